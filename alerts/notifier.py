@@ -1,0 +1,30 @@
+"""Where messages go: the Notifier interface, and the console notifier used when no token is set."""
+
+from __future__ import annotations
+
+import sys
+from typing import Protocol, TextIO
+
+
+class Notifier(Protocol):
+    async def send(self, chat: str, text: str) -> str:
+        """Deliver one HTML message; return the service's id for it.
+
+        Raises TransientDeliveryError, ChatUnavailableError or MessageRejectedError.
+        """
+        ...
+
+
+class ConsoleNotifier:
+    """Prints each message to a stream (stdout by default), for running without a bot token."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self._stream = stream
+        self._count = 0
+
+    async def send(self, chat: str, text: str) -> str:
+        stream = self._stream or sys.stdout
+        self._count += 1
+        stream.write(f"--- message to {chat} ---\n{text}\n\n")
+        stream.flush()
+        return f"console-{self._count}"

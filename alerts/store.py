@@ -1,0 +1,273 @@
+"""The SQLite store: articles, figures, rule state, decided alerts and the outbox. All SQL lives here.
+
+Durability: WAL with synchronous=FULL, and one transaction per article, so that a crash can never
+leave an alert decided but its message not queued, nor a message queued twice.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from alerts.errors import StoreError
+from alerts.models import OutgoingMessage, QueuedMessage
+from alerts.rules import Side
+from scrapers.models import Article, Figure
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id            TEXT PRIMARY KEY,     -- canonical identity, e.g. alcircle:116506
+    source        TEXT NOT NULL,
+    url           TEXT NOT NULL,
+    original_url  TEXT NOT NULL,
+    title         TEXT NOT NULL,
+    published_at  TEXT NOT NULL,        -- ISO 8601, UTC
+    first_seen_at TEXT NOT NULL,
+    body          TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS figures (
+    id          INTEGER PRIMARY KEY,
+    article_id  TEXT NOT NULL REFERENCES articles(id),
+    metric      TEXT NOT NULL,
+    subject     TEXT NOT NULL,
+    region      TEXT NOT NULL,
+    period      TEXT,
+    value       TEXT,                   -- Decimal as text: no float rounding
+    low         TEXT,
+    high        TEXT,
+    unit        TEXT NOT NULL,
+    changes     TEXT NOT NULL,          -- JSON {"mom": "2.3"}
+    change      TEXT,                   -- JSON {"abs": "304"} or {"pct": "1.2"}
+    bound       TEXT,
+    forecast    INTEGER NOT NULL,
+    evidence    TEXT NOT NULL,
+    span_start  INTEGER NOT NULL,
+    span_end    INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS figures_series ON figures (metric, subject, region, period);
+CREATE TABLE IF NOT EXISTS rule_state (
+    rule        TEXT NOT NULL,
+    series      TEXT NOT NULL,
+    side        TEXT NOT NULL,
+    figure_id   INTEGER NOT NULL REFERENCES figures(id),
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (rule, series)
+);
+CREATE TABLE IF NOT EXISTS alerts (
+    dedup_key   TEXT PRIMARY KEY,
+    rule        TEXT NOT NULL,
+    figure_id   INTEGER NOT NULL REFERENCES figures(id),
+    reason      TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS outbox (
+    id              INTEGER PRIMARY KEY,
+    chat            TEXT NOT NULL,
+    text            TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    status          TEXT NOT NULL DEFAULT 'queued',   -- queued | sent | rejected
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT,
+    created_at      TEXT NOT NULL,
+    sent_at         TEXT,
+    delivery_id     TEXT
+);
+CREATE INDEX IF NOT EXISTS outbox_queued ON outbox (chat, id) WHERE status = 'queued';
+"""
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat()
+
+
+def _text(number: Decimal | None) -> str | None:
+    return None if number is None else str(number)
+
+
+class Store:
+    """One SQLite connection, used from one thread (the daemon's event loop)."""
+
+    def __init__(self, path: Path | str) -> None:
+        try:
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA busy_timeout=5000")
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(f"{path}: schema version {version} is newer than this metalert")
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+        self._in_transaction = False
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Everything inside commits together or not at all."""
+        if self._in_transaction:
+            raise StoreError("nested transaction")
+        self._db.execute("BEGIN IMMEDIATE")
+        self._in_transaction = True
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+        finally:
+            self._in_transaction = False
+
+    # -- articles and figures ------------------------------------------------------------------
+
+    def is_seen(self, article_id: str) -> bool:
+        row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def add_article(self, article: Article, seen_at: datetime) -> bool:
+        """Record an article; False when it was already known."""
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO articles (id, source, url, original_url, title, published_at,"
+            " first_seen_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.source,
+                article.url,
+                article.original_url,
+                article.title,
+                _iso(article.published_at),
+                _iso(seen_at),
+                article.body,
+            ),
+        )
+        return cursor.rowcount == 1
+
+    def add_figure(self, figure: Figure) -> int:
+        change = None
+        if figure.change is not None:
+            key = "pct" if figure.change.percent else "abs"
+            change = json.dumps({key: str(figure.change.amount)})
+        cursor = self._db.execute(
+            "INSERT INTO figures (article_id, metric, subject, region, period, value, low, high,"
+            " unit, changes, change, bound, forecast, evidence, span_start, span_end)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                figure.article_id,
+                figure.metric.value,
+                figure.subject,
+                figure.region,
+                figure.period,
+                _text(figure.value),
+                _text(figure.low),
+                _text(figure.high),
+                figure.unit,
+                json.dumps({basis.value: str(v) for basis, v in figure.changes.items()}),
+                change,
+                figure.bound.value if figure.bound else None,
+                int(figure.forecast),
+                figure.evidence,
+                figure.span[0],
+                figure.span[1],
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "figures", "alerts", "outbox"}:
+            raise ValueError(table)
+        return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+
+    # -- rule state and alerts -----------------------------------------------------------------
+
+    def rule_side(self, rule: str, series: str) -> Side | None:
+        row = self._db.execute(
+            "SELECT side FROM rule_state WHERE rule = ? AND series = ?", (rule, series)
+        ).fetchone()
+        return None if row is None else Side(row["side"])
+
+    def set_rule_side(self, rule: str, series: str, side: Side, figure_id: int, now: datetime) -> None:
+        self._db.execute(
+            "INSERT INTO rule_state (rule, series, side, figure_id, updated_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (rule, series) DO UPDATE SET"
+            " side = excluded.side, figure_id = excluded.figure_id, updated_at = excluded.updated_at",
+            (rule, series, side.value, figure_id, _iso(now)),
+        )
+
+    def add_alert(self, dedup_key: str, rule: str, figure_id: int, reason: str, now: datetime) -> bool:
+        """Record a decided alert; False when this fact already fired this rule."""
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO alerts (dedup_key, rule, figure_id, reason, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (dedup_key, rule, figure_id, reason, _iso(now)),
+        )
+        return cursor.rowcount == 1
+
+    # -- outbox --------------------------------------------------------------------------------
+
+    def enqueue(self, message: OutgoingMessage, now: datetime) -> bool:
+        cursor = self._db.execute(
+            "INSERT OR IGNORE INTO outbox (chat, text, idempotency_key, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            (message.chat, message.text, message.idempotency_key, _iso(now)),
+        )
+        return cursor.rowcount == 1
+
+    def queued_chats(self) -> list[str]:
+        rows = self._db.execute(
+            "SELECT chat FROM outbox WHERE status = 'queued' GROUP BY chat ORDER BY min(id)"
+        ).fetchall()
+        return [row["chat"] for row in rows]
+
+    def queued(self, chat: str) -> list[QueuedMessage]:
+        rows = self._db.execute(
+            "SELECT id, chat, text, idempotency_key, attempts, created_at FROM outbox"
+            " WHERE status = 'queued' AND chat = ? ORDER BY id",
+            (chat,),
+        ).fetchall()
+        return [
+            QueuedMessage(
+                id=row["id"],
+                chat=row["chat"],
+                text=row["text"],
+                idempotency_key=row["idempotency_key"],
+                attempts=row["attempts"],
+                created_at=datetime.fromisoformat(row["created_at"]),
+            )
+            for row in rows
+        ]
+
+    def mark_sent(self, message_id: int, delivery_id: str, now: datetime) -> None:
+        self._db.execute(
+            "UPDATE outbox SET status = 'sent', sent_at = ?, delivery_id = ?,"
+            " attempts = attempts + 1 WHERE id = ?",
+            (_iso(now), delivery_id, message_id),
+        )
+
+    def mark_failed_attempt(self, message_id: int, error: str) -> None:
+        self._db.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+            (error, message_id),
+        )
+
+    def mark_rejected(self, message_id: int, error: str) -> None:
+        self._db.execute(
+            "UPDATE outbox SET status = 'rejected', attempts = attempts + 1, last_error = ?"
+            " WHERE id = ?",
+            (error, message_id),
+        )
+
+    def queued_count(self) -> int:
+        row = self._db.execute("SELECT count(*) FROM outbox WHERE status = 'queued'").fetchone()
+        return int(row[0])

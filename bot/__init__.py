@@ -1,0 +1,1 @@
+"""The daemon and the user's surface: command line, configuration, scheduling, Telegram, wiring."""

@@ -1,0 +1,144 @@
+"""The command line: `metalert run | check-config | parse` (DESIGN.md section 3).
+
+Exit codes: 0 success, 2 bad usage or bad configuration, 1 a runtime failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from alerts.errors import AlertError
+from alerts.models import MovesBy
+from bot import logs
+from bot.config import Config, load_config
+from bot.daemon import Daemon
+from bot.errors import ConfigError, StartupError
+from bot.figures_json import figure_to_line, figures_to_json
+from scrapers.clean import to_text
+from scrapers.extract import extract_text
+
+log = logging.getLogger("metalert")
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="metalert", description="Figure alerts for metals-market news.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the daemon")
+    run.add_argument("--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)")
+    run.add_argument("--once", action="store_true", help="one cycle of every enabled source, deliver, exit")
+
+    check = commands.add_parser("check-config", help="validate the configuration and print a summary")
+    check.add_argument("--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)")
+
+    parse = commands.add_parser("parse", help="extract figures from one article (plain text or HTML)")
+    parse.add_argument("path", nargs="?", default="-", help="article file, or - for stdin (default)")
+    parse.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parse.add_argument("--published", type=date.fromisoformat, help="publication date, YYYY-MM-DD")
+    parse.add_argument("--source", choices=("alcircle", "smm"), help="the site the article is from")
+    return parser
+
+
+def _duration(value: timedelta) -> str:
+    seconds = int(value.total_seconds())
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
+        if seconds % size == 0:
+            return f"{seconds // size}{unit}"
+    return f"{seconds}s"
+
+
+def _summary(config: Config) -> str:
+    settings = config.settings
+    telegram = settings.telegram
+    token_state = "set" if config.token else "not set: alerts go to stdout"
+    lines = [
+        f"{config.file}: OK",
+        f"  telegram: channel {telegram.channel or '(none)'}, ${telegram.token_env} {token_state}",
+        f"            api {telegram.api_base_url}, admin chat {telegram.admin_chat or '(none)'}",
+    ]
+    alcircle, smm = settings.sources.alcircle, settings.sources.smm
+    lines.append(
+        f"  source alcircle: {'enabled' if alcircle.enabled else 'disabled'}, every {_duration(alcircle.interval)},"
+        f" feeds {', '.join(alcircle.feeds)}"
+    )
+    lines.append(
+        f"  source smm: {'enabled' if smm.enabled else 'disabled'}, every {_duration(smm.interval)},"
+        f" listings {', '.join(smm.listings)}"
+    )
+    lines.append(f"  storage: {config.storage_path}")
+    lines.append(f"  rules: {len(config.rules)}")
+    for rule in config.rules:
+        condition = rule.condition
+        unit = "pp" if isinstance(condition, MovesBy) and rule.unit is None else (rule.unit or "")
+        lines.append(f"    {rule.name}: {rule.metric.value} {rule.subject!r} {condition.describe(unit).strip()}")
+    return "\n".join(lines)
+
+
+def _check_config(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    print(_summary(config))
+    return EXIT_OK
+
+
+def _run(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    if config.token is not None:
+        logs.configure(logging.DEBUG if args.verbose else logging.INFO, [config.token.get_secret_value()])
+    daemon = Daemon(config)
+    if args.once:
+        return asyncio.run(daemon.run_once())
+    return asyncio.run(daemon.run_forever())
+
+
+def _parse(args: argparse.Namespace) -> int:
+    try:
+        if args.path == "-":
+            raw = sys.stdin.buffer.read()
+        else:
+            with open(args.path, "rb") as handle:
+                raw = handle.read()
+    except OSError as exc:
+        print(f"metalert parse: cannot read {args.path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    if b"\x00" in raw[:4096]:
+        print(f"metalert parse: {args.path} is not a text or HTML file", file=sys.stderr)
+        return EXIT_FAILURE
+    text = raw.decode("utf-8", errors="replace")
+    figures = extract_text(to_text(text), args.published)
+    if args.json:
+        print(json.dumps(figures_to_json(figures), ensure_ascii=False, indent=2))
+    else:
+        for figure in figures:
+            print(figure_to_line(figure))
+        if not figures:
+            print("no figures found")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logs.configure(logging.DEBUG if args.verbose else logging.INFO)
+    handlers = {"run": _run, "check-config": _check_config, "parse": _parse}
+    try:
+        return handlers[args.command](args)
+    except ConfigError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except (StartupError, AlertError) as exc:
+        log.error("%s", exc)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,270 @@
+"""Configuration: config.yaml parsed once into frozen, typed settings, or one clear error line."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SecretStr,
+    StrictBool,
+    StrictStr,
+    ValidationError,
+)
+
+from alerts.models import Crossing, MovesBy, Rule
+from bot.errors import ConfigError
+from scrapers.models import Bound, ChangeBasis, Metric
+
+_DURATION = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _duration(value: object) -> timedelta:
+    if isinstance(value, timedelta):
+        return value
+    match = _DURATION.match(value) if isinstance(value, str) else None
+    if match is None or int(match.group(1)) == 0:
+        raise ValueError("must be a duration such as 30s, 15m, 2h or 1d")
+    return timedelta(seconds=int(match.group(1)) * _UNIT_SECONDS[match.group(2)])
+
+
+def _number(value: object) -> Decimal:
+    # YAML gives int or float; a quoted string or a boolean is a mistake worth naming.
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a number")
+    try:
+        return Decimal(str(value))
+    except InvalidOperation as exc:
+        raise ValueError("must be a number") from exc
+
+
+def _chat(value: object) -> str | None:
+    # A chat is "@channelname" or a numeric id (negative for groups and channels).
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str) and (re.fullmatch(r"@[A-Za-z]\w{3,}", value) or re.fullmatch(r"-?\d+", value)):
+        return value
+    raise ValueError("must be @channelname or a numeric chat id")
+
+
+Duration = Annotated[timedelta, BeforeValidator(_duration)]
+Number = Annotated[Decimal, BeforeValidator(_number)]
+Chat = Annotated[str | None, BeforeValidator(_chat)]
+NonEmpty = Annotated[StrictStr, Field(min_length=1)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TelegramSettings(_Section):
+    channel: Chat = None
+    token_env: NonEmpty = "TELEGRAM_BOT_TOKEN"
+    api_base_url: NonEmpty = "https://api.telegram.org/bot"
+    admin_chat: Chat = None
+
+
+class AlCircleSettings(_Section):
+    enabled: StrictBool = True
+    base_url: NonEmpty = "https://www.alcircle.com"
+    feeds: tuple[NonEmpty, ...] = ("secondaryaluminium_news",)
+    interval: Duration = timedelta(minutes=15)
+
+
+class SmmSettings(_Section):
+    enabled: StrictBool = False
+    base_url: NonEmpty = "https://news.metal.com"
+    listings: tuple[NonEmpty, ...] = ("/en",)
+    interval: Duration = timedelta(minutes=30)
+
+
+class SourcesSettings(_Section):
+    alcircle: AlCircleSettings = AlCircleSettings()
+    smm: SmmSettings = SmmSettings()
+
+
+class StorageSettings(_Section):
+    path: Path = Path("metalert.db")
+
+
+class RuleSettings(_Section):
+    name: NonEmpty
+    metric: Literal["operating_rate", "price", "spread"]
+    subject: NonEmpty = "*"
+    unit: Literal["%", "pp", "CNY/t", "USD/t"] | None = None
+    change: Literal["mom", "yoy", "wow"] | None = None
+    moves_by: Number | None = None
+    above: Number | None = None
+    below: Number | None = None
+
+
+class Settings(_Section):
+    telegram: TelegramSettings = TelegramSettings()
+    sources: SourcesSettings = SourcesSettings()
+    storage: StorageSettings = StorageSettings()
+    rules: tuple[RuleSettings, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything the daemon needs to know, checked: settings, rules, and the secret token."""
+
+    file: str
+    settings: Settings
+    rules: tuple[Rule, ...]
+    storage_path: Path
+    token: SecretStr | None  # from the environment, never from the file
+
+    @property
+    def chats(self) -> tuple[str, ...]:
+        channel = self.settings.telegram.channel
+        return (channel,) if channel else ("console",)
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "unknown key"
+    if kind == "missing":
+        return "required"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind == "literal_error":
+        return "must be one of " + error["ctx"]["expected"].replace("'", "")
+    if kind in {"bool_type", "bool_parsing"}:
+        return "must be true or false"
+    if kind in {"string_type"}:
+        return "must be a string"
+    if kind in {"tuple_type", "list_type"}:
+        return "must be a list"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return "must be a mapping of keys"
+    message = str(error["msg"])
+    return message[0].lower() + message[1:]
+
+
+_PRICE_UNITS = {"CNY/t", "USD/t"}
+
+
+def _rule(index: int, raw: RuleSettings, file: str) -> Rule:
+    key = f"rules[{index}]"
+    conditions = [name for name in ("moves_by", "above", "below") if getattr(raw, name) is not None]
+    if len(conditions) != 1:
+        found = ", ".join(conditions) if conditions else "none"
+        raise ConfigError(file, f"needs exactly one of moves_by, above, below (found {found})", key=key)
+    metric = Metric(raw.metric)
+    if raw.unit is not None:
+        if metric is Metric.OPERATING_RATE and raw.unit not in {"%", "pp"}:
+            raise ConfigError(file, f"{raw.unit} does not apply to operating rates (use pp or %)", key=f"{key}.unit")
+        if metric is not Metric.OPERATING_RATE and raw.unit not in _PRICE_UNITS:
+            raise ConfigError(
+                file, f"{raw.unit} does not apply to {raw.metric} (use CNY/t or USD/t)", key=f"{key}.unit"
+            )
+    condition: MovesBy | Crossing
+    if raw.moves_by is not None:
+        if raw.change is None:
+            raise ConfigError(file, "required with moves_by (mom, yoy or wow)", key=f"{key}.change")
+        if raw.moves_by <= 0:
+            raise ConfigError(file, "must be greater than 0", key=f"{key}.moves_by")
+        if metric is Metric.OPERATING_RATE and raw.unit == "%":
+            raise ConfigError(
+                file, "operating-rate changes are in percentage points: use unit pp", key=f"{key}.unit"
+            )
+        condition = MovesBy(basis=ChangeBasis(raw.change), threshold=raw.moves_by)
+    else:
+        if raw.change is not None:
+            raise ConfigError(file, "only applies with moves_by", key=f"{key}.change")
+        if raw.unit == "pp":
+            raise ConfigError(file, "a level threshold cannot be in pp", key=f"{key}.unit")
+        bound = Bound.ABOVE if raw.above is not None else Bound.BELOW
+        threshold = raw.above if raw.above is not None else raw.below
+        assert threshold is not None
+        condition = Crossing(bound=bound, threshold=threshold)
+    unit = raw.unit if raw.unit in _PRICE_UNITS else None
+    return Rule(name=raw.name, metric=metric, condition=condition, subject=raw.subject, unit=unit)
+
+
+def parse_config(text: str, *, file: str, base_dir: Path, environ: dict[str, str]) -> Config:
+    """Check a config document; raise ConfigError with one line naming the key at fault."""
+    try:
+        document = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise ConfigError(file, f"{where}invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(file, f"invalid YAML: {exc}") from None
+    if document is None:
+        raise ConfigError(file, "the file is empty; see the README for every key")
+    if not isinstance(document, dict):
+        raise ConfigError(file, "the top level must be a mapping of keys (telegram, sources, ...)")
+    try:
+        settings = Settings.model_validate(document)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(file, _message(first), key=_key_path(first["loc"]) or None) from None
+
+    names: set[str] = set()
+    for index, raw in enumerate(settings.rules):
+        if raw.name in names:
+            raise ConfigError(file, f"duplicate rule name {raw.name!r}", key=f"rules[{index}].name")
+        names.add(raw.name)
+    rules = tuple(_rule(index, raw, file) for index, raw in enumerate(settings.rules))
+
+    telegram = settings.telegram
+    token_value = environ.get(telegram.token_env, "").strip()
+    token = SecretStr(token_value) if token_value else None
+    if token is not None and telegram.channel is None:
+        raise ConfigError(file, f"required when ${telegram.token_env} is set", key="telegram.channel")
+    if not telegram.api_base_url.startswith(("http://", "https://")):
+        raise ConfigError(file, "must be an http:// or https:// URL", key="telegram.api_base_url")
+    for name in ("alcircle", "smm"):
+        base_url = getattr(settings.sources, name).base_url
+        if not base_url.startswith(("http://", "https://")):
+            raise ConfigError(file, "must be an http:// or https:// URL", key=f"sources.{name}.base_url")
+
+    storage_path = settings.storage.path
+    if not storage_path.is_absolute():
+        storage_path = base_dir / storage_path
+    return Config(file=file, settings=settings, rules=rules, storage_path=storage_path, token=token)
+
+
+def load_config(path: str | Path, environ: dict[str, str] | None = None) -> Config:
+    file = str(path)
+    config_path = Path(path)
+    try:
+        text = config_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(file, "no such file (pass --config PATH, or copy config.yaml from the project)") from None
+    except IsADirectoryError:
+        raise ConfigError(file, "is a directory, not a config file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(file, f"cannot be read: {exc}") from None
+    return parse_config(
+        text,
+        file=file,
+        base_dir=config_path.resolve().parent,
+        environ=dict(os.environ) if environ is None else environ,
+    )

@@ -1,0 +1,165 @@
+"""The Telegram notifier: python-telegram-bot's Bot, with retries at this edge and errors translated.
+
+Transient failures (timeouts, network errors, 5xx, 429) are retried here, honouring the
+``retry_after`` that Telegram sends; what is still failing after that is raised as a
+TransientDeliveryError and the message stays queued in the outbox.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from datetime import timedelta
+
+from pydantic import SecretStr
+from telegram import Bot, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.request import HTTPXRequest
+from telegram.warnings import PTBDeprecationWarning
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception_type,
+    stop_after_attempt,
+    wait_exponential_jitter,
+)
+
+from alerts.errors import (
+    ChatUnavailableError,
+    MessageRejectedError,
+    TransientDeliveryError,
+)
+from bot.errors import StartupError
+
+log = logging.getLogger(__name__)
+
+MAX_RETRY_AFTER = 30.0  # seconds we wait in place for a 429; longer waits leave the message queued
+
+
+class _Transient(Exception):
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+def retry_after_seconds(exc: RetryAfter) -> float:
+    # PTB 22 warns when retry_after is read as an int; read it either way without the warning.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+class TelegramNotifier:
+    """Sends HTML messages with a bot whose token never leaves this object."""
+
+    def __init__(
+        self,
+        token: SecretStr,
+        *,
+        api_base_url: str,
+        attempts: int = 3,
+        initial_wait: float = 1.0,
+        timeout: float = 15.0,
+    ) -> None:
+        request = HTTPXRequest(connect_timeout=timeout, read_timeout=timeout, write_timeout=timeout)
+        self._bot = Bot(token.get_secret_value(), base_url=api_base_url, request=request)
+        self._attempts = attempts
+        self._initial_wait = initial_wait
+        self._ready = False  # getMe has answered
+
+    def __repr__(self) -> str:
+        return "TelegramNotifier(token=<secret>)"
+
+    async def start(self) -> str | None:
+        """Check the token with getMe; return the bot's @username, None if Telegram is unreachable.
+
+        A rejected token stops start-up; an outage does not (messages wait in the outbox).
+        """
+        try:
+            await self._bot.initialize()
+        except InvalidToken:
+            # PTB's message repeats the token; say what happened without it.
+            raise StartupError("telegram: the bot token was rejected (check the token variable)") from None
+        except TelegramError as exc:
+            log.warning("telegram getMe failed, messages wait in the outbox: %s", exc)
+            return None
+        self._ready = True
+        return f"@{self._bot.username}"
+
+    async def stop(self) -> None:
+        try:
+            await self._bot.shutdown()
+        except TelegramError as exc:  # shutting down must not fail the exit
+            log.warning("telegram shutdown: %s", exc)
+
+    async def send(self, chat: str, text: str) -> str:
+        backoff = wait_exponential_jitter(initial=self._initial_wait, max=MAX_RETRY_AFTER)
+
+        def wait(state: RetryCallState) -> float:
+            exc = state.outcome.exception() if state.outcome else None
+            if isinstance(exc, _Transient) and exc.retry_after is not None:
+                return exc.retry_after
+            return backoff(state)
+
+        retrying = AsyncRetrying(
+            retry=retry_if_exception_type(_Transient),
+            stop=stop_after_attempt(self._attempts),
+            wait=wait,
+            reraise=True,
+            before_sleep=lambda state: log.warning(
+                "telegram retry chat=%s attempt=%d error=%s",
+                chat,
+                state.attempt_number,
+                state.outcome.exception() if state.outcome else None,
+            ),
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    return await self._send_once(chat, text)
+        except _Transient as exc:
+            raise TransientDeliveryError(str(exc), chat=chat, retry_after=exc.retry_after) from None
+        raise AssertionError("unreachable: tenacity reraises the last error")
+
+    async def _send_once(self, chat: str, text: str) -> str:
+        try:
+            if not self._ready:
+                await self._bot.initialize()
+                self._ready = True
+            message = await self._bot.send_message(
+                chat_id=chat,
+                text=text,
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        except RetryAfter as exc:
+            seconds = retry_after_seconds(exc)
+            if seconds > MAX_RETRY_AFTER:
+                raise TransientDeliveryError(
+                    f"flood control: retry in {seconds:.0f}s", chat=chat, retry_after=seconds
+                ) from None
+            raise _Transient(f"flood control: retry in {seconds:.0f}s", retry_after=seconds) from None
+        except Forbidden as exc:
+            raise ChatUnavailableError(f"forbidden: {exc.message}", chat=chat) from None
+        except ChatMigrated as exc:
+            raise ChatUnavailableError(
+                f"chat migrated to {exc.new_chat_id}; update telegram.channel", chat=chat
+            ) from None
+        except InvalidToken:
+            raise TransientDeliveryError("the bot token was rejected", chat=chat) from None
+        except BadRequest as exc:
+            raise MessageRejectedError(f"bad request: {exc.message}", chat=chat) from None
+        except (TimedOut, NetworkError) as exc:
+            raise _Transient(f"{type(exc).__name__}: {exc.message}") from None
+        return str(message.message_id)
