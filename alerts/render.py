@@ -23,11 +23,8 @@ _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 def format_number(number: Decimal) -> str:
-    """92000 -> "92,000"; 46.30 -> "46.3"; keeps the precision the article gave."""
-    text = f"{number:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+    """92000 -> "92,000"; 44.0 stays "44.0": the precision the article gave is kept."""
+    return f"{number:,f}"
 
 
 def format_quantity(number: Decimal, unit: str) -> str:

@@ -104,7 +104,9 @@ class TelegramNotifier:
             log.warning("telegram shutdown: %s", exc)
 
     async def send(self, chat: str, text: str) -> str:
-        backoff = wait_exponential_jitter(initial=self._initial_wait, max=MAX_RETRY_AFTER)
+        backoff = wait_exponential_jitter(
+            multiplier=self._initial_wait, max=MAX_RETRY_AFTER, jitter=self._initial_wait
+        )
 
         def wait(state: RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome else None

@@ -18,6 +18,8 @@ _BOILERPLATE = re.compile(
     r"|data source statement\b)",
     re.IGNORECASE,
 )
+# AL Circle separates paragraphs with "\n\n" that may arrive as the two-character escapes.
+_LITERAL_BREAKS = re.compile(r"(?:\\n)+")
 _LOOKS_LIKE_HTML = re.compile(r"<(?:p|div|br|span|img|a|strong|h\d|blockquote|body|html)\b", re.I)
 
 
@@ -38,7 +40,7 @@ def clean_paragraphs(paragraphs: list[str]) -> str:
 
 def html_to_text(html: str) -> str:
     """Readable text of an HTML fragment or page: one paragraph per block, no images or scripts."""
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(_LITERAL_BREAKS.sub("\n", html))
     for node in tree.css("script, style, noscript, img, figure, iframe, blockquote"):
         # "Also read:" blockquotes link other articles; their numbers are not this article's.
         node.decompose()

@@ -94,7 +94,9 @@ class HttpClient:
     async def get(self, url: str) -> Page:
         """GET a URL and return its body as text; raise FetchError when it cannot be had."""
         policy = self._retry
-        backoff = wait_exponential_jitter(initial=policy.initial_wait, max=policy.max_wait)
+        backoff = wait_exponential_jitter(
+            multiplier=policy.initial_wait, max=policy.max_wait, jitter=policy.initial_wait
+        )
 
         def wait(state: RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome else None

@@ -33,8 +33,10 @@ def _published(entry: feedparser.FeedParserDict, fallback: datetime) -> datetime
 def parse_feed(text: str, *, url: str, fetched_at: datetime) -> list[Article]:
     """Every item of one AL Circle feed as an Article (seen or not)."""
     feed = feedparser.parse(text)
-    if not feed.entries and (feed.get("bozo") or not feed.get("feed")):
-        raise ParseError(f"not an RSS feed: {feed.get('bozo_exception') or 'no channel'}", url=url)
+    if not feed.get("version"):
+        # A block page or an error page served with status 200.
+        reason = feed.get("bozo_exception") or "no RSS or Atom channel"
+        raise ParseError(f"not an RSS feed: {reason}", url=url)
     articles = []
     for entry in feed.entries:
         link = entry.get("link") or entry.get("id") or ""

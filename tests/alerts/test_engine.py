@@ -1,0 +1,92 @@
+"""Recording articles: two alerts for the seed, once, whichever site carries it, never half-stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from alerts.engine import record
+from alerts.models import Crossing, MovesBy, Rule
+from alerts.store import Store
+from scrapers.models import Bound, ChangeBasis, Metric
+from tests.alerts.factories import article, price, rate
+
+NOW = datetime(2025, 12, 3, 10, 0, tzinfo=UTC)
+RULES = (
+    Rule("operating-rate-swing", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(2))),
+    Rule("copper-above-92k", Metric.PRICE, Crossing(Bound.ABOVE, Decimal(92000)), subject="copper", unit="CNY/t"),
+)
+CHANNEL = ("@metalert_demo",)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store(tmp_path / "metalert.db")
+    yield opened
+    opened.close()
+
+
+def seed_figures(article_id: str) -> list:  # type: ignore[type-arg]
+    return [rate("2.3", article_id=article_id), price("92000", bound=Bound.ABOVE, article_id=article_id)]
+
+
+def test_the_seed_article_queues_exactly_two_messages(store: Store) -> None:
+    alerts = record(store, RULES, article(), seed_figures("alcircle:118842"), CHANNEL, NOW)
+
+    assert [alert.rule.name for alert in alerts] == ["operating-rate-swing", "copper-above-92k"]
+    queued = store.queued("@metalert_demo")
+    assert len(queued) == 2
+    assert "46.3%" in queued[0].text and "+2.3 pp" in queued[0].text
+    assert "92,000 CNY/t" in queued[1].text
+
+
+def test_a_republished_copy_on_another_site_alerts_nothing(store: Store) -> None:
+    record(store, RULES, article(), seed_figures("alcircle:118842"), CHANNEL, NOW)
+    smm_copy = article(103660382, source="smm")
+
+    again = record(store, RULES, smm_copy, seed_figures("smm:103660382"), CHANNEL, NOW)
+
+    assert again == []
+    assert len(store.queued("@metalert_demo")) == 2
+    assert store.is_seen("smm:103660382")  # recorded as another source of the same facts
+    assert store.count("figures") == 4
+
+
+def test_the_same_article_twice_is_recorded_once(store: Store) -> None:
+    record(store, RULES, article(), seed_figures("alcircle:118842"), CHANNEL, NOW)
+    assert record(store, RULES, article(), seed_figures("alcircle:118842"), CHANNEL, NOW) == []
+    assert store.count("articles") == 1
+
+
+def test_a_failure_mid_article_leaves_nothing_half_recorded(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken_enqueue(*_: object) -> bool:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "enqueue", broken_enqueue)
+    with pytest.raises(RuntimeError):
+        record(store, RULES, article(), seed_figures("alcircle:118842"), CHANNEL, NOW)
+
+    assert not store.is_seen("alcircle:118842")
+    assert store.count("alerts") == 0 and store.count("figures") == 0
+
+
+def test_rule_state_survives_a_restart(tmp_path: Path) -> None:
+    first = Store(tmp_path / "state.db")
+    record(first, RULES, article(1), [price("93000", article_id="alcircle:1")], CHANNEL, NOW)
+    first.close()
+
+    second = Store(tmp_path / "state.db")
+    alerts = record(second, RULES, article(2), [price("94000", article_id="alcircle:2")], CHANNEL, NOW)
+    second.close()
+
+    assert alerts == []  # still above: no repeat after a restart
+
+
+def test_one_message_per_chat(store: Store) -> None:
+    record(store, RULES, article(), seed_figures("alcircle:118842"), ("@a_channel", "-100123"), NOW)
+    assert len(store.queued("@a_channel")) == 2
+    assert len(store.queued("-100123")) == 2

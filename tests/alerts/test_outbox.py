@@ -1,0 +1,110 @@
+"""Draining the outbox: sent once, in order per chat, kept when a send fails."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from alerts.errors import ChatUnavailableError, MessageRejectedError, TransientDeliveryError
+from alerts.models import OutgoingMessage
+from alerts.notifier import ConsoleNotifier
+from alerts.outbox import deliver
+from alerts.store import Store
+
+NOW = datetime(2025, 12, 3, 10, 0, tzinfo=UTC)
+
+
+class ScriptedNotifier:
+    """Records sends; raises the scripted error for a chat's next sends."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str]] = []
+        self.errors: dict[str, list[Exception]] = {}
+
+    async def send(self, chat: str, text: str) -> str:
+        pending = self.errors.get(chat)
+        if pending:
+            raise pending.pop(0)
+        self.sent.append((chat, text))
+        return str(len(self.sent))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store(tmp_path / "outbox.db")
+    yield opened
+    opened.close()
+
+
+def queue(store: Store, chat: str, *texts: str) -> None:
+    for text in texts:
+        store.enqueue(OutgoingMessage(chat, text, f"{chat}/{text}"), NOW)
+
+
+def drain(store: Store, notifier: object) -> object:
+    return asyncio.run(deliver(store, notifier, lambda: NOW))  # type: ignore[arg-type]
+
+
+def test_messages_go_out_in_order_and_only_once(store: Store) -> None:
+    queue(store, "@c", "one", "two")
+    notifier = ScriptedNotifier()
+
+    drain(store, notifier)
+    drain(store, notifier)
+
+    assert notifier.sent == [("@c", "one"), ("@c", "two")]
+    assert store.queued_count() == 0
+
+
+def test_the_same_idempotency_key_is_queued_once(store: Store) -> None:
+    queue(store, "@c", "one")
+    queue(store, "@c", "one")
+    assert store.queued_count() == 1
+
+
+def test_a_transient_failure_keeps_the_message_and_its_place(store: Store) -> None:
+    queue(store, "@c", "one", "two")
+    notifier = ScriptedNotifier()
+    notifier.errors["@c"] = [TransientDeliveryError("502 Bad Gateway", chat="@c")]
+
+    report = drain(store, notifier)
+
+    assert notifier.sent == []  # "two" waits behind "one"
+    assert report.queued == 2  # type: ignore[attr-defined]
+    drain(store, notifier)
+    assert notifier.sent == [("@c", "one"), ("@c", "two")]
+
+
+def test_one_failing_chat_never_blocks_another(store: Store) -> None:
+    queue(store, "@gone", "a")
+    queue(store, "@ok", "b")
+    notifier = ScriptedNotifier()
+    notifier.errors["@gone"] = [ChatUnavailableError("forbidden: bot was kicked", chat="@gone")]
+
+    drain(store, notifier)
+
+    assert notifier.sent == [("@ok", "b")]
+    assert [m.text for m in store.queued("@gone")] == ["a"]
+
+
+def test_a_rejected_message_is_set_aside_and_the_rest_go(store: Store) -> None:
+    queue(store, "@c", "bad", "good")
+    notifier = ScriptedNotifier()
+    notifier.errors["@c"] = [MessageRejectedError("can't parse entities", chat="@c")]
+
+    report = drain(store, notifier)
+
+    assert notifier.sent == [("@c", "good")]
+    assert report.rejected == 1  # type: ignore[attr-defined]
+    assert store.queued_count() == 0
+
+
+def test_console_notifier_prints_the_message() -> None:
+    stream = io.StringIO()
+    asyncio.run(ConsoleNotifier(stream).send("@c", "<b>hello</b>"))
+    assert stream.getvalue() == "--- message to @c ---\n<b>hello</b>\n\n"

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from scrapers.errors import FetchError
+from scrapers.http import HttpClient, RetryPolicy
+from tests.servers import FixtureSite, Reply
+
+
+def _get(site: FixtureSite, path: str, **client: object) -> tuple[str, list[float]]:
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)  # an injected clock: no real waiting in tests
+
+    async def go() -> str:
+        async with HttpClient(sleep=sleep, **client) as http:  # type: ignore[arg-type]
+            return (await http.get(site.url + path)).text
+
+    return asyncio.run(go()), waits
+
+
+def test_503_then_200_recovers_within_one_call(site: FixtureSite) -> None:
+    site.serve("/feed", Reply(status=503), Reply(status=503), Reply(body=b"fresh"))
+
+    text, waits = _get(site, "/feed")
+
+    assert text == "fresh"
+    assert site.hits("/feed") == 3
+    assert len(waits) == 2
+
+
+def test_429_waits_what_retry_after_says(site: FixtureSite) -> None:
+    site.serve("/feed", Reply(status=429, headers={"Retry-After": "7"}), Reply(body=b"ok"))
+
+    text, waits = _get(site, "/feed")
+
+    assert text == "ok"
+    assert waits == [7.0]
+
+
+def test_404_is_final_and_not_retried(site: FixtureSite) -> None:
+    site.serve("/feed", Reply(status=404))
+
+    with pytest.raises(FetchError, match="HTTP 404") as caught:
+        _get(site, "/feed")
+
+    assert caught.value.status == 404
+    assert site.hits("/feed") == 1
+
+
+def test_retries_are_bounded(site: FixtureSite) -> None:
+    site.serve("/feed", Reply(status=502))
+
+    with pytest.raises(FetchError, match="HTTP 502"):
+        _get(site, "/feed", retry=RetryPolicy(attempts=3, initial_wait=0.01))
+
+    assert site.hits("/feed") == 3
+
+
+def test_an_oversized_body_is_abandoned(site: FixtureSite) -> None:
+    site.serve("/big", Reply(body=b"x" * 200_000))
+
+    with pytest.raises(FetchError, match="exceeds the cap"):
+        _get(site, "/big", max_bytes=100_000)
+
+
+def test_a_refused_connection_is_a_transient_fetch_error() -> None:
+    async def go() -> None:
+        async def sleep(_: float) -> None:
+            return None
+
+        async with HttpClient(sleep=sleep, retry=RetryPolicy(attempts=2)) as http:
+            await http.get("http://127.0.0.1:9/feed")  # the discard port: nothing listens
+
+    with pytest.raises(FetchError) as caught:
+        asyncio.run(go())
+    assert caught.value.transient

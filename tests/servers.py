@@ -1,0 +1,187 @@
+"""Local stand-ins on real sockets (127.0.0.1): a fixture website and the Telegram Bot API."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One scripted HTTP answer."""
+
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering, for timeout and shutdown tests
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+class _Server:
+    """A ThreadingHTTPServer on an ephemeral port, run in a daemon thread."""
+
+    def __init__(self, handle: Callable[[Request], Reply]) -> None:
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def _serve(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                request = Request(
+                    method=self.command,
+                    path=self.path,
+                    headers={k: v for k, v in self.headers.items()},
+                    body=self.rfile.read(length) if length else b"",
+                )
+                with outer._lock:
+                    outer.requests.append(request)
+                reply = handle(request)
+                if reply.delay:
+                    time.sleep(reply.delay)
+                self.send_response(reply.status)
+                headers = {"Content-Length": str(len(reply.body)), **reply.headers}
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(reply.body)
+
+            do_GET = do_POST = do_HEAD = _serve  # noqa: N815
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+                pass  # keep test output clean
+
+        self.requests: list[Request] = []
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+
+class FixtureSite(_Server):
+    """Serves fixture pages by path; each path may have a script of replies used in order."""
+
+    def __init__(self) -> None:
+        self._routes: dict[str, deque[Reply]] = {}
+        super().__init__(self._route)
+
+    def serve(self, path: str, *replies: Reply) -> None:
+        self._routes[path] = deque(replies)
+
+    def serve_text(self, path: str, text: str, content_type: str = "application/rss+xml") -> None:
+        self.serve(path, Reply(body=text.encode(), headers={"Content-Type": f"{content_type}; charset=utf-8"}))
+
+    def hits(self, path: str) -> int:
+        return sum(1 for request in self.requests if urlsplit(request.path).path == path)
+
+    def _route(self, request: Request) -> Reply:
+        script = self._routes.get(urlsplit(request.path).path)
+        if not script:
+            return Reply(status=404, body=b"not found")
+        # The last reply of a script repeats for ever after.
+        return script.popleft() if len(script) > 1 else script[0]
+
+
+@dataclass(frozen=True)
+class SentMessage:
+    chat_id: str
+    text: str
+    parse_mode: str | None
+
+
+class BotApiStandIn(_Server):
+    """Answers the Bot API methods metalert uses, like Telegram does, for one token.
+
+    ``fail_next`` scripts failures of sendMessage (429 with retry_after, 5xx, 403, 400).
+    """
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.sent: list[SentMessage] = []
+        self._failures: deque[tuple[int, dict[str, Any]]] = deque()
+        self._next_id = 100
+        super().__init__(self._answer)
+
+    @property
+    def api_base_url(self) -> str:
+        return f"{self.url}/bot"
+
+    def fail_next(self, status: int, description: str, retry_after: int | None = None) -> None:
+        payload: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+        if retry_after is not None:
+            payload["parameters"] = {"retry_after": retry_after}
+        self._failures.append((status, payload))
+
+    def messages_to(self, chat: str) -> list[SentMessage]:
+        return [message for message in self.sent if message.chat_id == chat]
+
+    @staticmethod
+    def _params(request: Request) -> dict[str, str]:
+        content_type = request.headers.get("Content-Type", "")
+        if "json" in content_type:
+            return {k: v if isinstance(v, str) else json.dumps(v) for k, v in json.loads(request.body).items()}
+        return {k: v[0] for k, v in parse_qs(request.body.decode()).items()}
+
+    def _json(self, status: int, payload: dict[str, Any]) -> Reply:
+        return Reply(status=status, body=json.dumps(payload).encode(), headers={"Content-Type": "application/json"})
+
+    def _answer(self, request: Request) -> Reply:
+        prefix = f"/bot{self.token}/"
+        if not request.path.startswith(prefix):
+            return self._json(HTTPStatus.UNAUTHORIZED, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+        method = request.path[len(prefix) :]
+        if method == "getMe":
+            user = {"id": 4242, "is_bot": True, "first_name": "metalert", "username": "metalert_test_bot"}
+            return self._json(200, {"ok": True, "result": user})
+        if method == "sendMessage":
+            params = self._params(request)
+            if self._failures:
+                status, payload = self._failures.popleft()
+                return self._json(status, payload)
+            self._next_id += 1
+            chat_id = params["chat_id"]
+            self.sent.append(SentMessage(chat_id, params["text"], params.get("parse_mode")))
+            message = {
+                "message_id": self._next_id,
+                "date": int(time.time()),
+                "chat": {"id": -1001234567890, "type": "channel", "title": chat_id},
+                "text": params["text"],
+            }
+            return self._json(200, {"ok": True, "result": message})
+        return self._json(HTTPStatus.NOT_FOUND, {"ok": False, "error_code": 404, "description": "Not Found"})
+
+
+def running(server: _Server) -> Iterator[Any]:
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
