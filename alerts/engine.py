@@ -1,4 +1,4 @@
-"""Recording an article: store it and its figures, decide rules, queue messages, in one transaction."""
+"""Recording an article: store it and its figures, decide rules, queue messages; one transaction."""
 
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ def record(
                 text = render(alert)
                 for chat in chats:
                     store.enqueue(
-                        OutgoingMessage(chat=chat, text=text, idempotency_key=f"{alert.dedup_key}>{chat}"),
+                        OutgoingMessage(
+                            chat=chat, text=text, idempotency_key=f"{alert.dedup_key}>{chat}"
+                        ),
                         now,
                     )
     return alerts
@@ -60,4 +62,6 @@ def _decide(
     dedup_key = f"{series}|crossed|{figure_id}" if crossing else fact_key(rule, figure)
     if not store.add_alert(dedup_key, rule.name, figure_id, decision.reason, now):
         return None
-    return Alert(rule=rule, figure=figure, article=article, reason=decision.reason, dedup_key=dedup_key)
+    return Alert(
+        rule=rule, figure=figure, article=article, reason=decision.reason, dedup_key=dedup_key
+    )

@@ -1,11 +1,11 @@
 """The alerts package's exception tree.
 
-    AlertError
-    ├── StoreError                  the database cannot be opened or written
-    └── DeliveryError               a message did not reach its chat
-        ├── TransientDeliveryError  try again later (``retry_after`` seconds when the service said)
-        ├── ChatUnavailableError    the chat refuses the bot (removed, blocked): stop sending there
-        └── MessageRejectedError    this message will never be accepted as it is
+AlertError
+├── StoreError                  the database cannot be opened or written
+└── DeliveryError               a message did not reach its chat
+    ├── TransientDeliveryError  try again later (``retry_after`` seconds when the service said)
+    ├── ChatUnavailableError    the chat refuses the bot (removed, blocked): stop sending there
+    └── MessageRejectedError    this message will never be accepted as it is
 """
 
 from __future__ import annotations

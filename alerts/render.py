@@ -1,4 +1,4 @@
-"""Message rendering: one Alert in, Telegram-flavoured HTML out, every interpolated value escaped."""
+"""Message rendering: one Alert in, Telegram-flavoured HTML out, every value escaped."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _METRIC_NAMES = {
     Metric.SPREAD: "spread",
 }
 _SOURCE_NAMES = {"alcircle": "AL Circle", "smm": "SMM"}
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def format_number(number: Decimal) -> str:

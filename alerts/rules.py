@@ -11,7 +11,6 @@ Forecasts never fire rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 
 from alerts.models import Crossing, MovesBy, Rule

@@ -1,4 +1,4 @@
-"""The SQLite store: articles, figures, rule state, decided alerts and the outbox. All SQL lives here.
+"""The SQLite store: articles, figures, rule state, alerts and the outbox. All SQL lives here.
 
 Durability: WAL with synchronous=FULL, and one transaction per article, so that a crash can never
 leave an alert decided but its message not queued, nor a message queued twice.
@@ -197,15 +197,20 @@ class Store:
         ).fetchone()
         return None if row is None else Side(row["side"])
 
-    def set_rule_side(self, rule: str, series: str, side: Side, figure_id: int, now: datetime) -> None:
+    def set_rule_side(
+        self, rule: str, series: str, side: Side, figure_id: int, now: datetime
+    ) -> None:
         self._db.execute(
             "INSERT INTO rule_state (rule, series, side, figure_id, updated_at)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (rule, series) DO UPDATE SET"
-            " side = excluded.side, figure_id = excluded.figure_id, updated_at = excluded.updated_at",
+            " side = excluded.side, figure_id = excluded.figure_id,"
+            " updated_at = excluded.updated_at",
             (rule, series, side.value, figure_id, _iso(now)),
         )
 
-    def add_alert(self, dedup_key: str, rule: str, figure_id: int, reason: str, now: datetime) -> bool:
+    def add_alert(
+        self, dedup_key: str, rule: str, figure_id: int, reason: str, now: datetime
+    ) -> bool:
         """Record a decided alert; False when this fact already fired this rule."""
         cursor = self._db.execute(
             "INSERT OR IGNORE INTO alerts (dedup_key, rule, figure_id, reason, created_at)"

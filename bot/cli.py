@@ -29,19 +29,33 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="metalert", description="Figure alerts for metals-market news.")
+    parser = argparse.ArgumentParser(
+        prog="metalert", description="Figure alerts for metals-market news."
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="run the daemon")
-    run.add_argument("--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)")
-    run.add_argument("--once", action="store_true", help="one cycle of every enabled source, deliver, exit")
+    run.add_argument(
+        "--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)"
+    )
+    run.add_argument(
+        "--once", action="store_true", help="one cycle of every enabled source, deliver, exit"
+    )
 
-    check = commands.add_parser("check-config", help="validate the configuration and print a summary")
-    check.add_argument("--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)")
+    check = commands.add_parser(
+        "check-config", help="validate the configuration and print a summary"
+    )
+    check.add_argument(
+        "--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)"
+    )
 
-    parse = commands.add_parser("parse", help="extract figures from one article (plain text or HTML)")
-    parse.add_argument("path", nargs="?", default="-", help="article file, or - for stdin (default)")
+    parse = commands.add_parser(
+        "parse", help="extract figures from one article (plain text or HTML)"
+    )
+    parse.add_argument(
+        "path", nargs="?", default="-", help="article file, or - for stdin (default)"
+    )
     parse.add_argument("--json", action="store_true", help="print the figures as JSON")
     parse.add_argument("--published", type=date.fromisoformat, help="publication date, YYYY-MM-DD")
     parse.add_argument("--source", choices=("alcircle", "smm"), help="the site the article is from")
@@ -66,20 +80,19 @@ def _summary(config: Config) -> str:
         f"            api {telegram.api_base_url}, admin chat {telegram.admin_chat or '(none)'}",
     ]
     alcircle, smm = settings.sources.alcircle, settings.sources.smm
-    lines.append(
-        f"  source alcircle: {'enabled' if alcircle.enabled else 'disabled'}, every {_duration(alcircle.interval)},"
-        f" feeds {', '.join(alcircle.feeds)}"
-    )
-    lines.append(
-        f"  source smm: {'enabled' if smm.enabled else 'disabled'}, every {_duration(smm.interval)},"
-        f" listings {', '.join(smm.listings)}"
-    )
+    for name, enabled, interval, pages in (
+        ("alcircle", alcircle.enabled, alcircle.interval, "feeds " + ", ".join(alcircle.feeds)),
+        ("smm", smm.enabled, smm.interval, "listings " + ", ".join(smm.listings)),
+    ):
+        state = "enabled" if enabled else "disabled"
+        lines.append(f"  source {name}: {state}, every {_duration(interval)}, {pages}")
     lines.append(f"  storage: {config.storage_path}")
     lines.append(f"  rules: {len(config.rules)}")
     for rule in config.rules:
         condition = rule.condition
         unit = "pp" if isinstance(condition, MovesBy) and rule.unit is None else (rule.unit or "")
-        lines.append(f"    {rule.name}: {rule.metric.value} {rule.subject!r} {condition.describe(unit).strip()}")
+        described = condition.describe(unit).strip()
+        lines.append(f"    {rule.name}: {rule.metric.value} {rule.subject!r} {described}")
     return "\n".join(lines)
 
 
@@ -92,7 +105,9 @@ def _check_config(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     if config.token is not None:
-        logs.configure(logging.DEBUG if args.verbose else logging.INFO, [config.token.get_secret_value()])
+        logs.configure(
+            logging.DEBUG if args.verbose else logging.INFO, [config.token.get_secret_value()]
+        )
     daemon = Daemon(config)
     if args.once:
         return asyncio.run(daemon.run_once())

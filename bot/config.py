@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import yaml
 from pydantic import (
@@ -21,6 +21,7 @@ from pydantic import (
     StrictStr,
     ValidationError,
 )
+from pydantic_core import ErrorDetails
 
 from alerts.models import Crossing, MovesBy, Rule
 from bot.errors import ConfigError
@@ -57,7 +58,9 @@ def _chat(value: object) -> str | None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, str) and (re.fullmatch(r"@[A-Za-z]\w{3,}", value) or re.fullmatch(r"-?\d+", value)):
+    if isinstance(value, str) and (
+        re.fullmatch(r"@[A-Za-z]\w{3,}", value) or re.fullmatch(r"-?\d+", value)
+    ):
         return value
     raise ValueError("must be @channelname or a numeric chat id")
 
@@ -74,7 +77,7 @@ class _Section(BaseModel):
 
 class TelegramSettings(_Section):
     channel: Chat = None
-    token_env: NonEmpty = "TELEGRAM_BOT_TOKEN"
+    token_env: NonEmpty = "TELEGRAM_BOT_TOKEN"  # noqa: S105 (a variable name, not a secret)
     api_base_url: NonEmpty = "https://api.telegram.org/bot"
     admin_chat: Chat = None
 
@@ -143,7 +146,7 @@ def _key_path(loc: tuple[int | str, ...]) -> str:
     return path
 
 
-def _message(error: Any) -> str:
+def _message(error: ErrorDetails) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         return "unknown key"
@@ -152,7 +155,7 @@ def _message(error: Any) -> str:
     if kind == "value_error":
         return str(error["ctx"]["error"])
     if kind == "literal_error":
-        return "must be one of " + error["ctx"]["expected"].replace("'", "")
+        return "must be one of " + str(error["ctx"]["expected"]).replace("'", "")
     if kind in {"bool_type", "bool_parsing"}:
         return "must be true or false"
     if kind in {"string_type"}:
@@ -173,14 +176,22 @@ def _rule(index: int, raw: RuleSettings, file: str) -> Rule:
     conditions = [name for name in ("moves_by", "above", "below") if getattr(raw, name) is not None]
     if len(conditions) != 1:
         found = ", ".join(conditions) if conditions else "none"
-        raise ConfigError(file, f"needs exactly one of moves_by, above, below (found {found})", key=key)
+        raise ConfigError(
+            file, f"needs exactly one of moves_by, above, below (found {found})", key=key
+        )
     metric = Metric(raw.metric)
     if raw.unit is not None:
         if metric is Metric.OPERATING_RATE and raw.unit not in {"%", "pp"}:
-            raise ConfigError(file, f"{raw.unit} does not apply to operating rates (use pp or %)", key=f"{key}.unit")
+            raise ConfigError(
+                file,
+                f"{raw.unit} does not apply to operating rates (use pp or %)",
+                key=f"{key}.unit",
+            )
         if metric is not Metric.OPERATING_RATE and raw.unit not in _PRICE_UNITS:
             raise ConfigError(
-                file, f"{raw.unit} does not apply to {raw.metric} (use CNY/t or USD/t)", key=f"{key}.unit"
+                file,
+                f"{raw.unit} does not apply to {raw.metric} (use CNY/t or USD/t)",
+                key=f"{key}.unit",
             )
     condition: MovesBy | Crossing
     if raw.moves_by is not None:
@@ -190,7 +201,9 @@ def _rule(index: int, raw: RuleSettings, file: str) -> Rule:
             raise ConfigError(file, "must be greater than 0", key=f"{key}.moves_by")
         if metric is Metric.OPERATING_RATE and raw.unit == "%":
             raise ConfigError(
-                file, "operating-rate changes are in percentage points: use unit pp", key=f"{key}.unit"
+                file,
+                "operating-rate changes are in percentage points: use unit pp",
+                key=f"{key}.unit",
             )
         condition = MovesBy(basis=ChangeBasis(raw.change), threshold=raw.moves_by)
     else:
@@ -237,13 +250,17 @@ def parse_config(text: str, *, file: str, base_dir: Path, environ: dict[str, str
     token_value = environ.get(telegram.token_env, "").strip()
     token = SecretStr(token_value) if token_value else None
     if token is not None and telegram.channel is None:
-        raise ConfigError(file, f"required when ${telegram.token_env} is set", key="telegram.channel")
+        raise ConfigError(
+            file, f"required when ${telegram.token_env} is set", key="telegram.channel"
+        )
     if not telegram.api_base_url.startswith(("http://", "https://")):
         raise ConfigError(file, "must be an http:// or https:// URL", key="telegram.api_base_url")
     for name in ("alcircle", "smm"):
         base_url = getattr(settings.sources, name).base_url
         if not base_url.startswith(("http://", "https://")):
-            raise ConfigError(file, "must be an http:// or https:// URL", key=f"sources.{name}.base_url")
+            raise ConfigError(
+                file, "must be an http:// or https:// URL", key=f"sources.{name}.base_url"
+            )
 
     storage_path = settings.storage.path
     if not storage_path.is_absolute():
@@ -257,7 +274,9 @@ def load_config(path: str | Path, environ: dict[str, str] | None = None) -> Conf
     try:
         text = config_path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError(file, "no such file (pass --config PATH, or copy config.yaml from the project)") from None
+        raise ConfigError(
+            file, "no such file (pass --config PATH, or copy config.yaml from the project)"
+        ) from None
     except IsADirectoryError:
         raise ConfigError(file, "is a directory, not a config file") from None
     except (OSError, UnicodeDecodeError) as exc:

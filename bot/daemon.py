@@ -131,7 +131,10 @@ class Daemon:
             poll = await source.poll(self._http, store.is_seen)
         except ScrapeError as exc:
             log.warning(
-                "scrape source=%s failed error=%s took=%.1fs", source.name, exc, time.monotonic() - started
+                "scrape source=%s failed error=%s took=%.1fs",
+                source.name,
+                exc,
+                time.monotonic() - started,
             )
             return CycleResult(source.name, ok=False)
         new = figures = alerts = 0
@@ -144,7 +147,9 @@ class Daemon:
                 # The extractor must never stop a cycle; the article stays unseen for a fixed build.
                 log.exception("extract failed article=%s", article.id)
                 continue
-            decided = record(store, self._config.rules, article, found, self._config.chats, self._clock())
+            decided = record(
+                store, self._config.rules, article, found, self._config.chats, self._clock()
+            )
             new += 1
             figures += len(found)
             alerts += len(decided)

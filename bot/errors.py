@@ -1,8 +1,8 @@
 """The bot package's exception tree.
 
-    BotError
-    ├── ConfigError     the configuration cannot be used; one line names the file and key (exit 2)
-    └── StartupError    the daemon cannot start: store, bot token rejected, ... (exit 1)
+BotError
+├── ConfigError     the configuration cannot be used; one line names the file and key (exit 2)
+└── StartupError    the daemon cannot start: store, bot token rejected, ... (exit 1)
 """
 
 from __future__ import annotations

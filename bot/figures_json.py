@@ -1,4 +1,4 @@
-"""The JSON form of extracted figures (the `metalert parse --json` contract, DESIGN.md section 5)."""
+"""The JSON form of extracted figures: the `metalert parse --json` contract (DESIGN.md 5)."""
 
 from __future__ import annotations
 
@@ -59,7 +59,9 @@ def figure_to_line(figure: Figure) -> str:
     for basis, amount in figure.changes.items():
         parts.append(f"{basis.value} {amount:+} pp")
     if figure.change is not None:
-        parts.append(f"change {figure.change.amount:+}{'%' if figure.change.percent else ' ' + figure.unit}")
+        parts.append(
+            f"change {figure.change.amount:+}{'%' if figure.change.percent else ' ' + figure.unit}"
+        )
     if figure.forecast:
         parts.append("(forecast)")
     return "  ".join(part for part in parts if part)

@@ -1,4 +1,4 @@
-"""The Telegram notifier: python-telegram-bot's Bot, with retries at this edge and errors translated.
+"""The Telegram notifier: python-telegram-bot's Bot, retried at this edge, errors translated.
 
 Transient failures (timeouts, network errors, 5xx, 429) are retried here, honouring the
 ``retry_after`` that Telegram sends; what is still failing after that is raised as a
@@ -7,8 +7,11 @@ TransientDeliveryError and the message stays queued in the outbox.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
 import warnings
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from pydantic import SecretStr
@@ -43,10 +46,15 @@ from bot.errors import StartupError
 
 log = logging.getLogger(__name__)
 
+# Opt in to PTB's timedelta durations now: without it, PTB 22 itself warns whenever it builds a
+# RetryAfter (on every 429), which is noise in a daemon's log and an error under strict warnings.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+Sleep = Callable[[float], Awaitable[None]]
 MAX_RETRY_AFTER = 30.0  # seconds we wait in place for a 429; longer waits leave the message queued
 
 
-class _Transient(Exception):
+class _TransientError(Exception):
     def __init__(self, reason: str, retry_after: float | None = None) -> None:
         super().__init__(reason)
         self.retry_after = retry_after
@@ -68,15 +76,17 @@ class TelegramNotifier:
         token: SecretStr,
         *,
         api_base_url: str,
-        attempts: int = 3,
+        attempts: int = 4,
         initial_wait: float = 1.0,
         timeout: float = 15.0,
+        sleep: Sleep | None = None,
     ) -> None:
         request = HTTPXRequest(connect_timeout=timeout, read_timeout=timeout, write_timeout=timeout)
         self._bot = Bot(token.get_secret_value(), base_url=api_base_url, request=request)
         self._attempts = attempts
         self._initial_wait = initial_wait
         self._ready = False  # getMe has answered
+        self._sleep = sleep
 
     def __repr__(self) -> str:
         return "TelegramNotifier(token=<secret>)"
@@ -86,14 +96,19 @@ class TelegramNotifier:
 
         A rejected token stops start-up; an outage does not (messages wait in the outbox).
         """
+        rejected = False
         try:
             await self._bot.initialize()
         except InvalidToken:
-            # PTB's message repeats the token; say what happened without it.
-            raise StartupError("telegram: the bot token was rejected (check the token variable)") from None
+            rejected = True
         except TelegramError as exc:
             log.warning("telegram getMe failed, messages wait in the outbox: %s", exc)
             return None
+        if rejected:
+            # Raised outside the except block: PTB's InvalidToken repeats the token, and must not
+            # travel along as this error's __context__.
+            await self.stop()
+            raise StartupError("telegram: the bot token was rejected (check the token variable)")
         self._ready = True
         return f"@{self._bot.username}"
 
@@ -110,12 +125,12 @@ class TelegramNotifier:
 
         def wait(state: RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome else None
-            if isinstance(exc, _Transient) and exc.retry_after is not None:
+            if isinstance(exc, _TransientError) and exc.retry_after is not None:
                 return exc.retry_after
             return backoff(state)
 
         retrying = AsyncRetrying(
-            retry=retry_if_exception_type(_Transient),
+            retry=retry_if_exception_type(_TransientError),
             stop=stop_after_attempt(self._attempts),
             wait=wait,
             reraise=True,
@@ -125,12 +140,13 @@ class TelegramNotifier:
                 state.attempt_number,
                 state.outcome.exception() if state.outcome else None,
             ),
+            sleep=self._sleep or asyncio.sleep,
         )
         try:
             async for attempt in retrying:
                 with attempt:
                     return await self._send_once(chat, text)
-        except _Transient as exc:
+        except _TransientError as exc:
             raise TransientDeliveryError(str(exc), chat=chat, retry_after=exc.retry_after) from None
         raise AssertionError("unreachable: tenacity reraises the last error")
 
@@ -151,7 +167,9 @@ class TelegramNotifier:
                 raise TransientDeliveryError(
                     f"flood control: retry in {seconds:.0f}s", chat=chat, retry_after=seconds
                 ) from None
-            raise _Transient(f"flood control: retry in {seconds:.0f}s", retry_after=seconds) from None
+            raise _TransientError(
+                f"flood control: retry in {seconds:.0f}s", retry_after=seconds
+            ) from None
         except Forbidden as exc:
             raise ChatUnavailableError(f"forbidden: {exc.message}", chat=chat) from None
         except ChatMigrated as exc:
@@ -163,5 +181,5 @@ class TelegramNotifier:
         except BadRequest as exc:
             raise MessageRejectedError(f"bad request: {exc.message}", chat=chat) from None
         except (TimedOut, NetworkError) as exc:
-            raise _Transient(f"{type(exc).__name__}: {exc.message}") from None
+            raise _TransientError(f"{type(exc).__name__}: {exc.message}") from None
         return str(message.message_id)

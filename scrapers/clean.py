@@ -1,4 +1,4 @@
-"""Article cleaning: HTML (or already plain text) in, readable paragraphs out, boilerplate dropped."""
+"""Article cleaning: HTML or plain text in, readable paragraphs out, boilerplate dropped."""
 
 from __future__ import annotations
 

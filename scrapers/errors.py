@@ -1,8 +1,8 @@
 """The scrapers package's exception tree, raised at its boundary.
 
-    ScrapeError
-    ├── FetchError        the request failed; ``transient`` says whether retrying may help
-    └── ParseError        the page or feed no longer has the expected shape; a person must look
+ScrapeError
+├── FetchError        the request failed; ``transient`` says whether retrying may help
+└── ParseError        the page or feed no longer has the expected shape; a person must look
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ and 5xx are retried with exponential backoff and jitter; every other failure is 
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import logging
 from collections.abc import Awaitable, Callable
@@ -115,7 +116,7 @@ class HttpClient:
                 state.attempt_number,
                 state.outcome.exception() if state.outcome else None,
             ),
-            **({"sleep": self._sleep} if self._sleep else {}),
+            sleep=self._sleep or asyncio.sleep,
         )
         async for attempt in retrying:
             with attempt:

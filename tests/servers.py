@@ -46,7 +46,7 @@ class _Server:
                 request = Request(
                     method=self.command,
                     path=self.path,
-                    headers={k: v for k, v in self.headers.items()},
+                    headers=dict(self.headers.items()),
                     body=self.rfile.read(length) if length else b"",
                 )
                 with outer._lock:
@@ -64,7 +64,7 @@ class _Server:
 
             do_GET = do_POST = do_HEAD = _serve  # noqa: N815
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 pass  # keep test output clean
 
         self.requests: list[Request] = []
@@ -97,7 +97,10 @@ class FixtureSite(_Server):
         self._routes[path] = deque(replies)
 
     def serve_text(self, path: str, text: str, content_type: str = "application/rss+xml") -> None:
-        self.serve(path, Reply(body=text.encode(), headers={"Content-Type": f"{content_type}; charset=utf-8"}))
+        self.serve(
+            path,
+            Reply(body=text.encode(), headers={"Content-Type": f"{content_type}; charset=utf-8"}),
+        )
 
     def hits(self, path: str) -> int:
         return sum(1 for request in self.requests if urlsplit(request.path).path == path)
@@ -147,19 +150,34 @@ class BotApiStandIn(_Server):
     def _params(request: Request) -> dict[str, str]:
         content_type = request.headers.get("Content-Type", "")
         if "json" in content_type:
-            return {k: v if isinstance(v, str) else json.dumps(v) for k, v in json.loads(request.body).items()}
+            return {
+                k: v if isinstance(v, str) else json.dumps(v)
+                for k, v in json.loads(request.body).items()
+            }
         return {k: v[0] for k, v in parse_qs(request.body.decode()).items()}
 
     def _json(self, status: int, payload: dict[str, Any]) -> Reply:
-        return Reply(status=status, body=json.dumps(payload).encode(), headers={"Content-Type": "application/json"})
+        return Reply(
+            status=status,
+            body=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+        )
 
     def _answer(self, request: Request) -> Reply:
         prefix = f"/bot{self.token}/"
         if not request.path.startswith(prefix):
-            return self._json(HTTPStatus.UNAUTHORIZED, {"ok": False, "error_code": 401, "description": "Unauthorized"})
+            return self._json(
+                HTTPStatus.UNAUTHORIZED,
+                {"ok": False, "error_code": 401, "description": "Unauthorized"},
+            )
         method = request.path[len(prefix) :]
         if method == "getMe":
-            user = {"id": 4242, "is_bot": True, "first_name": "metalert", "username": "metalert_test_bot"}
+            user = {
+                "id": 4242,
+                "is_bot": True,
+                "first_name": "metalert",
+                "username": "metalert_test_bot",
+            }
             return self._json(200, {"ok": True, "result": user})
         if method == "sendMessage":
             params = self._params(request)
@@ -176,7 +194,9 @@ class BotApiStandIn(_Server):
                 "text": params["text"],
             }
             return self._json(200, {"ok": True, "result": message})
-        return self._json(HTTPStatus.NOT_FOUND, {"ok": False, "error_code": 404, "description": "Not Found"})
+        return self._json(
+            HTTPStatus.NOT_FOUND, {"ok": False, "error_code": 404, "description": "Not Found"}
+        )
 
 
 def running(server: _Server) -> Iterator[Any]:

@@ -17,7 +17,9 @@ DOWN_WORDS = (
     r"|contracted|narrowed|narrows|eased|shrank|decline"
 )
 FLAT_WORDS = r"flat|unchanged|stable|steady"
-DIRECTION = re.compile(rf"\b(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS})|(?P<flat>{FLAT_WORDS}))\b", re.I)
+DIRECTION = re.compile(
+    rf"\b(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS})|(?P<flat>{FLAT_WORDS}))\b", re.I
+)
 
 BASIS = re.compile(
     r"(?<![A-Za-z])(?:"

@@ -61,7 +61,9 @@ def extract(sentence: Sentence, published: date | None) -> list[Figure]:
     if not subjects:
         return []
     # The industry named closest to "operating rate" is the one it belongs to.
-    subject = min(subjects, key=lambda s: min(abs(s.start - mention.end()), abs(mention.start() - s.end)))
+    subject = min(
+        subjects, key=lambda s: min(abs(s.start - mention.end()), abs(mention.start() - s.end))
+    )
     value = _level(sentence.text)
     changes = _changes(sentence.text)
     if value is None and not changes:

@@ -11,8 +11,33 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # A full stop ends a sentence unless it closes an abbreviation that usually precedes more text.
 _ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no vs etc e.g i.e co ltd inc st mr ms dr approx"
-    .split()
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "co",
+        "ltd",
+        "inc",
+        "st",
+        "mr",
+        "ms",
+        "dr",
+        "approx",
+    ]
 )
 _BOUNDARY = re.compile(r"[.!?](?=[\s\"”’)]*(?:\s|$))")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
@@ -61,4 +86,6 @@ def sentences(body: str) -> Iterator[Sentence]:
             start = match.end()
         rest = text[start:]
         if rest.strip():
-            yield Sentence(rest.strip(), paragraph.start() + start + (len(rest) - len(rest.lstrip())))
+            yield Sentence(
+                rest.strip(), paragraph.start() + start + (len(rest) - len(rest.lstrip()))
+            )

@@ -1,4 +1,4 @@
-"""Recording articles: two alerts for the seed, once, whichever site carries it, never half-stored."""
+"""Recording articles: two alerts for the seed, once, from any site, never half-stored."""
 
 from __future__ import annotations
 
@@ -18,7 +18,13 @@ from tests.alerts.factories import article, price, rate
 NOW = datetime(2025, 12, 3, 10, 0, tzinfo=UTC)
 RULES = (
     Rule("operating-rate-swing", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(2))),
-    Rule("copper-above-92k", Metric.PRICE, Crossing(Bound.ABOVE, Decimal(92000)), subject="copper", unit="CNY/t"),
+    Rule(
+        "copper-above-92k",
+        Metric.PRICE,
+        Crossing(Bound.ABOVE, Decimal(92000)),
+        subject="copper",
+        unit="CNY/t",
+    ),
 )
 CHANNEL = ("@metalert_demo",)
 
@@ -31,7 +37,10 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 def seed_figures(article_id: str) -> list:  # type: ignore[type-arg]
-    return [rate("2.3", article_id=article_id), price("92000", bound=Bound.ABOVE, article_id=article_id)]
+    return [
+        rate("2.3", article_id=article_id),
+        price("92000", bound=Bound.ABOVE, article_id=article_id),
+    ]
 
 
 def test_the_seed_article_queues_exactly_two_messages(store: Store) -> None:
@@ -62,7 +71,9 @@ def test_the_same_article_twice_is_recorded_once(store: Store) -> None:
     assert store.count("articles") == 1
 
 
-def test_a_failure_mid_article_leaves_nothing_half_recorded(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_mid_article_leaves_nothing_half_recorded(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken_enqueue(*_: object) -> bool:
         raise RuntimeError("disk full")
 
@@ -80,7 +91,9 @@ def test_rule_state_survives_a_restart(tmp_path: Path) -> None:
     first.close()
 
     second = Store(tmp_path / "state.db")
-    alerts = record(second, RULES, article(2), [price("94000", article_id="alcircle:2")], CHANNEL, NOW)
+    alerts = record(
+        second, RULES, article(2), [price("94000", article_id="alcircle:2")], CHANNEL, NOW
+    )
     second.close()
 
     assert alerts == []  # still above: no repeat after a restart

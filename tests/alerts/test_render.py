@@ -9,11 +9,15 @@ from scrapers.models import Bound, ChangeBasis, Metric
 from tests.alerts.factories import article, price, rate
 
 SWING = Rule("operating-rate-swing", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(2)))
-COPPER = Rule("copper-above-92k", Metric.PRICE, Crossing(Bound.ABOVE, Decimal(92000)), subject="copper")
+COPPER = Rule(
+    "copper-above-92k", Metric.PRICE, Crossing(Bound.ABOVE, Decimal(92000)), subject="copper"
+)
 
 
 def test_rate_alert_names_everything_a_reader_needs() -> None:
-    figure = replace(rate("2.3"), changes={ChangeBasis.MOM: Decimal("2.3"), ChangeBasis.YOY: Decimal("2.7")})
+    figure = replace(
+        rate("2.3"), changes={ChangeBasis.MOM: Decimal("2.3"), ChangeBasis.YOY: Decimal("2.7")}
+    )
     text = render(Alert(SWING, figure, article(), "MOM +2.3 pp", "k"))
 
     assert text.splitlines() == [

@@ -12,7 +12,9 @@ from scrapers.models import Bound, ChangeBasis, Figure, Metric
 from tests.alerts.factories import price, rate
 
 SWING = Rule("swing", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(2)))
-ABOVE_92K = Rule("cu-92k", Metric.PRICE, Crossing(Bound.ABOVE, Decimal(92000)), subject="copper", unit="CNY/t")
+ABOVE_92K = Rule(
+    "cu-92k", Metric.PRICE, Crossing(Bound.ABOVE, Decimal(92000)), subject="copper", unit="CNY/t"
+)
 BELOW_90K = Rule("cu-90k", Metric.PRICE, Crossing(Bound.BELOW, Decimal(90000)), subject="copper")
 
 
@@ -55,13 +57,17 @@ def test_moves_by_reason_is_signed_in_pp() -> None:
         (BELOW_90K, price("91000"), Side.INSIDE, False, Side.OUTSIDE),
     ],
 )
-def test_crossings(rule: Rule, figure: Figure, last: Side | None, fires: bool, side: Side | None) -> None:
+def test_crossings(
+    rule: Rule, figure: Figure, last: Side | None, fires: bool, side: Side | None
+) -> None:
     decision = evaluate(rule, figure, last)
     assert decision.fires is fires
     assert decision.side is side
 
 
 def test_subject_glob_is_case_insensitive() -> None:
-    rule = Rule("alu", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(1)), subject="Aluminium*")
+    rule = Rule(
+        "alu", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(1)), subject="Aluminium*"
+    )
     assert evaluate(rule, rate("1.5", subject="aluminium extrusion"), None).fires
     assert not evaluate(rule, rate("1.5", subject="secondary aluminium"), None).fires

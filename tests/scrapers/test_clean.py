@@ -21,7 +21,9 @@ def test_description_becomes_clean_paragraphs() -> None:
 
 
 def test_ad_placeholder_glued_to_text_is_removed_with_its_space() -> None:
-    assert html_to_text("<p>Intro.</p><p>{alcircleadd} Prices rose.</p>") == "Intro.\n\nPrices rose."
+    assert (
+        html_to_text("<p>Intro.</p><p>{alcircleadd} Prices rose.</p>") == "Intro.\n\nPrices rose."
+    )
 
 
 def test_plain_text_keeps_paragraphs_and_drops_the_smm_footer() -> None:

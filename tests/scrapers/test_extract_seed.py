@@ -13,7 +13,9 @@ from scrapers.models import Bound, ChangeBasis, Metric
 from tests.conftest import fixture_text
 
 
-@pytest.mark.parametrize("fixture", ["articles/seed-alcircle-style.txt", "articles/seed-smm-style.txt"])
+@pytest.mark.parametrize(
+    "fixture", ["articles/seed-alcircle-style.txt", "articles/seed-smm-style.txt"]
+)
 def test_seed_article_yields_the_rate_and_the_copper_price_only(fixture: str) -> None:
     figures = extract_text(to_text(fixture_text(fixture)), date(2025, 12, 3))
 
@@ -44,14 +46,21 @@ def test_evidence_span_points_into_the_cleaned_body() -> None:
         assert body[start:end] == figure.evidence
 
 
-
 @pytest.mark.parametrize(
     ("sentence", "mom", "yoy"),
     [
-        ("the operating rate of the secondary aluminum industry in October 2025 fell 1.5 percentage "
-         "points MoM to 44.0%, but rose 2.2 percentage points YoY", Decimal("-1.5"), Decimal("2.2")),
-        ("The operating rate of secondary aluminium enterprises dipped 0.8 ppts m-o-m to 51.2 per cent, "
-         "down 1.1 ppts y-o-y, in March 2025.", Decimal("-0.8"), Decimal("-1.1")),
+        (
+            "the operating rate of the secondary aluminum industry in October 2025 fell 1.5 percentage "
+            "points MoM to 44.0%, but rose 2.2 percentage points YoY",
+            Decimal("-1.5"),
+            Decimal("2.2"),
+        ),
+        (
+            "The operating rate of secondary aluminium enterprises dipped 0.8 ppts m-o-m to 51.2 per cent, "
+            "down 1.1 ppts y-o-y, in March 2025.",
+            Decimal("-0.8"),
+            Decimal("-1.1"),
+        ),
     ],
 )
 def test_falls_are_negative_and_rises_positive(sentence: str, mom: Decimal, yoy: Decimal) -> None:

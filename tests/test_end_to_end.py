@@ -1,0 +1,210 @@
+"""`metalert` as a user runs it: a real process, a fixture site and a Bot API stand-in."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TOKEN, fixture_text, write_config
+from tests.servers import BotApiStandIn, FixtureSite, Reply
+
+METALERT = str(Path(sys.executable).with_name("metalert"))
+CHANNEL = "@metalert_demo"
+FEED = "/api/rss/secondaryaluminium_news"
+ARTICLE_URL = (
+    "https://www.alcircle.com/press-release/"
+    "secondary-aluminium-operating-rate-climbs-2-3-percentage-points-in-november-118842"
+)
+
+
+def environment(token: str | None = TOKEN) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    if token is not None:
+        env["TELEGRAM_BOT_TOKEN"] = token
+    return env
+
+
+def metalert(*args: str, cwd: Path, token: str | None = TOKEN) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [METALERT, *args],
+        cwd=cwd,
+        env=environment(token),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 20.0) -> None:
+    """Poll another process's progress; fails the test when it does not happen in time."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached in time")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def configured(tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn) -> Path:
+    site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news.xml"))
+    write_config(tmp_path, site_url=site.url, api_base_url=bot_api.api_base_url)
+    return tmp_path
+
+
+def test_the_seed_article_alerts_twice_then_never_again(
+    configured: Path, bot_api: BotApiStandIn
+) -> None:
+    first = metalert("run", "--once", cwd=configured)
+
+    assert first.returncode == 0, first.stderr
+    messages = bot_api.messages_to(CHANNEL)
+    assert len(bot_api.sent) == len(messages) == 2
+    rate, copper = (message.text for message in messages)
+    assert all(message.parse_mode == "HTML" for message in messages)
+    assert "<b>Secondary aluminium operating rate</b> · China · Nov 2025" in rate
+    assert "<b>46.3%, MOM +2.3 pp, YOY +2.7 pp</b>" in rate
+    assert "Rule <code>operating-rate-swing</code>: |MOM change| &gt; 2 pp" in rate
+    assert "<b>above 92,000 CNY/t</b>" in copper
+    assert "Rule <code>copper-above-92k</code>: above 92,000 CNY/t" in copper
+    assert "copper prices broke through RMB 92,000 per tonne" in copper
+    assert f'<a href="{ARTICLE_URL}">Secondary aluminium operating rate climbs' in copper
+    assert "scrape source=alcircle new=2 figures=2 alerts=2" in first.stderr
+
+    second = metalert("run", "--once", cwd=configured)
+
+    assert second.returncode == 0, second.stderr
+    assert len(bot_api.sent) == 2
+    assert "scrape source=alcircle new=0 figures=0 alerts=0" in second.stderr
+    for output in (first.stdout, first.stderr, second.stdout, second.stderr):
+        assert TOKEN not in output
+
+
+def test_the_same_facts_in_a_newly_listed_copy_send_nothing(
+    configured: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    assert metalert("run", "--once", cwd=configured).returncode == 0
+    copy = fixture_text("alcircle/secondaryaluminium_news.xml").replace("118842", "118901")
+    site.serve_text(FEED, copy)
+
+    again = metalert("run", "--once", cwd=configured)
+
+    assert again.returncode == 0, again.stderr
+    assert "new=1 figures=2 alerts=0" in again.stderr
+    assert len(bot_api.sent) == 2
+
+
+def test_messages_wait_while_the_channel_refuses_and_go_out_later(
+    configured: Path, bot_api: BotApiStandIn
+) -> None:
+    bot_api.fail_next(403, "Forbidden: bot is not a member of the channel chat")
+
+    refused = metalert("run", "--once", cwd=configured)
+
+    assert refused.returncode == 1
+    assert "2 message(s) still queued" in refused.stderr
+    assert bot_api.sent == []
+
+    later = metalert("run", "--once", cwd=configured)
+
+    assert later.returncode == 0, later.stderr
+    assert len(bot_api.messages_to(CHANNEL)) == 2
+
+
+def test_a_config_error_exits_2_with_one_line_and_sends_nothing(
+    configured: Path, bot_api: BotApiStandIn
+) -> None:
+    config = configured / "config.yaml"
+    config.write_text(config.read_text().replace("above: 92000", "above: ninety-two thousand"))
+
+    result = metalert("run", "--once", cwd=configured)
+
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["config.yaml: rules[1].above: must be a number"]
+    assert bot_api.sent == []
+    assert not (configured / "metalert.db").exists()
+
+
+def test_without_a_token_alerts_print_to_stdout(configured: Path, bot_api: BotApiStandIn) -> None:
+    result = metalert("run", "--once", cwd=configured, token=None)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count(f"--- message to {CHANNEL} ---") == 2
+    assert "46.3%" in result.stdout
+    assert "alerts are printed to stdout" in result.stderr
+    assert bot_api.sent == []
+
+
+def test_a_site_that_is_down_fails_the_run_but_loses_nothing(
+    configured: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    site.serve(FEED, Reply(status=404, body=b"gone"))
+
+    down = metalert("run", "--once", cwd=configured)
+
+    assert down.returncode == 1
+    assert "scrape source=alcircle failed error=HTTP 404" in down.stderr
+    site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news.xml"))
+    assert metalert("run", "--once", cwd=configured).returncode == 0
+    assert len(bot_api.sent) == 2
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_the_daemon_alerts_then_stops_cleanly_on_a_signal(
+    configured: Path, bot_api: BotApiStandIn, signum: signal.Signals
+) -> None:
+    process = subprocess.Popen(
+        [METALERT, "run"],
+        cwd=configured,
+        env=environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_until(lambda: len(bot_api.sent) == 2)
+        process.send_signal(signum)
+        _, stderr = process.communicate(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+    assert process.returncode == 0, stderr
+    assert "metalert stopped" in stderr
+    assert TOKEN not in stderr
+    assert len(bot_api.sent) == 2
+
+
+def test_a_signal_during_a_slow_fetch_stops_within_10_seconds(
+    configured: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    site.serve(FEED, Reply(body=b"", delay=30))
+    process = subprocess.Popen(
+        [METALERT, "run"],
+        cwd=configured,
+        env=environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_until(lambda: site.hits(FEED) >= 1)
+        started = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=10)
+        took = time.monotonic() - started
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+    assert process.returncode == 0, stderr
+    assert took < 10
+    assert "metalert stopped" in stderr
