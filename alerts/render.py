@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from html import escape
+from html import escape as _escape_attribute
 from zoneinfo import ZoneInfo
 
 from alerts.models import Alert, Crossing, MovesBy
@@ -20,6 +20,11 @@ _METRIC_NAMES = {
 }
 _SOURCE_NAMES = {"alcircle": "AL Circle", "smm": "SMM"}
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def escape(text: str) -> str:
+    """Escape for a Telegram HTML text node: only <, > and & are special there."""
+    return _escape_attribute(text, quote=False)
 
 
 def format_number(number: Decimal) -> str:
@@ -99,7 +104,7 @@ def render(alert: Alert) -> str:
         f"<b>{escape(facts)}</b>",
         f"Rule <code>{escape(alert.rule.name)}</code>: {escape(_condition(alert))}",
         f"<i>“{escape(_evidence(figure.evidence))}”</i>",
-        f'<a href="{escape(article.url, quote=True)}">{escape(article.title or article.url)}</a>'
+        f'<a href="{_escape_attribute(article.url, quote=True)}">{escape(article.title or article.url)}</a>'
         f" · {escape(source)} · {escape(format_china_time(article.published_at))}",
     ]
     return "\n".join(lines)

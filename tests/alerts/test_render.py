@@ -42,7 +42,7 @@ def test_every_interpolated_value_is_escaped() -> None:
     text = render(Alert(replace(SWING, name="<rule>"), hostile, page, "r", "k"))
 
     assert "<script>" not in text and "<rule>" not in text and "a<b" not in text
-    assert "&lt;b&gt;rose&lt;/b&gt; &amp; &quot;jumped&quot;" in text
+    assert '&lt;b&gt;rose&lt;/b&gt; &amp; "jumped"' in text
     assert 'href="https://x.test/?a=1&amp;b=&quot;2&quot;"' in text
 
 
