@@ -104,7 +104,7 @@ def render(alert: Alert) -> str:
         f"<b>{escape(facts)}</b>",
         f"Rule <code>{escape(alert.rule.name)}</code>: {escape(_condition(alert))}",
         f"<i>“{escape(_evidence(figure.evidence))}”</i>",
-        f'<a href="{_escape_attribute(article.url, quote=True)}">{escape(article.title or article.url)}</a>'
+        f'<a href="{_escape_attribute(article.url)}">{escape(article.title or article.url)}</a>'
         f" · {escape(source)} · {escape(format_china_time(article.published_at))}",
     ]
     return "\n".join(lines)
