@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -103,3 +104,12 @@ def test_one_message_per_chat(store: Store) -> None:
     record(store, RULES, article(), seed_figures("alcircle:118842"), ("@a_channel", "-100123"), NOW)
     assert len(store.queued("@a_channel")) == 2
     assert len(store.queued("-100123")) == 2
+
+
+def test_the_store_is_durable_wal_with_full_sync(tmp_path: Path) -> None:
+    Store(tmp_path / "d.db").close()
+    probe = sqlite3.connect(tmp_path / "d.db")
+    try:
+        assert probe.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        probe.close()
