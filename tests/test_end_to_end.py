@@ -155,10 +155,11 @@ def test_a_site_that_is_down_fails_the_run_but_loses_nothing(
     assert len(bot_api.sent) == 2
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_the_daemon_alerts_then_stops_cleanly_on_a_signal(
-    configured: Path, bot_api: BotApiStandIn, signum: signal.Signals
-) -> None:
+def stop_daemon(
+    configured: Path, ready: Callable[[], bool], signum: signal.Signals
+) -> tuple[int, str, float]:
+    """Start `metalert run`, wait until `ready`, signal it; return its exit code, stderr and the
+    seconds it took to exit after the signal."""
     process = subprocess.Popen(
         [METALERT, "run"],
         cwd=configured,
@@ -168,43 +169,36 @@ def test_the_daemon_alerts_then_stops_cleanly_on_a_signal(
         text=True,
     )
     try:
-        wait_until(lambda: len(bot_api.sent) == 2)
+        wait_until(ready)
+        started = time.monotonic()
         process.send_signal(signum)
         _, stderr = process.communicate(timeout=10)
+        return process.returncode, stderr, time.monotonic() - started
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
 
-    assert process.returncode == 0, stderr
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_the_daemon_alerts_then_stops_cleanly_on_a_signal(
+    configured: Path, bot_api: BotApiStandIn, signum: signal.Signals
+) -> None:
+    code, stderr, _ = stop_daemon(configured, lambda: len(bot_api.sent) == 2, signum)
+
+    assert code == 0, stderr
     assert "metalert stopped" in stderr
     assert TOKEN not in stderr
     assert len(bot_api.sent) == 2
 
 
 def test_a_signal_during_a_slow_fetch_stops_within_10_seconds(
-    configured: Path, site: FixtureSite, bot_api: BotApiStandIn
+    configured: Path, site: FixtureSite
 ) -> None:
     site.serve(FEED, Reply(body=b"", delay=30))
-    process = subprocess.Popen(
-        [METALERT, "run"],
-        cwd=configured,
-        env=environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        wait_until(lambda: site.hits(FEED) >= 1)
-        started = time.monotonic()
-        process.send_signal(signal.SIGTERM)
-        _, stderr = process.communicate(timeout=10)
-        took = time.monotonic() - started
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
 
-    assert process.returncode == 0, stderr
+    code, stderr, took = stop_daemon(configured, lambda: site.hits(FEED) >= 1, signal.SIGTERM)
+
+    assert code == 0, stderr
     assert took < 10
     assert "metalert stopped" in stderr
