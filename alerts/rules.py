@@ -5,7 +5,7 @@ Semantics (DESIGN.md section 4):
   the threshold in absolute value; the dedup key makes every later copy of the fact a no-op.
 - ``above``/``below`` fire on *crossing* into the region, once, and re-arm only after a value on
   the other side. "Broke through X" counts as above X; a value equal to X is not above it.
-Forecasts never fire rules.
+Forecasts and quarantined figures never fire rules.
 """
 
 from __future__ import annotations
@@ -38,9 +38,20 @@ def state_key(rule: Rule, figure: Figure) -> str:
 
 
 def fact_key(rule: Rule, figure: Figure) -> str:
-    """What makes two figures the same fact for a rule, whichever article carried them."""
-    period = figure.period or f"article:{figure.article_id}"
-    return f"{rule.name}|{figure.metric}|{figure.subject}|{figure.region}|{period}"
+    """What makes two figures the same fact for a rule, whichever article carried them.
+
+    With a period, the fact is (subject, region, period): a later, different number for it is a
+    revision, not a new fact. Without one (a price "recently broke through"), the numbers
+    themselves identify the fact across republications.
+    """
+    series = f"{rule.name}|{figure.metric}|{figure.subject}|{figure.region}"
+    if figure.period:
+        return f"{series}|{figure.period}"
+    changes = ",".join(
+        f"{basis.value}={amount}" for basis, amount in sorted(figure.changes.items())
+    )
+    change = figure.change.amount if figure.change else None
+    return f"{series}|{figure.value}|{figure.low}|{figure.high}|{changes}|{change}|{figure.unit}"
 
 
 def _side(condition: Crossing, figure: Figure) -> Side | None:
@@ -87,7 +98,7 @@ def change_unit(figure: Figure) -> str:
 
 def evaluate(rule: Rule, figure: Figure, last: Side | None) -> Decision:
     """Decide one rule on one figure; ``last`` is the rule's remembered side for the series."""
-    if figure.forecast or not rule.applies_to(figure):
+    if figure.forecast or figure.quarantined or not rule.applies_to(figure):
         return NO_DECISION
     condition = rule.condition
     if isinstance(condition, MovesBy):

@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
+from pathlib import Path
 
 from alerts.errors import AlertError
 from alerts.models import MovesBy
@@ -19,8 +20,10 @@ from bot import logs
 from bot.config import Config, load_config
 from bot.daemon import Daemon
 from bot.errors import ConfigError, StartupError
+from bot.evaluation import CorpusError, evaluate_cases, load_corpus, render_report
 from bot.figures_json import figure_to_line, figures_to_json
 from scrapers.clean import to_text
+from scrapers.dates import alcircle_published, smm_published
 from scrapers.extract import extract_text
 
 log = logging.getLogger("metalert")
@@ -59,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--json", action="store_true", help="print the figures as JSON")
     parse.add_argument("--published", type=date.fromisoformat, help="publication date, YYYY-MM-DD")
     parse.add_argument("--source", choices=("alcircle", "smm"), help="the site the article is from")
+
+    score = commands.add_parser("eval", help="score the extractor on a labelled corpus")
+    score.add_argument("path", help="a corpus YAML file, or a folder of them (e.g. tests/corpus)")
+    score.add_argument("--min-precision", type=float, default=0.0, help="exit 1 below this")
+    score.add_argument("--min-recall", type=float, default=0.0, help="exit 1 below this")
     return parser
 
 
@@ -128,7 +136,12 @@ def _parse(args: argparse.Namespace) -> int:
         print(f"metalert parse: {args.path} is not a text or HTML file", file=sys.stderr)
         return EXIT_FAILURE
     text = raw.decode("utf-8", errors="replace")
-    figures = extract_text(to_text(text), args.published)
+    published = args.published
+    if published is None:
+        # A saved page usually prints its own date; use it to resolve "in October".
+        printed = smm_published(text) or alcircle_published(text)
+        published = printed.date() if printed else None
+    figures = extract_text(to_text(text), published)
     if args.json:
         print(json.dumps(figures_to_json(figures), ensure_ascii=False, indent=2))
     else:
@@ -139,10 +152,23 @@ def _parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _eval(args: argparse.Namespace) -> int:
+    try:
+        report = evaluate_cases(load_corpus(Path(args.path)))
+    except CorpusError as exc:
+        print(f"metalert eval: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print("\n".join(render_report(report)))
+    overall = report.overall
+    if overall.precision < args.min_precision or overall.recall < args.min_recall:
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logs.configure(logging.DEBUG if args.verbose else logging.INFO)
-    handlers = {"run": _run, "check-config": _check_config, "parse": _parse}
+    handlers = {"run": _run, "check-config": _check_config, "parse": _parse, "eval": _eval}
     try:
         return handlers[args.command](args)
     except ConfigError as exc:

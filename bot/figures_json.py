@@ -16,6 +16,17 @@ def number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def change_to_json(figure: Figure) -> dict[str, Any] | None:
+    if figure.change is None:
+        return None
+    data: dict[str, Any] = {
+        ("pct" if figure.change.percent else "abs"): number(figure.change.amount)
+    }
+    if figure.change.basis is not None:
+        data["basis"] = figure.change.basis.value
+    return data
+
+
 def figure_to_json(figure: Figure) -> dict[str, Any]:
     data: dict[str, Any] = {
         "metric": figure.metric.value,
@@ -29,14 +40,14 @@ def figure_to_json(figure: Figure) -> dict[str, Any]:
     }
     if figure.metric is Metric.OPERATING_RATE:
         data["changes"] = {basis.value: number(amount) for basis, amount in figure.changes.items()}
+        data["unit_inferred"] = figure.unit_inferred
     else:
         data["bound"] = figure.bound.value if figure.bound else None
-        data["change"] = (
-            None
-            if figure.change is None
-            else {("pct" if figure.change.percent else "abs"): number(figure.change.amount)}
-        )
+        data["change"] = change_to_json(figure)
     data["forecast"] = figure.forecast
+    data["quarantined"] = figure.quarantined is not None
+    if figure.quarantined is not None:
+        data["quarantine_reason"] = figure.quarantined
     data["evidence"] = figure.evidence
     data["span"] = list(figure.span)
     return data
@@ -64,4 +75,6 @@ def figure_to_line(figure: Figure) -> str:
         )
     if figure.forecast:
         parts.append("(forecast)")
+    if figure.quarantined:
+        parts.append(f"(quarantined: {figure.quarantined})")
     return "  ".join(part for part in parts if part)

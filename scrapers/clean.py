@@ -15,9 +15,24 @@ _BOILERPLATE = re.compile(
     r"^(?:note:\s*this article has been issued by smm"
     r"|also read\b"
     r"|responses$"
-    r"|data source statement\b)",
+    r"|data source statement\b"
+    r"|published:"
+    r"|source:\s*\S*$"
+    r"|home\s*/"
+    r"|icon[a-z]{3}\s+\d"
+    r"|(?:edited\s+by\s*:\s*)?\d+\s*mins?\s+read$"
+    r"|adv$|languages$|smm$|al circle$"
+    r"|》|check smm\b"
+    r"|.*\b[\w.+-]+@[\w-]+\.[\w.]+\b"  # contact lines with e-mail addresses
+    r")",
     re.IGNORECASE,
 )
+# Everything after these headings belongs to other articles.
+_TRAILERS = re.compile(r"^(?:related news|related articles|responses|recommended)$", re.IGNORECASE)
+# "[SMM Analysis]" or "【SMM Analysis】" glued to the summary sentence.
+_BRACKET_HEADING = re.compile(r"^\s*(?:\[[^\]]{1,40}\]|【[^】]{1,40}】)\s*")
+# AL Circle's language menu: about 40 short names after "LANGUAGES".
+_LANGUAGE_NAME = re.compile(r"^[^\d.,;:]{1,24}$")
 # AL Circle separates paragraphs with "\n\n" that may arrive as the two-character escapes.
 _LITERAL_BREAKS = re.compile(r"(?:\\n)+")
 _LOOKS_LIKE_HTML = re.compile(r"<(?:p|div|br|span|img|a|strong|h\d|blockquote|body|html)\b", re.I)
@@ -31,10 +46,22 @@ def normalise_paragraph(text: str) -> str:
 def clean_paragraphs(paragraphs: list[str]) -> str:
     """Join paragraphs with blank lines, dropping empty and boilerplate ones."""
     kept = []
+    in_language_menu = False
     for raw in paragraphs:
         paragraph = normalise_paragraph(raw)
-        if paragraph and not _BOILERPLATE.match(paragraph):
-            kept.append(paragraph)
+        if not paragraph:
+            continue
+        if _TRAILERS.match(paragraph):
+            break
+        if paragraph.upper() == "LANGUAGES":
+            in_language_menu = True
+            continue
+        if in_language_menu and _LANGUAGE_NAME.match(paragraph):
+            continue
+        in_language_menu = False
+        if _BOILERPLATE.match(paragraph):
+            continue
+        kept.append(_BRACKET_HEADING.sub("", paragraph))
     return "\n\n".join(kept)
 
 

@@ -63,6 +63,7 @@ class PriceChange:
 
     amount: Decimal
     percent: bool = False
+    basis: ChangeBasis | None = None  # when the article says what it is compared with
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,8 @@ class Figure:
     change: PriceChange | None = None  # for prices and spreads
     bound: Bound | None = None
     forecast: bool = False
+    unit_inferred: bool = False  # a rate change written "per cent" read as percentage points
+    quarantined: str | None = None  # why the figure is outside sanity bounds; rules ignore it
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "changes", _frozen_changes(self.changes))

@@ -1,50 +1,82 @@
 """Figure extraction: cleaned article text in, typed figures with their evidence out.
 
-Adding a metric is one module with an ``extract(sentence, published)`` function plus one line in
-``EXTRACTORS``.
+Adding a metric is one module with an ``extract(sentence, context)`` function and a cheap
+``CUE`` pattern (sentences without it are skipped), plus one line in ``EXTRACTORS``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Protocol
 
-from scrapers.extract import operating_rate, price
+from scrapers.extract import operating_rate, price, sanity
+from scrapers.extract.context import Context
 from scrapers.extract.text import Sentence, sentences
-from scrapers.models import Article, Figure
-
-Extractor = Callable[[Sentence, date | None], list[Figure]]
-
-EXTRACTORS: Sequence[Extractor] = (operating_rate.extract, price.extract)
+from scrapers.models import Article, Figure, Metric
 
 
-def extract_text(body: str, published: date | None = None) -> list[Figure]:
-    """Every figure stated in a cleaned body, in reading order, without repeats."""
+class _ExtractFunction(Protocol):
+    def __call__(self, sentence: Sentence, context: Context) -> list[Figure]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Extractor:
+    cue: re.Pattern[str]
+    extract: _ExtractFunction
+
+
+EXTRACTORS: Sequence[Extractor] = (
+    Extractor(operating_rate.CUE, operating_rate.extract),
+    Extractor(price.CUE, price.extract),
+)
+
+
+def _key(figure: Figure) -> tuple[object, ...]:
+    return (figure.metric, figure.subject, figure.region, figure.period, figure.forecast)
+
+
+def _covers(rich: Figure, poor: Figure) -> bool:
+    """Whether ``rich`` states everything ``poor`` states (a title repeating the body)."""
+    if _key(rich) != _key(poor) or rich.unit != poor.unit:
+        return False
+    for name in ("value", "low", "high", "change", "bound"):
+        mine = getattr(poor, name)
+        if mine is not None and getattr(rich, name) != mine:
+            return False
+    return all(rich.changes.get(basis) == amount for basis, amount in poor.changes.items())
+
+
+def _merge(figures: list[Figure]) -> list[Figure]:
+    kept: list[Figure] = []
+    for figure in figures:
+        if any(_covers(other, figure) for other in kept):
+            continue
+        kept = [other for other in kept if not _covers(figure, other)] + [figure]
+    order = {id(figure): index for index, figure in enumerate(figures)}
+    return sorted(kept, key=lambda figure: order[id(figure)])
+
+
+def extract_text(body: str, published: date | None = None, title: str = "") -> list[Figure]:
+    """Every figure stated in a cleaned body, in reading order, each fact once."""
+    context = Context(published=published, rate_subject=operating_rate.subject_hint(title))
     figures: list[Figure] = []
-    seen: set[tuple[object, ...]] = set()
     for sentence in sentences(body):
         for extractor in EXTRACTORS:
-            for figure in extractor(sentence, published):
-                key = (
-                    figure.metric,
-                    figure.subject,
-                    figure.period,
-                    figure.value,
-                    figure.low,
-                    figure.high,
-                    tuple(sorted(figure.changes.items())),
-                    figure.change,
-                    figure.forecast,
-                )
-                # A title or summary that repeats the body states one fact, not two.
-                if key not in seen:
-                    seen.add(key)
-                    figures.append(figure)
-    return figures
+            if extractor.cue.search(sentence.text) is None:
+                continue
+            found = extractor.extract(sentence, context)
+            figures.extend(found)
+            rates = [f.subject for f in found if f.metric is Metric.OPERATING_RATE]
+            if rates:
+                context = replace(context, rate_subject=rates[-1])
+    return [sanity.check(figure) for figure in _merge(figures)]
 
 
 def extract(article: Article) -> list[Figure]:
     """Every figure in an article, each linked back to it."""
     published = article.published_at.date()
-    return [replace(f, article_id=article.id) for f in extract_text(article.body, published)]
+    figures = extract_text(article.body, published, article.title)
+    return [replace(figure, article_id=article.id) for figure in figures]

@@ -1,4 +1,4 @@
-"""Words that carry meaning around numbers: directions, change bases, units, forecasts."""
+"""Words that carry meaning around numbers: directions, change bases, units, forecasts, clauses."""
 
 from __future__ import annotations
 
@@ -7,33 +7,65 @@ import re
 from scrapers.models import ChangeBasis
 
 UP_WORDS = (
-    r"rose|rise|rises|rising|risen|increased?|increases|increasing|up|gained?|gains|climbed?|climbs"
-    r"|rebounded|rebounds?|recovered|grew|grow|growth|higher|jumped?|surged?|added|edged up"
-    r"|picked up|ticked up|expanded|widened|widens"
+    r"rose|rise|rises|rising|risen|increased?|increases|increasing|up|gained?|gains|climbed?"
+    r"|climbs|rebounded|rebounds?|recovered|recovers|grew|grow|growth|higher|jumped?|jumps"
+    r"|surged?|surges|added|adds|edged\s+up|picked\s+up|ticked\s+up|expanded|widened|widens"
+    r"|advanced|advances|soared|rallied|firmed|strengthened"
 )
 DOWN_WORDS = (
     r"fell|fall|falls|falling|fallen|decreased?|decreases|decreasing|down|declined?|declines"
-    r"|declining|dropped|drops?|dipped|dips?|slipped|slid|lower|lost|pulled back|retreated"
-    r"|contracted|narrowed|narrows|eased|shrank|decline"
+    r"|declining|dropped|drops?|dipped|dips?|slipped|slips|slid|lower|lost|loses|pulled\s+back"
+    r"|retreated|retreats|contracted|narrowed|narrows|eased|eases|shrank|shrinks|decline"
+    r"|plunged|plummeted|slumped|tumbled|weakened|softened|reduction"
 )
 FLAT_WORDS = r"flat|unchanged|stable|steady"
 DIRECTION = re.compile(
-    rf"\b(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS})|(?P<flat>{FLAT_WORDS}))\b", re.I
+    rf"(?:(?<![\w-])(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS})|(?P<flat>{FLAT_WORDS}))(?![\w-]))",
+    re.I,
 )
 
 BASIS = re.compile(
     r"(?<![A-Za-z])(?:"
-    r"(?P<mom>m-?o-?m|month[\s-]+on[\s-]+month|month[\s-]+over[\s-]+month)"
-    r"|(?P<yoy>y-?o-?y|year[\s-]+on[\s-]+year|year[\s-]+over[\s-]+year)"
-    r"|(?P<wow>w-?o-?w|week[\s-]+on[\s-]+week|week[\s-]+over[\s-]+week)"
+    r"(?P<mom>m-?o-?m|month[\s-]+on[\s-]+month|month[\s-]+over[\s-]+month|monthly)"
+    r"|(?P<yoy>y-?o-?y|year[\s-]+on[\s-]+year|year[\s-]+over[\s-]+year|annually)"
+    r"|(?P<wow>w-?o-?w|week[\s-]+on[\s-]+week|week[\s-]+over[\s-]+week|weekly)"
     r")(?![A-Za-z])",
     re.I,
 )
-PERCENT = r"(?:\s*%|\s*per\s*cent\b|\s*percent\b|per\s*cent\b)"
-POINTS = r"\s*(?:percentage[\s-]+points?|percent(?:age)?[\s-]+pts?|ppts?|pp|pct[\s-]+pts?)\b"
+# "from last week", "compared with the previous month", "from a year earlier"
+BASIS_PHRASE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|against|over|versus|vs\.?)\s+"
+    r"(?:the\s+|a\s+)?(?:(?P<wow>last\s+week|(?:the\s+)?previous\s+week|a\s+week\s+(?:ago|earlier)"
+    r"|the\s+prior\s+week)"
+    r"|(?P<mom>last\s+month|(?:the\s+)?previous\s+month|a\s+month\s+(?:ago|earlier)|the\s+prior\s+month)"
+    r"|(?P<yoy>last\s+year|(?:the\s+)?previous\s+year|a\s+year\s+(?:ago|earlier)"
+    r"|the\s+same\s+period\s+(?:of\s+)?last\s+year|the\s+same\s+(?:month|week)\s+last\s+year))",
+    re.I,
+)
+PERCENT = r"(?:\s*%|\s*per\s*cent\b|\s*percent\b)"
+POINTS = (
+    r"\s*(?:percentage[\s-]+points?|percent(?:age)?[\s-]+pts?|ppts?|pps?|pct[\s-]+pts?"
+    r"|percentage[\s-]+pt)(?![A-Za-z])"
+)
 FORECAST = re.compile(
-    r"\b(?:expected|expects?|forecast(?:s|ed)?|projected|predicts?|predicted|anticipated"
-    r"|estimated to|likely|may|might|could|will|would|is set to|are set to|outlook)\b",
+    r"\b(?:expected|expects?|forecasts?|forecasted|projected|projects?|predicts?|predicted"
+    r"|anticipated|anticipates?|estimated\s+to|likely|(?-i:may)|might|could|will|would|should"
+    r"|is\s+set\s+to|are\s+set\s+to|outlook|next\s+(?:week|month)|coming\s+(?:week|month)s?"
+    r"|target(?:s|ed)?|plans?\s+to)\b",
+    re.I,
+)
+# Where one statement ends and another begins inside a sentence.
+CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]]|,\s*(?:even\s+)?(?:while|whereas|but|and|although|though|as|with|meanwhile)\b"
+    r"|\s(?:while|whereas|but|although|meanwhile)\s",
+    re.I,
+)
+# Nouns that show a number is about something other than the operating rate or the price.
+FOREIGN_QUANTITY = re.compile(
+    r"\b(?:output|production|produced|sales|exports?|imports?|inventor(?:y|ies)|stocks?"
+    r"|proportion|share|profits?|margins?|orders|consumption|demand|shipments?"
+    r"|capacity(?!\s+utili[sz]ation)"
+    r"|volumes?|premiums?|discounts?|deliveries|arrivals|purchases|procurement)\b",
     re.I,
 )
 
@@ -45,7 +77,7 @@ def basis_of(match: re.Match[str]) -> ChangeBasis:
     raise AssertionError("BASIS matched no group")
 
 
-def direction_before(text: str) -> int | None:
+def direction_of(text: str) -> int | None:
     """+1, -1 or 0 for the last direction word in text, None when there is none."""
     last = None
     for match in DIRECTION.finditer(text):
@@ -57,3 +89,43 @@ def direction_before(text: str) -> int | None:
     if last.group("down"):
         return -1
     return 0
+
+
+def clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` begins."""
+    start = 0
+    for match in CLAUSE_BREAK.finditer(text, 0, position):
+        start = match.end()
+    return start
+
+
+def is_forecast(text: str, position: int) -> bool:
+    """A forecast cue in the clause before the number: "is expected to fall to around 43%"."""
+    return FORECAST.search(text, clause_start(text, position), position) is not None
+
+
+_LABELS_NEXT_NUMBER = re.compile(r"\s*[+\-−]?\d")
+
+
+def basis_after(after: str) -> ChangeBasis | None:
+    """The basis written right after a number: "2.3 pp MoM", "6/mt lower than last week".
+
+    A basis followed by another number ("43.9%, MoM +1.7 pp") labels that number instead.
+    """
+    text = after.lstrip(" ,")
+    match = BASIS.match(text)
+    if match is not None and not _LABELS_NEXT_NUMBER.match(text, match.end()):
+        return basis_of(match)
+    match = BASIS_PHRASE.match(text)
+    return basis_of(match) if match is not None else None
+
+
+def stated_basis(after: str, before: str) -> ChangeBasis | None:
+    """The basis written right after a number, else right before it ("a MoM rise of")."""
+    basis = basis_after(after)
+    if basis is not None:
+        return basis
+    last = None
+    for match in BASIS.finditer(before):
+        last = match
+    return basis_of(last) if last is not None else None

@@ -1,84 +1,246 @@
-"""Operating rates: an industry's level in % and its stated changes in percentage points."""
+"""Operating rates: an industry's level in % and its stated changes in percentage points.
+
+A sentence is read in segments, one per industry it names, so that "extrusion rose 1.2 pp to
+52.1%, while foil fell 0.5 pp to 70.3%" gives two figures. Inside a segment every number with a
+unit is classified: a level ("to 46.3per cent"), a change in pp ("rose 2.3 percentage points
+M-o-M"), a change written "per cent" that can only mean pp (reported with ``unit_inferred``), or
+something else (output growth, a share, a price), which is left alone.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from scrapers.extract.cues import BASIS, FORECAST, PERCENT, POINTS, basis_of, direction_before
-from scrapers.extract.periods import month_period
+from scrapers.extract.context import Context
+from scrapers.extract.cues import (
+    BASIS,
+    FOREIGN_QUANTITY,
+    PERCENT,
+    POINTS,
+    basis_after,
+    clause_start,
+    direction_of,
+    is_forecast,
+    stated_basis,
+)
+from scrapers.extract.periods import month_period, relative_month, week_ended, week_period
 from scrapers.extract.text import NUMBER, Sentence, to_decimal
-from scrapers.extract.vocabulary import OPERATING_RATE_VOCABULARY
+from scrapers.extract.vocabulary import OPERATING_RATE_VOCABULARY, SubjectMatch
 from scrapers.models import ChangeBasis, Figure, Metric
 
-_MENTION = re.compile(r"\boperating\s+rates?\b|\bcapacity\s+utili[sz]ation(?:\s+rates?)?\b", re.I)
-# "to 46.3per cent", "at 44.0%", "reached 61.9%": the level the rate stands at.
-_LEVEL = re.compile(
-    rf"\b(?:to|at|of|was|were|is|reached|hit|stood\s+at|remained\s+at|around|about)\s+"
-    rf"(?:about\s+|around\s+|approximately\s+)?(?P<num>{NUMBER}){PERCENT}",
+CUE = re.compile(r"operat|utili[sz]ation", re.I)
+_MENTION = re.compile(
+    r"\boperating\s+rates?\b|\bcapacity\s+utili[sz]ation(?:\s+rates?)?\b|\butili[sz]ation\s+rates?\b",
     re.I,
 )
-# "rose 2.3 percentage points M-o-M", "up 2.7 ppts YoY": a change with its basis after it.
-_CHANGE = re.compile(rf"(?P<num>{NUMBER}){POINTS}\s*(?:,\s*)?(?P<basis>{BASIS.pattern})?", re.I)
-_FLAT = re.compile(rf"\b(?:flat|unchanged|stable|steady)\s+(?P<basis>{BASIS.pattern})", re.I)
+# "the operating rate of the", "operating rates of domestic": the lead-in owned by the next subject.
+_LEAD_IN = re.compile(
+    r"(?:the\s+)?(?:overall\s+|average\s+|weekly\s+|monthly\s+)?(?:operating\s+rates?"
+    r"|capacity\s+utili[sz]ation(?:\s+rates?)?)\s+(?:of|for|at|in|among|across)\s+"
+    r"(?:the\s+)?(?:domestic\s+|china's\s+|chinese\s+|major\s+|sample\s+|large\s+|leading\s+)*$",
+    re.I,
+)
+_QUANTITY = re.compile(
+    rf"(?P<sign>[+\-−](?=\d))?(?P<num>{NUMBER})(?:(?P<points>{POINTS})|(?P<percent>{PERCENT}))",
+    re.I,
+)
+_LEVEL_LEAD = re.compile(
+    r"(?:\b(?:to|at|of|was|were|is|are|reached|reaching|hit|hitting|stood\s+at|standing\s+at"
+    r"|remained\s+at|held\s+at|around|about|approximately|roughly|near|nearly|some|registering"
+    r"|recorded|reported|settling\s+at|settled\s+at|came\s+in\s+at)|:|=)\s*$",
+    re.I,
+)
+_CHANGE_NOUN_OF = re.compile(
+    r"\b(?:increase|rise|gain|growth|jump|decrease|decline|drop|fall|dip|reduction|change)"
+    r"\s+of\s*$",
+    re.I,
+)
+_FROM = re.compile(r"\bfrom\s*$", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_WEEKLY_HINT = re.compile(r"\bweek|\bw-?o-?w\b", re.I)
+# Biggest change in pp that reads as a change of a rate written in per cent ("up 2.8 per cent").
+_MAX_INFERRED_POINTS = Decimal(15)
 
 
-def _changes(text: str) -> dict[ChangeBasis, Decimal]:
-    changes: dict[ChangeBasis, Decimal] = {}
-    for match in _CHANGE.finditer(text):
-        basis_text = match.group("basis")
-        if not basis_text:
+@dataclass
+class _Reading:
+    value: Decimal | None = None
+    value_end: int = 0  # where the level's number ends, to find the month written after it
+    changes: dict[ChangeBasis, Decimal] = field(default_factory=dict)
+    unit_inferred: bool = False
+    forecast: bool = False
+
+
+def _anchor(text: str, subject: SubjectMatch) -> int:
+    lead_in = _LEAD_IN.search(text, 0, subject.start)
+    if lead_in is not None and lead_in.end() == subject.start:
+        return lead_in.start()
+    return subject.start
+
+
+def _segments(text: str, subjects: list[SubjectMatch]) -> list[tuple[SubjectMatch, int, int]]:
+    anchors = [(_anchor(text, subject), subject) for subject in subjects]
+    anchors.sort(key=lambda pair: pair[0])
+    segments = []
+    for index, (start, subject) in enumerate(anchors):
+        end = anchors[index + 1][0] if index + 1 < len(anchors) else len(text)
+        # The first segment also owns what comes before it ("In October, the operating ...").
+        segments.append((subject, 0 if index == 0 else start, end))
+    return segments
+
+
+def _direction(text: str, start: int, sign: str | None) -> int | None:
+    if sign:
+        return 1 if sign == "+" else -1
+    return direction_of(text[max(start - 45, 0) : start])
+
+
+def _read(text: str, start: int, end: int, context: Context) -> _Reading:
+    """Classify every number with a unit between start and end."""
+    reading = _Reading()
+    previous_end = start
+    for quantity in _QUANTITY.finditer(text, start, end):
+        before = text[previous_end : quantity.start()]
+        previous_end = quantity.end()
+        if FOREIGN_QUANTITY.search(before):
+            # "…, while output rose 5.2% YoY": the number is about something else, and so is
+            # the rest of this segment's clause.
             continue
-        basis_match = BASIS.fullmatch(basis_text)
-        if basis_match is None:
+        number = to_decimal(quantity.group("num"))
+        after = text[quantity.end() : quantity.end() + 40]
+        head = text[max(clause_start(text, quantity.start()), start) : quantity.start()]
+        forecast = is_forecast(text, quantity.start())
+        if quantity.group("points"):
+            basis = stated_basis(after, head[-30:])
+            sign = _direction(text, quantity.start(), quantity.group("sign"))
+            if basis is None or sign is None:
+                continue  # a change whose basis or direction is not written is not guessed
+            reading.changes.setdefault(basis, sign * number)
+            reading.forecast = reading.forecast or forecast
             continue
-        sign = direction_before(text[: match.start()][-40:])
-        if sign is None:
-            continue  # a change whose direction is not stated is not guessed
-        changes.setdefault(basis_of(basis_match), sign * to_decimal(match.group("num")))
-    for match in _FLAT.finditer(text):
-        basis_match = BASIS.fullmatch(match.group("basis"))
-        if basis_match is not None:
-            changes.setdefault(basis_of(basis_match), Decimal(0))
-    return changes
+        lead = text[max(quantity.start() - 40, start) : quantity.start()]
+        if _CHANGE_NOUN_OF.search(lead) or basis_after(after) is not None:
+            # "a Y-o-Y increase of 2.8 per cent" beside a rate: AL Circle's spelling of pp.
+            basis = stated_basis(after, head[-30:])
+            sign = _direction(text, quantity.start(), quantity.group("sign"))
+            if basis is None or sign is None or number > _MAX_INFERRED_POINTS:
+                continue
+            if basis not in reading.changes:
+                reading.changes[basis] = sign * number
+                reading.unit_inferred = True
+            continue
+        if _FROM.search(lead):
+            continue  # "from 44.0%" is the previous level
+        if reading.value is None and (_LEVEL_LEAD.search(lead) or _MENTION.search(lead)):
+            reading.value = number
+            reading.value_end = quantity.end()
+            reading.forecast = reading.forecast or forecast
+    # Flat changes: "remained flat MoM", "unchanged from last week".
+    for flat in re.finditer(
+        r"\b(?:flat|unchanged|stable|steady)\b[\s,]*(?P<rest>.{0,40})", text[start:end], re.I
+    ):
+        rest = flat.group("rest")
+        basis = stated_basis(rest, "")
+        if basis is None and re.match(r"from\s+(?:the\s+)?(?:previous|last)\s+week", rest, re.I):
+            basis = ChangeBasis.WOW
+        if basis is not None:
+            reading.changes.setdefault(basis, Decimal(0))
+    return reading
 
 
-def _level(text: str) -> Decimal | None:
-    for match in _LEVEL.finditer(text):
-        tail = text[match.end() : match.end() + 12]
-        if BASIS.match(tail.lstrip(" ,")):
-            continue  # "of 2.8 per cent YoY" is a change, not a level
-        return to_decimal(match.group("num"))
-    return None
+_MONTH_AFTER_LEVEL = 25  # characters: "to 44.0 per cent in October"
 
 
-def extract(sentence: Sentence, published: date | None) -> list[Figure]:
-    mention = _MENTION.search(sentence.text)
-    if mention is None:
-        return []
-    subjects = OPERATING_RATE_VOCABULARY.find(sentence.text)
-    if not subjects:
-        return []
-    # The industry named closest to "operating rate" is the one it belongs to.
-    subject = min(
-        subjects, key=lambda s: min(abs(s.start - mention.end()), abs(mention.start() - s.end))
+def _period(segment: str, sentence: str, context: Context, reading: _Reading) -> str | None:
+    published = context.published
+    weekly = ChangeBasis.WOW in reading.changes or bool(_WEEKLY_HINT.search(segment))
+    if week_ended(sentence):
+        return week_period(sentence, published, weekly=True)
+    after_level = sentence[reading.value_end : reading.value_end + _MONTH_AFTER_LEVEL]
+    for text in (after_level if reading.value is not None else "", segment, sentence):
+        month = month_period(text, published, forecast=reading.forecast)
+        if month is not None:
+            return month
+    if weekly:
+        return week_period(sentence, published, weekly=True)
+    return relative_month(sentence, published)
+
+
+def _figure(subject: str, reading: _Reading, period: str | None, sentence: Sentence) -> Figure:
+    return Figure(
+        metric=Metric.OPERATING_RATE,
+        subject=subject,
+        value=reading.value,
+        unit="%",
+        changes=reading.changes,
+        period=period,
+        forecast=reading.forecast,
+        unit_inferred=reading.unit_inferred,
+        evidence=sentence.text,
+        span=(sentence.start, sentence.end),
     )
-    value = _level(sentence.text)
-    changes = _changes(sentence.text)
-    if value is None and not changes:
-        return []
-    forecast = FORECAST.search(sentence.text) is not None
-    return [
-        Figure(
-            metric=Metric.OPERATING_RATE,
-            subject=subject.subject,
-            value=value,
-            unit="%",
-            changes=changes,
-            period=month_period(sentence.text, published, forecast=forecast),
-            forecast=forecast,
-            evidence=sentence.text,
-            span=(sentence.start, sentence.end),
-        )
+
+
+def _respectively(
+    sentence: Sentence, subjects: list[SubjectMatch], context: Context
+) -> list[Figure] | None:
+    """ "The operating rates of A and B were 52.1% and 70.3%, respectively." """
+    text = sentence.text
+    levels = [
+        q
+        for q in _QUANTITY.finditer(text)
+        if q.group("percent") and not BASIS.match(text[q.end() : q.end() + 12].lstrip(" ,"))
     ]
+    if len(levels) != len(subjects):
+        return None
+    figures = []
+    for subject, level in zip(subjects, levels, strict=True):
+        reading = _Reading(
+            value=to_decimal(level.group("num")), forecast=is_forecast(text, level.start())
+        )
+        period = _period(text, text, context, reading)
+        figures.append(_figure(subject.subject, reading, period, sentence))
+    return figures
+
+
+def extract(sentence: Sentence, context: Context) -> list[Figure]:
+    text = sentence.text
+    if _MENTION.search(text) is None:
+        return []
+    subjects = _distinct(OPERATING_RATE_VOCABULARY.find(text))
+    if not subjects:
+        # "the industry operating rate", "the operating rate": the article's own industry.
+        if context.rate_subject is None:
+            return []
+        subjects = [SubjectMatch(context.rate_subject, 0, 0)]
+    if len(subjects) > 1 and _RESPECTIVELY.search(text):
+        paired = _respectively(sentence, subjects, context)
+        if paired is not None:
+            return paired
+    figures = []
+    for subject, start, end in _segments(text, subjects):
+        reading = _read(text, start, end, context)
+        if reading.value is None and not reading.changes:
+            continue
+        period = _period(text[start:end], text, context, reading)
+        figures.append(_figure(subject.subject, reading, period, sentence))
+    return figures
+
+
+def _distinct(subjects: list[SubjectMatch]) -> list[SubjectMatch]:
+    """One segment per industry: a name repeated later in the sentence does not split it."""
+    seen: set[str] = set()
+    kept = []
+    for subject in subjects:
+        if subject.subject not in seen:
+            seen.add(subject.subject)
+            kept.append(subject)
+    return kept
+
+
+def subject_hint(text: str) -> str | None:
+    """The industry a title or sentence is about, if it names exactly one."""
+    names = {match.subject for match in OPERATING_RATE_VOCABULARY.find(text)}
+    return names.pop() if len(names) == 1 else None

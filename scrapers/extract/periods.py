@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 _MONTHS = {
     name: number
@@ -30,9 +30,14 @@ _MONTHS = {
 _MONTH = re.compile(
     r"\b(?P<lead>in|for|of|during|from|since|than)?\s*"
     r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-    r"(?:\s*(?:'|’)?(?P<year>(?:19|20)\d{2}|\d{2})\b)?(?!\w)",
+    r"(?:\s*(?P<year>(?:19|20)\d{2})\b|\s*(?:'|’)(?P<short>\d{2})\b)?(?!\w)",
     re.IGNORECASE,
 )
+
+
+def week_ended(text: str) -> bool:
+    """Whether the text names its week by the day it ended ("in the week ended March 14")."""
+    return _WEEK_ENDED.search(text) is not None
 
 
 def month_period(text: str, published: date | None, *, forecast: bool) -> str | None:
@@ -45,7 +50,7 @@ def month_period(text: str, published: date | None, *, forecast: bool) -> str | 
     for match in _MONTH.finditer(text):
         lead = (match.group("lead") or "").lower()
         word = match.group("month").lower()
-        year_text = match.group("year")
+        year_text = match.group("year") or match.group("short")
         if lead in {"from", "since", "than"}:
             continue
         if word == "may" and not lead and not year_text:
@@ -62,4 +67,70 @@ def month_period(text: str, published: date | None, *, forecast: bool) -> str | 
         else:
             year = published.year if month <= published.month else published.year - 1
         return f"{year:04d}-{month:02d}"
+    return None
+
+
+_WEEK_ENDED = re.compile(
+    r"\bweek\s+(?:ended|ending|to)\s+(?:on\s+)?(?P<month>"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\.?\s+(?P<day>\d{1,2})\b",
+    re.IGNORECASE,
+)
+_LAST_WEEK = re.compile(r"\b(?:last|previous|past)\s+week\b", re.IGNORECASE)
+_NEXT_WEEK = re.compile(r"\b(?:next|coming|following)\s+week\b", re.IGNORECASE)
+_THIS_WEEK = re.compile(
+    r"\b(?:this|the\s+current|the)\s+week\b(?!\s+(?:ended|ending|to)\b)|\bweekly\b|\bw-?o-?w\b",
+    re.IGNORECASE,
+)
+# "from last week", "than the previous week": a comparison, not the period.
+_COMPARED_WITH = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|against|over|versus|vs\.?)\s+(?:the\s+|a\s+)?"
+    r"(?:last|previous|prior|past)\s+(?:week|month|year)\b",
+    re.IGNORECASE,
+)
+_LAST_MONTH = re.compile(r"\blast\s+month\b", re.IGNORECASE)
+_THIS_MONTH = re.compile(r"\bthis\s+month\b", re.IGNORECASE)
+
+
+def _iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def week_period(text: str, published: date | None, *, weekly: bool) -> str | None:
+    """The ISO week of a weekly statement, or None when the text is not about a week.
+
+    "week ended Nov 21" names its week; "last week" is the week before publication; "this week",
+    "weekly" and a WoW change mean the week of publication.
+    """
+    if published is None:
+        return None
+    text = _COMPARED_WITH.sub(" ", text)
+    ended = _WEEK_ENDED.search(text)
+    if ended is not None:
+        month = _MONTHS[ended.group("month").lower()]
+        year = published.year if month <= published.month else published.year - 1
+        try:
+            return _iso_week(date(year, month, int(ended.group("day"))))
+        except ValueError:
+            return None
+    if _LAST_WEEK.search(text):
+        return _iso_week(published - timedelta(days=7))
+    if _NEXT_WEEK.search(text):
+        return _iso_week(published + timedelta(days=7))
+    if weekly or _THIS_WEEK.search(text):
+        return _iso_week(published)
+    return None
+
+
+def relative_month(text: str, published: date | None) -> str | None:
+    """ "this month" / "last month", resolved against publication."""
+    if published is None:
+        return None
+    text = _COMPARED_WITH.sub(" ", text)
+    if _LAST_MONTH.search(text):
+        first = published.replace(day=1) - timedelta(days=1)
+        return f"{first.year:04d}-{first.month:02d}"
+    if _THIS_MONTH.search(text):
+        return f"{published.year:04d}-{published.month:02d}"
     return None

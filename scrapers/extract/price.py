@@ -1,93 +1,332 @@
-"""Prices and spreads in CNY/t or USD/t: levels, ranges, stated changes and threshold language."""
+"""Prices and spreads per tonne: levels, ranges, stated changes and threshold language.
+
+Every spelling in the wild is read: "RMB 92,000 per tonne", "RMB 412/tonne", "20,325 yuan/mt",
+"20,405 RMB per metric tonne", "USD 2,500/t", "$2,500 per tonne", and bare "304 yuan" when the
+sentence has already said "per metric ton". A change followed by the level it led to ("rose 120
+yuan/mt to 20,450 yuan/mt") is one figure.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
 from decimal import Decimal
 
-from scrapers.extract.cues import BASIS, FORECAST, direction_before
-from scrapers.extract.periods import month_period
+from scrapers.extract.context import Context
+from scrapers.extract.cues import (
+    DIRECTION,
+    FOREIGN_QUANTITY,
+    PERCENT,
+    basis_after,
+    clause_start,
+    direction_of,
+    is_forecast,
+)
+from scrapers.extract.periods import month_period, week_period
 from scrapers.extract.text import NUMBER, Sentence, to_decimal
-from scrapers.extract.vocabulary import PRICE_VOCABULARY
-from scrapers.models import Bound, Figure, Metric, PriceChange
+from scrapers.extract.vocabulary import PRICE_VOCABULARY, SPREAD_VOCABULARY
+from scrapers.models import Bound, ChangeBasis, Figure, Metric, PriceChange
 
-_TONNE = r"(?:metric\s+)?(?:tonnes?|tons?|mt|t)\b"
-_RANGE = rf"(?P<num>{NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<high>{NUMBER}))?"
-# Every spelling in the wild: "RMB 92,000 per tonne", "RMB 412/tonne", "20,325 yuan/mt",
-# "20,405 RMB per metric tonne", "USD 2,500/t", "$2,500 per tonne".
+CUE = re.compile(r"rmb|yuan|cny|usd|\$|dollar|price", re.I)
+_TONNE = r"(?:metric\s+)?(?:tonnes?|tons?|mt|t)(?![A-Za-z])"
+_PER_TONNE = rf"\s*(?:/\s*|per\s+){_TONNE}"
+_DASH = r"\s*(?:-|–|—|~|to)\s*"
+_CURRENCY_PRE = r"(?P<pre>RMB|CNY|USD|US\$|\$)"
+_CURRENCY_POST = r"(?P<post>yuan|RMB|CNY|USD|dollars)"
 _AMOUNT = re.compile(
-    rf"(?:(?P<pre>RMB|CNY|USD|US\$|\$)\s*{_RANGE}\s*(?:/\s*|per\s+){_TONNE}"
-    rf"|(?P<num2>{NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<high2>{NUMBER}))?\s*"
-    rf"(?P<post>yuan|RMB|CNY|USD|dollars)\s*(?:/\s*|per\s+){_TONNE})",
+    rf"(?:between\s+)?{_CURRENCY_PRE}\s*(?P<low>{NUMBER})"
+    rf"(?:(?:{_DASH}|\s+and\s+)(?:RMB|CNY|USD|US\$|\$)?\s*(?P<high>{NUMBER}))?"
+    rf"(?:\s*(?:yuan|RMB))?(?P<tonne>{_PER_TONNE})?"
+    rf"|(?P<low2>{NUMBER})(?:(?:{_DASH}|\s+and\s+)(?P<high2>{NUMBER}))?\s*{_CURRENCY_POST}"
+    rf"(?P<tonne2>{_PER_TONNE})?",
     re.I,
 )
+_BIG_UNIT = re.compile(r"^\s*(?:billion|million|thousand|bn|mn|k)\b", re.I)
+_TONNE_CONTEXT = re.compile(rf"per\s+{_TONNE}|/\s*{_TONNE}", re.I)
 _ABOVE = re.compile(
     r"\b(?:broke\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
-    r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond)\s*$",
+    r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past)"
+    r"(?:\s+the)?(?:\s+(?:mark|level|threshold)\s+of)?\s*$",
     re.I,
 )
 _BELOW = re.compile(
-    r"\b(?:f[ae]ll(?:s|ing)?\s+below|dropp?(?:ed|s|ing)?\s+(?:below|under)|dipp?(?:ed|s)?\s+below"
-    r"|slipp?(?:ed|s)?\s+below|below|under)\s*$",
+    r"\b(?:f[ae]ll(?:s|ing)?\s+(?:below|under)|dropp?(?:ed|s|ing)?\s+(?:below|under)"
+    r"|dipp?(?:ed|s|ing)?\s+(?:below|under)|slipp?(?:ed|s|ing)?\s+(?:below|under)"
+    r"|sank\s+below|below|under)(?:\s+the)?\s*$",
     re.I,
 )
-_CHANGE_LEAD = re.compile(r"\b(?:by|of)\s*$|\b(?:up|down)\s+(?:\w+\s+)?(?:by\s+)?$", re.I)
-_LEVEL_LEAD = re.compile(r"\b(?:to|at|reached|hit|stood\s+at|range\s+of|between)\s*$", re.I)
-_SPREAD = re.compile(r"\b(?P<name>[a-z]+(?:-to-|\s+to\s+|/)[a-z]+)?\s*(?:price\s+)?spread\b", re.I)
+_VERB_LEAD = re.compile(
+    rf"(?:{DIRECTION.pattern})\s+(?:\w+ly\s+)?(?:by\s+)?(?:about\s+|around\s+|nearly\s+|over\s+)?$",
+    re.I,
+)
+_CHANGE_NOUN = (
+    r"increase|rise|gain|growth|jump|decrease|decline|drop|fall|dip|reduction|change|rebound"
+)
+_NOUN_LEAD = re.compile(
+    rf"\b(?:{_CHANGE_NOUN})s?\s+(?:of|by|exceed(?:ed|s|ing)?|topp(?:ed|ing)|tops?|of\s+over"
+    rf"|of\s+more\s+than|of\s+about|of\s+around|was|were|reached)\s*$",
+    re.I,
+)
+_BY_LEAD = re.compile(r"\bby\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$", re.I)
+_MERGE_GAP = re.compile(
+    r"^\s*,?\s*(?:(?:on|in|during)\s+(?:the\s+)?\w+\s+)?"
+    r"(?:to(?:\s+close\s+at)?|at|reaching|hitting|and\s+closed\s+at|closing\s+at)\s*$",
+    re.I,
+)
+_SPREAD = re.compile(r"\bspreads?\b", re.I)
+_DIRECTION_AFTER = re.compile(
+    r"\s*(higher|lower|up|down|more|less)\s+(?=than\b|from\b|on\s+the\b|over\b|compared\b)", re.I
+)
+# "alloy plants lost 300 yuan/mt": the subject is a business, the amount its margin.
+_COMPANY = re.compile(
+    r"\b(?:plants?|enterprises?|producers?|smelters?|makers?|companies|company|firms?|mills?"
+    r"|refiners?|refineries|recyclers?|traders?|buyers?|sellers?)\b",
+    re.I,
+)
+_PRICE_WORD = re.compile(r"\bprices?\b|\bquot(?:es|ations?)\b|\bcosts?\b", re.I)
+_NOT_A_PRICE = re.compile(
+    r"\b(?:fees?|freight|tax(?:es)?|tolls?|subsid(?:y|ies)|fines?|investment|invest(?:ed|s)?"
+    r"|revenue|valuation|loss(?:es)?|wages?|tariffs?|premiums?|discounts?|processing)\b",
+    re.I,
+)
+_PCT_CHANGE = re.compile(rf"(?P<sign>[+\-−](?=\d))?(?P<num>{NUMBER}){PERCENT}", re.I)
+_OPERATING = re.compile(r"\boperating\s+rates?\b|\butili[sz]ation\b", re.I)
+_LME = re.compile(r"\bLME\b")
+_COMEX = re.compile(r"\bCOMEX\b")
+_WEEKLY = re.compile(r"\bweek|\bw-?o-?w\b", re.I)
 
 
-def _unit(match: re.Match[str]) -> str:
-    currency = (match.group("pre") or match.group("post") or "").upper()
-    return "USD/t" if currency in {"USD", "US$", "$", "DOLLARS"} else "CNY/t"
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    start: int
+    end: int
+    low: Decimal
+    high: Decimal | None
+    unit: str
 
 
-def extract(sentence: Sentence, published: date | None) -> list[Figure]:
+def _amounts(text: str) -> list[_Amount]:
+    found = []
+    tonne_context = _TONNE_CONTEXT.search(text) is not None
+    for match in _AMOUNT.finditer(text):
+        if _BIG_UNIT.match(text[match.end() : match.end() + 12]):
+            continue  # "RMB 5 billion" is money, not a price per tonne
+        per_tonne = match.group("tonne") or match.group("tonne2")
+        if not per_tonne and not tonne_context:
+            continue
+        currency = (match.group("pre") or match.group("post") or "").upper()
+        unit = "USD/t" if currency in {"USD", "US$", "$", "DOLLARS"} else "CNY/t"
+        low = to_decimal(match.group("low") or match.group("low2"))
+        high_text = match.group("high") or match.group("high2")
+        found.append(
+            _Amount(
+                match.start(), match.end(), low, to_decimal(high_text) if high_text else None, unit
+            )
+        )
+    return found
+
+
+def _subject(text: str, clause: int, position: int) -> tuple[Metric, str] | None:
+    window = text[clause:position]
+    if _SPREAD.search(window) or _SPREAD.search(text[position : position + 0]):
+        spreads = SPREAD_VOCABULARY.find(text[:position])
+        if spreads:
+            return Metric.SPREAD, spreads[-1].subject
+        return None
+    if _NOT_A_PRICE.search(window):
+        return None
+    subjects = PRICE_VOCABULARY.find(window)
+    if subjects:
+        last = subjects[-1]
+        between = window[last.end :]
+        if (
+            FOREIGN_QUANTITY.search(between)
+            or _OPERATING.search(between)
+            or _COMPANY.search(between)
+        ):
+            return None
+        return Metric.PRICE, last.subject
+    return None
+
+
+def _basis_after(text: str, position: int) -> ChangeBasis | None:
+    return basis_after(_DIRECTION_AFTER.sub("", text[position : position + 50]))
+
+
+def _sign_after(text: str, position: int) -> int | None:
+    """ "$6/mt lower than last week": the direction written after the amount."""
+    match = _DIRECTION_AFTER.match(text, position)
+    if match is None:
+        return None
+    return 1 if match.group(1).lower() in {"higher", "up", "more"} else -1
+
+
+def _is_change(lead: str, text: str, amount: _Amount) -> bool:
+    if amount.high is not None:
+        return False
+    if _DIRECTION_AFTER.match(text, amount.end):
+        return True
+    if _ABOVE.search(lead) or _BELOW.search(lead):
+        return bool(_NOUN_LEAD.search(lead))  # "weekly increase exceeds 1,200 yuan/mt"
+    if _VERB_LEAD.search(lead) or _NOUN_LEAD.search(lead) or _BY_LEAD.search(lead):
+        return True
+    return _basis_after(text, amount.end) is not None
+
+
+def _region(text: str) -> str:
+    if _LME.search(text):
+        return "LME"
+    if _COMEX.search(text):
+        return "COMEX"
+    return "China"
+
+
+def _period(text: str, context: Context, forecast: bool, basis: ChangeBasis | None) -> str | None:
+    month = month_period(text, context.published, forecast=forecast)
+    if month is not None:
+        return month
+    if basis is ChangeBasis.WOW or _WEEKLY.search(text):
+        return week_period(text, context.published, weekly=basis is ChangeBasis.WOW)
+    return None
+
+
+def extract(sentence: Sentence, context: Context) -> list[Figure]:
     text = sentence.text
-    figures = []
-    forecast = FORECAST.search(text) is not None
-    for amount in _AMOUNT.finditer(text):
-        low = to_decimal(amount.group("num") or amount.group("num2"))
-        high_text = amount.group("high") or amount.group("high2")
-        high = to_decimal(high_text) if high_text else None
-        before = text[: amount.start()]
-        clause = re.split(r"[;(]|\bwhile\b|\bwhereas\b", before)[-1]
-        spread = _SPREAD.search(clause)
-        metric = Metric.SPREAD if spread else Metric.PRICE
-        if spread:
-            subject = (spread.group("name") or "spread").lower().replace(" to ", "-to-")
-        else:
-            subjects = PRICE_VOCABULARY.find(clause)
-            if not subjects:
-                continue  # a price of nothing we know is not a figure
-            subject = subjects[-1].subject
-        lead = before[-40:]
-        after = text[amount.end() : amount.end() + 20]
-        change: PriceChange | None = None
-        value: Decimal | None = None
-        bound: Bound | None = None
-        if high is None and (_CHANGE_LEAD.search(lead) or BASIS.match(after.lstrip(" ,"))):
-            sign = direction_before(lead)
+    figures: list[Figure] = []
+    pending_change: tuple[Figure, int, str] | None = None  # a change waiting for "to <level>"
+    for amount in _amounts(text):
+        clause = clause_start(text, amount.start)
+        found = _subject(text, clause, amount.start)
+        if found is None:
+            continue
+        metric, subject = found
+        lead = text[max(clause, amount.start - 45) : amount.start]
+        forecast = is_forecast(text, amount.start)
+        region = _region(text[: amount.end])
+        if _is_change(lead, text, amount):
+            sign = _sign_after(text, amount.end) or direction_of(lead)
             if sign is None:
                 continue
-            change = PriceChange(amount=sign * low)
-        elif high is None:
-            value = low
-            if _ABOVE.search(lead):
-                bound = Bound.ABOVE
-            elif _BELOW.search(lead):
-                bound = Bound.BELOW
+            basis = _basis_after(text, amount.end)
+            change = PriceChange(amount=sign * amount.low, basis=basis)
+            figure = Figure(
+                metric=metric,
+                subject=subject,
+                value=None,
+                unit=amount.unit,
+                change=change,
+                region=region,
+                period=_period(text, context, forecast, basis),
+                forecast=forecast,
+                evidence=text,
+                span=(sentence.start, sentence.end),
+            )
+            figures.append(figure)
+            pending_change = (figure, amount.end, subject)
+            continue
+        bound = None
+        if amount.high is None:
+            bound = (
+                Bound.ABOVE if _ABOVE.search(lead) else Bound.BELOW if _BELOW.search(lead) else None
+            )
+        if (
+            pending_change is not None
+            and pending_change[2] == subject
+            and _MERGE_GAP.match(text[pending_change[1] : amount.start])
+        ):
+            # "rose 120 yuan/mt to 20,450 yuan/mt": the level belongs to the change before it.
+            changed = figures.pop()
+            figures.append(
+                Figure(
+                    metric=changed.metric,
+                    subject=subject,
+                    value=amount.low if amount.high is None else None,
+                    low=amount.low if amount.high is not None else None,
+                    high=amount.high,
+                    unit=amount.unit,
+                    change=changed.change,
+                    bound=bound,
+                    region=changed.region,
+                    period=changed.period,
+                    forecast=changed.forecast or forecast,
+                    evidence=text,
+                    span=(sentence.start, sentence.end),
+                )
+            )
+            pending_change = None
+            continue
+        pending_change = None
         figures.append(
             Figure(
                 metric=metric,
                 subject=subject,
-                value=value,
-                low=low if high is not None else None,
-                high=high,
-                unit=_unit(amount),
-                change=change,
+                value=amount.low if amount.high is None else None,
+                low=amount.low if amount.high is not None else None,
+                high=amount.high,
+                unit=amount.unit,
                 bound=bound,
-                period=month_period(text, published, forecast=forecast),
+                region=region,
+                period=_period(text, context, forecast, None),
+                forecast=forecast,
+                evidence=text,
+                span=(sentence.start, sentence.end),
+            )
+        )
+    figures.extend(_percent_changes(sentence, context, {f.subject for f in figures}))
+    return figures
+
+
+def _percent_changes(sentence: Sentence, context: Context, taken: set[str]) -> list[Figure]:
+    """ "copper prices rose 1.2% WoW": a price change in per cent, for a subject with no amount."""
+    text = sentence.text
+    if not _PRICE_WORD.search(text):
+        return []
+    figures = []
+    for match in _PCT_CHANGE.finditer(text):
+        clause = clause_start(text, match.start())
+        window = text[clause : match.start()]
+        if (
+            not _PRICE_WORD.search(window)
+            or _OPERATING.search(window)
+            or _NOT_A_PRICE.search(window)
+        ):
+            continue
+        subjects = PRICE_VOCABULARY.find(window)
+        if not subjects or subjects[-1].subject in taken:
+            continue
+        between = window[subjects[-1].end :]
+        if FOREIGN_QUANTITY.search(between):
+            continue
+        lead = window[-45:]
+        sign = (
+            -1
+            if match.group("sign") in {"-", "−"}
+            else 1
+            if match.group("sign") == "+"
+            else direction_of(lead)
+        )
+        if sign is None or not (
+            _VERB_LEAD.search(lead) or _NOUN_LEAD.search(lead) or _BY_LEAD.search(lead)
+        ):
+            continue
+        basis = _basis_after(text, match.end())
+        forecast = is_forecast(text, match.start())
+        unit = (
+            "USD/t" if re.search(r"\bUSD\b|\$|\bLME\b|\bCOMEX\b", text[: match.end()]) else "CNY/t"
+        )
+        subject = subjects[-1].subject
+        taken.add(subject)
+        figures.append(
+            Figure(
+                metric=Metric.PRICE,
+                subject=subject,
+                value=None,
+                unit=unit,
+                change=PriceChange(
+                    amount=sign * to_decimal(match.group("num")), percent=True, basis=basis
+                ),
+                region=_region(text[: match.end()]),
+                period=_period(text, context, forecast, basis),
                 forecast=forecast,
                 evidence=text,
                 span=(sentence.start, sentence.end),

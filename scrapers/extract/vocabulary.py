@@ -42,19 +42,59 @@ OPERATING_RATE_SUBJECTS: Mapping[str, tuple[str, ...]] = {
     "brass rod": ("brass rod",),
 }
 
-# Things whose prices are quoted.
+# Things whose prices are quoted per tonne.
 PRICE_SUBJECTS: Mapping[str, tuple[str, ...]] = {
-    "aluminium scrap": ("aluminium scrap", "scrap aluminium", "used beverage can"),
-    "copper scrap": ("copper scrap", "scrap copper"),
+    "aluminium scrap": (
+        "aluminium scrap",
+        "scrap aluminium",
+        "used beverage can",
+        "ubc scrap",
+        "shredded aluminium",
+        "baled aluminium",
+    ),
+    "copper scrap": ("copper scrap", "scrap copper", "bare bright copper"),
     "adc12": ("adc12", "adc 12"),
+    "secondary aluminium alloy": ("secondary aluminium alloy", "recycled aluminium alloy"),
     "alumina": ("alumina",),
-    "aluminium": ("a00 aluminium", "aluminium ingot", "primary aluminium", "aluminium"),
-    "copper": ("copper cathode", "copper"),
+    "aluminium": (
+        "a00 aluminium",
+        "a00",
+        "aluminium ingot",
+        "primary aluminium",
+        "spot aluminium",
+        "aluminium spot",
+        "aluminium",
+    ),
+    "copper": ("copper cathode", "refined copper", "spot copper", "copper"),
     "silicon": ("industrial silicon", "silicon metal", "silicon"),
-    "zinc": ("zinc",),
+    "zinc": ("zinc ingot", "zinc"),
     "nickel": ("nickel",),
-    "lead": ("lead ingot",),
-    "tin": ("tin ingot",),
+    "lead": ("lead ingot", "refined lead"),
+    "tin": ("tin ingot", "refined tin"),
+}
+
+# Differences between two prices.
+SPREAD_SUBJECTS: Mapping[str, tuple[str, ...]] = {
+    "refined-to-scrap": (
+        "refined-to-scrap",
+        "refined-scrap",
+        "refined copper-scrap",
+        "refined copper-to-scrap",
+        "refined copper and copper scrap",
+        "refined copper and scrap copper",
+        "refined copper and scrap",
+        "refined and scrap copper",
+        "refined and scrap",
+    ),
+    "primary-to-scrap aluminium": (
+        "primary-to-scrap aluminium",
+        "a00 aluminium and aluminium scrap",
+        "primary aluminium and aluminium scrap",
+        "primary aluminium and scrap",
+        "aluminium ingot and scrap",
+    ),
+    "adc12-to-a00": ("adc12-a00", "adc12-to-a00", "adc12 and a00 aluminium", "adc12 and a00"),
+    "spot-futures": ("spot-futures", "spot and futures", "spot-to-futures"),
 }
 
 
@@ -96,3 +136,4 @@ class Vocabulary:
 
 OPERATING_RATE_VOCABULARY = Vocabulary(OPERATING_RATE_SUBJECTS)
 PRICE_VOCABULARY = Vocabulary(PRICE_SUBJECTS)
+SPREAD_VOCABULARY = Vocabulary(SPREAD_SUBJECTS)

@@ -35,7 +35,9 @@ def test_the_seed_article_as_json(capsys: pytest.CaptureFixture[str]) -> None:
         "high": None,
         "unit": "%",
         "changes": {"mom": 2.3, "yoy": 2.7},
+        "unit_inferred": False,
         "forecast": False,
+        "quarantined": False,
         "span": rate["span"],
     }
     assert "copper prices broke through RMB 92,000 per tonne" in copper.pop("evidence")
@@ -52,6 +54,7 @@ def test_the_seed_article_as_json(capsys: pytest.CaptureFixture[str]) -> None:
         "bound": "above",
         "change": None,
         "forecast": False,
+        "quarantined": False,
     }
 
 
