@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 
 from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode as Node
 
-# Block elements whose text becomes its own paragraph.
-_BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, div, td, pre"
 _AD_PLACEHOLDER = re.compile(r"\{alcircleadd\}\s*", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 # Paragraphs that are the site talking about itself, not the article.
 _BOILERPLATE = re.compile(
     r"^(?:note:\s*this article has been issued by smm"
@@ -23,24 +21,24 @@ _BOILERPLATE = re.compile(
     r"|(?:edited\s+by\s*:\s*)?\d+\s*mins?\s+read$"
     r"|adv$|languages$|smm$|al circle$"
     r"|》|check smm\b"
-    r"|.*\b[\w.+-]+@[\w-]+\.[\w.]+\b"  # contact lines with e-mail addresses
     r")",
     re.IGNORECASE,
 )
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")  # contact lines
 # Everything after these headings belongs to other articles.
 _TRAILERS = re.compile(r"^(?:related news|related articles|responses|recommended)$", re.IGNORECASE)
 # "[SMM Analysis]" or "【SMM Analysis】" glued to the summary sentence.
 _BRACKET_HEADING = re.compile(r"^\s*(?:\[[^\]]{1,40}\]|【[^】]{1,40}】)\s*")
 # AL Circle's language menu: about 40 short names after "LANGUAGES".
 _LANGUAGE_NAME = re.compile(r"^[^\d.,;:]{1,24}$")
-# AL Circle separates paragraphs with "\n\n" that may arrive as the two-character escapes.
-_LITERAL_BREAKS = re.compile(r"(?:\\n)+")
 _LOOKS_LIKE_HTML = re.compile(r"<(?:p|div|br|span|img|a|strong|h\d|blockquote|body|html)\b", re.I)
 
 
 def normalise_paragraph(text: str) -> str:
     """Collapse runs of spaces and drop the ad placeholder, which may be glued to the next word."""
-    return _SPACES.sub(" ", _AD_PLACEHOLDER.sub("", text)).strip()
+    if "{" in text:
+        text = _AD_PLACEHOLDER.sub("", text)
+    return " ".join(text.split())
 
 
 def clean_paragraphs(paragraphs: list[str]) -> str:
@@ -59,29 +57,85 @@ def clean_paragraphs(paragraphs: list[str]) -> str:
         if in_language_menu and _LANGUAGE_NAME.match(paragraph):
             continue
         in_language_menu = False
-        if _BOILERPLATE.match(paragraph):
+        if _BOILERPLATE.match(paragraph) or ("@" in paragraph and _EMAIL.search(paragraph)):
             continue
-        kept.append(_BRACKET_HEADING.sub("", paragraph))
+        if paragraph[0] in "[【":
+            paragraph = _BRACKET_HEADING.sub("", paragraph)
+        kept.append(paragraph)
     return "\n\n".join(kept)
 
 
+_BLOCK_TAGS = frozenset(
+    (
+        "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote td th tr table pre section article header"
+        " footer main aside nav figure figcaption dd dt dl form body html"
+    ).split()
+)
+# Never article text. "Also read:" blockquotes link other articles: their numbers are not ours.
+_DROPPED = [
+    "script",
+    "style",
+    "noscript",
+    "img",
+    "figure",
+    "iframe",
+    "blockquote",
+    "svg",
+    "template",
+]
+
+
+def _content_root(tree: LexborHTMLParser) -> Node | None:
+    """The element holding the most paragraph text: the article, not the menus around it.
+
+    Found by text weight rather than by class names, which the sites hash and change.
+    """
+    weights: dict[int, int] = {}
+    nodes: dict[int, Node] = {}
+    for paragraph in tree.tags("p"):  # tags() skips the CSS engine: twice as fast here
+        parent = paragraph.parent
+        if parent is None:
+            continue
+        weights[parent.mem_id] = weights.get(parent.mem_id, 0) + len(paragraph.text(strip=True))
+        nodes[parent.mem_id] = parent
+    if not weights:
+        return tree.body or tree.root
+    return nodes[max(weights, key=lambda key: weights[key])]
+
+
+def _block_paragraphs(root: Node) -> list[str]:
+    """Text grouped by nearest block ancestor, in document order, in one pass over the tree."""
+    paragraphs: list[str] = []
+    current: int | None = None
+    buffer: list[str] = []
+    for node in root.traverse(include_text=True):
+        if not node.is_text_node:
+            continue
+        block = node.parent
+        while block is not None and block.tag not in _BLOCK_TAGS and block.mem_id != root.mem_id:
+            block = block.parent
+        key = block.mem_id if block is not None else 0
+        if key != current:
+            paragraphs.append("".join(buffer))
+            buffer = []
+            current = key
+        buffer.append(node.text_content or "")
+    paragraphs.append("".join(buffer))
+    return paragraphs
+
+
 def html_to_text(html: str) -> str:
-    """Readable text of an HTML fragment or page: one paragraph per block, no images or scripts."""
-    tree = LexborHTMLParser(_LITERAL_BREAKS.sub("\n", html))
-    for node in tree.css("script, style, noscript, img, figure, iframe, blockquote"):
-        # "Also read:" blockquotes link other articles; their numbers are not this article's.
-        node.decompose()
-    root = tree.body or tree.root
+    """Readable text of an HTML page or fragment: one paragraph per block of the main content,
+    without images, scripts, quoted "Also read" boxes or site furniture."""
+    if "\\n" in html:
+        html = html.replace("\\n", "\n")
+    tree = LexborHTMLParser(html)
+    root = _content_root(tree)
     if root is None:
         return ""
-    paragraphs: list[str] = []
-    # Leaf blocks only (a node's css() includes the node itself), so no text is taken twice.
-    blocks = [node for node in root.css(_BLOCKS) if len(node.css(_BLOCKS)) == 1]
-    if blocks:
-        paragraphs = [node.text(separator="", strip=False) for node in blocks]
-    else:
-        paragraphs = (root.text(separator="\n") or "").split("\n")
-    return clean_paragraphs(paragraphs)
+    # Only inside the article: the rest of the page is never read, so need not be pruned.
+    root.strip_tags(_DROPPED, recursive=True)
+    return clean_paragraphs(_block_paragraphs(root))
 
 
 def text_to_text(text: str) -> str:

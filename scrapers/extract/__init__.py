@@ -63,7 +63,7 @@ def extract_text(body: str, published: date | None = None, title: str = "") -> l
     """Every figure stated in a cleaned body, in reading order, each fact once."""
     context = Context(published=published, rate_subject=operating_rate.subject_hint(title))
     figures: list[Figure] = []
-    for sentence in sentences(body):
+    for sentence in sentences(body, with_numbers=True):
         for extractor in EXTRACTORS:
             if extractor.cue.search(sentence.text) is None:
                 continue

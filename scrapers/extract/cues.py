@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from scrapers.models import ChangeBasis
 
@@ -91,17 +93,40 @@ def direction_of(text: str) -> int | None:
     return 0
 
 
+@lru_cache(maxsize=512)
+def _clause_breaks(text: str) -> tuple[int, ...]:
+    return tuple(match.end() for match in CLAUSE_BREAK.finditer(text))
+
+
 def clause_start(text: str, position: int) -> int:
-    """Where the clause holding ``position`` begins."""
-    start = 0
-    for match in CLAUSE_BREAK.finditer(text, 0, position):
-        start = match.end()
-    return start
+    """Where the clause holding ``position`` begins (clause breaks are found once per text)."""
+    breaks = _clause_breaks(text)
+    index = bisect_right(breaks, position) - 1
+    # A break must end at or before the position to open its clause.
+    while index >= 0 and breaks[index] > position:
+        index -= 1
+    return breaks[index] if index >= 0 else 0
+
+
+@lru_cache(maxsize=512)
+def _forecast_cues(text: str) -> tuple[int, ...]:
+    return tuple(match.start() for match in FORECAST.finditer(text))
 
 
 def is_forecast(text: str, position: int) -> bool:
     """A forecast cue in the clause before the number: "is expected to fall to around 43%"."""
-    return FORECAST.search(text, clause_start(text, position), position) is not None
+    cues = _forecast_cues(text)
+    if not cues:
+        return False
+    start = clause_start(text, position)
+    index = bisect_right(cues, position) - 1
+    # The cue must start inside the clause and end before the number.
+    while index >= 0 and cues[index] >= start:
+        cue = FORECAST.match(text, cues[index])
+        if cue is not None and cue.end() <= position:
+            return True
+        index -= 1
+    return False
 
 
 _LABELS_NEXT_NUMBER = re.compile(r"\s*[+\-−]?\d")

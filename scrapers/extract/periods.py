@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 _MONTHS = {
     name: number
@@ -28,11 +29,12 @@ _MONTHS = {
 }
 # "May" is also a verb ("may pull back"), so a bare month must follow "in" / "for" / "of".
 _MONTH = re.compile(
-    r"\b(?P<lead>in|for|of|during|from|since|than)?\s*"
-    r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+    r"\b(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
     r"(?:\s*(?P<year>(?:19|20)\d{2})\b|\s*(?:'|’)(?P<short>\d{2})\b)?(?!\w)",
     re.IGNORECASE,
 )
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_LEAD = re.compile(r"\b(in|for|of|during|from|since|than)\s*$", re.IGNORECASE)
 
 
 def week_ended(text: str) -> bool:
@@ -40,6 +42,7 @@ def week_ended(text: str) -> bool:
     return _WEEK_ENDED.search(text) is not None
 
 
+@lru_cache(maxsize=1024)
 def month_period(text: str, published: date | None, *, forecast: bool) -> str | None:
     """The month a statement is about, or None when it names none.
 
@@ -47,8 +50,12 @@ def month_period(text: str, published: date | None, *, forecast: bool) -> str | 
     after publication for observed data, the earliest not before it for a forecast. Months after
     "from"/"since"/"than" are the baseline of a comparison, not the period.
     """
+    lowered = text.lower()
+    if not any(name in lowered for name in _MONTH_STEMS):
+        return None  # most sentences name no month; str.find is far cheaper than the pattern
     for match in _MONTH.finditer(text):
-        lead = (match.group("lead") or "").lower()
+        before = _LEAD.search(text, max(0, match.start() - 8), match.start())
+        lead = before.group(1).lower() if before else ""
         word = match.group("month").lower()
         year_text = match.group("year") or match.group("short")
         if lead in {"from", "since", "than"}:

@@ -71,21 +71,30 @@ def _ends_sentence(text: str, dot: int) -> bool:
     return token not in _ABBREVIATIONS and len(token) > 1
 
 
-def sentences(body: str) -> Iterator[Sentence]:
-    """Split a cleaned article body into sentences, keeping each one's offset."""
+_DIGIT = re.compile(r"\d")
+
+
+def sentences(body: str, *, with_numbers: bool = False) -> Iterator[Sentence]:
+    """Split a cleaned article body into sentences, keeping each one's offset.
+
+    ``with_numbers`` skips paragraphs and sentences without a digit: they can state no figure,
+    and most of an article's prose is such text.
+    """
     for paragraph in re.finditer(r"[^\n]+", body):
         text = paragraph.group(0)
+        if with_numbers and _DIGIT.search(text) is None:
+            continue
         start = 0
         for match in _BOUNDARY.finditer(text):
             if not _ends_sentence(text, match.start()):
                 continue
             piece = text[start : match.end()]
-            if piece.strip():
+            if piece.strip() and not (with_numbers and _DIGIT.search(piece) is None):
                 offset = paragraph.start() + start + (len(piece) - len(piece.lstrip()))
                 yield Sentence(piece.strip(), offset)
             start = match.end()
         rest = text[start:]
-        if rest.strip():
+        if rest.strip() and not (with_numbers and _DIGIT.search(rest) is None):
             yield Sentence(
                 rest.strip(), paragraph.start() + start + (len(rest) - len(rest.lstrip()))
             )

@@ -98,12 +98,13 @@ SPREAD_SUBJECTS: Mapping[str, tuple[str, ...]] = {
 }
 
 
-def _alias_pattern(alias: str) -> str:
-    parts = []
-    for word in re.split(r"\s+", alias):
-        escaped = re.escape(word).replace("aluminium", "alumini?um")
-        parts.append(escaped)
-    return r"[\s-]+".join(parts) + r"s?"
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_JOINER = re.compile(r"[\s\-/,]*")  # what may stand between the words of one name
+
+
+def _word(token: str) -> str:
+    word = token.lower()
+    return "aluminium" if word == "aluminum" else word
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,23 +115,64 @@ class SubjectMatch:
 
 
 class Vocabulary:
-    """Finds every known subject mentioned in a piece of text."""
+    """Finds every known subject mentioned in a piece of text.
+
+    Names are matched word by word against a dictionary of aliases (longest first), so that
+    "aluminum" and "aluminium", hyphens, slashes and spaces, and a plural "s" on the last word all
+    land on one subject. Much cheaper than one big regular expression alternation.
+    """
 
     def __init__(self, subjects: Mapping[str, tuple[str, ...]]) -> None:
-        by_alias = {alias: name for name, aliases in subjects.items() for alias in aliases}
-        # Longest alias first, so "aluminium scrap" wins over "aluminium" at the same place.
-        ordered = sorted(by_alias, key=len, reverse=True)
-        self._names = [by_alias[alias] for alias in ordered]
-        self._pattern = re.compile(
-            "|".join(rf"(?P<a{i}>\b{_alias_pattern(alias)}\b)" for i, alias in enumerate(ordered)),
-            re.IGNORECASE,
-        )
+        self._by_words: dict[tuple[str, ...], str] = {}
+        for name, aliases in subjects.items():
+            for alias in aliases:
+                self._by_words[tuple(_word(w) for w in _WORD.findall(alias))] = name
+        self._first_words = {words[0] for words in self._by_words}
+        self._longest = max(len(words) for words in self._by_words)
+        self._recent: dict[str, tuple[SubjectMatch, ...]] = {}
 
     def find(self, text: str) -> list[SubjectMatch]:
+        # The same sentence is asked for by several extractors; remember the last few answers.
+        cached = self._recent.get(text)
+        if cached is not None:
+            return list(cached)
+        found = self._find(text)
+        if len(self._recent) >= 64:
+            self._recent.clear()
+        self._recent[text] = tuple(found)
+        return found
+
+    def _lookup(self, words: tuple[str, ...]) -> str | None:
+        name = self._by_words.get(words)
+        if name is None and words[-1].endswith("s"):
+            name = self._by_words.get((*words[:-1], words[-1][:-1]))
+        return name
+
+    def _find(self, text: str) -> list[SubjectMatch]:
+        tokens = list(_WORD.finditer(text))
+        words = [_word(token.group(0)) for token in tokens]
         found = []
-        for match in self._pattern.finditer(text):
-            index = int((match.lastgroup or "a0")[1:])
-            found.append(SubjectMatch(self._names[index], match.start(), match.end()))
+        index = 0
+        while index < len(words):
+            match = None
+            if words[index] in self._first_words or words[index][:-1] in self._first_words:
+                for size in range(min(self._longest, len(words) - index), 0, -1):
+                    last = index + size - 1
+                    # The words of one name stand together: only spaces, hyphens, slashes, commas.
+                    if any(
+                        _JOINER.fullmatch(text, tokens[k].end(), tokens[k + 1].start()) is None
+                        for k in range(index, last)
+                    ):
+                        continue
+                    name = self._lookup(tuple(words[index : last + 1]))
+                    if name is not None:
+                        match = SubjectMatch(name, tokens[index].start(), tokens[last].end())
+                        index = last + 1
+                        break
+            if match is None:
+                index += 1
+            else:
+                found.append(match)
         return found
 
 

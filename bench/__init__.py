@@ -1,0 +1,1 @@
+"""Benchmarks for metalert (`make bench`): each prints rows of one table."""
