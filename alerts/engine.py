@@ -19,10 +19,14 @@ def record(
     figures: Sequence[Figure],
     chats: Sequence[str],
     now: datetime,
+    *,
+    send: bool = True,
 ) -> list[Alert]:
     """Store a new article with its figures and queue a message per alert and chat.
 
     Returns the alerts decided for this article; an article already stored decides nothing.
+    With ``send`` false (a source's first poll, a backfill) the article is history: rule state
+    moves and decided facts are remembered, so they never alert later, but nothing is queued.
     """
     alerts: list[Alert] = []
     with store.transaction():
@@ -31,8 +35,8 @@ def record(
         for figure in figures:
             figure_id = store.add_figure(figure)
             for rule in rules:
-                alert = _decide(store, rule, figure, figure_id, article, now)
-                if alert is None:
+                alert = _decide(store, rule, figure, figure_id, article, now, send=send)
+                if alert is None or not send:
                     continue
                 alerts.append(alert)
                 text = render(alert)
@@ -47,7 +51,14 @@ def record(
 
 
 def _decide(
-    store: Store, rule: Rule, figure: Figure, figure_id: int, article: Article, now: datetime
+    store: Store,
+    rule: Rule,
+    figure: Figure,
+    figure_id: int,
+    article: Article,
+    now: datetime,
+    *,
+    send: bool,
 ) -> Alert | None:
     crossing = isinstance(rule.condition, Crossing)
     series = state_key(rule, figure)
@@ -60,7 +71,9 @@ def _decide(
     # A crossing is its own event (the state above already stops repeats); a stated change is
     # one fact however many sites carry it.
     dedup_key = f"{series}|crossed|{figure_id}" if crossing else fact_key(rule, figure)
-    if not store.add_alert(dedup_key, rule.name, figure_id, decision.reason, now):
+    if not store.add_alert(
+        dedup_key, rule.name, figure_id, decision.reason, now, suppressed=not send
+    ):
         return None
     return Alert(
         rule=rule, figure=figure, article=article, reason=decision.reason, dedup_key=dedup_key

@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +20,7 @@ from alerts.models import OutgoingMessage, QueuedMessage
 from alerts.rules import Side
 from scrapers.models import Article, Figure
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id            TEXT PRIMARY KEY,     -- canonical identity, e.g. alcircle:116506
@@ -64,7 +65,8 @@ CREATE TABLE IF NOT EXISTS alerts (
     rule        TEXT NOT NULL,
     figure_id   INTEGER NOT NULL REFERENCES figures(id),
     reason      TEXT NOT NULL,
-    created_at  TEXT NOT NULL
+    created_at  TEXT NOT NULL,
+    suppressed  INTEGER NOT NULL DEFAULT 0   -- decided during a baseline: history, never sent
 );
 CREATE TABLE IF NOT EXISTS outbox (
     id              INTEGER PRIMARY KEY,
@@ -79,11 +81,47 @@ CREATE TABLE IF NOT EXISTS outbox (
     delivery_id     TEXT
 );
 CREATE INDEX IF NOT EXISTS outbox_queued ON outbox (chat, id) WHERE status = 'queued';
+CREATE TABLE IF NOT EXISTS http_validators (
+    url            TEXT PRIMARY KEY,
+    etag           TEXT,
+    last_modified  TEXT,
+    updated_at     TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS source_state (
+    source          TEXT PRIMARY KEY,
+    first_poll_at   TEXT,              -- the first successful poll; before it, nothing alerts
+    failures        INTEGER NOT NULL DEFAULT 0,   -- failed cycles in a row
+    last_error      TEXT,
+    backoff_until   TEXT,
+    updated_at      TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS backfill_state (
+    source     TEXT PRIMARY KEY,
+    next_page  INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+);
 """
+# Each step takes a database from the version before it to the version named.
+_MIGRATIONS = {
+    2: "ALTER TABLE alerts ADD COLUMN suppressed INTEGER NOT NULL DEFAULT 0",
+}
 
 
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
+
+
+def _parse(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceState:
+    source: str
+    first_poll_at: datetime | None = None
+    failures: int = 0
+    last_error: str | None = None
+    backoff_until: datetime | None = None
 
 
 def _text(number: Decimal | None) -> str | None:
@@ -104,6 +142,15 @@ class Store:
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise StoreError(f"{path}: schema version {version} is newer than this metalert")
+            fresh = (
+                self._db.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'articles'"
+                ).fetchone()[0]
+                == 0
+            )
+            if not fresh:
+                for step in range(version + 1, SCHEMA_VERSION + 1):
+                    self._db.execute(_MIGRATIONS[step])
             self._db.executescript(_SCHEMA)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.Error as exc:
@@ -209,13 +256,20 @@ class Store:
         )
 
     def add_alert(
-        self, dedup_key: str, rule: str, figure_id: int, reason: str, now: datetime
+        self,
+        dedup_key: str,
+        rule: str,
+        figure_id: int,
+        reason: str,
+        now: datetime,
+        *,
+        suppressed: bool = False,
     ) -> bool:
         """Record a decided alert; False when this fact already fired this rule."""
         cursor = self._db.execute(
-            "INSERT OR IGNORE INTO alerts (dedup_key, rule, figure_id, reason, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (dedup_key, rule, figure_id, reason, _iso(now)),
+            "INSERT OR IGNORE INTO alerts (dedup_key, rule, figure_id, reason, created_at,"
+            " suppressed) VALUES (?, ?, ?, ?, ?, ?)",
+            (dedup_key, rule, figure_id, reason, _iso(now), int(suppressed)),
         )
         return cursor.rowcount == 1
 
@@ -276,3 +330,90 @@ class Store:
     def queued_count(self) -> int:
         row = self._db.execute("SELECT count(*) FROM outbox WHERE status = 'queued'").fetchone()
         return int(row[0])
+
+    # -- HTTP validators -----------------------------------------------------------------------
+
+    def validators(self, url: str) -> tuple[str | None, str | None] | None:
+        row = self._db.execute(
+            "SELECT etag, last_modified FROM http_validators WHERE url = ?", (url,)
+        ).fetchone()
+        return None if row is None else (row["etag"], row["last_modified"])
+
+    def put_validators(
+        self, url: str, etag: str | None, last_modified: str | None, now: datetime
+    ) -> None:
+        self._db.execute(
+            "INSERT INTO http_validators (url, etag, last_modified, updated_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,"
+            " last_modified = excluded.last_modified, updated_at = excluded.updated_at",
+            (url, etag, last_modified, _iso(now)),
+        )
+
+    # -- source health ---------------------------------------------------------------------------
+
+    def source_state(self, source: str) -> SourceState:
+        row = self._db.execute(
+            "SELECT first_poll_at, failures, last_error, backoff_until FROM source_state"
+            " WHERE source = ?",
+            (source,),
+        ).fetchone()
+        if row is None:
+            return SourceState(source=source)
+        return SourceState(
+            source=source,
+            first_poll_at=_parse(row["first_poll_at"]),
+            failures=row["failures"],
+            last_error=row["last_error"],
+            backoff_until=_parse(row["backoff_until"]),
+        )
+
+    def record_source_success(self, source: str, now: datetime) -> SourceState:
+        """Reset the failure count; return the state as it was before this success."""
+        before = self.source_state(source)
+        self._db.execute(
+            "INSERT INTO source_state (source, first_poll_at, failures, updated_at)"
+            " VALUES (?, ?, 0, ?) ON CONFLICT (source) DO UPDATE SET"
+            " first_poll_at = coalesce(source_state.first_poll_at, excluded.first_poll_at),"
+            " failures = 0, last_error = NULL, backoff_until = NULL,"
+            " updated_at = excluded.updated_at",
+            (source, _iso(now), _iso(now)),
+        )
+        return before
+
+    def record_source_failure(
+        self, source: str, error: str, now: datetime, backoff_until: datetime | None
+    ) -> int:
+        """Count one more failed cycle in a row; return the count."""
+        self._db.execute(
+            "INSERT INTO source_state (source, failures, last_error, backoff_until, updated_at)"
+            " VALUES (?, 1, ?, ?, ?) ON CONFLICT (source) DO UPDATE SET"
+            " failures = source_state.failures + 1, last_error = excluded.last_error,"
+            " backoff_until = excluded.backoff_until, updated_at = excluded.updated_at",
+            (source, error, _iso(backoff_until) if backoff_until else None, _iso(now)),
+        )
+        return self.source_state(source).failures
+
+    def set_backoff(self, source: str, until: datetime | None) -> None:
+        self._db.execute(
+            "UPDATE source_state SET backoff_until = ? WHERE source = ?",
+            (_iso(until) if until else None, source),
+        )
+
+    # -- backfill progress -----------------------------------------------------------------------
+
+    def backfill_next_page(self, source: str) -> int:
+        row = self._db.execute(
+            "SELECT next_page FROM backfill_state WHERE source = ?", (source,)
+        ).fetchone()
+        return 1 if row is None else int(row["next_page"])
+
+    def set_backfill_next_page(self, source: str, page: int, now: datetime) -> None:
+        self._db.execute(
+            "INSERT INTO backfill_state (source, next_page, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (source) DO UPDATE SET next_page = excluded.next_page,"
+            " updated_at = excluded.updated_at",
+            (source, page, _iso(now)),
+        )
+
+    def clear_backfill(self, source: str) -> None:
+        self._db.execute("DELETE FROM backfill_state WHERE source = ?", (source,))

@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     SecretStr,
     StrictBool,
+    StrictInt,
     StrictStr,
     ValidationError,
 )
@@ -35,9 +36,16 @@ def _duration(value: object) -> timedelta:
     if isinstance(value, timedelta):
         return value
     match = _DURATION.match(value) if isinstance(value, str) else None
-    if match is None or int(match.group(1)) == 0:
+    if match is None:
         raise ValueError("must be a duration such as 30s, 15m, 2h or 1d")
     return timedelta(seconds=int(match.group(1)) * _UNIT_SECONDS[match.group(2)])
+
+
+def _positive_duration(value: object) -> timedelta:
+    duration = _duration(value)
+    if duration <= timedelta(0):
+        raise ValueError("must be longer than 0s")
+    return duration
 
 
 def _number(value: object) -> Decimal:
@@ -66,6 +74,7 @@ def _chat(value: object) -> str | None:
 
 
 Duration = Annotated[timedelta, BeforeValidator(_duration)]
+Interval = Annotated[timedelta, BeforeValidator(_positive_duration)]
 Number = Annotated[Decimal, BeforeValidator(_number)]
 Chat = Annotated[str | None, BeforeValidator(_chat)]
 NonEmpty = Annotated[StrictStr, Field(min_length=1)]
@@ -82,18 +91,30 @@ class TelegramSettings(_Section):
     admin_chat: Chat = None
 
 
-class AlCircleSettings(_Section):
+class _SourceSettings(_Section):
     enabled: StrictBool = True
+    on_first_run: Literal["baseline", "alert"] = "baseline"
+    broken_after: Annotated[StrictInt, Field(ge=1)] = 3  # failed cycles in a row
+
+
+class AlCircleSettings(_SourceSettings):
     base_url: NonEmpty = "https://www.alcircle.com"
-    feeds: tuple[NonEmpty, ...] = ("secondaryaluminium_news",)
-    interval: Duration = timedelta(minutes=15)
+    feeds: tuple[NonEmpty, ...] = ("secondaryaluminium_news", "alumina_news")
+    interval: Interval = timedelta(minutes=15)
 
 
-class SmmSettings(_Section):
-    enabled: StrictBool = False
+class SmmSettings(_SourceSettings):
     base_url: NonEmpty = "https://news.metal.com"
     listings: tuple[NonEmpty, ...] = ("/en",)
-    interval: Duration = timedelta(minutes=30)
+    interval: Interval = timedelta(minutes=30)
+
+
+class HttpSettings(_Section):
+    contact: NonEmpty | None = None  # a URL or e-mail for site operators, in the User-Agent
+    min_interval: Duration = timedelta(seconds=2)  # between two requests to one host
+    timeout: Interval = timedelta(seconds=20)
+    max_body_mb: Annotated[Number, Field(gt=0)] = Decimal(5)
+    robots: StrictBool = True
 
 
 class SourcesSettings(_Section):
@@ -119,6 +140,7 @@ class RuleSettings(_Section):
 class Settings(_Section):
     telegram: TelegramSettings = TelegramSettings()
     sources: SourcesSettings = SourcesSettings()
+    http: HttpSettings = HttpSettings()
     storage: StorageSettings = StorageSettings()
     rules: tuple[RuleSettings, ...] = ()
 
@@ -156,6 +178,12 @@ def _message(error: ErrorDetails) -> str:
         return str(error["ctx"]["error"])
     if kind == "literal_error":
         return "must be one of " + str(error["ctx"]["expected"]).replace("'", "")
+    if kind in {"int_type", "int_parsing"}:
+        return "must be a whole number"
+    if kind in {"greater_than_equal", "greater_than"}:
+        return f"must be {'at least' if kind == 'greater_than_equal' else 'more than'} " + str(
+            error["ctx"].get("ge", error["ctx"].get("gt"))
+        )
     if kind in {"bool_type", "bool_parsing"}:
         return "must be true or false"
     if kind in {"string_type"}:

@@ -13,22 +13,26 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from alerts.engine import record
+from alerts.models import OutgoingMessage
 from alerts.notifier import ConsoleNotifier, Notifier
 from alerts.outbox import DeliveryReport, deliver
+from alerts.render import escape
 from alerts.store import Store
 from bot.config import Config
 from bot.errors import StartupError
 from bot.telegram import TelegramNotifier
+from bot.wiring import ConfiguredSource, build_http, build_sources
 from scrapers.errors import ScrapeError
 from scrapers.extract import extract
 from scrapers.http import HttpClient
-from scrapers.sources import Source, SourceOptions, build_source
+from scrapers.models import Article
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 GRACE_SECONDS = 8.0  # SIGTERM to exit: let a running cycle reach a safe point, within 10 s
 OUTBOX_INTERVAL = timedelta(seconds=60)
+MAX_BACKOFF = timedelta(hours=6)
 
 
 def utc_now() -> datetime:
@@ -42,18 +46,16 @@ class CycleResult:
     new: int = 0
     figures: int = 0
     alerts: int = 0
+    skipped: bool = False
 
 
-def build_sources(config: Config) -> list[tuple[Source, timedelta]]:
-    sources = config.settings.sources
-    built: list[tuple[Source, timedelta]] = []
-    if sources.alcircle.enabled:
-        options = SourceOptions(base_url=sources.alcircle.base_url, feeds=sources.alcircle.feeds)
-        built.append((build_source("alcircle", options), sources.alcircle.interval))
-    if sources.smm.enabled:
-        options = SourceOptions(base_url=sources.smm.base_url, listings=sources.smm.listings)
-        built.append((build_source("smm", options), sources.smm.interval))
-    return built
+def backoff_for(source: ConfiguredSource, failures: int) -> timedelta | None:
+    """No backoff until the source looks broken; then the interval doubles per failure, capped."""
+    if failures < source.broken_after:
+        return None
+    doublings = min(failures - source.broken_after, 10)
+    backoff: timedelta = source.interval * (2**doublings)
+    return min(backoff, MAX_BACKOFF)
 
 
 class Daemon:
@@ -70,9 +72,9 @@ class Daemon:
 
     # -- lifecycle -----------------------------------------------------------------------------
 
-    async def _open(self) -> tuple[Store, HttpClient, Notifier]:
+    async def open(self) -> tuple[Store, HttpClient]:
         store = Store(self._config.storage_path)
-        http = HttpClient()
+        http = build_http(self._config, store)
         notifier: Notifier
         if self._config.token is None:
             log.info(
@@ -97,9 +99,9 @@ class Daemon:
             )
             notifier = telegram
         self._store, self._http, self._notifier = store, http, notifier
-        return store, http, notifier
+        return store, http
 
-    async def _close(self) -> None:
+    async def close(self) -> None:
         if isinstance(self._notifier, TelegramNotifier):
             await self._notifier.stop()
         if self._http is not None:
@@ -110,58 +112,132 @@ class Daemon:
 
     # -- one cycle -----------------------------------------------------------------------------
 
-    async def cycle(self, source: Source) -> CycleResult:
+    async def cycle(self, source: ConfiguredSource) -> CycleResult:
         """Poll one source, record what is new, then deliver what is queued."""
         task = asyncio.current_task()
         if task is not None:
             self._running.add(task)
         try:
-            result = await self._scrape(source)
+            result = await self.scrape(source)
             await self.deliver()
             return result
         finally:
             if task is not None:
                 self._running.discard(task)
 
-    async def _scrape(self, source: Source) -> CycleResult:
+    async def scrape(self, configured: ConfiguredSource) -> CycleResult:
         assert self._store is not None and self._http is not None
-        store = self._store
+        store, name = self._store, configured.name
+        now = self._clock()
+        state = store.source_state(name)
+        if state.backoff_until is not None and now < state.backoff_until:
+            log.info("scrape source=%s skipped: backing off until %s", name, state.backoff_until)
+            return CycleResult(name, ok=False, skipped=True)
+        baseline = configured.on_first_run == "baseline" and state.first_poll_at is None
         started = time.monotonic()
         try:
-            poll = await source.poll(self._http, store.is_seen)
-        except ScrapeError as exc:
+            # A bound on the whole cycle: retries inside may not eat the next interval.
+            poll = await asyncio.wait_for(
+                configured.source.poll(self._http, store.is_seen),
+                timeout=configured.interval.total_seconds(),
+            )
+        except (ScrapeError, TimeoutError) as exc:
+            error = str(exc) or "the cycle took longer than the source's interval"
+            self._source_failed(configured, error)
             log.warning(
                 "scrape source=%s failed error=%s took=%.1fs",
-                source.name,
-                exc,
+                name,
+                error,
                 time.monotonic() - started,
             )
-            return CycleResult(source.name, ok=False)
+            return CycleResult(name, ok=False)
+        self._source_succeeded(configured)
         new = figures = alerts = 0
         for article in poll.articles:
             if self._stopping:
                 break  # a safe point: every article before this one is fully recorded
-            try:
-                found = extract(article)
-            except Exception:
-                # The extractor must never stop a cycle; the article stays unseen for a fixed build.
-                log.exception("extract failed article=%s", article.id)
-                continue
-            decided = record(
-                store, self._config.rules, article, found, self._config.chats, self._clock()
-            )
-            new += 1
-            figures += len(found)
-            alerts += len(decided)
+            found = self._record(article, send=not baseline)
+            if found is not None:
+                new += 1
+                figures += found[0]
+                alerts += found[1]
         log.info(
-            "scrape source=%s new=%d figures=%d alerts=%d took=%.1fs",
-            source.name,
+            "scrape source=%s new=%d figures=%d alerts=%d took=%.1fs%s%s%s",
+            name,
             new,
             figures,
             alerts,
             time.monotonic() - started,
+            " baseline=yes" if baseline else "",
+            f" failed_pages={poll.failed_pages}" if poll.failed_pages else "",
+            " unchanged=yes" if poll.unchanged else "",
         )
-        return CycleResult(source.name, ok=True, new=new, figures=figures, alerts=alerts)
+        return CycleResult(name, ok=True, new=new, figures=figures, alerts=alerts)
+
+    def _record(self, article: Article, *, send: bool) -> tuple[int, int] | None:
+        assert self._store is not None
+        try:
+            found = extract(article)
+        except Exception:
+            # The extractor must never stop a cycle; the article stays unseen for a fixed build.
+            log.exception("extract failed article=%s", article.id)
+            return None
+        decided = record(
+            self._store,
+            self._config.rules,
+            article,
+            found,
+            self._config.chats,
+            self._clock(),
+            send=send,
+        )
+        return len(found), len(decided)
+
+    # -- source health -------------------------------------------------------------------------
+
+    def _notify_admin(self, key: str, text: str) -> None:
+        admin = self._config.settings.telegram.admin_chat
+        assert self._store is not None
+        if admin is None:
+            return
+        with self._store.transaction():
+            self._store.enqueue(OutgoingMessage(admin, text, key), self._clock())
+
+    def _source_failed(self, configured: ConfiguredSource, error: str) -> None:
+        assert self._store is not None
+        now = self._clock()
+        with self._store.transaction():
+            failures = self._store.record_source_failure(configured.name, error, now, None)
+            backoff = backoff_for(configured, failures)
+            if backoff is not None:
+                self._store.set_backoff(configured.name, now + backoff)
+        if failures == configured.broken_after:
+            log.error(
+                "source %s looks broken after %d failed cycles: %s",
+                configured.name,
+                failures,
+                error,
+            )
+            self._notify_admin(
+                f"source-broken:{configured.name}:{now.isoformat()}",
+                f"⚠️ <b>Source {escape(configured.name)} looks broken</b>: {failures} failed cycles"
+                f" in a row. Polling backs off. Last error: <code>{escape(error[:500])}</code>",
+            )
+
+    def _source_succeeded(self, configured: ConfiguredSource) -> None:
+        assert self._store is not None
+        now = self._clock()
+        with self._store.transaction():
+            before = self._store.record_source_success(configured.name, now)
+        if before.failures >= configured.broken_after:
+            log.info("source %s recovered after %d failed cycles", configured.name, before.failures)
+            self._notify_admin(
+                f"source-recovered:{configured.name}:{now.isoformat()}",
+                f"✅ <b>Source {escape(configured.name)} recovered</b> after {before.failures}"
+                " failed cycles.",
+            )
+
+    # -- delivery ------------------------------------------------------------------------------
 
     async def deliver(self) -> DeliveryReport:
         assert self._store is not None and self._notifier is not None
@@ -192,12 +268,12 @@ class Daemon:
 
     async def run_once(self) -> int:
         """One cycle of every enabled source, then delivery; 0 when all went through, else 1."""
-        await self._open()
+        await self.open()
         try:
-            results = await asyncio.gather(*(self._scrape(source) for source, _ in self._sources))
+            results = await asyncio.gather(*(self.scrape(source) for source in self._sources))
             report = await self.deliver()
         finally:
-            await self._close()
+            await self.close()
         failed = [result.source for result in results if not result.ok]
         if failed:
             log.error("run --once: source(s) failed: %s", ", ".join(failed))
@@ -211,11 +287,11 @@ class Daemon:
         stop = asyncio.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
-        await self._open()
+        await self.open()
         scheduler = AsyncIOScheduler(timezone=UTC)
         now = self._clock()
-        for source, interval in self._sources:
-            seconds = interval.total_seconds()
+        for source in self._sources:
+            seconds = source.interval.total_seconds()
             scheduler.add_job(
                 self.cycle,
                 "interval",
@@ -238,7 +314,7 @@ class Daemon:
         scheduler.start()
         log.info(
             "metalert running sources=%s store=%s",
-            ",".join(source.name for source, _ in self._sources) or "none",
+            ",".join(source.name for source in self._sources) or "none",
             self._config.storage_path,
         )
         try:
@@ -257,6 +333,6 @@ class Daemon:
             scheduler.shutdown(wait=False)
             for signum in (signal.SIGTERM, signal.SIGINT):
                 loop.remove_signal_handler(signum)
-            await self._close()
+            await self.close()
             log.info("metalert stopped")
         return 0

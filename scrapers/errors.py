@@ -37,3 +37,10 @@ class ParseError(ScrapeError):
     def __init__(self, message: str, *, url: str | None = None) -> None:
         super().__init__(f"{message} ({url})" if url else message)
         self.url = url
+
+
+class BlockedPageError(FetchError):
+    """The site answered with a block or interstitial page; it is not parsed as an article."""
+
+    def __init__(self, message: str, *, url: str) -> None:
+        super().__init__(message, url=url)

@@ -1,7 +1,14 @@
-"""The only module that speaks HTTP to the sites: GET with timeouts, a size cap and retries.
+"""The only module that speaks HTTP to the sites: polite, bounded, conditional GETs.
 
-Retries live here and nowhere else: transport errors, timeouts, 429 (honouring Retry-After)
-and 5xx are retried with exponential backoff and jitter; every other failure is final.
+- Retries live here and nowhere else: transport errors, timeouts, 429 (honouring Retry-After in
+  seconds or as a date) and 502/503/504, with exponential backoff and jitter, bounded both in
+  attempts and in total time. Every other failure is final for this call.
+- Manners: a User-Agent naming metalert and a contact URL, a minimum interval between two
+  requests to one host, robots.txt fetched once a day per host and honoured.
+- Conditional GET: validators (ETag, Last-Modified) are kept in a cache the caller provides,
+  so an unchanged feed costs one request and no body.
+- Safety: bodies over a size cap are abandoned while streaming; redirects are followed only
+  to hosts the caller allows.
 """
 
 from __future__ import annotations
@@ -9,9 +16,13 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+import time
+from collections.abc import Awaitable, Callable, Collection
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
 
 import httpx
 from tenacity import (
@@ -19,6 +30,7 @@ from tenacity import (
     RetryCallState,
     retry_if_exception,
     stop_after_attempt,
+    stop_after_delay,
     wait_exponential_jitter,
 )
 
@@ -27,10 +39,40 @@ from scrapers.models import Page
 
 log = logging.getLogger(__name__)
 
-USER_AGENT = "metalert/0.1 (metals-market figure alerts; +https://github.com/metalert/metalert)"
-RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
+USER_AGENT = "metalert/0.1 (metals-market figure alerts)"
+RETRYABLE_STATUSES = frozenset({429, 502, 503, 504})
+MAX_REDIRECTS = 5
+ROBOTS_TTL = timedelta(days=1)
 
 Sleep = Callable[[float], Awaitable[None]]
+Clock = Callable[[], float]  # monotonic seconds
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """What a server said about a body, to ask next time whether it changed."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+class ValidatorCache(Protocol):
+    """Remembers validators across restarts (the daemon backs it with its database)."""
+
+    def get(self, url: str) -> Validators | None: ...
+
+    def put(self, url: str, validators: Validators) -> None: ...
+
+
+class MemoryValidatorCache:
+    def __init__(self) -> None:
+        self._entries: dict[str, Validators] = {}
+
+    def get(self, url: str) -> Validators | None:
+        return self._entries.get(url)
+
+    def put(self, url: str, validators: Validators) -> None:
+        self._entries[url] = validators
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +80,27 @@ class RetryPolicy:
     attempts: int = 4
     initial_wait: float = 1.0
     max_wait: float = 30.0  # also the cap on a server's Retry-After
+    budget: float = 120.0  # seconds one call may spend retrying, all attempts together
+
+
+@dataclass(frozen=True, slots=True)
+class Politeness:
+    min_interval: float = 2.0  # seconds between two requests to one host
+    contact: str | None = None  # a URL or e-mail for site operators, added to the User-Agent
+    robots: bool = True
+
+
+@dataclass
+class _Robots:
+    parser: RobotFileParser | None  # None: allow everything
+    fetched_at: float
+    disallow_all: bool = False
+
+
+@dataclass
+class _HostState:
+    last_request: float | None = None
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
 def _retry_after_seconds(value: str | None, now: datetime) -> float | None:
@@ -60,8 +123,21 @@ def _is_transient(exc: BaseException) -> bool:
     return isinstance(exc, FetchError) and exc.transient
 
 
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()
+
+
+@dataclass
+class Stats:
+    """Counters for benchmarks and logs: what this client cost the sites."""
+
+    requests: int = 0
+    body_bytes: int = 0
+    not_modified: int = 0
+
+
 class HttpClient:
-    """An httpx.AsyncClient with the project's manners: User-Agent, timeouts, size cap, retries."""
+    """An httpx.AsyncClient with the project's manners."""
 
     def __init__(
         self,
@@ -69,19 +145,30 @@ class HttpClient:
         timeout: float = 20.0,
         max_bytes: int = 5 * 1024 * 1024,
         retry: RetryPolicy | None = None,
+        politeness: Politeness | None = None,
+        validators: ValidatorCache | None = None,
         sleep: Sleep | None = None,
-        user_agent: str = USER_AGENT,
+        clock: Clock = time.monotonic,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        self._politeness = politeness or Politeness(min_interval=0.0, robots=False)
+        agent = USER_AGENT
+        if self._politeness.contact:
+            agent = f"metalert/0.1 (metals-market figure alerts; +{self._politeness.contact})"
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(timeout),
-            headers={"User-Agent": user_agent},
-            follow_redirects=True,
+            headers={"User-Agent": agent},
+            follow_redirects=False,  # followed by hand, to keep them on allowed hosts
             transport=transport,
         )
         self._max_bytes = max_bytes
         self._retry = retry or RetryPolicy()
-        self._sleep = sleep
+        self._validators = validators
+        self._sleep: Sleep = sleep or asyncio.sleep
+        self._clock = clock
+        self._hosts: dict[str, _HostState] = {}
+        self._robots: dict[str, _Robots] = {}
+        self.stats = Stats()
 
     async def __aenter__(self) -> HttpClient:
         return self
@@ -92,8 +179,20 @@ class HttpClient:
     async def aclose(self) -> None:
         await self._client.aclose()
 
-    async def get(self, url: str) -> Page:
-        """GET a URL and return its body as text; raise FetchError when it cannot be had."""
+    async def get(
+        self,
+        url: str,
+        *,
+        conditional: bool = False,
+        allowed_hosts: Collection[str] | None = None,
+    ) -> Page:
+        """GET a URL; raise FetchError when it cannot be had.
+
+        ``conditional``: send the validators remembered for this URL; an unchanged resource comes
+        back as a Page with status 304 and no text. ``allowed_hosts``: redirects elsewhere fail.
+        """
+        if self._politeness.robots and not await self._allowed_by_robots(url):
+            raise FetchError("disallowed by robots.txt", url=url)
         policy = self._retry
         backoff = wait_exponential_jitter(
             multiplier=policy.initial_wait, max=policy.max_wait, jitter=policy.initial_wait
@@ -107,7 +206,7 @@ class HttpClient:
 
         retrying = AsyncRetrying(
             retry=retry_if_exception(_is_transient),
-            stop=stop_after_attempt(policy.attempts),
+            stop=stop_after_attempt(policy.attempts) | stop_after_delay(policy.budget),
             wait=wait,
             reraise=True,
             before_sleep=lambda state: log.warning(
@@ -116,39 +215,105 @@ class HttpClient:
                 state.attempt_number,
                 state.outcome.exception() if state.outcome else None,
             ),
-            sleep=self._sleep or asyncio.sleep,
+            sleep=self._sleep,
         )
         async for attempt in retrying:
             with attempt:
-                return await self._get_once(url)
+                return await self._follow(url, conditional=conditional, allowed_hosts=allowed_hosts)
         raise AssertionError("unreachable: tenacity reraises the last error")
 
-    async def _get_once(self, url: str) -> Page:
+    async def _follow(
+        self, url: str, *, conditional: bool, allowed_hosts: Collection[str] | None
+    ) -> Page:
+        allowed = {host.lower() for host in allowed_hosts} if allowed_hosts else {_host(url)}
+        current = url
+        for _ in range(MAX_REDIRECTS + 1):
+            page, location = await self._get_once(current, conditional=conditional, original=url)
+            if location is None:
+                return page
+            target = urljoin(current, location)
+            if _host(target) not in allowed:
+                raise FetchError(f"redirect to another host refused: {target}", url=url)
+            current = target
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects", url=url)
+
+    async def _paced(self, url: str) -> _HostState:
+        state = self._hosts.setdefault(_host(url), _HostState())
+        await state.lock.acquire()
         try:
-            async with self._client.stream("GET", url) as response:
-                if response.status_code >= 400:
-                    now = datetime.now(UTC)
-                    raise FetchError(
-                        f"HTTP {response.status_code}",
-                        url=url,
-                        status=response.status_code,
-                        transient=response.status_code in RETRYABLE_STATUSES,
-                        retry_after=_retry_after_seconds(response.headers.get("Retry-After"), now),
-                    )
-                body = await self._read_capped(response, url)
-                return Page(
-                    url=str(response.url),
-                    status=response.status_code,
-                    headers=dict(response.headers),
-                    text=body.decode(response.encoding or "utf-8", errors="replace"),
-                    fetched_at=datetime.now(UTC),
-                )
+            if state.last_request is not None:
+                wait = state.last_request + self._politeness.min_interval - self._clock()
+                if wait > 0:
+                    await self._sleep(wait)
+        except BaseException:
+            state.lock.release()
+            raise
+        return state
+
+    async def _get_once(
+        self, url: str, *, conditional: bool, original: str
+    ) -> tuple[Page, str | None]:
+        headers = {}
+        known = self._validators.get(url) if conditional and self._validators else None
+        if known is not None:
+            if known.etag:
+                headers["If-None-Match"] = known.etag
+            if known.last_modified:
+                headers["If-Modified-Since"] = known.last_modified
+        state = await self._paced(url)
+        try:
+            self.stats.requests += 1
+            async with self._client.stream("GET", url, headers=headers) as response:
+                return await self._read(response, url, conditional=conditional, original=original)
         except httpx.TransportError as exc:
             raise FetchError(
                 f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__,
                 url=url,
                 transient=True,
             ) from exc
+        finally:
+            state.last_request = self._clock()
+            state.lock.release()
+
+    async def _read(
+        self, response: httpx.Response, url: str, *, conditional: bool, original: str
+    ) -> tuple[Page, str | None]:
+        status = response.status_code
+        now = datetime.now(UTC)
+        if status in {301, 302, 303, 307, 308} and response.headers.get("Location"):
+            return self._page(response, url, ""), response.headers["Location"]
+        if status == 304:
+            self.stats.not_modified += 1
+            return self._page(response, url, ""), None
+        if status >= 400:
+            raise FetchError(
+                f"HTTP {status}",
+                url=original,
+                status=status,
+                transient=status in RETRYABLE_STATUSES,
+                retry_after=_retry_after_seconds(response.headers.get("Retry-After"), now),
+            )
+        body = await self._read_capped(response, url)
+        self.stats.body_bytes += len(body)
+        page = self._page(
+            response, url, body.decode(response.encoding or "utf-8", errors="replace")
+        )
+        if conditional and self._validators is not None:
+            etag = response.headers.get("ETag")
+            modified = response.headers.get("Last-Modified")
+            if etag or modified:
+                self._validators.put(url, Validators(etag=etag, last_modified=modified))
+        return page, None
+
+    @staticmethod
+    def _page(response: httpx.Response, url: str, text: str) -> Page:
+        return Page(
+            url=url,
+            status=response.status_code,
+            headers=dict(response.headers),
+            text=text,
+            fetched_at=datetime.now(UTC),
+        )
 
     async def _read_capped(self, response: httpx.Response, url: str) -> bytes:
         # Stream so that an oversized body is abandoned without being held in memory.
@@ -163,3 +328,38 @@ class HttpClient:
                 raise FetchError(f"body exceeds the cap of {self._max_bytes} bytes", url=url)
             chunks.append(chunk)
         return b"".join(chunks)
+
+    # -- robots.txt ----------------------------------------------------------------------------
+
+    async def _allowed_by_robots(self, url: str) -> bool:
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        robots = self._robots.get(origin)
+        if robots is None or self._clock() - robots.fetched_at > ROBOTS_TTL.total_seconds():
+            robots = await self._fetch_robots(origin)
+            self._robots[origin] = robots
+        if robots.disallow_all:
+            return False
+        if robots.parser is None:
+            return True
+        agent = str(self._client.headers.get("User-Agent", "metalert"))
+        return robots.parser.can_fetch(agent.split("/")[0], url)
+
+    async def _fetch_robots(self, origin: str) -> _Robots:
+        """RFC 9309: 4xx means no rules; 5xx or unreachable means stay away for now."""
+        url = f"{origin}/robots.txt"
+        try:
+            page, _ = await self._get_once(url, conditional=False, original=url)
+        except FetchError as exc:
+            if exc.status is not None and 400 <= exc.status < 500:
+                return _Robots(parser=None, fetched_at=self._clock())
+            log.warning("robots.txt unavailable, not fetching from %s: %s", origin, exc)
+            # Try again on the next request rather than a day later.
+            return _Robots(
+                parser=None,
+                fetched_at=self._clock() - ROBOTS_TTL.total_seconds(),
+                disallow_all=True,
+            )
+        parser = RobotFileParser()
+        parser.parse(page.text.splitlines())
+        return _Robots(parser=parser, fetched_at=self._clock())

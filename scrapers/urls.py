@@ -33,10 +33,13 @@ def canonical_alcircle(url: str) -> CanonicalLink | None:
     return CanonicalLink(id=f"alcircle:{int(match.group(1))}", url=ALCIRCLE_BASE + path)
 
 
-def canonical_smm(url: str) -> CanonicalLink | None:
-    """Any news.metal.com or www.metal.com article URL -> smm:<id>, or None."""
+def canonical_smm(url: str, *, also_hosts: frozenset[str] = frozenset()) -> CanonicalLink | None:
+    """Any news.metal.com or www.metal.com article URL -> smm:<id>, or None.
+
+    ``also_hosts``: further hosts that serve SMM's paths (a mirror, a test server).
+    """
     parts = urlsplit(url.strip())
-    if parts.hostname not in _SMM_HOSTS:
+    if parts.hostname not in _SMM_HOSTS and parts.hostname not in also_hosts:
         return None
     # Slugs may be percent-encoded once or twice; the id is plain digits either way.
     match = _SMM_ID.search(unquote(unquote(parts.path)))

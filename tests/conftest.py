@@ -34,6 +34,10 @@ def write_config(
     api_base_url: str = "https://api.telegram.org/bot",
     feeds: tuple[str, ...] = ("secondaryaluminium_news",),
     channel: str = "@metalert_demo",
+    smm_url: str | None = None,
+    on_first_run: str = "baseline",
+    admin_chat: str | None = None,
+    broken_after: int = 3,
     extra: str = "",
 ) -> Path:
     """A config.yaml like the shipped one, pointed at local servers."""
@@ -44,14 +48,25 @@ telegram:
   channel: "{channel}"
   token_env: TELEGRAM_BOT_TOKEN
   api_base_url: {api_base_url}
+  admin_chat: {f'"{admin_chat}"' if admin_chat else "null"}
 sources:
   alcircle:
     enabled: true
     base_url: {site_url}
     feeds: [{", ".join(feeds)}]
     interval: 15m
+    on_first_run: {on_first_run}
+    broken_after: {broken_after}
   smm:
-    enabled: false
+    enabled: {"true" if smm_url else "false"}
+    base_url: {smm_url or "https://news.metal.com"}
+    listings: ["/en"]
+    interval: 30m
+    on_first_run: {on_first_run}
+    broken_after: {broken_after}
+http:
+  min_interval: 0s
+  robots: true
 storage:
   path: metalert.db
 rules:

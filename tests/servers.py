@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import threading
@@ -101,24 +102,45 @@ class FixtureSite(_Server):
 
     def __init__(self) -> None:
         self._routes: dict[str, deque[Reply]] = {}
+        self._etags: dict[str, str] = {}
+        self._bodies: dict[str, int] = {}
         super().__init__(self._route)
 
     def serve(self, path: str, *replies: Reply) -> None:
         self._routes[path] = deque(replies)
+        self._etags.pop(path, None)
 
-    def serve_text(self, path: str, text: str, content_type: str = "application/rss+xml") -> None:
-        self.serve(
-            path,
-            Reply(body=text.encode(), headers={"Content-Type": f"{content_type}; charset=utf-8"}),
-        )
+    def serve_text(
+        self, path: str, text: str, content_type: str = "application/rss+xml", *, etag: bool = True
+    ) -> None:
+        """Serve a text body with an ETag (its hash), answering 304 when the client has it."""
+        headers = {"Content-Type": f"{content_type}; charset=utf-8"}
+        tag = f'"{hashlib.sha256(text.encode()).hexdigest()[:16]}"'
+        if etag:
+            headers["ETag"] = tag
+        self.serve(path, Reply(body=text.encode(), headers=headers))
+        if etag:
+            self._etags[path] = tag
+
+    def serve_html(self, path: str, html: str) -> None:
+        self.serve_text(path, html, "text/html", etag=False)
+
+    def bodies_sent(self, path: str) -> int:
+        """How many requests for ``path`` were answered with a body (not 304)."""
+        return self._bodies.get(path, 0)
 
     def hits(self, path: str) -> int:
         return sum(1 for request in self.requests if urlsplit(request.path).path == path)
 
     def _route(self, request: Request) -> Reply:
-        script = self._routes.get(urlsplit(request.path).path)
+        path = urlsplit(request.path).path
+        script = self._routes.get(path)
         if not script:
             return Reply(status=404, body=b"not found")
+        tag = self._etags.get(path)
+        if tag is not None and request.headers.get("If-None-Match") == tag:
+            return Reply(status=304, headers={"ETag": tag})
+        self._bodies[path] = self._bodies.get(path, 0) + 1
         # The last reply of a script repeats for ever after.
         return script.popleft() if len(script) > 1 else script[0]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -53,15 +54,29 @@ def wait_until(condition: Callable[[], bool], seconds: float = 20.0) -> None:
 
 @pytest.fixture
 def configured(tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn) -> Path:
+    """A site serving the seed feed, and a config that alerts from the first poll on."""
     site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news.xml"))
-    write_config(tmp_path, site_url=site.url, api_base_url=bot_api.api_base_url)
+    write_config(
+        tmp_path, site_url=site.url, api_base_url=bot_api.api_base_url, on_first_run="alert"
+    )
     return tmp_path
 
 
-def test_the_seed_article_alerts_twice_then_never_again(
-    configured: Path, bot_api: BotApiStandIn
+def test_a_new_article_after_the_baseline_alerts_twice_then_never_again(
+    tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn
 ) -> None:
-    first = metalert("run", "--once", cwd=configured)
+    site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news_before.xml"))
+    write_config(tmp_path, site_url=site.url, api_base_url=bot_api.api_base_url)
+
+    baseline = metalert("run", "--once", cwd=tmp_path)
+
+    assert baseline.returncode == 0, baseline.stderr
+    assert "scrape source=alcircle new=1 figures=0 alerts=0" in baseline.stderr
+    assert "baseline=yes" in baseline.stderr
+    assert bot_api.sent == []
+
+    site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news.xml"))
+    first = metalert("run", "--once", cwd=tmp_path)
 
     assert first.returncode == 0, first.stderr
     messages = bot_api.messages_to(CHANNEL)
@@ -75,29 +90,118 @@ def test_the_seed_article_alerts_twice_then_never_again(
     assert "Rule <code>copper-above-92k</code>: above 92,000 CNY/t" in copper
     assert "copper prices broke through RMB 92,000 per tonne" in copper
     assert f'<a href="{ARTICLE_URL}">Secondary aluminium operating rate climbs' in copper
-    assert "scrape source=alcircle new=2 figures=2 alerts=2" in first.stderr
+    assert "scrape source=alcircle new=1 figures=2 alerts=2" in first.stderr
 
-    second = metalert("run", "--once", cwd=configured)
+    second = metalert("run", "--once", cwd=tmp_path)
 
     assert second.returncode == 0, second.stderr
     assert len(bot_api.sent) == 2
     assert "scrape source=alcircle new=0 figures=0 alerts=0" in second.stderr
-    for output in (first.stdout, first.stderr, second.stdout, second.stderr):
+    assert "unchanged=yes" in second.stderr  # answered 304: one request, no body
+    assert site.bodies_sent(FEED) == 2
+    for output in (baseline.stderr, first.stdout, first.stderr, second.stdout, second.stderr):
         assert TOKEN not in output
 
 
-def test_the_same_facts_in_a_newly_listed_copy_send_nothing(
-    configured: Path, site: FixtureSite, bot_api: BotApiStandIn
+def test_on_first_run_alert_alerts_from_the_first_poll(
+    configured: Path, bot_api: BotApiStandIn
 ) -> None:
-    assert metalert("run", "--once", cwd=configured).returncode == 0
-    copy = fixture_text("alcircle/secondaryaluminium_news.xml").replace("118842", "118901")
-    site.serve_text(FEED, copy)
+    result = metalert("run", "--once", cwd=configured)
 
-    again = metalert("run", "--once", cwd=configured)
+    assert result.returncode == 0, result.stderr
+    assert "scrape source=alcircle new=2 figures=2 alerts=2" in result.stderr
+    assert len(bot_api.messages_to(CHANNEL)) == 2
 
-    assert again.returncode == 0, again.stderr
-    assert "new=1 figures=2 alerts=0" in again.stderr
-    assert len(bot_api.sent) == 2
+
+SEED_SMM_PATH = (
+    "/newscontent/103660382/"
+    "%5BSMM-Analysis%5D-Secondary-Aluminum-Operating-Rate-Rises-2.3-Percentage-Points-in-November"
+)
+
+
+def serve_smm(smm: FixtureSite, *, with_seed: bool) -> None:
+    listing = fixture_text("smm/listing-en.html")
+    if not with_seed:  # the listing as it was before the analysis appeared
+        listing = re.sub(
+            r'<div class="NewsItem_item__7Yh1s">\s*<a[^>]*103660382.*?</div>\s*</div>',
+            "",
+            listing,
+            flags=re.S,
+        )
+    smm.serve_html("/en", listing)
+    smm.serve_html(
+        "/newscontent/103655120-aluminum-extrusion-operating-rate-dips-weekly",
+        fixture_text("smm/article-103655120.html"),
+    )
+    smm.serve_html(
+        "/en/newscontent/103651777-copper-premiums-narrow", fixture_text("smm/block-page.html")
+    )
+    smm.serve_html(SEED_SMM_PATH, fixture_text("smm/article-103660382.html"))
+
+
+def test_an_analysis_from_smm_republished_by_al_circle_alerts_once(
+    tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    smm = FixtureSite()
+    smm.start()
+    try:
+        site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news_before.xml"))
+        serve_smm(smm, with_seed=False)
+        write_config(
+            tmp_path, site_url=site.url, api_base_url=bot_api.api_base_url, smm_url=smm.url
+        )
+        baseline = metalert("run", "--once", cwd=tmp_path)
+        assert baseline.returncode == 0, baseline.stderr
+        assert (
+            "scrape source=smm new=1 figures=1 alerts=0" in baseline.stderr
+        )  # the block page is skipped
+        assert "failed_pages=1" in baseline.stderr
+
+        serve_smm(smm, with_seed=True)
+        from_smm = metalert("run", "--once", cwd=tmp_path)
+
+        assert from_smm.returncode == 0, from_smm.stderr
+        assert "scrape source=smm new=1 figures=2 alerts=2" in from_smm.stderr
+        assert len(bot_api.sent) == 2
+        assert "https://news.metal.com/newscontent/103660382" in bot_api.sent[0].text
+        assert "02 Dec 2025 17:40 China time" in bot_api.sent[0].text
+
+        site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news.xml"))
+        republished = metalert("run", "--once", cwd=tmp_path)
+
+        assert republished.returncode == 0, republished.stderr
+        assert "scrape source=alcircle new=1 figures=2 alerts=0" in republished.stderr
+        assert len(bot_api.sent) == 2
+        # Article pages already seen are never fetched again.
+        assert smm.hits("/newscontent/103655120-aluminum-extrusion-operating-rate-dips-weekly") == 1
+    finally:
+        smm.stop()
+
+
+def test_one_source_down_never_stops_the_other(
+    tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    smm = FixtureSite()
+    smm.start()
+    try:
+        site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news.xml"))
+        smm.serve("/en", Reply(status=404, body=b"gone"))
+        write_config(
+            tmp_path,
+            site_url=site.url,
+            api_base_url=bot_api.api_base_url,
+            smm_url=smm.url,
+            on_first_run="alert",
+        )
+
+        result = metalert("run", "--once", cwd=tmp_path)
+    finally:
+        smm.stop()
+
+    assert result.returncode == 1
+    assert "scrape source=smm failed error=HTTP 404" in result.stderr
+    assert "scrape source=alcircle new=2 figures=2 alerts=2" in result.stderr
+    assert len(bot_api.messages_to(CHANNEL)) == 2
 
 
 def test_messages_wait_while_the_channel_refuses_and_go_out_later(

@@ -1,0 +1,138 @@
+"""SMM source (news.metal.com): listing pages, then each new article page.
+
+Articles are found by their /newscontent/<id> links, never by class names (the site's CSS module
+names are hashed and change with every release). An article page gives the title (h1,
+og:title or <title>), the "Published:" time in China time (older layouts too) and the body,
+from which the cleaner drops the Data Source Statement, contact and promotion lines and the
+Related News block.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from scrapers.clean import html_to_text
+from scrapers.dates import smm_published
+from scrapers.errors import ParseError, ScrapeError
+from scrapers.http import HttpClient
+from scrapers.models import Article, Page
+from scrapers.pages import check_not_blocked, page_title
+from scrapers.sources.base import IsSeen, PollResult, SourceOptions
+from scrapers.urls import canonical_smm
+
+log = logging.getLogger(__name__)
+
+HOSTS = ("news.metal.com", "www.metal.com", "metal.com")
+MARKERS = ("smm", "metal.com")
+
+
+def listing_url(base_url: str, listing: str, page: int) -> str:
+    url = urljoin(base_url.rstrip("/") + "/", listing.lstrip("/"))
+    # Older listing pages: "?page=N" (an assumption: the live site's paging is not documented).
+    return url if page == 1 else f"{url}?page={page}"
+
+
+def article_links(html: str, *, base: str) -> list[tuple[str, str]]:
+    """(canonical id, absolute link) for every article linked from a listing, in page order."""
+    base_host = frozenset({urlsplit(base).hostname or ""})
+    tree = LexborHTMLParser(html)
+    found: dict[str, str] = {}
+    for anchor in tree.css("a[href]"):
+        href = anchor.attributes.get("href") or ""
+        if "newscontent" not in href:
+            continue
+        absolute = urljoin(base, href)
+        canonical = canonical_smm(absolute, also_hosts=base_host)
+        if canonical is not None and canonical.id not in found:
+            found[canonical.id] = absolute
+    return list(found.items())
+
+
+def parse_article_page(page: Page, *, article_id: str, canonical_url: str, link: str) -> Article:
+    html = page.text
+    check_not_blocked(html, url=page.url, markers=MARKERS)
+    tree = LexborHTMLParser(html)
+    title = page_title(tree)
+    text = tree.body.text(separator="\n") if tree.body else ""
+    published = smm_published(text)
+    body = html_to_text(html)
+    if not title or not body:
+        raise ParseError(
+            "article page has no title or no body: the layout may have changed", url=page.url
+        )
+    return Article(
+        source="smm",
+        id=article_id,
+        url=canonical_url,
+        title=title,
+        published_at=published or page.fetched_at,
+        body=body,
+        original_url=link,
+    )
+
+
+class SmmSource:
+    name = "smm"
+
+    def __init__(self, options: SourceOptions) -> None:
+        self._options = options
+        base_host = urlsplit(options.base_url).hostname or ""
+        self._allowed = {*HOSTS, base_host}
+
+    def _fetch_url(self, link: str) -> str:
+        # Fetch from the configured site (a mirror or a test server answers for news.metal.com).
+        parts = urlsplit(link)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        return self._options.base_url.rstrip("/") + path
+
+    async def poll(self, http: HttpClient, is_seen: IsSeen, *, page: int = 1) -> PollResult:
+        links: dict[str, str] = {}
+        failures: list[ScrapeError] = []
+        unchanged = 0
+        for listing in self._options.listings:
+            url = listing_url(self._options.base_url, listing, page)
+            try:
+                response = await http.get(url, conditional=page == 1, allowed_hosts=self._allowed)
+            except ScrapeError as exc:
+                log.warning("smm listing failed listing=%s error=%s", listing, exc)
+                failures.append(exc)
+                continue
+            if response.status == 304:
+                unchanged += 1
+                continue
+            found = article_links(response.text, base=url)
+            if not found:
+                # A listing with no article links is a changed layout or a block page.
+                failures.append(ParseError("no /newscontent/ links on the listing", url=url))
+                continue
+            for article_id, link in found:
+                links.setdefault(article_id, link)
+        if failures and len(failures) == len(self._options.listings):
+            raise failures[0]
+        articles: list[Article] = []
+        failed_pages = 0
+        for article_id, link in links.items():
+            if is_seen(article_id):
+                continue  # article pages already seen are never fetched again
+            canonical = canonical_smm(link, also_hosts=frozenset(self._allowed))
+            assert canonical is not None  # article_links only returns canonicalisable links
+            url = self._fetch_url(link)
+            try:
+                response = await http.get(url, allowed_hosts=self._allowed)
+                articles.append(
+                    parse_article_page(
+                        response, article_id=article_id, canonical_url=canonical.url, link=link
+                    )
+                )
+            except ScrapeError as exc:
+                log.warning("smm article failed id=%s error=%s", article_id, exc)
+                failed_pages += 1
+        return PollResult(
+            articles=tuple(articles),
+            listed=len(links),
+            failed_pages=failed_pages,
+            unchanged=unchanged == len(self._options.listings),
+        )
