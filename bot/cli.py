@@ -17,6 +17,7 @@ from pathlib import Path
 from alerts.errors import AlertError
 from alerts.models import MovesBy
 from bot import logs
+from bot.backfill import backfill
 from bot.config import Config, load_config
 from bot.daemon import Daemon
 from bot.errors import ConfigError, StartupError
@@ -62,6 +63,17 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--json", action="store_true", help="print the figures as JSON")
     parse.add_argument("--published", type=date.fromisoformat, help="publication date, YYYY-MM-DD")
     parse.add_argument("--source", choices=("alcircle", "smm"), help="the site the article is from")
+
+    back = commands.add_parser("backfill", help="store a source's older articles as history")
+    back.add_argument(
+        "--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)"
+    )
+    back.add_argument("--source", required=True, choices=("alcircle", "smm"))
+    back.add_argument("--pages", type=int, default=5, help="listing pages to walk (default 5)")
+    back.add_argument(
+        "--since", type=date.fromisoformat, help="skip articles published before YYYY-MM-DD"
+    )
+    back.add_argument("--alert", action="store_true", help="send alerts for what is found")
 
     score = commands.add_parser("eval", help="score the extractor on a labelled corpus")
     score.add_argument("path", help="a corpus YAML file, or a folder of them (e.g. tests/corpus)")
@@ -152,6 +164,36 @@ def _parse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _backfill(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    if args.pages < 1:
+        print("metalert backfill: --pages must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if config.token is not None:
+        logs.configure(
+            logging.DEBUG if args.verbose else logging.INFO, [config.token.get_secret_value()]
+        )
+    report = asyncio.run(
+        backfill(
+            config, source_name=args.source, pages=args.pages, since=args.since, send=args.alert
+        )
+    )
+    log.info(
+        "backfill source=%s pages=%d new=%d figures=%d alerts=%d older=%d failed_pages=%d",
+        args.source,
+        report.pages,
+        report.new,
+        report.figures,
+        report.alerts,
+        report.older,
+        report.failed_pages,
+    )
+    if report.interrupted:
+        log.warning("backfill interrupted: run it again to continue from page %d", report.next_page)
+        return 130
+    return EXIT_OK
+
+
 def _eval(args: argparse.Namespace) -> int:
     try:
         report = evaluate_cases(load_corpus(Path(args.path)))
@@ -168,7 +210,13 @@ def _eval(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logs.configure(logging.DEBUG if args.verbose else logging.INFO)
-    handlers = {"run": _run, "check-config": _check_config, "parse": _parse, "eval": _eval}
+    handlers = {
+        "run": _run,
+        "check-config": _check_config,
+        "parse": _parse,
+        "eval": _eval,
+        "backfill": _backfill,
+    }
     try:
         return handlers[args.command](args)
     except ConfigError as exc:

@@ -70,6 +70,9 @@ class Daemon:
         self._notifier: Notifier | None = None
         self._sources = build_sources(config)
 
+    def now(self) -> datetime:
+        return self._clock()
+
     # -- lifecycle -----------------------------------------------------------------------------
 
     async def open(self) -> tuple[Store, HttpClient]:

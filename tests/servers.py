@@ -24,6 +24,7 @@ class Reply:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before answering, for timeout and shutdown tests
+    stream_chunks: int = 0  # send this many 1 MiB chunks, chunked, instead of ``body``
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,9 @@ class _Server:
                 if reply.delay:
                     time.sleep(reply.delay)
                 self.send_response(reply.status)
+                if reply.stream_chunks:
+                    self._stream(reply)
+                    return
                 headers = {"Content-Length": str(len(reply.body)), **reply.headers}
                 for name, value in headers.items():
                     self.send_header(name, value)
@@ -74,12 +78,24 @@ class _Server:
                 if self.command != "HEAD":
                     self.wfile.write(reply.body)
 
+            def _stream(self, reply: Reply) -> None:
+                # No Content-Length: the client learns the size only by reading.
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                chunk = b"x" * (1024 * 1024)
+                for _ in range(reply.stream_chunks):
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                    with outer._lock:
+                        outer.streamed_bytes += len(chunk)
+                self.wfile.write(b"0\r\n\r\n")
+
             do_GET = do_POST = do_HEAD = _serve  # noqa: N815
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass  # keep test output clean
 
         self.requests: list[Request] = []
+        self.streamed_bytes = 0
         self._lock = threading.Lock()
         self._httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
@@ -133,7 +149,8 @@ class FixtureSite(_Server):
         return sum(1 for request in self.requests if urlsplit(request.path).path == path)
 
     def _route(self, request: Request) -> Reply:
-        path = urlsplit(request.path).path
+        # A route registered with its query ("/en?page=2") wins over the bare path.
+        path = request.path if request.path in self._routes else urlsplit(request.path).path
         script = self._routes.get(path)
         if not script:
             return Reply(status=404, body=b"not found")

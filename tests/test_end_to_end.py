@@ -306,3 +306,89 @@ def test_a_signal_during_a_slow_fetch_stops_within_10_seconds(
     assert code == 0, stderr
     assert took < 10
     assert "metalert stopped" in stderr
+
+
+def listing_with(*articles: tuple[str, str]) -> str:
+    items = "".join(
+        f'<div class="NewsItem_item__7Yh1s"><a class="NewsItem_link__q2W8e" href="{href}">'
+        f'<div class="NewsItem_heading__kk3Lm">{title}</div></a><div class="NewsItem_time__z9Z9z">3 days ago</div></div>'
+        for href, title in articles
+    )
+    return f"<html><head><title>Latest News - SMM</title></head><body><main>{items}</main><footer>metal.com</footer></body></html>"
+
+
+def serve_backfill_site(smm: FixtureSite, *, slow_page: int | None = None) -> None:
+    article = fixture_text("smm/article-103655120.html")
+    pages = {
+        1: [("/newscontent/103700001-a", "Extrusion week 47")],
+        2: [("/newscontent/103600002-b", "Extrusion week 46")],
+        3: [("/newscontent/103500003-c", "Extrusion week 45")],
+    }
+    for number, links in pages.items():
+        path = "/en" if number == 1 else f"/en?page={number}"
+        body = listing_with(*links).encode()
+        smm.serve(
+            path,
+            Reply(
+                body=body,
+                headers={"Content-Type": "text/html"},
+                delay=2.0 if number == slow_page else 0.0,
+            ),
+        )
+        for href, _ in links:
+            smm.serve_html(href, article)
+
+
+def requests_for(server: FixtureSite, path_and_query: str) -> int:
+    return sum(1 for request in server.requests if request.path == path_and_query)
+
+
+def backfill_process(cwd: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [METALERT, "backfill", "--source", "smm", *args],
+        cwd=cwd,
+        env=environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_backfill_stores_history_without_alerting_and_resumes_after_ctrl_c(
+    tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    smm = FixtureSite()
+    smm.start()
+    try:
+        serve_backfill_site(smm, slow_page=2)
+        write_config(
+            tmp_path, site_url=site.url, api_base_url=bot_api.api_base_url, smm_url=smm.url
+        )
+        process = backfill_process(tmp_path, "--pages", "3")
+        try:
+            wait_until(lambda: requests_for(smm, "/en?page=2") == 1)
+            process.send_signal(signal.SIGINT)
+            _, interrupted = process.communicate(timeout=20)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+        assert process.returncode == 130, interrupted
+        assert "run it again to continue from page 3" in interrupted
+
+        resumed = backfill_process(tmp_path, "--pages", "3")
+        _, stderr = resumed.communicate(timeout=30)
+    finally:
+        smm.stop()
+
+    assert resumed.returncode == 0, stderr
+    assert "resuming at page 3" in stderr
+    assert "backfill source=smm pages=1 new=1 figures=1 alerts=0" in stderr
+    # Pages 1 and 2 were not walked again.
+    assert (
+        requests_for(smm, "/en"),
+        requests_for(smm, "/en?page=2"),
+        requests_for(smm, "/en?page=3"),
+    ) == (1, 1, 1)
+    assert bot_api.sent == []

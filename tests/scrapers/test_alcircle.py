@@ -7,6 +7,7 @@ import pytest
 
 from scrapers.errors import FetchError, ParseError
 from scrapers.http import HttpClient, RetryPolicy
+from scrapers.models import Article
 from scrapers.sources import SourceOptions, build_source
 from scrapers.sources.alcircle import parse_feed
 from tests.conftest import fixture_text
@@ -96,3 +97,63 @@ def test_one_broken_feed_does_not_hide_another(site: FixtureSite) -> None:
 def test_every_feed_failing_fails_the_poll(site: FixtureSite) -> None:
     with pytest.raises(FetchError, match="HTTP 404"):
         _poll(site, ("missing_news",), set())
+
+
+def test_a_teaser_item_is_read_from_its_article_page(site: FixtureSite) -> None:
+    site.serve_text(
+        "/api/rss/secondaryaluminium_news",
+        fixture_text("alcircle/secondaryaluminium_news_with_teaser.xml"),
+    )
+    site.serve_html(
+        "/press-release/aluminium-foil-operating-rate-edges-up-in-november-118845",
+        fixture_text("alcircle/article-118845.html"),
+    )
+
+    async def go() -> list[Article]:
+        source = build_source(
+            "alcircle", SourceOptions(base_url=site.url, feeds=("secondaryaluminium_news",))
+        )
+        async with HttpClient() as http:
+            return list(
+                (
+                    await source.poll(http, {"alcircle:118842", "alcircle:118840"}.__contains__)
+                ).articles
+            )
+
+    (foil,) = asyncio.run(go())
+    assert foil.id == "alcircle:118845"
+    assert (
+        foil.url
+        == "https://www.alcircle.com/press-release/aluminium-foil-operating-rate-edges-up-in-november-118845"
+    )
+    assert foil.title == "Aluminium foil operating rate edges up in November"
+    assert foil.published_at == datetime(
+        2025, 12, 3, 11, 0, tzinfo=UTC
+    )  # the feed's, not the page's day
+    assert "rose 0.6 percentage points M-o-M to 71.9 per cent" in foil.body
+    for gone in (
+        "LANGUAGES",
+        "Español",
+        "2MINS READ",
+        "{alcircleadd}",
+        "Note: This article",
+        "Responses",
+    ):
+        assert gone not in foil.body
+
+
+def test_a_teaser_whose_page_is_missing_is_retried_later(site: FixtureSite) -> None:
+    site.serve_text(
+        "/api/rss/secondaryaluminium_news",
+        fixture_text("alcircle/secondaryaluminium_news_with_teaser.xml"),
+    )
+
+    async def go() -> tuple[list[str], int]:
+        source = build_source(
+            "alcircle", SourceOptions(base_url=site.url, feeds=("secondaryaluminium_news",))
+        )
+        async with HttpClient() as http:
+            result = await source.poll(http, set().__contains__)
+        return [article.id for article in result.articles], result.failed_pages
+
+    assert asyncio.run(go()) == (["alcircle:118842", "alcircle:118840"], 1)
