@@ -6,12 +6,15 @@ import platform
 import sys
 from datetime import UTC, datetime
 
-from bench import extraction
+import logging
 
-BENCHMARKS = (extraction.run,)
+from bench import extraction, idle
+
+BENCHMARKS = (extraction.run, idle.run)
 
 
 def main() -> int:
+    logging.basicConfig(level=logging.WARNING)
     rows: list[tuple[str, str, str]] = []
     for benchmark in BENCHMARKS:
         rows.extend(benchmark())
