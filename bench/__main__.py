@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import platform
 import sys
 from datetime import UTC, datetime
-
-import logging
 
 from bench import extraction, idle
 
