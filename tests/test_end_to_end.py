@@ -392,3 +392,45 @@ def test_backfill_stores_history_without_alerting_and_resumes_after_ctrl_c(
         requests_for(smm, "/en?page=3"),
     ) == (1, 1, 1)
     assert bot_api.sent == []
+
+
+def test_after_an_empty_first_poll_the_next_article_alerts(
+    tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    site.serve_text(FEED, fixture_text("alcircle/alumina_news_empty.xml"))
+    write_config(tmp_path, site_url=site.url, api_base_url=bot_api.api_base_url)
+    assert "new=0 figures=0 alerts=0 took" in metalert("run", "--once", cwd=tmp_path).stderr
+
+    site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news.xml"))
+    result = metalert("run", "--once", cwd=tmp_path)
+
+    assert "scrape source=alcircle new=2 figures=2 alerts=2" in result.stderr
+    assert "baseline=yes" not in result.stderr
+    assert len(bot_api.sent) == 2
+
+
+def test_backfill_since_skips_older_articles_and_alert_sends(
+    tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news.xml"))
+    write_config(tmp_path, site_url=site.url, api_base_url=bot_api.api_base_url)
+
+    def backfill(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [METALERT, "backfill", "--source", "alcircle", "--pages", "1", *args],
+            cwd=tmp_path,
+            env=environment(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    # The seed is from 3 December 2025; the undated item is dated when first seen (now).
+    recent = backfill("--since", "2025-12-04")
+    assert recent.returncode == 0, recent.stderr
+    assert "pages=1 new=1 figures=0 alerts=0 older=1" in recent.stderr
+
+    everything = backfill("--alert")
+    assert everything.returncode == 0, everything.stderr
+    assert "pages=1 new=1 figures=2 alerts=2 older=0" in everything.stderr
+    assert len(bot_api.messages_to(CHANNEL)) == 2
