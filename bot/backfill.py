@@ -65,7 +65,7 @@ async def backfill(
                     report.interrupted = True
                     break
                 try:
-                    poll = await configured.source.poll(http, store.is_seen, page=page)
+                    poll = await configured.source.poll(http, store.is_seen, page=page, fresh=True)
                 except ScrapeError as exc:
                     log.warning("backfill source=%s page=%d failed: %s", source_name, page, exc)
                     report.failed_pages += 1

@@ -120,7 +120,9 @@ class AlCircleSource:
         # Fetch from the configured site (a mirror or a test server answers for www.alcircle.com).
         return self._options.base_url.rstrip("/") + urlsplit(article.url).path
 
-    async def poll(self, http: HttpClient, is_seen: IsSeen, *, page: int = 1) -> PollResult:
+    async def poll(
+        self, http: HttpClient, is_seen: IsSeen, *, page: int = 1, fresh: bool = False
+    ) -> PollResult:
         if page > 1:
             return PollResult(articles=(), listed=0)  # feeds have no older pages
         found: dict[str, Article] = {}
@@ -129,7 +131,7 @@ class AlCircleSource:
         for feed in self._options.feeds:
             url = feed_url(self._options.base_url, feed)
             try:
-                response = await http.get(url, conditional=True, allowed_hosts=self._allowed)
+                response = await http.get(url, conditional=not fresh, allowed_hosts=self._allowed)
                 if response.status == 304:
                     unchanged += 1
                     continue

@@ -34,8 +34,12 @@ class SourceOptions:
 class Source(Protocol):
     name: str
 
-    async def poll(self, http: HttpClient, is_seen: IsSeen, *, page: int = 1) -> PollResult:
+    async def poll(
+        self, http: HttpClient, is_seen: IsSeen, *, page: int = 1, fresh: bool = False
+    ) -> PollResult:
         """The articles not yet seen on listing page ``page`` (1 is the newest).
+
+        ``fresh`` asks for full listings even if unchanged since the last poll (no conditional GET).
 
         Raises ScrapeError when the source as a whole cannot be read; a single article page
         that fails is logged, counted in ``failed_pages`` and tried again next time.

@@ -88,14 +88,18 @@ class SmmSource:
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         return self._options.base_url.rstrip("/") + path
 
-    async def poll(self, http: HttpClient, is_seen: IsSeen, *, page: int = 1) -> PollResult:
+    async def poll(
+        self, http: HttpClient, is_seen: IsSeen, *, page: int = 1, fresh: bool = False
+    ) -> PollResult:
         links: dict[str, str] = {}
         failures: list[ScrapeError] = []
         unchanged = 0
         for listing in self._options.listings:
             url = listing_url(self._options.base_url, listing, page)
             try:
-                response = await http.get(url, conditional=page == 1, allowed_hosts=self._allowed)
+                response = await http.get(
+                    url, conditional=page == 1 and not fresh, allowed_hosts=self._allowed
+                )
             except ScrapeError as exc:
                 log.warning("smm listing failed listing=%s error=%s", listing, exc)
                 failures.append(exc)
