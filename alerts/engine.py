@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
-from alerts.models import Alert, Crossing, OutgoingMessage, Rule
-from alerts.render import render
-from alerts.rules import evaluate, fact_key, state_key
+from alerts.models import Alert, AlertKind, MovesBy, OutgoingMessage, Rule
+from alerts.render import render, split_message
+from alerts.rules import (
+    Decision,
+    evaluate,
+    fact_key,
+    series_key,
+    stated_change,
+)
 from alerts.store import Store
-from scrapers.models import Article, Figure
+from scrapers.models import Article, ChangeBasis, Figure, Metric
+
+log = logging.getLogger(__name__)
+
+# A stated change and the one computed from stored levels may differ by rounding.
+CHANGE_TOLERANCE = Decimal("0.15")
 
 
 def record(
@@ -36,18 +49,74 @@ def record(
             figure_id = store.add_figure(figure)
             for rule in rules:
                 alert = _decide(store, rule, figure, figure_id, article, now, send=send)
-                if alert is None or not send:
+                if alert is None:
                     continue
                 alerts.append(alert)
-                text = render(alert)
+                parts = split_message(render(alert))
                 for chat in chats:
-                    store.enqueue(
-                        OutgoingMessage(
-                            chat=chat, text=text, idempotency_key=f"{alert.dedup_key}>{chat}"
-                        ),
-                        now,
-                    )
+                    for index, text in enumerate(parts):
+                        suffix = f"#{index + 1}" if len(parts) > 1 else ""
+                        key = f"{alert.dedup_key}>{chat}{suffix}"
+                        store.enqueue(
+                            OutgoingMessage(chat=chat, text=text, idempotency_key=key), now
+                        )
     return alerts
+
+
+def previous_period(period: str, basis: ChangeBasis) -> str | None:
+    """The period a change on ``basis`` compares with: 2025-11 MoM -> 2025-10."""
+    try:
+        if "-W" in period:
+            year, week = int(period[:4]), int(period[6:])
+            if basis is ChangeBasis.WOW:
+                monday = date.fromisocalendar(year, week, 1).toordinal() - 7
+                y, w, _ = date.fromordinal(monday).isocalendar()
+                return f"{y:04d}-W{w:02d}"
+            return f"{year - 1:04d}-W{week:02d}" if basis is ChangeBasis.YOY else None
+        year, month = int(period[:4]), int(period[5:7])
+    except ValueError:
+        return None
+    if basis is ChangeBasis.MOM:
+        return f"{year - 1:04d}-12" if month == 1 else f"{year:04d}-{month - 1:02d}"
+    if basis is ChangeBasis.YOY:
+        return f"{year - 1:04d}-{month:02d}"
+    return None
+
+
+def computed_change(store: Store, rule: Rule, figure: Figure) -> Decimal | None:
+    """The change since the stored previous period, for a rate; warns when it disagrees with
+    the change the article states."""
+    condition = rule.condition
+    if not isinstance(condition, MovesBy) or condition.basis is None:
+        return None
+    if figure.metric is not Metric.OPERATING_RATE or figure.value is None or not figure.period:
+        return None
+    before = previous_period(figure.period, condition.basis)
+    previous = (
+        store.level(figure.metric.value, figure.subject, figure.region, before) if before else None
+    )
+    if previous is None:
+        return None
+    computed = figure.value - previous
+    stated = stated_change(condition, figure)
+    if stated is not None and abs(stated[0] - computed) > CHANGE_TOLERANCE:
+        log.warning(
+            "stated and computed changes disagree subject=%s period=%s stated=%s computed=%s",
+            figure.subject,
+            figure.period,
+            stated[0],
+            computed,
+        )
+    return computed
+
+
+def _dedup_key(rule: Rule, figure: Figure, figure_id: int, decision: Decision) -> str:
+    if decision.kind is AlertKind.REVISED:
+        return f"{fact_key(rule, figure)}|revised|{figure_id}"
+    if isinstance(rule.condition, MovesBy):
+        return fact_key(rule, figure)
+    # A crossing, a repeat or a re-arm is an event of its own; the series state stops repeats.
+    return f"{series_key(rule, figure)}|{decision.kind}|{figure_id}"
 
 
 def _decide(
@@ -60,21 +129,44 @@ def _decide(
     *,
     send: bool,
 ) -> Alert | None:
-    crossing = isinstance(rule.condition, Crossing)
-    series = state_key(rule, figure)
-    last = store.rule_side(rule.name, series) if crossing else None
-    decision = evaluate(rule, figure, last)
-    if decision.side is not None and decision.side is not last:
-        store.set_rule_side(rule.name, series, decision.side, figure_id, now)
-    if not decision.fires:
+    series = series_key(rule, figure)
+    fact = fact_key(rule, figure)
+    moves_by = isinstance(rule.condition, MovesBy)
+    decision = evaluate(
+        rule,
+        figure,
+        series=store.series_state(rule.name, series),
+        fact=store.fact_state(rule.name, fact) if moves_by else None,
+        published=article.published_at,
+        now=now,
+        computed_change=computed_change(store, rule, figure) if moves_by else None,
+    )
+    if decision.series is not None:
+        store.save_series_state(rule.name, series, decision.series, figure_id, now)
+    if decision.fact is not None:
+        store.save_fact_state(rule.name, fact, decision.fact, now)
+    if decision.kind is None:
+        if decision.suppressed:
+            log.debug(
+                "alert suppressed rule=%s subject=%s why=%s",
+                rule.name,
+                figure.subject,
+                decision.suppressed,
+            )
         return None
-    # A crossing is its own event (the state above already stops repeats); a stated change is
-    # one fact however many sites carry it.
-    dedup_key = f"{series}|crossed|{figure_id}" if crossing else fact_key(rule, figure)
+    dedup_key = _dedup_key(rule, figure, figure_id, decision)
     if not store.add_alert(
         dedup_key, rule.name, figure_id, decision.reason, now, suppressed=not send
     ):
         return None
+    if not send:
+        return None
     return Alert(
-        rule=rule, figure=figure, article=article, reason=decision.reason, dedup_key=dedup_key
+        rule=rule,
+        figure=figure,
+        article=article,
+        reason=decision.reason,
+        dedup_key=dedup_key,
+        kind=decision.kind,
+        sources=tuple(store.fact_sources(figure)) or (article,),
     )

@@ -39,3 +39,7 @@ class ChatUnavailableError(DeliveryError):
 
 class MessageRejectedError(DeliveryError):
     """The service refused this message itself (bad markup, too long)."""
+
+    def __init__(self, message: str, *, chat: str, markup: bool = False) -> None:
+        super().__init__(message, chat=chat)
+        self.markup = markup  # the HTML could not be parsed: plain text may go through

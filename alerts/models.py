@@ -4,35 +4,67 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from enum import StrEnum
 
 from scrapers.models import Article, Bound, ChangeBasis, Figure, Metric
 
 
 @dataclass(frozen=True, slots=True)
 class MovesBy:
-    """Fires when the stated change on ``basis`` exceeds ``threshold`` in absolute value."""
+    """Fires when a change exceeds ``threshold`` in absolute value.
 
-    basis: ChangeBasis
+    The change is the one the article states on ``basis`` (any basis for prices when None), or,
+    for a level alone, the one computed from the stored previous period. ``percent``: the
+    threshold is in % of the price (``moves_by: {pct: 5}``).
+    """
+
+    basis: ChangeBasis | None
     threshold: Decimal
+    percent: bool = False
 
     def describe(self, unit: str) -> str:
-        return f"|{self.basis.value.upper()} change| > {self.threshold} {unit}"
+        basis = f"{self.basis.value.upper()} " if self.basis else ""
+        return f"|{basis}change| > {self.threshold} {'%' if self.percent else unit}"
 
 
 @dataclass(frozen=True, slots=True)
 class Crossing:
-    """Fires when a level crosses into the region beyond ``threshold`` (once, then re-arms)."""
+    """Fires when a level crosses into the region beyond ``threshold``, once.
+
+    It re-arms only after a value on the other side of ``rearm`` (default: the threshold), so
+    that a price hovering around the line does not alert on every wobble (hysteresis).
+    """
 
     bound: Bound
     threshold: Decimal
+    rearm: Decimal | None = None
+
+    @property
+    def rearm_level(self) -> Decimal:
+        return self.threshold if self.rearm is None else self.rearm
 
     def describe(self, unit: str) -> str:
         return f"{self.bound.value} {self.threshold:,} {unit}"
 
 
 Condition = MovesBy | Crossing
+
+
+class FirstObservation(StrEnum):
+    ALERT = "alert"
+    BASELINE = "baseline"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOptions:
+    cooldown: timedelta | None = None  # minimum time between two alerts of one rule and subject
+    repeat: timedelta | None = None  # re-send while still beyond the threshold
+    expires: date | None = None  # the rule is off after this day
+    on_first_observation: FirstObservation | None = None  # None: alert for moves_by, else baseline
+    max_age: timedelta = timedelta(days=45)  # older periods and articles are history, not news
+    send_resolved: bool = False  # say so when a crossing rule re-arms
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +74,7 @@ class Rule:
     condition: Condition
     subject: str = "*"  # glob, case-insensitive
     unit: str | None = None  # None: any unit the metric is quoted in
+    options: RuleOptions = RuleOptions()
 
     def applies_to(self, figure: Figure) -> bool:
         if figure.metric != self.metric:
@@ -51,6 +84,21 @@ class Rule:
         # Rates are always in %, their changes in pp; a price rule must match the currency.
         return self.unit is None or self.metric is Metric.OPERATING_RATE or self.unit == figure.unit
 
+    @property
+    def first_observation(self) -> FirstObservation:
+        if self.options.on_first_observation is not None:
+            return self.options.on_first_observation
+        if isinstance(self.condition, MovesBy):
+            return FirstObservation.ALERT
+        return FirstObservation.BASELINE
+
+
+class AlertKind(StrEnum):
+    FIRED = "fired"  # crossed, or moved by more than the threshold
+    STILL = "still"  # repeat: still beyond the threshold
+    RESOLVED = "resolved"  # a crossing rule re-armed
+    REVISED = "revised"  # a corrected figure changes whether the rule fires
+
 
 @dataclass(frozen=True, slots=True)
 class Alert:
@@ -59,6 +107,8 @@ class Alert:
     article: Article
     reason: str
     dedup_key: str  # the same fact seen again, from any site, yields the same key
+    kind: AlertKind = AlertKind.FIRED
+    sources: tuple[Article, ...] = ()  # every article that carried the fact, first one first
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +126,4 @@ class QueuedMessage:
     idempotency_key: str
     attempts: int
     created_at: datetime
+    plain: bool = False  # send without HTML parsing (after Telegram could not parse it)

@@ -7,8 +7,8 @@ from typing import Protocol, TextIO
 
 
 class Notifier(Protocol):
-    async def send(self, chat: str, text: str) -> str:
-        """Deliver one HTML message; return the service's id for it.
+    async def send(self, chat: str, text: str, *, plain: bool = False) -> str:
+        """Deliver one message (HTML unless ``plain``); return the service's id for it.
 
         Raises TransientDeliveryError, ChatUnavailableError or MessageRejectedError.
         """
@@ -22,7 +22,7 @@ class ConsoleNotifier:
         self._stream = stream
         self._count = 0
 
-    async def send(self, chat: str, text: str) -> str:
+    async def send(self, chat: str, text: str, *, plain: bool = False) -> str:
         stream = self._stream or sys.stdout
         self._count += 1
         stream.write(f"--- message to {chat} ---\n{text}\n\n")

@@ -1,19 +1,30 @@
-"""The outbox sender: drains queued messages in order per chat, keeping what could not be sent."""
+"""The outbox sender: drains queued messages in order per chat, keeping what could not be sent.
+
+Every message was stored before any send; it is marked sent only after the service accepted it.
+Failures by kind: a transient one defers the chat's queue (to the service's retry_after, or with
+exponential backoff, for hours if need be); a refused chat is disabled and the operator told; a
+message whose markup is refused is sent once more as plain text; one chat never blocks another.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from alerts.errors import ChatUnavailableError, MessageRejectedError, TransientDeliveryError
+from alerts.models import OutgoingMessage, QueuedMessage
 from alerts.notifier import Notifier
+from alerts.pacing import Pacer
+from alerts.render import escape, to_plain_text
 from alerts.store import Store
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+FIRST_BACKOFF = timedelta(seconds=30)
+MAX_BACKOFF = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,39 +35,111 @@ class DeliveryReport:
     queued: int  # still waiting after this drain
 
 
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min, ... capped at an hour: a long outage keeps the message, not the CPU."""
+    delay: timedelta = FIRST_BACKOFF * (2 ** min(attempts, 12))
+    return min(delay, MAX_BACKOFF)
+
+
+class Outbox:
+    def __init__(
+        self,
+        store: Store,
+        notifier: Notifier,
+        clock: Clock,
+        *,
+        pacer: Pacer | None = None,
+        admin_chat: str | None = None,
+    ) -> None:
+        self._store = store
+        self._notifier = notifier
+        self._clock = clock
+        self._pacer = pacer
+        self._admin_chat = admin_chat
+
+    async def deliver(self, should_stop: Callable[[], bool] = lambda: False) -> DeliveryReport:
+        """Send every message that is due, oldest first per chat."""
+        sent = failed = rejected = 0
+        visited: set[str] = set()
+        # Each chat once per drain; a notice queued meanwhile (a chat disabled) goes out too.
+        while chats := [c for c in self._store.queued_chats(self._clock()) if c not in visited]:
+            for chat in chats:
+                visited.add(chat)
+                for message in self._store.queued(chat):
+                    if should_stop():
+                        return DeliveryReport(sent, failed, rejected, self._store.queued_count())
+                    outcome = await self._send(message)
+                    if outcome == "sent":
+                        sent += 1
+                        continue
+                    if outcome == "rejected":
+                        rejected += 1
+                        continue
+                    failed += 1
+                    break  # the rest of this chat's queue waits, so that it arrives in order
+        return DeliveryReport(sent, failed, rejected, self._store.queued_count())
+
+    async def _send(self, message: QueuedMessage, *, plain: bool = False) -> str:
+        store, chat = self._store, message.chat
+        plain = plain or message.plain
+        text = to_plain_text(message.text) if plain else message.text
+        if self._pacer is not None:
+            await self._pacer.wait(chat)
+        try:
+            delivery_id = await self._notifier.send(chat, text, plain=plain)
+        except TransientDeliveryError as exc:
+            now = self._clock()
+            if exc.retry_after is not None:
+                # The wait Telegram asked for is not a failure of ours: it does not count.
+                until = now + timedelta(seconds=exc.retry_after)
+                store.mark_failed_attempt(message.id, str(exc), until, count=False)
+            else:
+                store.mark_failed_attempt(message.id, str(exc), now + backoff(message.attempts))
+            log.warning("deliver deferred chat=%s message=%d error=%s", chat, message.id, exc)
+            return "deferred"
+        except ChatUnavailableError as exc:
+            self._disable(message, str(exc))
+            return "deferred"
+        except MessageRejectedError as exc:
+            if exc.markup and not plain:
+                store.mark_plain(message.id, str(exc))
+                log.warning(
+                    "deliver markup refused, sending as plain text chat=%s message=%d",
+                    chat,
+                    message.id,
+                )
+                return await self._send(message, plain=True)
+            store.mark_rejected(message.id, str(exc))
+            log.error("deliver rejected chat=%s message=%d error=%s", chat, message.id, exc)
+            return "rejected"
+        store.mark_sent(message.id, delivery_id, self._clock())
+        return "sent"
+
+    def _disable(self, message: QueuedMessage, error: str) -> None:
+        store, chat, now = self._store, message.chat, self._clock()
+        store.mark_failed_attempt(message.id, error)
+        with store.transaction():
+            first = store.disable_chat(chat, error, now)
+            if first and self._admin_chat and self._admin_chat != chat:
+                text = (
+                    f"⛔ <b>Chat {escape(chat)} refuses the bot</b>: {escape(error[:300])}."
+                    " Its messages stay queued; add the bot back, then run"
+                    f" <code>metalert enable-chat {escape(chat)}</code>."
+                )
+                store.enqueue(
+                    OutgoingMessage(
+                        self._admin_chat, text, f"chat-disabled:{chat}:{now.isoformat()}"
+                    ),
+                    now,
+                )
+        log.error("deliver chat disabled chat=%s error=%s", chat, error)
+
+
 async def deliver(
     store: Store,
     notifier: Notifier,
     clock: Clock,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> DeliveryReport:
-    """Send every queued message, oldest first per chat; one failing chat never blocks another.
-
-    A message is marked sent only after the service accepted it. When a send fails transiently,
-    the rest of that chat's queue waits for the next drain, so that the chat sees messages in order.
-    """
-    sent = failed = rejected = 0
-    for chat in store.queued_chats():
-        for message in store.queued(chat):
-            if should_stop():
-                return DeliveryReport(sent, failed, rejected, store.queued_count())
-            try:
-                delivery_id = await notifier.send(chat, message.text)
-            except TransientDeliveryError as exc:
-                store.mark_failed_attempt(message.id, str(exc))
-                log.warning("deliver deferred chat=%s message=%d error=%s", chat, message.id, exc)
-                failed += 1
-                break
-            except ChatUnavailableError as exc:
-                store.mark_failed_attempt(message.id, str(exc))
-                log.error("deliver chat unavailable chat=%s error=%s", chat, exc)
-                failed += 1
-                break
-            except MessageRejectedError as exc:
-                store.mark_rejected(message.id, str(exc))
-                log.error("deliver rejected chat=%s message=%d error=%s", chat, message.id, exc)
-                rejected += 1
-                continue
-            store.mark_sent(message.id, delivery_id, clock())
-            sent += 1
-    return DeliveryReport(sent, failed, rejected, store.queued_count())
+    """One drain of the outbox without pacing (tests and one-off tools)."""
+    return await Outbox(store, notifier, clock).deliver(should_stop)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
 from html import escape as _escape_attribute
+from html import unescape
 from zoneinfo import ZoneInfo
 
-from alerts.models import Alert, Crossing, MovesBy
+from alerts.models import Alert, AlertKind, Crossing, MovesBy
 from alerts.rules import change_unit
-from scrapers.models import Bound, Figure, Metric
+from scrapers.models import Article, Bound, Figure, Metric
 
 CHINA_TIME = ZoneInfo("Asia/Shanghai")
 EVIDENCE_LIMIT = 700  # characters; keeps a message well inside Telegram's 4096
+MESSAGE_LIMIT = 4096  # Telegram's limit for one text message
+_TAG = re.compile(r"<[^>]+>")
 _METRIC_NAMES = {
     Metric.OPERATING_RATE: "operating rate",
     Metric.PRICE: "price",
@@ -91,20 +95,73 @@ def _evidence(text: str) -> str:
     return text
 
 
+_KIND_PREFIX = {
+    AlertKind.FIRED: "🔔",
+    AlertKind.STILL: "🔁 Still:",
+    AlertKind.RESOLVED: "✅ Resolved:",
+    AlertKind.REVISED: "✏️ Revised:",
+}
+
+
+def _source_line(article: Article) -> str:
+    source = _SOURCE_NAMES.get(article.source, article.source)
+    return (
+        f'<a href="{_escape_attribute(article.url)}">{escape(article.title or article.url)}</a>'
+        f" · {escape(source)} · {escape(format_china_time(article.published_at))}"
+    )
+
+
 def render(alert: Alert) -> str:
-    """The Telegram message for one alert (HTML parse mode)."""
-    figure, article = alert.figure, alert.article
+    """The Telegram message for one alert (HTML parse mode), one block per line."""
+    figure = alert.figure
     heading = f"{figure.subject} {_METRIC_NAMES[figure.metric]}"
     heading = heading[0].upper() + heading[1:]
     where = " · ".join(part for part in (figure.region, format_period(figure.period)) if part)
     facts = ", ".join(part for part in (_level(figure), _changes(figure)) if part)
-    source = _SOURCE_NAMES.get(article.source, article.source)
+    rule_line = f"Rule <code>{escape(alert.rule.name)}</code>: {escape(_condition(alert))}"
+    if alert.kind is not AlertKind.FIRED:
+        rule_line += f" ({escape(alert.reason)})"
     lines = [
-        f"🔔 <b>{escape(heading)}</b> · {escape(where)}",
+        f"{_KIND_PREFIX[alert.kind]} <b>{escape(heading)}</b> · {escape(where)}",
         f"<b>{escape(facts)}</b>",
-        f"Rule <code>{escape(alert.rule.name)}</code>: {escape(_condition(alert))}",
+        rule_line,
         f"<i>“{escape(_evidence(figure.evidence))}”</i>",
-        f'<a href="{_escape_attribute(article.url)}">{escape(article.title or article.url)}</a>'
-        f" · {escape(source)} · {escape(format_china_time(article.published_at))}",
     ]
+    lines.extend(_source_line(article) for article in (alert.sources or (alert.article,)))
     return "\n".join(lines)
+
+
+def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Parts of at most ``limit`` characters, cut between lines (each line is whole HTML), never
+    inside a tag. A single line longer than the limit loses its markup and is cut in words."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        if len(line) > limit:
+            line = _plain(line)
+            while len(line) > limit:
+                cut = line.rfind(" ", 0, limit)
+                cut = cut if cut > 0 else limit
+                parts.extend([current] if current else [])
+                current = ""
+                parts.append(escape(line[:cut]))
+                line = line[cut:].lstrip()
+            line = escape(line)
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _plain(html: str) -> str:
+    return unescape(_TAG.sub("", html))
+
+
+def to_plain_text(html: str) -> str:
+    """The same message without markup, for a chat that refused to parse it."""
+    return "\n".join(_plain(line) for line in html.split("\n"))

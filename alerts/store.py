@@ -17,10 +17,10 @@ from pathlib import Path
 
 from alerts.errors import StoreError
 from alerts.models import OutgoingMessage, QueuedMessage
-from alerts.rules import Side
+from alerts.rules import FactState, SeriesState, Side
 from scrapers.models import Article, Figure
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id            TEXT PRIMARY KEY,     -- canonical identity, e.g. alcircle:116506
@@ -49,16 +49,34 @@ CREATE TABLE IF NOT EXISTS figures (
     forecast    INTEGER NOT NULL,
     evidence    TEXT NOT NULL,
     span_start  INTEGER NOT NULL,
-    span_end    INTEGER NOT NULL
+    span_end    INTEGER NOT NULL,
+    quarantined TEXT                    -- why the figure is outside sanity bounds
 );
 CREATE INDEX IF NOT EXISTS figures_series ON figures (metric, subject, region, period);
 CREATE TABLE IF NOT EXISTS rule_state (
     rule        TEXT NOT NULL,
     series      TEXT NOT NULL,
-    side        TEXT NOT NULL,
+    side        TEXT,                   -- inside | outside, for crossing rules
     figure_id   INTEGER NOT NULL REFERENCES figures(id),
     updated_at  TEXT NOT NULL,
+    data_order  TEXT,                   -- latest period (or publication day) seen
+    value       TEXT,                   -- the value that decided the side
+    fired_at    TEXT,
+    sent_at     TEXT,
     PRIMARY KEY (rule, series)
+);
+CREATE TABLE IF NOT EXISTS rule_facts (
+    rule        TEXT NOT NULL,
+    fact_key    TEXT NOT NULL,
+    signature   TEXT NOT NULL,          -- the change or value decided on
+    fired       INTEGER NOT NULL,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (rule, fact_key)
+);
+CREATE TABLE IF NOT EXISTS chats (
+    chat         TEXT PRIMARY KEY,
+    disabled_at  TEXT,                  -- the chat refused the bot; nothing is sent there
+    reason       TEXT
 );
 CREATE TABLE IF NOT EXISTS alerts (
     dedup_key   TEXT PRIMARY KEY,
@@ -78,7 +96,9 @@ CREATE TABLE IF NOT EXISTS outbox (
     last_error      TEXT,
     created_at      TEXT NOT NULL,
     sent_at         TEXT,
-    delivery_id     TEXT
+    delivery_id     TEXT,
+    next_attempt_at TEXT,               -- after a failure: not before this time
+    plain           INTEGER NOT NULL DEFAULT 0   -- send as plain text (HTML was refused)
 );
 CREATE INDEX IF NOT EXISTS outbox_queued ON outbox (chat, id) WHERE status = 'queued';
 CREATE TABLE IF NOT EXISTS http_validators (
@@ -102,8 +122,17 @@ CREATE TABLE IF NOT EXISTS backfill_state (
 );
 """
 # Each step takes a database from the version before it to the version named.
-_MIGRATIONS = {
-    2: "ALTER TABLE alerts ADD COLUMN suppressed INTEGER NOT NULL DEFAULT 0",
+_MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: ("ALTER TABLE alerts ADD COLUMN suppressed INTEGER NOT NULL DEFAULT 0",),
+    3: (
+        "ALTER TABLE figures ADD COLUMN quarantined TEXT",
+        "ALTER TABLE rule_state ADD COLUMN data_order TEXT",
+        "ALTER TABLE rule_state ADD COLUMN value TEXT",
+        "ALTER TABLE rule_state ADD COLUMN fired_at TEXT",
+        "ALTER TABLE rule_state ADD COLUMN sent_at TEXT",
+        "ALTER TABLE outbox ADD COLUMN next_attempt_at TEXT",
+        "ALTER TABLE outbox ADD COLUMN plain INTEGER NOT NULL DEFAULT 0",
+    ),
 }
 
 
@@ -150,7 +179,8 @@ class Store:
             )
             if not fresh:
                 for step in range(version + 1, SCHEMA_VERSION + 1):
-                    self._db.execute(_MIGRATIONS[step])
+                    for statement in _MIGRATIONS[step]:
+                        self._db.execute(statement)
             self._db.executescript(_SCHEMA)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.Error as exc:
@@ -208,8 +238,8 @@ class Store:
             change = json.dumps({key: str(figure.change.amount)})
         cursor = self._db.execute(
             "INSERT INTO figures (article_id, metric, subject, region, period, value, low, high,"
-            " unit, changes, change, bound, forecast, evidence, span_start, span_end)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " unit, changes, change, bound, forecast, evidence, span_start, span_end, quarantined)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 figure.article_id,
                 figure.metric.value,
@@ -227,6 +257,7 @@ class Store:
                 figure.evidence,
                 figure.span[0],
                 figure.span[1],
+                figure.quarantined,
             ),
         )
         return int(cursor.lastrowid or 0)
@@ -238,22 +269,113 @@ class Store:
 
     # -- rule state and alerts -----------------------------------------------------------------
 
-    def rule_side(self, rule: str, series: str) -> Side | None:
+    def series_state(self, rule: str, series: str) -> SeriesState | None:
         row = self._db.execute(
-            "SELECT side FROM rule_state WHERE rule = ? AND series = ?", (rule, series)
+            "SELECT side, data_order, value, fired_at, sent_at FROM rule_state"
+            " WHERE rule = ? AND series = ?",
+            (rule, series),
         ).fetchone()
-        return None if row is None else Side(row["side"])
+        if row is None:
+            return None
+        return SeriesState(
+            side=Side(row["side"]) if row["side"] else None,
+            order=row["data_order"],
+            value=Decimal(row["value"]) if row["value"] is not None else None,
+            fired_at=_parse(row["fired_at"]),
+            sent_at=_parse(row["sent_at"]),
+        )
 
-    def set_rule_side(
-        self, rule: str, series: str, side: Side, figure_id: int, now: datetime
+    def save_series_state(
+        self, rule: str, series: str, state: SeriesState, figure_id: int, now: datetime
     ) -> None:
         self._db.execute(
-            "INSERT INTO rule_state (rule, series, side, figure_id, updated_at)"
-            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (rule, series) DO UPDATE SET"
-            " side = excluded.side, figure_id = excluded.figure_id,"
-            " updated_at = excluded.updated_at",
-            (rule, series, side.value, figure_id, _iso(now)),
+            "INSERT INTO rule_state (rule, series, side, figure_id, updated_at, data_order, value,"
+            " fired_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (rule, series) DO UPDATE SET side = excluded.side,"
+            " figure_id = excluded.figure_id, updated_at = excluded.updated_at,"
+            " data_order = excluded.data_order, value = excluded.value,"
+            " fired_at = excluded.fired_at, sent_at = excluded.sent_at",
+            (
+                rule,
+                series,
+                state.side.value if state.side else None,
+                figure_id,
+                _iso(now),
+                state.order,
+                _text(state.value),
+                _iso(state.fired_at) if state.fired_at else None,
+                _iso(state.sent_at) if state.sent_at else None,
+            ),
         )
+
+    def fact_state(self, rule: str, fact_key: str) -> FactState | None:
+        row = self._db.execute(
+            "SELECT signature, fired FROM rule_facts WHERE rule = ? AND fact_key = ?",
+            (rule, fact_key),
+        ).fetchone()
+        return None if row is None else FactState(row["signature"], bool(row["fired"]))
+
+    def save_fact_state(self, rule: str, fact_key: str, state: FactState, now: datetime) -> None:
+        self._db.execute(
+            "INSERT INTO rule_facts (rule, fact_key, signature, fired, updated_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (rule, fact_key) DO UPDATE SET"
+            " signature = excluded.signature, fired = excluded.fired,"
+            " updated_at = excluded.updated_at",
+            (rule, fact_key, state.signature, int(state.fired), _iso(now)),
+        )
+
+    def level(self, metric: str, subject: str, region: str, period: str) -> Decimal | None:
+        """The latest observed level stored for a period (forecasts and quarantined excluded)."""
+        row = self._db.execute(
+            "SELECT value FROM figures WHERE metric = ? AND subject = ? AND region = ?"
+            " AND period = ? AND value IS NOT NULL AND forecast = 0 AND quarantined IS NULL"
+            " ORDER BY id DESC LIMIT 1",
+            (metric, subject, region, period),
+        ).fetchone()
+        return None if row is None else Decimal(row["value"])
+
+    def fact_sources(self, figure: Figure) -> list[Article]:
+        """Every stored article that carried the same numbers for the same subject and period."""
+        rows = self._db.execute(
+            "SELECT DISTINCT a.id, a.source, a.url, a.original_url, a.title, a.published_at"
+            " FROM figures f JOIN articles a ON a.id = f.article_id"
+            " WHERE f.metric = ? AND f.subject = ? AND f.region = ? AND f.period IS ?"
+            " AND f.value IS ? AND f.low IS ? AND f.high IS ? ORDER BY a.first_seen_at, a.id",
+            (
+                figure.metric.value,
+                figure.subject,
+                figure.region,
+                figure.period,
+                _text(figure.value),
+                _text(figure.low),
+                _text(figure.high),
+            ),
+        ).fetchall()
+        return [
+            Article(
+                source=row["source"],
+                id=row["id"],
+                url=row["url"],
+                title=row["title"],
+                published_at=datetime.fromisoformat(row["published_at"]),
+                body="",
+                original_url=row["original_url"],
+            )
+            for row in rows
+        ]
+
+    def history(
+        self, metric: str, subject: str, region: str, limit: int = 24
+    ) -> list[tuple[str, Decimal]]:
+        """(period, level) of a series, oldest first: the latest observed value per period."""
+        rows = self._db.execute(
+            "SELECT period, value FROM figures WHERE id IN ("
+            " SELECT max(id) FROM figures WHERE metric = ? AND subject = ? AND region = ?"
+            " AND period IS NOT NULL AND value IS NOT NULL AND forecast = 0"
+            " AND quarantined IS NULL GROUP BY period) ORDER BY period DESC LIMIT ?",
+            (metric, subject, region, limit),
+        ).fetchall()
+        return [(row["period"], Decimal(row["value"])) for row in reversed(rows)]
 
     def add_alert(
         self,
@@ -283,15 +405,23 @@ class Store:
         )
         return cursor.rowcount == 1
 
-    def queued_chats(self) -> list[str]:
+    def queued_chats(self, now: datetime) -> list[str]:
+        """Chats whose oldest queued message is due now, oldest first; disabled chats are left
+        out. A deferred message holds back its chat's later ones, so that they arrive in order."""
         rows = self._db.execute(
-            "SELECT chat FROM outbox WHERE status = 'queued' GROUP BY chat ORDER BY min(id)"
+            "SELECT o.chat FROM outbox o WHERE o.status = 'queued'"
+            " AND o.id = (SELECT min(id) FROM outbox WHERE chat = o.chat AND status = 'queued')"
+            " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)"
+            " AND o.chat NOT IN (SELECT chat FROM chats WHERE disabled_at IS NOT NULL)"
+            " ORDER BY o.id",
+            (_iso(now),),
         ).fetchall()
         return [row["chat"] for row in rows]
 
     def queued(self, chat: str) -> list[QueuedMessage]:
+        """A chat's queued messages, in the order they must arrive."""
         rows = self._db.execute(
-            "SELECT id, chat, text, idempotency_key, attempts, created_at FROM outbox"
+            "SELECT id, chat, text, idempotency_key, attempts, created_at, plain FROM outbox"
             " WHERE status = 'queued' AND chat = ? ORDER BY id",
             (chat,),
         ).fetchall()
@@ -303,6 +433,7 @@ class Store:
                 idempotency_key=row["idempotency_key"],
                 attempts=row["attempts"],
                 created_at=datetime.fromisoformat(row["created_at"]),
+                plain=bool(row["plain"]),
             )
             for row in rows
         ]
@@ -310,13 +441,28 @@ class Store:
     def mark_sent(self, message_id: int, delivery_id: str, now: datetime) -> None:
         self._db.execute(
             "UPDATE outbox SET status = 'sent', sent_at = ?, delivery_id = ?,"
-            " attempts = attempts + 1 WHERE id = ?",
+            " attempts = attempts + 1, next_attempt_at = NULL WHERE id = ?",
             (_iso(now), delivery_id, message_id),
         )
 
-    def mark_failed_attempt(self, message_id: int, error: str) -> None:
+    def mark_failed_attempt(
+        self,
+        message_id: int,
+        error: str,
+        next_attempt_at: datetime | None = None,
+        *,
+        count: bool = True,
+    ) -> None:
+        """Keep the message queued; ``count`` false for waits the service asked for (429)."""
         self._db.execute(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+            "UPDATE outbox SET attempts = attempts + ?, last_error = ?, next_attempt_at = ?"
+            " WHERE id = ?",
+            (int(count), error, _iso(next_attempt_at) if next_attempt_at else None, message_id),
+        )
+
+    def mark_plain(self, message_id: int, error: str) -> None:
+        self._db.execute(
+            "UPDATE outbox SET plain = 1, attempts = attempts + 1, last_error = ? WHERE id = ?",
             (error, message_id),
         )
 
@@ -326,6 +472,29 @@ class Store:
             " WHERE id = ?",
             (error, message_id),
         )
+
+    def disable_chat(self, chat: str, reason: str, now: datetime) -> bool:
+        """Stop sending to a chat; False when it was already disabled."""
+        cursor = self._db.execute(
+            "INSERT INTO chats (chat, disabled_at, reason) VALUES (?, ?, ?)"
+            " ON CONFLICT (chat) DO UPDATE SET disabled_at = excluded.disabled_at,"
+            " reason = excluded.reason WHERE chats.disabled_at IS NULL",
+            (chat, _iso(now), reason),
+        )
+        return cursor.rowcount == 1
+
+    def enable_chat(self, chat: str) -> None:
+        self._db.execute(
+            "UPDATE chats SET disabled_at = NULL, reason = NULL WHERE chat = ?", (chat,)
+        )
+
+    def next_attempt(self) -> datetime | None:
+        """When the earliest deferred message becomes due."""
+        row = self._db.execute(
+            "SELECT min(next_attempt_at) FROM outbox WHERE status = 'queued'"
+            " AND chat NOT IN (SELECT chat FROM chats WHERE disabled_at IS NOT NULL)"
+        ).fetchone()
+        return _parse(row[0]) if row and row[0] else None
 
     def queued_count(self) -> int:
         row = self._db.execute("SELECT count(*) FROM outbox WHERE status = 'queued'").fetchone()

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from alerts.errors import AlertError
 from alerts.models import MovesBy
+from alerts.store import Store
 from bot import logs
 from bot.backfill import backfill
 from bot.config import Config, load_config
@@ -23,6 +24,8 @@ from bot.daemon import Daemon
 from bot.errors import ConfigError, StartupError
 from bot.evaluation import CorpusError, evaluate_cases, load_corpus, render_report
 from bot.figures_json import figure_to_line, figures_to_json
+from bot.rule_tests import RuleTestError
+from bot.rule_tests import run_file as run_rule_file
 from scrapers.clean import to_text
 from scrapers.dates import alcircle_published, smm_published
 from scrapers.extract import extract_text
@@ -74,6 +77,19 @@ def _parser() -> argparse.ArgumentParser:
         "--since", type=date.fromisoformat, help="skip articles published before YYYY-MM-DD"
     )
     back.add_argument("--alert", action="store_true", help="send alerts for what is found")
+
+    enable = commands.add_parser(
+        "enable-chat", help="deliver to a chat again after it refused the bot"
+    )
+    enable.add_argument("chat", help="@channelname or numeric chat id")
+    enable.add_argument(
+        "--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)"
+    )
+
+    rule_tests = commands.add_parser(
+        "test-rules", help="run rule scenarios: figures in, alerts out"
+    )
+    rule_tests.add_argument("file", help="a YAML file of rules and cases")
 
     score = commands.add_parser("eval", help="score the extractor on a labelled corpus")
     score.add_argument("path", help="a corpus YAML file, or a folder of them (e.g. tests/corpus)")
@@ -194,6 +210,36 @@ def _backfill(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _enable_chat(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    store = Store(config.storage_path)
+    try:
+        with store.transaction():
+            store.enable_chat(args.chat)
+        print(f"{args.chat}: enabled; {store.queued_count()} message(s) queued will be delivered")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _test_rules(args: argparse.Namespace) -> int:
+    try:
+        outcomes = run_rule_file(Path(args.file))
+    except RuleTestError as exc:
+        print(f"metalert test-rules: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ConfigError as exc:
+        print(f"metalert test-rules: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for outcome in outcomes:
+        print(
+            f"PASS {outcome.case}" if outcome.passed else f"FAIL {outcome.case}: {outcome.detail}"
+        )
+    failed = sum(1 for outcome in outcomes if not outcome.passed)
+    print(f"{len(outcomes) - failed} passed, {failed} failed")
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
 def _eval(args: argparse.Namespace) -> int:
     try:
         report = evaluate_cases(load_corpus(Path(args.path)))
@@ -216,6 +262,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "parse": _parse,
         "eval": _eval,
         "backfill": _backfill,
+        "test-rules": _test_rules,
+        "enable-chat": _enable_chat,
     }
     try:
         return handlers[args.command](args)

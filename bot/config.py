@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated, Literal
@@ -24,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from alerts.models import Crossing, MovesBy, Rule
+from alerts.models import Crossing, FirstObservation, MovesBy, Rule, RuleOptions
 from bot.errors import ConfigError
 from scrapers.models import Bound, ChangeBasis, Metric
 
@@ -126,15 +126,40 @@ class StorageSettings(_Section):
     path: Path = Path("metalert.db")
 
 
+class PercentMove(_Section):
+    pct: Decimal
+
+
+def _move(value: object) -> Decimal | PercentMove:
+    """`moves_by: 2` (in the metric's unit) or `moves_by: {pct: 5}` (per cent of the price)."""
+    if isinstance(value, PercentMove):
+        return value
+    if isinstance(value, dict):
+        if set(value) != {"pct"}:
+            raise ValueError("must be a number, or {pct: n} for a move in per cent")
+        return PercentMove(pct=_number(value["pct"]))
+    return _number(value)
+
+
+Move = Annotated[Decimal | PercentMove, BeforeValidator(_move)]
+
+
 class RuleSettings(_Section):
     name: NonEmpty
     metric: Literal["operating_rate", "price", "spread"]
     subject: NonEmpty = "*"
     unit: Literal["%", "pp", "CNY/t", "USD/t"] | None = None
     change: Literal["mom", "yoy", "wow"] | None = None
-    moves_by: Number | None = None
+    moves_by: Move | None = None
     above: Number | None = None
     below: Number | None = None
+    rearm: Number | None = None
+    cooldown: Duration | None = None
+    repeat: Interval | None = None
+    expires: date | None = None
+    on_first_observation: Literal["alert", "baseline"] | None = None
+    max_age: Interval = timedelta(days=45)
+    send_resolved: StrictBool = False
 
 
 class Settings(_Section):
@@ -199,7 +224,67 @@ def _message(error: ErrorDetails) -> str:
 _PRICE_UNITS = {"CNY/t", "USD/t"}
 
 
-def _rule(index: int, raw: RuleSettings, file: str) -> Rule:
+def _check_unit(raw: RuleSettings, metric: Metric, key: str, file: str) -> None:
+    if raw.unit is None:
+        return
+    if metric is Metric.OPERATING_RATE and raw.unit not in {"%", "pp"}:
+        raise ConfigError(
+            file, f"{raw.unit} does not apply to operating rates (use pp or %)", key=f"{key}.unit"
+        )
+    if metric is not Metric.OPERATING_RATE and raw.unit not in _PRICE_UNITS:
+        raise ConfigError(
+            file,
+            f"{raw.unit} does not apply to {raw.metric} (use CNY/t or USD/t)",
+            key=f"{key}.unit",
+        )
+
+
+def _moves_by(raw: RuleSettings, metric: Metric, key: str, file: str) -> MovesBy:
+    assert raw.moves_by is not None
+    percent = isinstance(raw.moves_by, PercentMove)
+    threshold = raw.moves_by.pct if isinstance(raw.moves_by, PercentMove) else raw.moves_by
+    if metric is Metric.OPERATING_RATE:
+        if raw.change is None:
+            raise ConfigError(file, "required with moves_by (mom, yoy or wow)", key=f"{key}.change")
+        if raw.unit == "%" or percent:
+            raise ConfigError(
+                file,
+                "operating-rate changes are in percentage points, not %",
+                key=f"{key}.moves_by",
+            )
+    if threshold <= 0:
+        raise ConfigError(file, "must be greater than 0", key=f"{key}.moves_by")
+    if metric is not Metric.OPERATING_RATE and not percent and raw.unit is None:
+        raise ConfigError(
+            file, "required for a price move in money (CNY/t or USD/t)", key=f"{key}.unit"
+        )
+    basis = ChangeBasis(raw.change) if raw.change else None
+    return MovesBy(basis=basis, threshold=threshold, percent=percent)
+
+
+def _crossing(raw: RuleSettings, metric: Metric, key: str, file: str) -> Crossing:
+    if raw.change is not None:
+        raise ConfigError(file, "only applies with moves_by", key=f"{key}.change")
+    if raw.unit == "pp":
+        raise ConfigError(file, "a level threshold cannot be in pp", key=f"{key}.unit")
+    if metric is not Metric.OPERATING_RATE and raw.unit is None:
+        # 92,000 means nothing against a price quoted in dollars: say which currency.
+        raise ConfigError(
+            file, "required for a price threshold (CNY/t or USD/t)", key=f"{key}.unit"
+        )
+    bound = Bound.ABOVE if raw.above is not None else Bound.BELOW
+    threshold = raw.above if raw.above is not None else raw.below
+    assert threshold is not None
+    if raw.rearm is not None and (
+        (bound is Bound.ABOVE and raw.rearm > threshold)
+        or (bound is Bound.BELOW and raw.rearm < threshold)
+    ):
+        side = "at or below" if bound is Bound.ABOVE else "at or above"
+        raise ConfigError(file, f"must be {side} the threshold {threshold}", key=f"{key}.rearm")
+    return Crossing(bound=bound, threshold=threshold, rearm=raw.rearm)
+
+
+def rule_from_settings(index: int, raw: RuleSettings, file: str) -> Rule:
     key = f"rules[{index}]"
     conditions = [name for name in ("moves_by", "above", "below") if getattr(raw, name) is not None]
     if len(conditions) != 1:
@@ -208,43 +293,34 @@ def _rule(index: int, raw: RuleSettings, file: str) -> Rule:
             file, f"needs exactly one of moves_by, above, below (found {found})", key=key
         )
     metric = Metric(raw.metric)
-    if raw.unit is not None:
-        if metric is Metric.OPERATING_RATE and raw.unit not in {"%", "pp"}:
-            raise ConfigError(
-                file,
-                f"{raw.unit} does not apply to operating rates (use pp or %)",
-                key=f"{key}.unit",
-            )
-        if metric is not Metric.OPERATING_RATE and raw.unit not in _PRICE_UNITS:
-            raise ConfigError(
-                file,
-                f"{raw.unit} does not apply to {raw.metric} (use CNY/t or USD/t)",
-                key=f"{key}.unit",
-            )
+    _check_unit(raw, metric, key, file)
     condition: MovesBy | Crossing
     if raw.moves_by is not None:
-        if raw.change is None:
-            raise ConfigError(file, "required with moves_by (mom, yoy or wow)", key=f"{key}.change")
-        if raw.moves_by <= 0:
-            raise ConfigError(file, "must be greater than 0", key=f"{key}.moves_by")
-        if metric is Metric.OPERATING_RATE and raw.unit == "%":
-            raise ConfigError(
-                file,
-                "operating-rate changes are in percentage points: use unit pp",
-                key=f"{key}.unit",
-            )
-        condition = MovesBy(basis=ChangeBasis(raw.change), threshold=raw.moves_by)
+        if raw.rearm is not None or raw.send_resolved:
+            name = "rearm" if raw.rearm is not None else "send_resolved"
+            raise ConfigError(file, "only applies with above or below", key=f"{key}.{name}")
+        condition = _moves_by(raw, metric, key, file)
     else:
-        if raw.change is not None:
-            raise ConfigError(file, "only applies with moves_by", key=f"{key}.change")
-        if raw.unit == "pp":
-            raise ConfigError(file, "a level threshold cannot be in pp", key=f"{key}.unit")
-        bound = Bound.ABOVE if raw.above is not None else Bound.BELOW
-        threshold = raw.above if raw.above is not None else raw.below
-        assert threshold is not None
-        condition = Crossing(bound=bound, threshold=threshold)
+        condition = _crossing(raw, metric, key, file)
     unit = raw.unit if raw.unit in _PRICE_UNITS else None
-    return Rule(name=raw.name, metric=metric, condition=condition, subject=raw.subject, unit=unit)
+    options = RuleOptions(
+        cooldown=raw.cooldown,
+        repeat=raw.repeat,
+        expires=raw.expires,
+        on_first_observation=FirstObservation(raw.on_first_observation)
+        if raw.on_first_observation
+        else None,
+        max_age=raw.max_age,
+        send_resolved=raw.send_resolved,
+    )
+    return Rule(
+        name=raw.name,
+        metric=metric,
+        condition=condition,
+        subject=raw.subject,
+        unit=unit,
+        options=options,
+    )
 
 
 def parse_config(text: str, *, file: str, base_dir: Path, environ: dict[str, str]) -> Config:
@@ -272,7 +348,7 @@ def parse_config(text: str, *, file: str, base_dir: Path, environ: dict[str, str
         if raw.name in names:
             raise ConfigError(file, f"duplicate rule name {raw.name!r}", key=f"rules[{index}].name")
         names.add(raw.name)
-    rules = tuple(_rule(index, raw, file) for index, raw in enumerate(settings.rules))
+    rules = tuple(rule_from_settings(index, raw, file) for index, raw in enumerate(settings.rules))
 
     telegram = settings.telegram
     token_value = environ.get(telegram.token_env, "").strip()

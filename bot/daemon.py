@@ -15,7 +15,8 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from alerts.engine import record
 from alerts.models import OutgoingMessage
 from alerts.notifier import ConsoleNotifier, Notifier
-from alerts.outbox import DeliveryReport, deliver
+from alerts.outbox import DeliveryReport, Outbox
+from alerts.pacing import Pacer
 from alerts.render import escape
 from alerts.store import Store
 from bot.config import Config
@@ -69,6 +70,7 @@ class Daemon:
         self._http: HttpClient | None = None
         self._notifier: Notifier | None = None
         self._sources = build_sources(config)
+        self._pacer = Pacer()
 
     def now(self) -> datetime:
         return self._clock()
@@ -246,7 +248,14 @@ class Daemon:
         assert self._store is not None and self._notifier is not None
         # One sender at a time: two sources finishing together must not send a message twice.
         async with self._deliver_lock:
-            report = await deliver(self._store, self._notifier, self._clock, lambda: self._stopping)
+            outbox = Outbox(
+                self._store,
+                self._notifier,
+                self._clock,
+                pacer=self._pacer,
+                admin_chat=self._config.settings.telegram.admin_chat,
+            )
+            report = await outbox.deliver(lambda: self._stopping)
         if report.sent or report.failed or report.rejected:
             log.info(
                 "deliver sent=%d failed=%d rejected=%d queued=%d",

@@ -31,7 +31,6 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 from tenacity import (
     AsyncRetrying,
-    RetryCallState,
     retry_if_exception_type,
     stop_after_attempt,
     wait_exponential_jitter,
@@ -55,9 +54,7 @@ MAX_RETRY_AFTER = 30.0  # seconds we wait in place for a 429; longer waits leave
 
 
 class _TransientError(Exception):
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
-        super().__init__(reason)
-        self.retry_after = retry_after
+    """A failure worth retrying here: network error, timeout, 5xx."""
 
 
 def retry_after_seconds(exc: RetryAfter) -> float:
@@ -118,21 +115,17 @@ class TelegramNotifier:
         except TelegramError as exc:  # shutting down must not fail the exit
             log.warning("telegram shutdown: %s", exc)
 
-    async def send(self, chat: str, text: str) -> str:
+    async def send(self, chat: str, text: str, *, plain: bool = False) -> str:
+        """Send one message. Flood-control waits (429) are honoured in place up to
+        MAX_RETRY_AFTER seconds and do not count as attempts; network errors, timeouts and 5xx
+        are retried with backoff; what still fails is raised for the outbox to keep."""
         backoff = wait_exponential_jitter(
             multiplier=self._initial_wait, max=MAX_RETRY_AFTER, jitter=self._initial_wait
         )
-
-        def wait(state: RetryCallState) -> float:
-            exc = state.outcome.exception() if state.outcome else None
-            if isinstance(exc, _TransientError) and exc.retry_after is not None:
-                return exc.retry_after
-            return backoff(state)
-
         retrying = AsyncRetrying(
             retry=retry_if_exception_type(_TransientError),
             stop=stop_after_attempt(self._attempts),
-            wait=wait,
+            wait=backoff,
             reraise=True,
             before_sleep=lambda state: log.warning(
                 "telegram retry chat=%s attempt=%d error=%s",
@@ -145,12 +138,27 @@ class TelegramNotifier:
         try:
             async for attempt in retrying:
                 with attempt:
-                    return await self._send_once(chat, text)
+                    return await self._send_through_flood_control(chat, text, plain)
         except _TransientError as exc:
-            raise TransientDeliveryError(str(exc), chat=chat, retry_after=exc.retry_after) from None
+            raise TransientDeliveryError(str(exc), chat=chat) from None
         raise AssertionError("unreachable: tenacity reraises the last error")
 
-    async def _send_once(self, chat: str, text: str) -> str:
+    async def _send_through_flood_control(self, chat: str, text: str, plain: bool) -> str:
+        waited = 0.0
+        while True:
+            try:
+                return await self._send_once(chat, text, plain)
+            except RetryAfter as exc:
+                seconds = retry_after_seconds(exc)
+                if waited + seconds > MAX_RETRY_AFTER:
+                    raise TransientDeliveryError(
+                        f"flood control: retry in {seconds:.0f}s", chat=chat, retry_after=seconds
+                    ) from None
+                log.warning("telegram flood control chat=%s waiting=%.0fs", chat, seconds)
+                waited += seconds
+                await (self._sleep or asyncio.sleep)(seconds)
+
+    async def _send_once(self, chat: str, text: str, plain: bool) -> str:
         try:
             if not self._ready:
                 await self._bot.initialize()
@@ -158,18 +166,11 @@ class TelegramNotifier:
             message = await self._bot.send_message(
                 chat_id=chat,
                 text=text,
-                parse_mode=ParseMode.HTML,
+                parse_mode=None if plain else ParseMode.HTML,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
-        except RetryAfter as exc:
-            seconds = retry_after_seconds(exc)
-            if seconds > MAX_RETRY_AFTER:
-                raise TransientDeliveryError(
-                    f"flood control: retry in {seconds:.0f}s", chat=chat, retry_after=seconds
-                ) from None
-            raise _TransientError(
-                f"flood control: retry in {seconds:.0f}s", retry_after=seconds
-            ) from None
+        except RetryAfter:
+            raise
         except Forbidden as exc:
             raise ChatUnavailableError(f"forbidden: {exc.message}", chat=chat) from None
         except ChatMigrated as exc:
@@ -179,7 +180,10 @@ class TelegramNotifier:
         except InvalidToken:
             raise TransientDeliveryError("the bot token was rejected", chat=chat) from None
         except BadRequest as exc:
-            raise MessageRejectedError(f"bad request: {exc.message}", chat=chat) from None
+            markup = "parse entities" in exc.message.lower()
+            raise MessageRejectedError(
+                f"bad request: {exc.message}", chat=chat, markup=markup
+            ) from None
         except (TimedOut, NetworkError) as exc:
             raise _TransientError(f"{type(exc).__name__}: {exc.message}") from None
         return str(message.message_id)

@@ -75,11 +75,13 @@ rules:
     subject: "*"
     change: mom
     moves_by: 2
+    max_age: 3650d                 # the fixture articles are from 2025
   - name: copper-above-92k
     metric: price
     subject: copper
     unit: CNY/t
     above: 92000
+    max_age: 3650d
 {extra}""",
         encoding="utf-8",
     )

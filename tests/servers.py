@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import select
+import socket
 import sys
 import threading
 import time
@@ -33,6 +35,7 @@ class Request:
     path: str
     headers: dict[str, str]
     body: bytes
+    client_alive: Callable[[], bool] = lambda: True  # False once the client hung up
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -77,6 +80,15 @@ class _Server:
                 self.end_headers()
                 if self.command != "HEAD":
                     self.wfile.write(reply.body)
+
+            def _client_alive(self) -> bool:
+                readable, _, _ = select.select([self.connection], [], [], 0)
+                if not readable:
+                    return True
+                try:
+                    return bool(self.connection.recv(1, socket.MSG_PEEK) != b"")
+                except OSError:
+                    return False
 
             def _stream(self, reply: Reply) -> None:
                 # No Content-Length: the client learns the size only by reading.
@@ -180,6 +192,8 @@ class BotApiStandIn(_Server):
         self.sent: list[SentMessage] = []
         self._failures: deque[tuple[int, dict[str, Any]]] = deque()
         self._next_id = 100
+        self._hold: float = 0.0
+        self.held = threading.Event()  # set when a held sendMessage has arrived
         super().__init__(self._answer)
 
     @property
@@ -191,6 +205,14 @@ class BotApiStandIn(_Server):
         if retry_after is not None:
             payload["parameters"] = {"retry_after": retry_after}
         self._failures.append((status, payload))
+
+    def clear_failures(self) -> None:
+        self._failures.clear()
+
+    def hold_next_send(self, seconds: float) -> None:
+        """Hold the next sendMessage before accepting it; if the client hangs up meanwhile (the
+        process was killed), the message is not accepted, as Telegram would not have it either."""
+        self._hold = seconds
 
     def messages_to(self, chat: str) -> list[SentMessage]:
         return [message for message in self.sent if message.chat_id == chat]
@@ -233,6 +255,14 @@ class BotApiStandIn(_Server):
             if self._failures:
                 status, payload = self._failures.popleft()
                 return self._json(status, payload)
+            if self._hold:
+                hold, self._hold = self._hold, 0.0
+                self.held.set()
+                deadline = time.monotonic() + hold
+                while time.monotonic() < deadline:
+                    if not request.client_alive():
+                        return Reply(status=499)  # nobody is listening; nothing accepted
+                    time.sleep(0.02)
             self._next_id += 1
             chat_id = params["chat_id"]
             self.sent.append(SentMessage(chat_id, params["text"], params.get("parse_mode")))

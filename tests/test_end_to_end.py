@@ -204,18 +204,39 @@ def test_one_source_down_never_stops_the_other(
     assert len(bot_api.messages_to(CHANNEL)) == 2
 
 
-def test_messages_wait_while_the_channel_refuses_and_go_out_later(
-    configured: Path, bot_api: BotApiStandIn
+def test_a_channel_that_refuses_the_bot_is_disabled_until_enabled_again(
+    tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn
 ) -> None:
+    site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news.xml"))
+    write_config(
+        tmp_path,
+        site_url=site.url,
+        api_base_url=bot_api.api_base_url,
+        on_first_run="alert",
+        admin_chat="-100777",
+    )
     bot_api.fail_next(403, "Forbidden: bot is not a member of the channel chat")
 
-    refused = metalert("run", "--once", cwd=configured)
+    refused = metalert("run", "--once", cwd=tmp_path)
 
     assert refused.returncode == 1
+    assert "deliver chat disabled chat=@metalert_demo" in refused.stderr
     assert "2 message(s) still queued" in refused.stderr
-    assert bot_api.sent == []
+    assert bot_api.messages_to(CHANNEL) == []
+    (notice,) = bot_api.messages_to("-100777")
+    assert "Chat @metalert_demo refuses the bot" in notice.text
 
-    later = metalert("run", "--once", cwd=configured)
+    still_disabled = metalert("run", "--once", cwd=tmp_path)
+    assert bot_api.messages_to(CHANNEL) == []
+    assert still_disabled.returncode == 1
+
+    enabled = metalert("enable-chat", CHANNEL, cwd=tmp_path)
+    assert enabled.returncode == 0, enabled.stderr
+    assert (
+        enabled.stdout.strip() == "@metalert_demo: enabled; 2 message(s) queued will be delivered"
+    )
+
+    later = metalert("run", "--once", cwd=tmp_path)
 
     assert later.returncode == 0, later.stderr
     assert len(bot_api.messages_to(CHANNEL)) == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ import pytest
 from alerts.errors import ChatUnavailableError, MessageRejectedError, TransientDeliveryError
 from alerts.models import OutgoingMessage
 from alerts.notifier import ConsoleNotifier
-from alerts.outbox import deliver
+from alerts.outbox import DeliveryReport, deliver
 from alerts.store import Store
 
 NOW = datetime(2025, 12, 3, 10, 0, tzinfo=UTC)
@@ -26,7 +26,7 @@ class ScriptedNotifier:
         self.sent: list[tuple[str, str]] = []
         self.errors: dict[str, list[Exception]] = {}
 
-    async def send(self, chat: str, text: str) -> str:
+    async def send(self, chat: str, text: str, *, plain: bool = False) -> str:
         pending = self.errors.get(chat)
         if pending:
             raise pending.pop(0)
@@ -46,8 +46,8 @@ def queue(store: Store, chat: str, *texts: str) -> None:
         store.enqueue(OutgoingMessage(chat, text, f"{chat}/{text}"), NOW)
 
 
-def drain(store: Store, notifier: object) -> object:
-    return asyncio.run(deliver(store, notifier, lambda: NOW))  # type: ignore[arg-type]
+def drain(store: Store, notifier: object, now: datetime = NOW) -> DeliveryReport:
+    return asyncio.run(deliver(store, notifier, lambda: now))  # type: ignore[arg-type]
 
 
 def test_messages_go_out_in_order_and_only_once(store: Store) -> None:
@@ -75,8 +75,10 @@ def test_a_transient_failure_keeps_the_message_and_its_place(store: Store) -> No
     report = drain(store, notifier)
 
     assert notifier.sent == []  # "two" waits behind "one"
-    assert report.queued == 2  # type: ignore[attr-defined]
-    drain(store, notifier)
+    assert report.queued == 2
+    drain(store, notifier, NOW + timedelta(seconds=10))
+    assert notifier.sent == []  # backing off
+    drain(store, notifier, NOW + timedelta(seconds=31))
     assert notifier.sent == [("@c", "one"), ("@c", "two")]
 
 
@@ -100,7 +102,7 @@ def test_a_rejected_message_is_set_aside_and_the_rest_go(store: Store) -> None:
     report = drain(store, notifier)
 
     assert notifier.sent == [("@c", "good")]
-    assert report.rejected == 1  # type: ignore[attr-defined]
+    assert report.rejected == 1
     assert store.queued_count() == 0
 
 

@@ -1,73 +1,75 @@
-"""The rule state machine, table-driven: what fires, what does not, what it remembers."""
+"""The rule state machine, table-driven, through `metalert test-rules` scenario files: the same
+format users write, the same engine the daemon runs."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from alerts.models import Crossing, MovesBy, Rule
-from alerts.rules import Side, evaluate
-from scrapers.models import Bound, ChangeBasis, Figure, Metric
-from tests.alerts.factories import price, rate
+from bot.cli import main
+from bot.rule_tests import load, run_case
 
-SWING = Rule("swing", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(2)))
-ABOVE_92K = Rule(
-    "cu-92k", Metric.PRICE, Crossing(Bound.ABOVE, Decimal(92000)), subject="copper", unit="CNY/t"
-)
-BELOW_90K = Rule("cu-90k", Metric.PRICE, Crossing(Bound.BELOW, Decimal(90000)), subject="copper")
+SCENARIOS = sorted((Path(__file__).resolve().parents[1] / "rules").glob("*.yaml"))
+CASES = [(path, case) for path in SCENARIOS for case in load(path)[1]]
 
 
-@pytest.mark.parametrize(
-    ("figure", "fires"),
-    [
-        (rate("2.3"), True),
-        (rate("-2.5"), True),  # a fall counts by its size
-        (rate("2"), False),  # equal to the threshold is not more than it
-        (rate("1.9"), False),
-        (rate(None), False),  # no stated change
-        (rate("3.0", forecast=True), False),  # forecasts never fire
-        (price("95000"), False),  # another metric
-    ],
-)
-def test_moves_by(figure: Figure, fires: bool) -> None:
-    assert evaluate(SWING, figure, None).fires is fires
+@pytest.mark.parametrize(("path", "case"), CASES, ids=[f"{p.stem}: {c.name}" for p, c in CASES])
+def test_scenario(path: Path, case: object) -> None:
+    rules, _ = load(path)
+    outcome = run_case(rules, case)  # type: ignore[arg-type]
+    assert outcome.passed, outcome.detail
 
 
-def test_moves_by_reason_is_signed_in_pp() -> None:
-    assert evaluate(SWING, rate("-2.5"), None).reason == "MOM -2.5 pp"
+def test_the_scenarios_cover_the_state_machine() -> None:
+    names = " / ".join(case.name for _, case in CASES)
+    for topic in (
+        "crossing up",
+        "staying above",
+        "re-arms",
+        "hysteresis",
+        "cooldown",
+        "repeat",
+        "expired",
+        "first observation",
+        "period order",
+        "revision",
+        "forecasts",
+        "quarantined",
+        "per cent",
+        "computed from the stored previous",
+        "max_age",
+    ):
+        assert topic in names, topic
 
 
-@pytest.mark.parametrize(
-    ("rule", "figure", "last", "fires", "side"),
-    [
-        (ABOVE_92K, price("92500"), None, True, Side.INSIDE),  # first sight above
-        (ABOVE_92K, price("92000", bound=Bound.ABOVE), None, True, Side.INSIDE),  # "broke through"
-        (ABOVE_92K, price("92000"), None, False, Side.OUTSIDE),  # equal is not above
-        (ABOVE_92K, price("92500"), Side.INSIDE, False, Side.INSIDE),  # staying above: no repeat
-        (ABOVE_92K, price("91000"), Side.INSIDE, False, Side.OUTSIDE),  # back below re-arms
-        (ABOVE_92K, price("93000"), Side.OUTSIDE, True, Side.INSIDE),  # and crossing again fires
-        (ABOVE_92K, price(None, low="92100", high="92500"), None, True, Side.INSIDE),
-        (ABOVE_92K, price(None, low="91500", high="92500"), None, False, None),  # straddles
-        (ABOVE_92K, price("95000", unit="USD/t"), None, False, None),  # other currency
-        (ABOVE_92K, price("95000", subject="aluminium"), None, False, None),  # other subject
-        (ABOVE_92K, price("95000", forecast=True), None, False, None),
-        (BELOW_90K, price("90000", bound=Bound.BELOW), None, True, Side.INSIDE),  # "fell below"
-        (BELOW_90K, price("89000"), Side.INSIDE, False, Side.INSIDE),
-        (BELOW_90K, price("91000"), Side.INSIDE, False, Side.OUTSIDE),
-    ],
-)
-def test_crossings(
-    rule: Rule, figure: Figure, last: Side | None, fires: bool, side: Side | None
+def test_test_rules_reports_a_failing_case_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    decision = evaluate(rule, figure, last)
-    assert decision.fires is fires
-    assert decision.side is side
-
-
-def test_subject_glob_is_case_insensitive() -> None:
-    rule = Rule(
-        "alu", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(1)), subject="Aluminium*"
+    scenario = tmp_path / "wrong.yaml"
+    scenario.write_text(
+        "rules:\n  - {name: cu, metric: price, subject: copper, unit: CNY/t, above: 92000, max_age: 3650d}\n"
+        "cases:\n"
+        "  - name: expects too much\n"
+        "    timeline:\n"
+        "      - at: 2025-12-01T02:00:00Z\n"
+        "        figures: [{metric: price, subject: copper, value: 93000}]\n"
+        "        expect: [cu fired]\n"
     )
-    assert evaluate(rule, rate("1.5", subject="aluminium extrusion"), None).fires
-    assert not evaluate(rule, rate("1.5", subject="secondary aluminium"), None).fires
+
+    assert main(["test-rules", str(scenario)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "FAIL expects too much: step 1: expected ['cu fired'], got []",
+        "0 passed, 1 failed",
+    ]
+
+
+def test_test_rules_names_a_bad_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scenario = tmp_path / "bad.yaml"
+    scenario.write_text(
+        "rules:\n  - {name: cu, metric: price, subject: copper, unit: pp, above: 92000}\n"
+        "cases:\n  - {name: x, timeline: []}\n"
+    )
+
+    assert main(["test-rules", str(scenario)]) == 2
+    assert "rules[0].unit: pp does not apply to price" in capsys.readouterr().err
