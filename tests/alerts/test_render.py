@@ -3,8 +3,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from alerts.models import Alert, Crossing, MovesBy, Rule
-from alerts.render import format_number, render
+from alerts.models import Alert, AlertKind, Crossing, MovesBy, Rule
+from alerts.render import format_number, render, split_message, to_plain_text
 from scrapers.models import Bound, ChangeBasis, Metric
 from tests.alerts.factories import article, price, rate
 
@@ -51,3 +51,51 @@ def test_numbers_keep_their_stated_precision() -> None:
     assert format_number(Decimal("44.0")) == "44.0"
     assert format_number(Decimal("-1.5")) == "-1.5"
     assert format_number(Decimal("23800.5")) == "23,800.5"
+
+
+def test_every_source_that_carried_the_fact_is_linked() -> None:
+    smm = replace(
+        article(103660382, source="smm", title="SMM original"),
+        url="https://news.metal.com/newscontent/103660382",
+    )
+    alcircle = article(118842, title="AL Circle copy")
+    text = render(Alert(SWING, rate("2.3"), smm, "r", "k", sources=(smm, alcircle)))
+
+    assert text.splitlines()[-2:] == [
+        '<a href="https://news.metal.com/newscontent/103660382">SMM original</a> · SMM · 03 Dec 2025 17:30 China time',
+        '<a href="https://www.alcircle.com/press-release/rates-climb-118842">AL Circle copy</a> · AL Circle · 03 Dec 2025 17:30 China time',
+    ]
+
+
+def test_a_revision_says_what_changed() -> None:
+    reason = "revised to MOM +1.8 pp: no longer exceeds 2 pp"
+    text = render(Alert(SWING, rate("1.8"), article(), reason, "k", kind=AlertKind.REVISED))
+
+    assert text.startswith("✏️ Revised: <b>Secondary aluminium operating rate</b>")
+    assert f"|MOM change| &gt; 2 pp ({reason})" in text
+
+
+def test_long_messages_are_split_between_lines_never_inside_a_tag() -> None:
+    lines = [f"<b>line {n}</b> " + "x" * 90 for n in range(100)]
+    parts = split_message("\n".join(lines), limit=1000)
+
+    assert len(parts) > 5
+    assert all(len(part) <= 1000 for part in parts)
+    assert "\n".join(parts) == "\n".join(lines)
+    for part in parts:
+        assert part.count("<b>") == part.count("</b>")
+
+
+def test_a_single_overlong_line_is_cut_in_words_without_markup() -> None:
+    parts = split_message("<i>" + "word " * 500 + "</i>", limit=300)
+
+    assert all(len(part) <= 300 for part in parts)
+    assert all("<i>" not in part for part in parts)
+    assert " ".join(" ".join(parts).split()) == " ".join(["word"] * 500)
+
+
+def test_plain_text_fallback_keeps_the_words() -> None:
+    assert (
+        to_plain_text("<b>46.3%</b> &gt; 2 pp\n<a href='x'>Title &amp; more</a>")
+        == "46.3% > 2 pp\nTitle & more"
+    )
