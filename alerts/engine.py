@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from alerts.models import Alert, AlertKind, MovesBy, OutgoingMessage, Rule
+from alerts.charts import MIN_POINTS, render_chart
+from alerts.models import Alert, AlertKind, Crossing, MovesBy, OutgoingMessage, Rule
 from alerts.render import render, split_message
 from alerts.rules import (
     Decision,
@@ -34,6 +35,7 @@ def record(
     now: datetime,
     *,
     send: bool = True,
+    charts: bool = False,
 ) -> list[Alert]:
     """Store a new article with its figures and queue a message per alert and chat.
 
@@ -53,14 +55,29 @@ def record(
                     continue
                 alerts.append(alert)
                 parts = split_message(render(alert))
+                photo = chart_for(store, alert) if charts else None
                 for chat in chats:
                     for index, text in enumerate(parts):
                         suffix = f"#{index + 1}" if len(parts) > 1 else ""
                         key = f"{alert.dedup_key}>{chat}{suffix}"
-                        store.enqueue(
-                            OutgoingMessage(chat=chat, text=text, idempotency_key=key), now
+                        chart = photo if index == 0 else None  # one chart, on the first part
+                        message = OutgoingMessage(
+                            chat=chat, text=text, idempotency_key=key, photo=chart
                         )
+                        store.enqueue(message, now)
     return alerts
+
+
+def chart_for(store: Store, alert: Alert) -> bytes | None:
+    """A PNG of the series' history, threshold drawn for level rules; None below 3 points."""
+    figure = alert.figure
+    points = store.history(figure.metric.value, figure.subject, figure.region)
+    if len(points) < MIN_POINTS:
+        return None
+    condition = alert.rule.condition
+    threshold = condition.threshold if isinstance(condition, Crossing) else None
+    title = f"{figure.subject} {figure.metric.value.replace('_', ' ')} ({figure.region})"
+    return render_chart(points, title=title, unit=figure.unit, threshold=threshold)
 
 
 def previous_period(period: str, basis: ChangeBasis) -> str | None:

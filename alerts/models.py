@@ -116,6 +116,7 @@ class OutgoingMessage:
     chat: str
     text: str
     idempotency_key: str
+    photo: bytes | None = None  # a PNG chart, sent with the text as its caption
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,3 +128,4 @@ class QueuedMessage:
     attempts: int
     created_at: datetime
     plain: bool = False  # send without HTML parsing (after Telegram could not parse it)
+    photo: bytes | None = None

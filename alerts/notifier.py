@@ -7,8 +7,11 @@ from typing import Protocol, TextIO
 
 
 class Notifier(Protocol):
-    async def send(self, chat: str, text: str, *, plain: bool = False) -> str:
-        """Deliver one message (HTML unless ``plain``); return the service's id for it.
+    async def send(
+        self, chat: str, text: str, *, plain: bool = False, photo: bytes | None = None
+    ) -> str:
+        """Deliver one message (HTML unless ``plain``), with a chart when ``photo`` is given;
+        return the service's id for it.
 
         Raises TransientDeliveryError, ChatUnavailableError or MessageRejectedError.
         """
@@ -22,9 +25,12 @@ class ConsoleNotifier:
         self._stream = stream
         self._count = 0
 
-    async def send(self, chat: str, text: str, *, plain: bool = False) -> str:
+    async def send(
+        self, chat: str, text: str, *, plain: bool = False, photo: bytes | None = None
+    ) -> str:
         stream = self._stream or sys.stdout
         self._count += 1
-        stream.write(f"--- message to {chat} ---\n{text}\n\n")
+        chart = f"[chart: PNG, {len(photo):,} bytes]\n" if photo else ""
+        stream.write(f"--- message to {chat} ---\n{chart}{text}\n\n")
         stream.flush()
         return f"console-{self._count}"

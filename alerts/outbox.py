@@ -86,7 +86,7 @@ class Outbox:
         if self._pacer is not None:
             await self._pacer.wait(chat)
         try:
-            delivery_id = await self._notifier.send(chat, text, plain=plain)
+            delivery_id = await self._notifier.send(chat, text, plain=plain, photo=message.photo)
         except TransientDeliveryError as exc:
             now = self._clock()
             if exc.retry_after is not None:

@@ -20,7 +20,7 @@ from alerts.models import OutgoingMessage, QueuedMessage
 from alerts.rules import FactState, SeriesState, Side
 from scrapers.models import Article, Figure
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id            TEXT PRIMARY KEY,     -- canonical identity, e.g. alcircle:116506
@@ -98,7 +98,8 @@ CREATE TABLE IF NOT EXISTS outbox (
     sent_at         TEXT,
     delivery_id     TEXT,
     next_attempt_at TEXT,               -- after a failure: not before this time
-    plain           INTEGER NOT NULL DEFAULT 0   -- send as plain text (HTML was refused)
+    plain           INTEGER NOT NULL DEFAULT 0,  -- send as plain text (HTML was refused)
+    photo           BLOB                -- a PNG chart to send with the text as caption
 );
 CREATE INDEX IF NOT EXISTS outbox_queued ON outbox (chat, id) WHERE status = 'queued';
 CREATE TABLE IF NOT EXISTS http_validators (
@@ -133,6 +134,7 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE outbox ADD COLUMN next_attempt_at TEXT",
         "ALTER TABLE outbox ADD COLUMN plain INTEGER NOT NULL DEFAULT 0",
     ),
+    4: ("ALTER TABLE outbox ADD COLUMN photo BLOB",),
 }
 
 
@@ -399,9 +401,9 @@ class Store:
 
     def enqueue(self, message: OutgoingMessage, now: datetime) -> bool:
         cursor = self._db.execute(
-            "INSERT OR IGNORE INTO outbox (chat, text, idempotency_key, created_at)"
-            " VALUES (?, ?, ?, ?)",
-            (message.chat, message.text, message.idempotency_key, _iso(now)),
+            "INSERT OR IGNORE INTO outbox (chat, text, idempotency_key, created_at, photo)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (message.chat, message.text, message.idempotency_key, _iso(now), message.photo),
         )
         return cursor.rowcount == 1
 
@@ -421,7 +423,7 @@ class Store:
     def queued(self, chat: str) -> list[QueuedMessage]:
         """A chat's queued messages, in the order they must arrive."""
         rows = self._db.execute(
-            "SELECT id, chat, text, idempotency_key, attempts, created_at, plain FROM outbox"
+            "SELECT id, chat, text, idempotency_key, attempts, created_at, plain, photo FROM outbox"
             " WHERE status = 'queued' AND chat = ? ORDER BY id",
             (chat,),
         ).fetchall()
@@ -434,6 +436,7 @@ class Store:
                 attempts=row["attempts"],
                 created_at=datetime.fromisoformat(row["created_at"]),
                 plain=bool(row["plain"]),
+                photo=row["photo"],
             )
             for row in rows
         ]

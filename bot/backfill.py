@@ -77,7 +77,14 @@ async def backfill(
                         continue
                     found = extract(article)
                     decided = record(
-                        store, config.rules, article, found, config.chats, daemon.now(), send=send
+                        store,
+                        config.rules,
+                        article,
+                        found,
+                        config.chats,
+                        daemon.now(),
+                        send=send,
+                        charts=config.settings.alerts.charts,
                     )
                     report.new += 1
                     report.figures += len(found)

@@ -162,8 +162,13 @@ class RuleSettings(_Section):
     send_resolved: StrictBool = False
 
 
+class AlertsSettings(_Section):
+    charts: StrictBool = True  # attach a history chart when a series has 3 or more points
+
+
 class Settings(_Section):
     telegram: TelegramSettings = TelegramSettings()
+    alerts: AlertsSettings = AlertsSettings()
     sources: SourcesSettings = SourcesSettings()
     http: HttpSettings = HttpSettings()
     storage: StorageSettings = StorageSettings()

@@ -195,6 +195,7 @@ class Daemon:
             self._config.chats,
             self._clock(),
             send=send,
+            charts=self._config.settings.alerts.charts,
         )
         return len(found), len(decided)
 

@@ -51,6 +51,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 Sleep = Callable[[float], Awaitable[None]]
 MAX_RETRY_AFTER = 30.0  # seconds we wait in place for a 429; longer waits leave the message queued
+CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
 
 
 class _TransientError(Exception):
@@ -115,7 +116,9 @@ class TelegramNotifier:
         except TelegramError as exc:  # shutting down must not fail the exit
             log.warning("telegram shutdown: %s", exc)
 
-    async def send(self, chat: str, text: str, *, plain: bool = False) -> str:
+    async def send(
+        self, chat: str, text: str, *, plain: bool = False, photo: bytes | None = None
+    ) -> str:
         """Send one message. Flood-control waits (429) are honoured in place up to
         MAX_RETRY_AFTER seconds and do not count as attempts; network errors, timeouts and 5xx
         are retried with backoff; what still fails is raised for the outbox to keep."""
@@ -138,16 +141,18 @@ class TelegramNotifier:
         try:
             async for attempt in retrying:
                 with attempt:
-                    return await self._send_through_flood_control(chat, text, plain)
+                    return await self._send_through_flood_control(chat, text, plain, photo)
         except _TransientError as exc:
             raise TransientDeliveryError(str(exc), chat=chat) from None
         raise AssertionError("unreachable: tenacity reraises the last error")
 
-    async def _send_through_flood_control(self, chat: str, text: str, plain: bool) -> str:
+    async def _send_through_flood_control(
+        self, chat: str, text: str, plain: bool, photo: bytes | None
+    ) -> str:
         waited = 0.0
         while True:
             try:
-                return await self._send_once(chat, text, plain)
+                return await self._send_once(chat, text, plain, photo)
             except RetryAfter as exc:
                 seconds = retry_after_seconds(exc)
                 if waited + seconds > MAX_RETRY_AFTER:
@@ -158,17 +163,24 @@ class TelegramNotifier:
                 waited += seconds
                 await (self._sleep or asyncio.sleep)(seconds)
 
-    async def _send_once(self, chat: str, text: str, plain: bool) -> str:
+    async def _send_once(self, chat: str, text: str, plain: bool, photo: bytes | None) -> str:
+        parse_mode = None if plain else ParseMode.HTML
         try:
             if not self._ready:
                 await self._bot.initialize()
                 self._ready = True
-            message = await self._bot.send_message(
-                chat_id=chat,
-                text=text,
-                parse_mode=None if plain else ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
+            if photo is not None and len(text) <= CAPTION_LIMIT:
+                message = await self._bot.send_photo(
+                    chat_id=chat, photo=photo, caption=text, parse_mode=parse_mode
+                )
+            else:
+                # No chart, or a caption too long for one: the text alone says everything.
+                message = await self._bot.send_message(
+                    chat_id=chat,
+                    text=text,
+                    parse_mode=parse_mode,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                )
         except RetryAfter:
             raise
         except Forbidden as exc:

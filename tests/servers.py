@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.policy
 import hashlib
 import json
 import select
@@ -12,6 +13,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from email.parser import BytesParser
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -177,8 +179,9 @@ class FixtureSite(_Server):
 @dataclass(frozen=True)
 class SentMessage:
     chat_id: str
-    text: str
+    text: str  # the caption, for a photo
     parse_mode: str | None
+    photo: bytes | None = None
 
 
 class BotApiStandIn(_Server):
@@ -220,6 +223,21 @@ class BotApiStandIn(_Server):
     @staticmethod
     def _params(request: Request) -> dict[str, str]:
         content_type = request.headers.get("Content-Type", "")
+        if content_type.startswith("multipart/form-data"):
+            parsed = BytesParser(policy=email.policy.HTTP).parsebytes(
+                f"Content-Type: {content_type}\r\n\r\n".encode() + request.body
+            )
+            fields: dict[str, str] = {}
+            for part in parsed.iter_parts():
+                name = part.get_param("name", header="content-disposition")
+                payload = part.get_payload(decode=True)
+                if part.get_filename():
+                    fields[f"{name}:file"] = payload.hex() if isinstance(payload, bytes) else ""
+                else:
+                    fields[str(name)] = (
+                        payload.decode() if isinstance(payload, bytes) else str(payload)
+                    )
+            return fields
         if "json" in content_type:
             return {
                 k: v if isinstance(v, str) else json.dumps(v)
@@ -250,7 +268,7 @@ class BotApiStandIn(_Server):
                 "username": "metalert_test_bot",
             }
             return self._json(200, {"ok": True, "result": user})
-        if method == "sendMessage":
+        if method in {"sendMessage", "sendPhoto"}:
             params = self._params(request)
             if self._failures:
                 status, payload = self._failures.popleft()
@@ -265,12 +283,14 @@ class BotApiStandIn(_Server):
                     time.sleep(0.02)
             self._next_id += 1
             chat_id = params["chat_id"]
-            self.sent.append(SentMessage(chat_id, params["text"], params.get("parse_mode")))
+            photo = bytes.fromhex(params["photo:file"]) if "photo:file" in params else None
+            text = params["caption"] if method == "sendPhoto" else params["text"]
+            self.sent.append(SentMessage(chat_id, text, params.get("parse_mode"), photo))
             message = {
                 "message_id": self._next_id,
                 "date": int(time.time()),
                 "chat": {"id": -1001234567890, "type": "channel", "title": chat_id},
-                "text": params["text"],
+                "text": text,
             }
             return self._json(200, {"ok": True, "result": message})
         return self._json(

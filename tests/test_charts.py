@@ -1,0 +1,80 @@
+"""An alert on a series with history carries a chart: sendPhoto with the message as caption."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from alerts.charts import render_chart
+from alerts.engine import record
+from alerts.models import MovesBy, Rule, RuleOptions
+from alerts.outbox import Outbox
+from alerts.store import Store
+from bot.telegram import TelegramNotifier
+from scrapers.models import ChangeBasis, Metric
+from tests.alerts.factories import article, rate
+from tests.conftest import TOKEN
+from tests.servers import BotApiStandIn
+
+CHANNEL = "@metalert_demo"
+NOW = datetime(2025, 12, 3, 10, 0, tzinfo=UTC)
+SWING = Rule(
+    "swing", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(2)), options=RuleOptions()
+)
+
+
+def test_fewer_than_three_points_make_no_chart() -> None:
+    assert (
+        render_chart([("2025-10", Decimal(44)), ("2025-11", Decimal(46))], title="t", unit="%")
+        is None
+    )
+
+
+def test_an_alert_with_history_is_sent_as_a_photo_with_its_caption(
+    tmp_path: Path, bot_api: BotApiStandIn
+) -> None:
+    store = Store(tmp_path / "charts.db")
+    for number, (period, value) in enumerate(
+        [("2025-08", "43.9"), ("2025-09", "45.1"), ("2025-10", "44.0")]
+    ):
+        history = rate(None, value=value, period=period, article_id=f"alcircle:{number}")
+        record(store, [SWING], article(number), [history], (CHANNEL,), NOW, charts=True)
+    alerts = record(store, [SWING], article(118842), [rate("2.3")], (CHANNEL,), NOW, charts=True)
+    assert [alert.rule.name for alert in alerts] == ["swing"]
+
+    async def go() -> None:
+        notifier = TelegramNotifier(SecretStr(TOKEN), api_base_url=bot_api.api_base_url)
+        await notifier.start()
+        try:
+            await Outbox(store, notifier, lambda: NOW).deliver()
+        finally:
+            await notifier.stop()
+
+    asyncio.run(go())
+    store.close()
+
+    (sent,) = bot_api.messages_to(CHANNEL)
+    assert sent.photo is not None and sent.photo.startswith(b"\x89PNG\r\n\x1a\n")
+    assert sent.parse_mode == "HTML"
+    assert "<b>46.3%, MOM +2.3 pp</b>" in sent.text
+    assert any(request.path.endswith("/sendPhoto") for request in bot_api.requests)
+
+
+def test_a_caption_too_long_for_a_photo_falls_back_to_text(
+    tmp_path: Path, bot_api: BotApiStandIn
+) -> None:
+    async def go() -> str:
+        notifier = TelegramNotifier(SecretStr(TOKEN), api_base_url=bot_api.api_base_url)
+        await notifier.start()
+        try:
+            return await notifier.send(CHANNEL, "x" * 1500, photo=b"\x89PNG fake")
+        finally:
+            await notifier.stop()
+
+    asyncio.run(go())
+    (sent,) = bot_api.sent
+    assert sent.photo is None and sent.text == "x" * 1500
