@@ -26,7 +26,9 @@ class ScriptedNotifier:
         self.sent: list[tuple[str, str]] = []
         self.errors: dict[str, list[Exception]] = {}
 
-    async def send(self, chat: str, text: str, *, plain: bool = False) -> str:
+    async def send(
+        self, chat: str, text: str, *, plain: bool = False, photo: bytes | None = None
+    ) -> str:
         pending = self.errors.get(chat)
         if pending:
             raise pending.pop(0)
