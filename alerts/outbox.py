@@ -60,23 +60,24 @@ class Outbox:
     async def deliver(self, should_stop: Callable[[], bool] = lambda: False) -> DeliveryReport:
         """Send every message that is due, oldest first per chat."""
         sent = failed = rejected = 0
-        visited: set[str] = set()
-        # Each chat once per drain; a notice queued meanwhile (a chat disabled) goes out too.
-        while chats := [c for c in self._store.queued_chats(self._clock()) if c not in visited]:
+        held: set[str] = set()  # chats whose head message failed: the rest waits, in order
+        # Round robin, one message per chat per pass: a slow chat (1 message a second) never
+        # makes the others wait, and a notice queued meanwhile (a chat disabled) goes out too.
+        while chats := [c for c in self._store.queued_chats(self._clock()) if c not in held]:
             for chat in chats:
-                visited.add(chat)
-                for message in self._store.queued(chat):
-                    if should_stop():
-                        return DeliveryReport(sent, failed, rejected, self._store.queued_count())
-                    outcome = await self._send(message)
-                    if outcome == "sent":
-                        sent += 1
-                        continue
-                    if outcome == "rejected":
-                        rejected += 1
-                        continue
+                if should_stop():
+                    return DeliveryReport(sent, failed, rejected, self._store.queued_count())
+                message = self._store.next_queued(chat)
+                if message is None:
+                    continue
+                outcome = await self._send(message)
+                if outcome == "sent":
+                    sent += 1
+                elif outcome == "rejected":
+                    rejected += 1
+                else:
                     failed += 1
-                    break  # the rest of this chat's queue waits, so that it arrives in order
+                    held.add(chat)
         return DeliveryReport(sent, failed, rejected, self._store.queued_count())
 
     async def _send(self, message: QueuedMessage, *, plain: bool = False) -> str:

@@ -420,12 +420,12 @@ class Store:
         ).fetchall()
         return [row["chat"] for row in rows]
 
-    def queued(self, chat: str) -> list[QueuedMessage]:
+    def queued(self, chat: str, limit: int = -1) -> list[QueuedMessage]:
         """A chat's queued messages, in the order they must arrive."""
         rows = self._db.execute(
             "SELECT id, chat, text, idempotency_key, attempts, created_at, plain, photo FROM outbox"
-            " WHERE status = 'queued' AND chat = ? ORDER BY id",
-            (chat,),
+            " WHERE status = 'queued' AND chat = ? ORDER BY id LIMIT ?",
+            (chat, limit),
         ).fetchall()
         return [
             QueuedMessage(
@@ -440,6 +440,11 @@ class Store:
             )
             for row in rows
         ]
+
+    def next_queued(self, chat: str) -> QueuedMessage | None:
+        """The message that must reach ``chat`` next."""
+        queued = self.queued(chat, limit=1)
+        return queued[0] if queued else None
 
     def mark_sent(self, message_id: int, delivery_id: str, now: datetime) -> None:
         self._db.execute(

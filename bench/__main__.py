@@ -7,9 +7,9 @@ import platform
 import sys
 from datetime import UTC, datetime
 
-from bench import extraction, idle
+from bench import alerts, extraction, idle
 
-BENCHMARKS = (extraction.run, idle.run)
+BENCHMARKS = (extraction.run, idle.run, alerts.run)
 
 
 def main() -> int:

@@ -1,0 +1,104 @@
+"""Alerts rendered per second, and messages per minute through the outbox to the Bot API
+stand-in, with and without Telegram's pacing (the pacing on a simulated clock)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import tempfile
+import time
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from alerts.models import Alert, MovesBy, OutgoingMessage, Rule
+from alerts.outbox import Outbox
+from alerts.pacing import Pacer
+from alerts.render import render, split_message
+from alerts.store import Store
+from bot.telegram import TelegramNotifier
+from scrapers.models import ChangeBasis, Metric
+from tests.alerts.factories import article, rate
+from tests.conftest import TOKEN
+from tests.servers import BotApiStandIn
+
+NOW = datetime(2025, 12, 3, 10, 0, tzinfo=UTC)
+RULE = Rule("operating-rate-swing", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(2)))
+
+
+def _render_rate() -> float:
+    alerts = [
+        Alert(RULE, rate(f"{2 + n % 7}.{n % 10}"), article(n), "r", f"k{n}") for n in range(2000)
+    ]
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        for alert in alerts:
+            split_message(render(alert))
+        best = min(best, time.perf_counter() - started)
+    return len(alerts) / best
+
+
+class _SimulatedTime:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+async def _drain(
+    folder: Path, api: BotApiStandIn, chats: list[str], count: int, paced: bool
+) -> tuple[float, float]:
+    """(messages per real minute, messages per simulated minute under pacing)."""
+    store = Store(folder / f"bench-{len(chats)}-{count}-{paced}.db")
+    for n in range(count):
+        store.enqueue(OutgoingMessage(chats[n % len(chats)], f"<b>alert {n}</b>", f"k{n}"), NOW)
+    simulated = _SimulatedTime()
+    pacer = Pacer(clock=simulated.clock, sleep=simulated.sleep) if paced else None
+    notifier = TelegramNotifier(SecretStr(TOKEN), api_base_url=api.api_base_url)
+    await notifier.start()
+    try:
+        started = time.perf_counter()
+        await Outbox(store, notifier, lambda: NOW, pacer=pacer).deliver()
+        real = time.perf_counter() - started
+    finally:
+        await notifier.stop()
+        store.close()
+    return count / real * 60, simulated.now
+
+
+def run() -> list[tuple[str, str, str]]:
+    logging.getLogger("bot").setLevel(logging.WARNING)
+    api = BotApiStandIn(TOKEN)
+    api.start()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            raw, _ = asyncio.run(
+                _drain(Path(folder), api, ["-1001", "-1002", "-1003", "-1004"], 400, False)
+            )
+            _, channel = asyncio.run(_drain(Path(folder), api, ["@metalert_demo"], 400, True))
+            _, many = asyncio.run(
+                _drain(Path(folder), api, [str(n) for n in range(1, 101)], 600, True)
+            )
+    finally:
+        api.stop()
+    return [
+        ("alerts", "rendered (render + split) per second", f"{_render_rate():,.0f} alerts/s"),
+        ("alerts", "sent to the stand-in over HTTP, no pacing", f"{raw:,.0f} messages/min"),
+        (
+            "alerts",
+            "paced: 400 messages to one channel (limit 20/min)",
+            f"{channel / 60:,.1f} simulated minutes",
+        ),
+        (
+            "alerts",
+            "paced: 600 messages to 100 private chats (limit 30/s)",
+            f"{many:,.0f} simulated seconds",
+        ),
+    ]
