@@ -113,3 +113,31 @@ def test_the_store_is_durable_wal_with_full_sync(tmp_path: Path) -> None:
         assert probe.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         probe.close()
+
+
+def test_a_stated_change_that_disagrees_with_the_stored_history_is_logged(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    record(
+        store,
+        RULES,
+        article(1),
+        [rate(None, value="40.0", period="2025-10", article_id="alcircle:1")],
+        CHANNEL,
+        NOW,
+    )
+
+    with caplog.at_level("WARNING", logger="alerts.engine"):
+        record(
+            store,
+            RULES,
+            article(2),
+            [rate("2.3", value="46.3", article_id="alcircle:2")],
+            CHANNEL,
+            NOW,
+        )
+
+    assert (
+        "stated and computed changes disagree subject=secondary aluminium period=2025-11 stated=2.3 computed=6.3"
+        in caplog.text
+    )

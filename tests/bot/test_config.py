@@ -40,6 +40,18 @@ RULE = "rules:\n  - name: r\n    metric: price\n    subject: copper\n"
             "config.yaml: rules[0].unit: pp does not apply to price (use CNY/t or USD/t)",
         ),
         (
+            "rules:\n  - name: r\n    metric: operating_rate\n    change: mom\n    moves_by: {pct: 2}\n",
+            "config.yaml: rules[0].moves_by: operating-rate changes are in percentage points, not %",
+        ),
+        (
+            RULE + "    above: 92000\n    unit: null\n",
+            "config.yaml: rules[0].unit: required for a price threshold (CNY/t or USD/t)",
+        ),
+        (
+            RULE + "    unit: CNY/t\n    above: 92000\n    rearm: 93000\n",
+            "config.yaml: rules[0].rearm: must be at or below the threshold 92000",
+        ),
+        (
             "rules:\n  - name: r\n    metric: stock\n    above: 1\n",
             "config.yaml: rules[0].metric: must be one of operating_rate, price or spread",
         ),
