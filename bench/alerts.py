@@ -21,6 +21,7 @@ from alerts.store import Store
 from bot.telegram import TelegramNotifier
 from scrapers.models import ChangeBasis, Metric
 from tests.alerts.factories import article, rate
+from tests.clocks import SimulatedMonotonic
 from tests.conftest import TOKEN
 from tests.servers import BotApiStandIn
 
@@ -41,17 +42,6 @@ def _render_rate() -> float:
     return len(alerts) / best
 
 
-class _SimulatedTime:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.now += seconds
-
-
 async def _drain(
     folder: Path, api: BotApiStandIn, chats: list[str], count: int, paced: bool
 ) -> tuple[float, float]:
@@ -59,7 +49,7 @@ async def _drain(
     store = Store(folder / f"bench-{len(chats)}-{count}-{paced}.db")
     for n in range(count):
         store.enqueue(OutgoingMessage(chats[n % len(chats)], f"<b>alert {n}</b>", f"k{n}"), NOW)
-    simulated = _SimulatedTime()
+    simulated = SimulatedMonotonic()
     pacer = Pacer(clock=simulated.clock, sleep=simulated.sleep) if paced else None
     notifier = TelegramNotifier(SecretStr(TOKEN), api_base_url=api.api_base_url)
     await notifier.start()

@@ -5,21 +5,11 @@ from __future__ import annotations
 import asyncio
 
 from alerts.pacing import Limits, Pacer
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.now += seconds
+from tests.clocks import SimulatedMonotonic
 
 
 def send_times(chats: list[str], limits: Limits | None = None) -> list[float]:
-    fake = FakeTime()
+    fake = SimulatedMonotonic()
     pacer = Pacer(limits, clock=fake.clock, sleep=fake.sleep)
     times = []
 

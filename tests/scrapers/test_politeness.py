@@ -9,22 +9,8 @@ import pytest
 
 from scrapers.errors import FetchError
 from scrapers.http import HttpClient, MemoryValidatorCache, Politeness, RetryPolicy
+from tests.clocks import SimulatedMonotonic
 from tests.servers import FixtureSite, Reply, running
-
-
-class FakeTime:
-    """A monotonic clock that only moves when the client sleeps."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 @pytest.fixture
@@ -32,8 +18,8 @@ def other_site() -> Iterator[FixtureSite]:
     yield from running(FixtureSite())
 
 
-def client(fake: FakeTime | None = None, **options: object) -> HttpClient:
-    fake = fake or FakeTime()
+def client(fake: SimulatedMonotonic | None = None, **options: object) -> HttpClient:
+    fake = fake or SimulatedMonotonic(1000.0)
     return HttpClient(sleep=fake.sleep, clock=fake.clock, **options)  # type: ignore[arg-type]
 
 
@@ -96,7 +82,7 @@ def test_an_unchanged_feed_costs_one_request_and_no_body(site: FixtureSite) -> N
 
 def test_requests_to_one_host_keep_their_distance(site: FixtureSite) -> None:
     site.serve_text("/a", "a")
-    fake = FakeTime()
+    fake = SimulatedMonotonic(1000.0)
 
     async def go() -> None:
         async with client(fake, politeness=Politeness(min_interval=2.0, robots=False)) as http:
@@ -139,7 +125,7 @@ def test_429_with_an_http_date_retry_after_recovers(site: FixtureSite) -> None:
         Reply(status=429, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"}),
         Reply(body=b"ok"),
     )
-    fake = FakeTime()
+    fake = SimulatedMonotonic(1000.0)
 
     async def go() -> str:
         async with client(fake) as http:
