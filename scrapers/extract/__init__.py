@@ -1,12 +1,12 @@
 """Figure extraction: cleaned article text in, typed figures with their evidence out.
 
-Adding a metric is one module with an ``extract(sentence, context)`` function and a cheap
-``CUE`` pattern (sentences without it are skipped), plus one line in ``EXTRACTORS``.
+Adding a metric is one module with an ``extract(sentence, context)`` function and ``CUES``, the
+lower-case words without which a sentence is skipped (a substring test is far cheaper than a
+pattern), plus one line in ``EXTRACTORS``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -24,13 +24,16 @@ class _ExtractFunction(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Extractor:
-    cue: re.Pattern[str]
+    cues: tuple[str, ...]
     extract: _ExtractFunction
+
+    def wants(self, lowered: str) -> bool:
+        return any(cue in lowered for cue in self.cues)
 
 
 EXTRACTORS: Sequence[Extractor] = (
-    Extractor(operating_rate.CUE, operating_rate.extract),
-    Extractor(price.CUE, price.extract),
+    Extractor(operating_rate.CUES, operating_rate.extract),
+    Extractor(price.CUES, price.extract),
 )
 
 
@@ -64,8 +67,9 @@ def extract_text(body: str, published: date | None = None, title: str = "") -> l
     context = Context(published=published, rate_subject=operating_rate.subject_hint(title))
     figures: list[Figure] = []
     for sentence in sentences(body, with_numbers=True):
+        lowered = sentence.text.lower()
         for extractor in EXTRACTORS:
-            if extractor.cue.search(sentence.text) is None:
+            if not extractor.wants(lowered):
                 continue
             found = extractor.extract(sentence, context)
             figures.extend(found)

@@ -30,7 +30,7 @@ from scrapers.extract.text import NUMBER, Sentence, to_decimal
 from scrapers.extract.vocabulary import OPERATING_RATE_VOCABULARY, SubjectMatch
 from scrapers.models import ChangeBasis, Figure, Metric
 
-CUE = re.compile(r"operat|utili[sz]ation", re.I)
+CUES = ("operat", "utilis", "utiliz")  # lower-case words a sentence needs to be read here
 _MENTION = re.compile(
     r"\boperating\s+rates?\b|\bcapacity\s+utili[sz]ation(?:\s+rates?)?\b|\butili[sz]ation\s+rates?\b",
     re.I,

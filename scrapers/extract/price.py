@@ -27,7 +27,7 @@ from scrapers.extract.text import NUMBER, Sentence, to_decimal
 from scrapers.extract.vocabulary import PRICE_VOCABULARY, SPREAD_VOCABULARY
 from scrapers.models import Bound, ChangeBasis, Figure, Metric, PriceChange
 
-CUE = re.compile(r"rmb|yuan|cny|usd|\$|dollar|price", re.I)
+CUES = ("rmb", "yuan", "cny", "usd", "$", "dollar", "price")  # lower-case, as for rates
 _TONNE = r"(?:metric\s+)?(?:tonnes?|tons?|mt|t)(?![A-Za-z])"
 _PER_TONNE = rf"\s*(?:/\s*|per\s+){_TONNE}"
 _DASH = r"\s*(?:-|–|—|~|to)\s*"

@@ -63,9 +63,10 @@ def to_decimal(number: str) -> Decimal:
 def _ends_sentence(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return True
-    word = _WORD_BEFORE.search(text[:dot])
+    # Only the word just before the full stop matters; a short window keeps this linear.
+    word = _WORD_BEFORE.search(text[max(0, dot - 24) : dot])
     if word is None:
-        return not text[:dot].rstrip().endswith(tuple("0123456789")) or dot + 1 >= len(text)
+        return not text[:dot].rstrip()[-1:].isdigit() or dot + 1 >= len(text)
     token = word.group(1).lower().strip(".")
     # "Sep. 4", "e.g. copper", single initials ("U.S.") do not end a sentence.
     return token not in _ABBREVIATIONS and len(token) > 1

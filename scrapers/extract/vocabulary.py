@@ -127,8 +127,11 @@ class Vocabulary:
         for name, aliases in subjects.items():
             for alias in aliases:
                 self._by_words[tuple(_word(w) for w in _WORD.findall(alias))] = name
-        self._first_words = {words[0] for words in self._by_words}
-        self._longest = max(len(words) for words in self._by_words)
+        # For each first word, the alias lengths that start with it, longest first.
+        self._sizes: dict[str, tuple[int, ...]] = {}
+        for words in self._by_words:
+            sizes = {*self._sizes.get(words[0], ()), len(words)}
+            self._sizes[words[0]] = tuple(sorted(sizes, reverse=True))
         self._recent: dict[str, tuple[SubjectMatch, ...]] = {}
 
     def find(self, text: str) -> list[SubjectMatch]:
@@ -149,30 +152,33 @@ class Vocabulary:
         return name
 
     def _find(self, text: str) -> list[SubjectMatch]:
-        tokens = list(_WORD.finditer(text))
-        words = [_word(token.group(0)) for token in tokens]
+        tokens = [(m.start(), m.end(), _word(m.group(0))) for m in _WORD.finditer(text)]
+        joined: dict[int, bool] = {}  # token k and k+1 stand together (spaces, -, /, ,)
+
+        def together(k: int) -> bool:
+            if k not in joined:
+                joined[k] = _JOINER.fullmatch(text, tokens[k][1], tokens[k + 1][0]) is not None
+            return joined[k]
+
         found = []
         index = 0
-        while index < len(words):
+        while index < len(tokens):
+            first = tokens[index][2]
+            sizes = self._sizes.get(first) or self._sizes.get(first[:-1], ())
             match = None
-            if words[index] in self._first_words or words[index][:-1] in self._first_words:
-                for size in range(min(self._longest, len(words) - index), 0, -1):
-                    last = index + size - 1
-                    # The words of one name stand together: only spaces, hyphens, slashes, commas.
-                    if any(
-                        _JOINER.fullmatch(text, tokens[k].end(), tokens[k + 1].start()) is None
-                        for k in range(index, last)
-                    ):
-                        continue
-                    name = self._lookup(tuple(words[index : last + 1]))
-                    if name is not None:
-                        match = SubjectMatch(name, tokens[index].start(), tokens[last].end())
-                        index = last + 1
-                        break
+            for size in sizes:
+                last = index + size - 1
+                if last >= len(tokens) or not all(together(k) for k in range(index, last)):
+                    continue
+                name = self._lookup(tuple(token[2] for token in tokens[index : last + 1]))
+                if name is not None:
+                    match = SubjectMatch(name, tokens[index][0], tokens[last][1])
+                    break
             if match is None:
                 index += 1
             else:
                 found.append(match)
+                index += size
         return found
 
 
