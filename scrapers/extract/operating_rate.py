@@ -60,6 +60,10 @@ _CHANGE_NOUN_OF = re.compile(
 _FROM = re.compile(r"\bfrom\s*$", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _WEEKLY_HINT = re.compile(r"\bweek|\bw-?o-?w\b", re.I)
+_FOREIGN_WINDOW = 80  # characters before a number where another quantity's noun may stand
+_FLAT = re.compile(r"\b(?:flat|unchanged|stable|steady)\b[\s,]*(?P<rest>.{0,40})", re.I)
+_FLAT_WORDS = ("flat", "unchanged", "stable", "steady")
+_FROM_LAST_WEEK = re.compile(r"from\s+(?:the\s+)?(?:previous|last)\s+week", re.I)
 # Biggest change in pp that reads as a change of a rate written in per cent ("up 2.8 per cent").
 _MAX_INFERRED_POINTS = Decimal(15)
 
@@ -105,7 +109,7 @@ def _read(text: str, start: int, end: int, context: Context) -> _Reading:
     for quantity in _QUANTITY.finditer(text, start, end):
         before = text[previous_end : quantity.start()]
         previous_end = quantity.end()
-        if FOREIGN_QUANTITY.search(before):
+        if FOREIGN_QUANTITY.search(before[-_FOREIGN_WINDOW:]):
             # "…, while output rose 5.2% YoY": the number is about something else, and so is
             # the rest of this segment's clause.
             continue
@@ -139,12 +143,14 @@ def _read(text: str, start: int, end: int, context: Context) -> _Reading:
             reading.value_end = quantity.end()
             reading.forecast = reading.forecast or forecast
     # Flat changes: "remained flat MoM", "unchanged from last week".
-    for flat in re.finditer(
-        r"\b(?:flat|unchanged|stable|steady)\b[\s,]*(?P<rest>.{0,40})", text[start:end], re.I
-    ):
+    segment = text[start:end]
+    lowered = segment.lower()
+    if not any(word in lowered for word in _FLAT_WORDS):
+        return reading
+    for flat in _FLAT.finditer(segment):
         rest = flat.group("rest")
         basis = stated_basis(rest, "")
-        if basis is None and re.match(r"from\s+(?:the\s+)?(?:previous|last)\s+week", rest, re.I):
+        if basis is None and _FROM_LAST_WEEK.match(rest):
             basis = ChangeBasis.WOW
         if basis is not None:
             reading.changes.setdefault(basis, Decimal(0))
