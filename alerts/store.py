@@ -496,14 +496,6 @@ class Store:
             "UPDATE chats SET disabled_at = NULL, reason = NULL WHERE chat = ?", (chat,)
         )
 
-    def next_attempt(self) -> datetime | None:
-        """When the earliest deferred message becomes due."""
-        row = self._db.execute(
-            "SELECT min(next_attempt_at) FROM outbox WHERE status = 'queued'"
-            " AND chat NOT IN (SELECT chat FROM chats WHERE disabled_at IS NOT NULL)"
-        ).fetchone()
-        return _parse(row[0]) if row and row[0] else None
-
     def queued_count(self) -> int:
         row = self._db.execute("SELECT count(*) FROM outbox WHERE status = 'queued'").fetchone()
         return int(row[0])
