@@ -24,7 +24,7 @@ from scrapers.extract.cues import (
 )
 from scrapers.extract.periods import month_period, week_period
 from scrapers.extract.text import NUMBER, Sentence, to_decimal
-from scrapers.extract.vocabulary import PRICE_VOCABULARY, SPREAD_VOCABULARY
+from scrapers.extract.vocabulary import PRICE_VOCABULARY, SPREAD_VOCABULARY, SubjectMatch
 from scrapers.models import Bound, ChangeBasis, Figure, Metric, PriceChange
 
 CUES = ("rmb", "yuan", "cny", "usd", "$", "dollar", "price")  # lower-case, as for rates
@@ -126,19 +126,24 @@ def _amounts(text: str) -> list[_Amount]:
     return found
 
 
+def _between(matches: list[SubjectMatch], start: int, end: int) -> list[SubjectMatch]:
+    """The subjects named between two offsets of the sentence (found once per sentence)."""
+    return [match for match in matches if match.start >= start and match.end <= end]
+
+
 def _subject(text: str, clause: int, position: int) -> tuple[Metric, str] | None:
     window = text[clause:position]
-    if _SPREAD.search(window) or _SPREAD.search(text[position : position + 0]):
-        spreads = SPREAD_VOCABULARY.find(text[:position])
+    if _SPREAD.search(window):
+        spreads = _between(SPREAD_VOCABULARY.find(text), 0, position)
         if spreads:
             return Metric.SPREAD, spreads[-1].subject
         return None
     if _NOT_A_PRICE.search(window):
         return None
-    subjects = PRICE_VOCABULARY.find(window)
+    subjects = _between(PRICE_VOCABULARY.find(text), clause, position)
     if subjects:
         last = subjects[-1]
-        between = window[last.end :]
+        between = text[last.end : position]
         if (
             FOREIGN_QUANTITY.search(between)
             or _OPERATING.search(between)
@@ -291,10 +296,10 @@ def _percent_changes(sentence: Sentence, context: Context, taken: set[str]) -> l
             or _NOT_A_PRICE.search(window)
         ):
             continue
-        subjects = PRICE_VOCABULARY.find(window)
+        subjects = _between(PRICE_VOCABULARY.find(text), clause, match.start())
         if not subjects or subjects[-1].subject in taken:
             continue
-        between = window[subjects[-1].end :]
+        between = text[subjects[-1].end : match.start()]
         if FOREIGN_QUANTITY.search(between):
             continue
         lead = window[-45:]
