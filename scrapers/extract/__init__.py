@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
-from scrapers.extract import operating_rate, price, sanity
+from scrapers.extract import cues, operating_rate, periods, price, sanity, vocabulary
 from scrapers.extract.context import Context
 from scrapers.extract.text import Sentence, sentences
 from scrapers.models import Article, Figure, Metric
@@ -77,6 +77,13 @@ def extract_text(body: str, published: date | None = None, title: str = "") -> l
             if rates:
                 context = replace(context, rate_subject=rates[-1])
     return [sanity.check(figure) for figure in _merge(figures)]
+
+
+def clear_caches() -> None:
+    """Forget every per-sentence memo (benchmarks measure cold text, as the daemon sees it)."""
+    cues.clear_caches()
+    periods.month_period.cache_clear()
+    vocabulary.clear_caches()
 
 
 def extract(article: Article) -> list[Figure]:

@@ -185,3 +185,8 @@ def stated_basis(after: str, before: str) -> ChangeBasis | None:
     for match in BASIS.finditer(before):
         last = match
     return basis_of(last) if last is not None else None
+
+
+def clear_caches() -> None:
+    _clause_breaks.cache_clear()
+    _forecast_cues.cache_clear()

@@ -132,7 +132,22 @@ class Vocabulary:
         for words in self._by_words:
             sizes = {*self._sizes.get(words[0], ()), len(words)}
             self._sizes[words[0]] = tuple(sorted(sizes, reverse=True))
+        self._longest = max(len(words) for words in self._by_words)
+        # Only the words that can open a name are searched for, in one pass of the pattern
+        # engine; the words after each are then read one by one.
+        openers = set(self._sizes) | {
+            first.replace("aluminium", "aluminum") for first in self._sizes
+        }
+        self._openers = re.compile(
+            r"(?<![A-Za-z0-9])(?:"
+            + "|".join(re.escape(word) for word in sorted(openers, key=len, reverse=True))
+            + r")s?(?![A-Za-z0-9])",
+            re.IGNORECASE,
+        )
         self._recent: dict[str, tuple[SubjectMatch, ...]] = {}
+
+    def forget(self) -> None:
+        self._recent.clear()
 
     def find(self, text: str) -> list[SubjectMatch]:
         # The same sentence is asked for by several extractors; remember the last few answers.
@@ -152,36 +167,38 @@ class Vocabulary:
         return name
 
     def _find(self, text: str) -> list[SubjectMatch]:
-        tokens = [(m.start(), m.end(), _word(m.group(0))) for m in _WORD.finditer(text)]
-        joined: dict[int, bool] = {}  # token k and k+1 stand together (spaces, -, /, ,)
-
-        def together(k: int) -> bool:
-            if k not in joined:
-                joined[k] = _JOINER.fullmatch(text, tokens[k][1], tokens[k + 1][0]) is not None
-            return joined[k]
-
-        found = []
-        index = 0
-        while index < len(tokens):
-            first = tokens[index][2]
-            sizes = self._sizes.get(first) or self._sizes.get(first[:-1], ())
-            match = None
-            for size in sizes:
-                last = index + size - 1
-                if last >= len(tokens) or not all(together(k) for k in range(index, last)):
-                    continue
-                name = self._lookup(tuple(token[2] for token in tokens[index : last + 1]))
-                if name is not None:
-                    match = SubjectMatch(name, tokens[index][0], tokens[last][1])
+        found: list[SubjectMatch] = []
+        taken_until = 0
+        for opener in self._openers.finditer(text):
+            if opener.start() < taken_until:
+                continue  # inside a longer name already found
+            words = [(opener.start(), opener.end(), _word(opener.group(0)))]
+            cursor = opener.end()
+            # The words of one name stand together: only spaces, hyphens, slashes, commas.
+            while len(words) < self._longest:
+                gap = _JOINER.match(text, cursor)
+                following = _WORD.match(text, gap.end() if gap else cursor)
+                if following is None or following.start() == cursor:
                     break
-            if match is None:
-                index += 1
-            else:
-                found.append(match)
-                index += size
+                words.append((following.start(), following.end(), _word(following.group(0))))
+                cursor = following.end()
+            first = words[0][2]
+            for size in self._sizes.get(first) or self._sizes.get(first[:-1], ()):
+                if size > len(words):
+                    continue
+                name = self._lookup(tuple(word for _, _, word in words[:size]))
+                if name is not None:
+                    found.append(SubjectMatch(name, words[0][0], words[size - 1][1]))
+                    taken_until = words[size - 1][1]
+                    break
         return found
 
 
 OPERATING_RATE_VOCABULARY = Vocabulary(OPERATING_RATE_SUBJECTS)
 PRICE_VOCABULARY = Vocabulary(PRICE_SUBJECTS)
 SPREAD_VOCABULARY = Vocabulary(SPREAD_SUBJECTS)
+
+
+def clear_caches() -> None:
+    for vocabulary in (OPERATING_RATE_VOCABULARY, PRICE_VOCABULARY, SPREAD_VOCABULARY):
+        vocabulary.forget()
