@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from alerts.errors import AlertError
@@ -26,9 +26,12 @@ from bot.evaluation import CorpusError, evaluate_cases, load_corpus, render_repo
 from bot.figures_json import figure_to_line, figures_to_json
 from bot.rule_tests import RuleTestError
 from bot.rule_tests import run_file as run_rule_file
-from scrapers.clean import to_text
+from scrapers.clean import looks_like_html, to_text
 from scrapers.dates import alcircle_published, smm_published
+from scrapers.errors import ScrapeError
 from scrapers.extract import extract_text
+from scrapers.models import Article, Page
+from scrapers.sources import alcircle, smm
 
 log = logging.getLogger("metalert")
 
@@ -150,6 +153,24 @@ def _run(args: argparse.Namespace) -> int:
     return asyncio.run(daemon.run_forever())
 
 
+def read_saved_page(source: str, html: str) -> Article:
+    """An article page saved from AL Circle or SMM, read by that source's page reader."""
+    now = datetime.now(UTC)
+    if source == "smm":
+        page = Page(url="saved page", status=200, headers={}, text=html, fetched_at=now)
+        return smm.parse_article_page(page, article_id="smm:saved", canonical_url="", link="")
+    blank = Article(
+        source="alcircle",
+        id="alcircle:saved",
+        url="",
+        title="",
+        published_at=now,
+        body="",
+        original_url="",
+    )
+    return alcircle.parse_article_page(html, url="saved page", fallback=blank, dated=False)
+
+
 def _parse(args: argparse.Namespace) -> int:
     try:
         if args.path == "-":
@@ -169,7 +190,16 @@ def _parse(args: argparse.Namespace) -> int:
         # A saved page usually prints its own date; use it to resolve "in October".
         printed = smm_published(text) or alcircle_published(text)
         published = printed.date() if printed else None
-    figures = extract_text(to_text(text), published)
+    body, title = to_text(text), ""
+    if args.source and looks_like_html(text):
+        # A whole page saved from the site: read it as the source does (title, body, footers).
+        try:
+            article = read_saved_page(args.source, text)
+        except ScrapeError as exc:
+            print(f"metalert parse: {args.path}: {exc}", file=sys.stderr)
+            return EXIT_FAILURE
+        body, title = article.body, article.title
+    figures = extract_text(body, published, title)
     if args.json:
         print(json.dumps(figures_to_json(figures), ensure_ascii=False, indent=2))
     else:

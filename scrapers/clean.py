@@ -160,8 +160,12 @@ def text_to_text(text: str) -> str:
     return clean_paragraphs(text.replace("\r\n", "\n").split("\n"))
 
 
+def looks_like_html(document: str) -> bool:
+    return _LOOKS_LIKE_HTML.search(document) is not None
+
+
 def to_text(document: str) -> str:
     """Clean either HTML or plain text, whichever the document is."""
-    if _LOOKS_LIKE_HTML.search(document):
+    if looks_like_html(document):
         return html_to_text(document)
     return text_to_text(document)

@@ -108,3 +108,27 @@ def test_a_bad_publication_date_is_a_usage_error(capsys: pytest.CaptureFixture[s
         main(["parse", "-", "--published", "03/12/2025"])
     assert caught.value.code == 2
     assert "--published" in capsys.readouterr().err
+
+
+def test_a_saved_smm_page_is_read_as_the_source_reads_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    document = parse_json(FIXTURES / "smm/article-103660382.html", capsys, "--source", "smm")
+
+    assert isinstance(document, dict)
+    assert [(f["subject"], f["period"]) for f in document["figures"]] == [
+        ("secondary aluminium", "2025-11"),
+        ("copper", None),
+    ]
+    # The Related News headlines (95,000 yuan/mt, 51.0%) are not the article's figures.
+    assert all(f["value"] not in (95000, 51.0) for f in document["figures"])
+
+
+def test_a_saved_block_page_exits_1_with_the_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    path = FIXTURES / "smm/block-page.html"
+
+    assert main(["parse", str(path), "--source", "smm"]) == 1
+    assert (
+        capsys.readouterr().err.strip()
+        == f"metalert parse: {path}: page too short to be an article (saved page)"
+    )
