@@ -76,6 +76,28 @@ FORECAST = re.compile(
     r"|target(?:s|ed)?|plans?\s+to)\b",
     re.I,
 )
+# Every FORECAST word contains one of these.
+_FORECAST_STEMS = (
+    "expect",
+    "forecast",
+    "project",
+    "predict",
+    "anticipat",
+    "estimated",
+    "likely",
+    "may",
+    "might",
+    "could",
+    "will",
+    "would",
+    "should",
+    "set to",
+    "outlook",
+    "next",
+    "coming",
+    "target",
+    "plan",
+)
 # Where one statement ends and another begins inside a sentence.
 CLAUSE_BREAK = re.compile(
     r"[;:()\[\]]|,\s*(?:even\s+)?(?:while|whereas|but|and|although|though|as|with|meanwhile)\b"
@@ -141,6 +163,9 @@ def clause_start(text: str, position: int) -> int:
 
 @lru_cache(maxsize=512)
 def _forecast_cues(text: str) -> tuple[int, ...]:
+    lowered = text.lower()
+    if not any(stem in lowered for stem in _FORECAST_STEMS):
+        return ()  # most sentences hold no forecast word; substring tests are far cheaper
     return tuple(match.start() for match in FORECAST.finditer(text))
 
 
