@@ -102,11 +102,13 @@ def _direction(text: str, start: int, sign: str | None) -> int | None:
     return direction_of(text[max(start - 45, 0) : start])
 
 
-def _read(text: str, start: int, end: int, context: Context) -> _Reading:
-    """Classify every number with a unit between start and end."""
+def _read(text: str, start: int, end: int, anchor: int) -> _Reading:
+    """Classify every number with a unit between ``anchor`` (where the industry is named) and
+    ``end``; numbers before the industry is named ("35% of plants said their operating rates")
+    are about something else."""
     reading = _Reading()
-    previous_end = start
-    for quantity in _QUANTITY.finditer(text, start, end):
+    previous_end = max(start, anchor)
+    for quantity in _QUANTITY.finditer(text, previous_end, end):
         before = text[previous_end : quantity.start()]
         previous_end = quantity.end()
         if FOREIGN_QUANTITY.search(before[-_FOREIGN_WINDOW:]):
@@ -228,7 +230,7 @@ def extract(sentence: Sentence, context: Context) -> list[Figure]:
             return paired
     figures = []
     for subject, start, end in _segments(text, subjects):
-        reading = _read(text, start, end, context)
+        reading = _read(text, start, end, subject.end)
         if reading.value is None and not reading.changes:
             continue
         period = _period(text[start:end], text, context, reading)
