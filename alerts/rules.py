@@ -59,10 +59,6 @@ class Decision:
     fact: FactState | None = None  # the fact state to save, when it changed
     suppressed: str = ""  # why a firing was not sent (cooldown, history, baseline)
 
-    @property
-    def fires(self) -> bool:
-        return self.kind is not None
-
 
 NOTHING = Decision(kind=None)
 
