@@ -146,7 +146,9 @@ def _block_paragraphs(root: Node) -> list[str]:
 def html_to_text(html: str) -> str:
     """Readable text of an HTML page or fragment: one paragraph per block of the main content,
     without images, scripts, quoted "Also read" boxes or site furniture."""
-    if "\\n" in html:
+    # AL Circle's feed carries literal "\\n" between paragraphs. A one-character search runs
+    # at memchr speed; a two-character one costs about 1 ns a byte, which adds up on whole pages.
+    if "\\" in html and "\\n" in html:
         html = html.replace("\\n", "\n")
     tree = LexborHTMLParser(html)
     root = _content_root(tree)

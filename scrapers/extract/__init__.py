@@ -67,9 +67,8 @@ def extract_text(body: str, published: date | None = None, title: str = "") -> l
     context = Context(published=published, rate_subject=operating_rate.subject_hint(title))
     figures: list[Figure] = []
     for sentence in sentences(body, with_numbers=True):
-        lowered = sentence.text.lower()
         for extractor in EXTRACTORS:
-            if not extractor.wants(lowered):
+            if not extractor.wants(sentence.folded):
                 continue
             found = extractor.extract(sentence, context)
             figures.extend(found)
