@@ -1,4 +1,8 @@
-"""Words that carry meaning around numbers: directions, change bases, units, forecasts, clauses."""
+"""Words that carry meaning around numbers: directions, change bases, units, forecasts, clauses.
+
+The patterns are written in lower case and run on folded text (``text.fold``): a case-blind
+pattern scans several times slower, and the extractors scan every sentence with a number.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from scrapers.extract.text import fold
 from scrapers.models import ChangeBasis
 
 # Words that say which way a number moved; two-word ones are written with one space.
@@ -42,8 +47,7 @@ UP_WORDS = _alternation(_UP)
 DOWN_WORDS = _alternation(_DOWN)
 FLAT_WORDS = _alternation(_STEADY)
 DIRECTION = re.compile(
-    rf"(?:(?<![\w-])(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS})|(?P<flat>{FLAT_WORDS}))(?![\w-]))",
-    re.I,
+    rf"(?:(?<![\w-])(?:(?P<up>{UP_WORDS})|(?P<down>{DOWN_WORDS})|(?P<flat>{FLAT_WORDS}))(?![\w-]))"
 )
 
 BASIS = re.compile(
@@ -51,8 +55,7 @@ BASIS = re.compile(
     r"(?P<mom>m-?o-?m|month[\s-]+on[\s-]+month|month[\s-]+over[\s-]+month|monthly)"
     r"|(?P<yoy>y-?o-?y|year[\s-]+on[\s-]+year|year[\s-]+over[\s-]+year|annually)"
     r"|(?P<wow>w-?o-?w|week[\s-]+on[\s-]+week|week[\s-]+over[\s-]+week|weekly)"
-    r")(?![A-Za-z])",
-    re.I,
+    r")(?![A-Za-z])"
 )
 # "from last week", "compared with the previous month", "from a year earlier"
 BASIS_PHRASE = re.compile(
@@ -61,8 +64,7 @@ BASIS_PHRASE = re.compile(
     r"|the\s+prior\s+week)"
     r"|(?P<mom>last\s+month|(?:the\s+)?previous\s+month|a\s+month\s+(?:ago|earlier)|the\s+prior\s+month)"
     r"|(?P<yoy>last\s+year|(?:the\s+)?previous\s+year|a\s+year\s+(?:ago|earlier)"
-    r"|the\s+same\s+period\s+(?:of\s+)?last\s+year|the\s+same\s+(?:month|week)\s+last\s+year))",
-    re.I,
+    r"|the\s+same\s+period\s+(?:of\s+)?last\s+year|the\s+same\s+(?:month|week)\s+last\s+year))"
 )
 PERCENT = r"(?:\s*%|\s*per\s*cent\b|\s*percent\b)"
 POINTS = (
@@ -71,10 +73,9 @@ POINTS = (
 )
 FORECAST = re.compile(
     r"\b(?:expected|expects?|forecasts?|forecasted|projected|projects?|predicts?|predicted"
-    r"|anticipated|anticipates?|estimated\s+to|likely|(?-i:may)|might|could|will|would|should"
+    r"|anticipated|anticipates?|estimated\s+to|likely|may|might|could|will|would|should"
     r"|is\s+set\s+to|are\s+set\s+to|outlook|next\s+(?:week|month)|coming\s+(?:week|month)s?"
-    r"|target(?:s|ed)?|plans?\s+to)\b",
-    re.I,
+    r"|target(?:s|ed)?|plans?\s+to)\b"
 )
 # Every FORECAST word contains one of these.
 _FORECAST_STEMS = (
@@ -101,16 +102,14 @@ _FORECAST_STEMS = (
 # Where one statement ends and another begins inside a sentence.
 CLAUSE_BREAK = re.compile(
     r"[;:()\[\]]|,\s*(?:even\s+)?(?:while|whereas|but|and|although|though|as|with|meanwhile)\b"
-    r"|\s(?:while|whereas|but|although|meanwhile)\s",
-    re.I,
+    r"|\s(?:while|whereas|but|although|meanwhile)\s"
 )
 # Nouns that show a number is about something other than the operating rate or the price.
 FOREIGN_QUANTITY = re.compile(
     r"\b(?:output|production|produced|sales|exports?|imports?|inventor(?:y|ies)|stocks?"
     r"|proportion|share|profits?|margins?|orders|consumption|demand|shipments?"
     r"|capacity(?!\s+utili[sz]ation)"
-    r"|volumes?|premiums?|discounts?|deliveries|arrivals|purchases|procurement)\b",
-    re.I,
+    r"|volumes?|premiums?|discounts?|deliveries|arrivals|purchases|procurement)\b"
 )
 
 
@@ -148,7 +147,7 @@ def direction_of(text: str) -> int | None:
 
 @lru_cache(maxsize=512)
 def _clause_breaks(text: str) -> tuple[int, ...]:
-    return tuple(match.end() for match in CLAUSE_BREAK.finditer(text))
+    return tuple(match.end() for match in CLAUSE_BREAK.finditer(fold(text)))
 
 
 def clause_start(text: str, position: int) -> int:
@@ -162,24 +161,32 @@ def clause_start(text: str, position: int) -> int:
 
 
 @lru_cache(maxsize=512)
-def _forecast_cues(text: str) -> tuple[int, ...]:
-    lowered = text.lower()
-    if not any(stem in lowered for stem in _FORECAST_STEMS):
+def _forecast_cues(text: str) -> tuple[tuple[int, int], ...]:
+    """Where each forecast word starts and ends, in the original text (not folded: "May" is a
+    month, "may" a forecast)."""
+    folded = fold(text)
+    if not any(stem in folded for stem in _FORECAST_STEMS):
         return ()  # most sentences hold no forecast word; substring tests are far cheaper
-    return tuple(match.start() for match in FORECAST.finditer(text))
+    return tuple(
+        match.span()
+        for match in FORECAST.finditer(folded)
+        if match.group() != "may" or text[match.start()] == "m"
+    )
 
 
 def is_forecast(text: str, position: int) -> bool:
-    """A forecast cue in the clause before the number: "is expected to fall to around 43%"."""
+    """A forecast cue in the clause before the number: "is expected to fall to around 43%".
+
+    ``text`` is the sentence as written, since only its case tells the month "May" from "may".
+    """
     cues = _forecast_cues(text)
     if not cues:
         return False
     start = clause_start(text, position)
-    index = bisect_right(cues, position) - 1
+    index = bisect_right(cues, (position, position)) - 1
     # The cue must start inside the clause and end before the number.
-    while index >= 0 and cues[index] >= start:
-        cue = FORECAST.match(text, cues[index])
-        if cue is not None and cue.end() <= position:
+    while index >= 0 and cues[index][0] >= start:
+        if cues[index][1] <= position:
             return True
         index -= 1
     return False
@@ -193,7 +200,7 @@ def basis_after(after: str) -> ChangeBasis | None:
 
     A basis followed by another number ("43.9%, MoM +1.7 pp") labels that number instead.
     """
-    text = after.lstrip(" ,")
+    text = fold(after.lstrip(" ,"))
     match = BASIS.match(text)
     if match is not None and not _LABELS_NEXT_NUMBER.match(text, match.end()):
         return basis_of(match)
@@ -207,7 +214,7 @@ def stated_basis(after: str, before: str) -> ChangeBasis | None:
     if basis is not None:
         return basis
     last = None
-    for match in BASIS.finditer(before):
+    for match in BASIS.finditer(fold(before)):
         last = match
     return basis_of(last) if last is not None else None
 

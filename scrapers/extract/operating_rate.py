@@ -5,6 +5,9 @@ A sentence is read in segments, one per industry it names, so that "extrusion ro
 unit is classified: a level ("to 46.3per cent"), a change in pp ("rose 2.3 percentage points
 M-o-M"), a change written "per cent" that can only mean pp (reported with ``unit_inferred``), or
 something else (output growth, a share, a price), which is left alone.
+
+Patterns run on the folded sentence (``Sentence.folded``); evidence comes from the sentence as
+written.
 """
 
 from __future__ import annotations
@@ -32,38 +35,33 @@ from scrapers.models import ChangeBasis, Figure, Metric
 
 CUES = ("operat", "utilis", "utiliz")  # lower-case words a sentence needs to be read here
 _MENTION = re.compile(
-    r"\boperating\s+rates?\b|\bcapacity\s+utili[sz]ation(?:\s+rates?)?\b|\butili[sz]ation\s+rates?\b",
-    re.I,
+    r"\boperating\s+rates?\b|\bcapacity\s+utili[sz]ation(?:\s+rates?)?\b|\butili[sz]ation\s+rates?\b"
 )
 # "the operating rate of the", "operating rates of domestic": the lead-in owned by the next subject.
 _LEAD_IN = re.compile(
     r"(?:the\s+)?(?:overall\s+|average\s+|weekly\s+|monthly\s+)?(?:operating\s+rates?"
     r"|capacity\s+utili[sz]ation(?:\s+rates?)?)\s+(?:of|for|at|in|among|across)\s+"
-    r"(?:the\s+)?(?:domestic\s+|china's\s+|chinese\s+|major\s+|sample\s+|large\s+|leading\s+)*$",
-    re.I,
+    r"(?:the\s+)?(?:domestic\s+|china's\s+|chinese\s+|major\s+|sample\s+|large\s+|leading\s+)*$"
 )
 _QUANTITY = re.compile(
-    rf"(?P<sign>[+\-−](?=\d))?(?P<num>{NUMBER})(?:(?P<points>{POINTS})|(?P<percent>{PERCENT}))",
-    re.I,
+    rf"(?P<sign>[+\-−](?=\d))?(?P<num>{NUMBER})(?:(?P<points>{POINTS})|(?P<percent>{PERCENT}))"
 )
 _LEVEL_LEAD = re.compile(
     r"(?:\b(?:to|at|of|was|were|is|are|reached|reaching|hit|hitting|stood\s+at|standing\s+at"
     r"|remained\s+at|held\s+at|around|about|approximately|roughly|near|nearly|some|registering"
-    r"|recorded|reported|settling\s+at|settled\s+at|came\s+in\s+at)|:|=)\s*$",
-    re.I,
+    r"|recorded|reported|settling\s+at|settled\s+at|came\s+in\s+at)|:|=)\s*$"
 )
 _CHANGE_NOUN_OF = re.compile(
     r"\b(?:increase|rise|gain|growth|jump|decrease|decline|drop|fall|dip|reduction|change)"
-    r"\s+of\s*$",
-    re.I,
+    r"\s+of\s*$"
 )
-_FROM = re.compile(r"\bfrom\s*$", re.I)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_WEEKLY_HINT = re.compile(r"\bweek|\bw-?o-?w\b", re.I)
+_FROM = re.compile(r"\bfrom\s*$")
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+_WEEKLY_HINT = re.compile(r"\bweek|\bw-?o-?w\b")
 _FOREIGN_WINDOW = 80  # characters before a number where another quantity's noun may stand
-_FLAT = re.compile(r"\b(?:flat|unchanged|stable|steady)\b[\s,]*(?P<rest>.{0,40})", re.I)
+_FLAT = re.compile(r"\b(?:flat|unchanged|stable|steady)\b[\s,]*(?P<rest>.{0,40})")
 _FLAT_WORDS = ("flat", "unchanged", "stable", "steady")
-_FROM_LAST_WEEK = re.compile(r"from\s+(?:the\s+)?(?:previous|last)\s+week", re.I)
+_FROM_LAST_WEEK = re.compile(r"from\s+(?:the\s+)?(?:previous|last)\s+week")
 # Biggest change in pp that reads as a change of a rate written in per cent ("up 2.8 per cent").
 _MAX_INFERRED_POINTS = Decimal(15)
 
@@ -102,10 +100,11 @@ def _direction(text: str, start: int, sign: str | None) -> int | None:
     return direction_of(text[max(start - 45, 0) : start])
 
 
-def _read(text: str, start: int, end: int, anchor: int) -> _Reading:
+def _read(sentence: Sentence, start: int, end: int, anchor: int) -> _Reading:
     """Classify every number with a unit between ``anchor`` (where the industry is named) and
     ``end``; numbers before the industry is named ("35% of plants said their operating rates")
     are about something else."""
+    text = sentence.folded
     reading = _Reading()
     previous_end = max(start, anchor)
     for quantity in _QUANTITY.finditer(text, previous_end, end):
@@ -117,8 +116,8 @@ def _read(text: str, start: int, end: int, anchor: int) -> _Reading:
             continue
         number = to_decimal(quantity.group("num"))
         after = text[quantity.end() : quantity.end() + 40]
-        head = text[max(clause_start(text, quantity.start()), start) : quantity.start()]
-        forecast = is_forecast(text, quantity.start())
+        head = text[max(clause_start(sentence.text, quantity.start()), start) : quantity.start()]
+        forecast = is_forecast(sentence.text, quantity.start())
         if quantity.group("points"):
             basis = stated_basis(after, head[-30:])
             sign = _direction(text, quantity.start(), quantity.group("sign"))
@@ -146,8 +145,7 @@ def _read(text: str, start: int, end: int, anchor: int) -> _Reading:
             reading.forecast = reading.forecast or forecast
     # Flat changes: "remained flat MoM", "unchanged from last week".
     segment = text[start:end]
-    lowered = segment.lower()
-    if not any(word in lowered for word in _FLAT_WORDS):
+    if not any(word in segment for word in _FLAT_WORDS):
         return reading
     for flat in _FLAT.finditer(segment):
         rest = flat.group("rest")
@@ -196,7 +194,7 @@ def _respectively(
     sentence: Sentence, subjects: list[SubjectMatch], context: Context
 ) -> list[Figure] | None:
     """ "The operating rates of A and B were 52.1% and 70.3%, respectively." """
-    text = sentence.text
+    text = sentence.folded
     levels = [
         q
         for q in _QUANTITY.finditer(text)
@@ -207,7 +205,8 @@ def _respectively(
     figures = []
     for subject, level in zip(subjects, levels, strict=True):
         reading = _Reading(
-            value=to_decimal(level.group("num")), forecast=is_forecast(text, level.start())
+            value=to_decimal(level.group("num")),
+            forecast=is_forecast(sentence.text, level.start()),
         )
         period = _period(text, text, context, reading)
         figures.append(_figure(subject.subject, reading, period, sentence))
@@ -215,7 +214,7 @@ def _respectively(
 
 
 def extract(sentence: Sentence, context: Context) -> list[Figure]:
-    text = sentence.text
+    text = sentence.folded
     if _MENTION.search(text) is None:
         return []
     subjects = _distinct(OPERATING_RATE_VOCABULARY.find(text))
@@ -230,7 +229,7 @@ def extract(sentence: Sentence, context: Context) -> list[Figure]:
             return paired
     figures = []
     for subject, start, end in _segments(text, subjects):
-        reading = _read(text, start, end, subject.end)
+        reading = _read(sentence, start, end, subject.end)
         if reading.value is None and not reading.changes:
             continue
         period = _period(text[start:end], text, context, reading)

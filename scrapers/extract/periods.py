@@ -1,10 +1,15 @@
-"""Reading the period a figure is about ("in November 2025", "in October") as YYYY-MM."""
+"""Reading the period a figure is about ("in November 2025", "in October") as YYYY-MM.
+
+Patterns are lower case and run on folded text, which every function here makes for itself.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+
+from scrapers.extract.text import fold
 
 _MONTHS = {
     name: number
@@ -30,16 +35,15 @@ _MONTHS = {
 # "May" is also a verb ("may pull back"), so a bare month must follow "in" / "for" / "of".
 _MONTH = re.compile(
     r"\b(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-    r"(?:\s*(?P<year>(?:19|20)\d{2})\b|\s*(?:'|’)(?P<short>\d{2})\b)?(?!\w)",
-    re.IGNORECASE,
+    r"(?:\s*(?P<year>(?:19|20)\d{2})\b|\s*(?:'|’)(?P<short>\d{2})\b)?(?!\w)"
 )
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_LEAD = re.compile(r"\b(in|for|of|during|from|since|than)\s*$", re.IGNORECASE)
+_LEAD = re.compile(r"\b(in|for|of|during|from|since|than)\s*$")
 
 
 def week_ended(text: str) -> bool:
     """Whether the text names its week by the day it ended ("in the week ended March 14")."""
-    return _WEEK_ENDED.search(text) is not None
+    return _WEEK_ENDED.search(fold(text)) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -50,13 +54,13 @@ def month_period(text: str, published: date | None, *, forecast: bool) -> str | 
     after publication for observed data, the earliest not before it for a forecast. Months after
     "from"/"since"/"than" are the baseline of a comparison, not the period.
     """
-    lowered = text.lower()
-    if not any(name in lowered for name in _MONTH_STEMS):
+    text = fold(text)
+    if not any(name in text for name in _MONTH_STEMS):
         return None  # most sentences name no month; str.find is far cheaper than the pattern
     for match in _MONTH.finditer(text):
         before = _LEAD.search(text, max(0, match.start() - 8), match.start())
-        lead = before.group(1).lower() if before else ""
-        word = match.group("month").lower()
+        lead = before.group(1) if before else ""
+        word = match.group("month")
         year_text = match.group("year") or match.group("short")
         if lead in {"from", "since", "than"}:
             continue
@@ -80,23 +84,20 @@ def month_period(text: str, published: date | None, *, forecast: bool) -> str | 
 _WEEK_ENDED = re.compile(
     r"\bweek\s+(?:ended|ending|to)\s+(?:on\s+)?(?P<month>"
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
-    + r")\.?\s+(?P<day>\d{1,2})\b",
-    re.IGNORECASE,
+    + r")\.?\s+(?P<day>\d{1,2})\b"
 )
-_LAST_WEEK = re.compile(r"\b(?:last|previous|past)\s+week\b", re.IGNORECASE)
-_NEXT_WEEK = re.compile(r"\b(?:next|coming|following)\s+week\b", re.IGNORECASE)
+_LAST_WEEK = re.compile(r"\b(?:last|previous|past)\s+week\b")
+_NEXT_WEEK = re.compile(r"\b(?:next|coming|following)\s+week\b")
 _THIS_WEEK = re.compile(
-    r"\b(?:this|the\s+current|the)\s+week\b(?!\s+(?:ended|ending|to)\b)|\bweekly\b|\bw-?o-?w\b",
-    re.IGNORECASE,
+    r"\b(?:this|the\s+current|the)\s+week\b(?!\s+(?:ended|ending|to)\b)|\bweekly\b|\bw-?o-?w\b"
 )
 # "from last week", "than the previous week": a comparison, not the period.
 _COMPARED_WITH = re.compile(
     r"\b(?:from|than|compared\s+(?:with|to)|against|over|versus|vs\.?)\s+(?:the\s+|a\s+)?"
-    r"(?:last|previous|prior|past)\s+(?:week|month|year)\b",
-    re.IGNORECASE,
+    r"(?:last|previous|prior|past)\s+(?:week|month|year)\b"
 )
-_LAST_MONTH = re.compile(r"\blast\s+month\b", re.IGNORECASE)
-_THIS_MONTH = re.compile(r"\bthis\s+month\b", re.IGNORECASE)
+_LAST_MONTH = re.compile(r"\blast\s+month\b")
+_THIS_MONTH = re.compile(r"\bthis\s+month\b")
 
 
 def _iso_week(day: date) -> str:
@@ -112,10 +113,10 @@ def week_period(text: str, published: date | None, *, weekly: bool) -> str | Non
     """
     if published is None:
         return None
-    text = _COMPARED_WITH.sub(" ", text)
+    text = _COMPARED_WITH.sub(" ", fold(text))
     ended = _WEEK_ENDED.search(text)
     if ended is not None:
-        month = _MONTHS[ended.group("month").lower()]
+        month = _MONTHS[ended.group("month")]
         year = published.year if month <= published.month else published.year - 1
         try:
             return _iso_week(date(year, month, int(ended.group("day"))))
@@ -134,7 +135,7 @@ def relative_month(text: str, published: date | None) -> str | None:
     """ "this month" / "last month", resolved against publication."""
     if published is None:
         return None
-    text = _COMPARED_WITH.sub(" ", text)
+    text = _COMPARED_WITH.sub(" ", fold(text))
     if _LAST_MONTH.search(text):
         first = published.replace(day=1) - timedelta(days=1)
         return f"{first.year:04d}-{first.month:02d}"

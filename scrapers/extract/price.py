@@ -4,6 +4,9 @@ Every spelling in the wild is read: "RMB 92,000 per tonne", "RMB 412/tonne", "20
 "20,405 RMB per metric tonne", "USD 2,500/t", "$2,500 per tonne", and bare "304 yuan" when the
 sentence has already said "per metric ton". A change followed by the level it led to ("rose 120
 yuan/mt to 20,450 yuan/mt") is one figure.
+
+Patterns run on the folded sentence (``Sentence.folded``), except the exchange names, which are
+matched as written ("LME", not "lme" inside another word).
 """
 
 from __future__ import annotations
@@ -31,69 +34,62 @@ CUES = ("rmb", "yuan", "cny", "usd", "$", "dollar", "price")  # lower-case, as f
 _TONNE = r"(?:metric\s+)?(?:tonnes?|tons?|mt|t)(?![A-Za-z])"
 _PER_TONNE = rf"\s*(?:/\s*|per\s+){_TONNE}"
 _DASH = r"\s*(?:-|–|—|~|to)\s*"
-_CURRENCY_PRE = r"(?P<pre>RMB|CNY|USD|US\$|\$)"
-_CURRENCY_POST = r"(?P<post>yuan|RMB|CNY|USD|dollars)"
+_CURRENCY_PRE = r"(?P<pre>rmb|cny|usd|us\$|\$)"
+_CURRENCY_POST = r"(?P<post>yuan|rmb|cny|usd|dollars)"
 _AMOUNT = re.compile(
     rf"(?:between\s+)?{_CURRENCY_PRE}\s*(?P<low>{NUMBER})"
-    rf"(?:(?:{_DASH}|\s+and\s+)(?:RMB|CNY|USD|US\$|\$)?\s*(?P<high>{NUMBER}))?"
-    rf"(?:\s*(?:yuan|RMB))?(?P<tonne>{_PER_TONNE})?"
+    rf"(?:(?:{_DASH}|\s+and\s+)(?:rmb|cny|usd|us\$|\$)?\s*(?P<high>{NUMBER}))?"
+    rf"(?:\s*(?:yuan|rmb))?(?P<tonne>{_PER_TONNE})?"
     rf"|(?P<low2>{NUMBER})(?:(?:{_DASH}|\s+and\s+)(?P<high2>{NUMBER}))?\s*{_CURRENCY_POST}"
-    rf"(?P<tonne2>{_PER_TONNE})?",
-    re.I,
+    rf"(?P<tonne2>{_PER_TONNE})?"
 )
-_BIG_UNIT = re.compile(r"^\s*(?:billion|million|thousand|bn|mn|k)\b", re.I)
-_TONNE_CONTEXT = re.compile(rf"per\s+{_TONNE}|/\s*{_TONNE}", re.I)
+_BIG_UNIT = re.compile(r"^\s*(?:billion|million|thousand|bn|mn|k)\b")
+_TONNE_CONTEXT = re.compile(rf"per\s+{_TONNE}|/\s*{_TONNE}")
 _ABOVE = re.compile(
     r"\b(?:broke\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
     r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past)"
-    r"(?:\s+the)?(?:\s+(?:mark|level|threshold)\s+of)?\s*$",
-    re.I,
+    r"(?:\s+the)?(?:\s+(?:mark|level|threshold)\s+of)?\s*$"
 )
 _BELOW = re.compile(
     r"\b(?:f[ae]ll(?:s|ing)?\s+(?:below|under)|dropp?(?:ed|s|ing)?\s+(?:below|under)"
     r"|dipp?(?:ed|s|ing)?\s+(?:below|under)|slipp?(?:ed|s|ing)?\s+(?:below|under)"
-    r"|sank\s+below|below|under)(?:\s+the)?\s*$",
-    re.I,
+    r"|sank\s+below|below|under)(?:\s+the)?\s*$"
 )
 _VERB_LEAD = re.compile(
-    rf"(?:{DIRECTION.pattern})\s+(?:\w+ly\s+)?(?:by\s+)?(?:about\s+|around\s+|nearly\s+|over\s+)?$",
-    re.I,
+    rf"(?:{DIRECTION.pattern})\s+(?:\w+ly\s+)?(?:by\s+)?(?:about\s+|around\s+|nearly\s+|over\s+)?$"
 )
 _CHANGE_NOUN = (
     r"increase|rise|gain|growth|jump|decrease|decline|drop|fall|dip|reduction|change|rebound"
 )
 _NOUN_LEAD = re.compile(
     rf"\b(?:{_CHANGE_NOUN})s?\s+(?:of|by|exceed(?:ed|s|ing)?|topp(?:ed|ing)|tops?|of\s+over"
-    rf"|of\s+more\s+than|of\s+about|of\s+around|was|were|reached)\s*$",
-    re.I,
+    rf"|of\s+more\s+than|of\s+about|of\s+around|was|were|reached)\s*$"
 )
-_BY_LEAD = re.compile(r"\bby\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$", re.I)
+_BY_LEAD = re.compile(r"\bby\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$")
 _MERGE_GAP = re.compile(
     r"^\s*,?\s*(?:(?:on|in|during)\s+(?:the\s+)?\w+\s+)?"
-    r"(?:to(?:\s+close\s+at)?|at|reaching|hitting|and\s+closed\s+at|closing\s+at)\s*$",
-    re.I,
+    r"(?:to(?:\s+close\s+at)?|at|reaching|hitting|and\s+closed\s+at|closing\s+at)\s*$"
 )
-_SPREAD = re.compile(r"\bspreads?\b", re.I)
+_SPREAD = re.compile(r"\bspreads?\b")
 _DIRECTION_AFTER = re.compile(
-    r"\s*(higher|lower|up|down|more|less)\s+(?=than\b|from\b|on\s+the\b|over\b|compared\b)", re.I
+    r"\s*(higher|lower|up|down|more|less)\s+(?=than\b|from\b|on\s+the\b|over\b|compared\b)"
 )
 # "alloy plants lost 300 yuan/mt": the subject is a business, the amount its margin.
 _COMPANY = re.compile(
     r"\b(?:plants?|enterprises?|producers?|smelters?|makers?|companies|company|firms?|mills?"
-    r"|refiners?|refineries|recyclers?|traders?|buyers?|sellers?)\b",
-    re.I,
+    r"|refiners?|refineries|recyclers?|traders?|buyers?|sellers?)\b"
 )
-_PRICE_WORD = re.compile(r"\bprices?\b|\bquot(?:es|ations?)\b|\bcosts?\b", re.I)
+_PRICE_WORD = re.compile(r"\bprices?\b|\bquot(?:es|ations?)\b|\bcosts?\b")
 _NOT_A_PRICE = re.compile(
     r"\b(?:fees?|freight|tax(?:es)?|tolls?|subsid(?:y|ies)|fines?|investment|invest(?:ed|s)?"
-    r"|revenue|valuation|loss(?:es)?|wages?|tariffs?|premiums?|discounts?|processing)\b",
-    re.I,
+    r"|revenue|valuation|loss(?:es)?|wages?|tariffs?|premiums?|discounts?|processing)\b"
 )
-_PCT_CHANGE = re.compile(rf"(?P<sign>[+\-−](?=\d))?(?P<num>{NUMBER}){PERCENT}", re.I)
-_OPERATING = re.compile(r"\boperating\s+rates?\b|\butili[sz]ation\b", re.I)
+_PCT_CHANGE = re.compile(rf"(?P<sign>[+\-−](?=\d))?(?P<num>{NUMBER}){PERCENT}")
+_OPERATING = re.compile(r"\boperating\s+rates?\b|\butili[sz]ation\b")
+_DOLLARS = re.compile(r"\bUSD\b|\$|\bLME\b|\bCOMEX\b")  # as written: "LME", not "lme"
 _LME = re.compile(r"\bLME\b")
 _COMEX = re.compile(r"\bCOMEX\b")
-_WEEKLY = re.compile(r"\bweek|\bw-?o-?w\b", re.I)
+_WEEKLY = re.compile(r"\bweek|\bw-?o-?w\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,18 +192,18 @@ def _period(text: str, context: Context, forecast: bool, basis: ChangeBasis | No
 
 
 def extract(sentence: Sentence, context: Context) -> list[Figure]:
-    text = sentence.text
+    text = sentence.folded
     figures: list[Figure] = []
     pending_change: tuple[Figure, int, str] | None = None  # a change waiting for "to <level>"
     for amount in _amounts(text):
-        clause = clause_start(text, amount.start)
+        clause = clause_start(sentence.text, amount.start)
         found = _subject(text, clause, amount.start)
         if found is None:
             continue
         metric, subject = found
         lead = text[max(clause, amount.start - 45) : amount.start]
-        forecast = is_forecast(text, amount.start)
-        region = _region(text[: amount.end])
+        forecast = is_forecast(sentence.text, amount.start)
+        region = _region(sentence.text[: amount.end])
         if _is_change(lead, text, amount):
             sign = _sign_after(text, amount.end) or direction_of(lead)
             if sign is None:
@@ -223,7 +219,7 @@ def extract(sentence: Sentence, context: Context) -> list[Figure]:
                 region=region,
                 period=_period(text, context, forecast, basis),
                 forecast=forecast,
-                evidence=text,
+                evidence=sentence.text,
                 span=(sentence.start, sentence.end),
             )
             figures.append(figure)
@@ -254,7 +250,7 @@ def extract(sentence: Sentence, context: Context) -> list[Figure]:
                     region=changed.region,
                     period=changed.period,
                     forecast=changed.forecast or forecast,
-                    evidence=text,
+                    evidence=sentence.text,
                     span=(sentence.start, sentence.end),
                 )
             )
@@ -273,7 +269,7 @@ def extract(sentence: Sentence, context: Context) -> list[Figure]:
                 region=region,
                 period=_period(text, context, forecast, None),
                 forecast=forecast,
-                evidence=text,
+                evidence=sentence.text,
                 span=(sentence.start, sentence.end),
             )
         )
@@ -283,12 +279,12 @@ def extract(sentence: Sentence, context: Context) -> list[Figure]:
 
 def _percent_changes(sentence: Sentence, context: Context, taken: set[str]) -> list[Figure]:
     """ "copper prices rose 1.2% WoW": a price change in per cent, for a subject with no amount."""
-    text = sentence.text
+    text = sentence.folded
     if not _PRICE_WORD.search(text):
         return []
     figures = []
     for match in _PCT_CHANGE.finditer(text):
-        clause = clause_start(text, match.start())
+        clause = clause_start(sentence.text, match.start())
         window = text[clause : match.start()]
         if (
             not _PRICE_WORD.search(window)
@@ -315,10 +311,8 @@ def _percent_changes(sentence: Sentence, context: Context, taken: set[str]) -> l
         ):
             continue
         basis = _basis_after(text, match.end())
-        forecast = is_forecast(text, match.start())
-        unit = (
-            "USD/t" if re.search(r"\bUSD\b|\$|\bLME\b|\bCOMEX\b", text[: match.end()]) else "CNY/t"
-        )
+        forecast = is_forecast(sentence.text, match.start())
+        unit = "USD/t" if _DOLLARS.search(sentence.text, 0, match.end()) else "CNY/t"
         subject = subjects[-1].subject
         taken.add(subject)
         figures.append(
@@ -330,10 +324,10 @@ def _percent_changes(sentence: Sentence, context: Context, taken: set[str]) -> l
                 change=PriceChange(
                     amount=sign * to_decimal(match.group("num")), percent=True, basis=basis
                 ),
-                region=_region(text[: match.end()]),
+                region=_region(sentence.text[: match.end()]),
                 period=_period(text, context, forecast, basis),
                 forecast=forecast,
-                evidence=text,
+                evidence=sentence.text,
                 span=(sentence.start, sentence.end),
             )
         )

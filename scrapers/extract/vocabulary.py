@@ -10,6 +10,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from scrapers.extract.text import fold
+
 # Industries whose operating rates SMM surveys.
 OPERATING_RATE_SUBJECTS: Mapping[str, tuple[str, ...]] = {
     "secondary aluminium": (
@@ -98,13 +100,15 @@ SPREAD_SUBJECTS: Mapping[str, tuple[str, ...]] = {
 }
 
 
-_WORD = re.compile(r"[A-Za-z0-9]+")
-_JOINER = re.compile(r"[\s\-/,]*")  # what may stand between the words of one name
+_WORD = re.compile(r"[a-z0-9]+")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_JOINER = r"[\s\-/,]+"  # what may stand between the words of one name
+_US_SPELLINGS = {"aluminum": "aluminium", "aluminums": "aluminiums"}
 
 
 def _word(token: str) -> str:
-    word = token.lower()
-    return "aluminium" if word == "aluminum" else word
+    """A lower-case word in the vocabulary's spelling."""
+    return _US_SPELLINGS.get(token, token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,24 +130,28 @@ class Vocabulary:
         self._by_words: dict[tuple[str, ...], str] = {}
         for name, aliases in subjects.items():
             for alias in aliases:
-                self._by_words[tuple(_word(w) for w in _WORD.findall(alias))] = name
+                self._by_words[tuple(_word(w) for w in _WORD.findall(alias.lower()))] = name
         # For each first word, the alias lengths that start with it, longest first.
         self._sizes: dict[str, tuple[int, ...]] = {}
         for words in self._by_words:
             sizes = {*self._sizes.get(words[0], ()), len(words)}
             self._sizes[words[0]] = tuple(sorted(sizes, reverse=True))
-        self._longest = max(len(words) for words in self._by_words)
+        longest = max(len(words) for words in self._by_words)
         # Only the words that can open a name are searched for, in one pass of the pattern
-        # engine; the words after each are then read one by one.
+        # engine over the lower-cased text (a case-blind pattern scans several times slower).
         openers = set(self._sizes) | {
             first.replace("aluminium", "aluminum") for first in self._sizes
         }
         self._openers = re.compile(
-            r"(?<![A-Za-z0-9])(?:"
+            "(?:"
             + "|".join(re.escape(word) for word in sorted(openers, key=len, reverse=True))
-            + r")s?(?![A-Za-z0-9])",
-            re.IGNORECASE,
+            + ")s?(?![a-z0-9])"
         )
+        # The words that may follow an opener, read in one match: "(J(w)(J(w)(J(w))?)?)?".
+        tail = ""
+        for _ in range(longest - 1):
+            tail = f"(?:{_JOINER}([a-z0-9]+){tail})?"
+        self._tail = re.compile(tail)
         self._recent: dict[str, tuple[SubjectMatch, ...]] = {}
 
     def forget(self) -> None:
@@ -154,7 +162,7 @@ class Vocabulary:
         cached = self._recent.get(text)
         if cached is not None:
             return list(cached)
-        found = self._find(text)
+        found = self._find(fold(text))
         if len(self._recent) >= 64:
             self._recent.clear()
         self._recent[text] = tuple(found)
@@ -166,30 +174,28 @@ class Vocabulary:
             name = self._by_words.get((*words[:-1], words[-1][:-1]))
         return name
 
-    def _find(self, text: str) -> list[SubjectMatch]:
+    def _find(self, folded: str) -> list[SubjectMatch]:
         found: list[SubjectMatch] = []
         taken_until = 0
-        for opener in self._openers.finditer(text):
-            if opener.start() < taken_until:
-                continue  # inside a longer name already found
-            words = [(opener.start(), opener.end(), _word(opener.group(0)))]
-            cursor = opener.end()
-            # The words of one name stand together: only spaces, hyphens, slashes, commas.
-            while len(words) < self._longest:
-                gap = _JOINER.match(text, cursor)
-                following = _WORD.match(text, gap.end() if gap else cursor)
-                if following is None or following.start() == cursor:
-                    break
-                words.append((following.start(), following.end(), _word(following.group(0))))
-                cursor = following.end()
-            first = words[0][2]
-            for size in self._sizes.get(first) or self._sizes.get(first[:-1], ()):
+        for opener in self._openers.finditer(folded):
+            start = opener.start()
+            if start < taken_until or (start and folded[start - 1] in _WORD_CHARS):
+                continue  # inside a longer name already found, or inside another word
+            first = _word(opener.group(0))
+            sizes = self._sizes.get(first) or self._sizes.get(first[:-1], ())
+            spans = [(start, opener.end())]
+            tail = self._tail.match(folded, opener.end()) if sizes[0] > 1 else None
+            if tail is not None and tail.lastindex:
+                # The groups nest, so the last one that matched says how many words followed.
+                spans += [tail.span(group) for group in range(1, tail.lastindex + 1)]
+            words = [first] + [_word(folded[begin:end]) for begin, end in spans[1:]]
+            for size in sizes:
                 if size > len(words):
                     continue
-                name = self._lookup(tuple(word for _, _, word in words[:size]))
+                name = self._lookup(tuple(words[:size]))
                 if name is not None:
-                    found.append(SubjectMatch(name, words[0][0], words[size - 1][1]))
-                    taken_until = words[size - 1][1]
+                    found.append(SubjectMatch(name, start, spans[size - 1][1]))
+                    taken_until = spans[size - 1][1]
                     break
         return found
 
