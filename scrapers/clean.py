@@ -38,7 +38,25 @@ def normalise_paragraph(text: str) -> str:
     """Collapse runs of spaces and drop the ad placeholder, which may be glued to the next word."""
     if "{" in text:
         text = _AD_PLACEHOLDER.sub("", text)
+    if text.isascii() and "  " not in text and not _has_odd_space(text):
+        return text  # already single-spaced, as most paragraphs are: skip the split and join
     return " ".join(text.split())
+
+
+def _has_odd_space(text: str) -> bool:
+    return (
+        text[:1] == " "
+        or text[-1:] == " "
+        or "\n" in text
+        or "\t" in text
+        or "\r" in text
+        or "\x0b" in text
+        or "\x0c" in text
+        or "\x1c" in text
+        or "\x1d" in text
+        or "\x1e" in text
+        or "\x1f" in text
+    )
 
 
 def clean_paragraphs(paragraphs: list[str]) -> str:

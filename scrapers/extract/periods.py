@@ -43,7 +43,8 @@ _LEAD = re.compile(r"\b(in|for|of|during|from|since|than)\s*$")
 
 def week_ended(text: str) -> bool:
     """Whether the text names its week by the day it ended ("in the week ended March 14")."""
-    return _WEEK_ENDED.search(fold(text)) is not None
+    text = fold(text)
+    return "week" in text and _WEEK_ENDED.search(text) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -100,6 +101,13 @@ _LAST_MONTH = re.compile(r"\blast\s+month\b")
 _THIS_MONTH = re.compile(r"\bthis\s+month\b")
 
 
+def _without_comparisons(folded: str) -> str:
+    """The text with "from last week"-style comparisons blanked out (they are not the period)."""
+    if "last" in folded or "previous" in folded or "prior" in folded or "past" in folded:
+        return _COMPARED_WITH.sub(" ", folded)
+    return folded
+
+
 def _iso_week(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year:04d}-W{week:02d}"
@@ -113,20 +121,22 @@ def week_period(text: str, published: date | None, *, weekly: bool) -> str | Non
     """
     if published is None:
         return None
-    text = _COMPARED_WITH.sub(" ", fold(text))
-    ended = _WEEK_ENDED.search(text)
-    if ended is not None:
-        month = _MONTHS[ended.group("month")]
-        year = published.year if month <= published.month else published.year - 1
-        try:
-            return _iso_week(date(year, month, int(ended.group("day"))))
-        except ValueError:
-            return None
-    if _LAST_WEEK.search(text):
-        return _iso_week(published - timedelta(days=7))
-    if _NEXT_WEEK.search(text):
-        return _iso_week(published + timedelta(days=7))
-    if weekly or _THIS_WEEK.search(text):
+    text = _without_comparisons(fold(text))
+    # Substring tests first: most sentences never say "week", and the patterns cost more.
+    if "week" in text:
+        ended = _WEEK_ENDED.search(text)
+        if ended is not None:
+            month = _MONTHS[ended.group("month")]
+            year = published.year if month <= published.month else published.year - 1
+            try:
+                return _iso_week(date(year, month, int(ended.group("day"))))
+            except ValueError:
+                return None
+        if _LAST_WEEK.search(text):
+            return _iso_week(published - timedelta(days=7))
+        if _NEXT_WEEK.search(text):
+            return _iso_week(published + timedelta(days=7))
+    if weekly or (("week" in text or "wo" in text or "w-o" in text) and _THIS_WEEK.search(text)):
         return _iso_week(published)
     return None
 
@@ -135,7 +145,9 @@ def relative_month(text: str, published: date | None) -> str | None:
     """ "this month" / "last month", resolved against publication."""
     if published is None:
         return None
-    text = _COMPARED_WITH.sub(" ", fold(text))
+    text = _without_comparisons(fold(text))
+    if "month" not in text:
+        return None
     if _LAST_MONTH.search(text):
         first = published.replace(day=1) - timedelta(days=1)
         return f"{first.year:04d}-{first.month:02d}"

@@ -84,7 +84,7 @@ _NOT_A_PRICE = re.compile(
     r"\b(?:fees?|freight|tax(?:es)?|tolls?|subsid(?:y|ies)|fines?|investment|invest(?:ed|s)?"
     r"|revenue|valuation|loss(?:es)?|wages?|tariffs?|premiums?|discounts?|processing)\b"
 )
-_PCT_CHANGE = re.compile(rf"(?P<sign>[+\-−](?=\d))?(?P<num>{NUMBER}){PERCENT}")
+_PCT_CHANGE = re.compile(rf"(?=[\d+\-−])(?P<sign>[+\-−](?=\d))?(?P<num>{NUMBER}){PERCENT}")
 _OPERATING = re.compile(r"\boperating\s+rates?\b|\butili[sz]ation\b")
 _DOLLARS = re.compile(r"\bUSD\b|\$|\bLME\b|\bCOMEX\b")  # as written: "LME", not "lme"
 _LME = re.compile(r"\bLME\b")

@@ -121,37 +121,38 @@ class SubjectMatch:
 class Vocabulary:
     """Finds every known subject mentioned in a piece of text.
 
-    Names are matched word by word against a dictionary of aliases (longest first), so that
-    "aluminum" and "aluminium", hyphens, slashes and spaces, and a plural "s" on the last word all
-    land on one subject. Much cheaper than one big regular expression alternation.
+    Names are matched word by word, so that "aluminum" and "aluminium", hyphens, slashes and
+    spaces, and a plural "s" on the last word all land on one subject. One pass of a small pattern
+    finds the words that can open a name; at each, one pattern holding only the names that start
+    with that word picks the longest that fits. Much cheaper than one big alternation tried at
+    every character.
     """
 
     def __init__(self, subjects: Mapping[str, tuple[str, ...]]) -> None:
-        self._by_words: dict[tuple[str, ...], str] = {}
+        by_words: dict[tuple[str, ...], str] = {}
         for name, aliases in subjects.items():
             for alias in aliases:
-                self._by_words[tuple(_word(w) for w in _WORD.findall(alias.lower()))] = name
-        # For each first word, the alias lengths that start with it, longest first.
-        self._sizes: dict[str, tuple[int, ...]] = {}
-        for words in self._by_words:
-            sizes = {*self._sizes.get(words[0], ()), len(words)}
-            self._sizes[words[0]] = tuple(sorted(sizes, reverse=True))
-        longest = max(len(words) for words in self._by_words)
-        # Only the words that can open a name are searched for, in one pass of the pattern
-        # engine over the lower-cased text (a case-blind pattern scans several times slower).
-        openers = set(self._sizes) | {
-            first.replace("aluminium", "aluminum") for first in self._sizes
-        }
+                by_words[tuple(_word(w) for w in _WORD.findall(alias.lower()))] = name
+        by_opener: dict[str, list[tuple[str, ...]]] = {}
+        for words in by_words:
+            by_opener.setdefault(words[0], []).append(words)
+        self._subjects: dict[str, str] = {}  # pattern group name -> subject
+        self._names: dict[str, re.Pattern[str]] = {}  # opening word -> its names, longest first
+        for opener, names in by_opener.items():
+            branches = []
+            for words in sorted(names, key=len, reverse=True):
+                group = f"n{len(self._subjects)}"
+                self._subjects[group] = by_words[words]
+                body = _JOINER.join(_spellings(word) for word in words)
+                branches.append(f"(?P<{group}>{body}s?(?![a-z0-9]))")
+            self._names[opener] = re.compile("|".join(branches))
+        # Searched in the folded text (lower case: a case-blind pattern scans several times slower).
+        openers = set(by_opener) | {word.replace("aluminium", "aluminum") for word in by_opener}
         self._openers = re.compile(
             "(?:"
             + "|".join(re.escape(word) for word in sorted(openers, key=len, reverse=True))
             + ")s?(?![a-z0-9])"
         )
-        # The words that may follow an opener, read in one match: "(J(w)(J(w)(J(w))?)?)?".
-        tail = ""
-        for _ in range(longest - 1):
-            tail = f"(?:{_JOINER}([a-z0-9]+){tail})?"
-        self._tail = re.compile(tail)
         self._recent: dict[str, tuple[SubjectMatch, ...]] = {}
 
     def forget(self) -> None:
@@ -168,12 +169,6 @@ class Vocabulary:
         self._recent[text] = tuple(found)
         return found
 
-    def _lookup(self, words: tuple[str, ...]) -> str | None:
-        name = self._by_words.get(words)
-        if name is None and words[-1].endswith("s"):
-            name = self._by_words.get((*words[:-1], words[-1][:-1]))
-        return name
-
     def _find(self, folded: str) -> list[SubjectMatch]:
         found: list[SubjectMatch] = []
         taken_until = 0
@@ -182,22 +177,16 @@ class Vocabulary:
             if start < taken_until or (start and folded[start - 1] in _WORD_CHARS):
                 continue  # inside a longer name already found, or inside another word
             first = _word(opener.group(0))
-            sizes = self._sizes.get(first) or self._sizes.get(first[:-1], ())
-            spans = [(start, opener.end())]
-            tail = self._tail.match(folded, opener.end()) if sizes[0] > 1 else None
-            if tail is not None and tail.lastindex:
-                # The groups nest, so the last one that matched says how many words followed.
-                spans += [tail.span(group) for group in range(1, tail.lastindex + 1)]
-            words = [first] + [_word(folded[begin:end]) for begin, end in spans[1:]]
-            for size in sizes:
-                if size > len(words):
-                    continue
-                name = self._lookup(tuple(words[:size]))
-                if name is not None:
-                    found.append(SubjectMatch(name, start, spans[size - 1][1]))
-                    taken_until = spans[size - 1][1]
-                    break
+            names = self._names.get(first) or self._names.get(first[:-1])
+            name = names.match(folded, start) if names is not None else None
+            if name is not None and name.lastgroup is not None:
+                found.append(SubjectMatch(self._subjects[name.lastgroup], start, name.end()))
+                taken_until = name.end()
         return found
+
+
+def _spellings(word: str) -> str:
+    return "alumini?um" if word == "aluminium" else re.escape(word)
 
 
 OPERATING_RATE_VOCABULARY = Vocabulary(OPERATING_RATE_SUBJECTS)
