@@ -120,28 +120,31 @@ def basis_of(match: re.Match[str]) -> ChangeBasis:
     raise AssertionError("BASIS matched no group")
 
 
-_UP_SET = frozenset(_UP)
-_DOWN_SET = frozenset(_DOWN)
-_FLAT_SET = frozenset(_STEADY)
+_SIGNS = {
+    **{word: 0 for word in _STEADY},
+    **{word: -1 for word in _DOWN},
+    **{word: 1 for word in _UP},
+}
+_SECOND_WORDS = frozenset(word.split()[1] for word in _SIGNS if " " in word)
 _DIRECTION_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def direction_of(text: str) -> int | None:
     """+1, -1 or 0 for the last direction word in text, None when there is none.
 
-    The same words as DIRECTION, looked up in sets from the end (two-word ones such as "pulled
-    back" too): much cheaper than scanning with the alternation, and this runs per number.
+    The same words as DIRECTION, looked up in a dictionary from the end (two-word ones such as
+    "pulled back" too): much cheaper than scanning with the alternation, and this runs per number.
     """
     words = _DIRECTION_WORD.findall(text.lower())
     for index in range(len(words) - 1, -1, -1):
-        pair = f"{words[index - 1]} {words[index]}" if index else ""
-        for candidate in (pair, words[index]):
-            if candidate in _UP_SET:
-                return 1
-            if candidate in _DOWN_SET:
-                return -1
-            if candidate in _FLAT_SET:
-                return 0
+        word = words[index]
+        if index and word in _SECOND_WORDS:
+            sign = _SIGNS.get(f"{words[index - 1]} {word}")
+            if sign is not None:
+                return sign
+        sign = _SIGNS.get(word)
+        if sign is not None:
+            return sign
     return None
 
 
@@ -174,15 +177,16 @@ def _forecast_cues(text: str) -> tuple[tuple[int, int], ...]:
     )
 
 
-def is_forecast(text: str, position: int) -> bool:
+def is_forecast(text: str, position: int, clause: int | None = None) -> bool:
     """A forecast cue in the clause before the number: "is expected to fall to around 43%".
 
-    ``text`` is the sentence as written, since only its case tells the month "May" from "may".
+    ``text`` is the sentence as written, since only its case tells the month "May" from "may";
+    ``clause`` is where the number's clause starts, when the caller knows it already.
     """
     cues = _forecast_cues(text)
     if not cues:
         return False
-    start = clause_start(text, position)
+    start = clause_start(text, position) if clause is None else clause
     index = bisect_right(cues, (position, position)) - 1
     # The cue must start inside the clause and end before the number.
     while index >= 0 and cues[index][0] >= start:

@@ -109,7 +109,8 @@ def _read(sentence: Sentence, start: int, end: int, anchor: int) -> _Reading:
     reading = _Reading()
     previous_end = max(start, anchor)
     for quantity in _QUANTITY.finditer(text, previous_end, end):
-        before = text[previous_end : quantity.start()]
+        begin = quantity.start()
+        before = text[previous_end:begin]
         previous_end = quantity.end()
         if FOREIGN_QUANTITY.search(before[-_FOREIGN_WINDOW:]):
             # "…, while output rose 5.2% YoY": the number is about something else, and so is
@@ -117,21 +118,21 @@ def _read(sentence: Sentence, start: int, end: int, anchor: int) -> _Reading:
             continue
         number = to_decimal(quantity.group("num"))
         after = text[quantity.end() : quantity.end() + 40]
-        head = text[max(clause_start(sentence.text, quantity.start()), start) : quantity.start()]
-        forecast = is_forecast(sentence.text, quantity.start())
+        clause = clause_start(sentence.text, begin)
+        head = text[max(clause, start, begin - 30) : begin]  # the clause just before the number
         if quantity.group("points"):
-            basis = stated_basis(after, head[-30:])
-            sign = _direction(text, quantity.start(), quantity.group("sign"))
+            basis = stated_basis(after, head)
+            sign = _direction(text, begin, quantity.group("sign"))
             if basis is None or sign is None:
                 continue  # a change whose basis or direction is not written is not guessed
             reading.changes.setdefault(basis, sign * number)
-            reading.forecast = reading.forecast or forecast
+            reading.forecast = reading.forecast or is_forecast(sentence.text, begin, clause)
             continue
-        lead = text[max(quantity.start() - 40, start) : quantity.start()]
+        lead = text[max(begin - 40, start) : begin]
         if _CHANGE_NOUN_OF.search(lead) or basis_after(after) is not None:
             # "a Y-o-Y increase of 2.8 per cent" beside a rate: AL Circle's spelling of pp.
-            basis = stated_basis(after, head[-30:])
-            sign = _direction(text, quantity.start(), quantity.group("sign"))
+            basis = stated_basis(after, head)
+            sign = _direction(text, begin, quantity.group("sign"))
             if basis is None or sign is None or number > _MAX_INFERRED_POINTS:
                 continue
             if basis not in reading.changes:
@@ -143,7 +144,7 @@ def _read(sentence: Sentence, start: int, end: int, anchor: int) -> _Reading:
         if reading.value is None and (_LEVEL_LEAD.search(lead) or _MENTION.search(lead)):
             reading.value = number
             reading.value_end = quantity.end()
-            reading.forecast = reading.forecast or forecast
+            reading.forecast = reading.forecast or is_forecast(sentence.text, begin, clause)
     # Flat changes: "remained flat MoM", "unchanged from last week".
     segment = text[start:end]
     if not (
