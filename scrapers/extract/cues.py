@@ -121,9 +121,9 @@ def basis_of(match: re.Match[str]) -> ChangeBasis:
 
 
 _SIGNS = {
-    **{word: 0 for word in _STEADY},
-    **{word: -1 for word in _DOWN},
-    **{word: 1 for word in _UP},
+    **dict.fromkeys(_STEADY, 0),
+    **dict.fromkeys(_DOWN, -1),
+    **dict.fromkeys(_UP, 1),
 }
 _SECOND_WORDS = frozenset(word.split()[1] for word in _SIGNS if " " in word)
 _DIRECTION_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
