@@ -212,15 +212,18 @@ def basis_after(after: str) -> ChangeBasis | None:
     return basis_of(match) if match is not None else None
 
 
-def stated_basis(after: str, before: str) -> ChangeBasis | None:
-    """The basis written right after a number, else right before it ("a MoM rise of")."""
-    basis = basis_after(after)
-    if basis is not None:
-        return basis
+def basis_before(before: str) -> ChangeBasis | None:
+    """The last basis written before a number ("a MoM rise of")."""
     last = None
     for match in BASIS.finditer(fold(before)):
         last = match
     return basis_of(last) if last is not None else None
+
+
+def stated_basis(after: str, before: str) -> ChangeBasis | None:
+    """The basis written right after a number, else right before it."""
+    basis = basis_after(after)
+    return basis if basis is not None else basis_before(before)
 
 
 def clear_caches() -> None:

@@ -23,6 +23,7 @@ from scrapers.extract.cues import (
     PERCENT,
     POINTS,
     basis_after,
+    basis_before,
     clause_start,
     direction_of,
     is_forecast,
@@ -101,6 +102,16 @@ def _direction(text: str, start: int, sign: str | None) -> int | None:
     return direction_of(text[max(start - 45, 0) : start])
 
 
+def _basis(sentence: Sentence, start: int, position: int, after: str) -> ChangeBasis | None:
+    """The basis of the change at ``position``: written after it, else earlier in its clause."""
+    basis = basis_after(after)
+    if basis is not None:
+        return basis
+    # Clause breaks are found only when needed: most changes name their basis after the number.
+    head = max(clause_start(sentence.text, position), start, position - 30)
+    return basis_before(sentence.folded[head:position])
+
+
 def _read(sentence: Sentence, start: int, end: int, anchor: int) -> _Reading:
     """Classify every number with a unit between ``anchor`` (where the industry is named) and
     ``end``; numbers before the industry is named ("35% of plants said their operating rates")
@@ -118,20 +129,18 @@ def _read(sentence: Sentence, start: int, end: int, anchor: int) -> _Reading:
             continue
         number = to_decimal(quantity.group("num"))
         after = text[quantity.end() : quantity.end() + 40]
-        clause = clause_start(sentence.text, begin)
-        head = text[max(clause, start, begin - 30) : begin]  # the clause just before the number
         if quantity.group("points"):
-            basis = stated_basis(after, head)
+            basis = _basis(sentence, start, begin, after)
             sign = _direction(text, begin, quantity.group("sign"))
             if basis is None or sign is None:
                 continue  # a change whose basis or direction is not written is not guessed
             reading.changes.setdefault(basis, sign * number)
-            reading.forecast = reading.forecast or is_forecast(sentence.text, begin, clause)
+            reading.forecast = reading.forecast or is_forecast(sentence.text, begin)
             continue
         lead = text[max(begin - 40, start) : begin]
         if _CHANGE_NOUN_OF.search(lead) or basis_after(after) is not None:
             # "a Y-o-Y increase of 2.8 per cent" beside a rate: AL Circle's spelling of pp.
-            basis = stated_basis(after, head)
+            basis = _basis(sentence, start, begin, after)
             sign = _direction(text, begin, quantity.group("sign"))
             if basis is None or sign is None or number > _MAX_INFERRED_POINTS:
                 continue
@@ -144,7 +153,7 @@ def _read(sentence: Sentence, start: int, end: int, anchor: int) -> _Reading:
         if reading.value is None and (_LEVEL_LEAD.search(lead) or _MENTION.search(lead)):
             reading.value = number
             reading.value_end = quantity.end()
-            reading.forecast = reading.forecast or is_forecast(sentence.text, begin, clause)
+            reading.forecast = reading.forecast or is_forecast(sentence.text, begin)
     # Flat changes: "remained flat MoM", "unchanged from last week".
     segment = text[start:end]
     if not (

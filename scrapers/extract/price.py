@@ -36,12 +36,13 @@ _PER_TONNE = rf"\s*(?:/\s*|per\s+){_TONNE}"
 _DASH = r"\s*(?:-|–|—|~|to)\s*"
 _CURRENCY_PRE = r"(?P<pre>rmb|cny|usd|us\$|\$)"
 _CURRENCY_POST = r"(?P<post>yuan|rmb|cny|usd|dollars)"
+# The lookahead lets the pattern engine pass over letters that cannot open an amount.
 _AMOUNT = re.compile(
-    rf"(?:between\s+)?{_CURRENCY_PRE}\s*(?P<low>{NUMBER})"
+    rf"(?=[\d$rcub])(?:(?:between\s+)?{_CURRENCY_PRE}\s*(?P<low>{NUMBER})"
     rf"(?:(?:{_DASH}|\s+and\s+)(?:rmb|cny|usd|us\$|\$)?\s*(?P<high>{NUMBER}))?"
     rf"(?:\s*(?:yuan|rmb))?(?P<tonne>{_PER_TONNE})?"
     rf"|(?P<low2>{NUMBER})(?:(?:{_DASH}|\s+and\s+)(?P<high2>{NUMBER}))?\s*{_CURRENCY_POST}"
-    rf"(?P<tonne2>{_PER_TONNE})?"
+    rf"(?P<tonne2>{_PER_TONNE})?)"
 )
 _BIG_UNIT = re.compile(r"^\s*(?:billion|million|thousand|bn|mn|k)\b")
 _TONNE_CONTEXT = re.compile(rf"per\s+{_TONNE}|/\s*{_TONNE}")
@@ -103,13 +104,15 @@ class _Amount:
 
 def _amounts(text: str) -> list[_Amount]:
     found = []
-    tonne_context = _TONNE_CONTEXT.search(text) is not None
+    tonne_context: bool | None = None  # whether the sentence says "per tonne" somewhere
     for match in _AMOUNT.finditer(text):
         if _BIG_UNIT.match(text[match.end() : match.end() + 12]):
             continue  # "RMB 5 billion" is money, not a price per tonne
-        per_tonne = match.group("tonne") or match.group("tonne2")
-        if not per_tonne and not tonne_context:
-            continue
+        if not (match.group("tonne") or match.group("tonne2")):
+            if tonne_context is None:
+                tonne_context = _TONNE_CONTEXT.search(text) is not None
+            if not tonne_context:
+                continue
         currency = (match.group("pre") or match.group("post") or "").upper()
         unit = "USD/t" if currency in {"USD", "US$", "$", "DOLLARS"} else "CNY/t"
         low = to_decimal(match.group("low") or match.group("low2"))
@@ -129,7 +132,7 @@ def _between(matches: list[SubjectMatch], start: int, end: int) -> list[SubjectM
 
 def _subject(text: str, clause: int, position: int) -> tuple[Metric, str] | None:
     window = text[clause:position]
-    if _SPREAD.search(window):
+    if "spread" in window and _SPREAD.search(window):
         spreads = _between(SPREAD_VOCABULARY.find(text), 0, position)
         if spreads:
             return Metric.SPREAD, spreads[-1].subject
@@ -175,9 +178,9 @@ def _is_change(lead: str, text: str, amount: _Amount) -> bool:
 
 
 def _region(text: str) -> str:
-    if _LME.search(text):
+    if "LME" in text and _LME.search(text):
         return "LME"
-    if _COMEX.search(text):
+    if "COMEX" in text and _COMEX.search(text):
         return "COMEX"
     return "China"
 
@@ -186,7 +189,7 @@ def _period(text: str, context: Context, forecast: bool, basis: ChangeBasis | No
     month = month_period(text, context.published, forecast=forecast)
     if month is not None:
         return month
-    if basis is ChangeBasis.WOW or _WEEKLY.search(text):
+    if basis is ChangeBasis.WOW or (("w" in text) and _WEEKLY.search(text)):
         return week_period(text, context.published, weekly=basis is ChangeBasis.WOW)
     return None
 
@@ -280,7 +283,8 @@ def extract(sentence: Sentence, context: Context) -> list[Figure]:
 def _percent_changes(sentence: Sentence, context: Context, taken: set[str]) -> list[Figure]:
     """ "copper prices rose 1.2% WoW": a price change in per cent, for a subject with no amount."""
     text = sentence.folded
-    if not _PRICE_WORD.search(text):
+    # A change in per cent needs "%", "per cent" or "percent", and a price word.
+    if not ("%" in text or "cent" in text) or not _PRICE_WORD.search(text):
         return []
     figures = []
     for match in _PCT_CHANGE.finditer(text):
