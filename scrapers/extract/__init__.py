@@ -73,8 +73,8 @@ def extract_text(body: str, published: date | None = None, title: str = "") -> l
             found = extractor.extract(sentence, context)
             figures.extend(found)
             rates = [f.subject for f in found if f.metric is Metric.OPERATING_RATE]
-            if rates:
-                context = replace(context, rate_subject=rates[-1])
+            if rates and rates[-1] != context.rate_subject:
+                context = Context(published=published, rate_subject=rates[-1])
     return [sanity.check(figure) for figure in _merge(figures)]
 
 

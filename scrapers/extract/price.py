@@ -38,7 +38,7 @@ _CURRENCY_PRE = r"(?P<pre>rmb|cny|usd|us\$|\$)"
 _CURRENCY_POST = r"(?P<post>yuan|rmb|cny|usd|dollars)"
 # The lookahead lets the pattern engine pass over letters that cannot open an amount.
 _AMOUNT = re.compile(
-    rf"(?=[\d$rcub])(?:(?:between\s+)?{_CURRENCY_PRE}\s*(?P<low>{NUMBER})"
+    rf"(?=\d|\$|rmb|cny|us|between)(?:(?:between\s+)?{_CURRENCY_PRE}\s*(?P<low>{NUMBER})"
     rf"(?:(?:{_DASH}|\s+and\s+)(?:rmb|cny|usd|us\$|\$)?\s*(?P<high>{NUMBER}))?"
     rf"(?:\s*(?:yuan|rmb))?(?P<tonne>{_PER_TONNE})?"
     rf"|(?P<low2>{NUMBER})(?:(?:{_DASH}|\s+and\s+)(?P<high2>{NUMBER}))?\s*{_CURRENCY_POST}"
