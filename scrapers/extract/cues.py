@@ -43,6 +43,7 @@ def _alternation(words: list[str]) -> str:
     )
 
 
+DIRECTION_WORDS = frozenset((*_UP, *_DOWN, *_STEADY))  # two-word ones with one space
 UP_WORDS = _alternation(_UP)
 DOWN_WORDS = _alternation(_DOWN)
 FLAT_WORDS = _alternation(_STEADY)

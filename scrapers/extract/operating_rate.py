@@ -30,7 +30,7 @@ from scrapers.extract.cues import (
     stated_basis,
 )
 from scrapers.extract.periods import month_period, relative_month, week_ended, week_period
-from scrapers.extract.text import NUMBER, Sentence, to_decimal
+from scrapers.extract.text import NUMBER, EndPattern, Sentence, to_decimal
 from scrapers.extract.vocabulary import OPERATING_RATE_VOCABULARY, SubjectMatch
 from scrapers.models import ChangeBasis, Figure, Metric
 
@@ -49,16 +49,22 @@ _LEAD_IN = re.compile(
 _QUANTITY = re.compile(
     rf"(?=[\d+\-−])(?P<sign>[+\-−](?=\d))?(?P<num>{NUMBER})(?:(?P<points>{POINTS})|(?P<percent>{PERCENT}))"
 )
-_LEVEL_LEAD = re.compile(
-    r"(?:\b(?:to|at|of|was|were|is|are|reached|reaching|hit|hitting|stood\s+at|standing\s+at"
-    r"|remained\s+at|held\s+at|around|about|approximately|roughly|near|nearly|some|registering"
-    r"|recorded|reported|settling\s+at|settled\s+at|came\s+in\s+at)|:|=)\s*$"
+_LEVEL_LEAD = EndPattern(
+    re.compile(
+        r"(?:\b(?:to|at|of|was|were|is|are|reached|reaching|hit|hitting|stood\s+at|standing\s+at"
+        r"|remained\s+at|held\s+at|around|about|approximately|roughly|near|nearly|some|registering"
+        r"|recorded|reported|settling\s+at|settled\s+at|came\s+in\s+at)|:|=)\s*$"
+    ),
+    tuple("to at of was were is are ed ing hit around about ly near some : =".split()),
 )
-_CHANGE_NOUN_OF = re.compile(
-    r"\b(?:increase|rise|gain|growth|jump|decrease|decline|drop|fall|dip|reduction|change)"
-    r"\s+of\s*$"
+_CHANGE_NOUN_OF = EndPattern(
+    re.compile(
+        r"\b(?:increase|rise|gain|growth|jump|decrease|decline|drop|fall|dip|reduction|change)"
+        r"\s+of\s*$"
+    ),
+    ("of",),
 )
-_FROM = re.compile(r"\bfrom\s*$")
+_FROM = EndPattern(re.compile(r"\bfrom\s*$"), ("from",))
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 _WEEKLY_HINT = re.compile(r"\bweek|\bw-?o-?w\b")
 _FOREIGN_WINDOW = 80  # characters before a number where another quantity's noun may stand
@@ -86,6 +92,8 @@ def _anchor(text: str, subject: SubjectMatch) -> int:
 
 
 def _segments(text: str, subjects: list[SubjectMatch]) -> list[tuple[SubjectMatch, int, int]]:
+    if len(subjects) == 1:
+        return [(subjects[0], 0, len(text))]  # one industry owns the whole sentence
     anchors = [(_anchor(text, subject), subject) for subject in subjects]
     anchors.sort(key=lambda pair: pair[0])
     segments = []

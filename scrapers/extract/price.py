@@ -26,7 +26,7 @@ from scrapers.extract.cues import (
     is_forecast,
 )
 from scrapers.extract.periods import month_period, week_period
-from scrapers.extract.text import NUMBER, Sentence, to_decimal
+from scrapers.extract.text import NUMBER, EndPattern, Sentence, to_decimal
 from scrapers.extract.vocabulary import PRICE_VOCABULARY, SPREAD_VOCABULARY, SubjectMatch
 from scrapers.models import Bound, ChangeBasis, Figure, Metric, PriceChange
 
@@ -46,15 +46,25 @@ _AMOUNT = re.compile(
 )
 _BIG_UNIT = re.compile(r"^\s*(?:billion|million|thousand|bn|mn|k)\b")
 _TONNE_CONTEXT = re.compile(rf"per\s+{_TONNE}|/\s*{_TONNE}")
-_ABOVE = re.compile(
-    r"\b(?:broke\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
-    r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past)"
-    r"(?:\s+the)?(?:\s+(?:mark|level|threshold)\s+of)?\s*$"
+_ABOVE = EndPattern(
+    re.compile(
+        r"\b(?:broke\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
+        r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past)"
+        r"(?:\s+the)?(?:\s+(?:mark|level|threshold)\s+of)?\s*$"
+    ),
+    tuple(
+        (
+            "through above exceed exceeds ed ing top tops surpass surpasses over beyond past the of"
+        ).split()
+    ),
 )
-_BELOW = re.compile(
-    r"\b(?:f[ae]ll(?:s|ing)?\s+(?:below|under)|dropp?(?:ed|s|ing)?\s+(?:below|under)"
-    r"|dipp?(?:ed|s|ing)?\s+(?:below|under)|slipp?(?:ed|s|ing)?\s+(?:below|under)"
-    r"|sank\s+below|below|under)(?:\s+the)?\s*$"
+_BELOW = EndPattern(
+    re.compile(
+        r"\b(?:f[ae]ll(?:s|ing)?\s+(?:below|under)|dropp?(?:ed|s|ing)?\s+(?:below|under)"
+        r"|dipp?(?:ed|s|ing)?\s+(?:below|under)|slipp?(?:ed|s|ing)?\s+(?:below|under)"
+        r"|sank\s+below|below|under)(?:\s+the)?\s*$"
+    ),
+    ("below", "under", "the"),
 )
 _VERB_LEAD = re.compile(
     rf"(?:{DIRECTION.pattern})\s+(?:\w+ly\s+)?(?:by\s+)?(?:about\s+|around\s+|nearly\s+|over\s+)?$"
@@ -62,11 +72,17 @@ _VERB_LEAD = re.compile(
 _CHANGE_NOUN = (
     r"increase|rise|gain|growth|jump|decrease|decline|drop|fall|dip|reduction|change|rebound"
 )
-_NOUN_LEAD = re.compile(
-    rf"\b(?:{_CHANGE_NOUN})s?\s+(?:of|by|exceed(?:ed|s|ing)?|topp(?:ed|ing)|tops?|of\s+over"
-    rf"|of\s+more\s+than|of\s+about|of\s+around|was|were|reached)\s*$"
+_NOUN_LEAD = EndPattern(
+    re.compile(
+        rf"\b(?:{_CHANGE_NOUN})s?\s+(?:of|by|exceed(?:ed|s|ing)?|topp(?:ed|ing)|tops?|of\s+over"
+        rf"|of\s+more\s+than|of\s+about|of\s+around|was|were|reached)\s*$"
+    ),
+    tuple("of by exceed exceeds ed ing top tops over than about around was were".split()),
 )
-_BY_LEAD = re.compile(r"\bby\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$")
+_BY_LEAD = EndPattern(
+    re.compile(r"\bby\s+(?:about\s+|around\s+|nearly\s+|over\s+)?$"),
+    ("by", "about", "around", "nearly", "over"),
+)
 _MERGE_GAP = re.compile(
     r"^\s*,?\s*(?:(?:on|in|during)\s+(?:the\s+)?\w+\s+)?"
     r"(?:to(?:\s+close\s+at)?|at|reaching|hitting|and\s+closed\s+at|closing\s+at)\s*$"
@@ -165,12 +181,14 @@ def _sign_after(text: str, position: int) -> int | None:
     return 1 if match.group(1).lower() in {"higher", "up", "more"} else -1
 
 
-def _is_change(lead: str, text: str, amount: _Amount) -> bool:
+def _is_change(lead: str, text: str, amount: _Amount, bound: Bound | None) -> bool:
+    """Whether the amount is a change rather than a level; ``bound`` is the threshold language
+    before it ("broke through"), if any."""
     if amount.high is not None:
         return False
     if _DIRECTION_AFTER.match(text, amount.end):
         return True
-    if _ABOVE.search(lead) or _BELOW.search(lead):
+    if bound is not None:
         return bool(_NOUN_LEAD.search(lead))  # "weekly increase exceeds 1,200 yuan/mt"
     if _VERB_LEAD.search(lead) or _NOUN_LEAD.search(lead) or _BY_LEAD.search(lead):
         return True
@@ -207,7 +225,12 @@ def extract(sentence: Sentence, context: Context) -> list[Figure]:
         lead = text[max(clause, amount.start - 45) : amount.start]
         forecast = is_forecast(sentence.text, amount.start)
         region = _region(sentence.text[: amount.end])
-        if _is_change(lead, text, amount):
+        bound = None
+        if amount.high is None:
+            bound = (
+                Bound.ABOVE if _ABOVE.search(lead) else Bound.BELOW if _BELOW.search(lead) else None
+            )
+        if _is_change(lead, text, amount, bound):
             sign = _sign_after(text, amount.end) or direction_of(lead)
             if sign is None:
                 continue
@@ -228,11 +251,6 @@ def extract(sentence: Sentence, context: Context) -> list[Figure]:
             figures.append(figure)
             pending_change = (figure, amount.end, subject)
             continue
-        bound = None
-        if amount.high is None:
-            bound = (
-                Bound.ABOVE if _ABOVE.search(lead) else Bound.BELOW if _BELOW.search(lead) else None
-            )
         if (
             pending_change is not None
             and pending_change[2] == subject
