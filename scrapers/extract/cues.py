@@ -114,11 +114,14 @@ FOREIGN_QUANTITY = re.compile(
 )
 
 
+_BASES = {basis.value: basis for basis in ChangeBasis}
+
+
 def basis_of(match: re.Match[str]) -> ChangeBasis:
-    for basis in ChangeBasis:
-        if match.group(basis.value):
-            return basis
-    raise AssertionError("BASIS matched no group")
+    """The basis a BASIS or BASIS_PHRASE match names: its one named group that matched."""
+    if match.lastgroup is None:
+        raise AssertionError("BASIS matched no group")
+    return _BASES[match.lastgroup]
 
 
 _SIGNS = {
@@ -131,12 +134,12 @@ _DIRECTION_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def direction_of(text: str) -> int | None:
-    """+1, -1 or 0 for the last direction word in text, None when there is none.
+    """+1, -1 or 0 for the last direction word in folded text, None when there is none.
 
     The same words as DIRECTION, looked up in a dictionary from the end (two-word ones such as
     "pulled back" too): much cheaper than scanning with the alternation, and this runs per number.
     """
-    words = _DIRECTION_WORD.findall(text.lower())
+    words = _DIRECTION_WORD.findall(text)
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if index and word in _SECOND_WORDS:
@@ -201,11 +204,12 @@ _LABELS_NEXT_NUMBER = re.compile(r"\s*[+\-−]?\d")
 
 
 def basis_after(after: str) -> ChangeBasis | None:
-    """The basis written right after a number: "2.3 pp MoM", "6/mt lower than last week".
+    """The basis written right after a number, in folded text: "2.3 pp mom", "6/mt lower than
+    last week".
 
-    A basis followed by another number ("43.9%, MoM +1.7 pp") labels that number instead.
+    A basis followed by another number ("43.9%, mom +1.7 pp") labels that number instead.
     """
-    text = fold(after.lstrip(" ,"))
+    text = after.lstrip(" ,")
     match = BASIS.match(text)
     if match is not None and not _LABELS_NEXT_NUMBER.match(text, match.end()):
         return basis_of(match)
@@ -214,15 +218,15 @@ def basis_after(after: str) -> ChangeBasis | None:
 
 
 def basis_before(before: str) -> ChangeBasis | None:
-    """The last basis written before a number ("a MoM rise of")."""
+    """The last basis written before a number, in folded text ("a mom rise of")."""
     last = None
-    for match in BASIS.finditer(fold(before)):
+    for match in BASIS.finditer(before):
         last = match
     return basis_of(last) if last is not None else None
 
 
 def stated_basis(after: str, before: str) -> ChangeBasis | None:
-    """The basis written right after a number, else right before it."""
+    """The basis written right after a number, else right before it (folded text)."""
     basis = basis_after(after)
     return basis if basis is not None else basis_before(before)
 
