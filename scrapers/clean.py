@@ -27,6 +27,7 @@ _BOILERPLATE = re.compile(
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.\w")  # contact lines
 # Everything after these headings belongs to other articles.
 _TRAILERS = re.compile(r"^(?:related news|related articles|responses|recommended)$", re.IGNORECASE)
+_LONGEST_TRAILER = len("related articles")
 # "[SMM Analysis]" or "【SMM Analysis】" glued to the summary sentence.
 _BRACKET_HEADING = re.compile(r"^\s*(?:\[[^\]]{1,40}\]|【[^】]{1,40}】)\s*")
 # AL Circle's language menu: about 40 short names after "LANGUAGES".
@@ -38,25 +39,17 @@ def normalise_paragraph(text: str) -> str:
     """Collapse runs of spaces and drop the ad placeholder, which may be glued to the next word."""
     if "{" in text:
         text = _AD_PLACEHOLDER.sub("", text)
-    if text.isascii() and "  " not in text and not _has_odd_space(text):
-        return text  # already single-spaced, as most paragraphs are: skip the split and join
+    # Already single-spaced, as most paragraphs are: skip the split and join. Every ASCII
+    # character str.split() breaks on, but the space, is unprintable.
+    if (
+        text.isascii()
+        and text.isprintable()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text
     return " ".join(text.split())
-
-
-def _has_odd_space(text: str) -> bool:
-    return (
-        text[:1] == " "
-        or text[-1:] == " "
-        or "\n" in text
-        or "\t" in text
-        or "\r" in text
-        or "\x0b" in text
-        or "\x0c" in text
-        or "\x1c" in text
-        or "\x1d" in text
-        or "\x1e" in text
-        or "\x1f" in text
-    )
 
 
 def clean_paragraphs(paragraphs: list[str]) -> str:
@@ -67,9 +60,9 @@ def clean_paragraphs(paragraphs: list[str]) -> str:
         paragraph = normalise_paragraph(raw)
         if not paragraph:
             continue
-        if _TRAILERS.match(paragraph):
+        if len(paragraph) <= _LONGEST_TRAILER and _TRAILERS.match(paragraph):
             break
-        if paragraph.upper() == "LANGUAGES":
+        if len(paragraph) == len("LANGUAGES") and paragraph.upper() == "LANGUAGES":
             in_language_menu = True
             continue
         if in_language_menu and _LANGUAGE_NAME.match(paragraph):
