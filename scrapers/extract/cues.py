@@ -154,7 +154,7 @@ def direction_of(text: str) -> int | None:
 
 @lru_cache(maxsize=512)
 def _clause_breaks(text: str) -> tuple[int, ...]:
-    return tuple(match.end() for match in CLAUSE_BREAK.finditer(fold(text)))
+    return tuple([match.end() for match in CLAUSE_BREAK.finditer(fold(text))])
 
 
 def clause_start(text: str, position: int) -> int:
@@ -172,7 +172,7 @@ def _forecast_cues(text: str) -> tuple[tuple[int, int], ...]:
     """Where each forecast word starts and ends, in the original text (not folded: "May" is a
     month, "may" a forecast)."""
     folded = fold(text)
-    if not any(stem in folded for stem in _FORECAST_STEMS):
+    if not any(map(folded.__contains__, _FORECAST_STEMS)):
         return ()  # most sentences hold no forecast word; substring tests are far cheaper
     return tuple(
         match.span()

@@ -56,7 +56,7 @@ def month_period(text: str, published: date | None, *, forecast: bool) -> str | 
     "from"/"since"/"than" are the baseline of a comparison, not the period.
     """
     text = fold(text)
-    if not any(name in text for name in _MONTH_STEMS):
+    if not any(map(text.__contains__, _MONTH_STEMS)):
         return None  # most sentences name no month; str.find is far cheaper than the pattern
     for match in _MONTH.finditer(text):
         before = _LEAD.search(text, max(0, match.start() - 8), match.start())
