@@ -132,9 +132,9 @@ def week_period(text: str, published: date | None, *, weekly: bool) -> str | Non
                 return _iso_week(date(year, month, int(ended.group("day"))))
             except ValueError:
                 return None
-        if _LAST_WEEK.search(text):
+        if ("last" in text or "previous" in text or "past" in text) and _LAST_WEEK.search(text):
             return _iso_week(published - timedelta(days=7))
-        if _NEXT_WEEK.search(text):
+        if ("next" in text or "coming" in text or "following" in text) and _NEXT_WEEK.search(text):
             return _iso_week(published + timedelta(days=7))
     if weekly or (("week" in text or "wo" in text or "w-o" in text) and _THIS_WEEK.search(text)):
         return _iso_week(published)
