@@ -53,6 +53,8 @@ def _covers(rich: Figure, poor: Figure) -> bool:
 
 
 def _merge(figures: list[Figure]) -> list[Figure]:
+    if len(figures) < 2:
+        return figures
     kept: list[Figure] = []
     for figure in figures:
         if any(_covers(other, figure) for other in kept):
@@ -71,6 +73,8 @@ def extract_text(body: str, published: date | None = None, title: str = "") -> l
             if not extractor.wants(sentence.folded):
                 continue
             found = extractor.extract(sentence, context)
+            if not found:
+                continue
             figures.extend(found)
             rates = [f.subject for f in found if f.metric is Metric.OPERATING_RATE]
             if rates and rates[-1] != context.rate_subject:
