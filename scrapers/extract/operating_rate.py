@@ -270,5 +270,7 @@ def _distinct(subjects: list[SubjectMatch]) -> list[SubjectMatch]:
 
 def subject_hint(text: str) -> str | None:
     """The industry a title or sentence is about, if it names exactly one."""
+    if not text:
+        return None
     names = {match.subject for match in OPERATING_RATE_VOCABULARY.find(text)}
     return names.pop() if len(names) == 1 else None

@@ -33,8 +33,9 @@ _MONTHS = {
     for name in names
 }
 # "May" is also a verb ("may pull back"), so a bare month must follow "in" / "for" / "of".
+# The lookahead on months' first letters lets the pattern engine pass over most characters.
 _MONTH = re.compile(
-    r"\b(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+    r"(?=[jfmasond])\b(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
     r"(?:\s*(?P<year>(?:19|20)\d{2})\b|\s*(?:'|’)(?P<short>\d{2})\b)?(?!\w)"
 )
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
