@@ -121,7 +121,8 @@ def sentences(body: str, *, with_numbers: bool = False) -> Iterator[Sentence]:
             continue
         start = 0
         for match in _BOUNDARY.finditer(text):
-            if not _ends_sentence(text, match.start()):
+            # The paragraph's last full stop ends a sentence either way: no need to ask.
+            if match.end() < len(text) and not _ends_sentence(text, match.start()):
                 continue
             piece = text[start : match.end()]
             if piece.strip() and not (with_numbers and not has_digit(piece)):
