@@ -223,7 +223,7 @@ def extract(sentence: Sentence, context: Context) -> list[Figure]:
             continue
         metric, subject = found
         lead = text[max(clause, amount.start - 45) : amount.start]
-        forecast = is_forecast(sentence.text, amount.start)
+        forecast = is_forecast(sentence.text, amount.start, clause)
         region = _region(sentence.text[: amount.end])
         bound = None
         if amount.high is None:
@@ -333,7 +333,7 @@ def _percent_changes(sentence: Sentence, context: Context, taken: set[str]) -> l
         ):
             continue
         basis = _basis_after(text, match.end())
-        forecast = is_forecast(sentence.text, match.start())
+        forecast = is_forecast(sentence.text, match.start(), clause)
         unit = "USD/t" if _DOLLARS.search(sentence.text, 0, match.end()) else "CNY/t"
         subject = subjects[-1].subject
         taken.add(subject)
