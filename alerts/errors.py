@@ -4,6 +4,7 @@ AlertError
 ├── StoreError                  the database cannot be opened or written
 └── DeliveryError               a message did not reach its chat
     ├── TransientDeliveryError  try again later (``retry_after`` seconds when the service said)
+    ├── OutcomeUnknownError     the request went out but no answer came: it may have arrived
     ├── ChatUnavailableError    the chat refuses the bot (removed, blocked): stop sending there
     └── MessageRejectedError    this message will never be accepted as it is
 """
@@ -31,6 +32,10 @@ class TransientDeliveryError(DeliveryError):
     def __init__(self, message: str, *, chat: str, retry_after: float | None = None) -> None:
         super().__init__(message, chat=chat)
         self.retry_after = retry_after
+
+
+class OutcomeUnknownError(DeliveryError):
+    """The service may have accepted the message: sending it again may show it twice."""
 
 
 class ChatUnavailableError(DeliveryError):

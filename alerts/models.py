@@ -62,7 +62,7 @@ class RuleOptions:
     cooldown: timedelta | None = None  # minimum time between two alerts of one rule and subject
     repeat: timedelta | None = None  # re-send while still beyond the threshold
     expires: date | None = None  # the rule is off after this day
-    on_first_observation: FirstObservation | None = None  # None: alert for moves_by, else baseline
+    on_first_observation: FirstObservation = FirstObservation.ALERT  # a series' first figure
     max_age: timedelta = timedelta(days=45)  # older periods and articles are history, not news
     send_resolved: bool = False  # say so when a crossing rule re-arms
 
@@ -86,11 +86,10 @@ class Rule:
 
     @property
     def first_observation(self) -> FirstObservation:
-        if self.options.on_first_observation is not None:
-            return self.options.on_first_observation
-        if isinstance(self.condition, MovesBy):
-            return FirstObservation.ALERT
-        return FirstObservation.BASELINE
+        """Whether a series' first figure may alert. It does by default: a user who asked for
+        "copper above 92,000" wants to hear that copper is at 93,500. History (a source's first
+        poll, backfill) never alerts either way."""
+        return self.options.on_first_observation
 
 
 class AlertKind(StrEnum):
@@ -129,3 +128,4 @@ class QueuedMessage:
     created_at: datetime
     plain: bool = False  # send without HTML parsing (after Telegram could not parse it)
     photo: bytes | None = None
+    unknown_outcomes: int = 0  # earlier sends that may or may not have arrived

@@ -4,6 +4,14 @@ Every message was stored before any send; it is marked sent only after the servi
 Failures by kind: a transient one defers the chat's queue (to the service's retry_after, or with
 exponential backoff, for hours if need be); a refused chat is disabled and the operator told; a
 message whose markup is refused is sent once more as plain text; one chat never blocks another.
+
+Two failures could repeat a message, and both are bounded:
+
+- A send whose outcome is unknown (the request went out, no answer came) is tried once more,
+  later, and then never again (marked "unconfirmed"): at most one extra copy.
+- When the store cannot record that a message was sent (a full disk), sending stops at once:
+  the outbox remembers in memory what went out, says so once in the log and to the admin chat
+  (directly, since the outbox cannot be written), and resumes when the store can write again.
 """
 
 from __future__ import annotations
@@ -13,7 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from alerts.errors import ChatUnavailableError, MessageRejectedError, TransientDeliveryError
+from alerts.errors import (
+    ChatUnavailableError,
+    DeliveryError,
+    MessageRejectedError,
+    OutcomeUnknownError,
+    StoreError,
+    TransientDeliveryError,
+)
 from alerts.models import OutgoingMessage, QueuedMessage
 from alerts.notifier import Notifier
 from alerts.pacing import Pacer
@@ -33,6 +48,7 @@ class DeliveryReport:
     failed: int  # attempts that failed and left the message queued
     rejected: int
     queued: int  # still waiting after this drain
+    paused: bool = False  # the store cannot record sends: nothing more goes out until it can
 
 
 def backoff(attempts: int) -> timedelta:
@@ -42,6 +58,9 @@ def backoff(attempts: int) -> timedelta:
 
 
 class Outbox:
+    """Drains the queue; one instance lives as long as the process, since it remembers sends the
+    store could not record."""
+
     def __init__(
         self,
         store: Store,
@@ -56,9 +75,13 @@ class Outbox:
         self._clock = clock
         self._pacer = pacer
         self._admin_chat = admin_chat
+        self._unrecorded: dict[int, str] = {}  # message id -> delivery id, sent but not marked
+        self._store_down: str | None = None  # why the store cannot write, while it cannot
 
     async def deliver(self, should_stop: Callable[[], bool] = lambda: False) -> DeliveryReport:
         """Send every message that is due, oldest first per chat."""
+        if not self._record_unrecorded():
+            return DeliveryReport(0, 0, 0, self._queued_count(), paused=True)
         sent = failed = rejected = 0
         held: set[str] = set()  # chats whose head message failed: the rest waits, in order
         # Round robin, one message per chat per pass: a slow chat (1 message a second) never
@@ -66,19 +89,74 @@ class Outbox:
         while chats := [c for c in self._store.queued_chats(self._clock()) if c not in held]:
             for chat in chats:
                 if should_stop():
-                    return DeliveryReport(sent, failed, rejected, self._store.queued_count())
+                    return DeliveryReport(sent, failed, rejected, self._queued_count())
                 message = self._store.next_queued(chat)
                 if message is None:
                     continue
-                outcome = await self._send(message)
+                try:
+                    outcome = await self._send(message)
+                except StoreError as exc:
+                    # A send outcome could not be written down: stop before anything else goes.
+                    await self._stop_sending(exc)
+                    sent += message.id in self._unrecorded
+                    return DeliveryReport(sent, failed, rejected, self._queued_count(), True)
                 if outcome == "sent":
                     sent += 1
                 elif outcome == "rejected":
                     rejected += 1
+                elif outcome == "unconfirmed":
+                    failed += 1  # out of the queue: the chat's next message may go
                 else:
                     failed += 1
                     held.add(chat)
-        return DeliveryReport(sent, failed, rejected, self._store.queued_count())
+        return DeliveryReport(sent, failed, rejected, self._queued_count())
+
+    def _queued_count(self) -> int:
+        try:
+            return self._store.queued_count() - len(self._unrecorded)
+        except StoreError:
+            return -1
+
+    def _record_unrecorded(self) -> bool:
+        """Write down the sends the store could not record; False while it still cannot."""
+        if not self._unrecorded:
+            return True
+        try:
+            with self._store.transaction():
+                for message_id, delivery_id in self._unrecorded.items():
+                    self._store.mark_sent(message_id, delivery_id, self._clock())
+        except StoreError as exc:
+            log.debug("deliver still paused: %s", exc)
+            return False
+        log.warning(
+            "deliver resumed: the store records sends again (%d recorded late)",
+            len(self._unrecorded),
+        )
+        self._unrecorded.clear()
+        self._store_down = None
+        return True
+
+    async def _stop_sending(self, exc: StoreError) -> None:
+        if self._store_down is not None:
+            return
+        self._store_down = str(exc)
+        log.error(
+            "deliver paused: the store cannot record sent messages (%s); nothing more is sent"
+            " until it can, so that nothing is sent twice",
+            exc,
+        )
+        if self._admin_chat is None:
+            return
+        text = (
+            "⚠️ <b>metalert stopped sending</b>: its database cannot record sent messages"
+            f" (<code>{escape(str(exc)[:300])}</code>). Free disk space or fix the database;"
+            " sending resumes by itself, and nothing is lost."
+        )
+        try:
+            # Straight to the chat: the outbox itself cannot be written.
+            await self._notifier.send(self._admin_chat, text)
+        except DeliveryError as error:
+            log.warning("deliver could not tell the admin chat: %s", error)
 
     async def _send(self, message: QueuedMessage, *, plain: bool = False) -> str:
         store, chat = self._store, message.chat
@@ -88,6 +166,26 @@ class Outbox:
             await self._pacer.wait(chat)
         try:
             delivery_id = await self._notifier.send(chat, text, plain=plain, photo=message.photo)
+        except OutcomeUnknownError as exc:
+            now = self._clock()
+            if message.unknown_outcomes >= 1:
+                # A second send with no answer: it may be there twice already; never a third.
+                store.mark_unconfirmed(message.id, str(exc), now)
+                log.error(
+                    "deliver unconfirmed chat=%s message=%d: two sends had no answer; it may"
+                    " have arrived once or twice, and is not sent again",
+                    chat,
+                    message.id,
+                )
+                return "unconfirmed"
+            store.mark_outcome_unknown(message.id, str(exc), now + backoff(message.attempts))
+            log.warning(
+                "deliver outcome unknown chat=%s message=%d error=%s: one more try later",
+                chat,
+                message.id,
+                exc,
+            )
+            return "deferred"
         except TransientDeliveryError as exc:
             now = self._clock()
             if exc.retry_after is not None:
@@ -113,7 +211,11 @@ class Outbox:
             store.mark_rejected(message.id, str(exc))
             log.error("deliver rejected chat=%s message=%d error=%s", chat, message.id, exc)
             return "rejected"
-        store.mark_sent(message.id, delivery_id, self._clock())
+        try:
+            store.mark_sent(message.id, delivery_id, self._clock())
+        except StoreError:
+            self._unrecorded[message.id] = delivery_id
+            raise
         return "sent"
 
     def _disable(self, message: QueuedMessage, error: str) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -18,9 +19,9 @@ from pathlib import Path
 from alerts.errors import StoreError
 from alerts.models import OutgoingMessage, QueuedMessage
 from alerts.rules import FactState, SeriesState, Side
-from scrapers.models import Article, Figure
+from scrapers.models import Article, Figure, ListedItem
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id            TEXT PRIMARY KEY,     -- canonical identity, e.g. alcircle:116506
@@ -91,7 +92,7 @@ CREATE TABLE IF NOT EXISTS outbox (
     chat            TEXT NOT NULL,
     text            TEXT NOT NULL,
     idempotency_key TEXT NOT NULL UNIQUE,
-    status          TEXT NOT NULL DEFAULT 'queued',   -- queued | sent | rejected
+    status          TEXT NOT NULL DEFAULT 'queued',   -- queued | sent | rejected | unconfirmed
     attempts        INTEGER NOT NULL DEFAULT 0,
     last_error      TEXT,
     created_at      TEXT NOT NULL,
@@ -99,6 +100,7 @@ CREATE TABLE IF NOT EXISTS outbox (
     delivery_id     TEXT,
     next_attempt_at TEXT,               -- after a failure: not before this time
     plain           INTEGER NOT NULL DEFAULT 0,  -- send as plain text (HTML was refused)
+    unknown_outcomes INTEGER NOT NULL DEFAULT 0, -- sends that may or may not have arrived
     photo           BLOB                -- a PNG chart to send with the text as caption
 );
 CREATE INDEX IF NOT EXISTS outbox_queued ON outbox (chat, id) WHERE status = 'queued';
@@ -113,8 +115,35 @@ CREATE TABLE IF NOT EXISTS source_state (
     first_poll_at   TEXT,              -- the first successful poll; before it, nothing alerts
     failures        INTEGER NOT NULL DEFAULT 0,   -- failed cycles in a row
     last_error      TEXT,
+    items_given_up  INTEGER NOT NULL DEFAULT 0,   -- items never read after every attempt
     backoff_until   TEXT,
     updated_at      TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS pending_items (
+    id              TEXT PRIMARY KEY,   -- canonical identity of an item not yet recorded
+    source          TEXT NOT NULL,
+    url             TEXT NOT NULL,
+    stage           TEXT NOT NULL,      -- read (the page failed) | record (recording failed)
+    article         TEXT,               -- JSON: the teaser or the whole article, to try again
+    dated           INTEGER NOT NULL DEFAULT 1,
+    history         INTEGER NOT NULL DEFAULT 0,  -- listed by a baseline poll: never alerts
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT NOT NULL,
+    first_failed_at TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    gave_up_at      TEXT                -- after too many attempts: known, never tried again
+);
+CREATE TABLE IF NOT EXISTS listing_health (
+    source      TEXT NOT NULL,
+    listing     TEXT NOT NULL,          -- a feed name or a listing path, as configured
+    failures    INTEGER NOT NULL DEFAULT 0,   -- failed polls in a row
+    last_error  TEXT,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (source, listing)
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key    TEXT PRIMARY KEY,            -- database_id, created_at
+    value  TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS backfill_state (
     source     TEXT PRIMARY KEY,
@@ -135,6 +164,10 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE outbox ADD COLUMN plain INTEGER NOT NULL DEFAULT 0",
     ),
     4: ("ALTER TABLE outbox ADD COLUMN photo BLOB",),
+    5: (
+        "ALTER TABLE source_state ADD COLUMN items_given_up INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE outbox ADD COLUMN unknown_outcomes INTEGER NOT NULL DEFAULT 0",
+    ),
 }
 
 
@@ -153,6 +186,33 @@ class SourceState:
     failures: int = 0
     last_error: str | None = None
     backoff_until: datetime | None = None
+    items_given_up: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PendingItem:
+    """An item that failed before: read it again (stage "read"), or record the article kept
+    from last time (stage "record")."""
+
+    item: ListedItem
+    stage: str  # "read" | "record"
+    article: Article | None
+    history: bool  # listed by a baseline poll: recorded as history, never alerts
+    attempts: int
+
+
+def _article_to_json(article: Article) -> str:
+    data = asdict(article)
+    data["published_at"] = _iso(article.published_at)
+    return json.dumps(data)
+
+
+def _article_from_json(text: str | None) -> Article | None:
+    if text is None:
+        return None
+    data = json.loads(text)
+    data["published_at"] = datetime.fromisoformat(data["published_at"])
+    return Article(**data)
 
 
 def _text(number: Decimal | None) -> str | None:
@@ -160,7 +220,11 @@ def _text(number: Decimal | None) -> str | None:
 
 
 class Store:
-    """One SQLite connection, used from one thread (the daemon's event loop)."""
+    """One SQLite connection, used from one thread (the daemon's event loop).
+
+    Every SQLite failure leaves as a StoreError: a full disk or a read-only file is something
+    the caller must act on (stop sending), not a traceback.
+    """
 
     def __init__(self, path: Path | str) -> None:
         try:
@@ -185,9 +249,30 @@ class Store:
                         self._db.execute(statement)
             self._db.executescript(_SCHEMA)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self.created = fresh  # this open made the database
+            self.database_id = self._identity()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store at {path}: {exc}") from exc
         self._in_transaction = False
+
+    def _identity(self) -> str:
+        """This database's identity, made once: a replaced database has another one."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()
+        if row is not None:
+            return str(row["value"])
+        identity = uuid.uuid4().hex
+        now = _iso(datetime.now(UTC))
+        self._db.execute(
+            "INSERT INTO meta (key, value) VALUES ('database_id', ?), ('created_at', ?)",
+            (identity, now),
+        )
+        return identity
+
+    def _x(self, sql: str, parameters: Sequence[object] = ()) -> sqlite3.Cursor:
+        try:
+            return self._db.execute(sql, parameters)
+        except sqlite3.Error as exc:
+            raise StoreError(f"the store failed: {exc}") from exc
 
     def close(self) -> None:
         self._db.close()
@@ -197,27 +282,122 @@ class Store:
         """Everything inside commits together or not at all."""
         if self._in_transaction:
             raise StoreError("nested transaction")
-        self._db.execute("BEGIN IMMEDIATE")
+        self._x("BEGIN IMMEDIATE")
         self._in_transaction = True
         try:
             yield
         except BaseException:
-            self._db.execute("ROLLBACK")
+            with suppress(sqlite3.Error):  # a failed rollback must not hide why it was needed
+                self._db.execute("ROLLBACK")
             raise
         else:
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                with suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+                raise StoreError(f"the store could not commit: {exc}") from exc
         finally:
             self._in_transaction = False
 
     # -- articles and figures ------------------------------------------------------------------
 
     def is_seen(self, article_id: str) -> bool:
-        row = self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self._x("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None
+
+    def is_known(self, item_id: str) -> bool:
+        """Recorded, or given up on for good: a poll has nothing more to do with it."""
+        row = self._x(
+            "SELECT 1 FROM articles WHERE id = ?1 UNION ALL"
+            " SELECT 1 FROM pending_items WHERE id = ?1 AND gave_up_at IS NOT NULL",
+            (item_id,),
+        ).fetchone()
+        return row is not None
+
+    # -- items not yet recorded ----------------------------------------------------------------
+
+    def pending_items(self, source: str) -> list[PendingItem]:
+        """Items of a source that failed before and are still worth another attempt."""
+        rows = self._x(
+            "SELECT id, url, stage, article, dated, history, attempts FROM pending_items"
+            " WHERE source = ? AND gave_up_at IS NULL ORDER BY first_failed_at, id",
+            (source,),
+        ).fetchall()
+        return [
+            PendingItem(
+                item=ListedItem(
+                    id=row["id"],
+                    url=row["url"],
+                    teaser=_article_from_json(row["article"]) if row["stage"] == "read" else None,
+                    dated=bool(row["dated"]),
+                ),
+                stage=row["stage"],
+                article=_article_from_json(row["article"]) if row["stage"] == "record" else None,
+                history=bool(row["history"]),
+                attempts=row["attempts"],
+            )
+            for row in rows
+        ]
+
+    def note_item_failure(
+        self,
+        source: str,
+        item: ListedItem,
+        error: str,
+        now: datetime,
+        *,
+        stage: str = "read",
+        article: Article | None = None,
+        history: bool = False,
+    ) -> int:
+        """Count one more failed attempt at an item; return the attempts so far."""
+        kept = article if stage == "record" else item.teaser
+        self._x(
+            "INSERT INTO pending_items (id, source, url, stage, article, dated, history,"
+            " attempts, last_error, first_failed_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            " attempts = pending_items.attempts + 1, last_error = excluded.last_error,"
+            " stage = excluded.stage, article = coalesce(excluded.article, pending_items.article),"
+            " updated_at = excluded.updated_at",
+            (
+                item.id,
+                source,
+                item.url,
+                stage,
+                _article_to_json(kept) if kept is not None else None,
+                int(item.dated),
+                int(history),
+                error,
+                _iso(now),
+                _iso(now),
+            ),
+        )
+        row = self._x("SELECT attempts FROM pending_items WHERE id = ?", (item.id,)).fetchone()
+        return int(row["attempts"])
+
+    def give_up_item(self, source: str, item_id: str, now: datetime) -> None:
+        """Never try this item again, and count it against the source's health."""
+        cursor = self._x(
+            "UPDATE pending_items SET gave_up_at = ?, updated_at = ?"
+            " WHERE id = ? AND gave_up_at IS NULL",
+            (_iso(now), _iso(now), item_id),
+        )
+        if cursor.rowcount:
+            self._x(
+                "INSERT INTO source_state (source, items_given_up, updated_at) VALUES (?, 1, ?)"
+                " ON CONFLICT (source) DO UPDATE SET"
+                " items_given_up = source_state.items_given_up + 1,"
+                " updated_at = excluded.updated_at",
+                (source, _iso(now)),
+            )
+
+    def clear_pending(self, item_id: str) -> None:
+        self._x("DELETE FROM pending_items WHERE id = ?", (item_id,))
 
     def add_article(self, article: Article, seen_at: datetime) -> bool:
         """Record an article; False when it was already known."""
-        cursor = self._db.execute(
+        cursor = self._x(
             "INSERT OR IGNORE INTO articles (id, source, url, original_url, title, published_at,"
             " first_seen_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -238,7 +418,7 @@ class Store:
         if figure.change is not None:
             key = "pct" if figure.change.percent else "abs"
             change = json.dumps({key: str(figure.change.amount)})
-        cursor = self._db.execute(
+        cursor = self._x(
             "INSERT INTO figures (article_id, metric, subject, region, period, value, low, high,"
             " unit, changes, change, bound, forecast, evidence, span_start, span_end, quarantined)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -267,12 +447,12 @@ class Store:
     def count(self, table: str) -> int:
         if table not in {"articles", "figures", "alerts", "outbox"}:
             raise ValueError(table)
-        return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+        return int(self._x(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
 
     # -- rule state and alerts -----------------------------------------------------------------
 
     def series_state(self, rule: str, series: str) -> SeriesState | None:
-        row = self._db.execute(
+        row = self._x(
             "SELECT side, data_order, value, fired_at, sent_at FROM rule_state"
             " WHERE rule = ? AND series = ?",
             (rule, series),
@@ -290,7 +470,7 @@ class Store:
     def save_series_state(
         self, rule: str, series: str, state: SeriesState, figure_id: int, now: datetime
     ) -> None:
-        self._db.execute(
+        self._x(
             "INSERT INTO rule_state (rule, series, side, figure_id, updated_at, data_order, value,"
             " fired_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (rule, series) DO UPDATE SET side = excluded.side,"
@@ -311,14 +491,14 @@ class Store:
         )
 
     def fact_state(self, rule: str, fact_key: str) -> FactState | None:
-        row = self._db.execute(
+        row = self._x(
             "SELECT signature, fired FROM rule_facts WHERE rule = ? AND fact_key = ?",
             (rule, fact_key),
         ).fetchone()
         return None if row is None else FactState(row["signature"], bool(row["fired"]))
 
     def save_fact_state(self, rule: str, fact_key: str, state: FactState, now: datetime) -> None:
-        self._db.execute(
+        self._x(
             "INSERT INTO rule_facts (rule, fact_key, signature, fired, updated_at)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (rule, fact_key) DO UPDATE SET"
             " signature = excluded.signature, fired = excluded.fired,"
@@ -328,7 +508,7 @@ class Store:
 
     def level(self, metric: str, subject: str, region: str, period: str) -> Decimal | None:
         """The latest observed level stored for a period (forecasts and quarantined excluded)."""
-        row = self._db.execute(
+        row = self._x(
             "SELECT value FROM figures WHERE metric = ? AND subject = ? AND region = ?"
             " AND period = ? AND value IS NOT NULL AND forecast = 0 AND quarantined IS NULL"
             " ORDER BY id DESC LIMIT 1",
@@ -338,7 +518,7 @@ class Store:
 
     def fact_sources(self, figure: Figure) -> list[Article]:
         """Every stored article that carried the same numbers for the same subject and period."""
-        rows = self._db.execute(
+        rows = self._x(
             "SELECT DISTINCT a.id, a.source, a.url, a.original_url, a.title, a.published_at"
             " FROM figures f JOIN articles a ON a.id = f.article_id"
             " WHERE f.metric = ? AND f.subject = ? AND f.region = ? AND f.period IS ?"
@@ -370,7 +550,7 @@ class Store:
         self, metric: str, subject: str, region: str, limit: int = 24
     ) -> list[tuple[str, Decimal]]:
         """(period, level) of a series, oldest first: the latest observed value per period."""
-        rows = self._db.execute(
+        rows = self._x(
             "SELECT period, value FROM figures WHERE id IN ("
             " SELECT max(id) FROM figures WHERE metric = ? AND subject = ? AND region = ?"
             " AND period IS NOT NULL AND value IS NOT NULL AND forecast = 0"
@@ -390,7 +570,7 @@ class Store:
         suppressed: bool = False,
     ) -> bool:
         """Record a decided alert; False when this fact already fired this rule."""
-        cursor = self._db.execute(
+        cursor = self._x(
             "INSERT OR IGNORE INTO alerts (dedup_key, rule, figure_id, reason, created_at,"
             " suppressed) VALUES (?, ?, ?, ?, ?, ?)",
             (dedup_key, rule, figure_id, reason, _iso(now), int(suppressed)),
@@ -400,7 +580,7 @@ class Store:
     # -- outbox --------------------------------------------------------------------------------
 
     def enqueue(self, message: OutgoingMessage, now: datetime) -> bool:
-        cursor = self._db.execute(
+        cursor = self._x(
             "INSERT OR IGNORE INTO outbox (chat, text, idempotency_key, created_at, photo)"
             " VALUES (?, ?, ?, ?, ?)",
             (message.chat, message.text, message.idempotency_key, _iso(now), message.photo),
@@ -410,7 +590,7 @@ class Store:
     def queued_chats(self, now: datetime) -> list[str]:
         """Chats whose oldest queued message is due now, oldest first; disabled chats are left
         out. A deferred message holds back its chat's later ones, so that they arrive in order."""
-        rows = self._db.execute(
+        rows = self._x(
             "SELECT o.chat FROM outbox o WHERE o.status = 'queued'"
             " AND o.id = (SELECT min(id) FROM outbox WHERE chat = o.chat AND status = 'queued')"
             " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)"
@@ -422,8 +602,9 @@ class Store:
 
     def queued(self, chat: str, limit: int = -1) -> list[QueuedMessage]:
         """A chat's queued messages, in the order they must arrive."""
-        rows = self._db.execute(
-            "SELECT id, chat, text, idempotency_key, attempts, created_at, plain, photo FROM outbox"
+        rows = self._x(
+            "SELECT id, chat, text, idempotency_key, attempts, created_at, plain, photo,"
+            " unknown_outcomes FROM outbox"
             " WHERE status = 'queued' AND chat = ? ORDER BY id LIMIT ?",
             (chat, limit),
         ).fetchall()
@@ -437,6 +618,7 @@ class Store:
                 created_at=datetime.fromisoformat(row["created_at"]),
                 plain=bool(row["plain"]),
                 photo=row["photo"],
+                unknown_outcomes=row["unknown_outcomes"],
             )
             for row in rows
         ]
@@ -447,7 +629,7 @@ class Store:
         return queued[0] if queued else None
 
     def mark_sent(self, message_id: int, delivery_id: str, now: datetime) -> None:
-        self._db.execute(
+        self._x(
             "UPDATE outbox SET status = 'sent', sent_at = ?, delivery_id = ?,"
             " attempts = attempts + 1, next_attempt_at = NULL WHERE id = ?",
             (_iso(now), delivery_id, message_id),
@@ -462,20 +644,20 @@ class Store:
         count: bool = True,
     ) -> None:
         """Keep the message queued; ``count`` false for waits the service asked for (429)."""
-        self._db.execute(
+        self._x(
             "UPDATE outbox SET attempts = attempts + ?, last_error = ?, next_attempt_at = ?"
             " WHERE id = ?",
             (int(count), error, _iso(next_attempt_at) if next_attempt_at else None, message_id),
         )
 
     def mark_plain(self, message_id: int, error: str) -> None:
-        self._db.execute(
+        self._x(
             "UPDATE outbox SET plain = 1, attempts = attempts + 1, last_error = ? WHERE id = ?",
             (error, message_id),
         )
 
     def mark_rejected(self, message_id: int, error: str) -> None:
-        self._db.execute(
+        self._x(
             "UPDATE outbox SET status = 'rejected', attempts = attempts + 1, last_error = ?"
             " WHERE id = ?",
             (error, message_id),
@@ -483,7 +665,7 @@ class Store:
 
     def disable_chat(self, chat: str, reason: str, now: datetime) -> bool:
         """Stop sending to a chat; False when it was already disabled."""
-        cursor = self._db.execute(
+        cursor = self._x(
             "INSERT INTO chats (chat, disabled_at, reason) VALUES (?, ?, ?)"
             " ON CONFLICT (chat) DO UPDATE SET disabled_at = excluded.disabled_at,"
             " reason = excluded.reason WHERE chats.disabled_at IS NULL",
@@ -492,18 +674,33 @@ class Store:
         return cursor.rowcount == 1
 
     def enable_chat(self, chat: str) -> None:
-        self._db.execute(
-            "UPDATE chats SET disabled_at = NULL, reason = NULL WHERE chat = ?", (chat,)
+        self._x("UPDATE chats SET disabled_at = NULL, reason = NULL WHERE chat = ?", (chat,))
+
+    def mark_outcome_unknown(self, message_id: int, error: str, next_attempt_at: datetime) -> None:
+        """The service may or may not have the message: try once more later, not now."""
+        self._x(
+            "UPDATE outbox SET attempts = attempts + 1, unknown_outcomes = unknown_outcomes + 1,"
+            " last_error = ?, next_attempt_at = ? WHERE id = ?",
+            (error, _iso(next_attempt_at), message_id),
+        )
+
+    def mark_unconfirmed(self, message_id: int, error: str, now: datetime) -> None:
+        """Stop sending a message that may already have arrived more than once."""
+        self._x(
+            "UPDATE outbox SET status = 'unconfirmed', attempts = attempts + 1,"
+            " unknown_outcomes = unknown_outcomes + 1, last_error = ?, sent_at = ?"
+            " WHERE id = ?",
+            (error, _iso(now), message_id),
         )
 
     def queued_count(self) -> int:
-        row = self._db.execute("SELECT count(*) FROM outbox WHERE status = 'queued'").fetchone()
+        row = self._x("SELECT count(*) FROM outbox WHERE status = 'queued'").fetchone()
         return int(row[0])
 
     # -- HTTP validators -----------------------------------------------------------------------
 
     def validators(self, url: str) -> tuple[str | None, str | None] | None:
-        row = self._db.execute(
+        row = self._x(
             "SELECT etag, last_modified FROM http_validators WHERE url = ?", (url,)
         ).fetchone()
         return None if row is None else (row["etag"], row["last_modified"])
@@ -511,7 +708,7 @@ class Store:
     def put_validators(
         self, url: str, etag: str | None, last_modified: str | None, now: datetime
     ) -> None:
-        self._db.execute(
+        self._x(
             "INSERT INTO http_validators (url, etag, last_modified, updated_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,"
             " last_modified = excluded.last_modified, updated_at = excluded.updated_at",
@@ -520,9 +717,43 @@ class Store:
 
     # -- source health ---------------------------------------------------------------------------
 
+    def record_listing_result(
+        self, source: str, listing: str, error: str | None, now: datetime
+    ) -> int:
+        """One poll of a feed or listing: reset on success, count on failure; return failures
+        in a row."""
+        if error is None:
+            self._x(
+                "INSERT INTO listing_health (source, listing, failures, updated_at)"
+                " VALUES (?, ?, 0, ?) ON CONFLICT (source, listing) DO UPDATE SET failures = 0,"
+                " last_error = NULL, updated_at = excluded.updated_at",
+                (source, listing, _iso(now)),
+            )
+            return 0
+        self._x(
+            "INSERT INTO listing_health (source, listing, failures, last_error, updated_at)"
+            " VALUES (?, ?, 1, ?, ?) ON CONFLICT (source, listing) DO UPDATE SET"
+            " failures = listing_health.failures + 1, last_error = excluded.last_error,"
+            " updated_at = excluded.updated_at",
+            (source, listing, error, _iso(now)),
+        )
+        row = self._x(
+            "SELECT failures FROM listing_health WHERE source = ? AND listing = ?",
+            (source, listing),
+        ).fetchone()
+        return int(row["failures"])
+
+    def listing_failures(self, source: str, listing: str) -> int:
+        row = self._x(
+            "SELECT failures FROM listing_health WHERE source = ? AND listing = ?",
+            (source, listing),
+        ).fetchone()
+        return 0 if row is None else int(row["failures"])
+
     def source_state(self, source: str) -> SourceState:
-        row = self._db.execute(
-            "SELECT first_poll_at, failures, last_error, backoff_until FROM source_state"
+        row = self._x(
+            "SELECT first_poll_at, failures, last_error, backoff_until, items_given_up"
+            " FROM source_state"
             " WHERE source = ?",
             (source,),
         ).fetchone()
@@ -534,12 +765,13 @@ class Store:
             failures=row["failures"],
             last_error=row["last_error"],
             backoff_until=_parse(row["backoff_until"]),
+            items_given_up=row["items_given_up"],
         )
 
     def record_source_success(self, source: str, now: datetime) -> SourceState:
         """Reset the failure count; return the state as it was before this success."""
         before = self.source_state(source)
-        self._db.execute(
+        self._x(
             "INSERT INTO source_state (source, first_poll_at, failures, updated_at)"
             " VALUES (?, ?, 0, ?) ON CONFLICT (source) DO UPDATE SET"
             " first_poll_at = coalesce(source_state.first_poll_at, excluded.first_poll_at),"
@@ -553,7 +785,7 @@ class Store:
         self, source: str, error: str, now: datetime, backoff_until: datetime | None
     ) -> int:
         """Count one more failed cycle in a row; return the count."""
-        self._db.execute(
+        self._x(
             "INSERT INTO source_state (source, failures, last_error, backoff_until, updated_at)"
             " VALUES (?, 1, ?, ?, ?) ON CONFLICT (source) DO UPDATE SET"
             " failures = source_state.failures + 1, last_error = excluded.last_error,"
@@ -563,7 +795,7 @@ class Store:
         return self.source_state(source).failures
 
     def set_backoff(self, source: str, until: datetime | None) -> None:
-        self._db.execute(
+        self._x(
             "UPDATE source_state SET backoff_until = ? WHERE source = ?",
             (_iso(until) if until else None, source),
         )
@@ -571,13 +803,11 @@ class Store:
     # -- backfill progress -----------------------------------------------------------------------
 
     def backfill_next_page(self, source: str) -> int:
-        row = self._db.execute(
-            "SELECT next_page FROM backfill_state WHERE source = ?", (source,)
-        ).fetchone()
+        row = self._x("SELECT next_page FROM backfill_state WHERE source = ?", (source,)).fetchone()
         return 1 if row is None else int(row["next_page"])
 
     def set_backfill_next_page(self, source: str, page: int, now: datetime) -> None:
-        self._db.execute(
+        self._x(
             "INSERT INTO backfill_state (source, next_page, updated_at) VALUES (?, ?, ?)"
             " ON CONFLICT (source) DO UPDATE SET next_page = excluded.next_page,"
             " updated_at = excluded.updated_at",
@@ -585,4 +815,4 @@ class Store:
         )
 
     def clear_backfill(self, source: str) -> None:
-        self._db.execute("DELETE FROM backfill_state WHERE source = ?", (source,))
+        self._x("DELETE FROM backfill_state WHERE source = ?", (source,))

@@ -15,12 +15,10 @@ from datetime import date
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from alerts.engine import record
 from bot.config import Config
 from bot.daemon import Daemon
 from bot.wiring import build_sources
 from scrapers.errors import ScrapeError
-from scrapers.extract import extract
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +36,13 @@ class BackfillReport:
 
 
 async def backfill(
-    config: Config, *, source_name: str, pages: int, since: date | None, send: bool
+    config: Config,
+    *,
+    source_name: str,
+    pages: int,
+    since: date | None,
+    send: bool,
+    wait: float = 0.0,
 ) -> BackfillReport:
     daemon = Daemon(config)
     (configured,) = build_sources(config, only=source_name)
@@ -47,7 +51,14 @@ async def backfill(
     loop = asyncio.get_running_loop()
     loop.add_signal_handler(signal.SIGINT, stop.set)
     loop.add_signal_handler(signal.SIGTERM, stop.set)
-    store, http = await daemon.open()
+    try:
+        daemon.lock(wait=wait)  # backfill records and may send: one process per database
+        store, http = await daemon.open()
+    except BaseException:
+        loop.remove_signal_handler(signal.SIGINT)
+        loop.remove_signal_handler(signal.SIGTERM)
+        await daemon.close()
+        raise
     try:
         first = store.backfill_next_page(source_name)
         if first > 1:
@@ -65,30 +76,20 @@ async def backfill(
                     report.interrupted = True
                     break
                 try:
-                    poll = await configured.source.poll(http, store.is_seen, page=page, fresh=True)
+                    harvest = await daemon.pipeline.fetch(
+                        configured.source, http, page=page, fresh=True, retry_pending=False
+                    )
                 except ScrapeError as exc:
                     log.warning("backfill source=%s page=%d failed: %s", source_name, page, exc)
                     report.failed_pages += 1
                     continue
-                report.failed_pages += poll.failed_pages
-                for article in poll.articles:
-                    if since is not None and article.published_at.date() < since:
-                        report.older += 1
-                        continue
-                    found = extract(article)
-                    decided = record(
-                        store,
-                        config.rules,
-                        article,
-                        found,
-                        config.chats,
-                        daemon.now(),
-                        send=send,
-                        charts=config.settings.alerts.charts,
-                    )
-                    report.new += 1
-                    report.figures += len(found)
-                    report.alerts += len(decided)
+                # The same step as the daemon's: each item's failure is contained and kept.
+                await daemon.pipeline.take(configured.source, http, harvest, send=send, since=since)
+                report.failed_pages += harvest.failed_items
+                report.older += harvest.older
+                report.new += harvest.new
+                report.figures += harvest.figures
+                report.alerts += harvest.alerts
                 with store.transaction():
                     store.set_backfill_next_page(source_name, page + 1, daemon.now())
                 report.pages += 1

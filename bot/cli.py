@@ -19,11 +19,12 @@ from alerts.models import MovesBy
 from alerts.store import Store
 from bot import logs
 from bot.backfill import backfill
-from bot.config import Config, load_config
+from bot.config import Config, duration, load_config
 from bot.daemon import Daemon
 from bot.errors import ConfigError, StartupError
 from bot.evaluation import CorpusError, evaluate_cases, load_corpus, render_report
 from bot.figures_json import figure_to_line, figures_to_json
+from bot.lock import LockHeldError
 from bot.rule_tests import RuleTestError
 from bot.rule_tests import run_file as run_rule_file
 from scrapers.clean import looks_like_html, to_text
@@ -51,6 +52,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--once", action="store_true", help="one cycle of every enabled source, deliver, exit"
+    )
+    run.add_argument(
+        "--wait",
+        type=_seconds,
+        default=None,
+        metavar="DURATION",
+        help="with --once: how long to wait for another metalert using the database"
+        " (default 60s; the daemon never waits)",
     )
 
     check = commands.add_parser(
@@ -80,6 +89,13 @@ def _parser() -> argparse.ArgumentParser:
         "--since", type=date.fromisoformat, help="skip articles published before YYYY-MM-DD"
     )
     back.add_argument("--alert", action="store_true", help="send alerts for what is found")
+    back.add_argument(
+        "--wait",
+        type=_seconds,
+        default=ONCE_WAIT,
+        metavar="DURATION",
+        help="how long to wait for another metalert using the database (default 60s)",
+    )
 
     enable = commands.add_parser(
         "enable-chat", help="deliver to a chat again after it refused the bot"
@@ -99,6 +115,16 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--min-precision", type=float, default=0.0, help="exit 1 below this")
     score.add_argument("--min-recall", type=float, default=0.0, help="exit 1 below this")
     return parser
+
+
+ONCE_WAIT = 60.0  # seconds a one-off run waits for the database's current user to finish
+
+
+def _seconds(text: str) -> float:
+    try:
+        return duration(text).total_seconds()
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _duration(value: timedelta) -> str:
@@ -148,6 +174,11 @@ def _run(args: argparse.Namespace) -> int:
             logging.DEBUG if args.verbose else logging.INFO, [config.token.get_secret_value()]
         )
     daemon = Daemon(config)
+    if args.wait is not None and not args.once:
+        print("metalert run: --wait only applies with --once", file=sys.stderr)
+        return EXIT_USAGE
+    # A cron `run --once` overlapping another run waits its turn; a second daemon does not.
+    daemon.lock(wait=(ONCE_WAIT if args.wait is None else args.wait) if args.once else 0.0)
     if args.once:
         return asyncio.run(daemon.run_once())
     return asyncio.run(daemon.run_forever())
@@ -221,7 +252,12 @@ def _backfill(args: argparse.Namespace) -> int:
         )
     report = asyncio.run(
         backfill(
-            config, source_name=args.source, pages=args.pages, since=args.since, send=args.alert
+            config,
+            source_name=args.source,
+            pages=args.pages,
+            since=args.since,
+            send=args.alert,
+            wait=args.wait,
         )
     )
     log.info(
@@ -297,7 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         return handlers[args.command](args)
-    except ConfigError as exc:
+    except (ConfigError, LockHeldError) as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     except (StartupError, AlertError) as exc:

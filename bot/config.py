@@ -32,13 +32,31 @@ _DURATION = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
+_LONGEST = timedelta(days=36_500)  # a century: anything longer is a typo, not a setting
+
+
 def _duration(value: object) -> timedelta:
     if isinstance(value, timedelta):
         return value
     match = _DURATION.match(value) if isinstance(value, str) else None
     if match is None:
         raise ValueError("must be a duration such as 30s, 15m, 2h or 1d")
-    return timedelta(seconds=int(match.group(1)) * _UNIT_SECONDS[match.group(2)])
+    seconds = int(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+    if seconds > _LONGEST.total_seconds():
+        raise ValueError("must be at most 36500d")
+    return timedelta(seconds=seconds)
+
+
+def _one_line(value: object) -> object:
+    # Sent in a header (the User-Agent): a line break would break every request.
+    if isinstance(value, str) and not value.isprintable():
+        raise ValueError("must be one line of printable characters")
+    return value
+
+
+def duration(text: str) -> timedelta:
+    """A duration as config.yaml writes them ("30s", "15m", "2h", "1d"); ValueError if not."""
+    return _duration(text)
 
 
 def _positive_duration(value: object) -> timedelta:
@@ -78,6 +96,7 @@ Interval = Annotated[timedelta, BeforeValidator(_positive_duration)]
 Number = Annotated[Decimal, BeforeValidator(_number)]
 Chat = Annotated[str | None, BeforeValidator(_chat)]
 NonEmpty = Annotated[StrictStr, Field(min_length=1)]
+OneLine = Annotated[StrictStr, Field(min_length=1), BeforeValidator(_one_line)]
 
 
 class _Section(BaseModel):
@@ -89,6 +108,8 @@ class TelegramSettings(_Section):
     token_env: NonEmpty = "TELEGRAM_BOT_TOKEN"  # noqa: S105 (a variable name, not a secret)
     api_base_url: NonEmpty = "https://api.telegram.org/bot"
     admin_chat: Chat = None
+    # Well above Telegram's usual answer: a send that times out may still have been accepted.
+    send_timeout: Interval = timedelta(seconds=30)
 
 
 class _SourceSettings(_Section):
@@ -110,7 +131,7 @@ class SmmSettings(_SourceSettings):
 
 
 class HttpSettings(_Section):
-    contact: NonEmpty | None = None  # a URL or e-mail for site operators, in the User-Agent
+    contact: OneLine | None = None  # a URL or e-mail for site operators, in the User-Agent
     min_interval: Duration = timedelta(seconds=2)  # between two requests to one host
     timeout: Interval = timedelta(seconds=20)
     max_body_mb: Annotated[Number, Field(gt=0)] = Decimal(5)
@@ -157,7 +178,7 @@ class RuleSettings(_Section):
     cooldown: Duration | None = None
     repeat: Interval | None = None
     expires: date | None = None
-    on_first_observation: Literal["alert", "baseline"] | None = None
+    on_first_observation: Literal["alert", "baseline"] = "alert"
     max_age: Interval = timedelta(days=45)
     send_resolved: StrictBool = False
 
@@ -312,9 +333,7 @@ def rule_from_settings(index: int, raw: RuleSettings, file: str) -> Rule:
         cooldown=raw.cooldown,
         repeat=raw.repeat,
         expires=raw.expires,
-        on_first_observation=FirstObservation(raw.on_first_observation)
-        if raw.on_first_observation
-        else None,
+        on_first_observation=FirstObservation(raw.on_first_observation),
         max_age=raw.max_age,
         send_resolved=raw.send_resolved,
     )
@@ -328,9 +347,38 @@ def rule_from_settings(index: int, raw: RuleSettings, file: str) -> Rule:
     )
 
 
+def _key_path_text(path: tuple[int | str, ...]) -> str:
+    return _key_path(path) or "(top level)"
+
+
+def _check_duplicate_keys(node: yaml.Node, path: tuple[int | str, ...], file: str) -> None:
+    """A key written twice silently replaces the first (a second ``rules:`` block drops every
+    rule of the first): name it instead."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key != "<<":
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    raise ConfigError(
+                        file,
+                        f"line {line}: duplicate key (first written on line {seen[key]})",
+                        key=_key_path_text((*path, key)),
+                    )
+                seen[key] = line
+            _check_duplicate_keys(value_node, (*path, key) if key is not None else path, file)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _check_duplicate_keys(item, (*path, index), file)
+
+
 def parse_config(text: str, *, file: str, base_dir: Path, environ: dict[str, str]) -> Config:
     """Check a config document; raise ConfigError with one line naming the key at fault."""
     try:
+        composed = yaml.compose(text, Loader=yaml.SafeLoader)
+        if composed is not None:
+            _check_duplicate_keys(composed, (), file)
         document = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -390,9 +438,24 @@ def load_config(path: str | Path, environ: dict[str, str] | None = None) -> Conf
         raise ConfigError(file, "is a directory, not a config file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(file, f"cannot be read: {exc}") from None
-    return parse_config(
+    config = parse_config(
         text,
         file=file,
         base_dir=config_path.resolve().parent,
         environ=dict(os.environ) if environ is None else environ,
     )
+    check_storage(config)
+    return config
+
+
+def check_storage(config: Config) -> None:
+    """The database must be creatable where the settings put it, before anything runs."""
+    path = config.storage_path
+    if path.is_dir():
+        raise ConfigError(
+            config.file, f"{path} is a directory, not a database file", key="storage.path"
+        )
+    if not path.parent.is_dir():
+        raise ConfigError(
+            config.file, f"the folder {path.parent} does not exist", key="storage.path"
+        )

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from alerts.engine import record
+from alerts.errors import StoreError
 from alerts.models import OutgoingMessage
 from alerts.notifier import ConsoleNotifier, Notifier
 from alerts.outbox import DeliveryReport, Outbox
@@ -21,12 +21,12 @@ from alerts.render import escape
 from alerts.store import Store
 from bot.config import Config
 from bot.errors import StartupError
+from bot.lock import DatabaseLock
+from bot.pipeline import Harvest, Pipeline
 from bot.telegram import TelegramNotifier
 from bot.wiring import ConfiguredSource, build_http, build_sources
-from scrapers.errors import ScrapeError
-from scrapers.extract import extract
+from scrapers.errors import FetchError, ScrapeError
 from scrapers.http import HttpClient
-from scrapers.models import Article
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,7 @@ class CycleResult:
     figures: int = 0
     alerts: int = 0
     skipped: bool = False
+    failed_listings: tuple[str, ...] = ()
 
 
 def backoff_for(source: ConfiguredSource, failures: int) -> timedelta | None:
@@ -69,13 +70,27 @@ class Daemon:
         self._store: Store | None = None
         self._http: HttpClient | None = None
         self._notifier: Notifier | None = None
+        self._outbox: Outbox | None = None
+        self._pipeline: Pipeline | None = None
+        self._lock: DatabaseLock | None = None
         self._sources = build_sources(config)
         self._pacer = Pacer()
 
     def now(self) -> datetime:
         return self._clock()
 
+    @property
+    def pipeline(self) -> Pipeline:
+        assert self._pipeline is not None, "open() first"
+        return self._pipeline
+
     # -- lifecycle -----------------------------------------------------------------------------
+
+    def lock(self, *, wait: float = 0.0) -> None:
+        """Become the one process that scrapes and sends with this database (LockHeldError)."""
+        lock = DatabaseLock(self._config.storage_path)
+        lock.acquire(wait=wait)
+        self._lock = lock
 
     async def open(self) -> tuple[Store, HttpClient]:
         store = Store(self._config.storage_path)
@@ -89,7 +104,9 @@ class Daemon:
             notifier = ConsoleNotifier()
         else:
             telegram = TelegramNotifier(
-                self._config.token, api_base_url=self._config.settings.telegram.api_base_url
+                self._config.token,
+                api_base_url=self._config.settings.telegram.api_base_url,
+                timeout=self._config.settings.telegram.send_timeout.total_seconds(),
             )
             try:
                 username = await telegram.start()
@@ -104,7 +121,44 @@ class Daemon:
             )
             notifier = telegram
         self._store, self._http, self._notifier = store, http, notifier
+        self._outbox = Outbox(
+            store,
+            notifier,
+            self._clock,
+            pacer=self._pacer,
+            admin_chat=self._config.settings.telegram.admin_chat,
+        )
+        self._pipeline = Pipeline(
+            store,
+            self._config.rules,
+            self._config.chats,
+            self._clock,
+            charts=self._config.settings.alerts.charts,
+            stopping=lambda: self._stopping,
+        )
+        self._check_identity(store)
         return store, http
+
+    def _check_identity(self, store: Store) -> None:
+        """Say so when this database is not the one this place ran with before: its first polls
+        are baselines, so news published in between would never alert."""
+        if self._lock is None:
+            return
+        before = self._lock.previous
+        if before is not None and before.database_id not in (None, store.database_id):
+            what = "is new" if store.created else "is another one"
+            text = (
+                f"the database {self._config.storage_path} {what}: metalert ran here before with"
+                f" database {before.database_id} ({before.describe()}). Each source's first poll"
+                " is now a baseline, so news published since then will not alert; restore the"
+                " old database if it still exists."
+            )
+            log.warning("%s", text)
+            self._notify_admin(
+                f"database-replaced:{store.database_id}",
+                f"⚠️ <b>Database replaced</b>: {escape(text)}",
+            )
+        self._lock.record(store.database_id)
 
     async def close(self) -> None:
         if isinstance(self._notifier, TelegramNotifier):
@@ -114,10 +168,14 @@ class Daemon:
         if self._store is not None:
             self._store.close()
         self._store = self._http = self._notifier = None
+        self._outbox = self._pipeline = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     # -- one cycle -----------------------------------------------------------------------------
 
-    async def cycle(self, source: ConfiguredSource) -> CycleResult:
+    async def cycle(self, source: ConfiguredSource) -> CycleResult | None:
         """Poll one source, record what is new, then deliver what is queued."""
         task = asyncio.current_task()
         if task is not None:
@@ -126,6 +184,10 @@ class Daemon:
             result = await self.scrape(source)
             await self.deliver()
             return result
+        except asyncio.CancelledError:
+            # Cancelled at shutdown, at a point where nothing is half-recorded: not an error.
+            log.info("cycle source=%s cancelled at shutdown", source.name)
+            return None
         finally:
             if task is not None:
                 self._running.discard(task)
@@ -134,70 +196,73 @@ class Daemon:
         assert self._store is not None and self._http is not None
         store, name = self._store, configured.name
         now = self._clock()
-        state = store.source_state(name)
-        if state.backoff_until is not None and now < state.backoff_until:
-            log.info("scrape source=%s skipped: backing off until %s", name, state.backoff_until)
-            return CycleResult(name, ok=False, skipped=True)
-        baseline = configured.on_first_run == "baseline" and state.first_poll_at is None
         started = time.monotonic()
         try:
+            state = store.source_state(name)
+            if state.backoff_until is not None and now < state.backoff_until:
+                log.info(
+                    "scrape source=%s skipped: backing off until %s", name, state.backoff_until
+                )
+                return CycleResult(name, ok=False, skipped=True)
+            baseline = configured.on_first_run == "baseline" and state.first_poll_at is None
             # A bound on the whole cycle: retries inside may not eat the next interval.
-            poll = await asyncio.wait_for(
-                configured.source.poll(self._http, store.is_seen),
-                timeout=configured.interval.total_seconds(),
-            )
+            async with asyncio.timeout(configured.interval.total_seconds()):
+                harvest = await self._poll(configured, baseline=baseline)
         except (ScrapeError, TimeoutError) as exc:
             error = str(exc) or "the cycle took longer than the source's interval"
-            self._source_failed(configured, error)
+            self._contained(self._source_failed, configured, error, exc)
             log.warning(
                 "scrape source=%s failed error=%s took=%.1fs",
                 name,
                 error,
                 time.monotonic() - started,
             )
+            return CycleResult(name, ok=False, failed_listings=configured.listings)
+        except StoreError as exc:
+            log.error("scrape source=%s stopped: the store cannot write: %s", name, exc)
             return CycleResult(name, ok=False)
-        self._source_succeeded(configured)
-        new = figures = alerts = 0
-        for article in poll.articles:
-            if self._stopping:
-                break  # a safe point: every article before this one is fully recorded
-            found = self._record(article, send=not baseline)
-            if found is not None:
-                new += 1
-                figures += found[0]
-                alerts += found[1]
         log.info(
-            "scrape source=%s new=%d figures=%d alerts=%d took=%.1fs%s%s%s",
+            "scrape source=%s new=%d figures=%d alerts=%d took=%.1fs%s%s%s%s%s",
             name,
-            new,
-            figures,
-            alerts,
+            harvest.new,
+            harvest.figures,
+            harvest.alerts,
             time.monotonic() - started,
             " baseline=yes" if baseline else "",
-            f" failed_pages={poll.failed_pages}" if poll.failed_pages else "",
-            " unchanged=yes" if poll.unchanged else "",
+            f" failed_pages={harvest.failed_items}" if harvest.failed_items else "",
+            f" given_up={harvest.given_up}" if harvest.given_up else "",
+            f" failed_listings={','.join(harvest.failed_listings)}"
+            if harvest.failed_listings
+            else "",
+            " unchanged=yes" if harvest.polled.unchanged else "",
         )
-        return CycleResult(name, ok=True, new=new, figures=figures, alerts=alerts)
+        return CycleResult(
+            name,
+            ok=True,
+            new=harvest.new,
+            figures=harvest.figures,
+            alerts=harvest.alerts,
+            failed_listings=tuple(harvest.failed_listings),
+        )
 
-    def _record(self, article: Article, *, send: bool) -> tuple[int, int] | None:
-        assert self._store is not None
+    async def _poll(self, configured: ConfiguredSource, *, baseline: bool) -> Harvest:
+        assert self._http is not None
+        harvest = await self.pipeline.fetch(configured.source, self._http)
+        self._source_succeeded(configured)
+        self._listings_polled(configured, harvest)
+        return await self.pipeline.take(configured.source, self._http, harvest, send=not baseline)
+
+    def _contained(
+        self,
+        step: Callable[[ConfiguredSource, str, Exception], None],
+        configured: ConfiguredSource,
+        error: str,
+        exc: Exception,
+    ) -> None:
         try:
-            found = extract(article)
-        except Exception:
-            # The extractor must never stop a cycle; the article stays unseen for a fixed build.
-            log.exception("extract failed article=%s", article.id)
-            return None
-        decided = record(
-            self._store,
-            self._config.rules,
-            article,
-            found,
-            self._config.chats,
-            self._clock(),
-            send=send,
-            charts=self._config.settings.alerts.charts,
-        )
-        return len(found), len(decided)
+            step(configured, error, exc)
+        except StoreError as store_error:
+            log.error("source %s: cannot record its health: %s", configured.name, store_error)
 
     # -- source health -------------------------------------------------------------------------
 
@@ -209,14 +274,25 @@ class Daemon:
         with self._store.transaction():
             self._store.enqueue(OutgoingMessage(admin, text, key), self._clock())
 
-    def _source_failed(self, configured: ConfiguredSource, error: str) -> None:
+    def _source_failed(self, configured: ConfiguredSource, error: str, exc: Exception) -> None:
         assert self._store is not None
         now = self._clock()
         with self._store.transaction():
             failures = self._store.record_source_failure(configured.name, error, now, None)
+            for listing in configured.listings:
+                self._store.record_listing_result(configured.name, listing, error, now)
+            until = None
             backoff = backoff_for(configured, failures)
             if backoff is not None:
-                self._store.set_backoff(configured.name, now + backoff)
+                until = now + backoff
+            retry_after = exc.retry_after if isinstance(exc, FetchError) else None
+            if retry_after:
+                # The site asked for a pause: honour it across restarts and `run --once` runs.
+                asked = now + timedelta(seconds=retry_after)
+                until = asked if until is None else max(until, asked)
+                log.warning("source %s paused until %s (Retry-After)", configured.name, asked)
+            if until is not None:
+                self._store.set_backoff(configured.name, until)
         if failures == configured.broken_after:
             log.error(
                 "source %s looks broken after %d failed cycles: %s",
@@ -243,20 +319,47 @@ class Daemon:
                 " failed cycles.",
             )
 
+    def _listings_polled(self, configured: ConfiguredSource, harvest: Harvest) -> None:
+        """Count each feed or listing on its own: one failing for ever beside a working one is
+        a broken feed, even though the source as a whole answers."""
+        assert self._store is not None
+        now = self._clock()
+        errors = {failure.name: failure.error for failure in harvest.polled.listing_failures}
+        for listing in configured.listings:
+            error = errors.get(listing)
+            with self._store.transaction():
+                before = self._store.listing_failures(configured.name, listing)
+                failures = self._store.record_listing_result(configured.name, listing, error, now)
+            kind = "feed" if configured.name == "alcircle" else "listing"
+            if error is not None and failures == configured.broken_after:
+                log.error(
+                    "source %s %s %s looks broken after %d failed polls: %s",
+                    configured.name,
+                    kind,
+                    listing,
+                    failures,
+                    error,
+                )
+                self._notify_admin(
+                    f"listing-broken:{configured.name}:{listing}:{now.isoformat()}",
+                    f"⚠️ <b>{escape(configured.name)} {kind} {escape(listing)} looks broken</b>:"
+                    f" {failures} failed polls in a row while the rest of the source works."
+                    f" Last error: <code>{escape(error[:500])}</code>",
+                )
+            elif error is None and before >= configured.broken_after:
+                log.info("source %s %s %s recovered", configured.name, kind, listing)
+
     # -- delivery ------------------------------------------------------------------------------
 
     async def deliver(self) -> DeliveryReport:
-        assert self._store is not None and self._notifier is not None
+        assert self._outbox is not None
         # One sender at a time: two sources finishing together must not send a message twice.
         async with self._deliver_lock:
-            outbox = Outbox(
-                self._store,
-                self._notifier,
-                self._clock,
-                pacer=self._pacer,
-                admin_chat=self._config.settings.telegram.admin_chat,
-            )
-            report = await outbox.deliver(lambda: self._stopping)
+            try:
+                report = await self._outbox.deliver(lambda: self._stopping)
+            except StoreError as exc:
+                log.error("deliver stopped: the store cannot be read: %s", exc)
+                return DeliveryReport(0, 0, 0, -1, paused=True)
         if report.sent or report.failed or report.rejected:
             log.info(
                 "deliver sent=%d failed=%d rejected=%d queued=%d",
@@ -273,6 +376,8 @@ class Daemon:
             self._running.add(task)
         try:
             await self.deliver()
+        except asyncio.CancelledError:
+            log.info("delivery cancelled at shutdown; queued messages stay queued")
         finally:
             if task is not None:
                 self._running.discard(task)
@@ -288,11 +393,20 @@ class Daemon:
         finally:
             await self.close()
         failed = [result.source for result in results if not result.ok]
+        partly = [
+            f"{result.source} ({', '.join(result.failed_listings)})"
+            for result in results
+            if result.ok and result.failed_listings
+        ]
         if failed:
             log.error("run --once: source(s) failed: %s", ", ".join(failed))
-        if report.queued:
+        if partly:
+            log.error("run --once: feed(s) or listing(s) failed: %s", "; ".join(partly))
+        if report.paused:
+            log.error("run --once: sending paused: the store cannot record sent messages")
+        elif report.queued:
             log.error("run --once: %d message(s) still queued for the next run", report.queued)
-        return 1 if failed or report.queued else 0
+        return 1 if failed or partly or report.queued or report.paused else 0
 
     async def run_forever(self) -> int:
         """Run until SIGTERM or SIGINT; finish or cancel the running cycle at a safe point."""

@@ -1,8 +1,14 @@
 """The Telegram notifier: python-telegram-bot's Bot, retried at this edge, errors translated.
 
-Transient failures (timeouts, network errors, 5xx, 429) are retried here, honouring the
+Transient failures (connection errors, 5xx, 429) are retried here, honouring the
 ``retry_after`` that Telegram sends; what is still failing after that is raised as a
 TransientDeliveryError and the message stays queued in the outbox.
+
+A send whose request went out but whose answer never came (a read timeout, a connection closed
+before the answer) may have been accepted: it is never retried in place, where each retry could
+post one more copy. It is raised as OutcomeUnknownError, and the outbox decides (one more try,
+later). The send timeout defaults to 30 s, far above Telegram's usual answer of well under a
+second, so that a slow answer is waited for rather than taken for a failure.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import warnings
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
+import httpx
 from pydantic import SecretStr
 from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -39,6 +46,7 @@ from tenacity import (
 from alerts.errors import (
     ChatUnavailableError,
     MessageRejectedError,
+    OutcomeUnknownError,
     TransientDeliveryError,
 )
 from bot.errors import StartupError
@@ -54,8 +62,18 @@ MAX_RETRY_AFTER = 30.0  # seconds we wait in place for a 429; longer waits leave
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
 
 
+SEND_TIMEOUT = 30.0  # seconds; Telegram answers in well under one, a photo upload in a few
+# httpx failures after which the request may have reached Telegram in full: no answer came.
+_OUTCOME_UNKNOWN = (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError)
+
+
 class _TransientError(Exception):
-    """A failure worth retrying here: network error, timeout, 5xx."""
+    """A failure worth retrying here: the request never reached Telegram, or a 5xx."""
+
+
+def outcome_unknown(exc: TelegramError) -> bool:
+    """Whether the request behind a PTB network error may have been processed."""
+    return isinstance(exc.__cause__, _OUTCOME_UNKNOWN)
 
 
 def retry_after_seconds(exc: RetryAfter) -> float:
@@ -76,7 +94,7 @@ class TelegramNotifier:
         api_base_url: str,
         attempts: int = 4,
         initial_wait: float = 1.0,
-        timeout: float = 15.0,
+        timeout: float = SEND_TIMEOUT,
         sleep: Sleep | None = None,
     ) -> None:
         request = HTTPXRequest(connect_timeout=timeout, read_timeout=timeout, write_timeout=timeout)
@@ -197,5 +215,9 @@ class TelegramNotifier:
                 f"bad request: {exc.message}", chat=chat, markup=markup
             ) from None
         except (TimedOut, NetworkError) as exc:
+            if outcome_unknown(exc):
+                raise OutcomeUnknownError(
+                    f"no answer after sending ({type(exc).__name__}: {exc.message})", chat=chat
+                ) from None
             raise _TransientError(f"{type(exc).__name__}: {exc.message}") from None
         return str(message.message_id)

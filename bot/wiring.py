@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from alerts.store import Store
 from bot.config import AlCircleSettings, Config, SmmSettings
@@ -19,6 +19,7 @@ class ConfiguredSource:
     interval: timedelta
     on_first_run: str  # "baseline" | "alert"
     broken_after: int
+    listings: tuple[str, ...] = ()  # its feeds or listing pages, as configured (health is per each)
 
     @property
     def name(self) -> str:
@@ -43,13 +44,17 @@ def build_sources(config: Config, only: str | None = None) -> list[ConfiguredSou
                 interval=settings.interval,
                 on_first_run=settings.on_first_run,
                 broken_after=settings.broken_after,
+                listings=settings.feeds
+                if isinstance(settings, AlCircleSettings)
+                else settings.listings,
             )
         )
     return built
 
 
 class StoreValidatorCache:
-    """ETag / Last-Modified per URL, kept in the database so they survive restarts."""
+    """ETag / Last-Modified per URL, kept in the database so they survive restarts. Read-only
+    here: the pipeline writes them once a feed's items are all recorded."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -57,11 +62,6 @@ class StoreValidatorCache:
     def get(self, url: str) -> Validators | None:
         found = self._store.validators(url)
         return None if found is None else Validators(etag=found[0], last_modified=found[1])
-
-    def put(self, url: str, validators: Validators) -> None:
-        self._store.put_validators(
-            url, validators.etag, validators.last_modified, datetime.now(UTC)
-        )
 
 
 def build_http(config: Config, store: Store) -> HttpClient:

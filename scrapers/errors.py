@@ -44,3 +44,11 @@ class BlockedPageError(FetchError):
 
     def __init__(self, message: str, *, url: str) -> None:
         super().__init__(message, url=url)
+
+
+def describe(exc: BaseException) -> str:
+    """One line for a log or a health record: our own errors say enough; others get their type."""
+    if isinstance(exc, ScrapeError):
+        return str(exc)
+    text = str(exc)
+    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__

@@ -5,8 +5,14 @@
   attempts and in total time. Every other failure is final for this call.
 - Manners: a User-Agent naming metalert and a contact URL, a minimum interval between two
   requests to one host, robots.txt fetched once a day per host and honoured.
-- Conditional GET: validators (ETag, Last-Modified) are kept in a cache the caller provides,
-  so an unchanged feed costs one request and no body.
+- Conditional GET: validators (ETag, Last-Modified) are read from a cache the caller provides,
+  so an unchanged feed costs one request and no body. The client never writes that cache: a
+  response's validators travel on its Page, and the caller remembers them only once everything
+  the response listed has been recorded (an interrupted poll must not hide its items).
+- A server that asks for a long pause (Retry-After beyond what is worth waiting in place) is
+  not retried in place: its host is left alone until then, and the error says until when.
+- Bodies are decoded as the server says: the HTTP charset, a BOM, or the page's own
+  ``<meta charset>`` / XML declaration (w3lib's reading of the WHATWG rules), else UTF-8.
 - Safety: bodies over a size cap are abandoned while streaming; redirects are followed only
   to hosts the caller allows.
 """
@@ -33,6 +39,7 @@ from tenacity import (
     stop_after_delay,
     wait_exponential_jitter,
 )
+from w3lib.encoding import html_to_unicode
 
 from scrapers.errors import FetchError
 from scrapers.models import Page
@@ -55,13 +62,18 @@ class Validators:
     etag: str | None = None
     last_modified: str | None = None
 
+    @classmethod
+    def of(cls, page: Page) -> Validators | None:
+        """The validators a 200 response carried, None when it carried none."""
+        etag = page.headers.get("etag")
+        modified = page.headers.get("last-modified")
+        return cls(etag=etag, last_modified=modified) if etag or modified else None
+
 
 class ValidatorCache(Protocol):
-    """Remembers validators across restarts (the daemon backs it with its database)."""
+    """Validators remembered across restarts (the daemon backs this with its database)."""
 
     def get(self, url: str) -> Validators | None: ...
-
-    def put(self, url: str, validators: Validators) -> None: ...
 
 
 class MemoryValidatorCache:
@@ -94,7 +106,7 @@ class Politeness:
 class _Robots:
     parser: RobotFileParser | None  # None: allow everything
     fetched_at: float
-    disallow_all: bool = False
+    unreachable: str | None = None  # why robots.txt could not be had: stay away for now
 
 
 @dataclass
@@ -119,8 +131,10 @@ def _retry_after_seconds(value: str | None, now: datetime) -> float | None:
     return max(0.0, (when - now).total_seconds())
 
 
-def _is_transient(exc: BaseException) -> bool:
-    return isinstance(exc, FetchError) and exc.transient
+def decode(body: bytes, content_type: str | None) -> str:
+    """The body as text, in the encoding the server or the document itself declares."""
+    _, text = html_to_unicode(content_type, body)
+    return text
 
 
 def _host(url: str) -> str:
@@ -168,6 +182,7 @@ class HttpClient:
         self._clock = clock
         self._hosts: dict[str, _HostState] = {}
         self._robots: dict[str, _Robots] = {}
+        self._held_until: dict[str, float] = {}  # host -> clock time its Retry-After ends
         self.stats = Stats()
 
     async def __aenter__(self) -> HttpClient:
@@ -191,6 +206,7 @@ class HttpClient:
         ``conditional``: send the validators remembered for this URL; an unchanged resource comes
         back as a Page with status 304 and no text. ``allowed_hosts``: redirects elsewhere fail.
         """
+        self._check_not_held(url)
         if self._politeness.robots and not await self._allowed_by_robots(url):
             raise FetchError("disallowed by robots.txt", url=url)
         policy = self._retry
@@ -201,11 +217,18 @@ class HttpClient:
         def wait(state: RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome else None
             if isinstance(exc, FetchError) and exc.retry_after is not None:
-                return min(exc.retry_after, policy.max_wait)
+                return exc.retry_after
             return backoff(state)
 
+        def worth_retrying(exc: BaseException) -> bool:
+            # A pause longer than max_wait is honoured by leaving the host alone, not by
+            # sleeping here (nor by coming back after max_wait, which the server refused).
+            if not isinstance(exc, FetchError) or not exc.transient:
+                return False
+            return exc.retry_after is None or exc.retry_after <= policy.max_wait
+
         retrying = AsyncRetrying(
-            retry=retry_if_exception(_is_transient),
+            retry=retry_if_exception(worth_retrying),
             stop=stop_after_attempt(policy.attempts) | stop_after_delay(policy.budget),
             wait=wait,
             reraise=True,
@@ -217,10 +240,37 @@ class HttpClient:
             ),
             sleep=self._sleep,
         )
-        async for attempt in retrying:
-            with attempt:
-                return await self._follow(url, conditional=conditional, allowed_hosts=allowed_hosts)
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    return await self._follow(
+                        url, conditional=conditional, allowed_hosts=allowed_hosts
+                    )
+        except FetchError as exc:
+            if exc.retry_after is not None and exc.retry_after > policy.max_wait:
+                self._hold(url, exc.retry_after)
+            raise
         raise AssertionError("unreachable: tenacity reraises the last error")
+
+    def _hold(self, url: str, seconds: float) -> None:
+        host = _host(url)
+        self._held_until[host] = max(self._held_until.get(host, 0.0), self._clock() + seconds)
+        log.warning("host %s asked for a pause: no requests to it for %.0fs", host, seconds)
+
+    def _check_not_held(self, url: str) -> None:
+        until = self._held_until.get(_host(url))
+        if until is None:
+            return
+        remaining = until - self._clock()
+        if remaining <= 0:
+            del self._held_until[_host(url)]
+            return
+        raise FetchError(
+            f"the site asked for a pause (Retry-After): {remaining:.0f}s left",
+            url=url,
+            transient=True,
+            retry_after=remaining,
+        )
 
     async def _follow(
         self, url: str, *, conditional: bool, allowed_hosts: Collection[str] | None
@@ -295,14 +345,7 @@ class HttpClient:
             )
         body = await self._read_capped(response, url)
         self.stats.body_bytes += len(body)
-        page = self._page(
-            response, url, body.decode(response.encoding or "utf-8", errors="replace")
-        )
-        if conditional and self._validators is not None:
-            etag = response.headers.get("ETag")
-            modified = response.headers.get("Last-Modified")
-            if etag or modified:
-                self._validators.put(url, Validators(etag=etag, last_modified=modified))
+        page = self._page(response, url, decode(body, response.headers.get("content-type")))
         return page, None
 
     @staticmethod
@@ -310,7 +353,8 @@ class HttpClient:
         return Page(
             url=url,
             status=response.status_code,
-            headers=dict(response.headers),
+            # httpx's header names are case-insensitive; the plain dict is keyed in lower case.
+            headers={name.lower(): value for name, value in response.headers.items()},
             text=text,
             fetched_at=datetime.now(UTC),
         )
@@ -338,8 +382,11 @@ class HttpClient:
         if robots is None or self._clock() - robots.fetched_at > ROBOTS_TTL.total_seconds():
             robots = await self._fetch_robots(origin)
             self._robots[origin] = robots
-        if robots.disallow_all:
-            return False
+        if robots.unreachable is not None:
+            # RFC 9309: an unreachable robots.txt means "stay away"; say what actually happened.
+            raise FetchError(
+                f"site unreachable (robots.txt: {robots.unreachable})", url=url, transient=True
+            )
         if robots.parser is None:
             return True
         agent = str(self._client.headers.get("User-Agent", "metalert"))
@@ -358,7 +405,7 @@ class HttpClient:
             return _Robots(
                 parser=None,
                 fetched_at=self._clock() - ROBOTS_TTL.total_seconds(),
-                disallow_all=True,
+                unreachable=str(exc),
             )
         parser = RobotFileParser()
         parser.parse(page.text.splitlines())

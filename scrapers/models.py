@@ -34,6 +34,16 @@ class Article:
     original_url: str
 
 
+@dataclass(frozen=True, slots=True)
+class ListedItem:
+    """One item a feed or listing names: enough to read it again without the listing."""
+
+    id: str  # canonical identity, e.g. "smm:103660382"
+    url: str  # where the article is read from
+    teaser: Article | None = None  # what the listing itself said (AL Circle's feed items)
+    dated: bool = True  # the listing gave a publication time (not "first seen")
+
+
 class Metric(StrEnum):
     OPERATING_RATE = "operating_rate"
     PRICE = "price"

@@ -7,8 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from scrapers.models import ListedItem
 from scrapers.sources.alcircle import AlCircleSource
-from scrapers.sources.base import IsSeen, PollResult, Source, SourceOptions
+from scrapers.sources.base import (
+    IsKnown,
+    IsSeen,
+    ItemFailure,
+    ListingFailure,
+    ListingRead,
+    PollResult,
+    Source,
+    SourceOptions,
+)
 from scrapers.sources.smm import SmmSource
 
 SOURCES: Mapping[str, Callable[[SourceOptions], Source]] = {
@@ -25,4 +35,16 @@ def build_source(name: str, options: SourceOptions) -> Source:
     return factory(options)
 
 
-__all__ = ["SOURCES", "IsSeen", "PollResult", "Source", "SourceOptions", "build_source"]
+__all__ = [
+    "SOURCES",
+    "IsKnown",
+    "IsSeen",
+    "ItemFailure",
+    "ListedItem",
+    "ListingFailure",
+    "ListingRead",
+    "PollResult",
+    "Source",
+    "SourceOptions",
+    "build_source",
+]

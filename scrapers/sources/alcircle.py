@@ -7,6 +7,7 @@ or ending in an ellipsis) the article page is fetched and read instead.
 from __future__ import annotations
 
 import calendar
+import hashlib
 import logging
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -16,11 +17,18 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scrapers.clean import html_to_text
 from scrapers.dates import alcircle_published
-from scrapers.errors import ParseError, ScrapeError
-from scrapers.http import HttpClient
-from scrapers.models import Article
+from scrapers.errors import ParseError, ScrapeError, describe
+from scrapers.http import HttpClient, Validators
+from scrapers.models import Article, ListedItem
 from scrapers.pages import check_not_blocked, page_title
-from scrapers.sources.base import IsSeen, PollResult, SourceOptions
+from scrapers.sources.base import (
+    IsKnown,
+    ItemFailure,
+    ListingFailure,
+    ListingRead,
+    PollResult,
+    SourceOptions,
+)
 from scrapers.urls import canonical_alcircle
 
 log = logging.getLogger(__name__)
@@ -44,15 +52,47 @@ def is_teaser(body: str) -> bool:
     return len(body) < TEASER_CHARS or body.rstrip().endswith(("...", "…", "[…]"))
 
 
+def unreadable_item_id(source: str, link: str) -> str:
+    """An identity for an item whose link names no article, so that it is reported once."""
+    return f"{source}:unreadable:{hashlib.sha256(link.encode()).hexdigest()[:16]}"
+
+
 def parse_feed(text: str, *, url: str, fetched_at: datetime) -> list[Article]:
-    return [article for article, _ in parse_feed_items(text, url=url, fetched_at=fetched_at)]
+    articles, _ = parse_feed_items(text, url=url, fetched_at=fetched_at)
+    return [article for article, _ in articles]
 
 
-def parse_feed_items(text: str, *, url: str, fetched_at: datetime) -> list[tuple[Article, bool]]:
-    """Every item of one AL Circle feed as an Article (seen or not).
+def _item(
+    entry: feedparser.FeedParserDict, fetched_at: datetime, also_hosts: frozenset[str]
+) -> tuple[Article, bool] | None:
+    link = entry.get("link") or entry.get("id") or ""
+    canonical = canonical_alcircle(link, also_hosts=also_hosts)
+    if canonical is None:
+        return None
+    body = html_to_text(entry.get("description") or entry.get("summary") or "")
+    published = _published(entry)
+    article = Article(
+        source="alcircle",
+        id=canonical.id,
+        url=canonical.url,
+        title=" ".join((entry.get("title") or "").split()),
+        published_at=published or fetched_at,
+        body=body,
+        original_url=link,
+    )
+    return article, published is not None
 
-    Items without pubDate are dated when first seen (the flag says whether the feed dated
-    the item); without guid, the link is the identity.
+
+def parse_feed_items(
+    text: str, *, url: str, fetched_at: datetime, also_hosts: frozenset[str] = frozenset()
+) -> tuple[list[tuple[Article, bool]], list[ItemFailure]]:
+    """Every item of one AL Circle feed as an Article (seen or not), and the items that could
+    not be read.
+
+    Items without pubDate are dated when first seen (the flag says whether the feed dated the
+    item); without guid, the link is the identity. An item that cannot be read (a link that
+    names no article, an entry that breaks the reader) is reported, never raised: it must not
+    cost the feed's other items. ``also_hosts``: a mirror's host, whose links are accepted.
     """
     feed = feedparser.parse(text)
     if not feed.get("version"):
@@ -60,29 +100,20 @@ def parse_feed_items(text: str, *, url: str, fetched_at: datetime) -> list[tuple
         reason = feed.get("bozo_exception") or "no RSS or Atom channel"
         raise ParseError(f"not an RSS feed: {reason}", url=url)
     articles = []
+    failures = []
     for entry in feed.entries:
-        link = entry.get("link") or entry.get("id") or ""
-        canonical = canonical_alcircle(link)
-        if canonical is None:
-            log.warning("alcircle item skipped: link %r is not an article URL (%s)", link, url)
+        link = str(entry.get("link") or entry.get("id") or "")
+        try:
+            found = _item(entry, fetched_at, also_hosts)
+            error = None if found is not None else "the link is not an article URL"
+        except Exception as exc:  # one entry must never break the feed
+            found, error = None, f"{type(exc).__name__}: {exc}"
+        if found is not None:
+            articles.append(found)
             continue
-        body = html_to_text(entry.get("description") or entry.get("summary") or "")
-        published = _published(entry)
-        articles.append(
-            (
-                Article(
-                    source="alcircle",
-                    id=canonical.id,
-                    url=canonical.url,
-                    title=" ".join((entry.get("title") or "").split()),
-                    published_at=published or fetched_at,
-                    body=body,
-                    original_url=link,
-                ),
-                published is not None,
-            )
-        )
-    return articles
+        item = ListedItem(id=unreadable_item_id("alcircle", link), url=link or url)
+        failures.append(ItemFailure(item, f"{error} ({link[:200]!r} in {url})", final=True))
+    return articles, failures
 
 
 def parse_article_page(html: str, *, url: str, fallback: Article, dated: bool = True) -> Article:
@@ -114,20 +145,26 @@ class AlCircleSource:
 
     def __init__(self, options: SourceOptions) -> None:
         self._options = options
-        self._allowed = {*HOSTS, urlsplit(options.base_url).hostname or ""}
+        base_host = urlsplit(options.base_url).hostname or ""
+        self._allowed = {*HOSTS, base_host}
+        # A mirror or a test server lists its own links: they name AL Circle's articles too.
+        self._also_hosts = frozenset({base_host})
 
-    def _page_url(self, article: Article) -> str:
+    def _page_url(self, article_url: str) -> str:
         # Fetch from the configured site (a mirror or a test server answers for www.alcircle.com).
-        return self._options.base_url.rstrip("/") + urlsplit(article.url).path
+        return self._options.base_url.rstrip("/") + urlsplit(article_url).path
 
     async def poll(
-        self, http: HttpClient, is_seen: IsSeen, *, page: int = 1, fresh: bool = False
+        self, http: HttpClient, is_known: IsKnown, *, page: int = 1, fresh: bool = False
     ) -> PollResult:
         if page > 1:
             return PollResult(articles=(), listed=0)  # feeds have no older pages
         found: dict[str, Article] = {}
-        listed = failed_pages = unchanged = 0
-        failures: list[ScrapeError] = []
+        failures: dict[str, ItemFailure] = {}
+        listings: list[ListingRead] = []
+        broken: list[ListingFailure] = []
+        errors: list[ScrapeError] = []
+        listed = unchanged = 0
         for feed in self._options.feeds:
             url = feed_url(self._options.base_url, feed)
             try:
@@ -135,35 +172,52 @@ class AlCircleSource:
                 if response.status == 304:
                     unchanged += 1
                     continue
-                items = parse_feed_items(response.text, url=url, fetched_at=response.fetched_at)
+                items, unreadable = parse_feed_items(
+                    response.text,
+                    url=url,
+                    fetched_at=response.fetched_at,
+                    also_hosts=self._also_hosts,
+                )
             except ScrapeError as exc:
                 # One broken feed must not hide the others' news.
                 log.warning("alcircle feed failed feed=%s error=%s", feed, exc)
-                failures.append(exc)
+                errors.append(exc)
+                broken.append(
+                    ListingFailure(feed, url, str(exc), getattr(exc, "retry_after", None))
+                )
                 continue
             listed += len(items)
+            ids = [article.id for article, _ in items] + [f.item.id for f in unreadable]
+            listings.append(ListingRead(url, Validators.of(response), tuple(ids)))
+            for failure in unreadable:
+                if not is_known(failure.item.id):
+                    failures.setdefault(failure.item.id, failure)
             for article, dated in items:
                 # One article can sit in several feeds; it is new once.
-                if article.id in found or is_seen(article.id):
+                if article.id in found or article.id in failures or is_known(article.id):
                     continue
-                if is_teaser(article.body):
-                    try:
-                        article = await self._read_page(http, article, dated)
-                    except ScrapeError as exc:
-                        log.warning("alcircle article failed id=%s error=%s", article.id, exc)
-                        failed_pages += 1
-                        continue
-                found[article.id] = article
-        if failures and len(failures) == len(self._options.feeds):
-            raise failures[0]
+                if not is_teaser(article.body):
+                    found[article.id] = article
+                    continue
+                item = ListedItem(article.id, article.url, teaser=article, dated=dated)
+                try:
+                    found[article.id] = await self.read_item(http, item)
+                except Exception as exc:  # contained to this one item
+                    failures[article.id] = ItemFailure(item, describe(exc))
+        if errors and len(errors) == len(self._options.feeds):
+            raise errors[0]
         return PollResult(
             articles=tuple(found.values()),
             listed=listed,
-            failed_pages=failed_pages,
+            failures=tuple(failures.values()),
+            listings=tuple(listings),
+            listing_failures=tuple(broken),
             unchanged=unchanged == len(self._options.feeds),
         )
 
-    async def _read_page(self, http: HttpClient, teaser: Article, dated: bool) -> Article:
-        url = self._page_url(teaser)
+    async def read_item(self, http: HttpClient, item: ListedItem) -> Article:
+        if item.teaser is None:
+            raise ParseError("nothing to read: the item has no article link", url=item.url)
+        url = self._page_url(item.teaser.url)
         response = await http.get(url, allowed_hosts=self._allowed)
-        return parse_article_page(response.text, url=url, fallback=teaser, dated=dated)
+        return parse_article_page(response.text, url=url, fallback=item.teaser, dated=item.dated)

@@ -16,11 +16,18 @@ from selectolax.lexbor import LexborHTMLParser
 
 from scrapers.clean import html_to_text
 from scrapers.dates import smm_published
-from scrapers.errors import ParseError, ScrapeError
-from scrapers.http import HttpClient
-from scrapers.models import Article, Page
+from scrapers.errors import ParseError, ScrapeError, describe
+from scrapers.http import HttpClient, Validators
+from scrapers.models import Article, ListedItem, Page
 from scrapers.pages import check_not_blocked, page_title
-from scrapers.sources.base import IsSeen, PollResult, SourceOptions
+from scrapers.sources.base import (
+    IsKnown,
+    ItemFailure,
+    ListingFailure,
+    ListingRead,
+    PollResult,
+    SourceOptions,
+)
 from scrapers.urls import canonical_smm
 
 log = logging.getLogger(__name__)
@@ -89,10 +96,12 @@ class SmmSource:
         return self._options.base_url.rstrip("/") + path
 
     async def poll(
-        self, http: HttpClient, is_seen: IsSeen, *, page: int = 1, fresh: bool = False
+        self, http: HttpClient, is_known: IsKnown, *, page: int = 1, fresh: bool = False
     ) -> PollResult:
         links: dict[str, str] = {}
-        failures: list[ScrapeError] = []
+        errors: list[ScrapeError] = []
+        listings: list[ListingRead] = []
+        broken: list[ListingFailure] = []
         unchanged = 0
         for listing in self._options.listings:
             url = listing_url(self._options.base_url, listing, page)
@@ -100,43 +109,52 @@ class SmmSource:
                 response = await http.get(
                     url, conditional=page == 1 and not fresh, allowed_hosts=self._allowed
                 )
+                if response.status == 304:
+                    unchanged += 1
+                    continue
+                found = article_links(response.text, base=url)
+                if not found:
+                    # A listing with no article links is a changed layout or a block page.
+                    raise ParseError("no /newscontent/ links on the listing", url=url)
             except ScrapeError as exc:
                 log.warning("smm listing failed listing=%s error=%s", listing, exc)
-                failures.append(exc)
+                errors.append(exc)
+                broken.append(
+                    ListingFailure(listing, url, str(exc), getattr(exc, "retry_after", None))
+                )
                 continue
-            if response.status == 304:
-                unchanged += 1
-                continue
-            found = article_links(response.text, base=url)
-            if not found:
-                # A listing with no article links is a changed layout or a block page.
-                failures.append(ParseError("no /newscontent/ links on the listing", url=url))
-                continue
+            listings.append(
+                ListingRead(url, Validators.of(response), tuple(item for item, _ in found))
+            )
             for article_id, link in found:
                 links.setdefault(article_id, link)
-        if failures and len(failures) == len(self._options.listings):
-            raise failures[0]
+        if errors and len(errors) == len(self._options.listings):
+            raise errors[0]
         articles: list[Article] = []
-        failed_pages = 0
+        failures: list[ItemFailure] = []
         for article_id, link in links.items():
-            if is_seen(article_id):
+            if is_known(article_id):
                 continue  # article pages already seen are never fetched again
-            canonical = canonical_smm(link, also_hosts=frozenset(self._allowed))
-            assert canonical is not None  # article_links only returns canonicalisable links
-            url = self._fetch_url(link)
+            item = ListedItem(article_id, link)
             try:
-                response = await http.get(url, allowed_hosts=self._allowed)
-                articles.append(
-                    parse_article_page(
-                        response, article_id=article_id, canonical_url=canonical.url, link=link
-                    )
-                )
-            except ScrapeError as exc:
-                log.warning("smm article failed id=%s error=%s", article_id, exc)
-                failed_pages += 1
+                articles.append(await self.read_item(http, item))
+            except Exception as exc:  # one item must never cost the others
+                failures.append(ItemFailure(item, describe(exc)))
         return PollResult(
             articles=tuple(articles),
             listed=len(links),
-            failed_pages=failed_pages,
+            failures=tuple(failures),
+            listings=tuple(listings),
+            listing_failures=tuple(broken),
             unchanged=unchanged == len(self._options.listings),
+        )
+
+    async def read_item(self, http: HttpClient, item: ListedItem) -> Article:
+        canonical = canonical_smm(item.url, also_hosts=frozenset(self._allowed))
+        if canonical is None:
+            raise ParseError("not an SMM article link", url=item.url)
+        url = self._fetch_url(item.url)
+        response = await http.get(url, allowed_hosts=self._allowed)
+        return parse_article_page(
+            response, article_id=item.id, canonical_url=canonical.url, link=item.url
         )

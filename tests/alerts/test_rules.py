@@ -53,7 +53,7 @@ def test_test_rules_reports_a_failing_case_and_exits_1(
         "  - name: expects too much\n"
         "    timeline:\n"
         "      - at: 2025-12-01T02:00:00Z\n"
-        "        figures: [{metric: price, subject: copper, value: 93000}]\n"
+        "        figures: [{metric: price, subject: copper, value: 91000}]\n"
         "        expect: [cu fired]\n"
     )
 
