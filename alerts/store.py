@@ -277,6 +277,12 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def durability(self) -> tuple[str, str]:
+        """This connection's journal mode and synchronous level, e.g. ("wal", "full")."""
+        mode = str(self._x("PRAGMA journal_mode").fetchone()[0])
+        levels = {0: "off", 1: "normal", 2: "full", 3: "extra"}
+        return mode, levels.get(int(self._x("PRAGMA synchronous").fetchone()[0]), "?")
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Everything inside commits together or not at all."""

@@ -23,6 +23,12 @@ def site() -> Iterator[FixtureSite]:
 
 
 @pytest.fixture
+def smm_site() -> Iterator[FixtureSite]:
+    """A second fixture site, standing in for news.metal.com."""
+    yield from running(FixtureSite())
+
+
+@pytest.fixture
 def bot_api() -> Iterator[BotApiStandIn]:
     yield from running(BotApiStandIn(TOKEN))
 
@@ -39,6 +45,7 @@ def write_config(
     admin_chat: str | None = None,
     broken_after: int = 3,
     extra: str = "",
+    send_timeout: str = "30s",
 ) -> Path:
     """A config.yaml like the shipped one, pointed at local servers."""
     path = folder / "config.yaml"
@@ -49,6 +56,7 @@ telegram:
   token_env: TELEGRAM_BOT_TOKEN
   api_base_url: {api_base_url}
   admin_chat: {f'"{admin_chat}"' if admin_chat else "null"}
+  send_timeout: {send_timeout}
 sources:
   alcircle:
     enabled: true

@@ -196,6 +196,7 @@ class BotApiStandIn(_Server):
         self._failures: deque[tuple[int, dict[str, Any]]] = deque()
         self._next_id = 100
         self._hold: float = 0.0
+        self._stall: float = 0.0
         self.held = threading.Event()  # set when a held sendMessage has arrived
         super().__init__(self._answer)
 
@@ -216,6 +217,11 @@ class BotApiStandIn(_Server):
         """Hold the next sendMessage before accepting it; if the client hangs up meanwhile (the
         process was killed), the message is not accepted, as Telegram would not have it either."""
         self._hold = seconds
+
+    def accept_then_stall(self, seconds: float) -> None:
+        """Accept the next sendMessage, then answer only after ``seconds``: Telegram under load,
+        as a client with a shorter timeout sees it (the message is there; no answer came)."""
+        self._stall = seconds
 
     def messages_to(self, chat: str) -> list[SentMessage]:
         return [message for message in self.sent if message.chat_id == chat]
@@ -286,6 +292,9 @@ class BotApiStandIn(_Server):
             photo = bytes.fromhex(params["photo:file"]) if "photo:file" in params else None
             text = params["caption"] if method == "sendPhoto" else params["text"]
             self.sent.append(SentMessage(chat_id, text, params.get("parse_mode"), photo))
+            if self._stall:
+                stall, self._stall = self._stall, 0.0
+                time.sleep(stall)  # the client has hung up by now; the reply goes nowhere
             message = {
                 "message_id": self._next_id,
                 "date": int(time.time()),

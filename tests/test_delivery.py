@@ -9,6 +9,7 @@ import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from pydantic import SecretStr
 
 from alerts.models import OutgoingMessage
@@ -136,3 +137,105 @@ def test_an_hour_long_outage_keeps_the_message_and_delivers_it_once(
     # Backoff kept the attempts far fewer than the drains during the hour.
     attempts = sum(1 for request in bot_api.requests if request.path.endswith("/sendMessage"))
     assert attempts < 40 < drains
+
+
+def test_an_unknown_outcome_is_tried_once_more_later_then_never_again(
+    tmp_path: Path, bot_api: BotApiStandIn
+) -> None:
+    clock = Clock()
+    store = Store(tmp_path / "slow.db")
+    store.enqueue(OutgoingMessage(CHANNEL, "first", "k1"), clock())
+    store.enqueue(OutgoingMessage(CHANNEL, "second", "k2"), clock())
+    reports = []
+
+    async def go() -> None:
+        notifier = TelegramNotifier(
+            SecretStr(TOKEN), api_base_url=bot_api.api_base_url, sleep=clock.sleep, timeout=0.5
+        )
+        await notifier.start()
+        outbox = Outbox(store, notifier, clock)
+        try:
+            bot_api.accept_then_stall(1.5)
+            reports.append(await outbox.deliver())  # accepted, no answer: not retried now
+            reports.append(await outbox.deliver())  # not due yet: nothing is sent
+            clock.now += timedelta(minutes=1)
+            bot_api.accept_then_stall(1.5)
+            reports.append(await outbox.deliver())  # the one more try, again no answer
+            clock.now += timedelta(hours=2)
+            reports.append(await outbox.deliver())  # never a third copy
+        finally:
+            await notifier.stop()
+
+    asyncio.run(go())
+    store.close()
+
+    assert [m.text for m in bot_api.messages_to(CHANNEL)] == ["first", "first", "second"]
+    # Drain 3: the second try of "first" is unconfirmed (never sent again), "second" goes.
+    assert [(r.sent, r.queued) for r in reports] == [(0, 2), (0, 2), (1, 0), (0, 0)]
+
+
+class StoreFillsUpAfterSending:
+    """A notifier whose first accepted send to the channel is followed by the disk filling up."""
+
+    def __init__(self, inner: TelegramNotifier, store: Store) -> None:
+        self._inner = inner
+        self._store = store
+        self.full = False
+
+    async def send(
+        self, chat: str, text: str, *, plain: bool = False, photo: bytes | None = None
+    ) -> str:
+        delivery = await self._inner.send(chat, text, plain=plain, photo=photo)
+        if chat == CHANNEL and not self.full:
+            self.full = True
+            writable(self._store, False)
+        return delivery
+
+
+def writable(store: Store, on: bool) -> None:
+    """Stands in for a full disk: the store's own connection refuses every write, as SQLite does
+    when it cannot write (an error on the statement, not a crash)."""
+    store._db.execute(f"PRAGMA query_only={0 if on else 1}")
+
+
+def test_a_store_that_cannot_record_a_send_stops_sending_says_so_once_and_resumes(
+    tmp_path: Path, bot_api: BotApiStandIn, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = Clock()
+    path = tmp_path / "full.db"
+    store = Store(path)
+    for index in range(3):
+        store.enqueue(OutgoingMessage(CHANNEL, f"alert {index}", f"k{index}"), clock())
+    reports = []
+
+    async def go() -> None:
+        telegram = TelegramNotifier(
+            SecretStr(TOKEN), api_base_url=bot_api.api_base_url, sleep=clock.sleep
+        )
+        await telegram.start()
+        notifier = StoreFillsUpAfterSending(telegram, store)
+        outbox = Outbox(store, notifier, clock, admin_chat="-100777")
+        try:
+            for _ in range(3):  # three drains while the disk is full: a minute apart
+                reports.append(await outbox.deliver())
+                clock.now += timedelta(minutes=1)
+            writable(store, True)  # space is freed
+            reports.append(await outbox.deliver())
+        finally:
+            await telegram.stop()
+
+    with caplog.at_level("INFO"):
+        asyncio.run(go())
+    store.close()
+
+    assert [m.text for m in bot_api.messages_to(CHANNEL)] == ["alert 0", "alert 1", "alert 2"]
+    (notice,) = bot_api.messages_to("-100777")
+    assert "metalert stopped sending" in notice.text
+    assert [r.paused for r in reports] == [True, True, True, False]
+    assert caplog.text.count("deliver paused: the store cannot record sent messages") == 1
+    assert "deliver resumed" in caplog.text
+    reopened = Store(path)
+    try:
+        assert reopened.queued_count() == 0
+    finally:
+        reopened.close()

@@ -1,7 +1,8 @@
 """Sanity bounds: a figure outside its plausible band is kept, but quarantined with the reason.
 
 Bands are generous on purpose: they catch misreadings (a year read as a price, a price read as a
-rate), not market moves. Prices with no band here are not checked.
+rate), not market moves. A price with no band of its own still meets a magnitude cap per unit:
+nothing traded per tonne costs more than that, so such a number is a misreading.
 """
 
 from __future__ import annotations
@@ -30,7 +31,21 @@ PRICE_BANDS: dict[tuple[str, str], tuple[Decimal, Decimal]] = {
     ("nickel", "CNY/t"): (Decimal(60_000), Decimal(350_000)),
     ("lead", "CNY/t"): (Decimal(8_000), Decimal(35_000)),
     ("tin", "CNY/t"): (Decimal(100_000), Decimal(600_000)),
+    ("copper scrap", "USD/t"): (Decimal(2_500), Decimal(28_000)),
+    ("aluminium scrap", "USD/t"): (Decimal(500), Decimal(5_000)),
+    ("adc12", "USD/t"): (Decimal(1_000), Decimal(6_000)),
+    ("silicon", "USD/t"): (Decimal(700), Decimal(8_000)),
+    ("zinc", "USD/t"): (Decimal(1_000), Decimal(8_000)),
+    ("nickel", "USD/t"): (Decimal(5_000), Decimal(60_000)),
+    ("lead", "USD/t"): (Decimal(1_000), Decimal(6_000)),
+    ("tin", "USD/t"): (Decimal(10_000), Decimal(80_000)),
+    ("cobalt", "CNY/t"): (Decimal(80_000), Decimal(800_000)),
+    ("cobalt", "USD/t"): (Decimal(10_000), Decimal(120_000)),
+    ("lithium carbonate", "CNY/t"): (Decimal(30_000), Decimal(800_000)),
+    ("lithium carbonate", "USD/t"): (Decimal(4_000), Decimal(100_000)),
 }
+# The most anything quoted per tonne costs (cobalt, tin and lithium salts are the dearest).
+MAGNITUDE_CAPS: dict[str, Decimal] = {"CNY/t": Decimal(2_000_000), "USD/t": Decimal(300_000)}
 
 
 def _rate_problem(figure: Figure) -> str | None:
@@ -46,7 +61,10 @@ def _rate_problem(figure: Figure) -> str | None:
 def _price_problem(figure: Figure) -> str | None:
     band = PRICE_BANDS.get((figure.subject, figure.unit))
     if band is None:
-        return None
+        cap = MAGNITUDE_CAPS.get(figure.unit)
+        if cap is None:
+            return None
+        band = (Decimal(0), cap)
     low, high = band
     for number in (figure.value, figure.low, figure.high):
         if number is not None and not low <= number <= high:

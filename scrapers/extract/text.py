@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number as the sites write figures: "92,000", "46.3", "1,234,567.5". Bounded on purpose: no
+# figure has more than twelve digits before the point or six after it, and a run of thousands of
+# digits (or "1e300", or the digits after a point) must not become one. The lookarounds keep a
+# bounded match from starting or stopping inside a longer run of digits.
+NUMBER = (
+    r"(?<![\d,])(?<!\d\.)(?<!\d[eE])(?<!\d[eE][+-])"
+    r"(?:\d{1,3}(?:,\d{3}){1,3}|\d{1,12})(?:\.\d{1,6})?(?!\d|,\d|\.\d|[eE][+-]?\d)"
+)
 
 # A full stop ends a sentence unless it closes an abbreviation that usually precedes more text.
 _ABBREVIATIONS = frozenset(

@@ -85,6 +85,26 @@ RULE = "rules:\n  - name: r\n    metric: price\n    subject: copper\n"
         ("", "config.yaml: the file is empty; see the README for every key"),
         ("# only a comment\n", "config.yaml: the file is empty; see the README for every key"),
         (
+            RULE + "    above: 1\nrules: []\n",
+            "config.yaml: rules: line 6: duplicate key (first written on line 1)",
+        ),
+        (
+            "sources:\n  smm:\n    interval: 5m\n    interval: 10m\n",
+            "config.yaml: sources.smm.interval: line 4: duplicate key (first written on line 3)",
+        ),
+        (
+            "sources:\n  smm:\n    interval: 99999999999d\n",
+            "config.yaml: sources.smm.interval: must be at most 36500d",
+        ),
+        (
+            RULE + "    above: 1\n    cooldown: 99999999999999999999s\n",
+            "config.yaml: rules[0].cooldown: must be at most 36500d",
+        ),
+        (
+            'http:\n  contact: "ops@example.com\\nX-Evil: 1"\n',
+            "config.yaml: http.contact: must be one line of printable characters",
+        ),
+        (
             "telegram:\n  channel: '@x'\n bad: indent\n",
             "config.yaml: line 3, column 2: invalid YAML: expected <block end>, but found '<block mapping start>'",
         ),
@@ -147,3 +167,23 @@ def test_check_config_prints_a_summary(
     assert "source alcircle: enabled, every 15m, feeds secondaryaluminium_news, alumina_news" in out
     assert "operating-rate-swing: operating_rate '*' |MOM change| > 2 pp" in out
     assert "copper-above-92k: price 'copper' above 92,000 CNY/t" in out
+
+
+@pytest.mark.parametrize(
+    ("storage", "message"),
+    [
+        ("missing/metalert.db", "the folder {dir}/missing does not exist"),
+        ("a_folder", "{dir}/a_folder is a directory, not a database file"),
+    ],
+)
+def test_a_storage_path_that_cannot_be_a_database_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], storage: str, message: str
+) -> None:
+    (tmp_path / "a_folder").mkdir()
+    path = tmp_path / "config.yaml"
+    path.write_text(f"storage:\n  path: {storage}\n")
+
+    assert main(["check-config", "--config", str(path)]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        f"{path}: storage.path: " + message.format(dir=tmp_path)
+    ]

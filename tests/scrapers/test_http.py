@@ -78,3 +78,50 @@ def test_a_refused_connection_is_a_transient_fetch_error() -> None:
     with pytest.raises(FetchError) as caught:
         asyncio.run(go())
     assert caught.value.transient
+
+
+def test_a_page_is_decoded_in_the_charset_its_meta_tag_declares(site: FixtureSite) -> None:
+    html = (
+        '<html><head><meta charset="gbk"><title>铝价 – SMM</title></head><body>再生铝</body></html>'
+    )
+    site.serve("/gbk", Reply(body=html.encode("gbk"), headers={"Content-Type": "text/html"}))
+
+    text, _ = _get(site, "/gbk")
+
+    assert "<title>铝价 – SMM</title>" in text and "再生铝" in text
+
+
+def test_a_page_is_decoded_in_the_charset_the_server_declares(site: FixtureSite) -> None:
+    html = "<html><head><title>Aluminium prices in São Paulo and Zürich</title></head></html>"
+    site.serve(
+        "/latin",
+        Reply(
+            body=html.encode("latin-1"), headers={"Content-Type": "text/html; charset=ISO-8859-1"}
+        ),
+    )
+
+    text, _ = _get(site, "/latin")
+
+    assert "São Paulo and Zürich" in text
+    assert "\ufffd" not in text
+
+
+def test_a_long_retry_after_is_not_waited_in_place_and_holds_the_host(site: FixtureSite) -> None:
+    site.serve("/feed", Reply(status=503, headers={"Retry-After": "3600"}), Reply(body=b"ok"))
+
+    async def go() -> tuple[FetchError, FetchError]:
+        async def sleep(_: float) -> None:
+            raise AssertionError("nothing may wait in place for an hour")
+
+        async with HttpClient(sleep=sleep) as http:
+            with pytest.raises(FetchError) as first:
+                await http.get(site.url + "/feed")
+            with pytest.raises(FetchError) as second:
+                await http.get(site.url + "/other")
+        return first.value, second.value
+
+    first, second = asyncio.run(go())
+
+    assert first.retry_after == 3600.0 and "HTTP 503" in str(first)
+    assert "the site asked for a pause" in str(second)
+    assert site.hits("/feed") == 1 and site.hits("/other") == 0
