@@ -170,7 +170,7 @@ class RuleSettings(_Section):
     metric: Literal["operating_rate", "price", "spread"]
     subject: NonEmpty = "*"
     unit: Literal["%", "pp", "CNY/t", "USD/t"] | None = None
-    change: Literal["mom", "yoy", "wow"] | None = None
+    change: Literal["mom", "yoy", "wow", "dod"] | None = None
     moves_by: Move | None = None
     above: Number | None = None
     below: Number | None = None

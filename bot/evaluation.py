@@ -12,8 +12,9 @@ A corpus is a YAML file, or a folder of them, each holding a list of cases:
         - {metric: operating_rate, subject: secondary aluminium, period: 2025-11, value: 46.3,
            changes: {mom: 2.3, yoy: 2.7}}
 
-A figure counts as found only when its whole tuple matches: metric, subject, period, value,
-range, unit, changes, price change, bound, forecast, quarantine and inferred-unit flags.
+A figure counts as found only when its whole tuple matches: metric, subject, region, period,
+value, range, unit, changes, price change (with its basis), bound, forecast, quarantine and
+inferred-unit flags. The labelling conventions are in tests/corpus/README.md.
 """
 
 from __future__ import annotations
@@ -95,10 +96,12 @@ def _decimal(value: object) -> Decimal | None:
 def figure_key(figure: Figure) -> FigureKey:
     change = None
     if figure.change is not None:
-        change = ("pct" if figure.change.percent else "abs", figure.change.amount)
+        basis = figure.change.basis.value if figure.change.basis else None
+        change = ("pct" if figure.change.percent else "abs", figure.change.amount, basis)
     return (
         figure.metric.value,
         figure.subject,
+        figure.region,
         figure.period,
         figure.value,
         figure.low,
@@ -120,14 +123,19 @@ def _expected_key(raw: Mapping[str, Any], where: str) -> FigureKey:
         change = raw.get("change")
         change_key = None
         if change:
-            (kind, amount), *rest = change.items()
-            if rest or kind not in {"abs", "pct"}:
-                raise ValueError("change must be {abs: n} or {pct: n}")
-            change_key = (kind, _decimal(amount))
+            basis = change.get("basis")
+            amounts = [(kind, amount) for kind, amount in change.items() if kind != "basis"]
+            if len(amounts) != 1 or amounts[0][0] not in {"abs", "pct"}:
+                raise ValueError("change must be {abs: n} or {pct: n}, with an optional basis")
+            if basis is not None and basis not in {"mom", "yoy", "wow", "dod"}:
+                raise ValueError(f"unknown change basis {basis!r}")
+            kind, amount = amounts[0]
+            change_key = (kind, _decimal(amount), basis)
         default_unit = "%" if metric is Metric.OPERATING_RATE else "CNY/t"
         return (
             metric.value,
             str(raw["subject"]),
+            str(raw.get("region", "China")),
             None if raw.get("period") is None else str(raw["period"]),
             _decimal(raw.get("value")),
             _decimal(raw.get("low")),
@@ -202,6 +210,7 @@ def _describe(key: FigureKey) -> str:
     names = (
         "metric",
         "subject",
+        "region",
         "period",
         "value",
         "low",

@@ -61,6 +61,7 @@ class ChangeBasis(StrEnum):
     MOM = "mom"
     YOY = "yoy"
     WOW = "wow"
+    DOD = "dod"  # from the previous trading day (daily price reports)
 
 
 def _frozen_changes(changes: Mapping[ChangeBasis, Decimal]) -> Mapping[ChangeBasis, Decimal]:
