@@ -52,8 +52,8 @@ def test_eval_lists_misses_and_false_figures(
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "1 cases"
     assert "overall              0.000   0.000     0    1    1" in out
-    assert "miss   wrong-label: price copper value=91000 unit=CNY/t bound=above" in out
-    assert "false  wrong-label: price copper value=92000 unit=CNY/t bound=above" in out
+    assert "miss   wrong-label: price copper region=China value=91000 unit=CNY/t bound=above" in out
+    assert "false  wrong-label: price copper region=China value=92000 unit=CNY/t bound=above" in out
 
 
 def test_eval_names_a_broken_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
