@@ -1,92 +1,171 @@
 """Figure extraction: cleaned article text in, typed figures with their evidence out.
 
-Adding a metric is one module with an ``extract(sentence, context)`` function and ``CUES``, the
-lower-case words without which a sentence is skipped (a substring test is far cheaper than a
-pattern), plus one line in ``EXTRACTORS``.
+The article is read in order, like an analyst reads it: each sentence with what came before it
+(the industry a survey is about, the product last quoted, the survey's week or month, a section
+heading), each clause of it given an owner, each number in it classified once (``Reading``).
+The metric readers are listed in ``READERS``: adding a metric is one ``MetricSpec`` in
+``metrics``, one reader module, and one line here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Protocol
 
-from scrapers.extract import cues, operating_rate, periods, price, sanity, vocabulary
-from scrapers.extract.context import Context
-from scrapers.extract.text import Sentence, sentences
-from scrapers.models import Article, Figure, Metric
+from scrapers.extract import metrics, names, prices, rates
+from scrapers.extract.document import Context, clauses, paragraphs, sentences_of
+from scrapers.extract.drafts import Draft, Notes, Reading
+from scrapers.extract.text import Sentence, fold, has_digit
+from scrapers.models import Article, Figure
 
+ReadSentence = Callable[[Sentence, list, Context, Notes], list[Draft]]  # type: ignore[type-arg]
+READERS: Sequence[ReadSentence] = (rates.read_sentence, prices.read_sentence)
 
-class _ExtractFunction(Protocol):
-    def __call__(self, sentence: Sentence, context: Context) -> list[Figure]: ...
+_WEEKLY_TITLE = re.compile(r"\bweek|\bw-?o-?w\b")
+_DAILY = re.compile(r"\bdaily\b|\bmorning\s+comment|\btoday\b|\bprevious\s+trading\s+day\b"
+                    r"|\bintraday\b|\bspot\s+copper\]|\bovernight\b")
+_RATE_TITLE = re.compile(r"operating\s+rates?|utili[sz]ation|operations?\b|production\s+starts")
 
 
 @dataclass(frozen=True, slots=True)
-class Extractor:
-    cues: tuple[str, ...]
-    extract: _ExtractFunction
-
-    def wants(self, lowered: str) -> bool:
-        return any(map(lowered.__contains__, self.cues))  # map: no generator frame per cue
+class Extraction:
+    figures: list[Figure]
+    readings: list[Reading]
 
 
-EXTRACTORS: Sequence[Extractor] = (
-    Extractor(operating_rate.CUES, operating_rate.extract),
-    Extractor(price.CUES, price.extract),
-)
+def _learn_title(title: str, context: Context) -> None:
+    if not title:
+        return
+    folded = fold(title)
+    industries = names.known_industries(folded)
+    if industries and (_RATE_TITLE.search(folded) or len({n for *_, n in industries}) == 1):
+        context.rate_subject = names.Named(industries[0][2], None, None, True)
+    products = names.known_products(folded)
+    if products:
+        context.metal = names.base_metal(products[0][2])
+        context.product = products[0][2]
+    if _WEEKLY_TITLE.search(folded):
+        context.weekly = True
+    if _DAILY.search(folded):
+        context.daily = True
 
 
-def _key(figure: Figure) -> tuple[object, ...]:
-    return (figure.metric, figure.subject, figure.region, figure.period, figure.forecast)
+def _learn_sentence(sentence: Sentence, context: Context) -> None:
+    folded = sentence.folded
+    if not context.daily and _DAILY.search(folded):
+        context.daily = True
+    if context.metal is None and has_digit(folded):
+        products = names.known_products(folded)
+        if products:
+            context.metal = names.base_metal(products[0][2])
 
 
-def _covers(rich: Figure, poor: Figure) -> bool:
-    """Whether ``rich`` states everything ``poor`` states (a title repeating the body)."""
-    if _key(rich) != _key(poor) or rich.unit != poor.unit:
-        return False
-    for name in ("value", "low", "high", "change", "bound"):
-        mine = getattr(poor, name)
-        if mine is not None and getattr(rich, name) != mine:
-            return False
-    return all(rich.changes.get(basis) == amount for basis, amount in poor.changes.items())
+def _relevant(sentence: Sentence, context: Context) -> bool:
+    """Sentences without a digit state no figure, except a flat one ("remained stable")."""
+    folded = sentence.folded
+    if has_digit(folded):
+        return True
+    return context.rates_seen and any(
+        map(folded.__contains__, ("stable", "steady", "flat", "unchanged"))
+    )
 
 
-def _merge(figures: list[Figure]) -> list[Figure]:
-    if len(figures) < 2:
-        return figures
-    kept: list[Figure] = []
-    for figure in figures:
-        if any(_covers(other, figure) for other in kept):
-            continue
-        kept = [other for other in kept if not _covers(figure, other)] + [figure]
-    order = {id(figure): index for index, figure in enumerate(figures)}
-    return sorted(kept, key=lambda figure: order[id(figure)])
+def read(body: str, published: date | None = None, title: str = "") -> Extraction:
+    """Every figure in a cleaned body, each fact once, with the reading of every number."""
+    context = Context(published=published)
+    _learn_title(title, context)
+    notes = Notes()
+    drafts: list[Draft] = []
+    for paragraph in paragraphs(body):
+        context.heading = paragraph.heading
+        for sentence in sentences_of(paragraph):
+            if not _relevant(sentence, context):
+                rates.learn_from_words(sentence, context)
+                continue
+            _learn_sentence(sentence, context)
+            parts = clauses(sentence)
+            found_rates = rates.read_sentence(sentence, parts, context, notes)
+            found_prices = prices.read_sentence(sentence, parts, context, notes)
+            rates.learn(found_rates, context)
+            prices.learn(found_prices, sentence, context)
+            drafts.extend(found_rates)
+            drafts.extend(found_prices)
+    figures = [metrics.check(figure) for figure in merge([draft.figure() for draft in drafts])]
+    return Extraction(figures, notes.readings)
 
 
 def extract_text(body: str, published: date | None = None, title: str = "") -> list[Figure]:
     """Every figure stated in a cleaned body, in reading order, each fact once."""
-    context = Context(published=published, rate_subject=operating_rate.subject_hint(title))
-    figures: list[Figure] = []
-    for sentence in sentences(body, with_numbers=True):
-        for extractor in EXTRACTORS:
-            if not extractor.wants(sentence.folded):
-                continue
-            found = extractor.extract(sentence, context)
-            if not found:
-                continue
-            figures.extend(found)
-            rates = [f.subject for f in found if f.metric is Metric.OPERATING_RATE]
-            if rates and rates[-1] != context.rate_subject:
-                context = Context(published=published, rate_subject=rates[-1])
-    return [sanity.check(figure) for figure in _merge(figures)]
+    return read(body, published, title).figures
 
 
-def clear_caches() -> None:
-    """Forget every per-sentence memo (benchmarks measure cold text, as the daemon sees it)."""
-    cues.clear_caches()
-    periods.month_period.cache_clear()
-    vocabulary.clear_caches()
+def _key(figure: Figure) -> tuple[object, ...]:
+    return (
+        figure.metric,
+        figure.subject,
+        figure.region,
+        figure.period,
+        figure.forecast,
+        figure.unit,
+    )
+
+
+def _compatible(kept: Figure, new: Figure) -> bool:
+    """Two readings of one fact: nothing one states contradicts the other."""
+    if _key(kept) != _key(new):
+        return False
+    for name in ("value", "low", "high", "bound"):
+        mine, theirs = getattr(kept, name), getattr(new, name)
+        if mine is not None and theirs is not None and mine != theirs:
+            return False
+    if kept.change is not None and new.change is not None and kept.change != new.change:
+        return False
+    return all(kept.changes.get(basis, amount) == amount for basis, amount in new.changes.items())
+
+
+def _combine(kept: Figure, new: Figure) -> Figure:
+    changes = {**new.changes, **kept.changes}
+    return replace(
+        kept,
+        value=kept.value if kept.value is not None else new.value,
+        low=kept.low if kept.low is not None else new.low,
+        high=kept.high if kept.high is not None else new.high,
+        bound=kept.bound or new.bound,
+        change=kept.change or new.change,
+        changes=changes,
+        unit_inferred=kept.unit_inferred or new.unit_inferred,
+    )
+
+
+def merge(figures: list[Figure]) -> list[Figure]:
+    """One figure per fact: a summary and its paragraph, a restatement, a level read in one
+    sentence and its change in the next become one figure; a different number for the same
+    series and period stays a figure of its own."""
+    kept: list[Figure] = []
+    for figure in figures:
+        for index, other in enumerate(kept):
+            if _compatible(other, figure) and _overlaps(other, figure):
+                kept[index] = _combine(other, figure)
+                break
+        else:
+            kept.append(figure)
+    return kept
+
+
+def _overlaps(kept: Figure, new: Figure) -> bool:
+    """Whether two compatible readings are one fact: they share a number, or one of them adds
+    only what the other lacks (a rate's YoY change stated in the next sentence)."""
+    if kept.period is None and kept.metric.value != "operating_rate":
+        # Prices without a period are points in time: the same numbers are one fact, a level
+        # and a lone change are not.
+        shared = any(
+            getattr(kept, name) is not None and getattr(kept, name) == getattr(new, name)
+            for name in ("value", "low", "high")
+        )
+        return shared
+    return True
 
 
 def extract(article: Article) -> list[Figure]:
@@ -94,3 +173,8 @@ def extract(article: Article) -> list[Figure]:
     published = article.published_at.date()
     figures = extract_text(article.body, published, article.title)
     return [replace(figure, article_id=article.id) for figure in figures]
+
+
+def clear_caches() -> None:
+    """Kept for the benchmark: the extractor keeps no memo between articles."""
+    names.industry.cache_clear()

@@ -155,3 +155,77 @@ def relative_month(text: str, published: date | None) -> str | None:
     if _THIS_MONTH.search(text):
         return f"{published.year:04d}-{published.month:02d}"
     return None
+
+
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DOTTED_RANGE = re.compile(
+    r"(?:\(|week\s+of\s+|weekly\s*\()\s*(?:from\s+)?(?P<m1>\d{1,2})\.(?P<d1>\d{1,2})\s*"
+    r"(?:-|–|~|to)\s*(?P<m2>\d{1,2})\.(?P<d2>\d{1,2})(?!\d)"
+)
+_NAMED_RANGE = re.compile(
+    rf"(?:\(|week\s+of\s+|from\s+)\s*(?:from\s+)?(?P<m1>{_MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\s*(?:-|–|~|to)\s*(?:(?P<m2>{_MONTH_NAMES})\.?\s+)?(?P<d2>\d{{1,2}})"
+    r"(?:st|nd|rd|th)?(?!\d)"
+)
+_AS_OF = re.compile(
+    rf"\bas\s+of\s+(?:(?P<this>this\s+(?:monday|tuesday|wednesday|thursday|friday))"
+    rf"|(?P<m>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)"
+)
+
+
+def _dated(month: int, day: int, published: date) -> date | None:
+    """A month and day without a year, as the one nearest before publication (or just after)."""
+    for year in (published.year, published.year - 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            return None
+        if when <= published + timedelta(days=10):
+            return when
+    return None
+
+
+def stated_week(text: str, published: date | None) -> str | None:
+    """The ISO week a survey's date range or cut-off names: "(3.14-3.20)", "(from July 11th to
+    July 17th)", "week ended March 14", "as of March 27" -> the week of the last day."""
+    if published is None:
+        return None
+    folded = fold(text)
+    if not any(map(folded.__contains__, ("(", "week", "from", "as of"))):
+        return None
+    ended = _WEEK_ENDED.search(folded) if "week" in folded else None
+    if ended is not None:
+        day = _dated(_MONTHS[ended.group("month")], int(ended.group("day")), published)
+        return _iso_week(day) if day else None
+    dotted = _DOTTED_RANGE.search(folded)
+    if dotted is not None:
+        day = _dated(int(dotted.group("m2")), int(dotted.group("d2")), published)
+        return _iso_week(day) if day else None
+    named = _NAMED_RANGE.search(folded)
+    if named is not None:
+        month = _MONTHS[named.group("m2") or named.group("m1")]
+        day = _dated(month, int(named.group("d2")), published)
+        return _iso_week(day) if day else None
+    as_of = _AS_OF.search(folded) if "as of" in folded else None
+    if as_of is not None:
+        if as_of.group("this"):
+            return _iso_week(published)
+        day = _dated(_MONTHS[as_of.group("m")], int(as_of.group("d")), published)
+        return _iso_week(day) if day else None
+    return None
+
+
+def shift_week(week: str, weeks: int) -> str:
+    year, number = int(week[:4]), int(week[6:])
+    monday = date.fromisocalendar(year, number, 1) + timedelta(weeks=weeks)
+    return _iso_week(monday)
+
+
+def shift_month(month: str, months: int) -> str:
+    year, number = int(month[:4]), int(month[5:7])
+    index = year * 12 + number - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def publication_week(published: date) -> str:
+    return _iso_week(published)

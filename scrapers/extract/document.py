@@ -1,0 +1,110 @@
+"""The document an extractor reads: sentences in paragraphs, their clauses, and what the article
+is about so far (the topic that "the overall rate", "the futures" or a segment list refer to).
+
+Reading is in order, like an analyst's: each sentence is read with what came before it, and what
+it names becomes the context for what follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from scrapers.extract import names
+from scrapers.extract.drafts import Draft
+from scrapers.extract.quantities import Quantity, read
+from scrapers.extract.text import Sentence, fold, sentences
+
+# Where one statement ends and the next begins inside a sentence.
+_CLAUSE_BREAK = re.compile(
+    r";|(?<=[a-z0-9%)\]])\s*:\s+(?=[a-z])"
+    r"|,\s*(?:even\s+)?(?:while|whereas|but|meanwhile|and(?=\s+(?:the|that|it|its|in|those)\b))\s*"
+    r"|\s(?:while|whereas|meanwhile)\s"
+)
+# "Primary Aluminum Alloy: The operating rate of ...": a section heading opening a paragraph.
+_HEADING = re.compile(r"^([A-Z][A-Za-z0-9#&/,'’ ()\-]{2,60}?)\s*[:：]\s*(?=\S)")
+_NOT_HEADINGS = frozenset(
+    "smm note data source statement for queries specifically among them overall however in"
+    " addition meanwhile by sector by segment".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    text: str  # as written
+    folded: str
+    start: int  # offset in its sentence
+    quantities: tuple[Quantity, ...]  # offsets in the sentence
+
+
+@dataclass
+class Context:
+    """What the article is about, as far as it has been read."""
+
+    published: date | None
+    rate_subject: names.Named | None = None  # the survey's headline industry
+    segment: names.Named | None = None  # the industry the last statement was about
+    product: str | None = None  # the product prices were last quoted for
+    metal: str | None = None  # the article's metal, for "primary metal and scrap"
+    heading: str | None = None  # the current paragraph's section heading, folded
+    weekly: bool = False  # a weekly survey or review
+    daily: bool = False  # a daily price report
+    week: str | None = None  # the survey week, once named ("2025-W11")
+    month: str | None = None  # the survey month, once named ("2025-10")
+    rates_seen: bool = False  # the article is (also) an operating-rate survey
+    last_spread: tuple[str, str] | None = None  # the legs of the last spread read
+    last_price: Draft | None = None  # the price last read ("This represented a decrease ...")
+    pair: object | None = None  # a pair of prices named for the next sentence's numbers
+
+
+def clauses(sentence: Sentence) -> list[Clause]:
+    """A sentence cut at semicolons, "while", "but" and the like, each with its quantities."""
+    quantities = read(sentence.folded)
+    cuts = [0]
+    for match in _CLAUSE_BREAK.finditer(sentence.folded):
+        # Never cut inside a parenthesis: "(surveyed enterprises: 21, capacity: ...)".
+        before = sentence.folded[: match.start()]
+        if before.count("(") > before.count(")"):
+            continue
+        cuts.append(match.end())
+    cuts.append(len(sentence.text))
+    found = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        if end <= start:
+            continue
+        inside = tuple(q for q in quantities if start <= q.start < end)
+        found.append(Clause(sentence.text[start:end], sentence.folded[start:end], start, inside))
+    return found
+
+
+def heading_of(paragraph: str) -> str | None:
+    """A section heading that opens a paragraph ("Aluminum Scrap:"), folded, or None."""
+    match = _HEADING.match(paragraph)
+    if match is None:
+        return None
+    heading = fold(match.group(1)).strip()
+    if heading in _NOT_HEADINGS or len(heading.split()) > 7:
+        return None
+    return heading
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    start: int
+    heading: str | None
+
+
+def paragraphs(body: str) -> Iterator[Paragraph]:
+    offset = 0
+    for text in body.split("\n"):
+        if text.strip():
+            yield Paragraph(text, offset, heading_of(text))
+        offset += len(text) + 1
+
+
+def sentences_of(paragraph: Paragraph) -> Iterator[Sentence]:
+    for sentence in sentences(paragraph.text):
+        yield Sentence(sentence.text, sentence.start + paragraph.start, sentence.folded)

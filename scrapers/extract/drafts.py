@@ -1,0 +1,101 @@
+"""Figures being assembled while a sentence is read, and the record of why each number was or was
+not used (what ``metalert parse --explain`` prints)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from scrapers.extract.text import Sentence
+from scrapers.models import Bound, ChangeBasis, Figure, Metric, PriceChange
+
+
+@dataclass
+class Draft:
+    """One figure in the making: the level and changes read for one series in one sentence."""
+
+    metric: Metric
+    subject: str
+    unit: str
+    sentence: Sentence
+    region: str = "China"
+    period: str | None = None
+    forecast: bool = False
+    value: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    changes: dict[ChangeBasis, Decimal] = field(default_factory=dict)
+    change: PriceChange | None = None
+    bound: Bound | None = None
+    unit_inferred: bool = False
+
+    @property
+    def series(self) -> tuple[object, ...]:
+        return (self.metric, self.subject, self.region, self.unit)
+
+    @property
+    def empty(self) -> bool:
+        return (
+            self.value is None
+            and self.low is None
+            and not self.changes
+            and self.change is None
+        )
+
+    def figure(self) -> Figure:
+        return Figure(
+            metric=self.metric,
+            subject=self.subject,
+            value=self.value,
+            unit=self.unit,
+            evidence=self.sentence.text,
+            span=(self.sentence.start, self.sentence.end),
+            region=self.region,
+            period=self.period,
+            low=self.low,
+            high=self.high,
+            changes=self.changes,
+            change=self.change,
+            bound=self.bound,
+            forecast=self.forecast,
+            unit_inferred=self.unit_inferred,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What one number in the text was read as, and whether it became (part of) a figure."""
+
+    offset: int  # where the number is in the article body
+    text: str  # the number as written, with its unit
+    role: str  # level, change, range, bound, reference, expectation, intraday, other, ...
+    owner: str  # the series it was given to, or "" when none
+    emitted: bool
+    why: str
+
+    def line(self) -> str:
+        mark = "+" if self.emitted else "-"
+        owner = f" -> {self.owner}" if self.owner else ""
+        return f"{mark} @{self.offset:<6} {self.text!r:<32} {self.role:<11}{owner}  ({self.why})"
+
+
+@dataclass
+class Notes:
+    """The readings of a whole article, in order."""
+
+    readings: list[Reading] = field(default_factory=list)
+
+    def add(
+        self,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        role: str,
+        *,
+        owner: str = "",
+        emitted: bool = False,
+        why: str = "",
+    ) -> None:
+        self.readings.append(
+            Reading(sentence.start + start, sentence.text[start:end], role, owner, emitted, why)
+        )

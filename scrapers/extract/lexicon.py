@@ -1,0 +1,486 @@
+"""The words that carry meaning around numbers, one list per concept.
+
+Each concept is a ``Concept``: one tuple of lower-case phrases that makes both its pattern (a
+word-bounded alternation, longest first, tolerant of the spacing and hyphens the sites use) and
+its cheap pre-filter (``mentioned``: a substring test on the folded text, run before the
+pattern). A new spelling is one entry in one list; nothing else has to be kept in step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+def _phrase(text: str) -> str:
+    """A phrase as a pattern: words joined by any run of spaces or hyphens."""
+    words = re.split(r"[\s-]+", text)
+    return r"[\s-]*".join(re.escape(word) for word in words if word)
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A list of phrases that mean one thing."""
+
+    name: str
+    phrases: tuple[str, ...]
+    # Phrases whose first letters are not enough to pre-filter on (very short words) still
+    # count; the filter uses each phrase's longest word.
+    _keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        keys = {max(re.split(r"[\s-]+", phrase), key=len) for phrase in self.phrases}
+        object.__setattr__(self, "_keys", tuple(sorted(keys)))
+
+    def mentioned(self, folded: str) -> bool:
+        """Whether any phrase could be in the folded text (no false negatives)."""
+        return any(map(folded.__contains__, self._keys))
+
+    @cached_property
+    def alternation(self) -> str:
+        ordered = sorted(self.phrases, key=len, reverse=True)
+        return "(?:" + "|".join(_phrase(phrase) for phrase in ordered) + ")"
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w-]){self.alternation}(?![\w-])")
+
+    def search(self, folded: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        if not self.mentioned(folded):
+            return None
+        return self.pattern.search(folded, start, len(folded) if end is None else end)
+
+    def finditer(self, folded: str) -> list[re.Match[str]]:
+        if not self.mentioned(folded):
+            return []
+        return list(self.pattern.finditer(folded))
+
+    def ends(self, folded: str) -> bool:
+        """Whether the folded text ends with one of the phrases (trailing spaces aside)."""
+        text = folded.rstrip()
+        if not self.mentioned(text[-40:]):
+            return False
+        return re.search(rf"(?<![\w-]){self.alternation}$", text) is not None
+
+
+# -- which way a number moved ------------------------------------------------------------------
+
+UP = Concept(
+    "up",
+    (
+        "rose rise rises rising risen increase increased increases increasing up gain gained gains"
+        " climb climbed climbs climbing rebound rebounded rebounds rebounding recovered recovers"
+        " grew grow higher jump jumped jumps surge surged surges added adds expanded expand"
+        " expands widened widen widens widening advanced advances soared rallied firmed"
+        " strengthened raised hiked augmented ascended escalated boosted lifted"
+    ).split()
+    + [
+        "edged up",
+        "picked up",
+        "ticked up",
+        "inched up",
+        "moved up",
+        "went up",
+        "shot up",
+        "crept up",
+        "edged higher",
+    ],
+)
+DOWN = Concept(
+    "down",
+    (
+        "fell fall falls falling fallen decrease decreased decreases decreasing down decline"
+        " declined declines declining dropped drop drops dropping dipped dip dips slipped slips"
+        " slid slide slides lower lost loses retreated retreats retreat contracted narrowed"
+        " narrow narrows narrowing eased eases shrank shrinks plunged plummeted slumped tumbled"
+        " weakened softened reduction descended dived sank slumps cut reduced"
+    ).split()
+    + [
+        "pulled back",
+        "edged down",
+        "ticked down",
+        "inched down",
+        "moved down",
+        "went down",
+        "edged lower",
+        "pulled down",
+    ],
+)
+FLAT = Concept(
+    "flat",
+    (
+        "flat",
+        "unchanged",
+        "stable",
+        "steady",
+        "stabilized",
+        "stabilised",
+        "stabilizing",
+        "held steady",
+        "holding steady",
+        "hold steady",
+        "remained stable",
+        "the same",
+        "basically unchanged",
+        "largely unchanged",
+    ),
+)
+# Verbs that keep a level where it was: "remained at 73%", "maintained 68.0%".
+STAYED = Concept(
+    "stayed",
+    (
+        "remained at",
+        "remain at",
+        "remains at",
+        "held at",
+        "holding at",
+        "stayed at",
+        "stays at",
+        "maintained",
+        "maintained at",
+        "kept at",
+        "stabilized at",
+        "stabilised at",
+        "steady at",
+        "stable at",
+        "flat at",
+        "unchanged at",
+        "held steady at",
+        "holding steady at",
+        "remained flat at",
+        "remained unchanged at",
+    ),
+)
+
+# -- what a change is compared with --------------------------------------------------------------
+
+MOM = Concept(
+    "mom",
+    (
+        "mom",
+        "m-o-m",
+        "month-on-month",
+        "month on month",
+        "month-over-month",
+        "from the previous month",
+        "from last month",
+        "over the previous month",
+        "compared to the previous month",
+        "compared with the previous month",
+        "compared with last month",
+        "than last month",
+        "on the month",
+        "a month earlier",
+        "from a month earlier",
+        "month over month",
+    ),
+)
+YOY = Concept(
+    "yoy",
+    (
+        "yoy",
+        "y-o-y",
+        "year-on-year",
+        "year on year",
+        "year-over-year",
+        "from the same period last year",
+        "over the same period last year",
+        "compared with the same period last year",
+        "compared to the same period last year",
+        "from a year earlier",
+        "from a year ago",
+        "than a year ago",
+        "on the year",
+        "from the same month last year",
+        "on a yearly basis",
+        "year over year",
+    ),
+)
+WOW = Concept(
+    "wow",
+    (
+        "wow",
+        "w-o-w",
+        "week-on-week",
+        "week on week",
+        "week-over-week",
+        "from last week",
+        "from the previous week",
+        "over the previous week",
+        "compared with last week",
+        "compared to last week",
+        "compared with the previous week",
+        "than last week",
+        "on the week",
+        "from a week earlier",
+        "from a week ago",
+        "compared to last thursday",
+        "compared with last thursday",
+        "from last thursday",
+        "from the previous period",
+        "as the previous period",
+        "that of the previous period",
+        "week over week",
+    ),
+)
+_PREVIOUS_DAY = tuple(
+    f"{lead} the previous {day}"
+    for lead in ("from", "compared to", "compared with", "over", "than", "versus", "against")
+    for day in ("trading day", "working day", "day", "session", "close", "business day")
+)
+DOD = Concept(
+    "dod",
+    (
+        *_PREVIOUS_DAY,
+        "dod",
+        "d-o-d",
+        "day-on-day",
+        "from the previous trading day",
+        "from the previous working day",
+        "from the previous day",
+        "compared to the previous trading day",
+        "compared with the previous trading day",
+        "over the previous trading day",
+        "than the previous trading day",
+        "from the previous close",
+        "from the previous session",
+        "from the previous trading day's settlement price",
+        "from the previous trading day's close",
+        "on the day",
+        "from yesterday",
+    ),
+)
+BASES = (MOM, YOY, WOW, DOD)
+
+# -- units -----------------------------------------------------------------------------------------
+
+PERCENT = r"(?:\s*%|\s*per\s*cent(?![a-z])|\s*percent(?![a-z])(?!age))"
+POINTS = (
+    r"\s*(?:percentage[\s-]+points?|percent(?:age)?[\s-]+pts?\.?|ppts?|pps?(?![a-z])|pct[\s-]+pts?"
+    r"|percentage[\s-]+pt|percent[\s-]+points?)(?![a-z])"
+)
+TONNE = r"(?:metric\s+)?(?:tonnes?|tons?|mt|t)(?![a-z])"
+
+# -- looking forward, and looking back at a forecast -------------------------------------------------
+
+FORECAST = Concept(
+    "forecast",
+    (
+        "expected to",
+        "is expected",
+        "are expected",
+        "expects",
+        "expect",
+        "forecast",
+        "forecasts",
+        "forecasted",
+        "projected",
+        "projects",
+        "predicts",
+        "predicted to",
+        "anticipated to",
+        "anticipates",
+        "estimated to",
+        "likely to",
+        "is likely",
+        "are likely",
+        "may",
+        "might",
+        "could",
+        "will",
+        "would",
+        "should",
+        "set to",
+        "poised to",
+        "outlook",
+        "next week",
+        "next month",
+        "the coming week",
+        "the coming month",
+        "the following week",
+        "plans to",
+        "is seen",
+        "looking ahead",
+    ),
+)
+# "lower than the expected value", "in line with expectations": a result measured against a
+# forecast, which is neither a forecast nor a figure of its own.
+EXPECTATION = Concept(
+    "expectation",
+    (
+        "than expected",
+        "than the expected value",
+        "than the expected",
+        "than expectations",
+        "than the forecast",
+        "the expected value",
+        "below the expected value",
+        "above the expected value",
+        "below expectations",
+        "above expectations",
+        "in line with expectations",
+        "than last week's expectations",
+        "than market expectations",
+        "than previously expected",
+        "as expected",
+        "beat expectations",
+        "missed expectations",
+        "short of expectations",
+        "more than expected",
+        "less than expected",
+    ),
+)
+
+# -- nouns that make a number about something else -------------------------------------------------
+
+FOREIGN = Concept(
+    "foreign",
+    (
+        "output",
+        "production",
+        "produced",
+        "sales",
+        "sold",
+        "export",
+        "exports",
+        "import volume",
+        "imports",
+        "imported volume",
+        "inventory",
+        "inventories",
+        "stocks",
+        "stockpile",
+        "proportion",
+        "share",
+        "profit",
+        "profits",
+        "margin",
+        "margins",
+        "gross profit",
+        "orders",
+        "consumption",
+        "demand",
+        "shipments",
+        "shipment",
+        "deliveries",
+        "arrivals",
+        "purchases",
+        "procurement",
+        "capacity",
+        "volume",
+        "volumes",
+        "open interest",
+        "trading volume",
+        "warrants",
+        "registered",
+        "freight",
+        "exchange rate",
+        "processing fee",
+        "processing fees",
+        "fees",
+        "fee",
+        "cost",
+        "costs",
+        "treatment charge",
+        "treatment charges",
+        "refining charges",
+        "tc",
+        "rc",
+        "tc/rcs",
+        "units",
+        "gdp",
+        "pmi",
+        "cpi",
+        "yield",
+        "tax rebate",
+        "tariff",
+        "tariffs",
+        "utilization of capacity",
+        "household",
+        "loss ratio",
+        "operating income",
+        "revenue",
+        "net profit",
+        "population",
+        "investment",
+    ),
+)
+
+# -- exchanges and market words ------------------------------------------------------------------------
+
+FUTURES = Concept(
+    "futures",
+    (
+        "futures",
+        "contract",
+        "most-traded",
+        "most traded",
+        "front-month",
+        "main contract",
+        "benchmark contract",
+        "shfe",
+        "sfe",
+    ),
+)
+CLOSE = Concept(
+    "close",
+    (
+        "closed at",
+        "closing at",
+        "close at",
+        "closed",
+        "closing",
+        "settled at",
+        "settling at",
+        "finished at",
+        "ended at",
+        "settlement price",
+        "official settlement price",
+        "closed down",
+        "closed up",
+        "to close at",
+    ),
+)
+INTRADAY = Concept(
+    "intraday",
+    (
+        "opened at",
+        "opening at",
+        "open at",
+        "opened",
+        "a high of",
+        "a low of",
+        "high of",
+        "low of",
+        "hitting a high",
+        "touching",
+        "touched",
+        "fluctuated between",
+        "fluctuating between",
+        "traded between",
+        "trading between",
+        "swinging between",
+        "ranging from",
+        "intraday",
+        "reaching a high",
+        "new high",
+        "new low",
+        "a new high",
+        "record high",
+        "with a high",
+        "with a low",
+        "lowest",
+        "highest",
+        "its high",
+        "its low",
+        "bid price",
+        "offer price",
+        "asian reference price",
+        "opening stock",
+    ),
+)
+
+
+def any_mentioned(folded: str, *concepts: Concept) -> bool:
+    return any(concept.mentioned(folded) for concept in concepts)

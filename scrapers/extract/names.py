@@ -1,0 +1,561 @@
+"""Names: what a phrase in an article names, as a series a user can put in a rule.
+
+Subjects are lower case, British, singular. An industry drops the words for firms and surveys
+("leading domestic aluminium extrusion enterprises" -> ``aluminium extrusion``); a product keeps
+its grade or form as a qualifier in parentheses (``aluminium scrap (shredded tense)``); a spread
+is named by its two legs (``aluminium - aluminium scrap (shredded tense)``). Aliases fold the
+spellings a user would expect to be one series into one name. The rules are documented, with
+examples, in tests/corpus/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+# -- spelling ------------------------------------------------------------------------------------
+
+_BRITISH = {
+    "aluminum": "aluminium",
+    "aluminums": "aluminiums",
+    "sulfate": "sulphate",
+    "sulfates": "sulphates",
+    "galvanizing": "galvanising",
+    "galvanized": "galvanised",
+    "enameled": "enamelled",
+    "fiber": "fibre",
+    "color": "colour",
+    "colored": "coloured",
+}
+_PLURALS = {
+    "extruders": "extruder",
+    "profiles": "profile",
+    "billets": "billet",
+    "bars": "bar",
+    "rods": "rod",
+    "wires": "wire",
+    "cables": "cable",
+    "tubes": "tube",
+    "pipes": "pipe",
+    "foils": "foil",
+    "sheets": "sheet",
+    "plates": "plate",
+    "strips": "strip",
+    "batteries": "battery",
+    "ingots": "ingot",
+    "alloys": "alloy",
+    "cans": "can",
+    "cathodes": "cathode",
+    "salts": "salt",
+    "wafers": "wafer",
+    "cells": "cell",
+    "modules": "module",
+    "frames": "frame",
+    "castings": "casting",
+    "magnets": "magnet",
+    "oxides": "oxide",
+    "materials": "material",
+    "products": "product",
+    "producers": "producer",
+    "smelters": "smelter",
+}
+
+
+def british(words: list[str]) -> list[str]:
+    return [_BRITISH.get(word, word) for word in words]
+
+
+# -- industries (operating rates) ------------------------------------------------------------------
+
+# Words that name the firms or the survey, not the industry: dropped from a name.
+_FIRM_WORDS = frozenset(
+    "industry industries enterprise enterprises producer producers plant plants smelter smelters"
+    " refinery refineries sector sectors company companies manufacturer manufacturers maker"
+    " makers mill mills firm firms factory factories segment segments line lines".split()
+)
+_DROPPED_MODIFIERS = frozenset(
+    "the a an its their leading major domestic china's chinese china national overall average"
+    " weekly monthly comprehensive key sample sampled surveyed mainstream licensed license"
+    " smm smm's smm‘s all total whole entire integrated related relevant".split()
+)
+_SIZE_WORDS = {
+    "large": "large enterprises",
+    "larger": "large enterprises",
+    "large-scale": "large enterprises",
+    "big": "large enterprises",
+    "medium": "medium enterprises",
+    "medium-sized": "medium enterprises",
+    "mid-sized": "medium enterprises",
+    "small": "small enterprises",
+    "smaller": "small enterprises",
+    "small-sized": "small enterprises",
+}
+# "medium and large" is how SMM describes its sample, not a size group.
+_SAMPLE_SIZE = re.compile(
+    r"\b(?:medium(?:-sized)?\s+and\s+large(?:-sized)?|large\s+and\s+medium(?:-sized)?)\b"
+)
+_SMALL_AND_MEDIUM = re.compile(
+    r"\b(?:small\s+and\s+medium(?:-sized)?|medium\s+and\s+small(?:-sized)?|smes?)\b"
+)
+
+INDUSTRY_ALIASES: Mapping[str, str] = {
+    "aluminium extruder": "aluminium extrusion",
+    "aluminium extrusion": "aluminium extrusion",
+    "aluminium profile": "aluminium extrusion",
+    "extrusion": "aluminium extrusion",
+    "aluminium processing": "aluminium downstream",
+    "aluminium downstream processing": "aluminium downstream",
+    "downstream aluminium processing": "aluminium downstream",
+    "aluminium downstream": "aluminium downstream",
+    "downstream aluminium": "aluminium downstream",
+    "aluminium plate/sheet and strip": "aluminium plate, sheet and strip",
+    "aluminium plate, sheet and strip": "aluminium plate, sheet and strip",
+    "aluminium plate, sheet, and strip": "aluminium plate, sheet and strip",
+    "aluminium plate per sheet and strip": "aluminium plate, sheet and strip",
+    "aluminium plate/sheet/strip": "aluminium plate, sheet and strip",
+    "aluminium plate and strip": "aluminium plate, sheet and strip",
+    "aluminium sheet and strip": "aluminium plate, sheet and strip",
+    "aluminium plate, sheet and strip foil": "aluminium plate, sheet and strip",
+    "plate/sheet and strip": "aluminium plate, sheet and strip",
+    "aluminium foil": "aluminium foil",
+    "aluminium wire and cable": "aluminium wire and cable",
+    "aluminium cable": "aluminium wire and cable",
+    "aluminium rod": "aluminium wire and cable",
+    "primary aluminium alloy": "primary aluminium alloy",
+    "primary alloy": "primary aluminium alloy",
+    "secondary aluminium": "secondary aluminium",
+    "secondary aluminium alloy": "secondary aluminium",
+    "recycled aluminium": "secondary aluminium",
+    "recycled aluminium alloy": "secondary aluminium",
+    "secondary alloy": "secondary aluminium",
+    "aluminium bar": "aluminium billet",
+    "aluminium billet": "aluminium billet",
+    "aluminium billet and bar": "aluminium billet",
+    "aluminium rod and bar": "aluminium billet",
+    "copper rod": "copper cathode rod",
+    "refined copper rod": "copper cathode rod",
+    "copper cathode rod": "copper cathode rod",
+    "medium and large copper rod": "copper cathode rod",
+    "secondary copper rod": "secondary copper rod",
+    "recycled copper rod": "secondary copper rod",
+    "scrap copper rod": "secondary copper rod",
+    "copper wire and cable": "copper wire and cable",
+    "wire and cable": "copper wire and cable",
+    "enamelled wire": "enamelled wire",
+    "copper enamelled wire": "enamelled wire",
+    "copper foil": "copper foil",
+    "copper tube": "copper tube",
+    "copper plate, sheet and strip": "copper plate, sheet and strip",
+    "copper plate/sheet and strip": "copper plate, sheet and strip",
+    "brass rod": "brass rod",
+    "recycled lead": "secondary lead",
+    "secondary lead": "secondary lead",
+    "recycled lead refinery": "secondary lead",
+    "primary lead": "primary lead",
+    "lead-acid battery": "lead-acid battery",
+    "lead acid battery": "lead-acid battery",
+    "zinc die-casting alloy": "die-casting zinc alloy",
+    "die-casting zinc alloy": "die-casting zinc alloy",
+    "zinc die-casting": "die-casting zinc alloy",
+    "zinc alloy": "die-casting zinc alloy",
+    "die-casting zinc": "die-casting zinc alloy",
+    "zinc oxide": "zinc oxide",
+    "galvanising": "galvanising",
+    "zinc galvanising": "galvanising",
+    "hot-dip galvanising": "galvanising",
+    "alumina": "alumina",
+    "alumina refinery": "alumina",
+    "bauxite": "bauxite",
+    "industrial silicon": "silicon",
+    "silicon metal": "silicon",
+    "silicon": "silicon",
+    "polysilicon": "polysilicon",
+    "primary aluminium": "primary aluminium",
+    "aluminium smelter": "primary aluminium",
+    "lithium salt": "lithium salt",
+    "lithium carbonate": "lithium carbonate",
+    "lithium hydroxide": "lithium hydroxide",
+    "lithium iron phosphate": "lithium iron phosphate",
+    "ternary cathode": "ternary cathode",
+    "nickel sulphate": "nickel sulphate",
+    "cobalt sulphate": "cobalt sulphate",
+    "refined tin": "refined tin",
+    "tin solder": "tin solder",
+    "solder": "tin solder",
+    "magnesium": "magnesium",
+    "pv aluminium frame": "pv aluminium frame",
+}
+# Known industry names as word tuples, for finding them anywhere in a clause.
+_INDUSTRY_WORDS: dict[tuple[str, ...], str] = {}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9#]+(?:[-'’][a-z0-9]+)*|[/,&]", text.lower())
+
+
+def _key(words: list[str]) -> str:
+    text = " ".join(words)
+    return re.sub(r"\s+([,/])", r"\1", re.sub(r"([/])\s+", r"\1", text)).replace(" ,", ",")
+
+
+for _alias, _name in INDUSTRY_ALIASES.items():
+    _INDUSTRY_WORDS[tuple(_words(_alias))] = _name
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """What a phrase names: a subject, and the region and size group it carries, if any."""
+
+    subject: str | None
+    region: str | None = None
+    group: str | None = None  # a size group: "large enterprises"
+    known: bool = False  # the name is in the vocabulary (not only normalised)
+
+    def with_group(self) -> str | None:
+        if self.subject is None:
+            return None
+        return f"{self.subject} ({self.group})" if self.group else self.subject
+
+
+def _singular(words: list[str]) -> list[str]:
+    return [_PLURALS.get(word, word) for word in words]
+
+
+@lru_cache(maxsize=4096)
+def industry(phrase: str) -> Named:
+    """The industry a noun phrase names: "leading domestic aluminum extrusion enterprises" ->
+    aluminium extrusion; "Jiangsu recycled lead license smelter" -> secondary lead in Jiangsu;
+    "large smelters" -> no subject, the size group "large enterprises"."""
+    text = phrase.lower().replace("’", "'")
+    group = None
+    if _SMALL_AND_MEDIUM.search(text):
+        group = "small and medium enterprises"
+        text = _SMALL_AND_MEDIUM.sub(" ", text)
+    text = _SAMPLE_SIZE.sub(" ", text)
+    region, text = take_region(text)
+    words = british(_singular(_words(text)))
+    # "manufacturers of zinc die-casting alloy": the industry follows "of".
+    for index, word in enumerate(words[:-1]):
+        if word in _FIRM_WORDS and words[index + 1] == "of":
+            words = words[index + 2 :]
+            break
+    kept = []
+    for word in words:
+        if word in _DROPPED_MODIFIERS or word in _FIRM_WORDS or word == "'s":
+            continue
+        if word in _SIZE_WORDS and group is None:
+            group = _SIZE_WORDS[word]
+            continue
+        if word.endswith("'s") or word.endswith("'"):
+            word = word.rstrip("'s").rstrip("'")
+        kept.append(word)
+    while kept and kept[-1] in {"of", "and", "in", ",", "/", "&", "for"}:
+        kept.pop()
+    while kept and kept[0] in {"of", "and", ",", "/", "&", "for", "in"}:
+        kept.pop(0)
+    if not kept:
+        return Named(None, region, group)
+    key = _key(kept)
+    known = INDUSTRY_ALIASES.get(key)
+    if known is not None:
+        return Named(known, region, group, known=True)
+    return Named(key, region, group)
+
+
+def known_industries(folded: str) -> list[tuple[int, int, str]]:
+    """Every vocabulary industry named in folded text: (start, end, name), longest first."""
+    found: list[tuple[int, int, str]] = []
+    for match in _INDUSTRY_PATTERN.finditer(folded):
+        words = tuple(british(_singular(_words(match.group(0)))))
+        name = _INDUSTRY_WORDS.get(words)
+        if name is not None:
+            found.append((match.start(), match.end(), name))
+    return found
+
+
+def _alias_pattern(words: tuple[str, ...]) -> str:
+    parts = []
+    for word in words:
+        if word in {"/", ",", "&"}:
+            parts.append(r"\s*" + re.escape(word) + r"\s*")
+            continue
+        spelled = re.escape(word)
+        if word == "aluminium":
+            spelled = "alumini?um"
+        elif word == "galvanising":
+            spelled = "galvani[sz]ing"
+        elif word == "enamelled":
+            spelled = "enamell?ed"
+        elif word == "sulphate":
+            spelled = "sul(?:ph|f)ate"
+        parts.append(spelled + "s?")
+    text = ""
+    for index, part in enumerate(parts):
+        if index and not parts[index - 1].endswith(r"\s*") and not part.startswith(r"\s*"):
+            text += r"[\s-]+"
+        text += part
+    return text
+
+
+_INDUSTRY_PATTERN = re.compile(
+    r"(?<![a-z0-9])(?:"
+    + "|".join(
+        _alias_pattern(words) for words in sorted(_INDUSTRY_WORDS, key=len, reverse=True) if words
+    )
+    + r")(?![a-z0-9])"
+)
+
+# -- regions and venues ----------------------------------------------------------------------------
+
+PROVINCES = (
+    "anhui beijing chongqing fujian gansu guangdong guangxi guizhou hainan hebei heilongjiang"
+    " henan hubei hunan jiangsu jiangxi jilin liaoning ningxia qinghai shaanxi shandong shanghai"
+    " shanxi sichuan tianjin xinjiang tibet yunnan zhejiang"
+).split()
+PLACES = (
+    "inner mongolia",
+    "east china",
+    "south china",
+    "north china",
+    "central china",
+    "southwest china",
+    "northwest china",
+    "northeast china",
+    "foshan",
+    "wuxi",
+    "gongyi",
+    "linyi",
+    "changzhou",
+    "ningbo",
+    "bayuquan",
+    "lianyungang",
+    "qingdao",
+    "rizhao",
+    "fangchenggang",
+    "yantai",
+    "longkou",
+    "tianjin port",
+    "lanzhou",
+    "baotou",
+    "xinjiang",
+    "yunnan",
+    "nanhai",
+    "huzhou",
+    "yongkang",
+    "ningjin",
+    "chengdu",
+)
+_PLACE_PATTERN = re.compile(
+    r"(?<![a-z])("
+    + "|".join(re.escape(place) for place in sorted((*PLACES, *PROVINCES), key=len, reverse=True))
+    + r")(?:\s+province)?(?![a-z])"
+)
+_FOB = re.compile(
+    r"\bfob\s+(?:price\s+(?:for|of)\s+)?((?:western\s+)?australia(?:n)?|bunbury|kendawangan"
+    r"|indonesia|india|vietnam|brazil|jamaica|guinea|china)\b"
+)
+_CIF = re.compile(r"\bcif\b")
+
+
+def _title(place: str) -> str:
+    return " ".join(word.capitalize() for word in place.split())
+
+
+def take_region(folded: str) -> tuple[str | None, str]:
+    """The region a phrase names, and the phrase without it."""
+    fob = _FOB.search(folded)
+    if fob is not None:
+        origin = fob.group(1)
+        origin = "western australia" if origin in {"bunbury", "australian"} else origin
+        return f"FOB {_title(origin)}", folded[: fob.start()] + folded[fob.end() :]
+    match = _PLACE_PATTERN.search(folded)
+    if match is None:
+        return None, folded
+    return _title(match.group(1)), folded[: match.start()] + folded[match.end() :]
+
+
+def regions(folded: str) -> list[tuple[int, int, str]]:
+    """Every region named in folded text, with where it is."""
+    found = []
+    for match in _FOB.finditer(folded):
+        origin = match.group(1)
+        origin = "western australia" if origin in {"bunbury", "australian"} else origin
+        found.append((match.start(), match.end(), f"FOB {_title(origin)}"))
+    for match in _PLACE_PATTERN.finditer(folded):
+        if any(start <= match.start() < end for start, end, _ in found):
+            continue
+        found.append((match.start(), match.end(), _title(match.group(1))))
+    return sorted(found)
+
+
+def is_cif(folded: str) -> bool:
+    return "cif" in folded and _CIF.search(folded) is not None
+
+
+# -- products (prices) ---------------------------------------------------------------------------
+
+# Phrase (lower case, British) -> product. Longest phrases win. A grade or form of a product is a
+# qualifier in parentheses and never folds into the base metal.
+PRODUCT_ALIASES: Mapping[str, str] = {
+    "a00 aluminium": "aluminium",
+    "a00 spot aluminium": "aluminium",
+    "a00": "aluminium",
+    "spot aluminium": "aluminium",
+    "primary aluminium": "aluminium",
+    "aluminium ingot": "aluminium",
+    "aluminium": "aluminium",
+    "low-carbon aluminium": "aluminium (low-carbon)",
+    "green aluminium": "aluminium (low-carbon)",
+    "adc12": "adc12",
+    "adc 12": "adc12",
+    "a380": "a380",
+    "alsi9cu3": "alsi9cu3",
+    "cast aluminium alloy": "cast aluminium alloy",
+    "aluminium alloy": "cast aluminium alloy",
+    "secondary aluminium alloy": "secondary aluminium alloy",
+    "recycled aluminium alloy": "secondary aluminium alloy",
+    "aluminium scrap": "aluminium scrap",
+    "scrap aluminium": "aluminium scrap",
+    "baled ubc": "aluminium scrap (baled ubc)",
+    "baled ubc aluminium scrap": "aluminium scrap (baled ubc)",
+    "ubc": "aluminium scrap (ubc)",
+    "ubc aluminium scrap": "aluminium scrap (ubc)",
+    "used beverage can": "aluminium scrap (ubc)",
+    "shredded aluminium tense scrap": "aluminium scrap (shredded tense)",
+    "shredded aluminium tense": "aluminium scrap (shredded tense)",
+    "aluminium tense scrap": "aluminium scrap (tense)",
+    "mechanical casting aluminium scrap": "aluminium scrap (mechanical casting)",
+    "mechanical casting aluminium": "aluminium scrap (mechanical casting)",
+    "bare bright aluminium wire": "aluminium scrap (bare bright wire)",
+    "bare bright aluminium": "aluminium scrap (bare bright wire)",
+    "mixed aluminium extrusion scrap": "aluminium scrap (mixed extrusion)",
+    "aluminium extrusion scrap": "aluminium scrap (extrusion)",
+    "copper": "copper",
+    "copper cathode": "copper",
+    "#1 copper cathode": "copper",
+    "#1 copper": "copper",
+    "1# copper": "copper",
+    "refined copper": "copper",
+    "electrolytic copper": "copper",
+    "spot copper": "copper",
+    "primary copper": "copper",
+    "copper scrap": "copper scrap",
+    "scrap copper": "copper scrap",
+    "secondary copper raw material": "copper scrap",
+    "secondary copper": "copper scrap",
+    "bare bright copper": "copper scrap (bare bright)",
+    "#1 bare bright copper": "copper scrap (bare bright)",
+    "#1 copper scrap": "copper scrap (#1)",
+    "#2 copper scrap": "copper scrap (#2)",
+    "brass scrap": "brass scrap",
+    "copper cathode rod": "copper cathode rod",
+    "secondary copper rod": "secondary copper rod",
+    "alumina": "alumina",
+    "metallurgical-grade alumina": "alumina",
+    "bauxite": "bauxite",
+    "imported bauxite": "bauxite",
+    "zinc": "zinc",
+    "zinc ingot": "zinc",
+    "#0 zinc": "zinc",
+    "0# zinc": "zinc",
+    "refined zinc": "zinc",
+    "lead": "lead",
+    "#1 lead": "lead",
+    "1# lead": "lead",
+    "lead ingot": "lead",
+    "refined lead": "lead",
+    "primary lead": "lead",
+    "secondary lead": "secondary lead",
+    "recycled lead": "secondary lead",
+    "refined secondary lead": "refined secondary lead",
+    "recycled refined lead": "refined secondary lead",
+    "secondary refined lead": "refined secondary lead",
+    "scrap lead-acid battery": "scrap lead-acid battery",
+    "scrap battery": "scrap lead-acid battery",
+    "nickel": "nickel",
+    "refined nickel": "nickel",
+    "#1 refined nickel": "nickel",
+    "nickel sulphate": "nickel sulphate",
+    "high-grade npi": "nickel pig iron (high-grade)",
+    "nickel pig iron": "nickel pig iron",
+    "tin": "tin",
+    "tin ingot": "tin",
+    "refined tin": "tin",
+    "#1 tin": "tin",
+    "cobalt": "cobalt",
+    "electrolytic cobalt": "cobalt",
+    "cobalt sulphate": "cobalt sulphate",
+    "cobalt tetroxide": "cobalt tetroxide",
+    "lithium carbonate": "lithium carbonate",
+    "battery-grade lithium carbonate": "lithium carbonate (battery-grade)",
+    "industrial-grade lithium carbonate": "lithium carbonate (industrial-grade)",
+    "lithium hydroxide": "lithium hydroxide",
+    "battery-grade lithium hydroxide": "lithium hydroxide (battery-grade)",
+    "spodumene": "spodumene",
+    "silicon": "silicon",
+    "industrial silicon": "silicon",
+    "silicon metal": "silicon",
+    "#553 silicon": "silicon (#553)",
+    "oxygen-blown #553 silicon": "silicon (oxygen-blown #553)",
+    "#441 silicon": "silicon (#441)",
+    "#421 silicon": "silicon (#421)",
+    "polysilicon": "polysilicon",
+    "magnesium": "magnesium",
+    "magnesium ingot": "magnesium",
+    "steel": "steel",
+    "rebar": "rebar",
+    "iron ore": "iron ore",
+}
+_PRODUCT_WORDS: dict[tuple[str, ...], str] = {
+    tuple(_words(alias)): name for alias, name in PRODUCT_ALIASES.items()
+}
+_PRODUCT_PATTERN = re.compile(
+    r"(?<![a-z0-9#])(?:"
+    + "|".join(
+        _alias_pattern(words).replace(r"\#", "#")
+        for words in sorted(_PRODUCT_WORDS, key=len, reverse=True)
+    )
+    + r")(?![a-z0-9])"
+)
+
+
+def known_products(folded: str) -> list[tuple[int, int, str]]:
+    """Every vocabulary product named in folded text: (start, end, name)."""
+    found: list[tuple[int, int, str]] = []
+    for match in _PRODUCT_PATTERN.finditer(folded):
+        words = tuple(british(_singular(_words(match.group(0)))))
+        name = _PRODUCT_WORDS.get(words)
+        if name is not None:
+            found.append((match.start(), match.end(), name))
+    return found
+
+
+def base_metal(product: str) -> str:
+    """The metal a product is made of, for naming its scrap and its futures."""
+    head = product.split(" (")[0]
+    if head in {"adc12", "a380", "alsi9cu3", "cast aluminium alloy", "secondary aluminium alloy"}:
+        return "aluminium"
+    words = head.split()
+    for metal in ("alumina", "aluminium", "copper", "zinc", "lead", "nickel", "tin", "silicon",
+                  "lithium", "cobalt"):
+        if metal in words:
+            return metal
+    return head
+
+
+def spread_name(first: str, second: str) -> str:
+    """A spread named from its primary, refined or spot leg to its scrap, secondary or futures
+    leg, whatever order the text used."""
+    if _leg_rank(second) < _leg_rank(first):
+        first, second = second, first
+    return f"{first} - {second}"
+
+
+def _leg_rank(leg: str) -> int:
+    if leg.endswith(" futures"):
+        return 2
+    if "scrap" in leg or "secondary" in leg:
+        return 1
+    return 0

@@ -1,0 +1,854 @@
+"""Prices and spreads per tonne: levels, ranges with their average, stated changes, thresholds.
+
+Each money amount in a clause is given an owner: the product named nearest before it (a grade
+or form stays a qualifier: ``aluminium scrap (baled ubc)``), else the product the clause's
+"price" is said of, else the paragraph's heading, else the product the article last quoted. The
+market it is quoted in (a province, a port, FOB/CIF, SHFE, the LME) comes from the clause. Of a
+futures session only the close is a figure; opening, high and low prices, bids and offers are
+read and set aside. A clause about the difference between two prices (a premium, a spread, an
+import profit or loss) is a spread, named by its legs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from scrapers.extract import names
+from scrapers.extract.document import Clause, Context
+from scrapers.extract.drafts import Draft, Notes
+from scrapers.extract.lexicon import CLOSE, DOD, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY
+from scrapers.extract.periods import relative_month
+from scrapers.extract.quantities import Kind, Quantity
+from scrapers.extract.reading import (
+    AFTER,
+    WINDOW,
+    basis_at,
+    direction,
+    looks_forward,
+    month_basis,
+    without_dateline,
+)
+from scrapers.extract.text import Sentence
+from scrapers.models import Bound, ChangeBasis, Metric, PriceChange
+
+CUES = (
+    "yuan",
+    "rmb",
+    "cny",
+    "usd",
+    "$",
+    "price",
+    "/mt",
+    "/t",
+    "tonne",
+    "per ton",
+    "premium",
+    "discount",
+    "spread",
+)
+_ABOVE = re.compile(
+    r"(?:\b(?:broke\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
+    r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past|more\s+than"
+    r"|returned\s+above|rose\s+above|climbed\s+above|jumped\s+above|stood\s+above)"
+    r"(?:\s+the)?(?:\s+(?:mark|level|threshold|high)\s+of)?)\s*$"
+)
+_BELOW = re.compile(
+    r"(?:\b(?:f[ae]ll(?:s|ing)?\s+(?:below|under)|dropp?(?:ed|s|ing)?\s+(?:below|under)"
+    r"|dipp?(?:ed|s|ing)?\s+(?:below|under)|slipp?(?:ed|s|ing)?\s+(?:below|under)"
+    r"|sank\s+below|below|under|less\s+than)(?:\s+the)?)\s*$"
+)
+_AVERAGE = re.compile(
+    r"\b(?:(?:with\s+)?(?:an?\s+|the\s+)?average(?:\s+(?:price|premium|discount|quote))?"
+    r"(?:\s+(?:of|at|was|stood\s+at))?|averag(?:ed|ing)(?:\s+at)?)\s*(?:a\s+)?"
+    r"(?:premium\s+of\s*|discount\s+of\s*)?$"
+)
+_CHANGE_NOUN = re.compile(
+    r"\b(?:increase|rise|gain|growth|jump|rebound|decrease|decline|drop|fall|dip|reduction"
+    r"|change|hike|cut|loss)\s+(?:of\s*)?$"
+)
+_REFERENCE = re.compile(
+    r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of)?(?:\s+(?:around|about|nearly))?"
+    r"|compared\s+(?:with|to)|(?<!more\s)(?<!less\s)(?<!higher\s)(?<!lower\s)than|versus|vs\.?"
+    r"|against)\s*(?:the\s+)?$"
+)
+_PRICE_WORD = re.compile(r"\b(?:prices?|quot(?:e|es|ed|ations?)|offers?)\b")
+_SPREAD = re.compile(
+    r"\b(?:price\s+(?:difference|spread|gap)s?|spreads?|(?:theoretical\s+)?premiums?(?:/discounts?)?"
+    r"|discounts?|discounted|import\s+(?:losses|loss|profits?|windows?|margins?)"
+    r"|refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|price\s+differential)\b"
+)
+_NOT_A_SPREAD = re.compile(r"\binter-?month|\bcontango\b|\bbackwardation\b|\bback\s+\d|calendar")
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)(?=\s+(?:in\s+[a-z]+\s+)?"
+    r"(?:was|were|is|are|stood|closed|rose|fell|widened|narrowed|expanded|has|had|remained"
+    r"|also|at|to|of|came|hit|reached|continued|shrank|showed|fluctuated|increased|decreased"
+    r"|dropped)\b|,|$)"
+)
+_OVER = re.compile(
+    r"\b(?:premium|discount)s?\s+(?:of\s+(?P<a>[\w$#,.\s/]+?)\s+)?(?:to|over|against|relative\s+to)\s+"
+    r"(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)(?=\s*(?:\(|\bat\b|\bon\b|\bwas\b|\bwere\b|\bis\b"
+    r"|\bnarrowed\b|\bwidened\b|\bstood\b|,)|$)"
+)
+_DISCOUNTED = re.compile(
+    r"(?P<a>[a-z0-9#\s'’-]+?)\s+(?:has\s+|had\s+|was\s+)?discounted\s+[^a-z]*(?:yuan\s*/\s*tons?)?"
+    r"\s*(?:of|to|against)\s+(?P<b>[a-z0-9#\s'’-]+)"
+)
+_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b")
+_THAT_FOR = re.compile(r"^\s*(?:and\s+)?that\s+(?:for|of)\s+")
+_DISCOUNT_BEFORE = re.compile(r"\bdiscounts?(?:\s+of)?(?:\s+about|\s+around)?\s*$|\bdiscounted\s*$")
+_LOSS = re.compile(r"\b(?:losses|loss)\b")
+_IMPORT_COST = re.compile(r"^\s*(?:yuan/mt\s+)?(?P<dir>higher|lower)\s+than\s+(?:the\s+)?domestic")
+_CONTINUES = re.compile(r"^\s*(?:this|which|that|it)\s+(?:represented|was|marked|meant|is)\b")
+_DEAL = re.compile(r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:were|was))\b")
+_GFEX_PRODUCTS = ("lithium carbonate", "silicon", "polysilicon")
+_DROP_WORDS = re.compile(
+    r"\b(?:smm|the|domestic|spot|average|mainstream|main|most-traded|most\s+traded|price|prices"
+    r"|quote|quotes|quotation|quotations|index|ex-tax|tax|included|excluded|concentratedly"
+    r"|market|circulating|regional|weighted|national|benchmark|current|today's|its|of|for)\b"
+)
+_PAREN = re.compile(r"\([^()]*\)")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_IN_MONTH = re.compile(rf"\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?({_MONTHS})\b(?!\s+\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    product: str
+    region: str
+
+
+def read_sentence(
+    sentence: Sentence, clauses: list[Clause], context: Context, notes: Notes
+) -> list[Draft]:
+    """Every price and spread figure a sentence states."""
+    folded = sentence.folded
+    if not any(map(folded.__contains__, CUES)):
+        return []
+    drafts: dict[tuple[object, ...], Draft] = {}
+    previous: str | None = None
+    pair = context.pair
+    context.pair = None
+    named_pair = _PAIR.search(folded)
+    if named_pair is not None and not any(q.kind is Kind.MONEY for c in clauses for q in c.quantities):
+        # "both the LME aluminium cash bid price and LME aluminium official settlement price
+        # hit five-week highs": the numbers follow in the next sentence, in this order.
+        products = names.known_products(folded[: named_pair.start()])
+        if products:
+            context.pair = _Owner(_with_qualifier(products[-1][2], "cash"), "LME")
+        return []
+    if pair is not None and _read_pair(sentence, clauses, pair, drafts, notes):
+        return [draft for draft in drafts.values() if not draft.empty]
+    for clause in clauses:
+        if _is_spread(clause.folded, context):
+            _read_spread(sentence, clause, context, drafts, notes)
+            continue
+        if _NOT_A_SPREAD.search(clause.folded):
+            continue  # an inter-month spread: neither a price nor a spread figure
+        previous = _read_prices(sentence, clause, context, drafts, notes, previous)
+    return [draft for draft in drafts.values() if not draft.empty]
+
+
+# -- prices ----------------------------------------------------------------------------------------
+
+
+def _read_prices(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+    previous: str | None,
+) -> str | None:
+    whole = sentence.folded
+    folded = clause.folded
+    clause_end = clause.start + len(folded)
+    money = [q for q in clause.quantities if q.kind is Kind.MONEY]
+    percents = [q for q in clause.quantities if q.kind is Kind.PERCENT]
+    if not money and not (percents and _PRICE_WORD.search(folded)):
+        return previous
+    if not money and ("operating rate" in folded or "utili" in folded):
+        return previous
+    if _DEAL.search(folded) and any(q.kind is Kind.TONNES for q in clause.quantities):
+        for quantity in money:
+            notes.add(sentence, quantity.start, quantity.end, "deal",
+                      why="a single deal's price, not a market quote")
+        return previous
+    continues = _CONTINUES.match(folded) is not None and context.last_price is not None
+    current: Draft | None = None
+    last_product = previous
+    previous_end = clause.start
+    last_change: Quantity | None = None
+    pending_sign: int | None = None
+    quantities = [q for q in clause.quantities if q.kind in {Kind.MONEY, Kind.PERCENT, Kind.OTHER}]
+    for quantity in quantities:
+        own_lead = whole[max(clause.start, previous_end) : quantity.start]
+        lead = whole[max(clause.start, quantity.start - WINDOW) : quantity.start]
+        trail = whole[quantity.end : min(quantity.end + AFTER, clause_end)]
+        previous_end = quantity.end
+        if quantity.kind is Kind.OTHER:
+            # "down 225" after a price: an amount without its unit, in the unit of the price.
+            if current is None or not re.search(r"\b(?:up|down|by)\s*$", own_lead):
+                continue
+            quantity = Quantity(quantity.start, quantity.end, Kind.MONEY, quantity.value,
+                                None, current.unit, quantity.sign)
+        if quantity.kind is Kind.PERCENT:
+            target = current
+            if target is None and continues:
+                target = context.last_price
+            sign = quantity.sign if quantity.sign is not None else direction(own_lead[-40:])
+            if target is None and sign is not None and _change_lead(own_lead):
+                last_change = quantity  # "closed down 0.27 per cent or RMB 50 at ..."
+                pending_sign = sign
+                continue
+            if target is None or target.change is not None and not target.change.percent:
+                continue
+            if sign is None or not _change_lead(own_lead):
+                continue
+            target.change = PriceChange(sign * quantity.value, percent=True,
+                                        basis=_basis(trail, context, sentence))
+            notes.add(sentence, quantity.start, quantity.end, "change", owner=target.subject,
+                      emitted=True, why="a price change in %")
+            last_change = quantity
+            continue
+        if continues and context.last_price is not None:
+            owner: _Owner | None = _Owner(context.last_price.subject, context.last_price.region)
+        else:
+            owner = _owner(whole, clause, quantity, context, last_product)
+        if owner is None:
+            notes.add(sentence, quantity.start, quantity.end, "other",
+                      why="no product named for this amount: not guessed")
+            continue
+        if owner.region == "skip":
+            notes.add(sentence, quantity.start, quantity.end, "other", owner=owner.product,
+                      why="an exchange price converted into another currency")
+            continue
+        if _foreign(whole[clause.start : quantity.start]):
+            notes.add(sentence, quantity.start, quantity.end, "other", owner=owner.product,
+                      why="an amount of something else (a cost, fee, profit or volume)")
+            continue
+        last_product = owner.product
+        role = _role(quantity, own_lead, whole[clause.start : quantity.start], trail, owner,
+                     last_change)
+        if role not in {"level", "change", "average"}:
+            notes.add(sentence, quantity.start, quantity.end, role, owner=owner.product,
+                      why=_WHY[role])
+            continue
+        forecast = _forward(sentence, clause, quantity)
+        period = _price_period(folded, context)
+        if continues and context.last_price is not None and role == "change":
+            draft = context.last_price
+        else:
+            draft = _draft(drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast)
+        if role == "change":
+            if quantity.is_range:
+                notes.add(sentence, quantity.start, quantity.end, "other", owner=draft.subject,
+                          why="a range of changes (several sellers): not one figure")
+                continue
+            sign = quantity.sign if quantity.sign is not None else _sign(own_lead, trail, last_change)
+            if sign is None and last_change is not None and re.match(r"^\s*or\s*$", own_lead):
+                sign = pending_sign
+            if sign is None:
+                notes.add(sentence, quantity.start, quantity.end, "change", owner=draft.subject,
+                          why="no direction written: not guessed")
+                continue
+            if draft.change is not None and not draft.change.percent and last_change is None:
+                notes.add(sentence, quantity.start, quantity.end, "change", owner=draft.subject,
+                          why="a second change for one price: the first is kept")
+                continue
+            draft.change = PriceChange(
+                sign * quantity.value, basis=_basis(trail, context, sentence, own_lead)
+            )
+            pending_sign = sign
+            notes.add(sentence, quantity.start, quantity.end, "change", owner=draft.subject,
+                      emitted=True, why="a change" + (f" ({draft.change.basis.value})"
+                                                      if draft.change.basis else ""))
+            current = draft
+            last_change = quantity
+            continue
+        last_change = None
+        if role == "average":
+            draft.value = quantity.value
+            notes.add(sentence, quantity.start, quantity.end, "average", owner=draft.subject,
+                      emitted=True, why="the average, with its range")
+            current = draft
+            continue
+        if draft.value is not None or draft.low is not None:
+            # A second level for one price in one clause: another session, another figure.
+            draft = _draft(drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast,
+                           fresh=True)
+        sign = -1 if quantity.sign == -1 else 1
+        if quantity.is_range:
+            draft.low, draft.high = sign * quantity.value, quantity.high
+        else:
+            draft.value = sign * quantity.value
+            draft.bound = _bound(own_lead)
+        if _held(own_lead) and draft.change is None:
+            draft.change = PriceChange(Decimal(0), basis=_basis(trail, context, sentence))
+        notes.add(sentence, quantity.start, quantity.end, "range" if quantity.is_range else "level",
+                  owner=draft.subject, emitted=True, why="a price")
+        current = draft
+    if current is not None and current.change is None:
+        flat = _flat_basis(folded)
+        if flat is not None:
+            current.change = PriceChange(Decimal(0), basis=flat[1])
+    if current is not None:
+        context.last_price = current
+    return last_product
+
+
+_WHY = {
+    "intraday": "an opening, high or low price: only a session's close is a figure",
+    "reference": "a value compared with, not the figure",
+    "expectation": "a miss against an expectation",
+    "bid": "a bid or offer price",
+}
+
+
+_PAIR = re.compile(r"\bcash\s+bid\s+price\s+and\s+(?:the\s+)?(?:lme\s+)?(?:\w+\s+)?official\s+"
+                   r"settlement\s+price")
+
+
+def _read_pair(
+    sentence: Sentence,
+    clauses: list[Clause],
+    owner: _Owner,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """ "They had climbed by US$65 and US$65.5 to clock at US$2,434 and US$2,435": the second
+    of each pair is the official settlement named in the sentence before (the first, a bid)."""
+    money = [q for c in clauses for q in c.quantities if q.kind is Kind.MONEY]
+    if len(money) != 4 or names.known_products(sentence.folded):
+        return False
+    first_change, change, first_level, level = money
+    sign = direction(sentence.folded[: first_change.start])
+    if sign is None:
+        return False
+    draft = _draft(drafts, owner, level.unit or "USD/t", sentence, None, False)
+    draft.value = level.value
+    draft.change = PriceChange(sign * change.value)
+    for skipped in (first_change, first_level):
+        notes.add(sentence, skipped.start, skipped.end, "bid", owner=owner.product, why=_WHY["bid"])
+    notes.add(sentence, change.start, change.end, "change", owner=owner.product, emitted=True,
+              why="the second of a pair: the official settlement's change")
+    notes.add(sentence, level.start, level.end, "level", owner=owner.product, emitted=True,
+              why="the second of a pair: the official settlement")
+    return True
+
+
+def _change_lead(lead: str) -> bool:
+    stripped = lead.rstrip()
+    return (
+        re.search(r"(?:\bor|,)\s*[+\-−]?$", stripped) is not None
+        or direction(stripped[-14:]) is not None
+        or _CHANGE_NOUN.search(stripped[-25:]) is not None
+        or stripped.endswith(("by", "up", "down"))
+    )
+
+
+def _foreign(head: str) -> bool:
+    """Whether the clause is about a cost, fee, profit or volume rather than a price: such a
+    noun opens it, or stands between the product and the amount."""
+    if not FOREIGN.mentioned(head):
+        return False
+    foreign = [match for match in FOREIGN.pattern.finditer(head)]
+    if not foreign:
+        return False
+    last = foreign[-1]
+    after = head[last.end() :]
+    if re.search(r"\bprices?\b|\bquot|\bpremiums?\b|\bspreads?\b", after):
+        return False
+    return True
+
+
+def _sign(lead: str, trail: str, last_change: Quantity | None) -> int | None:
+    after = re.match(r"^\s*(?:/\s*(?:mt|t|tonne)\s*)?(higher|lower|more|less)\b", trail)
+    if after is not None:
+        return 1 if after.group(1) in {"higher", "more"} else -1
+    return direction(lead[-50:])
+
+
+def _held(lead: str) -> bool:
+    return (
+        re.search(
+            r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat)"
+            r"(?:\s+steady)?(?:\s+(?:at|in))?(?:\s+the\s+range\s+of)?\s*$",
+            lead.rstrip(),
+        )
+        is not None
+    )
+
+
+def _flat_basis(folded: str) -> tuple[bool, ChangeBasis | None] | None:
+    """ "flat WoW", "unchanged from the previous trading day": a change of 0, with its basis."""
+    match = re.search(r"\b(?:flat|unchanged)\b", folded)
+    if match is None:
+        return None
+    rest = folded[match.end() : match.end() + 45]
+    if DOD.search(rest) is not None:
+        return True, ChangeBasis.DOD
+    basis, _ = basis_at(rest, after=True)
+    if basis is None and not re.match(r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|;|,|$)", rest):
+        return None
+    return True, basis
+
+
+_NOUN_BASIS = re.compile(r"\b(?P<which>weekly|monthly|daily|yearly|annual)\s+(?:increase|rise|gain"
+                         r"|decrease|decline|drop|fall|change|growth|loss)\s+of\s*$")
+_NOUN_BASES = {"weekly": ChangeBasis.WOW, "monthly": ChangeBasis.MOM, "daily": ChangeBasis.DOD,
+               "yearly": ChangeBasis.YOY, "annual": ChangeBasis.YOY}
+
+
+def _basis(
+    trail: str, context: Context, sentence: Sentence, lead: str = ""
+) -> ChangeBasis | None:
+    noun = _NOUN_BASIS.search(lead.rstrip()[-30:]) if lead else None
+    if noun is not None:
+        return _NOUN_BASES[noun.group("which")]
+    dod = DOD.search(trail)
+    if dod is not None and dod.start() < 45:
+        return ChangeBasis.DOD
+    basis, _ = basis_at(trail, after=True)
+    if basis is None:
+        basis = month_basis(trail, None)
+    if basis is ChangeBasis.MOM and (context.daily or "today" in sentence.folded):
+        return ChangeBasis.DOD  # SMM's "MoM" in a daily report means the previous day
+    if basis is ChangeBasis.MOM and context.weekly:
+        return ChangeBasis.WOW  # ... and in a weekly review, the previous week
+    return basis
+
+
+def _role(
+    quantity: Quantity,
+    own_lead: str,
+    head: str,
+    trail: str,
+    owner: _Owner,
+    last_change: Quantity | None,
+) -> str:
+    stripped = own_lead.rstrip()
+    if EXPECTATION.search(trail[:30]) is not None:
+        return "expectation"
+    if re.search(r"\b(?:bid|offer)\s+prices?\b", head) and not re.search(r"settlement", head):
+        return "bid"
+    if quantity.is_range and re.search(r"\b(?:ranged?|ranging)\s+from\s*$", stripped):
+        return "level" if not _futures(owner) else "intraday"
+    if _REFERENCE.search(stripped[-34:]):
+        return "reference"
+    if last_change is not None and re.match(r"^\s*or\s*$", own_lead):
+        return "change"  # "down 0.27 per cent or RMB 50 per tonne"
+    if _AVERAGE.search(stripped[-40:]):
+        return "average"
+    if _CHANGE_NOUN.search(stripped[-25:]):
+        return "change"
+    if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+than\b", trail):
+        return "change"
+    bare = re.sub(
+        r"(?:\b(?:by|slightly|sharply|another|a\s+further|further|about|around|nearly|over|some"
+        r"|only|just|cumulatively|significantly)\s*)+$",
+        "",
+        stripped,
+    )
+    if direction(bare[-14:]) is not None and not re.search(
+        r"(?:\bto|\bat|\brange\s+of)\s*$", stripped
+    ):
+        return "change"
+    if _futures(owner):
+        # A futures session: only the close counts ("closed at 19,620 yuan/mt").
+        closes = list(CLOSE.pattern.finditer(head)) if CLOSE.mentioned(head) else []
+        if not closes:
+            return "intraday"
+        if INTRADAY.mentioned(head[closes[-1].end() :]) and INTRADAY.search(
+            head[closes[-1].end() :]
+        ):
+            return "intraday"
+        return "level"
+    if INTRADAY.mentioned(stripped[-34:]) and INTRADAY.search(stripped[-34:]):
+        return "intraday"
+    return "level"
+
+
+def _futures(owner: _Owner) -> bool:
+    return owner.region in {"SHFE", "LME", "COMEX", "GFEX"}
+
+
+def _bound(lead: str) -> Bound | None:
+    stripped = lead.rstrip()
+    if _ABOVE.search(stripped[-40:]):
+        return Bound.ABOVE
+    if _BELOW.search(stripped[-30:]):
+        return Bound.BELOW
+    return None
+
+
+def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
+    end = clause.start + len(clause.folded)
+    return looks_forward(
+        sentence.text[clause.start : end], clause.folded, quantity.start - clause.start
+    )
+
+
+def _price_period(folded: str, context: Context) -> str | None:
+    """A price has a period only when its clause names a month ("in December", "last month")."""
+    published = context.published
+    if published is None:
+        return None
+    match = _IN_MONTH.search(folded)
+    if match is not None:
+        from scrapers.extract.periods import month_period
+
+        return month_period(match.group(0), published, forecast=False)
+    if "month" in folded:
+        return relative_month(folded, published)
+    return None
+
+
+def _owner(
+    whole: str,
+    clause: Clause,
+    quantity: Quantity,
+    context: Context,
+    last_product: str | None,
+) -> _Owner | None:
+    head = _PAREN.sub(lambda m: " " * len(m.group(0)), without_dateline(whole[clause.start : quantity.start]))
+    products = names.known_products(head)
+    product = None
+    position = 0
+    if products:
+        begin, position, product = products[-1]
+    else:
+        product = _open_product(head)
+    if product is None and context.heading:
+        heading = names.known_products(context.heading)
+        if heading:
+            product = heading[-1][2]
+    futures_word = FUTURES.search(head[max(0, position - 60) :]) if FUTURES.mentioned(head) else None
+    if product is None:
+        if futures_word is not None or "futures" in (context.heading or ""):
+            product = context.metal or context.product
+        else:
+            product = last_product or context.product
+        if product is None:
+            return None
+        product = re.sub(r"\s*\((?:index|cash)\)$|, (?:index|cash)\)$", lambda m: ")" if m.group(0).startswith(",") else "", product)
+    if re.search(r"\bindex\b", head[max(0, position - 60) :]) and "index" not in product:
+        product = _with_qualifier(product, "index")
+    if re.search(r"\bofficial\s+settlement\b|\bcash\s+settlement\b", head):
+        product = _with_qualifier(product, "cash")
+    region = _market(head, product, quantity, futures_word is not None)
+    return _Owner(product, region)
+
+
+def _with_qualifier(product: str, qualifier: str) -> str:
+    if product.endswith(")"):
+        return product[:-1] + f", {qualifier})"
+    return f"{product} ({qualifier})"
+
+
+def _open_product(head: str) -> str | None:
+    """ "the X price", "prices of X": a product outside the vocabulary, normalised."""
+    match = None
+    for match in re.finditer(r"\b(?:prices?|quot(?:es|ations?))\s+(?:of|for)\s+", head):
+        pass
+    if match is not None:
+        text = re.split(r"[,;(]|\b(?:was|were|is|are|rose|fell|at|to|in)\b", head[match.end() :])[0]
+        return _normalise_product(text)
+    return None
+
+
+def _normalise_product(text: str) -> str | None:
+    words = names.british(_DROP_WORDS.sub(" ", text.lower()).split())
+    words = [word for word in words if word not in {"a", "an", "and"}]
+    if not words or len(words) > 5:
+        return None
+    name = " ".join(words)
+    known = names.PRODUCT_ALIASES.get(name)
+    if known is not None:
+        return known
+    metals = ("copper", "alumin", "zinc", "lead", "nickel", "tin", "lithium", "cobalt", "silicon",
+              "scrap", "alloy", "ore", "steel")
+    if any(word.startswith(metals) for word in words):
+        return name
+    return None
+
+
+def _market(head: str, product: str, quantity: Quantity, futures: bool) -> str:
+    """Where a price is quoted: an exchange, FOB/CIF, a province or port, or China."""
+    if "lme" in head or "london metal exchange" in head:
+        return "LME"
+    if "comex" in head:
+        return "COMEX"
+    if futures:
+        if quantity.unit == "USD/t":
+            return "skip"  # SHFE's price converted into dollars: a conversion, not a market
+        if any(product.startswith(name) for name in _GFEX_PRODUCTS):
+            return "GFEX"
+        return "SHFE"
+    found = names.regions(head)
+    if found:
+        return found[-1][2]
+    if names.is_cif(head) or ("import" in head and quantity.unit == "USD/t"):
+        return "CIF China"
+    return "China"
+
+
+def _draft(
+    drafts: dict[tuple[object, ...], Draft],
+    owner: _Owner,
+    unit: str,
+    sentence: Sentence,
+    period: str | None,
+    forecast: bool,
+    *,
+    metric: Metric = Metric.PRICE,
+    fresh: bool = False,
+) -> Draft:
+    key: tuple[object, ...] = (metric, owner.product, owner.region, unit, period, forecast)
+    draft = drafts.get(key)
+    if draft is not None and fresh:
+        index = 1
+        while (*key, index) in drafts:
+            index += 1
+        key = (*key, index)
+        draft = None
+    if draft is None:
+        draft = Draft(
+            metric=metric,
+            subject=owner.product,
+            unit=unit,
+            sentence=sentence,
+            region=owner.region,
+            period=period,
+            forecast=forecast,
+        )
+        drafts[key] = draft
+    return draft
+
+
+# -- spreads ---------------------------------------------------------------------------------------
+
+
+def _is_spread(folded: str, context: Context) -> bool:
+    if context.last_spread is not None and _THAT_FOR.match(folded):
+        return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
+    if not any(
+        map(
+            folded.__contains__,
+            ("spread", "premium", "discount", "difference", "gap", "import", "refined", "differential"),
+        )
+    ):
+        return False
+    if _NOT_A_SPREAD.search(folded) and not re.search(
+        r"\bpremium|\bdiscount|price\s+difference", folded
+    ):
+        return False
+    if _SPREAD.search(folded) is not None:
+        return True
+    return "import" in folded and "domestic" in folded and (
+        "higher than" in folded or "lower than" in folded
+    )
+
+
+def _read_spread(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> None:
+    folded = clause.folded
+    amounts = [q for q in clause.quantities if q.kind is Kind.MONEY]
+    if not amounts:
+        return
+    named = _spread_name(folded, context, sentence)
+    if named is None:
+        for quantity in amounts:
+            notes.add(sentence, quantity.start, quantity.end, "spread",
+                      why="a price difference whose legs are not named: not guessed")
+        return
+    name = named
+    found_regions = names.regions(without_dateline(folded))
+    region = found_regions[-1][2] if found_regions else "China"
+    name, flip = name
+    forecast = _forward(sentence, clause, amounts[-1]) and "than domestic" not in folded
+    draft = _draft(drafts, _Owner(name, region), amounts[0].unit or "CNY/t", sentence, None,
+                   forecast, metric=Metric.SPREAD)
+    loss = _LOSS.search(folded) is not None and "import" in folded
+    previous_end = clause.start
+    others = [q for q in clause.quantities if q.kind is Kind.OTHER]
+    # "imports would land at 4,236 yuan/mt, 855 yuan/mt higher than domestic prices": only the
+    # difference is the spread; the landed cost is a cost.
+    costed = [
+        q for q in amounts if _IMPORT_COST.match(sentence.folded[q.end : q.end + AFTER]) is not None
+    ]
+    for quantity in sorted([*amounts, *others], key=lambda q: q.start):
+        lead = sentence.folded[max(clause.start, previous_end) : quantity.start]
+        trail = sentence.folded[quantity.end : quantity.end + AFTER]
+        previous_end = quantity.end
+        stripped = lead.rstrip()
+        if costed and quantity not in costed:
+            notes.add(sentence, quantity.start, quantity.end, "other", owner=name,
+                      why="a landed import cost, not the spread")
+            continue
+        if quantity.kind is Kind.OTHER:
+            if draft.empty or not re.search(r"\b(?:up|down|by)\s*$", stripped):
+                continue
+        if _REFERENCE.search(stripped[-34:]) or EXPECTATION.search(trail[:30] or " "):
+            notes.add(sentence, quantity.start, quantity.end, "reference", owner=name,
+                      why="a value compared with, not the figure")
+            continue
+        bare = re.sub(r"(?:\b(?:by|slightly|sharply|another|about|around|nearly)\s*)+$", "",
+                      stripped)
+        changing = direction(bare[-14:]) is not None and not re.search(r"(?:\bto|\bat)\s*$", stripped)
+        is_change = _CHANGE_NOUN.search(stripped[-25:]) is not None or (
+            changing and (not draft.empty or re.search(r"\bby\s*$", stripped) is not None
+                          or re.match(r"^\s*(?:yuan/mt\s*)?to\b", trail) is not None)
+        )
+        if is_change or quantity.kind is Kind.OTHER:
+            sign = quantity.sign if quantity.sign is not None else direction(bare[-30:])
+            if sign is None:
+                continue
+            draft.change = PriceChange(sign * quantity.value, basis=_basis(trail, context, sentence))
+            notes.add(sentence, quantity.start, quantity.end, "change", owner=name, emitted=True,
+                      why="a spread's change")
+            continue
+        negative = quantity.sign == -1 or _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
+        if flip:
+            negative = not negative  # the legs are named in the other order than the text's
+        if loss and not re.search(r"\bprofit", stripped[-30:]):
+            negative = True
+        cost = _IMPORT_COST.match(trail)
+        if cost is not None:
+            negative = cost.group("dir") == "higher"
+        value = -quantity.value if negative else quantity.value
+        if quantity.is_range:
+            high = quantity.high if quantity.high is not None else quantity.value
+            draft.low, draft.high = (-high, value) if negative else (value, high)
+            why = "a spread's range"
+        elif _AVERAGE.search(stripped[-40:]) and draft.low is not None:
+            draft.value = value
+            why = "a spread's average"
+        elif draft.empty and re.search(r"\bdiscount\s+of\s*$", stripped) and re.match(
+            r"^\s*(?:yuan/mt\s*)?to\s+a\s+premium\s+of", trail
+        ):
+            draft.low = value
+            why = "a spread's range, from a discount"
+        elif draft.low is not None and draft.high is None:
+            draft.high = value
+            why = "a spread's range, to a premium"
+        elif draft.value is None and draft.low is None:
+            draft.value = value
+            draft.bound = _bound(stripped)
+            why = "a spread"
+        else:
+            notes.add(sentence, quantity.start, quantity.end, "spread", owner=name,
+                      why="a second amount for one spread: the first is kept")
+            continue
+        notes.add(sentence, quantity.start, quantity.end, "spread", owner=name, emitted=True, why=why)
+    if draft.change is None and not draft.empty:
+        flat = _flat_basis(folded)
+        if flat is not None:
+            draft.change = PriceChange(Decimal(0), basis=flat[1])
+    if " - " in name:
+        first, second = name.split(" - ", 1)
+        context.last_spread = (first, second)
+
+
+def _leg(text: str, context: Context) -> str | None:
+    """One side of a spread, named as a price is."""
+    folded = _PAREN.sub(" ", text).strip()
+    if re.search(r"\b(?:futures?|contract)\b", folded):
+        product = names.known_products(folded)
+        base = product[-1][2] if product else (context.metal or context.product)
+        if base is None:
+            return None
+        return f"{base} futures"
+    if re.fullmatch(r"(?:the\s+)?(?:primary(?:\s+metal)?|refined(?:\s+metal)?|spot)", folded):
+        return context.metal
+    if re.fullmatch(r"(?:the\s+)?(?:scrap|secondary(?:\s+metal)?)", folded):
+        return f"{context.metal} scrap" if context.metal else None
+    found = names.known_products(folded)
+    if found:
+        return found[-1][2]
+    return _normalise_product(folded)
+
+
+def _spread_name(
+    folded: str, context: Context, sentence: Sentence
+) -> tuple[str, bool] | None:
+    """A spread's name, and whether its value is to be negated (a premium or discount written
+    from the other leg)."""
+    metal = context.metal
+    if re.search(r"\bimport\s+(?:loss|losses|profit|profits|window|margin)", folded) or (
+        "import" in folded and "domestic" in folded
+    ):
+        products = names.known_products(_PAREN.sub(" ", sentence.folded[: sentence.folded.find(folded) + len(folded)]))
+        product = products[0][2] if products else context.product or metal
+        if product is not None and product.endswith("futures"):
+            product = product[: -len(" futures")]
+        return (f"{product} import window", False) if product else None
+    that_for = _THAT_FOR.match(folded)
+    if that_for is not None and context.last_spread is not None:
+        rest = re.split(r"\b(?:was|were|is|stood|at)\b", folded[that_for.end() :])[0]
+        leg = _leg(rest, context)
+        if leg is not None:
+            return names.spread_name(context.last_spread[0], leg), False
+    between = _BETWEEN.search(folded)
+    if between is not None:
+        a, b = between.group("a"), between.group("b")
+        if re.fullmatch(r"primary", a.strip()) and re.match(r"secondary\s+copper\s+rods?", b.strip()):
+            return "copper cathode rod - secondary copper rod", False
+        first, second = _leg(a, context), _leg(re.sub(r"\s+in\s+[a-z]+$", "", b), context)
+        if first and second:
+            return names.spread_name(_rod(first, a), _rod(second, b)), False
+    if re.search(r"refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|refined\s+and\s+scrap", folded):
+        return (f"{metal} - {metal} scrap", False) if metal else None
+    discounted = _DISCOUNTED.search(folded)
+    if discounted is not None:
+        first, second = _leg(discounted.group("a"), context), _leg(discounted.group("b"), context)
+        if first and second:
+            return _ordered(first, second)
+    over = _OVER.search(folded)
+    if over is not None:
+        of_part = names.known_products(over.group("a") or "")
+        first_found = of_part or names.known_products(_PAREN.sub(" ", folded[: over.start()]))
+        first = first_found[-1][2] if first_found else (context.product or metal)
+        second = _leg(over.group("b"), context)
+        if first and second and first != second:
+            return _ordered(first, second)
+    against = _AGAINST.search(folded)
+    if against is not None or re.search(r"\bspot\s+premiums?(?:/discounts?)?\b", folded):
+        head = folded[: against.start()] if against else folded
+        first_found = names.known_products(head)
+        first = first_found[-1][2] if first_found else metal
+        if first:
+            return _ordered(first, f"{names.base_metal(first)} futures")
+    return None
+
+
+def _ordered(first: str, second: str) -> tuple[str, bool]:
+    """A premium of ``first`` over ``second``, named in the house order; True when swapped."""
+    name = names.spread_name(first, second)
+    return name, not name.startswith(first + " - ")
+
+
+def _rod(name: str, text: str) -> str:
+    if "rod" in text and "copper" in name:
+        if "secondary" in text or "scrap" in text or "recycled" in text:
+            return "secondary copper rod"
+        return "copper cathode rod"
+    return name
+
+
+def learn(drafts: list[Draft], sentence: Sentence, context: Context) -> None:
+    """What this sentence's prices teach about the rest of the article."""
+    del sentence
+    for draft in drafts:
+        if draft.metric is Metric.PRICE and not draft.forecast:
+            context.product = draft.subject
+            if context.metal is None:
+                context.metal = names.base_metal(draft.subject)

@@ -1,0 +1,125 @@
+"""The reading pass: every number in a sentence, once, with its unit, sign and range.
+
+A ``Quantity`` is what the metric readers classify (a level, a change, a range end, a bound, a
+reference value, or something else); they never scan for numbers themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from scrapers.extract.lexicon import PERCENT, POINTS, TONNE
+from scrapers.extract.text import NUMBER
+
+
+class Kind(StrEnum):
+    PERCENT = "percent"  # 46.3%, 46.3 per cent
+    POINTS = "points"  # 2.3 percentage points, 0.5 ppts
+    MONEY = "money"  # RMB 92,000 per tonne, 20,325 yuan/mt, $2,390/mt, 304 yuan
+    TONNES = "tonnes"  # 46,650 mt: a quantity of metal, never a price
+    OTHER = "other"  # a bare number, a count, a date, a price per pound
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int  # offsets in the sentence
+    end: int
+    kind: Kind
+    value: Decimal  # the number, or a range's low end
+    high: Decimal | None = None  # a range's high end
+    unit: str | None = None  # "%", "pp", "CNY/t", "USD/t"
+    sign: int | None = None  # written as "+2.3" or "-105"
+    per_tonne: bool = False  # the unit says per tonne (not only a currency)
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+    @property
+    def low(self) -> Decimal:
+        return self.value
+
+
+_CURRENCY = r"(?:rmb|cny|usd|us\s?\$|\$|¥)"
+_PER_TONNE = rf"\s*(?:/\s*|per\s+){TONNE}"
+_QUANTITY = re.compile(
+    rf"(?<![\w.$])(?P<btw>between\s+)?(?P<sign>[+\-−](?=[\d$¥]|rmb|usd|us))?"
+    rf"(?:(?P<pre>{_CURRENCY})\s*)?(?P<num>{NUMBER})"
+    rf"(?(btw)(?:\s+and\s+(?:{_CURRENCY}\s*)?(?P<and>{NUMBER}))?|)"
+    rf"(?:\s*(?P<dash>-|–|—|~|to)\s*(?:{_CURRENCY}\s*)?(?P<high>{NUMBER}))?"
+    rf"(?:(?P<points>{POINTS})|(?P<percent>{PERCENT})"
+    rf"|\s*(?P<post>yuan|rmb|cny|usd|us\s?dollars?|dollars?)(?![a-z])(?P<tonne>{_PER_TONNE})?"
+    rf"|(?P<tonne2>{_PER_TONNE})"
+    rf"|(?P<pound>\s*(?:¢|cents?)\s*(?:/|per)\s*(?:lb|pound))"
+    rf"|(?P<mass>\s*(?:{TONNE}|kt|lots|units|million|billion|thousand|days|hours)(?![a-z])))?"
+)
+# "X to Y" is a range only when its ends are of one magnitude: "rose by 120 to 20,450" is a
+# change and a level. A dash ("premiums of 60-300 yuan/mt") is a range whatever the ends.
+_MAX_RANGE_RATIO = 3
+
+
+def to_decimal(number: str) -> Decimal:
+    try:
+        return Decimal(number.replace(",", ""))
+    except InvalidOperation as exc:
+        raise ValueError(f"not a number: {number!r}") from exc
+
+
+def _kind(match: re.Match[str]) -> tuple[Kind, str | None, bool]:
+    if match.group("points"):
+        return Kind.POINTS, "pp", False
+    if match.group("percent"):
+        return Kind.PERCENT, "%", False
+    if match.group("pound"):
+        return Kind.OTHER, None, False
+    pre = (match.group("pre") or "").replace(" ", "")
+    post = match.group("post") or ""
+    dollars = pre in {"usd", "us$", "$"} or post.startswith(("usd", "us", "dollar"))
+    if pre or post:
+        tonne = bool(match.group("tonne") or match.group("tonne2"))
+        return Kind.MONEY, "USD/t" if dollars else "CNY/t", tonne
+    if match.group("tonne2"):
+        return Kind.MONEY, "CNY/t", True  # "RMB 412/tonne" names its currency before the number
+    if match.group("mass") and re.match(rf"\s*{TONNE}", match.group("mass")):
+        return Kind.TONNES, None, False
+    return Kind.OTHER, None, False
+
+
+def read(folded: str) -> list[Quantity]:
+    """Every number in a folded sentence, in order."""
+    if not any(map(folded.__contains__, "0123456789")):
+        return []
+    found: list[Quantity] = []
+    for match in _QUANTITY.finditer(folded):
+        kind, unit, per_tonne = _kind(match)
+        sign_text = match.group("sign") or ""
+        sign = -1 if sign_text in {"-", "−"} else 1 if sign_text == "+" else None
+        try:
+            value = to_decimal(match.group("num"))
+            high_text = match.group("and") or match.group("high")
+            high = to_decimal(high_text) if high_text else None
+        except ValueError:
+            continue
+        start = match.start("sign") if match.group("sign") else match.start("pre")
+        if start < 0:
+            start = match.start("num")
+        spaced_to = (match.group("dash") or "") == "to"
+        if high is not None and (
+            kind in {Kind.OTHER, Kind.TONNES}
+            or high < value
+            or (spaced_to and value > 0 and high > value * _MAX_RANGE_RATIO)
+        ):
+            if kind in {Kind.OTHER, Kind.TONNES} or match.group("and"):
+                high = None
+            else:
+                # Two numbers sharing one unit, not a range: "rose by 120 to 20,450 yuan/mt".
+                found.append(Quantity(start, match.end("num"), kind, value, None, unit, sign))
+                found.append(
+                    Quantity(match.start("high"), match.end(), kind, high, None, unit, None, per_tonne)
+                )
+                continue
+        found.append(Quantity(start, match.end(), kind, value, high, unit, sign, per_tonne))
+    return found

@@ -1,0 +1,605 @@
+"""Operating rates: an industry's level in %, with its stated changes in percentage points.
+
+Each clause of a sentence is given an owner, in this order: the industry named with "operating
+rate" ("the operating rate of leading domestic aluminium extrusion enterprises", "the die-casting
+zinc alloy operating rate"), an industry of the vocabulary opening the clause (a segment list:
+"Aluminium foil remained at 73%"), the paragraph's section heading ("Primary Aluminum Alloy:"),
+else the industry the article is about. A region ("in Shandong") or a size group ("at large
+smelters") in the clause qualifies that owner. Then each number in the clause is read as a level,
+a change, a reference value, a miss against an expectation, or something else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from scrapers.extract import names
+from scrapers.extract.document import Clause, Context
+from scrapers.extract.drafts import Draft, Notes
+from scrapers.extract.lexicon import EXPECTATION, FLAT, FOREIGN, STAYED
+from scrapers.extract.quantities import Kind, Quantity
+from scrapers.extract.reading import (
+    AFTER,
+    WINDOW,
+    basis_at,
+    direction,
+    is_weekly,
+    looks_forward,
+    month_basis,
+    opening,
+    period_of,
+    phrase_after,
+    phrase_before,
+    without_dateline,
+    without_expectations,
+)
+from scrapers.extract.text import Sentence
+from scrapers.models import ChangeBasis, Metric
+
+CUES = (
+    "operat",
+    "utili",
+    "%",
+    "per cent",
+    "percent",
+    "point",
+    "ppt",
+    " pp",
+    "flat",
+    "stable",
+    "steady",
+    "unchanged",
+    "the same",
+)
+_MENTION = re.compile(
+    r"\b(?:operating|utili[sz]ation|capacity\s+utili[sz]ation)\s+rates?\b|\boperating\s+levels?\b"
+)
+_AFTER_MENTION = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:of|for|in|across|among|at|amongst)\s+(?:the\s+)?"
+)
+_THAT_OF = re.compile(r"^\s*(?:and\s+)?(?:that|those)\s+(?:of|for|in|at)\s+")
+_PRICE_WORDS = re.compile(r"\bprices?\b|\bquot|yuan|\brmb\b|\$|\bpremium|\bdiscount|\bspread")
+_LEVEL_LEAD = re.compile(
+    r"(?:\b(?:to|at|was|were|is|are|of|be|reached|reaching|hit|hitting|stood|standing|recorded"
+    r"|registered|maintained|maintaining|remained|remaining|held|holding|around|about"
+    r"|approximately|roughly|nearly|near|some|settled|stabilized|stabilised|steady|stable|flat"
+    r"|unchanged|printed|posted|rate|rates|reported|came\s+in|in|averaged|averaging|under|over"
+    r"|below|above|than)|[:=])\s*$"
+)
+_ADVERBS = re.compile(
+    r"(?:\b(?:by|another|a\s+further|further|slightly|sharply|significantly|markedly|marginally"
+    r"|notably|mildly|modestly|substantially|considerably|only|just|about|around|nearly|some"
+    r"|approximately|roughly|respectively)\s*)*$"
+)
+_CHANGE_NOUN = re.compile(
+    r"\b(?:increase|rise|gain|growth|jump|rebound|decrease|decline|drop|fall|dip|reduction"
+    r"|change)\s+of\s*$"
+)
+_REFERENCE_LEAD = re.compile(
+    r"\b(?:from(?:\s+a\s+(?:high|low)\s+of)?|than|compared\s+(?:with|to)|against|versus|vs\.?"
+    r"|previous(?:ly)?|the\s+average|average)\s*(?:the\s+)?(?:average\s+)?(?:of\s+)?$"
+)
+_OF_WHAT = re.compile(
+    r"^\s*of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:enterprises|plants|companies|firms"
+    r"|respondents|producers|smelters|capacity|output|total|sample)"
+)
+_MAX_INFERRED = Decimal(40)  # a rate change written in % beyond this is something else's growth
+_SIZE_GROUP = re.compile(
+    r"\b(?:(?P<sm>small\s+and\s+medium(?:-sized)?|medium\s+and\s+small(?:-sized)?)"
+    r"|(?P<size>large|larger|large-scale|medium|medium-sized|mid-sized|small|smaller|small-sized))"
+    r"\s+(?:\w+\s+)?(?:enterprises|smelters|plants|producers|companies|firms|factories|mills"
+    r"|refineries|makers|manufacturers)\b"
+)
+_CONTINUATION = re.compile(
+    r"^\s*(?:and\s+)?(?:(?:this|that|which|it)\s+(?:was|is|had|has|rose|fell|slid|dropped"
+    r"|increased|decreased|came|stood|represented)\b|(?:the|its|this)\s+(?:rate|figure|level)\b"
+    r"|(?:however|meanwhile|on\s+a\s+yearly\s+basis|on\s+a\s+monthly\s+basis|year\s+on\s+year),"
+    r"|(?:up|down)\s+[\d.]+)"
+)
+_SAME_SIGN = re.compile(
+    r"^\s*(?:(?:mom|yoy|wow|m-o-m|y-o-y|w-o-w)\s*)?(?:,\s*)?(?:and|or)\s*(?:by\s+)?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    """Who the numbers of a clause belong to."""
+
+    subject: str
+    region: str
+    group: str | None
+
+    @property
+    def name(self) -> str:
+        return f"{self.subject} ({self.group})" if self.group else self.subject
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    quantity: Quantity
+    sign: int
+    written: ChangeBasis | None  # the basis written with it, if any
+    trail: str  # the words after it, for "from April"
+    inferred: bool  # written in % beside a rate: read as pp
+
+
+def read_sentence(
+    sentence: Sentence, clauses: list[Clause], context: Context, notes: Notes
+) -> list[Draft]:
+    """Every operating-rate figure a sentence states."""
+    folded = sentence.folded
+    mentioned = _MENTION.search(folded) is not None
+    if not mentioned and not context.rates_seen:
+        return []
+    if not mentioned and not any(map(folded.__contains__, CUES)):
+        return []
+    drafts: dict[tuple[object, ...], Draft] = {}
+    previous: list[_Owner] = []
+    for clause in clauses:
+        owners = _owners(clause, context, previous)
+        if not owners:
+            for quantity in clause.quantities:
+                if quantity.kind in {Kind.PERCENT, Kind.POINTS}:
+                    notes.add(
+                        sentence,
+                        quantity.start,
+                        quantity.end,
+                        "other",
+                        why="no operating rate and no industry to own it",
+                    )
+            continue
+        previous = owners
+        _read_clause(sentence, clause, owners, context, drafts, notes)
+    return [draft for draft in drafts.values() if not draft.empty]
+
+
+# -- who the numbers belong to ----------------------------------------------------------------------
+
+
+def _owners(clause: Clause, context: Context, previous: list[_Owner]) -> list[_Owner]:
+    folded = without_dateline(clause.folded)
+    first_number = min(
+        (q.start - clause.start for q in clause.quantities if q.kind in {Kind.PERCENT, Kind.POINTS}),
+        default=len(folded),
+    )
+    head = folded[:first_number]
+    start = opening(folded)
+    mention = _MENTION.search(folded)
+    if mention is not None and mention.start() < first_number:
+        named = _named_at_mention(folded, mention)
+        if any(item.subject for item in named):
+            return _resolve(named, head, context, previous)
+        at_opening = _opening_industries(head, start)
+        if at_opening:
+            region = next((item.region for item in named if item.region), None)
+            return [_Owner(name, region or _region(head) or "China", None) for name in at_opening]
+        return _resolve(named, head, context, previous)
+    if _PRICE_WORDS.search(head) or _foreign_before(head):
+        return []
+    that_of = _THAT_OF.match(folded)
+    if that_of is not None and previous:
+        text, _ = phrase_after(folded, that_of.end())
+        return _resolve([names.industry(text)], head, context, previous)
+    at_opening = _opening_industries(head, start)
+    if at_opening and (context.rates_seen or previous):
+        group = _opening_group(folded, start)
+        return _distinct([_Owner(name, _region(head) or "China", group) for name in at_opening])
+    if not context.rates_seen and not previous:
+        return []
+    if context.heading is not None:
+        heading = names.known_industries(context.heading)
+        if heading:
+            return [_Owner(heading[0][2], _region(head) or "China", _opening_group(folded, start))]
+    base = _inherited(context, previous, mentioned=False)
+    if base is None:
+        return []
+    region, group = _opening_region(folded, start), _opening_group(folded, start)
+    if not previous and region is None and group is None and not _CONTINUATION.match(folded):
+        # No rate word, no industry, nothing earlier in this sentence: only a continuation of
+        # the last statement ("This was down 5.15 percentage points from April") is a rate's.
+        return []
+    return [_Owner(base.subject, region or base.region, group or base.group)]
+
+
+def _opening_industries(head: str, start: int) -> list[str]:
+    """The vocabulary industries a clause opens with ("Aluminium foil remained at 73%")."""
+    found = [name for begin, _, name in names.known_industries(head) if begin <= start + 12]
+    if not found:
+        return []
+    # "Aluminum plate/sheet and strip and aluminum foil": a list, every member in order.
+    return list(dict.fromkeys(name for begin, _, name in names.known_industries(head)
+                              if begin <= start + 80))
+
+
+def _opening_region(folded: str, start: int) -> str | None:
+    found = [region for begin, _, region in names.regions(folded[: start + 40]) if begin >= start]
+    return found[0] if found else None
+
+
+def _opening_group(folded: str, start: int) -> str | None:
+    match = _SIZE_GROUP.search(folded, start, start + 60)
+    if match is None:
+        return None
+    if match.group("sm"):
+        return "small and medium enterprises"
+    return names.industry(match.group("size")).group
+
+
+def _foreign_before(head: str) -> bool:
+    return FOREIGN.mentioned(head) and FOREIGN.search(head) is not None
+
+
+def _named_at_mention(folded: str, mention: re.Match[str]) -> list[names.Named]:
+    """What "operating rate" is said of: the phrase after "of/for/in/at", else the one before."""
+    after = _AFTER_MENTION.match(folded, mention.end())
+    found: list[names.Named] = []
+    if after is not None:
+        text, _ = phrase_after(folded, after.end())
+        if text:
+            known = names.known_industries(text)
+            if len(known) > 1:
+                region, _ = names.take_region(text)
+                return [names.Named(name, region, None, True) for _, _, name in known]
+            found = [names.industry(text)]
+    before = phrase_before(folded, mention.start())
+    if before:
+        named_before = names.industry(before)
+        has_before = named_before.subject or named_before.region or named_before.group
+        if has_before and (not found or found[0].subject is None):
+            return [
+                names.Named(
+                    named_before.subject,
+                    (found[0].region if found else None) or named_before.region,
+                    (found[0].group if found else None) or named_before.group,
+                    named_before.known,
+                )
+            ]
+    return found
+
+
+def _resolve(
+    named: list[names.Named], head: str, context: Context, previous: list[_Owner]
+) -> list[_Owner]:
+    owners = []
+    for item in named:
+        subject = item.subject
+        if subject is not None and not item.known and not _plausible(subject):
+            subject = None
+        if subject is None:
+            base = _inherited(context, previous, mentioned=True)
+            if base is None:
+                continue
+            region = item.region or _region(head) or base.region
+            owners.append(_Owner(base.subject, region, item.group or base.group))
+            continue
+        owners.append(_Owner(subject, item.region or _region(head) or "China", item.group))
+    if not owners and not named:
+        base = _inherited(context, previous, mentioned=True)
+        if base is not None:
+            owners.append(_Owner(base.subject, _region(head) or base.region, base.group))
+    return _distinct(owners)
+
+
+_IMPLAUSIBLE = re.compile(
+    r"\b(?:it|this|that|which|these|those|industry|market|overall|rate|week|month|year|survey"
+    r"|data|statistics|enterprises|china|domestic)\b"
+)
+
+
+def _plausible(subject: str) -> bool:
+    """An unknown name taken as an industry: a few words, no pronouns or filler."""
+    words = subject.split()
+    return (
+        0 < len(words) <= 6
+        and _IMPLAUSIBLE.search(subject) is None
+        and not subject[0].isdigit()
+        and subject not in {"large", "small", "medium"}
+    )
+
+
+def _inherited(context: Context, previous: list[_Owner], *, mentioned: bool) -> _Owner | None:
+    if previous:
+        return previous[-1]
+    named = context.rate_subject if mentioned else context.segment or context.rate_subject
+    if named is None or named.subject is None:
+        return None
+    return _Owner(named.subject, named.region or "China", named.group)
+
+
+def _region(head: str) -> str | None:
+    found = names.regions(head)
+    return found[-1][2] if found else None
+
+
+def _distinct(owners: list[_Owner]) -> list[_Owner]:
+    return list(dict.fromkeys(owners))
+
+
+# -- what the numbers are -------------------------------------------------------------------------
+
+
+def _read_clause(
+    sentence: Sentence,
+    clause: Clause,
+    owners: list[_Owner],
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> None:
+    whole = sentence.folded
+    folded = clause.folded
+    clause_end = clause.start + len(folded)
+    weekly = is_weekly(whole) or (context.weekly and not _names_month(whole))
+    levels: list[tuple[Quantity, bool]] = []
+    changes: list[tuple[_Change, bool]] = []
+    previous_end = clause.start
+    last_sign: int | None = None
+    for quantity in (q for q in clause.quantities if q.kind in {Kind.PERCENT, Kind.POINTS}):
+        own_lead = whole[max(clause.start, previous_end) : quantity.start]
+        lead = whole[max(clause.start, quantity.start - WINDOW) : quantity.start]
+        trail = whole[quantity.end : min(quantity.end + AFTER, clause_end)]
+        previous_end = quantity.end
+        forecast = _forward(sentence, clause, quantity.start)
+        role, why = _role(quantity, lead, trail)
+        if role == "level":
+            levels.append((quantity, forecast))
+            continue
+        if role != "change":
+            notes.add(sentence, quantity.start, quantity.end, role, why=why)
+            continue
+        sign = quantity.sign
+        if sign is None and last_sign is not None and _SAME_SIGN.match(own_lead):
+            sign = last_sign  # "up 0.30 pp MoM and 3.23 pp YoY"
+        if sign is None:
+            sign = _sign(own_lead if own_lead.strip() else lead, trail)
+        if sign is None:
+            notes.add(
+                sentence, quantity.start, quantity.end, "change", why="no direction: not guessed"
+            )
+            continue
+        inferred = quantity.kind is Kind.PERCENT
+        if inferred and quantity.value > _MAX_INFERRED:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="a change in % too large for a rate: growth of something else",
+            )
+            continue
+        written, _ = basis_at(trail, after=True)
+        if written is None and month_basis(trail, None) is None:
+            written, _ = basis_at(whole[clause.start : quantity.start], after=False)
+        last_sign = sign
+        changes.append((_Change(quantity, sign, written, trail, inferred), forecast))
+    flat = not changes and _flat(folded)
+    stayed = STAYED.search(folded) is not None
+    if not levels and not changes and not flat:
+        return
+    for owner, owner_levels, owner_changes in _pair(owners, levels, changes):
+        if owner_levels:
+            forecast = owner_levels[0][1]
+        elif owner_changes:
+            forecast = owner_changes[0][1]
+        else:
+            forecast = _forward(sentence, clause, clause_end)
+        period = period_of(
+            sentence.text,
+            without_expectations(whole),
+            context.published,
+            forecast=forecast,
+            weekly=weekly,
+            fallback=context.week if weekly else context.month,
+        )
+        draft = _draft(drafts, owner, sentence, period, forecast)
+        for quantity, _ in owner_levels:
+            if draft.value is None:
+                draft.value = quantity.value
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "level",
+                    owner=owner.name,
+                    emitted=True,
+                    why="a level, its industry named",
+                )
+            else:
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "level",
+                    owner=owner.name,
+                    why="a second level for one series in one clause: the first is kept",
+                )
+        for change, _ in owner_changes:
+            basis = change.written or month_basis(change.trail, period)
+            final = _final_basis(basis, period, weekly)
+            quantity = change.quantity
+            if final in draft.changes:
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "change",
+                    owner=owner.name,
+                    why=f"a second {final.value} change: the first is kept",
+                )
+                continue
+            draft.changes[final] = change.sign * quantity.value
+            draft.unit_inferred = draft.unit_inferred or change.inferred
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "change",
+                owner=owner.name,
+                emitted=True,
+                why=f"{final.value} change" + (" written in %, read as pp" if change.inferred else ""),
+            )
+        if (flat or (stayed and owner_levels)) and not forecast and not owner_changes:
+            final = _final_basis(_flat_basis(folded), period, weekly)
+            draft.changes.setdefault(final, Decimal(0))
+
+
+def _names_month(folded: str) -> bool:
+    return (
+        re.search(
+            r"\b(?:in|during)\s+(?:january|february|march|april|may|june|july|august|september"
+            r"|october|november|december)\b",
+            folded,
+        )
+        is not None
+    )
+
+
+def _forward(sentence: Sentence, clause: Clause, position: int) -> bool:
+    end = clause.start + len(clause.folded)
+    return looks_forward(
+        sentence.text[clause.start : end], clause.folded, position - clause.start
+    )
+
+
+def _final_basis(basis: ChangeBasis | None, period: str | None, weekly: bool) -> ChangeBasis:
+    in_weeks = weekly if period is None else "-W" in period
+    if basis is None:
+        return ChangeBasis.WOW if in_weeks else ChangeBasis.MOM
+    if basis is ChangeBasis.MOM and in_weeks:
+        return ChangeBasis.WOW  # SMM's "MoM" in a weekly survey means the previous week
+    return basis
+
+
+def _flat_basis(folded: str) -> ChangeBasis | None:
+    match = FLAT.search(folded)
+    if match is None:
+        return None
+    basis, _ = basis_at(folded[match.end() : match.end() + 40], after=True)
+    return basis
+
+
+def _flat(folded: str) -> bool:
+    if not FLAT.mentioned(folded):
+        return False
+    match = FLAT.search(folded)
+    if match is None:
+        return False
+    before = folded[: match.start()]
+    return not _foreign_before(before[-40:]) and not _PRICE_WORDS.search(before[-40:])
+
+
+def _sign(lead: str, trail: str) -> int | None:
+    after = re.match(
+        r"\s*(?:(?:wow|mom|yoy|w-o-w|m-o-m|y-o-y)\s*)?(lower|higher|less|more|down|up)\b", trail
+    )
+    if after is not None:
+        return 1 if after.group(1) in {"higher", "more", "up"} else -1
+    return direction(lead[-50:])
+
+
+def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
+    """What a % or pp number is: level, change, reference, expectation or other."""
+    if EXPECTATION.mentioned(trail[:45]):
+        match = EXPECTATION.search(trail[:45])
+        if match is not None and match.start() < 30:
+            return "expectation", "how far a result was from an expectation: not a figure"
+    if quantity.kind is Kind.POINTS:
+        return "change", ""
+    if _REFERENCE_LEAD.search(lead[-30:]):
+        return "reference", "a value compared with, not the figure"
+    if _OF_WHAT.match(trail):
+        return "other", "a share of firms or output, not a rate"
+    basis, _ = basis_at(trail, after=True)
+    stripped = lead.rstrip()
+    if _CHANGE_NOUN.search(stripped[-30:]):
+        return "change", ""
+    bare = _ADVERBS.sub("", stripped)
+    if direction(bare[-14:]) is not None and re.search(r"(?:\bto|\bat)\s*$", stripped) is None:
+        return "change", ""
+    if basis is not None and not _LEVEL_LEAD.search(stripped):
+        return "change", ""
+    if _LEVEL_LEAD.search(stripped) or stripped.endswith(("rate", "rates", ",")) or not stripped:
+        return "level", ""
+    if re.search(r"\b(?:operating|utili[sz]ation)\s+rates?\b[^%]{0,40}$", stripped):
+        return "level", ""
+    return "other", "no level or change wording before it"
+
+
+def _pair(
+    owners: list[_Owner],
+    levels: list[tuple[Quantity, bool]],
+    changes: list[tuple[_Change, bool]],
+) -> list[tuple[_Owner, list[tuple[Quantity, bool]], list[tuple[_Change, bool]]]]:
+    """Give each owner its numbers: one owner takes them all; several owners with as many
+    levels (or changes) as owners take them in order ("A and B were 52.1% and 70.3%")."""
+    if len(owners) == 1:
+        return [(owners[0], levels, changes)]
+    if levels and len(levels) == len(owners):
+        return [(owner, [level], []) for owner, level in zip(owners, levels, strict=True)]
+    if changes and len(changes) == len(owners) and not levels:
+        return [(owner, [], [change]) for owner, change in zip(owners, changes, strict=True)]
+    if not levels and not changes:
+        return [(owner, [], []) for owner in owners]
+    return [(owners[-1], levels, changes)]
+
+
+def _draft(
+    drafts: dict[tuple[object, ...], Draft],
+    owner: _Owner,
+    sentence: Sentence,
+    period: str | None,
+    forecast: bool,
+) -> Draft:
+    key = (owner.name, owner.region, period, forecast)
+    draft = drafts.get(key)
+    if draft is None:
+        draft = Draft(
+            metric=Metric.OPERATING_RATE,
+            subject=owner.name,
+            unit="%",
+            sentence=sentence,
+            region=owner.region,
+            period=period,
+            forecast=forecast,
+        )
+        drafts[key] = draft
+    return draft
+
+
+def learn(drafts: list[Draft], context: Context) -> None:
+    """What this sentence's figures teach about the rest of the article."""
+    for draft in drafts:
+        if draft.forecast:
+            continue
+        context.rates_seen = True
+        subject = draft.subject.split(" (")[0]
+        if context.rate_subject is None:
+            context.rate_subject = names.Named(subject, None, None, True)
+        context.segment = names.Named(subject, None, None, True)
+        if draft.period and "-W" in draft.period:
+            if context.week is None:
+                context.week = draft.period
+            context.weekly = True
+        elif draft.period and context.month is None:
+            context.month = draft.period
+
+
+def learn_from_words(sentence: Sentence, context: Context) -> None:
+    """A sentence with no figure can still say what the survey is about and when ("Last week,
+    an SMM survey covered ... copper rod makers")."""
+    folded = sentence.folded
+    if "survey" not in folded and not _MENTION.search(folded):
+        return
+    if context.rate_subject is None:
+        found = {name for *_, name in names.known_industries(folded)}
+        if len(found) == 1:
+            context.rate_subject = names.Named(found.pop(), None, None, True)
+            context.rates_seen = True
+    if context.week is None and "week" in folded:
+        week = period_of(sentence.text, folded, context.published, forecast=False, weekly=True,
+                         fallback=None)
+        if week is not None and "-W" in week and ("last week" in folded or "this week" in folded):
+            context.week = week
+            context.weekly = True

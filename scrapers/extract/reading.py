@@ -1,0 +1,344 @@
+"""Reading helpers shared by the metric readers: the words around a number, noun phrases, the
+direction and basis of a change, forecasts and periods.
+
+All of it works on folded text (lower case, offsets kept) except where case matters ("May" the
+month, "may" the verb).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from scrapers.extract import lexicon
+from scrapers.extract.lexicon import BASES, DOWN, EXPECTATION, FLAT, FORECAST, UP
+from scrapers.extract.periods import (
+    month_period,
+    publication_week,
+    relative_month,
+    shift_month,
+    shift_week,
+    stated_week,
+)
+from scrapers.models import ChangeBasis
+
+WINDOW = 60  # characters before a number searched for the words that say what it is
+AFTER = 48  # characters after a number searched for its basis or direction
+
+_TOKEN = re.compile(r"[a-z0-9#$%]+(?:['’.-][a-z0-9]+)*(?:['’]s?)?|[/,&()]")
+# Words that end a noun phrase: verbs, prepositions, adverbs, pronouns.
+_STOP = frozenset(
+    (
+        "was were is are has have had be been being stood stands came come remained remain remains"
+        " maintained maintain maintains recorded records registered reached reaching hit hits showed"
+        " shows saw sees edged continued continues continue stayed stays held holds rebounded"
+        " reported printed came declined increased decreased dropped rose fell climbed slid jumped"
+        " in during for at to by from with on over under this last next as than since after before"
+        " amid due while which that who its it they their there up down slightly further again"
+        " also still mainly generally significantly temporarily unexpectedly structurally largely"
+        " basically across among between compared per or ended ending week month year today"
+        " yesterday was, stood, mostly overall, sharply notably marginally modestly saw, benefited"
+        " benefiting supported driven affected hurt weighed recovered improved weakened stabilized"
+        " stabilised may might could will would should expected projected predicted likely is,"
+        " inched picked ticked pulled moved went crept kept stays dipped slipped eased narrowed"
+        " widened hovered fluctuated approximately about around nearly roughly some only just"
+        " above below more less but however and/or not no such both either each every another"
+        " said according quoted priced traded offered bid closed opened settled finished ended"
+        " averaged averaging reaching marking amounting totalling totaling"
+    ).split()
+)
+_STOP |= {word for phrase in UP.phrases + DOWN.phrases for word in phrase.split()}
+_STOP -= {"lower", "higher"}  # "lower"/"higher" can be part of no name, but harmless either way
+_OPENERS = re.compile(
+    r"^\s*(?:(?:by\s+(?:sector|segment|product|region|scale|size)|specifically|meanwhile|among\s+them"
+    r"|in\s+addition|in\s+terms\s+of|as\s+for|regarding|of\s+which|however|moreover|overall"
+    r"|in\s+contrast|on\s+the\s+other\s+hand|additionally|besides|first|second|third|finally"
+    r"|\(\d\)|\d\)|[a-z]\))\s*[,:]?\s*)+"
+)
+
+
+def tokens(folded: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    stop = len(folded) if end is None else end
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded, start, stop)]
+
+
+_FIRM_WORDS = frozenset(
+    "industry industries enterprise enterprises producer producers plant plants smelter smelters"
+    " refinery refineries sector sectors companies manufacturers makers mills firms factories"
+    " segment segments".split()
+)
+_ED_NAMES = frozenset(
+    "enamelled enameled galvanised galvanized shredded baled licensed recycled refined coated"
+    " extruded rolled cold-rolled hot-rolled medium-sized mid-sized small-sized large-sized"
+    " oxygen-blown integrated sampled surveyed listed".split()
+)
+
+
+def phrase_after(folded: str, position: int, limit: int = 90) -> tuple[str, int]:
+    """The noun phrase starting at ``position``: up to a verb, a preposition, punctuation, or
+    the word for the firms that ends an industry's name ("... copper rod enterprises")."""
+    words: list[str] = []
+    end = position
+    found = tokens(folded, position, min(len(folded), position + limit))
+    for index, (_, stop, word) in enumerate(found):
+        if word in {",", "(", ")"} or word in _STOP and word != "and" or word[0].isdigit():
+            if word == "," and words and _continues_name(folded, stop):
+                words.append(word)
+                end = stop
+                continue
+            break
+        if word == "and" and not words:
+            break
+        if words and word.endswith("ed") and word not in _ED_NAMES:
+            break  # a verb: "smelters staged the biggest decline"
+        words.append(word)
+        end = stop
+        if word in _FIRM_WORDS:
+            following = found[index + 1][2] if index + 1 < len(found) else ""
+            if following != "of":
+                break
+    while words and words[-1] in {"and", ",", "/", "&", "of"}:
+        words.pop()
+    return " ".join(words).replace(" /", "/").replace("/ ", "/").replace(" ,", ","), end
+
+
+def _continues_name(folded: str, position: int) -> bool:
+    """ "plate, sheet and strip": a comma inside a name, followed by a name word and "and"."""
+    rest = folded[position : position + 24]
+    return re.match(r"\s*[a-z]+(?:\s*,\s*[a-z]+)*,?\s+and\s+[a-z]", rest) is not None
+
+
+def phrase_before(folded: str, position: int, limit: int = 70) -> str:
+    """The noun phrase ending at ``position`` ("the die-casting zinc alloy" before "operating")."""
+    found = tokens(folded, max(0, position - limit), position)
+    words: list[str] = []
+    for _, _, word in reversed(found):
+        if word in {",", "(", ")", "the", "of", "and"} or word in _STOP or word[0].isdigit():
+            break
+        words.append(word)
+    return " ".join(reversed(words))
+
+
+def opening(folded: str) -> int:
+    """Where a clause's own words begin, after "By sector:", "Specifically," and the like."""
+    match = _OPENERS.match(folded)
+    return match.end() if match else len(folded) - len(folded.lstrip())
+
+
+# -- direction and basis ------------------------------------------------------------------------------
+
+_SIGN_WORDS: dict[str, int] = {}
+for _phrase in DOWN.phrases:
+    _SIGN_WORDS[_phrase] = -1
+for _phrase in UP.phrases:
+    _SIGN_WORDS[_phrase] = 1
+for _phrase in FLAT.phrases:
+    _SIGN_WORDS[_phrase] = 0
+_SIGN_WORDS.update({"lower": -1, "higher": 1, "more": 1, "less": -1, "gain": 1, "loss": -1})
+_NOUN_SIGNS = {
+    "increase": 1,
+    "rise": 1,
+    "gain": 1,
+    "growth": 1,
+    "jump": 1,
+    "rebound": 1,
+    "hike": 1,
+    "decrease": -1,
+    "decline": -1,
+    "drop": -1,
+    "fall": -1,
+    "dip": -1,
+    "reduction": -1,
+    "cut": -1,
+    "loss": -1,
+}
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def direction(text: str) -> int | None:
+    """+1, -1 or 0 for the last direction word in folded text, None when there is none."""
+    words = _WORD.findall(text)
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if index:
+            pair = f"{words[index - 1]} {word}"
+            if pair in _SIGN_WORDS and " " in pair:
+                return _SIGN_WORDS[pair]
+        sign = _SIGN_WORDS.get(word)
+        if sign is None:
+            sign = _NOUN_SIGNS.get(word)
+        if sign is not None and sign != 0:
+            return sign
+    return None
+
+
+_BASIS_OF = {"mom": ChangeBasis.MOM, "yoy": ChangeBasis.YOY, "wow": ChangeBasis.WOW}
+_BASIS_OF["dod"] = ChangeBasis.DOD
+_MONTH_BASIS = re.compile(
+    r"^\s*,?\s*(?:from|than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?"
+    r"(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)(?:\s+(?P<year>20\d\d|19\d\d))?(?P<last>\s+last\s+year|\s+a\s+year\s+(?:ago|earlier))?"
+    r"|(?P<sameperiod>same\s+(?:period|month|week)\s+(?:of\s+)?last\s+year))"
+)
+
+
+def basis_at(text: str, *, after: bool) -> tuple[ChangeBasis | None, int]:
+    """The change basis written at the start of ``text`` (after a number) or anywhere in it
+    (before one), with where it ends (0 when none)."""
+    best: tuple[int, int, ChangeBasis] | None = None
+    for concept in BASES:
+        match = concept.search(text)
+        if match is None:
+            continue
+        if after and match.start() > 14 and not text[: match.start()].strip(" ,").startswith("or"):
+            # After a number the basis follows at once ("2.3 pp MoM", "up 50 yuan/mt from
+            # the previous trading day"), give or take a few words, or after the level the
+            # change led to ("widened by 25 yuan/mt to 1,850 yuan/mt compared to last Thursday").
+            between = text[: match.start()]
+            to_level = _TO_LEVEL.match(between) is not None
+            if not to_level and (len(between) > 40 or re.search(r"[;:]|\d", between)):
+                continue
+        key = (match.start(), -match.end(), _BASIS_OF[concept.name])
+        if after:
+            if best is None or key[0] < best[0]:
+                best = key
+        elif best is None or key[0] > best[0]:
+            best = key
+    if best is None:
+        return None, 0
+    return best[2], -best[1]
+
+
+_TO_LEVEL = re.compile(
+    r"^\s*(?:yuan/mt|yuan|/mt|per\s+tonne|percentage\s+points?|ppts?)?\s*,?\s*to\s+"
+    r"(?:the\s+range\s+of\s+|a\s+premium\s+of\s+|a\s+discount\s+of\s+)?(?:rmb\s*|us?\$\s*)?"
+    r"[\d,.\s-]+(?:yuan/mt|yuan|/mt|per\s+tonne|%|per\s+cent)?\s*,?\s*$"
+)
+
+
+def month_basis(text: str, period: str | None) -> ChangeBasis | None:
+    """ "from April", "from May last year", "from March 2018": the basis a named month gives."""
+    match = _MONTH_BASIS.match(text)
+    if match is None:
+        return None
+    if match.group("sameperiod") or match.group("last"):
+        return ChangeBasis.YOY
+    if match.group("year") and period and match.group("year") != period[:4]:
+        return ChangeBasis.YOY
+    return ChangeBasis.MOM
+
+
+# -- forecasts ----------------------------------------------------------------------------------------
+
+
+def without_expectations(folded: str) -> str:
+    """The text with "than expected"-style comparisons blanked, offsets kept."""
+    if not EXPECTATION.mentioned(folded):
+        return folded
+    return EXPECTATION.pattern.sub(lambda m: " " * len(m.group(0)), folded)
+
+
+def looks_forward(text: str, folded: str, end: int) -> bool:
+    """A forward-looking word in ``folded[:end]`` ("is expected to", "SMM predicts", "will"), or
+    "next week" anywhere in it; "may" counts only in lower case ("May" is a month)."""
+    clean = without_expectations(folded)
+    if not FORECAST.mentioned(clean):
+        return False
+    for match in FORECAST.pattern.finditer(clean):
+        word = match.group(0)
+        if word == "may" and text[match.start()] != "m":
+            continue
+        if match.start() < end or word.startswith(("next", "the coming", "the following")):
+            return True
+    return False
+
+
+# -- periods ---------------------------------------------------------------------------------------------
+
+_THIS_WEEK = re.compile(r"\b(?:this|the\s+current)\s+week\b")
+_LAST_WEEK = re.compile(r"\b(?:last|previous|past)\s+week\b(?!'s)")
+_NEXT_WEEK = re.compile(r"\b(?:next|the\s+coming|the\s+following)\s+week\b")
+_WEEK_WORDS = re.compile(r"\bweek|\bw-?o-?w\b|weekly")
+_MONTH_WORDS = re.compile(r"\bmonthly\b|\bm-?o-?m\b")
+
+
+def is_weekly(folded: str) -> bool:
+    return "w" in folded and _WEEK_WORDS.search(without_expectations(folded)) is not None
+
+
+def period_of(
+    text: str,
+    folded: str,
+    published: date | None,
+    *,
+    forecast: bool,
+    weekly: bool,
+    fallback: str | None,
+) -> str | None:
+    """The period a statement is about: a date range, a month, this/last/next week or month;
+    else, for a forecast, the next period; else the survey's own."""
+    clean = without_expectations(folded)
+    week = stated_week(clean, published)
+    if week is not None:
+        return week
+    month = month_period(clean, published, forecast=forecast)
+    if month is not None:
+        return month
+    if published is not None:
+        if "week" in clean:
+            if _NEXT_WEEK.search(clean):
+                return shift_week(publication_week(published), 1)
+            if _LAST_WEEK.search(_strip_comparisons(clean)):
+                return shift_week(publication_week(published), -1)
+            if _THIS_WEEK.search(clean):
+                return publication_week(published)
+        if "month" in clean:
+            relative = relative_month(clean, published)
+            if relative is not None:
+                return relative
+            if "next month" in clean:
+                return shift_month(f"{published.year:04d}-{published.month:02d}", 1)
+        if forecast and fallback is not None:
+            return shift_week(fallback, 1) if "-W" in fallback else shift_month(fallback, 1)
+        if forecast and weekly:
+            return shift_week(publication_week(published), 1)
+    if fallback is not None:
+        return fallback
+    if weekly and published is not None:
+        return publication_week(published)
+    return None
+
+
+_COMPARED = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|against|over|versus|vs\.?)\s+(?:the\s+|a\s+)?"
+    r"(?:last|previous|prior|past)\s+(?:week|month|year)\b"
+)
+
+
+def _strip_comparisons(folded: str) -> str:
+    return _COMPARED.sub(" ", folded) if "last" in folded or "previous" in folded else folded
+
+
+def nearest_before(spans: Iterable[tuple[int, int, str]], position: int) -> tuple[int, int, str] | None:
+    best = None
+    for span in spans:
+        if span[1] <= position and (best is None or span[1] >= best[1]):
+            best = span
+    return best
+
+
+def mentions(folded: str, *concepts: lexicon.Concept) -> bool:
+    return any(concept.mentioned(folded) for concept in concepts)
+
+
+_DATELINE = re.compile(
+    r"^\s*(?:shanghai|beijing|singapore|london|hong\s+kong|new\s+delhi),?\s+"
+    r"(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})\s*\(smm\)\s*[–—-]?"
+)
+
+
+def without_dateline(folded: str) -> str:
+    """ "SHANGHAI, Jun 11 (SMM) –" opens a story; it is not where its figures are."""
+    match = _DATELINE.match(folded)
+    return folded if match is None else " " * match.end() + folded[match.end() :]
