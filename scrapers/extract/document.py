@@ -20,7 +20,7 @@ from scrapers.extract.text import Sentence, fold, sentences
 # Where one statement ends and the next begins inside a sentence.
 _CLAUSE_BREAK = re.compile(
     r";|(?<=[a-z0-9%)\]])\s*:\s+(?=[a-z])"
-    r"|,\s*(?:even\s+)?(?:while|whereas|but|meanwhile|and(?=\s+(?:the|that|it|its|in|those)\b))\s*"
+    r"|,\s*(?:even\s+)?(?:while|whereas|but|meanwhile|and(?=\s+[a-z])|as(?=\s+[a-z]+\s+prices?\b))\s*"
     r"|\s(?:while|whereas|meanwhile)\s"
 )
 # "Primary Aluminum Alloy: The operating rate of ...": a section heading opening a paragraph.

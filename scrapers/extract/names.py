@@ -363,6 +363,34 @@ def _title(place: str) -> str:
     return " ".join(word.capitalize() for word in place.split())
 
 
+_ORIGIN_FOB = re.compile(
+    r"\b(western\s+australia(?:n)?|australia(?:n)?|indonesia(?:n)?|india(?:n)?|brazil(?:ian)?"
+    r"|vietnam(?:ese)?|jamaica(?:n)?)\b(?=.*\bfob\b)"
+)
+
+
+_ORIGINS = {
+    "western australia": "western australia",
+    "western australian": "western australia",
+    "australia": "australia",
+    "australian": "australia",
+    "indonesia": "indonesia",
+    "indonesian": "indonesia",
+    "india": "india",
+    "indian": "india",
+    "brazil": "brazil",
+    "brazilian": "brazil",
+    "vietnam": "vietnam",
+    "vietnamese": "vietnam",
+    "jamaica": "jamaica",
+    "jamaican": "jamaica",
+}
+
+
+def _origin(word: str) -> str:
+    return _ORIGINS.get(" ".join(word.split()), word)
+
+
 def take_region(folded: str) -> tuple[str | None, str]:
     """The region a phrase names, and the phrase without it."""
     fob = _FOB.search(folded)
@@ -383,6 +411,11 @@ def regions(folded: str) -> list[tuple[int, int, str]]:
         origin = match.group(1)
         origin = "western australia" if origin in {"bunbury", "australian"} else origin
         found.append((match.start(), match.end(), f"FOB {_title(origin)}"))
+    if not found and "fob" in folded:
+        origin_match = _ORIGIN_FOB.search(folded)
+        if origin_match is not None:
+            origin = _origin(origin_match.group(1))
+            found.append((origin_match.start(), origin_match.end(), f"FOB {_title(origin)}"))
     for match in _PLACE_PATTERN.finditer(folded):
         if any(start <= match.start() < end for start, end, _ in found):
             continue
@@ -424,6 +457,8 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "ubc aluminium scrap": "aluminium scrap (ubc)",
     "used beverage can": "aluminium scrap (ubc)",
     "shredded aluminium tense scrap": "aluminium scrap (shredded tense)",
+    "shredded aluminium scrap": "aluminium scrap (shredded)",
+    "baled aluminium scrap": "aluminium scrap (baled)",
     "shredded aluminium tense": "aluminium scrap (shredded tense)",
     "aluminium tense scrap": "aluminium scrap (tense)",
     "mechanical casting aluminium scrap": "aluminium scrap (mechanical casting)",
@@ -497,10 +532,7 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "silicon": "silicon",
     "industrial silicon": "silicon",
     "silicon metal": "silicon",
-    "#553 silicon": "silicon (#553)",
-    "oxygen-blown #553 silicon": "silicon (oxygen-blown #553)",
-    "#441 silicon": "silicon (#441)",
-    "#421 silicon": "silicon (#421)",
+
     "polysilicon": "polysilicon",
     "magnesium": "magnesium",
     "magnesium ingot": "magnesium",
@@ -521,15 +553,32 @@ _PRODUCT_PATTERN = re.compile(
 )
 
 
+# Silicon metal's grades: "#553", "553", "3303", with how it was smelted.
+_SILICON_GRADE = re.compile(
+    r"(?<![\w#])(?P<before>(?:non-)?oxygen-blown\s+)?#?(?P<grade>553|441|421|3303|2202|1101|97)"
+    r"(?P<after>\s+(?:non-)?oxygen-blown)?(?:\s+(?:industrial\s+)?silicon(?:\s+metal)?)(?![a-z])"
+)
+
+
+def _silicon(match: re.Match[str]) -> str:
+    blown = (match.group("before") or match.group("after") or "").strip()
+    return f"silicon (#{match.group('grade')}{' ' + blown if blown else ''})"
+
+
 def known_products(folded: str) -> list[tuple[int, int, str]]:
     """Every vocabulary product named in folded text: (start, end, name)."""
     found: list[tuple[int, int, str]] = []
+    graded = list(_SILICON_GRADE.finditer(folded)) if "silicon" in folded else []
+    for match in graded:
+        found.append((match.start(), match.end(), _silicon(match)))
     for match in _PRODUCT_PATTERN.finditer(folded):
+        if any(start <= match.start() < end for start, end, _ in found):
+            continue
         words = tuple(british(_singular(_words(match.group(0)))))
         name = _PRODUCT_WORDS.get(words)
         if name is not None:
             found.append((match.start(), match.end(), name))
-    return found
+    return sorted(found)
 
 
 def base_metal(product: str) -> str:

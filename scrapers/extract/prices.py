@@ -19,7 +19,7 @@ from scrapers.extract import names
 from scrapers.extract.document import Clause, Context
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import CLOSE, DOD, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY
-from scrapers.extract.periods import relative_month
+from scrapers.extract.periods import month_period, relative_month
 from scrapers.extract.quantities import Kind, Quantity
 from scrapers.extract.reading import (
     AFTER,
@@ -66,7 +66,8 @@ _AVERAGE = re.compile(
 )
 _CHANGE_NOUN = re.compile(
     r"\b(?:increase|rise|gain|growth|jump|rebound|decrease|decline|drop|fall|dip|reduction"
-    r"|change|hike|cut|loss)\s+(?:of\s*)?$"
+    r"|change|hike|cut|loss)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about|around)\s*"
+    r"|exceed(?:s|ed|ing)\s*|topp(?:ed|ing)\s*)?$"
 )
 _REFERENCE = re.compile(
     r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of)?(?:\s+(?:around|about|nearly))?"
@@ -75,7 +76,9 @@ _REFERENCE = re.compile(
 )
 _PRICE_WORD = re.compile(r"\b(?:prices?|quot(?:e|es|ed|ations?)|offers?)\b")
 _SPREAD = re.compile(
-    r"\b(?:price\s+(?:difference|spread|gap)s?|spreads?|(?:theoretical\s+)?premiums?(?:/discounts?)?"
+    r"\b(?:price\s+(?:difference|spread|gap)s?|(?:the|a|its|this)\s+spread|spreads\b"
+    r"|spread\s+(?:between|of|narrowed|widened|was|stood|closed|expanded|shrank)"
+    r"|(?:theoretical\s+)?premiums?(?:/discounts?)?"
     r"|discounts?|discounted|import\s+(?:losses|loss|profits?|windows?|margins?)"
     r"|refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|price\s+differential)\b"
 )
@@ -102,6 +105,12 @@ _LOSS = re.compile(r"\b(?:losses|loss)\b")
 _IMPORT_COST = re.compile(r"^\s*(?:yuan/mt\s+)?(?P<dir>higher|lower)\s+than\s+(?:the\s+)?domestic")
 _CONTINUES = re.compile(r"^\s*(?:this|which|that|it)\s+(?:represented|was|marked|meant|is)\b")
 _DEAL = re.compile(r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:were|was))\b")
+# For a spot quote only a session's words make a price intraday; "traded between X and Y" is
+# the day's range.
+_SESSION = re.compile(
+    r"\b(?:opened|opening|open)(?:\s+at)?\s*$|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low)"
+    r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at)\s*$|\btouch(?:ed|ing)\s*$"
+)
 _GFEX_PRODUCTS = ("lithium carbonate", "silicon", "polysilicon")
 _DROP_WORDS = re.compile(
     r"\b(?:smm|the|domestic|spot|average|mainstream|main|most-traded|most\s+traded|price|prices"
@@ -109,6 +118,10 @@ _DROP_WORDS = re.compile(
     r"|market|circulating|regional|weighted|national|benchmark|current|today's|its|of|for)\b"
 )
 _PAREN = re.compile(r"\([^()]*\)")
+_FIRMS_AFTER = re.compile(
+    r"\s+(?:plants?|enterprises?|producers?|smelters?|makers?|manufacturers?|mills?|companies"
+    r"|firms?|factories|refineries)\b"
+)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )
@@ -129,7 +142,7 @@ def read_sentence(
     if not any(map(folded.__contains__, CUES)):
         return []
     drafts: dict[tuple[object, ...], Draft] = {}
-    previous: str | None = None
+    previous: _Owner | None = None
     pair = context.pair
     context.pair = None
     named_pair = _PAIR.search(folded)
@@ -161,8 +174,9 @@ def _read_prices(
     context: Context,
     drafts: dict[tuple[object, ...], Draft],
     notes: Notes,
-    previous: str | None,
-) -> str | None:
+    previous: _Owner | None,
+) -> _Owner | None:
+    """Read one clause's prices; return its owner for the next clause of the sentence."""
     whole = sentence.folded
     folded = clause.folded
     clause_end = clause.start + len(folded)
@@ -179,7 +193,7 @@ def _read_prices(
         return previous
     continues = _CONTINUES.match(folded) is not None and context.last_price is not None
     current: Draft | None = None
-    last_product = previous
+    last_owner = previous
     previous_end = clause.start
     last_change: Quantity | None = None
     pending_sign: int | None = None
@@ -201,9 +215,17 @@ def _read_prices(
                 target = context.last_price
             sign = quantity.sign if quantity.sign is not None else direction(own_lead[-40:])
             if target is None and sign is not None and _change_lead(own_lead):
-                last_change = quantity  # "closed down 0.27 per cent or RMB 50 at ..."
+                # "aluminium prices rose 2.1 per cent W-o-W"; "closed down 0.27 per cent or
+                # RMB 50 per tonne at RMB 18,610": the figure starts with its change in %.
+                owner = _owner(whole, clause, quantity, context, last_owner)
+                if owner is None or owner.region == "skip" or _foreign(whole[clause.start : quantity.start]):
+                    continue
+                last_owner = owner
+                target = _draft(drafts, owner, "CNY/t" if owner.region != "LME" else "USD/t",
+                                sentence, _price_period(whole, context, False),
+                                _forward(sentence, clause, quantity))
+                current = target
                 pending_sign = sign
-                continue
             if target is None or target.change is not None and not target.change.percent:
                 continue
             if sign is None or not _change_lead(own_lead):
@@ -217,7 +239,7 @@ def _read_prices(
         if continues and context.last_price is not None:
             owner: _Owner | None = _Owner(context.last_price.subject, context.last_price.region)
         else:
-            owner = _owner(whole, clause, quantity, context, last_product)
+            owner = _owner(whole, clause, quantity, context, last_owner)
         if owner is None:
             notes.add(sentence, quantity.start, quantity.end, "other",
                       why="no product named for this amount: not guessed")
@@ -230,7 +252,7 @@ def _read_prices(
             notes.add(sentence, quantity.start, quantity.end, "other", owner=owner.product,
                       why="an amount of something else (a cost, fee, profit or volume)")
             continue
-        last_product = owner.product
+        last_owner = owner
         role = _role(quantity, own_lead, whole[clause.start : quantity.start], trail, owner,
                      last_change)
         if role not in {"level", "change", "average"}:
@@ -238,7 +260,7 @@ def _read_prices(
                       why=_WHY[role])
             continue
         forecast = _forward(sentence, clause, quantity)
-        period = _price_period(folded, context)
+        period = _price_period(whole, context, forecast)
         if continues and context.last_price is not None and role == "change":
             draft = context.last_price
         else:
@@ -297,7 +319,7 @@ def _read_prices(
             current.change = PriceChange(Decimal(0), basis=flat[1])
     if current is not None:
         context.last_price = current
-    return last_product
+    return last_owner
 
 
 _WHY = {
@@ -397,8 +419,11 @@ def _flat_basis(folded: str) -> tuple[bool, ChangeBasis | None] | None:
     return True, basis
 
 
-_NOUN_BASIS = re.compile(r"\b(?P<which>weekly|monthly|daily|yearly|annual)\s+(?:increase|rise|gain"
-                         r"|decrease|decline|drop|fall|change|growth|loss)\s+of\s*$")
+_NOUN_BASIS = re.compile(
+    r"\b(?P<which>weekly|monthly|daily|yearly|annual)\s+(?:increase|rise|gain|decrease|decline"
+    r"|drop|fall|change|growth|loss)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
+    r"|around)\s*|exceed(?:s|ed|ing)\s*)?$"
+)
 _NOUN_BASES = {"weekly": ChangeBasis.WOW, "monthly": ChangeBasis.MOM, "daily": ChangeBasis.DOD,
                "yearly": ChangeBasis.YOY, "annual": ChangeBasis.YOY}
 
@@ -443,10 +468,12 @@ def _role(
         return "change"  # "down 0.27 per cent or RMB 50 per tonne"
     if _AVERAGE.search(stripped[-40:]):
         return "average"
-    if _CHANGE_NOUN.search(stripped[-25:]):
+    if _CHANGE_NOUN.search(stripped[-40:]):
         return "change"
     if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+than\b", trail):
         return "change"
+    if _bound(stripped) is not None:
+        return "level"  # "fell below 72,000 yuan/mt": a level and the line it crossed
     bare = re.sub(
         r"(?:\b(?:by|slightly|sharply|another|a\s+further|further|about|around|nearly|over|some"
         r"|only|just|cumulatively|significantly)\s*)+$",
@@ -457,8 +484,8 @@ def _role(
         r"(?:\bto|\bat|\brange\s+of)\s*$", stripped
     ):
         return "change"
-    if _futures(owner):
-        # A futures session: only the close counts ("closed at 19,620 yuan/mt").
+    if _futures(owner) and INTRADAY.mentioned(head) and INTRADAY.search(head) is not None:
+        # A futures session told in full: only the close counts ("closed at 19,620 yuan/mt").
         closes = list(CLOSE.pattern.finditer(head)) if CLOSE.mentioned(head) else []
         if not closes:
             return "intraday"
@@ -467,7 +494,7 @@ def _role(
         ):
             return "intraday"
         return "level"
-    if INTRADAY.mentioned(stripped[-34:]) and INTRADAY.search(stripped[-34:]):
+    if _SESSION.search(stripped[-34:]):
         return "intraday"
     return "level"
 
@@ -492,16 +519,15 @@ def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
     )
 
 
-def _price_period(folded: str, context: Context) -> str | None:
-    """A price has a period only when its clause names a month ("in December", "last month")."""
+def _price_period(folded: str, context: Context, forecast: bool) -> str | None:
+    """A price has a period only when its sentence names a month ("in December", "last
+    month"), never a week or a day."""
     published = context.published
     if published is None:
         return None
     match = _IN_MONTH.search(folded)
     if match is not None:
-        from scrapers.extract.periods import month_period
-
-        return month_period(match.group(0), published, forecast=False)
+        return month_period(match.group(0), published, forecast=forecast)
     if "month" in folded:
         return relative_month(folded, published)
     return None
@@ -512,7 +538,7 @@ def _owner(
     clause: Clause,
     quantity: Quantity,
     context: Context,
-    last_product: str | None,
+    last: _Owner | None,
 ) -> _Owner | None:
     head = _PAREN.sub(lambda m: " " * len(m.group(0)), without_dateline(whole[clause.start : quantity.start]))
     products = names.known_products(head)
@@ -520,6 +546,8 @@ def _owner(
     position = 0
     if products:
         begin, position, product = products[-1]
+        if _FIRMS_AFTER.match(head, position) and not _PRICE_WORD.search(head[position:]):
+            return None  # "Secondary aluminium alloy plants lost about 300 yuan/mt": firms' money
     else:
         product = _open_product(head)
     if product is None and context.heading:
@@ -527,11 +555,13 @@ def _owner(
         if heading:
             product = heading[-1][2]
     futures_word = FUTURES.search(head[max(0, position - 60) :]) if FUTURES.mentioned(head) else None
+    if product is None and futures_word is None and last is not None and not names.regions(head):
+        return last  # the clause before in this sentence named it: "..., and finally closed at"
     if product is None:
         if futures_word is not None or "futures" in (context.heading or ""):
             product = context.metal or context.product
         else:
-            product = last_product or context.product
+            product = (last.product if last else None) or context.product
         if product is None:
             return None
         product = re.sub(r"\s*\((?:index|cash)\)$|, (?:index|cash)\)$", lambda m: ")" if m.group(0).startswith(",") else "", product)
@@ -539,7 +569,14 @@ def _owner(
         product = _with_qualifier(product, "index")
     if re.search(r"\bofficial\s+settlement\b|\bcash\s+settlement\b", head):
         product = _with_qualifier(product, "cash")
-    region = _market(head, product, quantity, futures_word is not None)
+    region = _market(head, product, quantity, futures_word is not None, clause.folded)
+    if region == "China":
+        after = whole[quantity.end : clause.start + len(clause.folded)]
+        place = re.match(r"^[^a-z]{0,3}in\s+([a-z]+(?:\s+[a-z]+)?)", after)
+        if place is not None:
+            found = names.regions(place.group(1))
+            if found:
+                region = found[0][2]  # "traded between RMB 16,400 and RMB 16,700 per tonne in Foshan"
     return _Owner(product, region)
 
 
@@ -576,8 +613,14 @@ def _normalise_product(text: str) -> str | None:
     return None
 
 
-def _market(head: str, product: str, quantity: Quantity, futures: bool) -> str:
+def _market(
+    head: str, product: str, quantity: Quantity, futures: bool, clause: str = ""
+) -> str:
     """Where a price is quoted: an exchange, FOB/CIF, a province or port, or China."""
+    if "fob" in clause and "fob" not in head:
+        found = [region for *_, region in names.regions(clause) if region.startswith("FOB")]
+        if found:
+            return found[0]
     if "lme" in head or "london metal exchange" in head:
         return "LME"
     if "comex" in head:

@@ -137,8 +137,13 @@ def read_sentence(
         return []
     drafts: dict[tuple[object, ...], Draft] = {}
     previous: list[_Owner] = []
+    elsewhere = False  # an earlier clause of this sentence was about something else
     for clause in clauses:
-        owners = _owners(clause, context, previous)
+        owners = [] if elsewhere and not _MENTION.search(clause.folded) else _owners(
+            clause, context, previous
+        )
+        if not owners and any(q.kind in {Kind.PERCENT, Kind.POINTS} for q in clause.quantities):
+            elsewhere = not previous
         if not owners:
             for quantity in clause.quantities:
                 if quantity.kind in {Kind.PERCENT, Kind.POINTS}:
@@ -284,7 +289,9 @@ def _resolve(
 
 _IMPLAUSIBLE = re.compile(
     r"\b(?:it|this|that|which|these|those|industry|market|overall|rate|week|month|year|survey"
-    r"|data|statistics|enterprises|china|domestic)\b"
+    r"|data|statistics|enterprises|china|domestic|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov"
+    r"|dec|period|quarter|half|h1|h2|q1|q2|q3|q4)\b"
 )
 
 
@@ -343,6 +350,10 @@ def _read_clause(
         previous_end = quantity.end
         forecast = _forward(sentence, clause, quantity.start)
         role, why = _role(quantity, lead, trail)
+        if role == "other" and levels and levels[-1][0].kind is quantity.kind and re.fullmatch(
+            r"\s*(?:,\s*)?(?:and|,)\s*", own_lead
+        ):
+            role = "level"  # "were 72.3 per cent and 58.9 per cent, respectively"
         if role == "level":
             levels.append((quantity, forecast))
             continue
@@ -374,7 +385,7 @@ def _read_clause(
             written, _ = basis_at(whole[clause.start : quantity.start], after=False)
         last_sign = sign
         changes.append((_Change(quantity, sign, written, trail, inferred), forecast))
-    flat = not changes and _flat(folded)
+    flat = not changes and _flat(folded) and (bool(levels) or _explicit(clause, context))
     stayed = STAYED.search(folded) is not None
     if not levels and not changes and not flat:
         return
@@ -385,7 +396,7 @@ def _read_clause(
             forecast = owner_changes[0][1]
         else:
             forecast = _forward(sentence, clause, clause_end)
-        period = period_of(
+        period = _month_after(whole, owner_levels, context, forecast) or period_of(
             sentence.text,
             without_expectations(whole),
             context.published,
@@ -443,6 +454,39 @@ def _read_clause(
         if (flat or (stayed and owner_levels)) and not forecast and not owner_changes:
             final = _final_basis(_flat_basis(folded), period, weekly)
             draft.changes.setdefault(final, Decimal(0))
+
+
+_MONTH_AFTER = re.compile(
+    r"\s*(?:in|for|during)\s+(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)(?:\s+(?:19|20)\d\d)?\b"
+)
+
+
+def _month_after(
+    whole: str, levels: list[tuple[Quantity, bool]], context: Context, forecast: bool
+) -> str | None:
+    """ "to 44.0 per cent in October": the month written right after a level is its period,
+    whatever other months the sentence names ("from 45.5 per cent in September")."""
+    from scrapers.extract.periods import month_period
+
+    for quantity, _ in levels:
+        match = _MONTH_AFTER.match(whole, quantity.end)
+        if match is not None:
+            return month_period(match.group(0), context.published, forecast=forecast)
+    return None
+
+
+def _explicit(clause: Clause, context: Context) -> bool:
+    """A statement with no number ("remained stable") counts only when its clause names the
+    rate or the industry itself."""
+    folded = clause.folded
+    if _MENTION.search(folded):
+        return True
+    start = opening(folded)
+    return bool(_opening_industries(folded, start)) or (
+        context.heading is not None and bool(names.known_industries(context.heading))
+        and start < 3
+    )
 
 
 def _names_month(folded: str) -> bool:
@@ -515,8 +559,8 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
     stripped = lead.rstrip()
     if _CHANGE_NOUN.search(stripped[-30:]):
         return "change", ""
-    bare = _ADVERBS.sub("", stripped)
-    if direction(bare[-14:]) is not None and re.search(r"(?:\bto|\bat)\s*$", stripped) is None:
+    bare = _ADVERBS.sub("", stripped).rstrip()
+    if direction(bare[-14:]) is not None and re.search(r"(?:\bto|\bat)\s*$", bare) is None:
         return "change", ""
     if basis is not None and not _LEVEL_LEAD.search(stripped):
         return "change", ""

@@ -82,7 +82,7 @@ def phrase_after(folded: str, position: int, limit: int = 90) -> tuple[str, int]
     end = position
     found = tokens(folded, position, min(len(folded), position + limit))
     for index, (_, stop, word) in enumerate(found):
-        if word in {",", "(", ")"} or word in _STOP and word != "and" or word[0].isdigit():
+        if word in {",", "(", ")"} or word in _STOP and word not in {"and", "per"} or word[0].isdigit():
             if word == "," and words and _continues_name(folded, stop):
                 words.append(word)
                 end = stop
@@ -90,6 +90,9 @@ def phrase_after(folded: str, position: int, limit: int = 90) -> tuple[str, int]
             break
         if word == "and" and not words:
             break
+        if word == "per" and index + 1 < len(found) and found[index + 1][2] == "sheet":
+            words.append("/")  # AL Circle's "aluminium plate per sheet and strip"
+            continue
         if words and word.endswith("ed") and word not in _ED_NAMES:
             break  # a verb: "smelters staged the biggest decline"
         words.append(word)
@@ -191,6 +194,8 @@ def basis_at(text: str, *, after: bool) -> tuple[ChangeBasis | None, int]:
         match = concept.search(text)
         if match is None:
             continue
+        if after and _LABELS_NEXT.match(text, match.end()):
+            continue  # "43.9%, MoM +1.7 pp, YoY -0.6 pp": "YoY" labels the number after it
         if after and match.start() > 14 and not text[: match.start()].strip(" ,").startswith("or"):
             # After a number the basis follows at once ("2.3 pp MoM", "up 50 yuan/mt from
             # the previous trading day"), give or take a few words, or after the level the
@@ -210,6 +215,7 @@ def basis_at(text: str, *, after: bool) -> tuple[ChangeBasis | None, int]:
     return best[2], -best[1]
 
 
+_LABELS_NEXT = re.compile(r"\s*[+\-−]?\d")
 _TO_LEVEL = re.compile(
     r"^\s*(?:yuan/mt|yuan|/mt|per\s+tonne|percentage\s+points?|ppts?)?\s*,?\s*to\s+"
     r"(?:the\s+range\s+of\s+|a\s+premium\s+of\s+|a\s+discount\s+of\s+)?(?:rmb\s*|us?\$\s*)?"
