@@ -24,8 +24,10 @@ ReadSentence = Callable[[Sentence, list, Context, Notes], list[Draft]]  # type: 
 READERS: Sequence[ReadSentence] = (rates.read_sentence, prices.read_sentence)
 
 _WEEKLY_TITLE = re.compile(r"\bweek|\bw-?o-?w\b")
-_DAILY = re.compile(r"\bdaily\b|\bmorning\s+comment|\btoday\b|\bprevious\s+trading\s+day\b"
-                    r"|\bintraday\b|\bspot\s+copper\]|\bovernight\b")
+_DAILY = re.compile(
+    r"\bdaily\b|\bmorning\s+comment|\btoday\b|\bprevious\s+trading\s+day\b"
+    r"|\bintraday\b|\bspot\s+copper\]|\bovernight\b"
+)
 _RATE_TITLE = re.compile(r"operating\s+rates?|utili[sz]ation|operations?\b|production\s+starts")
 
 
@@ -127,8 +129,17 @@ def _compatible(kept: Figure, new: Figure) -> bool:
 
 def _combine(kept: Figure, new: Figure) -> Figure:
     changes = {**new.changes, **kept.changes}
+    richer = (
+        new
+        if kept.value is None
+        and kept.low is None
+        and (new.value is not None or new.low is not None)
+        else kept
+    )
     return replace(
         kept,
+        evidence=richer.evidence,
+        span=richer.span,
         value=kept.value if kept.value is not None else new.value,
         low=kept.low if kept.low is not None else new.low,
         high=kept.high if kept.high is not None else new.high,
@@ -160,11 +171,10 @@ def _overlaps(kept: Figure, new: Figure) -> bool:
     if kept.period is None and kept.metric.value != "operating_rate":
         # Prices without a period are points in time: the same numbers are one fact, a level
         # and a lone change are not.
-        shared = any(
+        return any(
             getattr(kept, name) is not None and getattr(kept, name) == getattr(new, name)
             for name in ("value", "low", "high")
         )
-        return shared
     return True
 
 

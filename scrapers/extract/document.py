@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from scrapers.extract import names
 from scrapers.extract.drafts import Draft
@@ -39,6 +40,15 @@ class Clause:
     quantities: tuple[Quantity, ...]  # offsets in the sentence
 
 
+@dataclass(frozen=True, slots=True)
+class PairedPrice:
+    """The second of two prices named together ("the cash bid price and the official settlement
+    price"), whose numbers come in the next sentence."""
+
+    product: str
+    region: str
+
+
 @dataclass
 class Context:
     """What the article is about, as far as it has been read."""
@@ -56,7 +66,7 @@ class Context:
     rates_seen: bool = False  # the article is (also) an operating-rate survey
     last_spread: tuple[str, str] | None = None  # the legs of the last spread read
     last_price: Draft | None = None  # the price last read ("This represented a decrease ...")
-    pair: object | None = None  # a pair of prices named for the next sentence's numbers
+    pair: PairedPrice | None = None  # a pair of prices named for the next sentence's numbers
 
 
 def clauses(sentence: Sentence) -> list[Clause]:
@@ -71,7 +81,7 @@ def clauses(sentence: Sentence) -> list[Clause]:
         cuts.append(match.end())
     cuts.append(len(sentence.text))
     found = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in pairwise(cuts):
         if end <= start:
             continue
         inside = tuple(q for q in quantities if start <= q.start < end)

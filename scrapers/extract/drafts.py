@@ -35,12 +35,7 @@ class Draft:
 
     @property
     def empty(self) -> bool:
-        return (
-            self.value is None
-            and self.low is None
-            and not self.changes
-            and self.change is None
-        )
+        return self.value is None and self.low is None and not self.changes and self.change is None
 
     def figure(self) -> Figure:
         return Figure(

@@ -64,18 +64,18 @@ class Concept:
         return re.search(rf"(?<![\w-]){self.alternation}$", text) is not None
 
 
-# -- which way a number moved ------------------------------------------------------------------
+# -- which way a number moved ----------------------------------------------------------------------
 
 UP = Concept(
     "up",
     (
-        "rose rise rises rising risen increase increased increases increasing up gain gained gains"
-        " climb climbed climbs climbing rebound rebounded rebounds rebounding recovered recovers"
-        " grew grow higher jump jumped jumps surge surged surges added adds expanded expand"
-        " expands widened widen widens widening advanced advances soared rallied firmed"
-        " strengthened raised hiked augmented ascended escalated boosted lifted"
-    ).split()
-    + [
+        *(
+            "rose rise rises rising risen increase increased increases increasing up gain gained"
+            " gains climb climbed climbs climbing rebound rebounded rebounds rebounding recovered"
+            " recovers grew grow higher jump jumped jumps surge surged surges added adds expanded"
+            " expand expands widened widen widens widening advanced advances soared rallied firmed"
+            " strengthened raised hiked augmented ascended escalated boosted lifted"
+        ).split(),
         "edged up",
         "picked up",
         "ticked up",
@@ -85,18 +85,18 @@ UP = Concept(
         "shot up",
         "crept up",
         "edged higher",
-    ],
+    ),
 )
 DOWN = Concept(
     "down",
     (
-        "fell fall falls falling fallen decrease decreased decreases decreasing down decline"
-        " declined declines declining dropped drop drops dropping dipped dip dips slipped slips"
-        " slid slide slides lower lost loses retreated retreats retreat contracted narrowed"
-        " narrow narrows narrowing eased eases shrank shrinks plunged plummeted slumped tumbled"
-        " weakened softened reduction descended dived sank slumps cut reduced"
-    ).split()
-    + [
+        *(
+            "fell fall falls falling fallen decrease decreased decreases decreasing down decline"
+            " declined declines declining dropped drop drops dropping dipped dip dips slipped"
+            " slips slid slide slides lower lost loses retreated retreats retreat contracted"
+            " narrowed narrow narrows narrowing eased eases shrank shrinks plunged plummeted"
+            " slumped tumbled weakened softened reduction descended dived sank slumps cut reduced"
+        ).split(),
         "pulled back",
         "edged down",
         "ticked down",
@@ -105,7 +105,7 @@ DOWN = Concept(
         "went down",
         "edged lower",
         "pulled down",
-    ],
+    ),
 )
 FLAT = Concept(
     "flat",
@@ -153,7 +153,7 @@ STAYED = Concept(
     ),
 )
 
-# -- what a change is compared with --------------------------------------------------------------
+# -- what a change is compared with ----------------------------------------------------------------
 
 MOM = Concept(
     "mom",
@@ -262,7 +262,7 @@ POINTS = (
 )
 TONNE = r"(?:metric\s+)?(?:tonnes?|tons?|mt|t)(?![a-z])"
 
-# -- looking forward, and looking back at a forecast -------------------------------------------------
+# -- looking forward, and looking back at a forecast -----------------------------------------------
 
 FORECAST = Concept(
     "forecast",
@@ -407,7 +407,7 @@ FOREIGN = Concept(
     ),
 )
 
-# -- exchanges and market words ------------------------------------------------------------------------
+# -- exchanges and market words --------------------------------------------------------------------
 
 FUTURES = Concept(
     "futures",

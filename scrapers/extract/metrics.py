@@ -112,7 +112,8 @@ def problem(figure: Figure) -> str | None:
         low, high = metric.level_band
         for number in numbers:
             if not low <= number <= high:
-                return f"an {metric.display} of {number}{figure.unit} is outside {low}-{high}{figure.unit}"
+                unit = figure.unit
+                return f"an {metric.display} of {number}{unit} is outside {low}-{high}{unit}"
     if metric.max_change is not None:
         for basis, change in figure.changes.items():
             if abs(change) > metric.max_change:

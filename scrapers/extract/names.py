@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-# -- spelling ------------------------------------------------------------------------------------
+# -- spelling --------------------------------------------------------------------------------------
 
 _BRITISH = {
     "aluminum": "aluminium",
@@ -427,7 +427,7 @@ def is_cif(folded: str) -> bool:
     return "cif" in folded and _CIF.search(folded) is not None
 
 
-# -- products (prices) ---------------------------------------------------------------------------
+# -- products (prices) -----------------------------------------------------------------------------
 
 # Phrase (lower case, British) -> product. Longest phrases win. A grade or form of a product is a
 # qualifier in parentheses and never folds into the base metal.
@@ -532,7 +532,6 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "silicon": "silicon",
     "industrial silicon": "silicon",
     "silicon metal": "silicon",
-
     "polysilicon": "polysilicon",
     "magnesium": "magnesium",
     "magnesium ingot": "magnesium",
@@ -587,8 +586,18 @@ def base_metal(product: str) -> str:
     if head in {"adc12", "a380", "alsi9cu3", "cast aluminium alloy", "secondary aluminium alloy"}:
         return "aluminium"
     words = head.split()
-    for metal in ("alumina", "aluminium", "copper", "zinc", "lead", "nickel", "tin", "silicon",
-                  "lithium", "cobalt"):
+    for metal in (
+        "alumina",
+        "aluminium",
+        "copper",
+        "zinc",
+        "lead",
+        "nickel",
+        "tin",
+        "silicon",
+        "lithium",
+        "cobalt",
+    ):
         if metal in words:
             return metal
     return head

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import lru_cache
 
 from scrapers.extract.text import fold
 
@@ -48,7 +47,6 @@ def week_ended(text: str) -> bool:
     return "week" in text and _WEEK_ENDED.search(text) is not None
 
 
-@lru_cache(maxsize=1024)
 def month_period(text: str, published: date | None, *, forecast: bool) -> str | None:
     """The month a statement is about, or None when it names none.
 

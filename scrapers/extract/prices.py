@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from scrapers.extract import names
-from scrapers.extract.document import Clause, Context
+from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
-from scrapers.extract.lexicon import CLOSE, DOD, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY
+from scrapers.extract.lexicon import CLOSE, DOD, EXPECTATION, FOREIGN, FUTURES, INTRADAY
 from scrapers.extract.periods import month_period, relative_month
 from scrapers.extract.quantities import Kind, Quantity
 from scrapers.extract.reading import (
     AFTER,
-    WINDOW,
     basis_at,
     direction,
     looks_forward,
@@ -122,9 +121,7 @@ _FIRMS_AFTER = re.compile(
     r"\s+(?:plants?|enterprises?|producers?|smelters?|makers?|manufacturers?|mills?|companies"
     r"|firms?|factories|refineries)\b"
 )
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _IN_MONTH = re.compile(rf"\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?({_MONTHS})\b(?!\s+\d)")
 
 
@@ -146,12 +143,14 @@ def read_sentence(
     pair = context.pair
     context.pair = None
     named_pair = _PAIR.search(folded)
-    if named_pair is not None and not any(q.kind is Kind.MONEY for c in clauses for q in c.quantities):
+    if named_pair is not None and not any(
+        q.kind is Kind.MONEY for c in clauses for q in c.quantities
+    ):
         # "both the LME aluminium cash bid price and LME aluminium official settlement price
         # hit five-week highs": the numbers follow in the next sentence, in this order.
         products = names.known_products(folded[: named_pair.start()])
         if products:
-            context.pair = _Owner(_with_qualifier(products[-1][2], "cash"), "LME")
+            context.pair = PairedPrice(_with_qualifier(products[-1][2], "cash"), "LME")
         return []
     if pair is not None and _read_pair(sentence, clauses, pair, drafts, notes):
         return [draft for draft in drafts.values() if not draft.empty]
@@ -188,8 +187,13 @@ def _read_prices(
         return previous
     if _DEAL.search(folded) and any(q.kind is Kind.TONNES for q in clause.quantities):
         for quantity in money:
-            notes.add(sentence, quantity.start, quantity.end, "deal",
-                      why="a single deal's price, not a market quote")
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "deal",
+                why="a single deal's price, not a market quote",
+            )
         return previous
     continues = _CONTINUES.match(folded) is not None and context.last_price is not None
     current: Draft | None = None
@@ -200,15 +204,21 @@ def _read_prices(
     quantities = [q for q in clause.quantities if q.kind in {Kind.MONEY, Kind.PERCENT, Kind.OTHER}]
     for quantity in quantities:
         own_lead = whole[max(clause.start, previous_end) : quantity.start]
-        lead = whole[max(clause.start, quantity.start - WINDOW) : quantity.start]
         trail = whole[quantity.end : min(quantity.end + AFTER, clause_end)]
         previous_end = quantity.end
         if quantity.kind is Kind.OTHER:
             # "down 225" after a price: an amount without its unit, in the unit of the price.
             if current is None or not re.search(r"\b(?:up|down|by)\s*$", own_lead):
                 continue
-            quantity = Quantity(quantity.start, quantity.end, Kind.MONEY, quantity.value,
-                                None, current.unit, quantity.sign)
+            quantity = Quantity(
+                quantity.start,
+                quantity.end,
+                Kind.MONEY,
+                quantity.value,
+                None,
+                current.unit,
+                quantity.sign,
+            )
         if quantity.kind is Kind.PERCENT:
             target = current
             if target is None and continues:
@@ -218,46 +228,84 @@ def _read_prices(
                 # "aluminium prices rose 2.1 per cent W-o-W"; "closed down 0.27 per cent or
                 # RMB 50 per tonne at RMB 18,610": the figure starts with its change in %.
                 owner = _owner(whole, clause, quantity, context, last_owner)
-                if owner is None or owner.region == "skip" or _foreign(whole[clause.start : quantity.start]):
+                if (
+                    owner is None
+                    or owner.region == "skip"
+                    or _foreign(whole[clause.start : quantity.start])
+                ):
                     continue
                 last_owner = owner
-                target = _draft(drafts, owner, "CNY/t" if owner.region != "LME" else "USD/t",
-                                sentence, _price_period(whole, context, False),
-                                _forward(sentence, clause, quantity))
+                target = _draft(
+                    drafts,
+                    owner,
+                    "CNY/t" if owner.region != "LME" else "USD/t",
+                    sentence,
+                    _price_period(whole, context, False),
+                    _forward(sentence, clause, quantity),
+                )
                 current = target
                 pending_sign = sign
-            if target is None or target.change is not None and not target.change.percent:
+            if target is None or (target.change is not None and not target.change.percent):
                 continue
             if sign is None or not _change_lead(own_lead):
                 continue
-            target.change = PriceChange(sign * quantity.value, percent=True,
-                                        basis=_basis(trail, context, sentence))
-            notes.add(sentence, quantity.start, quantity.end, "change", owner=target.subject,
-                      emitted=True, why="a price change in %")
+            target.change = PriceChange(
+                sign * quantity.value, percent=True, basis=_basis(trail, context, sentence)
+            )
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "change",
+                owner=target.subject,
+                emitted=True,
+                why="a price change in %",
+            )
             last_change = quantity
             continue
+        found: _Owner | None
         if continues and context.last_price is not None:
-            owner: _Owner | None = _Owner(context.last_price.subject, context.last_price.region)
+            found = _Owner(context.last_price.subject, context.last_price.region)
         else:
-            owner = _owner(whole, clause, quantity, context, last_owner)
+            found = _owner(whole, clause, quantity, context, last_owner)
+        owner = found
         if owner is None:
-            notes.add(sentence, quantity.start, quantity.end, "other",
-                      why="no product named for this amount: not guessed")
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="no product named for this amount: not guessed",
+            )
             continue
         if owner.region == "skip":
-            notes.add(sentence, quantity.start, quantity.end, "other", owner=owner.product,
-                      why="an exchange price converted into another currency")
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                owner=owner.product,
+                why="an exchange price converted into another currency",
+            )
             continue
         if _foreign(whole[clause.start : quantity.start]):
-            notes.add(sentence, quantity.start, quantity.end, "other", owner=owner.product,
-                      why="an amount of something else (a cost, fee, profit or volume)")
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                owner=owner.product,
+                why="an amount of something else (a cost, fee, profit or volume)",
+            )
             continue
         last_owner = owner
-        role = _role(quantity, own_lead, whole[clause.start : quantity.start], trail, owner,
-                     last_change)
+        role = _role(
+            quantity, own_lead, whole[clause.start : quantity.start], trail, owner, last_change
+        )
         if role not in {"level", "change", "average"}:
-            notes.add(sentence, quantity.start, quantity.end, role, owner=owner.product,
-                      why=_WHY[role])
+            notes.add(
+                sentence, quantity.start, quantity.end, role, owner=owner.product, why=_WHY[role]
+            )
             continue
         forecast = _forward(sentence, clause, quantity)
         period = _price_period(whole, context, forecast)
@@ -267,41 +315,75 @@ def _read_prices(
             draft = _draft(drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast)
         if role == "change":
             if quantity.is_range:
-                notes.add(sentence, quantity.start, quantity.end, "other", owner=draft.subject,
-                          why="a range of changes (several sellers): not one figure")
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    owner=draft.subject,
+                    why="a range of changes (several sellers): not one figure",
+                )
                 continue
-            sign = quantity.sign if quantity.sign is not None else _sign(own_lead, trail, last_change)
+            sign = (
+                quantity.sign if quantity.sign is not None else _sign(own_lead, trail, last_change)
+            )
             if sign is None and last_change is not None and re.match(r"^\s*or\s*$", own_lead):
                 sign = pending_sign
             if sign is None:
-                notes.add(sentence, quantity.start, quantity.end, "change", owner=draft.subject,
-                          why="no direction written: not guessed")
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "change",
+                    owner=draft.subject,
+                    why="no direction written: not guessed",
+                )
                 continue
             if draft.change is not None and not draft.change.percent and last_change is None:
-                notes.add(sentence, quantity.start, quantity.end, "change", owner=draft.subject,
-                          why="a second change for one price: the first is kept")
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "change",
+                    owner=draft.subject,
+                    why="a second change for one price: the first is kept",
+                )
                 continue
             draft.change = PriceChange(
                 sign * quantity.value, basis=_basis(trail, context, sentence, own_lead)
             )
             pending_sign = sign
-            notes.add(sentence, quantity.start, quantity.end, "change", owner=draft.subject,
-                      emitted=True, why="a change" + (f" ({draft.change.basis.value})"
-                                                      if draft.change.basis else ""))
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "change",
+                owner=draft.subject,
+                emitted=True,
+                why="a change" + (f" ({draft.change.basis.value})" if draft.change.basis else ""),
+            )
             current = draft
             last_change = quantity
             continue
         last_change = None
         if role == "average":
             draft.value = quantity.value
-            notes.add(sentence, quantity.start, quantity.end, "average", owner=draft.subject,
-                      emitted=True, why="the average, with its range")
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "average",
+                owner=draft.subject,
+                emitted=True,
+                why="the average, with its range",
+            )
             current = draft
             continue
         if draft.value is not None or draft.low is not None:
             # A second level for one price in one clause: another session, another figure.
-            draft = _draft(drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast,
-                           fresh=True)
+            draft = _draft(
+                drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast, fresh=True
+            )
         sign = -1 if quantity.sign == -1 else 1
         if quantity.is_range:
             draft.low, draft.high = sign * quantity.value, quantity.high
@@ -310,8 +392,15 @@ def _read_prices(
             draft.bound = _bound(own_lead)
         if _held(own_lead) and draft.change is None:
             draft.change = PriceChange(Decimal(0), basis=_basis(trail, context, sentence))
-        notes.add(sentence, quantity.start, quantity.end, "range" if quantity.is_range else "level",
-                  owner=draft.subject, emitted=True, why="a price")
+        notes.add(
+            sentence,
+            quantity.start,
+            quantity.end,
+            "range" if quantity.is_range else "level",
+            owner=draft.subject,
+            emitted=True,
+            why="a price",
+        )
         current = draft
     if current is not None and current.change is None:
         flat = _flat_basis(folded)
@@ -330,14 +419,16 @@ _WHY = {
 }
 
 
-_PAIR = re.compile(r"\bcash\s+bid\s+price\s+and\s+(?:the\s+)?(?:lme\s+)?(?:\w+\s+)?official\s+"
-                   r"settlement\s+price")
+_PAIR = re.compile(
+    r"\bcash\s+bid\s+price\s+and\s+(?:the\s+)?(?:lme\s+)?(?:\w+\s+)?official\s+"
+    r"settlement\s+price"
+)
 
 
 def _read_pair(
     sentence: Sentence,
     clauses: list[Clause],
-    owner: _Owner,
+    pair: PairedPrice,
     drafts: dict[tuple[object, ...], Draft],
     notes: Notes,
 ) -> bool:
@@ -350,15 +441,30 @@ def _read_pair(
     sign = direction(sentence.folded[: first_change.start])
     if sign is None:
         return False
+    owner = _Owner(pair.product, pair.region)
     draft = _draft(drafts, owner, level.unit or "USD/t", sentence, None, False)
     draft.value = level.value
     draft.change = PriceChange(sign * change.value)
     for skipped in (first_change, first_level):
         notes.add(sentence, skipped.start, skipped.end, "bid", owner=owner.product, why=_WHY["bid"])
-    notes.add(sentence, change.start, change.end, "change", owner=owner.product, emitted=True,
-              why="the second of a pair: the official settlement's change")
-    notes.add(sentence, level.start, level.end, "level", owner=owner.product, emitted=True,
-              why="the second of a pair: the official settlement")
+    notes.add(
+        sentence,
+        change.start,
+        change.end,
+        "change",
+        owner=owner.product,
+        emitted=True,
+        why="the second of a pair: the official settlement's change",
+    )
+    notes.add(
+        sentence,
+        level.start,
+        level.end,
+        "level",
+        owner=owner.product,
+        emitted=True,
+        why="the second of a pair: the official settlement",
+    )
     return True
 
 
@@ -377,14 +483,11 @@ def _foreign(head: str) -> bool:
     noun opens it, or stands between the product and the amount."""
     if not FOREIGN.mentioned(head):
         return False
-    foreign = [match for match in FOREIGN.pattern.finditer(head)]
+    foreign = list(FOREIGN.pattern.finditer(head))
     if not foreign:
         return False
-    last = foreign[-1]
-    after = head[last.end() :]
-    if re.search(r"\bprices?\b|\bquot|\bpremiums?\b|\bspreads?\b", after):
-        return False
-    return True
+    after = head[foreign[-1].end() :]
+    return re.search(r"\bprices?\b|\bquot|\bpremiums?\b|\bspreads?\b", after) is None
 
 
 def _sign(lead: str, trail: str, last_change: Quantity | None) -> int | None:
@@ -424,13 +527,16 @@ _NOUN_BASIS = re.compile(
     r"|drop|fall|change|growth|loss)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
     r"|around)\s*|exceed(?:s|ed|ing)\s*)?$"
 )
-_NOUN_BASES = {"weekly": ChangeBasis.WOW, "monthly": ChangeBasis.MOM, "daily": ChangeBasis.DOD,
-               "yearly": ChangeBasis.YOY, "annual": ChangeBasis.YOY}
+_NOUN_BASES = {
+    "weekly": ChangeBasis.WOW,
+    "monthly": ChangeBasis.MOM,
+    "daily": ChangeBasis.DOD,
+    "yearly": ChangeBasis.YOY,
+    "annual": ChangeBasis.YOY,
+}
 
 
-def _basis(
-    trail: str, context: Context, sentence: Sentence, lead: str = ""
-) -> ChangeBasis | None:
+def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> ChangeBasis | None:
     noun = _NOUN_BASIS.search(lead.rstrip()[-30:]) if lead else None
     if noun is not None:
         return _NOUN_BASES[noun.group("which")]
@@ -540,12 +646,14 @@ def _owner(
     context: Context,
     last: _Owner | None,
 ) -> _Owner | None:
-    head = _PAREN.sub(lambda m: " " * len(m.group(0)), without_dateline(whole[clause.start : quantity.start]))
+    head = _PAREN.sub(
+        lambda m: " " * len(m.group(0)), without_dateline(whole[clause.start : quantity.start])
+    )
     products = names.known_products(head)
     product = None
     position = 0
     if products:
-        begin, position, product = products[-1]
+        _, position, product = products[-1]
         if _FIRMS_AFTER.match(head, position) and not _PRICE_WORD.search(head[position:]):
             return None  # "Secondary aluminium alloy plants lost about 300 yuan/mt": firms' money
     else:
@@ -554,7 +662,9 @@ def _owner(
         heading = names.known_products(context.heading)
         if heading:
             product = heading[-1][2]
-    futures_word = FUTURES.search(head[max(0, position - 60) :]) if FUTURES.mentioned(head) else None
+    futures_word = (
+        FUTURES.search(head[max(0, position - 60) :]) if FUTURES.mentioned(head) else None
+    )
     if product is None and futures_word is None and last is not None and not names.regions(head):
         return last  # the clause before in this sentence named it: "..., and finally closed at"
     if product is None:
@@ -564,7 +674,11 @@ def _owner(
             product = (last.product if last else None) or context.product
         if product is None:
             return None
-        product = re.sub(r"\s*\((?:index|cash)\)$|, (?:index|cash)\)$", lambda m: ")" if m.group(0).startswith(",") else "", product)
+        product = re.sub(
+            r"\s*\((?:index|cash)\)$|, (?:index|cash)\)$",
+            lambda m: ")" if m.group(0).startswith(",") else "",
+            product,
+        )
     if re.search(r"\bindex\b", head[max(0, position - 60) :]) and "index" not in product:
         product = _with_qualifier(product, "index")
     if re.search(r"\bofficial\s+settlement\b|\bcash\s+settlement\b", head):
@@ -576,7 +690,9 @@ def _owner(
         if place is not None:
             found = names.regions(place.group(1))
             if found:
-                region = found[0][2]  # "traded between RMB 16,400 and RMB 16,700 per tonne in Foshan"
+                region = found[0][
+                    2
+                ]  # "traded between RMB 16,400 and RMB 16,700 per tonne in Foshan"
     return _Owner(product, region)
 
 
@@ -588,10 +704,9 @@ def _with_qualifier(product: str, qualifier: str) -> str:
 
 def _open_product(head: str) -> str | None:
     """ "the X price", "prices of X": a product outside the vocabulary, normalised."""
-    match = None
-    for match in re.finditer(r"\b(?:prices?|quot(?:es|ations?))\s+(?:of|for)\s+", head):
-        pass
-    if match is not None:
+    matches = list(re.finditer(r"\b(?:prices?|quot(?:es|ations?))\s+(?:of|for)\s+", head))
+    if matches:
+        match = matches[-1]
         text = re.split(r"[,;(]|\b(?:was|were|is|are|rose|fell|at|to|in)\b", head[match.end() :])[0]
         return _normalise_product(text)
     return None
@@ -606,16 +721,27 @@ def _normalise_product(text: str) -> str | None:
     known = names.PRODUCT_ALIASES.get(name)
     if known is not None:
         return known
-    metals = ("copper", "alumin", "zinc", "lead", "nickel", "tin", "lithium", "cobalt", "silicon",
-              "scrap", "alloy", "ore", "steel")
+    metals = (
+        "copper",
+        "alumin",
+        "zinc",
+        "lead",
+        "nickel",
+        "tin",
+        "lithium",
+        "cobalt",
+        "silicon",
+        "scrap",
+        "alloy",
+        "ore",
+        "steel",
+    )
     if any(word.startswith(metals) for word in words):
         return name
     return None
 
 
-def _market(
-    head: str, product: str, quantity: Quantity, futures: bool, clause: str = ""
-) -> str:
+def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: str = "") -> str:
     """Where a price is quoted: an exchange, FOB/CIF, a province or port, or China."""
     if "fob" in clause and "fob" not in head:
         found = [region for *_, region in names.regions(clause) if region.startswith("FOB")]
@@ -631,9 +757,9 @@ def _market(
         if any(product.startswith(name) for name in _GFEX_PRODUCTS):
             return "GFEX"
         return "SHFE"
-    found = names.regions(head)
-    if found:
-        return found[-1][2]
+    places = names.regions(head)
+    if places:
+        return places[-1][2]
     if names.is_cif(head) or ("import" in head and quantity.unit == "USD/t"):
         return "CIF China"
     return "China"
@@ -681,7 +807,16 @@ def _is_spread(folded: str, context: Context) -> bool:
     if not any(
         map(
             folded.__contains__,
-            ("spread", "premium", "discount", "difference", "gap", "import", "refined", "differential"),
+            (
+                "spread",
+                "premium",
+                "discount",
+                "difference",
+                "gap",
+                "import",
+                "refined",
+                "differential",
+            ),
         )
     ):
         return False
@@ -691,8 +826,10 @@ def _is_spread(folded: str, context: Context) -> bool:
         return False
     if _SPREAD.search(folded) is not None:
         return True
-    return "import" in folded and "domestic" in folded and (
-        "higher than" in folded or "lower than" in folded
+    return (
+        "import" in folded
+        and "domestic" in folded
+        and ("higher than" in folded or "lower than" in folded)
     )
 
 
@@ -710,16 +847,27 @@ def _read_spread(
     named = _spread_name(folded, context, sentence)
     if named is None:
         for quantity in amounts:
-            notes.add(sentence, quantity.start, quantity.end, "spread",
-                      why="a price difference whose legs are not named: not guessed")
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "spread",
+                why="a price difference whose legs are not named: not guessed",
+            )
         return
-    name = named
+    name, flip = named
     found_regions = names.regions(without_dateline(folded))
     region = found_regions[-1][2] if found_regions else "China"
-    name, flip = name
     forecast = _forward(sentence, clause, amounts[-1]) and "than domestic" not in folded
-    draft = _draft(drafts, _Owner(name, region), amounts[0].unit or "CNY/t", sentence, None,
-                   forecast, metric=Metric.SPREAD)
+    draft = _draft(
+        drafts,
+        _Owner(name, region),
+        amounts[0].unit or "CNY/t",
+        sentence,
+        None,
+        forecast,
+        metric=Metric.SPREAD,
+    )
     loss = _LOSS.search(folded) is not None and "import" in folded
     previous_end = clause.start
     others = [q for q in clause.quantities if q.kind is Kind.OTHER]
@@ -734,30 +882,59 @@ def _read_spread(
         previous_end = quantity.end
         stripped = lead.rstrip()
         if costed and quantity not in costed:
-            notes.add(sentence, quantity.start, quantity.end, "other", owner=name,
-                      why="a landed import cost, not the spread")
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                owner=name,
+                why="a landed import cost, not the spread",
+            )
             continue
-        if quantity.kind is Kind.OTHER:
-            if draft.empty or not re.search(r"\b(?:up|down|by)\s*$", stripped):
-                continue
+        if quantity.kind is Kind.OTHER and (
+            draft.empty or not re.search(r"\b(?:up|down|by)\s*$", stripped)
+        ):
+            continue
         if _REFERENCE.search(stripped[-34:]) or EXPECTATION.search(trail[:30] or " "):
-            notes.add(sentence, quantity.start, quantity.end, "reference", owner=name,
-                      why="a value compared with, not the figure")
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "reference",
+                owner=name,
+                why="a value compared with, not the figure",
+            )
             continue
-        bare = re.sub(r"(?:\b(?:by|slightly|sharply|another|about|around|nearly)\s*)+$", "",
-                      stripped)
-        changing = direction(bare[-14:]) is not None and not re.search(r"(?:\bto|\bat)\s*$", stripped)
+        bare = re.sub(
+            r"(?:\b(?:by|slightly|sharply|another|about|around|nearly)\s*)+$", "", stripped
+        )
+        changing = direction(bare[-14:]) is not None and not re.search(
+            r"(?:\bto|\bat)\s*$", stripped
+        )
         is_change = _CHANGE_NOUN.search(stripped[-25:]) is not None or (
-            changing and (not draft.empty or re.search(r"\bby\s*$", stripped) is not None
-                          or re.match(r"^\s*(?:yuan/mt\s*)?to\b", trail) is not None)
+            changing
+            and (
+                not draft.empty
+                or re.search(r"\bby\s*$", stripped) is not None
+                or re.match(r"^\s*(?:yuan/mt\s*)?to\b", trail) is not None
+            )
         )
         if is_change or quantity.kind is Kind.OTHER:
             sign = quantity.sign if quantity.sign is not None else direction(bare[-30:])
             if sign is None:
                 continue
-            draft.change = PriceChange(sign * quantity.value, basis=_basis(trail, context, sentence))
-            notes.add(sentence, quantity.start, quantity.end, "change", owner=name, emitted=True,
-                      why="a spread's change")
+            draft.change = PriceChange(
+                sign * quantity.value, basis=_basis(trail, context, sentence)
+            )
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "change",
+                owner=name,
+                emitted=True,
+                why="a spread's change",
+            )
             continue
         negative = quantity.sign == -1 or _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
         if flip:
@@ -775,8 +952,10 @@ def _read_spread(
         elif _AVERAGE.search(stripped[-40:]) and draft.low is not None:
             draft.value = value
             why = "a spread's average"
-        elif draft.empty and re.search(r"\bdiscount\s+of\s*$", stripped) and re.match(
-            r"^\s*(?:yuan/mt\s*)?to\s+a\s+premium\s+of", trail
+        elif (
+            draft.empty
+            and re.search(r"\bdiscount\s+of\s*$", stripped)
+            and re.match(r"^\s*(?:yuan/mt\s*)?to\s+a\s+premium\s+of", trail)
         ):
             draft.low = value
             why = "a spread's range, from a discount"
@@ -788,10 +967,18 @@ def _read_spread(
             draft.bound = _bound(stripped)
             why = "a spread"
         else:
-            notes.add(sentence, quantity.start, quantity.end, "spread", owner=name,
-                      why="a second amount for one spread: the first is kept")
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "spread",
+                owner=name,
+                why="a second amount for one spread: the first is kept",
+            )
             continue
-        notes.add(sentence, quantity.start, quantity.end, "spread", owner=name, emitted=True, why=why)
+        notes.add(
+            sentence, quantity.start, quantity.end, "spread", owner=name, emitted=True, why=why
+        )
     if draft.change is None and not draft.empty:
         flat = _flat_basis(folded)
         if flat is not None:
@@ -820,16 +1007,16 @@ def _leg(text: str, context: Context) -> str | None:
     return _normalise_product(folded)
 
 
-def _spread_name(
-    folded: str, context: Context, sentence: Sentence
-) -> tuple[str, bool] | None:
+def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
     """A spread's name, and whether its value is to be negated (a premium or discount written
     from the other leg)."""
     metal = context.metal
     if re.search(r"\bimport\s+(?:loss|losses|profit|profits|window|margin)", folded) or (
         "import" in folded and "domestic" in folded
     ):
-        products = names.known_products(_PAREN.sub(" ", sentence.folded[: sentence.folded.find(folded) + len(folded)]))
+        products = names.known_products(
+            _PAREN.sub(" ", sentence.folded[: sentence.folded.find(folded) + len(folded)])
+        )
         product = products[0][2] if products else context.product or metal
         if product is not None and product.endswith("futures"):
             product = product[: -len(" futures")]
@@ -843,7 +1030,9 @@ def _spread_name(
     between = _BETWEEN.search(folded)
     if between is not None:
         a, b = between.group("a"), between.group("b")
-        if re.fullmatch(r"primary", a.strip()) and re.match(r"secondary\s+copper\s+rods?", b.strip()):
+        if re.fullmatch(r"primary", a.strip()) and re.match(
+            r"secondary\s+copper\s+rods?", b.strip()
+        ):
             return "copper cathode rod - secondary copper rod", False
         first, second = _leg(a, context), _leg(re.sub(r"\s+in\s+[a-z]+$", "", b), context)
         if first and second:

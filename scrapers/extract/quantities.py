@@ -118,7 +118,9 @@ def read(folded: str) -> list[Quantity]:
                 # Two numbers sharing one unit, not a range: "rose by 120 to 20,450 yuan/mt".
                 found.append(Quantity(start, match.end("num"), kind, value, None, unit, sign))
                 found.append(
-                    Quantity(match.start("high"), match.end(), kind, high, None, unit, None, per_tonne)
+                    Quantity(
+                        match.start("high"), match.end(), kind, high, None, unit, None, per_tonne
+                    )
                 )
                 continue
         found.append(Quantity(start, match.end(), kind, value, high, unit, sign, per_tonne))

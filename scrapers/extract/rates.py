@@ -139,8 +139,10 @@ def read_sentence(
     previous: list[_Owner] = []
     elsewhere = False  # an earlier clause of this sentence was about something else
     for clause in clauses:
-        owners = [] if elsewhere and not _MENTION.search(clause.folded) else _owners(
-            clause, context, previous
+        owners = (
+            []
+            if elsewhere and not _MENTION.search(clause.folded)
+            else _owners(clause, context, previous)
         )
         if not owners and any(q.kind in {Kind.PERCENT, Kind.POINTS} for q in clause.quantities):
             elsewhere = not previous
@@ -160,13 +162,17 @@ def read_sentence(
     return [draft for draft in drafts.values() if not draft.empty]
 
 
-# -- who the numbers belong to ----------------------------------------------------------------------
+# -- who the numbers belong to ---------------------------------------------------------------------
 
 
 def _owners(clause: Clause, context: Context, previous: list[_Owner]) -> list[_Owner]:
     folded = without_dateline(clause.folded)
     first_number = min(
-        (q.start - clause.start for q in clause.quantities if q.kind in {Kind.PERCENT, Kind.POINTS}),
+        (
+            q.start - clause.start
+            for q in clause.quantities
+            if q.kind in {Kind.PERCENT, Kind.POINTS}
+        ),
         default=len(folded),
     )
     head = folded[:first_number]
@@ -214,8 +220,11 @@ def _opening_industries(head: str, start: int) -> list[str]:
     if not found:
         return []
     # "Aluminum plate/sheet and strip and aluminum foil": a list, every member in order.
-    return list(dict.fromkeys(name for begin, _, name in names.known_industries(head)
-                              if begin <= start + 80))
+    return list(
+        dict.fromkeys(
+            name for begin, _, name in names.known_industries(head) if begin <= start + 80
+        )
+    )
 
 
 def _opening_region(folded: str, start: int) -> str | None:
@@ -324,7 +333,7 @@ def _distinct(owners: list[_Owner]) -> list[_Owner]:
     return list(dict.fromkeys(owners))
 
 
-# -- what the numbers are -------------------------------------------------------------------------
+# -- what the numbers are --------------------------------------------------------------------------
 
 
 def _read_clause(
@@ -350,8 +359,11 @@ def _read_clause(
         previous_end = quantity.end
         forecast = _forward(sentence, clause, quantity.start)
         role, why = _role(quantity, lead, trail)
-        if role == "other" and levels and levels[-1][0].kind is quantity.kind and re.fullmatch(
-            r"\s*(?:,\s*)?(?:and|,)\s*", own_lead
+        if (
+            role == "other"
+            and levels
+            and levels[-1][0].kind is quantity.kind
+            and re.fullmatch(r"\s*(?:,\s*)?(?:and|,)\s*", own_lead)
         ):
             role = "level"  # "were 72.3 per cent and 58.9 per cent, respectively"
         if role == "level":
@@ -449,7 +461,8 @@ def _read_clause(
                 "change",
                 owner=owner.name,
                 emitted=True,
-                why=f"{final.value} change" + (" written in %, read as pp" if change.inferred else ""),
+                why=f"{final.value} change"
+                + (" written in %, read as pp" if change.inferred else ""),
             )
         if (flat or (stayed and owner_levels)) and not forecast and not owner_changes:
             final = _final_basis(_flat_basis(folded), period, weekly)
@@ -484,8 +497,7 @@ def _explicit(clause: Clause, context: Context) -> bool:
         return True
     start = opening(folded)
     return bool(_opening_industries(folded, start)) or (
-        context.heading is not None and bool(names.known_industries(context.heading))
-        and start < 3
+        context.heading is not None and bool(names.known_industries(context.heading)) and start < 3
     )
 
 
@@ -502,9 +514,7 @@ def _names_month(folded: str) -> bool:
 
 def _forward(sentence: Sentence, clause: Clause, position: int) -> bool:
     end = clause.start + len(clause.folded)
-    return looks_forward(
-        sentence.text[clause.start : end], clause.folded, position - clause.start
-    )
+    return looks_forward(sentence.text[clause.start : end], clause.folded, position - clause.start)
 
 
 def _final_basis(basis: ChangeBasis | None, period: str | None, weekly: bool) -> ChangeBasis:
@@ -642,8 +652,9 @@ def learn_from_words(sentence: Sentence, context: Context) -> None:
             context.rate_subject = names.Named(found.pop(), None, None, True)
             context.rates_seen = True
     if context.week is None and "week" in folded:
-        week = period_of(sentence.text, folded, context.published, forecast=False, weekly=True,
-                         fallback=None)
+        week = period_of(
+            sentence.text, folded, context.published, forecast=False, weekly=True, fallback=None
+        )
         if week is not None and "-W" in week and ("last week" in folded or "this week" in folded):
             context.week = week
             context.weekly = True

@@ -30,22 +30,22 @@ _TOKEN = re.compile(r"[a-z0-9#$%]+(?:['’.-][a-z0-9]+)*(?:['’]s?)?|[/,&()]")
 # Words that end a noun phrase: verbs, prepositions, adverbs, pronouns.
 _STOP = frozenset(
     (
-        "was were is are has have had be been being stood stands came come remained remain remains"
-        " maintained maintain maintains recorded records registered reached reaching hit hits showed"
-        " shows saw sees edged continued continues continue stayed stays held holds rebounded"
-        " reported printed came declined increased decreased dropped rose fell climbed slid jumped"
-        " in during for at to by from with on over under this last next as than since after before"
-        " amid due while which that who its it they their there up down slightly further again"
-        " also still mainly generally significantly temporarily unexpectedly structurally largely"
-        " basically across among between compared per or ended ending week month year today"
-        " yesterday was, stood, mostly overall, sharply notably marginally modestly saw, benefited"
-        " benefiting supported driven affected hurt weighed recovered improved weakened stabilized"
-        " stabilised may might could will would should expected projected predicted likely is,"
-        " inched picked ticked pulled moved went crept kept stays dipped slipped eased narrowed"
-        " widened hovered fluctuated approximately about around nearly roughly some only just"
-        " above below more less but however and/or not no such both either each every another"
-        " said according quoted priced traded offered bid closed opened settled finished ended"
-        " averaged averaging reaching marking amounting totalling totaling"
+        "was were is are has have had be been being stood stands came come remained remain"
+        " remains maintained maintain maintains recorded records registered reached reaching hit"
+        " hits showed shows saw sees edged continued continues continue stayed stays held holds"
+        " rebounded reported printed came declined increased decreased dropped rose fell climbed"
+        " slid jumped in during for at to by from with on over under this last next as than since"
+        " after before amid due while which that who its it they their there up down slightly"
+        " further again also still mainly generally significantly temporarily unexpectedly"
+        " structurally largely basically across among between compared per or ended ending week"
+        " month year today yesterday was, stood, mostly overall, sharply notably marginally"
+        " modestly saw, benefited benefiting supported driven affected hurt weighed recovered"
+        " improved weakened stabilized stabilised may might could will would should expected"
+        " projected predicted likely is, inched picked ticked pulled moved went crept kept stays"
+        " dipped slipped eased narrowed widened hovered fluctuated approximately about around"
+        " nearly roughly some only just above below more less but however and/or not no such both"
+        " either each every another said according quoted priced traded offered bid closed opened"
+        " settled finished ended averaged averaging reaching marking amounting totalling totaling"
     ).split()
 )
 _STOP |= {word for phrase in UP.phrases + DOWN.phrases for word in phrase.split()}
@@ -82,7 +82,11 @@ def phrase_after(folded: str, position: int, limit: int = 90) -> tuple[str, int]
     end = position
     found = tokens(folded, position, min(len(folded), position + limit))
     for index, (_, stop, word) in enumerate(found):
-        if word in {",", "(", ")"} or word in _STOP and word not in {"and", "per"} or word[0].isdigit():
+        if (
+            word in {",", "(", ")"}
+            or (word in _STOP and word not in {"and", "per"})
+            or word[0].isdigit()
+        ):
             if word == "," and words and _continues_name(folded, stop):
                 words.append(word)
                 end = stop
@@ -129,7 +133,7 @@ def opening(folded: str) -> int:
     return match.end() if match else len(folded) - len(folded.lstrip())
 
 
-# -- direction and basis ------------------------------------------------------------------------------
+# -- direction and basis ---------------------------------------------------------------------------
 
 _SIGN_WORDS: dict[str, int] = {}
 for _phrase in DOWN.phrases:
@@ -235,7 +239,7 @@ def month_basis(text: str, period: str | None) -> ChangeBasis | None:
     return ChangeBasis.MOM
 
 
-# -- forecasts ----------------------------------------------------------------------------------------
+# -- forecasts -------------------------------------------------------------------------------------
 
 
 def without_expectations(folded: str) -> str:
@@ -260,7 +264,7 @@ def looks_forward(text: str, folded: str, end: int) -> bool:
     return False
 
 
-# -- periods ---------------------------------------------------------------------------------------------
+# -- periods ---------------------------------------------------------------------------------------
 
 _THIS_WEEK = re.compile(r"\b(?:this|the\s+current)\s+week\b")
 _LAST_WEEK = re.compile(r"\b(?:last|previous|past)\s+week\b(?!'s)")
@@ -326,7 +330,9 @@ def _strip_comparisons(folded: str) -> str:
     return _COMPARED.sub(" ", folded) if "last" in folded or "previous" in folded else folded
 
 
-def nearest_before(spans: Iterable[tuple[int, int, str]], position: int) -> tuple[int, int, str] | None:
+def nearest_before(
+    spans: Iterable[tuple[int, int, str]], position: int
+) -> tuple[int, int, str] | None:
     best = None
     for span in spans:
         if span[1] <= position and (best is None or span[1] >= best[1]):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 # A number as the sites write figures: "92,000", "46.3", "1,234,567.5". Bounded on purpose: no
 # figure has more than twelve digits before the point or six after it, and a run of thousands of
@@ -90,13 +89,6 @@ def has_digit(text: str) -> bool:
     )
 
 
-def to_decimal(number: str) -> Decimal:
-    try:
-        return Decimal(number.replace(",", ""))
-    except InvalidOperation as exc:
-        raise ValueError(f"not a number: {number!r}") from exc
-
-
 def _ends_sentence(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return True
@@ -138,20 +130,3 @@ def sentences(body: str, *, with_numbers: bool = False) -> Iterator[Sentence]:
         rest = text[start:]
         if rest.strip() and not (with_numbers and not has_digit(rest)):
             yield _sentence(rest, paragraph_start + start)
-
-
-@dataclass(frozen=True, slots=True)
-class EndPattern:
-    """A pattern anchored at the end of the text before a number ("rose by about "), with what
-    that text must end with for the pattern to match.
-
-    The pattern engine tries such a pattern from every character of the text; most texts end with
-    none of the endings, which one C-level ``str.endswith`` rules out at a fraction of the cost.
-    tests/scrapers/test_end_patterns.py checks every ending list against its pattern.
-    """
-
-    pattern: re.Pattern[str]
-    endings: tuple[str, ...]  # trailing spaces aside
-
-    def search(self, text: str) -> bool:
-        return text.rstrip().endswith(self.endings) and self.pattern.search(text) is not None
