@@ -37,6 +37,35 @@ class Extraction:
     readings: list[Reading]
 
 
+_METALS = (
+    "copper",
+    "aluminium",
+    "aluminum",
+    "zinc",
+    "nickel",
+    "lead",
+    "tin",
+    "alumina",
+    "lithium",
+    "cobalt",
+    "silicon",
+)
+
+
+def _learn_metal(title: str, body: str, context: Context) -> None:
+    """The article's metal, for "the futures" or "primary metal and scrap": the one its title
+    names, else the one its opening paragraphs name most."""
+    counts: dict[str, int] = {}
+    for text, weight in ((fold(title), 3), (fold(body[:2000]), 1)):
+        for metal in _METALS:
+            found = len(re.findall(rf"\b{metal}\b", text))
+            if found:
+                key = "aluminium" if metal == "aluminum" else metal
+                counts[key] = counts.get(key, 0) + found * weight
+    if counts:
+        context.metal = max(counts, key=lambda metal: counts[metal])
+
+
 def _learn_title(title: str, context: Context) -> None:
     if not title:
         return
@@ -46,7 +75,6 @@ def _learn_title(title: str, context: Context) -> None:
         context.rate_subject = names.Named(industries[0][2], None, None, True)
     products = names.known_products(folded)
     if products:
-        context.metal = names.base_metal(products[0][2])
         context.product = products[0][2]
     if _WEEKLY_TITLE.search(folded):
         context.weekly = True
@@ -77,6 +105,7 @@ def _relevant(sentence: Sentence, context: Context) -> bool:
 def read(body: str, published: date | None = None, title: str = "") -> Extraction:
     """Every figure in a cleaned body, each fact once, with the reading of every number."""
     context = Context(published=published)
+    _learn_metal(title, body, context)
     _learn_title(title, context)
     notes = Notes()
     drafts: list[Draft] = []

@@ -23,6 +23,12 @@ _CLAUSE_BREAK = re.compile(
     r";|(?<=[a-z0-9%)\]])\s*:\s+(?=[a-z])"
     r"|,\s*(?:even\s+)?(?:while|whereas|but|meanwhile|and(?=\s+[a-z])|as(?=\s+[a-z]+\s+prices?\b))\s*"
     r"|\s(?:while|whereas|meanwhile)\s"
+    # A price and its premium in one sentence are two statements: "..., at a discount of 150
+    # per tonne against the 2602 contract"; so are two premiums: "... and a premium of 40".
+    r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b)"
+    r"|\s+and\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
+    r"|,?\s+with\s+(?=the\s+[a-z-]+\s+price\s+spread)"
+    r"|,\s*followed\s+by\s+"
 )
 # "Primary Aluminum Alloy: The operating rate of ...": a section heading opening a paragraph.
 _HEADING = re.compile(r"^([A-Z][A-Za-z0-9#&/,'’ ()\-]{2,60}?)\s*[:：]\s*(?=\S)")
@@ -66,6 +72,7 @@ class Context:
     rates_seen: bool = False  # the article is (also) an operating-rate survey
     last_spread: tuple[str, str] | None = None  # the legs of the last spread read
     last_price: Draft | None = None  # the price last read ("This represented a decrease ...")
+    place: str | None = None  # where the last price was quoted (a spot premium's market)
     pair: PairedPrice | None = None  # a pair of prices named for the next sentence's numbers
 
 

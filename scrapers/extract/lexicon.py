@@ -76,6 +76,15 @@ UP = Concept(
             " expand expands widened widen widens widening advanced advances soared rallied firmed"
             " strengthened raised hiked augmented ascended escalated boosted lifted"
         ).split(),
+        "heightened",
+        "skyrocketed",
+        "leap",
+        "leapt",
+        "leaped",
+        "hike",
+        "surge",
+        "built up",
+        "grown",
         "edged up",
         "picked up",
         "ticked up",
@@ -97,6 +106,11 @@ DOWN = Concept(
             " narrowed narrow narrows narrowing eased eases shrank shrinks plunged plummeted"
             " slumped tumbled weakened softened reduction descended dived sank slumps cut reduced"
         ).split(),
+        "downsized",
+        "shed",
+        "let go",
+        "dived",
+        "plunge",
         "pulled back",
         "edged down",
         "ticked down",
@@ -124,6 +138,11 @@ FLAT = Concept(
         "the same",
         "basically unchanged",
         "largely unchanged",
+        "no change",
+        "showed no change",
+        "shown no change",
+        "on par",
+        "parity",
     ),
 )
 # Verbs that keep a level where it was: "remained at 73%", "maintained 68.0%".
@@ -388,6 +407,11 @@ FOREIGN = Concept(
         "tc",
         "rc",
         "tc/rcs",
+        "tcs",
+        "rcs",
+        "tc/rc",
+        "sentiment index",
+        "sentiment factor",
         "units",
         "gdp",
         "pmi",

@@ -316,6 +316,7 @@ PROVINCES = (
 ).split()
 PLACES = (
     "inner mongolia",
+    "the east",
     "east china",
     "south china",
     "north china",
@@ -343,6 +344,15 @@ PLACES = (
     "yunnan",
     "nanhai",
     "huzhou",
+    "hangzhou",
+    "shenzhen",
+    "guangzhou",
+    "nanjing",
+    "suzhou",
+    "jinan",
+    "zhengzhou",
+    "luoyang",
+    "xinxiang",
     "yongkang",
     "ningjin",
     "chengdu",
@@ -360,6 +370,8 @@ _CIF = re.compile(r"\bcif\b")
 
 
 def _title(place: str) -> str:
+    if place == "the east":
+        return "East China"  # "Spot discounts were heard at 40-30 yuan/mt in the east"
     return " ".join(word.capitalize() for word in place.split())
 
 
@@ -391,6 +403,9 @@ def _origin(word: str) -> str:
     return _ORIGINS.get(" ".join(word.split()), word)
 
 
+_NOT_PLACES = re.compile(r"shanghai\s+(?:metals?\s+market|futures\s+exchange|non-?ferrous)")
+
+
 def take_region(folded: str) -> tuple[str | None, str]:
     """The region a phrase names, and the phrase without it."""
     fob = _FOB.search(folded)
@@ -406,6 +421,8 @@ def take_region(folded: str) -> tuple[str | None, str]:
 
 def regions(folded: str) -> list[tuple[int, int, str]]:
     """Every region named in folded text, with where it is."""
+    if "shanghai" in folded:
+        folded = _NOT_PLACES.sub(lambda m: " " * len(m.group(0)), folded)
     found = []
     for match in _FOB.finditer(folded):
         origin = match.group(1)
@@ -446,7 +463,7 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "a380": "a380",
     "alsi9cu3": "alsi9cu3",
     "cast aluminium alloy": "cast aluminium alloy",
-    "aluminium alloy": "cast aluminium alloy",
+    "aluminium alloy": "aluminium alloy",
     "secondary aluminium alloy": "secondary aluminium alloy",
     "recycled aluminium alloy": "secondary aluminium alloy",
     "aluminium scrap": "aluminium scrap",
@@ -513,6 +530,7 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "refined nickel": "nickel",
     "#1 refined nickel": "nickel",
     "nickel sulphate": "nickel sulphate",
+    "zinc oxide": "zinc oxide",
     "high-grade npi": "nickel pig iron (high-grade)",
     "nickel pig iron": "nickel pig iron",
     "tin": "tin",
@@ -564,8 +582,44 @@ def _silicon(match: re.Match[str]) -> str:
     return f"silicon (#{match.group('grade')}{' ' + blown if blown else ''})"
 
 
+# A grade written before a product ("battery-grade nickel sulphate", "#1 zinc ingot") or after
+# it in parentheses ("aluminium alloy (A356)", "high-purity aluminium (99.99%)").
+_GRADE_BEFORE = re.compile(
+    r"(?:(?<![\w#])(?P<grade>battery-grade|industrial-grade|high-grade|low-grade|feed-grade"
+    r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|99\.9+%)\s+)$"
+)
+_GRADE_AFTER = re.compile(r"\s*\((?P<grade>[a-z0-9.%#/-]{1,12})\)")
+# The grade a metal's benchmark price is quoted for: written, but no qualifier.
+_BENCHMARK_GRADES = {
+    "copper": {"#1", "1#"},
+    "zinc": {"#0", "0#"},
+    "nickel": {"#1", "1#"},
+    "tin": {"#1", "1#"},
+    "lead": {"#1", "1#"},
+    "aluminium": {"a00"},
+}
+
+
+def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int]:
+    """A product's name with the grade written around it, and the span that takes."""
+    qualifiers = []
+    before = _GRADE_BEFORE.search(folded, max(0, start - 24), start)
+    if before is not None and before.group("grade") not in name:
+        grade = before.group("grade").replace("1#", "#1").replace("0#", "#0")
+        if grade not in _BENCHMARK_GRADES.get(name, set()):
+            qualifiers.append(grade)
+        start = before.start()
+    after = _GRADE_AFTER.match(folded, end)
+    if after is not None and not after.group("grade").isdigit():
+        qualifiers.append(after.group("grade"))
+        end = after.end()
+    for qualifier in qualifiers:
+        name = name[:-1] + f", {qualifier})" if name.endswith(")") else f"{name} ({qualifier})"
+    return name, start, end
+
+
 def known_products(folded: str) -> list[tuple[int, int, str]]:
-    """Every vocabulary product named in folded text: (start, end, name)."""
+    """Every vocabulary product named in folded text: (start, end, name), grades included."""
     found: list[tuple[int, int, str]] = []
     graded = list(_SILICON_GRADE.finditer(folded)) if "silicon" in folded else []
     for match in graded:
@@ -576,8 +630,29 @@ def known_products(folded: str) -> list[tuple[int, int, str]]:
         words = tuple(british(_singular(_words(match.group(0)))))
         name = _PRODUCT_WORDS.get(words)
         if name is not None:
-            found.append((match.start(), match.end(), name))
+            found.append(_graded_span(name, folded, match.start(), match.end()))
     return sorted(found)
+
+
+def _graded_span(name: str, folded: str, start: int, end: int) -> tuple[int, int, str]:
+    graded, begin, stop = _graded(name, folded, start, end)
+    return begin, stop, graded
+
+
+# Brands whose own premiums a spot report lists: not the market's price.
+BRANDS = frozenset(
+    "jinchuan qilin mengzi lan zijin shuangyan chihong xinzi huludao xikang bailing hongye"
+    " xiangguang lufang jcc tiefeng zhongtiaoshan olyda guixi ccc-p enm norilsk jinfeng spence"
+    " yunxi yuntin chinalco".split()
+)
+_BRAND = re.compile(
+    r"\b(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)) + r")\b|\b(?:high-end|high-priced"
+    r"|premium)\s+brands?\b"
+)
+
+
+def names_brand(folded: str) -> bool:
+    return _BRAND.search(folded) is not None
 
 
 def base_metal(product: str) -> str:

@@ -50,7 +50,8 @@ CUES = (
 _ABOVE = re.compile(
     r"(?:\b(?:broke\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
     r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past|more\s+than"
-    r"|returned\s+above|rose\s+above|climbed\s+above|jumped\s+above|stood\s+above)"
+    r"|returned\s+above|rose\s+above|climbed\s+above|jumped\s+above|stood\s+above"
+    r"|stand(?:s|ing)?\s+above|stay(?:s|ed|ing)?\s+above|climbing\s+(?:well\s+|significantly\s+)?above)"
     r"(?:\s+the)?(?:\s+(?:mark|level|threshold|high)\s+of)?)\s*$"
 )
 _BELOW = re.compile(
@@ -89,7 +90,7 @@ _BETWEEN = re.compile(
     r"|dropped)\b|,|$)"
 )
 _OVER = re.compile(
-    r"\b(?:premium|discount)s?\s+(?:of\s+(?P<a>[\w$#,.\s/]+?)\s+)?(?:to|over|against|relative\s+to)\s+"
+    r"\b(?:premium|discount)s?\s+(?:of\s+(?P<a>[\w$#,.\s/~–-]+?)\s+)?(?:to|over|against|relative\s+to)\s+"
     r"(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)(?=\s*(?:\(|\bat\b|\bon\b|\bwas\b|\bwere\b|\bis\b"
     r"|\bnarrowed\b|\bwidened\b|\bstood\b|,)|$)"
 )
@@ -117,6 +118,9 @@ _DROP_WORDS = re.compile(
     r"|market|circulating|regional|weighted|national|benchmark|current|today's|its|of|for)\b"
 )
 _PAREN = re.compile(r"\([^()]*\)")
+_LONG_PAREN = re.compile(r"\((?=[^()]*\s)[^()]*\)|\([^()]{13,}\)")
+_RELATIVE = re.compile(r"\b(?:minus|plus|less)\s*(?:rmb|cny|\$)?\s*$|\bsmm\s*[+-]\s*$")
+_THAN = re.compile(r"^\s*(?:yuan/mt\s*)?(?P<dir>lower|higher)\s+than\s+(?:the\s+)?(?P<what>[a-z]+)")
 _FIRMS_AFTER = re.compile(
     r"\s+(?:plants?|enterprises?|producers?|smelters?|makers?|manufacturers?|mills?|companies"
     r"|firms?|factories|refineries)\b"
@@ -286,6 +290,26 @@ def _read_prices(
                 "other",
                 owner=owner.product,
                 why="an exchange price converted into another currency",
+            )
+            continue
+        if names.names_brand(whole[clause.start : quantity.start]):
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "brand",
+                owner=owner.product,
+                why="one brand's price, not the market's",
+            )
+            continue
+        if _RELATIVE.search(own_lead):
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                owner=owner.product,
+                why="a deal quoted relative to a benchmark (SMM minus 10)",
             )
             continue
         if _foreign(whole[clause.start : quantity.start]):
@@ -646,7 +670,7 @@ def _owner(
     context: Context,
     last: _Owner | None,
 ) -> _Owner | None:
-    head = _PAREN.sub(
+    head = _LONG_PAREN.sub(
         lambda m: " " * len(m.group(0)), without_dateline(whole[clause.start : quantity.start])
     )
     products = names.known_products(head)
@@ -684,6 +708,8 @@ def _owner(
     if re.search(r"\bofficial\s+settlement\b|\bcash\s+settlement\b", head):
         product = _with_qualifier(product, "cash")
     region = _market(head, product, quantity, futures_word is not None, clause.folded)
+    if region == "SHFE" and product == "aluminium alloy":
+        product = "cast aluminium alloy"  # the aluminium alloy futures are cast alloy's
     if region == "China":
         after = whole[quantity.end : clause.start + len(clause.folded)]
         place = re.match(r"^[^a-z]{0,3}in\s+([a-z]+(?:\s+[a-z]+)?)", after)
@@ -824,7 +850,7 @@ def _is_spread(folded: str, context: Context) -> bool:
         r"\bpremium|\bdiscount|price\s+difference", folded
     ):
         return False
-    if _SPREAD.search(folded) is not None:
+    if _SPREAD.search(folded) is not None or _REGION_THAN.search(folded) is not None:
         return True
     return (
         "import" in folded
@@ -842,7 +868,36 @@ def _read_spread(
 ) -> None:
     folded = clause.folded
     amounts = [q for q in clause.quantities if q.kind is Kind.MONEY]
+    for quantity in clause.quantities:
+        # "with a premium of 80 against the 06 contract": an amount whose unit the report
+        # leaves to its readers.
+        if quantity.kind is Kind.OTHER and re.search(
+            r"\b(?:premium|discount)s?\s+of\s*$", sentence.folded[clause.start : quantity.start]
+        ):
+            unit = amounts[0].unit if amounts else "CNY/t"
+            amounts.append(
+                Quantity(
+                    quantity.start,
+                    quantity.end,
+                    Kind.MONEY,
+                    quantity.value,
+                    quantity.high,
+                    unit,
+                    quantity.sign,
+                )
+            )
+    amounts.sort(key=lambda q: q.start)
     if not amounts:
+        return
+    if names.names_brand(folded[: amounts[0].start - clause.start]):
+        for quantity in amounts:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "brand",
+                why="one brand's premium, not the market's",
+            )
         return
     named = _spread_name(folded, context, sentence)
     if named is None:
@@ -858,6 +913,10 @@ def _read_spread(
     name, flip = named
     found_regions = names.regions(without_dateline(folded))
     region = found_regions[-1][2] if found_regions else "China"
+    if not found_regions and name.endswith(" futures") and context.place:
+        region = context.place  # a market's spot premium, in the market the report is about
+    if re.search(r"\([a-z ]+\) - ", name):
+        region = "China"  # a spread between two places belongs to neither
     forecast = _forward(sentence, clause, amounts[-1]) and "than domestic" not in folded
     draft = _draft(
         drafts,
@@ -869,6 +928,8 @@ def _read_spread(
         metric=Metric.SPREAD,
     )
     loss = _LOSS.search(folded) is not None and "import" in folded
+    # "Spot discounts were heard at 40-30 yuan/mt": every amount of a discount-only clause.
+    all_discount = "discount" in folded and "premium" not in folded
     previous_end = clause.start
     others = [q for q in clause.quantities if q.kind is Kind.OTHER]
     # "imports would land at 4,236 yuan/mt, 855 yuan/mt higher than domestic prices": only the
@@ -911,12 +972,16 @@ def _read_spread(
         changing = direction(bare[-14:]) is not None and not re.search(
             r"(?:\bto|\bat)\s*$", stripped
         )
+        basis_follows = basis_at(trail[:30], after=True)[0] is not None
+        last_word = re.search(r"([a-z]+)\s*$", bare)
         is_change = _CHANGE_NOUN.search(stripped[-25:]) is not None or (
             changing
             and (
                 not draft.empty
                 or re.search(r"\bby\s*$", stripped) is not None
                 or re.match(r"^\s*(?:yuan/mt\s*)?to\b", trail) is not None
+                or basis_follows
+                or (last_word is not None and direction(last_word.group(1)) is not None)
             )
         )
         if is_change or quantity.kind is Kind.OTHER:
@@ -936,7 +1001,11 @@ def _read_spread(
                 why="a spread's change",
             )
             continue
-        negative = quantity.sign == -1 or _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
+        negative = (
+            quantity.sign == -1
+            or _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
+            or (all_discount and not _THAN.match(trail))
+        )
         if flip:
             negative = not negative  # the legs are named in the other order than the text's
         if loss and not re.search(r"\bprofit", stripped[-30:]):
@@ -944,10 +1013,36 @@ def _read_spread(
         cost = _IMPORT_COST.match(trail)
         if cost is not None:
             negative = cost.group("dir") == "higher"
+        than = _THAN.match(trail)
+        if than is not None and than.group("what") != "domestic":
+            if than.group("what") in {"previous", "yesterday", "last"}:
+                sign = -1 if than.group("dir") == "lower" else 1
+                basis = _basis(trail[than.end("dir") :], context, sentence)
+                draft.change = PriceChange(sign * quantity.value, basis=basis)
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "change",
+                    owner=name,
+                    emitted=True,
+                    why="a spread's change against an earlier day",
+                )
+                continue
+            negative = than.group("dir") == "lower"
         value = -quantity.value if negative else quantity.value
         if quantity.is_range:
             high = quantity.high if quantity.high is not None else quantity.value
-            draft.low, draft.high = (-high, value) if negative else (value, high)
+            discount = (
+                _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
+                or all_discount
+                or (loss and not re.search(r"\bprofit", stripped[-30:]))
+            )
+            if discount != flip:
+                draft.low, draft.high = -high, -quantity.value
+            else:
+                draft.low = -quantity.value if quantity.sign == -1 else quantity.value
+                draft.high = high
             why = "a spread's range"
         elif _AVERAGE.search(stripped[-40:]) and draft.low is not None:
             draft.value = value
@@ -1007,9 +1102,63 @@ def _leg(text: str, context: Context) -> str | None:
     return _normalise_product(folded)
 
 
+_PLACE = r"(?P<{}>[a-z]+(?:\s+china)?)"
+_REGION_AGAINST = re.compile(
+    r"\b(?:premiums?|discounts?)\s+of\s+[^a-z]*(?:yuan/mt|yuan|rmb|per\s+tonne|/mt)?\s*"
+    r"(?:against|over|to)\s+(?:the\s+)?" + _PLACE.format("other") + r"\s+(?:spot|prices?|market)\b"
+)
+_REGION_THAN = re.compile(
+    r"\b(?:lower|higher)\s+than\s+(?:the\s+)?"
+    + _PLACE.format("other")
+    + r"\s+(?:spot|prices?|market)\b"
+)
+_REGION_PAIR = re.compile(
+    r"\b(?:the\s+)?(?P<a>[a-z]+(?:\s+china)?)-(?P<b>[a-z]+(?:\s+china)?)\s+price\s+spread\b"
+    r"|\bprice\s+spread\s+between\s+(?P<c>[a-z]+(?:\s+china)?)\s+and\s+(?P<d>[a-z]+(?:\s+china)?)\b"
+)
+
+
+def _place(word: str) -> str | None:
+    found = names.regions(word)
+    return found[0][2].lower() if found else None
+
+
+def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
+    """A spread between two places: "the Shanghai-Guangdong price spread", "a premium of 40
+    yuan/mt against Shanghai prices", "40 yuan/mt lower than Shanghai prices"."""
+    metal = context.metal or (names.base_metal(context.product) if context.product else None)
+    if metal is None:
+        return None
+    pair = _REGION_PAIR.search(folded)
+    if pair is not None:
+        first = _place(pair.group("a") or pair.group("c") or "")
+        second = _place(pair.group("b") or pair.group("d") or "")
+        if first and second:
+            return f"{metal} ({first}) - {metal} ({second})"
+    other = _REGION_AGAINST.search(folded) or _REGION_THAN.search(folded)
+    if other is None:
+        return None
+    second = _place(other.group("other"))
+    offset = sentence.folded.find(folded)
+    limit = (offset if offset >= 0 else 0) + other.start()
+    places = [
+        region.lower()
+        for start, _, region in names.regions(without_dateline(sentence.folded))
+        if start < limit and region.lower() != second
+    ]
+    if not places and context.place and context.place.lower() != second:
+        places = [context.place.lower()]
+    if second is None or not places:
+        return None
+    return f"{metal} ({places[-1]}) - {metal} ({second})"
+
+
 def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
     """A spread's name, and whether its value is to be negated (a premium or discount written
     from the other leg)."""
+    regional = _regional(folded, context, sentence)
+    if regional is not None:
+        return regional, False
     metal = context.metal
     if re.search(r"\bimport\s+(?:loss|losses|profit|profits|window|margin)", folded) or (
         "import" in folded and "domestic" in folded
@@ -1053,7 +1202,7 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
         if first and second and first != second:
             return _ordered(first, second)
     against = _AGAINST.search(folded)
-    if against is not None or re.search(r"\bspot\s+premiums?(?:/discounts?)?\b", folded):
+    if against is not None or re.search(r"\bspot\s+(?:premiums?|discounts?)\b", folded):
         head = folded[: against.start()] if against else folded
         first_found = names.known_products(head)
         first = first_found[-1][2] if first_found else metal
@@ -1080,6 +1229,14 @@ def learn(drafts: list[Draft], sentence: Sentence, context: Context) -> None:
     """What this sentence's prices teach about the rest of the article."""
     del sentence
     for draft in drafts:
+        if draft.region not in {
+            "China",
+            "SHFE",
+            "LME",
+            "COMEX",
+            "GFEX",
+        } and not draft.region.startswith(("FOB", "CIF")):
+            context.place = draft.region
         if draft.metric is Metric.PRICE and not draft.forecast:
             context.product = draft.subject
             if context.metal is None:

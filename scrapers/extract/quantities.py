@@ -51,6 +51,9 @@ _QUANTITY = re.compile(
     rf"(?(btw)(?:\s+and\s+(?:{_CURRENCY}\s*)?(?P<and>{NUMBER}))?|)"
     rf"(?:\s*(?P<dash>-|–|—|~|to)\s*(?:{_CURRENCY}\s*)?(?P<high>{NUMBER}))?"
     rf"(?:(?P<points>{POINTS})|(?P<percent>{PERCENT})"
+    rf"|(?P<perother>\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?)?\s*(?:/|per\s+)\s*"
+    rf"(?:mtu|dmtu|nickel\s+unit|metric\s+tonne\s+unit|kg|kilogram|g|gram|lb|pound|oz|ounce"
+    rf"|wmt|dmt|unit|kwh|w|wp|piece|sheet|sq\s*m|m2|m3|litre|liter|barrel)(?![a-z]))"
     rf"|\s*(?P<post>yuan|rmb|cny|usd|us\s?dollars?|dollars?)(?![a-z])(?P<tonne>{_PER_TONNE})?"
     rf"|(?P<tonne2>{_PER_TONNE})"
     rf"|(?P<pound>\s*(?:¢|cents?)\s*(?:/|per)\s*(?:lb|pound))"
@@ -73,8 +76,8 @@ def _kind(match: re.Match[str]) -> tuple[Kind, str | None, bool]:
         return Kind.POINTS, "pp", False
     if match.group("percent"):
         return Kind.PERCENT, "%", False
-    if match.group("pound"):
-        return Kind.OTHER, None, False
+    if match.group("pound") or match.group("perother"):
+        return Kind.OTHER, None, False  # per pound, per nickel unit, per kg: not per tonne
     pre = (match.group("pre") or "").replace(" ", "")
     post = match.group("post") or ""
     dollars = pre in {"usd", "us$", "$"} or post.startswith(("usd", "us", "dollar"))
@@ -107,9 +110,19 @@ def read(folded: str) -> list[Quantity]:
         if start < 0:
             start = match.start("num")
         spaced_to = (match.group("dash") or "") == "to"
+        signed_low = -value if sign == -1 else value
+        if (
+            high is not None
+            and kind is Kind.MONEY
+            and not spaced_to
+            and sign is None
+            and high < value
+        ):
+            value, high = high, value  # SMM writes a discount range from its deep end: "40-30"
+            signed_low = value
         if high is not None and (
             kind in {Kind.OTHER, Kind.TONNES}
-            or high < value
+            or high < signed_low
             or (spaced_to and value > 0 and high > value * _MAX_RANGE_RATIO)
         ):
             if kind in {Kind.OTHER, Kind.TONNES} or match.group("and"):
@@ -124,4 +137,33 @@ def read(folded: str) -> list[Quantity]:
                 )
                 continue
         found.append(Quantity(start, match.end(), kind, value, high, unit, sign, per_tonne))
-    return found
+    return _between_ranges(folded, found)
+
+
+def _between_ranges(folded: str, found: list[Quantity]) -> list[Quantity]:
+    """ "between RMB 19,550 per tonne and RMB 19,590 per tonne": one range, each end with its
+    unit."""
+    merged: list[Quantity] = []
+    for quantity in found:
+        if merged:
+            low = merged[-1]
+            if (
+                low.kind is Kind.MONEY
+                and quantity.kind is Kind.MONEY
+                and low.high is None
+                and folded[low.end : quantity.start].strip() == "and"
+                and folded[max(0, low.start - 8) : low.start].rstrip().endswith("between")
+            ):
+                merged[-1] = Quantity(
+                    low.start,
+                    quantity.end,
+                    low.kind,
+                    low.value,
+                    quantity.value,
+                    low.unit,
+                    low.sign,
+                    low.per_tonne or quantity.per_tonne,
+                )
+                continue
+        merged.append(quantity)
+    return merged

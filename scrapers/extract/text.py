@@ -46,7 +46,7 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"[.!?](?=[\s\"”’)]*(?:\s|$))")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_WORD_BEFORE = re.compile(r"([A-Za-z.-]+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,8 +97,8 @@ def _ends_sentence(text: str, dot: int) -> bool:
     if word is None:
         return not text[:dot].rstrip()[-1:].isdigit() or dot + 1 >= len(text)
     token = word.group(1).lower().strip(".")
-    # "Sep. 4", "e.g. copper", single initials ("U.S.") do not end a sentence.
-    return token not in _ABBREVIATIONS and len(token) > 1
+    # "Sep. 4", "e.g. copper", single initials ("U.S.") do not end a sentence; "m-o-m." does.
+    return token not in _ABBREVIATIONS and (len(token) > 1 or "-" in word.group(1))
 
 
 def _sentence(text: str, offset: int) -> Sentence:
