@@ -162,6 +162,8 @@ def read_sentence(
         if _is_spread(clause.folded, context):
             _read_spread(sentence, clause, context, drafts, notes)
             continue
+        if _read_respective(sentence, clause, context, drafts, notes):
+            continue
         if _NOT_A_SPREAD.search(clause.folded):
             continue  # an inter-month spread: neither a price nor a spread figure
         previous = _read_prices(sentence, clause, context, drafts, notes, previous)
@@ -322,6 +324,12 @@ def _read_prices(
                 why="an amount of something else (a cost, fee, profit or volume)",
             )
             continue
+        if owner.region not in _VENUES and not names.regions(whole[clause.start : quantity.start]):
+            # "the hike of RMB 125 per tonne in Guangxi to peg at RMB 3,700": the place follows.
+            place_after = _PLACE_AFTER.match(trail)
+            regions = names.regions(place_after.group(1)) if place_after else []
+            if regions:
+                owner = _Owner(owner.product, regions[0][2])
         last_owner = owner
         role = _role(
             quantity, own_lead, whole[clause.start : quantity.start], trail, owner, last_change
@@ -403,6 +411,26 @@ def _read_prices(
             )
             current = draft
             continue
+        if (
+            quantity.is_range
+            and draft.low is None
+            and draft.value is not None
+            and _RANGE_OF_AVERAGE.search(own_lead)
+        ):
+            # "... to clock at RMB 19,570, with the average prices between RMB 19,550 and RMB
+            # 19,590": the quotes the average was taken from.
+            draft.low, draft.high = quantity.value, quantity.high
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "range",
+                owner=draft.subject,
+                emitted=True,
+                why="the range of the average just read",
+            )
+            current = draft
+            continue
         if draft.value is not None or draft.low is not None:
             # A second level for one price in one clause: another session, another figure.
             draft = _draft(
@@ -434,6 +462,13 @@ def _read_prices(
         context.last_price = current
     return last_owner
 
+
+_VENUES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "skip"})
+_PLACE_AFTER = re.compile(r"\s*in\s+([a-z]+(?:\s+china)?)\b")
+_RANGE_OF_AVERAGE = re.compile(
+    r"^\s*,?\s*with\s+(?:the\s+)?(?:average\s+)?(?:prices?|quotes?)\s+(?:between|ranging\s+from"
+    r"|in\s+the\s+range\s+of|at)\s*$"
+)
 
 _WHY = {
     "intraday": "an opening, high or low price: only a session's close is a figure",
@@ -492,6 +527,105 @@ def _read_pair(
     return True
 
 
+# "in Shanxi and Henan": two places whose numbers follow in this order.
+_TWO_PLACES = re.compile(r"\bin\s+(?P<a>[a-z]+)\s+and\s+(?P<b>[a-z]+)\b")
+# What joins the two numbers of a pair: "and", perhaps after the first one's change in %.
+_PAIR_JOIN = re.compile(r"\s*(?:or\s+[\d.]+\s*(?:per\s*cent|%)\s*)?,?\s*and\s*")
+_NO_CHANGE = re.compile(r"\b(?:no\s+change|unchanged|flat|stable|steady)\b")
+
+
+def _read_respective(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """Two prices named together with their numbers in the same order: "the prices in Shanxi
+    and Henan surged by RMB 55 and RMB 50 to settle at RMB 3,165 and RMB 3,130"; "high-purity
+    aluminium (99.99%) and (99.996%) showed no change to settle at A and B"; "both the LME cash
+    bid price and the official settlement price hiked by A and B to C and D" (a bid is no
+    figure, so only the second is read)."""
+    whole = sentence.folded
+    money = [q for q in clause.quantities if q.kind is Kind.MONEY]
+    if len(money) not in {2, 3, 4} or any(q.is_range for q in money):
+        return False
+    if not _PAIR_JOIN.fullmatch(whole[money[-2].end : money[-1].start]):
+        return False
+    if len(money) == 4 and not _PAIR_JOIN.fullmatch(whole[money[0].end : money[1].start]):
+        return False
+    head = whole[clause.start : money[0].start]
+    legs = _respective_legs(head, context, money[-1])
+    if legs is None:
+        return False
+    sign = direction(head[-60:])
+    if sign == 0:
+        sign = None  # "showed no change": read below as a change of 0
+    if len(money) == 2:
+        if sign is not None:
+            return False  # "rose to A and B": which rose is not said
+        changes: list[Quantity | None] = [None, None]
+        flat = _NO_CHANGE.search(head) is not None
+    else:
+        if sign is None:
+            return False
+        changes = [money[0], money[1]] if len(money) == 4 else [money[0], money[0]]
+        flat = False
+    period = _price_period(whole, context, False)
+    for owner, change, level in zip(legs, changes, money[-2:], strict=True):
+        if owner is None:
+            notes.add(sentence, level.start, level.end, "bid", why=_WHY["bid"])
+            continue
+        draft = _draft(drafts, owner, level.unit or "CNY/t", sentence, period, False)
+        draft.value = level.value
+        if change is not None and sign is not None:
+            draft.change = PriceChange(
+                sign * change.value, basis=_basis(whole[level.end :], context, sentence)
+            )
+        elif flat:
+            draft.change = PriceChange(Decimal(0))
+        notes.add(
+            sentence,
+            level.start,
+            level.end,
+            "level",
+            owner=owner.product,
+            emitted=True,
+            why="one of two prices named together, in their order",
+        )
+        context.last_price = draft
+    return True
+
+
+def _respective_legs(
+    head: str, context: Context, level: Quantity
+) -> tuple[_Owner | None, _Owner | None] | None:
+    """The two prices a pair of numbers belongs to, in order; None for a bid."""
+    if _PAIR.search(head):
+        products = names.known_products(head)
+        if not products:
+            return None
+        return None, _Owner(_with_qualifier(products[-1][2], "cash"), "LME")
+    places = _TWO_PLACES.search(head)
+    if places is not None:
+        first, second = (names.regions(places.group(key)) for key in ("a", "b"))
+        if not first or not second:
+            return None
+        products = names.known_products(head[: places.start()])
+        product = products[-1][2] if products else context.product
+        if product is None:
+            return None
+        return _Owner(product, first[0][2]), _Owner(product, second[0][2])
+    products = names.known_products(head)
+    if len(products) < 2:
+        return None
+    (_, end, one), (start, _, other) = products[-2:]
+    if one == other or not re.fullmatch(r"\s*and\s+(?:the\s+)?(?:[a-z-]+\s+)?", head[end:start]):
+        return None
+    region = _market(head, other, level, False)
+    return _Owner(one, region), _Owner(other, region)
+
+
 def _change_lead(lead: str) -> bool:
     stripped = lead.rstrip()
     return (
@@ -525,7 +659,8 @@ def _held(lead: str) -> bool:
     return (
         re.search(
             r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat)"
-            r"(?:\s+steady)?(?:\s+(?:at|in))?(?:\s+the\s+range\s+of)?\s*$",
+            r"(?:\s+steady)?(?:\s+(?:at|in))?(?:\s+the\s+range\s+of)?\s*$"
+            r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$",
             lead.rstrip(),
         )
         is not None
