@@ -84,12 +84,21 @@ def _learn_title(title: str, context: Context) -> None:
 
 def _learn_sentence(sentence: Sentence, context: Context) -> None:
     folded = sentence.folded
+    opening = _OPENING_PLACE.match(folded)
+    if opening is not None:
+        regions = names.regions(opening.group(1))
+        if regions:
+            context.paragraph_place = regions[0][2]
     if not context.daily and _DAILY.search(folded):
         context.daily = True
     if context.metal is None and has_digit(folded):
         products = names.known_products(folded)
         if products:
             context.metal = names.base_metal(products[0][2])
+
+
+# "In Tianjin, #0 zinc ingot was mostly traded at ...": the paragraph's market.
+_OPENING_PLACE = re.compile(r"^in\s+([a-z]+(?:\s+china)?)\s*,")
 
 
 def _relevant(sentence: Sentence, context: Context) -> bool:
@@ -111,6 +120,7 @@ def read(body: str, published: date | None = None, title: str = "") -> Extractio
     drafts: list[Draft] = []
     for paragraph in paragraphs(body):
         context.heading = paragraph.heading
+        context.paragraph_place = None
         for sentence in sentences_of(paragraph):
             if not _relevant(sentence, context):
                 rates.learn_from_words(sentence, context)

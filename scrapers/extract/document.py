@@ -73,6 +73,7 @@ class Context:
     last_spread: tuple[str, str] | None = None  # the legs of the last spread read
     last_price: Draft | None = None  # the price last read ("This represented a decrease ...")
     place: str | None = None  # where the last price was quoted (a spot premium's market)
+    paragraph_place: str | None = None  # "In Tianjin, ...": the market a paragraph reports on
     pair: PairedPrice | None = None  # a pair of prices named for the next sentence's numbers
 
 

@@ -164,6 +164,18 @@ def read_sentence(
             continue
         if _read_respective(sentence, clause, context, drafts, notes):
             continue
+        if not clause.quantities:
+            # "..., and the average price flat WoW": the change of the price just read.
+            flat = _flat_basis(clause.folded)
+            last = context.last_price
+            if (
+                flat is not None
+                and last is not None
+                and last.change is None
+                and any(draft is last for draft in drafts.values())
+            ):
+                last.change = PriceChange(Decimal(0), basis=flat[1])
+            continue
         if _NOT_A_SPREAD.search(clause.folded):
             continue  # an inter-month spread: neither a price nor a spread figure
         previous = _read_prices(sentence, clause, context, drafts, notes, previous)
@@ -238,6 +250,7 @@ def _read_prices(
                     owner is None
                     or owner.region == "skip"
                     or _foreign(whole[clause.start : quantity.start])
+                    or (_futures(owner) and _ONCE.search(own_lead[-40:]))
                 ):
                     continue
                 last_owner = owner
@@ -294,7 +307,7 @@ def _read_prices(
                 why="an exchange price converted into another currency",
             )
             continue
-        if names.names_brand(whole[clause.start : quantity.start]):
+        if names.names_brand(own_lead):
             notes.add(
                 sentence,
                 quantity.start,
@@ -324,8 +337,16 @@ def _read_prices(
                 why="an amount of something else (a cost, fee, profit or volume)",
             )
             continue
-        if owner.region not in _VENUES and not names.regions(whole[clause.start : quantity.start]):
-            # "the hike of RMB 125 per tonne in Guangxi to peg at RMB 3,700": the place follows.
+        if (
+            owner.region == "China"
+            and context.paragraph_place
+            and not names.regions(without_dateline(whole))
+            and not names.is_cif(whole)
+        ):
+            owner = _Owner(owner.product, context.paragraph_place)
+        if owner.region not in _VENUES:
+            # "the hike of RMB 125 per tonne in Guangxi to peg at RMB 3,700"; "at 14,630-14,660
+            # yuan/mt in Shanghai, at 14,620-14,660 yuan/mt in Wuxi": the place follows.
             place_after = _PLACE_AFTER.match(trail)
             regions = names.regions(place_after.group(1)) if place_after else []
             if regions:
@@ -341,6 +362,8 @@ def _read_prices(
             continue
         forecast = _forward(sentence, clause, quantity)
         period = _price_period(whole, context, forecast)
+        if owner.region not in _VENUES and owner.region != "China":
+            context.place = owner.region  # for a spot premium later in the sentence
         if continues and context.last_price is not None and role == "change":
             draft = context.last_price
         else:
@@ -463,6 +486,12 @@ def _read_prices(
     return last_owner
 
 
+_ONCE = re.compile(r"\bonce\s+[a-z]+(?:\s+by)?(?:\s+(?:nearly|about|over|some))?\s*$")
+_SESSION_AFTER = re.compile(
+    r"^\s*(?:/\s*mt\s*)?(?:in|during)\s+(?:the\s+)?(?:asian|european|us|american|night|day"
+    r"|morning|afternoon|overnight)\s+(?:session|trading|hours)"
+    r"|^\s*(?:/\s*mt\s*)?(?:from\s+overnight\s+)?as\s+of\s+(?:noon|midday)"
+)
 _VENUES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "skip"})
 _PLACE_AFTER = re.compile(r"\s*in\s+([a-z]+(?:\s+china)?)\b")
 _RANGE_OF_AVERAGE = re.compile(
@@ -725,6 +754,8 @@ def _role(
         return "expectation"
     if re.search(r"\b(?:bid|offer)\s+prices?\b", head) and not re.search(r"settlement", head):
         return "bid"
+    if _futures(owner) and (_ONCE.search(stripped[-40:]) or _SESSION_AFTER.match(trail)):
+        return "intraday"  # "once rose by 300", "dipped to $1,948.5 in the European session"
     if quantity.is_range and re.search(r"\b(?:ranged?|ranging)\s+from\s*$", stripped):
         return "level" if not _futures(owner) else "intraday"
     if _REFERENCE.search(stripped[-34:]):
@@ -965,6 +996,8 @@ def _draft(
 def _is_spread(folded: str, context: Context) -> bool:
     if context.last_spread is not None and _THAT_FOR.match(folded):
         return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
+    if _REGION_THAN.search(folded) is not None:
+        return True  # "Prices in Tianjin were 40 yuan/mt lower than Shanghai prices"
     if not any(
         map(
             folded.__contains__,

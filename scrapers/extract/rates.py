@@ -283,6 +283,9 @@ def _resolve(
             subject = None
         if subject is None:
             base = _inherited(context, previous, mentioned=True)
+            if base is None and context.metal and _SMELTERS.search(head):
+                # "the operating rate of smelters in Yunnan" in an article about tin.
+                base = _Owner(f"{context.metal} smelting", "China", None)
             if base is None:
                 continue
             region = item.region or _region(head) or base.region
@@ -296,6 +299,7 @@ def _resolve(
     return _distinct(owners)
 
 
+_SMELTERS = re.compile(r"\bsmelters?\b")
 _IMPLAUSIBLE = re.compile(
     r"\b(?:it|this|that|which|these|those|industry|market|overall|rate|week|month|year|survey"
     r"|data|statistics|enterprises|china|domestic|january|february|march|april|may|june|july"
