@@ -406,8 +406,38 @@ def _origin(word: str) -> str:
 _NOT_PLACES = re.compile(r"shanghai\s+(?:metals?\s+market|futures\s+exchange|non-?ferrous)")
 
 
+def listed_regions(folded: str) -> list[str]:
+    """The places of a list ("Jiangsu, Anhui and Henan provinces"), when a phrase lists two or
+    more; else nothing. A list is a survey's scope or a "respectively", never one region."""
+    return [place for *_, place in _region_list(folded)]
+
+
+def _region_list(folded: str) -> list[tuple[int, int, str]]:
+    best: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []
+    for found in _PLACE_PATTERN.finditer(folded):
+        place = (found.start(), found.end(), _title(found.group(1)))
+        if run and not _LIST_JOIN.fullmatch(folded[run[-1][1] : place[0]]):
+            run = []
+        run.append(place)
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) > 1 else []
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
+
+
 def take_region(folded: str) -> tuple[str | None, str]:
-    """The region a phrase names, and the phrase without it."""
+    """The region a phrase names, and the phrase without it (without all of a list's)."""
+    listed = _region_list(folded)
+    if listed:
+        start, end = listed[0][0], listed[-1][1]
+        before = re.search(r"\b(?:in|across|at|from)\s+$", folded[:start])
+        after = re.match(r"\s+(?:provinces|regions|cities)\b", folded[end:])
+        start = before.start() if before else start
+        end = end + after.end() if after else end
+        return None, folded[:start] + " " + folded[end:]
     fob = _FOB.search(folded)
     if fob is not None:
         origin = fob.group(1)

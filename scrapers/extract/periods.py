@@ -82,7 +82,7 @@ def month_period(text: str, published: date | None, *, forecast: bool) -> str | 
 
 
 _WEEK_ENDED = re.compile(
-    r"\bweek\s+(?:ended|ending|to)\s+(?:on\s+)?(?P<month>"
+    r"\bweek\s+(?:ended|ending|to|through)\s+(?:on\s+)?(?P<month>"
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
     + r")\.?\s+(?P<day>\d{1,2})\b"
 )
@@ -95,6 +95,9 @@ _THIS_WEEK = re.compile(
 _COMPARED_WITH = re.compile(
     r"\b(?:from|than|compared\s+(?:with|to)|against|over|versus|vs\.?)\s+(?:the\s+|a\s+)?"
     r"(?:last|previous|prior|past)\s+(?:week|month|year)\b"
+    # "climbed 3.47% from the week ended April 26 to stand at 51.31% in the week through May 10"
+    r"|\b(?:from|than|compared\s+(?:with|to)|against|over|versus)\s+(?:the\s+)?week\s+"
+    r"(?:ended|ending|to|through)\s+[a-z]+\.?\s+\d{1,2}\b"
 )
 _LAST_MONTH = re.compile(r"\blast\s+month\b")
 _THIS_MONTH = re.compile(r"\bthis\s+month\b")
@@ -102,7 +105,7 @@ _THIS_MONTH = re.compile(r"\bthis\s+month\b")
 
 def _without_comparisons(folded: str) -> str:
     """The text with "from last week"-style comparisons blanked out (they are not the period)."""
-    if "last" in folded or "previous" in folded or "prior" in folded or "past" in folded:
+    if any(map(folded.__contains__, ("last", "previous", "prior", "past", "week end"))):
         return _COMPARED_WITH.sub(" ", folded)
     return folded
 
@@ -188,7 +191,7 @@ def stated_week(text: str, published: date | None) -> str | None:
     July 17th)", "week ended March 14", "as of March 27" -> the week of the last day."""
     if published is None:
         return None
-    folded = fold(text)
+    folded = _without_comparisons(fold(text))
     if not any(map(folded.__contains__, ("(", "week", "from", "as of"))):
         return None
     ended = _WEEK_ENDED.search(folded) if "week" in folded else None

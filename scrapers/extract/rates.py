@@ -166,7 +166,7 @@ def read_sentence(
 
 
 def _owners(clause: Clause, context: Context, previous: list[_Owner]) -> list[_Owner]:
-    folded = without_dateline(clause.folded)
+    folded = _size_by_capacity(without_dateline(clause.folded))
     first_number = min(
         (
             q.start - clause.start
@@ -214,6 +214,37 @@ def _owners(clause: Clause, context: Context, previous: list[_Owner]) -> list[_O
     return [_Owner(base.subject, region or base.region, group or base.group)]
 
 
+# "plants with annual capacity greater than 100,000 mt": a size group told by its capacity band.
+_CAPACITY_BAND = re.compile(
+    r"(?:(?P<size>large|larger|medium|medium-sized|small|smaller)\s+)?"
+    r"(?P<firms>plants|smelters|enterprises|producers|companies)\s+with\s+(?:an?\s+)?annual\s+"
+    r"capacity\s+(?:(?P<above>greater\s+than|more\s+than|above|over|exceeding)"
+    r"|(?P<below>below|less\s+than|under)|of)\s*[\d,.]+"
+    r"(?P<range>\s*(?:-|~|to)\s*[\d,.]+)?\s*(?:mt|tonnes|t)(?:/year|\s+a\s+year|\s+per\s+year)?"
+)
+
+
+def _size_by_capacity(folded: str) -> str:
+    """The clause with a capacity band written as its size group ("plants with annual capacity
+    of 50,000-100,000 mt" -> "medium plants"), offsets kept."""
+
+    def size_words(match: re.Match[str]) -> str:
+        if match.group("size"):
+            size = match.group("size")
+        elif match.group("above"):
+            size = "large"
+        elif match.group("below"):
+            size = "small"
+        elif match.group("range"):
+            size = "medium"
+        else:
+            return match.group(0)
+        words = f"{size} {match.group('firms')}"
+        return words.ljust(len(match.group(0)))
+
+    return _CAPACITY_BAND.sub(size_words, folded) if "capacity" in folded else folded
+
+
 def _opening_industries(head: str, start: int) -> list[str]:
     """The vocabulary industries a clause opens with ("Aluminium foil remained at 73%")."""
     found = [name for begin, _, name in names.known_industries(head) if begin <= start + 12]
@@ -251,6 +282,10 @@ def _named_at_mention(folded: str, mention: re.Match[str]) -> list[names.Named]:
     found: list[names.Named] = []
     if after is not None:
         text, _ = phrase_after(folded, after.end())
+        listed = names.listed_regions(text)
+        if listed and not names.known_industries(text):
+            # "operating rates in Henan and Jiangsu came in at 57.6% and 58.3% respectively"
+            return [names.Named(None, region, None) for region in listed]
         if text:
             known = names.known_industries(text)
             if len(known) > 1:
@@ -329,6 +364,8 @@ def _inherited(context: Context, previous: list[_Owner], *, mentioned: bool) -> 
 
 
 def _region(head: str) -> str | None:
+    if names.listed_regions(head):
+        return None  # "smelters in Jiangsu, Anhui and Henan": the survey's scope, not a region
     found = names.regions(head)
     return found[-1][2] if found else None
 
@@ -554,7 +591,11 @@ def _sign(lead: str, trail: str) -> int | None:
     )
     if after is not None:
         return 1 if after.group(1) in {"higher", "more", "up"} else -1
-    return direction(lead[-50:])
+    sign = direction(lead[-50:])
+    if sign is None and re.search(r"\bby\s*$", lead):
+        # "lifted the average rate across Anhui's smelters by 17.1 percentage points"
+        sign = direction(lead[-90:])
+    return sign
 
 
 def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
