@@ -130,6 +130,8 @@ def read(body: str, published: date | None = None, title: str = "") -> Extractio
             found_rates = rates.read_sentence(sentence, parts, context, notes)
             found_prices = prices.read_sentence(sentence, parts, context, notes)
             rates.learn(found_rates, context)
+            if not found_rates:
+                rates.learn_from_words(sentence, context)  # "Operating rates will fall in August"
             prices.learn(found_prices, sentence, context)
             drafts.extend(found_rates)
             drafts.extend(found_prices)

@@ -29,6 +29,11 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+and\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
     r"|,?\s+with\s+(?=the\s+[a-z-]+\s+price\s+spread)"
     r"|,\s*followed\s+by\s+"
+    # "large enterprises was 37.8 per cent, mid-sized companies 35.8 per cent, and small firms
+    # 20.5 per cent": each size group with its own number.
+    r"|,\s*(?:and\s+)?(?=(?:large|larger|large-scale|mid-sized|medium(?:-sized)?|small|smaller"
+    r"|small-sized)\s+(?:enterprises|companies|firms|plants|smelters|producers)\s+[\d.]+\s*"
+    r"(?:%|per\s*cent))"
 )
 # "Primary Aluminum Alloy: The operating rate of ...": a section heading opening a paragraph.
 _HEADING = re.compile(r"^([A-Z][A-Za-z0-9#&/,'’ ()\-]{2,60}?)\s*[:：]\s*(?=\S)")
@@ -69,6 +74,7 @@ class Context:
     daily: bool = False  # a daily price report
     week: str | None = None  # the survey week, once named ("2025-W11")
     month: str | None = None  # the survey month, once named ("2025-10")
+    forecast_month: str | None = None  # the month a figure-less outlook named ("in August")
     rates_seen: bool = False  # the article is (also) an operating-rate survey
     last_spread: tuple[str, str] | None = None  # the legs of the last spread read
     last_price: Draft | None = None  # the price last read ("This represented a decrease ...")

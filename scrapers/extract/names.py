@@ -106,6 +106,13 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "aluminium profile": "aluminium extrusion",
     "extrusion": "aluminium extrusion",
     "aluminium processing": "aluminium downstream",
+    "aluminium processor": "aluminium downstream",
+    "construction aluminium extrusion": "construction aluminium extrusion",
+    "construction aluminium extruder": "construction aluminium extrusion",
+    "construction extrusion": "construction aluminium extrusion",
+    "industrial aluminium extrusion": "industrial aluminium extrusion",
+    "industrial aluminium extruder": "industrial aluminium extrusion",
+    "industrial extrusion": "industrial aluminium extrusion",
     "aluminium downstream processing": "aluminium downstream",
     "downstream aluminium processing": "aluminium downstream",
     "aluminium downstream": "aluminium downstream",
@@ -135,6 +142,7 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "aluminium billet and bar": "aluminium billet",
     "aluminium rod and bar": "aluminium billet",
     "copper rod": "copper cathode rod",
+    "copper wire rod": "copper cathode rod",
     "refined copper rod": "copper cathode rod",
     "copper cathode rod": "copper cathode rod",
     "medium and large copper rod": "copper cathode rod",
@@ -243,6 +251,8 @@ def industry(phrase: str) -> Named:
             break
     kept = []
     for word in words:
+        if word.endswith(("'s", "'")) and word.rstrip("'s").rstrip("'") in _FIRM_WORDS:
+            continue  # "the construction aluminium extrusion sector's operating rate"
         if word in _DROPPED_MODIFIERS or word in _FIRM_WORDS or word == "'s":
             continue
         if word in _SIZE_WORDS and group is None:

@@ -35,6 +35,7 @@ from scrapers.extract.reading import (
     without_dateline,
     without_expectations,
 )
+from scrapers.extract.periods import month_period
 from scrapers.extract.text import Sentence
 from scrapers.models import ChangeBasis, Metric
 
@@ -85,6 +86,12 @@ _OF_WHAT = re.compile(
     r"^\s*of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:enterprises|plants|companies|firms"
     r"|respondents|producers|smelters|capacity|output|total|sample)"
 )
+# "ran at just 55.65% of their capacity": an operating rate told without the words.
+_CAPACITY_USE = re.compile(
+    r"\b(?:to\s+)?(?:run|ran|runs|running|operated|operating)\s+at\s+(?:just\s+|only\s+|about\s+)?"
+    r"(?=[\d.]+\s*(?:%|per\s*cent)\s+of\s+(?:their|its|the)\s+(?:production\s+)?capacity)"
+)
+_OF_CAPACITY = re.compile(r"\s*of\s+(?:their|its|the)\s+(?:production\s+)?capacity\b")
 _MAX_INFERRED = Decimal(40)  # a rate change written in % beyond this is something else's growth
 _SIZE_GROUP = re.compile(
     r"\b(?:(?P<sm>small\s+and\s+medium(?:-sized)?|medium\s+and\s+small(?:-sized)?)"
@@ -99,7 +106,14 @@ _CONTINUATION = re.compile(
     r"|(?:up|down)\s+[\d.]+)"
 )
 _SAME_SIGN = re.compile(
-    r"^\s*(?:(?:mom|yoy|wow|m-o-m|y-o-y|w-o-w)\s*)?(?:,\s*)?(?:and|or)\s*(?:by\s+)?$"
+    r"^\s*(?:(?:mom|yoy|wow|m-o-m|y-o-y|w-o-w|month-on-month|year-on-year|week-on-week"
+    r"|on\s+the\s+(?:month|year|week))\s*)?(?:,\s*)?(?:and|or)\s*(?:by\s+)?$"
+)
+# "a month-on-month drop of 1.4 percentage points": the basis written before its number.
+_NAMED_BASIS = re.compile(
+    r"\b(?:month-on-month|year-on-year|week-on-week|m-o-m|y-o-y|w-o-w|mom|yoy|wow|monthly"
+    r"|yearly|annual|weekly)\s+(?:drop|decline|decrease|fall|rise|increase|gain|growth|rebound)"
+    r"\s+of\s*$"
 )
 
 
@@ -187,6 +201,15 @@ def _owners(clause: Clause, context: Context, previous: list[_Owner]) -> list[_O
             region = next((item.region for item in named if item.region), None)
             return [_Owner(name, region or _region(head) or "China", None) for name in at_opening]
         return _resolve(named, head, context, previous)
+    used = _CAPACITY_USE.search(folded)
+    if used is not None and used.start() < first_number:
+        # "allowed industrial aluminum extruders to run at 59.08% of their capacity"
+        runners = names.known_industries(folded[: used.start()])
+        if runners:
+            return [_Owner(runners[-1][2], _region(head) or "China", _opening_group(folded, start))]
+    trailing = _trailing_owners(clause, folded)
+    if trailing:
+        return trailing
     if _PRICE_WORDS.search(head) or _foreign_before(head):
         return []
     that_of = _THAT_OF.match(folded)
@@ -243,6 +266,28 @@ def _size_by_capacity(folded: str) -> str:
         return words.ljust(len(match.group(0)))
 
     return _CAPACITY_BAND.sub(size_words, folded) if "capacity" in folded else folded
+
+
+_TRAILING_OWNER = re.compile(
+    r"\s*(?:for|in|at|among)\s+(?:the\s+)?([a-z][a-z\s-]{2,60}?)(?=\s*(?:,|;|\.|\band\b|$))"
+)
+
+
+def _trailing_owners(clause: Clause, folded: str) -> list[_Owner]:
+    """ "The average rate will be 54% for aluminum extruders, with 58% in industrial aluminum
+    extrusion segment and 54% in construction ...": each rate named after its number."""
+    rates = [q for q in clause.quantities if q.kind is Kind.PERCENT]
+    if not rates or not re.search(r"\brates?\b", folded[: rates[0].start - clause.start]):
+        return []
+    owners = []
+    for quantity in rates:
+        after = _TRAILING_OWNER.match(folded, quantity.end - clause.start)
+        known = names.known_industries(after.group(1)) if after else []
+        if not known:
+            return []
+        longest = max(known, key=lambda found: found[1] - found[0])
+        owners.append(_Owner(longest[2], "China", None))
+    return owners
 
 
 def _opening_industries(head: str, start: int) -> list[str]:
@@ -393,6 +438,7 @@ def _read_clause(
     changes: list[tuple[_Change, bool]] = []
     previous_end = clause.start
     last_sign: int | None = None
+    named_after = bool(_trailing_owners(clause, folded))  # "54% for extruders, 58% in ..."
     for quantity in (q for q in clause.quantities if q.kind in {Kind.PERCENT, Kind.POINTS}):
         own_lead = whole[max(clause.start, previous_end) : quantity.start]
         lead = whole[max(clause.start, quantity.start - WINDOW) : quantity.start]
@@ -407,6 +453,9 @@ def _read_clause(
             and re.fullmatch(r"\s*(?:,\s*)?(?:and|,)\s*", own_lead)
         ):
             role = "level"  # "were 72.3 per cent and 58.9 per cent, respectively"
+        if role == "other" and quantity.kind is Kind.PERCENT:
+            if named_after or _SIZE_GROUP.fullmatch(own_lead.strip()):
+                role = "level"  # "..., mid-sized companies 35.8 per cent"
         if role == "level":
             levels.append((quantity, forecast))
             continue
@@ -433,7 +482,8 @@ def _read_clause(
                 why="a change in % too large for a rate: growth of something else",
             )
             continue
-        written, _ = basis_at(trail, after=True)
+        named = _NAMED_BASIS.search(own_lead)
+        written, _ = basis_at(named.group(0), after=False) if named else basis_at(trail, after=True)
         if written is None and month_basis(trail, None) is None:
             written, _ = basis_at(whole[clause.start : quantity.start], after=False)
         last_sign = sign
@@ -457,6 +507,8 @@ def _read_clause(
             weekly=weekly,
             fallback=context.week if weekly else context.month,
         )
+        if forecast and context.forecast_month and not weekly and not _names_month(whole):
+            period = context.forecast_month  # the month an earlier outlook sentence named
         draft = _draft(drafts, owner, sentence, period, forecast)
         for quantity, _ in owner_levels:
             if draft.value is None:
@@ -608,10 +660,12 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
         return "change", ""
     if _REFERENCE_LEAD.search(lead[-30:]):
         return "reference", "a value compared with, not the figure"
-    if _OF_WHAT.match(trail):
+    if _OF_WHAT.match(trail) and not (
+        _OF_CAPACITY.match(trail) and re.search(r"\b(?:run|ran|runs|running|operated)\s+at", lead)
+    ):
         return "other", "a share of firms or output, not a rate"
     basis, _ = basis_at(trail, after=True)
-    stripped = lead.rstrip()
+    stripped = re.sub(r"\s+(?:just|only)$", "", lead.rstrip())
     if _CHANGE_NOUN.search(stripped[-30:]):
         return "change", ""
     bare = _ADVERBS.sub("", stripped).rstrip()
@@ -691,11 +745,16 @@ def learn_from_words(sentence: Sentence, context: Context) -> None:
     folded = sentence.folded
     if "survey" not in folded and not _MENTION.search(folded):
         return
-    if context.rate_subject is None:
-        found = {name for *_, name in names.known_industries(folded)}
-        if len(found) == 1:
+    found = {name for *_, name in names.known_industries(folded)}
+    if len(found) == 1:
+        context.rates_seen = True
+        if context.rate_subject is None:
             context.rate_subject = names.Named(found.pop(), None, None, True)
-            context.rates_seen = True
+    if looks_forward(sentence.text, folded, len(folded)):
+        # "Operating rates will extend July's declines in August": the month forecast next.
+        month = month_period(folded, context.published, forecast=True)
+        if month is not None:
+            context.forecast_month = month
     if context.week is None and "week" in folded:
         week = period_of(
             sentence.text, folded, context.published, forecast=False, weekly=True, fallback=None

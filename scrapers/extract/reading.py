@@ -200,6 +200,8 @@ def basis_at(text: str, *, after: bool) -> tuple[ChangeBasis | None, int]:
             continue
         if after and _LABELS_NEXT.match(text, match.end()):
             continue  # "43.9%, MoM +1.7 pp, YoY -0.6 pp": "YoY" labels the number after it
+        if after and _NAMES_NEXT.match(text, match.end()):
+            continue  # "a drop of 1.4 pp and a year-on-year decline of 14 pp": the next one's
         if after and match.start() > 14 and not text[: match.start()].strip(" ,").startswith("or"):
             # After a number the basis follows at once ("2.3 pp MoM", "up 50 yuan/mt from
             # the previous trading day"), give or take a few words, or after the level the
@@ -220,6 +222,10 @@ def basis_at(text: str, *, after: bool) -> tuple[ChangeBasis | None, int]:
 
 
 _LABELS_NEXT = re.compile(r"\s*[+\-−]?\d")
+_NAMES_NEXT = re.compile(
+    r"\s*(?:basis\s+)?(?:drop|decline|decrease|fall|rise|increase|gain|growth|change|rebound"
+    r"|contraction|expansion)\s+(?:of|by)\b"
+)
 _TO_LEVEL = re.compile(
     r"^\s*(?:yuan/mt|yuan|/mt|per\s+tonne|percentage\s+points?|ppts?)?\s*,?\s*to\s+"
     r"(?:the\s+range\s+of\s+|a\s+premium\s+of\s+|a\s+discount\s+of\s+)?(?:rmb\s*|us?\$\s*)?"
