@@ -31,6 +31,7 @@ _BRITISH = {
 }
 _PLURALS = {
     "extruders": "extruder",
+    "processors": "processor",
     "profiles": "profile",
     "billets": "billet",
     "bars": "bar",
@@ -78,7 +79,8 @@ _FIRM_WORDS = frozenset(
 _DROPPED_MODIFIERS = frozenset(
     "the a an its their leading major domestic china's chinese china national overall average"
     " weekly monthly comprehensive key sample sampled surveyed mainstream licensed license"
-    " smm smm's smm‘s all total whole entire integrated related relevant".split()
+    " smm smm's smm‘s all total whole entire integrated related relevant regional nationwide"
+    " countrywide".split()
 )
 _SIZE_WORDS = {
     "large": "large enterprises",

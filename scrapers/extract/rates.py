@@ -631,8 +631,8 @@ def _flat(folded: str) -> bool:
     if not FLAT.mentioned(folded):
         return False
     match = FLAT.search(folded)
-    if match is None:
-        return False
+    if match is None or folded.startswith(" out", match.end()):
+        return False  # "kept running flat out": at full load, not unchanged
     before = folded[: match.start()]
     return not _foreign_before(before[-40:]) and not _PRICE_WORDS.search(before[-40:])
 
