@@ -104,6 +104,13 @@ _DISCOUNT_BEFORE = re.compile(r"\bdiscounts?(?:\s+of)?(?:\s+about|\s+around)?\s*
 _LOSS = re.compile(r"\b(?:losses|loss)\b")
 _IMPORT_COST = re.compile(r"^\s*(?:yuan/mt\s+)?(?P<dir>higher|lower)\s+than\s+(?:the\s+)?domestic")
 _CONTINUES = re.compile(r"^\s*(?:this|which|that|it)\s+(?:represented|was|marked|meant|is)\b")
+_CONVERTED = re.compile(
+    r"\b(?:translat(?:ing|es|ed)|works?\s+out|equivalent|convert(?:s|ed|ing)?)\b"
+)
+_ABOVE_DOMESTIC = re.compile(
+    r"^\s*(?P<dir>higher|lower)\s+than\s+(?:the\s+)?(?:domestic|[a-z]+\s+index|spot)\b"
+)
+_TENDER = re.compile(r"\b(?:tenders?|auctions?)\b")
 _DEAL = re.compile(r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:were|was))\b")
 # For a spot quote only a session's words make a price intraday; "traded between X and Y" is
 # the day's range.
@@ -203,7 +210,9 @@ def _read_prices(
         return previous
     if not money and ("operating rate" in folded or "utili" in folded):
         return previous
-    if _DEAL.search(folded) and any(q.kind is Kind.TONNES for q in clause.quantities):
+    if _TENDER.search(folded) or (
+        _DEAL.search(folded) and any(q.kind is Kind.TONNES for q in clause.quantities)
+    ):
         for quantity in money:
             notes.add(
                 sentence,
@@ -305,6 +314,42 @@ def _read_prices(
                 "other",
                 owner=owner.product,
                 why="an exchange price converted into another currency",
+            )
+            continue
+        if _CONVERTED.search(own_lead):
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                owner=owner.product,
+                why="a price converted into another currency or delivery point",
+            )
+            continue
+        parity = _ABOVE_DOMESTIC.match(trail)
+        if parity is not None and re.search(r"\b(?:fob|cif|import)\b", whole):
+            # "translating to RMB 3,240.48 per tonne, RMB 72.02 per tonne higher than the
+            # alumina index": the import price against the domestic one, an import loss.
+            base = owner.product.split(" (")[0]
+            window = _draft(
+                drafts,
+                _Owner(f"{base} import window", "China"),
+                quantity.unit or "CNY/t",
+                sentence,
+                None,
+                False,
+                metric=Metric.SPREAD,
+            )
+            sign = -1 if parity.group("dir") == "higher" else 1
+            window.value = sign * quantity.value
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "spread",
+                owner=window.subject,
+                emitted=True,
+                why="import parity against the domestic price: the import window",
             )
             continue
         if names.names_brand(own_lead):
@@ -754,7 +799,13 @@ def _role(
         return "expectation"
     if re.search(r"\b(?:bid|offer)\s+prices?\b", head) and not re.search(r"settlement", head):
         return "bid"
-    if _futures(owner) and (_ONCE.search(stripped[-40:]) or _SESSION_AFTER.match(trail)):
+    if _futures(owner) and (
+        _ONCE.search(stripped[-40:])
+        or _SESSION_AFTER.match(trail)
+        or re.search(
+            r"\b(?:hover(?:ing|ed|s)?|fluctuat(?:ing|ed|es))\s+(?:around|near)\s*$", stripped
+        )
+    ):
         return "intraday"  # "once rose by 300", "dipped to $1,948.5 in the European session"
     if quantity.is_range and re.search(r"\b(?:ranged?|ranging)\s+from\s*$", stripped):
         return "level" if not _futures(owner) else "intraday"
