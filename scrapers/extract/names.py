@@ -614,13 +614,17 @@ _PRODUCT_PATTERN = re.compile(
 
 # Silicon metal's grades: "#553", "553", "3303", with how it was smelted.
 _SILICON_GRADE = re.compile(
-    r"(?<![\w#])(?P<before>(?:non-)?oxygen-blown\s+)?#?(?P<grade>553|441|421|3303|2202|1101|97)"
+    r"(?<![\w#])(?P<before>(?:non-)?oxygen-blown\s+)?#?(?P<grade>553|441|421|3303|2202|1101|97)#?"
     r"(?P<after>\s+(?:non-)?oxygen-blown)?(?:\s+(?:industrial\s+)?silicon(?:\s+metal)?)(?![a-z])"
+    r"(?P<oxygen>\s+with(?:out)?\s+oxygen)?"
 )
 
 
 def _silicon(match: re.Match[str]) -> str:
     blown = (match.group("before") or match.group("after") or "").strip()
+    oxygen = match.group("oxygen")
+    if oxygen:  # "553# silicon without oxygen", "553# silicon with oxygen"
+        blown = "non-oxygen-blown" if "without" in oxygen else "oxygen-blown"
     return f"silicon (#{match.group('grade')}{' ' + blown if blown else ''})"
 
 

@@ -389,6 +389,12 @@ def _read_prices(
             and not names.is_cif(whole)
         ):
             owner = _Owner(owner.product, context.paragraph_place)
+        if owner.region == "China" and whole[: clause.start].rstrip().endswith(";"):
+            # "553# silicon ... at 16,300-16,600 yuan/mt in east China, ...; 441# silicon
+            # 18,000-18,200 yuan/mt": a list's items share the place its first item names.
+            listed = _listed_place(drafts, owner.product)
+            if listed is not None and not names.regions(whole[clause.start : quantity.start]):
+                owner = _Owner(owner.product, listed)
         if owner.region not in _VENUES:
             # "the hike of RMB 125 per tonne in Guangxi to peg at RMB 3,700"; "at 14,630-14,660
             # yuan/mt in Shanghai, at 14,620-14,660 yuan/mt in Wuxi": the place follows.
@@ -556,6 +562,20 @@ _PAIR = re.compile(
     r"\bcash\s+bid\s+price\s+and\s+(?:the\s+)?(?:lme\s+)?(?:\w+\s+)?official\s+"
     r"settlement\s+price"
 )
+
+
+def _listed_place(drafts: dict[tuple[object, ...], Draft], product: str) -> str | None:
+    """The place named for an earlier item of the same metal in this sentence."""
+    base = names.base_metal(product)
+    for draft in drafts.values():
+        if (
+            draft.metric is Metric.PRICE
+            and draft.region not in _VENUES
+            and draft.region != "China"
+            and names.base_metal(draft.subject) == base
+        ):
+            return draft.region
+    return None
 
 
 def _read_pair(
