@@ -588,6 +588,8 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "industrial-grade lithium carbonate": "lithium carbonate (industrial-grade)",
     "lithium hydroxide": "lithium hydroxide",
     "battery-grade lithium hydroxide": "lithium hydroxide (battery-grade)",
+    "lithium metal": "lithium metal",
+    "metal lithium": "lithium metal",
     "spodumene": "spodumene",
     "silicon": "silicon",
     "industrial silicon": "silicon",

@@ -50,6 +50,9 @@ _QUANTITY = re.compile(
     rf"(?:(?P<pre>{_CURRENCY})\s*)?(?P<num>{NUMBER})"
     rf"(?(btw)(?:\s+and\s+(?:{_CURRENCY}\s*)?(?P<and>{NUMBER}))?|)"
     rf"(?:\s*(?P<dash>-|–|—|~|to)\s*(?:{_CURRENCY}\s*)?(?P<high>{NUMBER}))?"
+    # "2.95-3.01 million yuan/mt": a scale word, only before a price's unit.
+    rf"(?P<scale>\s*(?:million|billion|thousand)(?=\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?"
+    rf"|/|per\s)))?"
     rf"(?:(?P<points>{POINTS})|(?P<percent>{PERCENT})"
     rf"|(?P<perother>\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?)?\s*(?:/|per\s+)\s*"
     rf"(?:mtu|dmtu|nickel\s+unit|metric\s+tonne\s+unit|kg|kilogram|g|gram|lb|pound|oz|ounce"
@@ -59,9 +62,17 @@ _QUANTITY = re.compile(
     rf"|(?P<pound>\s*(?:¢|cents?)\s*(?:/|per)\s*(?:lb|pound))"
     rf"|(?P<mass>\s*(?:{TONNE}|kt|lots|units|million|billion|thousand|days|hours)(?![a-z])))?"
 )
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # "X to Y" is a range only when its ends are of one magnitude: "rose by 120 to 20,450" is a
 # change and a level. A dash ("premiums of 60-300 yuan/mt") is a range whatever the ends.
 _MAX_RANGE_RATIO = 3
+
+
+def _scaled(number: Decimal, scale: int) -> Decimal:
+    if scale == 1:
+        return number
+    value = number * scale
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
 
 
 def to_decimal(number: str) -> Decimal:
@@ -101,9 +112,10 @@ def read(folded: str) -> list[Quantity]:
         sign_text = match.group("sign") or ""
         sign = -1 if sign_text in {"-", "−"} else 1 if sign_text == "+" else None
         try:
-            value = to_decimal(match.group("num"))
+            scale = _SCALES.get((match.group("scale") or "").strip(), 1)
+            value = _scaled(to_decimal(match.group("num")), scale)
             high_text = match.group("and") or match.group("high")
-            high = to_decimal(high_text) if high_text else None
+            high = _scaled(to_decimal(high_text), scale) if high_text else None
         except ValueError:
             continue
         start = match.start("sign") if match.group("sign") else match.start("pre")
