@@ -98,6 +98,9 @@ _DISCOUNTED = re.compile(
     r"(?P<a>[a-z0-9#\s'’-]+?)\s+(?:has\s+|had\s+|was\s+)?discounted\s+[^a-z]*(?:yuan\s*/\s*tons?)?"
     r"\s*(?:of|to|against)\s+(?P<b>[a-z0-9#\s'’-]+)"
 )
+_VERSUS = re.compile(
+    r"\b(?:against|over)\s+(?:the\s+)?(?:(?:average|spot)\s+prices?\s+of\s+(?:the\s+)?)?"
+)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b")
 _THAT_FOR = re.compile(r"^\s*(?:and\s+)?that\s+(?:for|of)\s+")
 _DISCOUNT_BEFORE = re.compile(r"\bdiscounts?(?:\s+of)?(?:\s+about|\s+around)?\s*$|\bdiscounted\s*$")
@@ -1440,6 +1443,19 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
         second = _leg(over.group("b"), context)
         if first and second and first != second:
             return _ordered(first, second)
+    versus = _VERSUS.search(folded)
+    if versus is not None and not _AGAINST.search(folded):
+        # "secondary refined lead ... at a discount of 200 yuan/mt against the average price of
+        # SMM #1 lead": two products, each named.
+        after = folded[versus.end() : versus.end() + 50]
+        seconds = [name for *_, name in names.known_products(after)]
+        if not seconds and metal and re.match(r"(?:smm\s*)?(?:#1|1#)(?![\w#])", after):
+            seconds = [metal]  # "against the average price of SMM 1#": the metal's benchmark
+        firsts = names.known_products(_PAREN.sub(" ", folded[: versus.start()]))
+        if firsts and seconds and firsts[-1][2] != seconds[0]:
+            first, second = firsts[-1][2], seconds[0]
+            if names.base_metal(first) == names.base_metal(second):
+                return _ordered(first, second)
     against = _AGAINST.search(folded)
     if against is not None or re.search(r"\bspot\s+(?:premiums?|discounts?)\b", folded):
         head = folded[: against.start()] if against else folded

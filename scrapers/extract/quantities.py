@@ -107,7 +107,9 @@ def read(folded: str) -> list[Quantity]:
     if not any(map(folded.__contains__, "0123456789")):
         return []
     found: list[Quantity] = []
-    for match in _QUANTITY.finditer(folded):
+    position = 0
+    while (match := _QUANTITY.search(folded, position)) is not None:
+        position = max(match.end(), position + 1)
         kind, unit, per_tonne = _kind(match)
         sign_text = match.group("sign") or ""
         sign = -1 if sign_text in {"-", "−"} else 1 if sign_text == "+" else None
@@ -137,6 +139,11 @@ def read(folded: str) -> list[Quantity]:
             or high < signed_low
             or (spaced_to and value > 0 and high > value * _MAX_RANGE_RATIO)
         ):
+            if spaced_to and kind is Kind.OTHER:
+                # "on August 12 to 200-150 yuan/mt": a date, then the next number on its own.
+                found.append(Quantity(start, match.end("num"), kind, value, None, unit, sign))
+                position = match.end("num")
+                continue
             if kind in {Kind.OTHER, Kind.TONNES} or match.group("and"):
                 high = None
             else:
