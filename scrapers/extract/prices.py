@@ -84,7 +84,8 @@ _SPREAD = re.compile(
 )
 _NOT_A_SPREAD = re.compile(r"\binter-?month|\bcontango\b|\bbackwardation\b|\bback\s+\d|calendar")
 _BETWEEN = re.compile(
-    r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)(?=\s+(?:in\s+[a-z]+\s+)?"
+    r"(?:\bbetween|\b(?:spread|difference|gap)\s+of)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
+    r"(?=\s+(?:in\s+[a-z]+\s+)?"
     r"(?:was|were|is|are|stood|closed|rose|fell|widened|narrowed|expanded|has|had|remained"
     r"|also|at|to|of|came|hit|reached|continued|shrank|showed|fluctuated|increased|decreased"
     r"|dropped)\b|,|$)"
@@ -167,6 +168,10 @@ def read_sentence(
             context.pair = PairedPrice(_with_qualifier(products[-1][2], "cash"), "LME")
         return []
     if pair is not None and _read_pair(sentence, clauses, pair, drafts, notes):
+        return [draft for draft in drafts.values() if not draft.empty]
+    if _SCRAP_SPREADS.match(folded) and _read_scrap_spreads(
+        sentence, clauses, context, drafts, notes
+    ):
         return [draft for draft in drafts.values() if not draft.empty]
     for clause in clauses:
         if _is_spread(clause.folded, context):
@@ -565,6 +570,59 @@ _PAIR = re.compile(
     r"\bcash\s+bid\s+price\s+and\s+(?:the\s+)?(?:lme\s+)?(?:\w+\s+)?official\s+"
     r"settlement\s+price"
 )
+
+
+# "For the price difference between primary metal and scrap, Foshan aluminium for profiles
+# closed at RMB 3,766 per tonne, and shredded tense scrap closed at RMB 2,691 per tonne."
+_SCRAP_SPREADS = re.compile(
+    r"^(?:for|as\s+for|regarding|in\s+terms\s+of)\s+the\s+price\s+(?:differences?|spreads?|gaps?)"
+    r"\s+between\s+primary(?:\s+metal|\s+aluminium|\s+copper)?\s+and\s+scrap\s*,"
+)
+
+
+def _read_scrap_spreads(
+    sentence: Sentence,
+    clauses: list[Clause],
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """Each amount is the spread between the primary metal and the scrap its clause names."""
+    metal = context.metal
+    if metal is None:
+        return False
+    whole = sentence.folded
+    start = _SCRAP_SPREADS.match(whole)
+    read = False
+    for clause in clauses:
+        for quantity in (q for q in clause.quantities if q.kind is Kind.MONEY):
+            head = whole[max(clause.start, start.end() if start else 0) : quantity.start]
+            products = names.known_products(head)
+            if not products:
+                continue
+            scrap = products[-1][2]
+            if "scrap" not in scrap:
+                purpose = re.search(r"\bfor\s+([a-z]+?)s?\b", head[products[-1][1] :])
+                if scrap != metal or purpose is None:
+                    continue
+                scrap = f"{metal} scrap ({purpose.group(1)})"  # "aluminium for profiles"
+            places = names.regions(head)
+            owner = _Owner(f"{metal} - {scrap}", places[-1][2] if places else "China")
+            draft = _draft(
+                drafts, owner, quantity.unit or "CNY/t", sentence, None, False, metric=Metric.SPREAD
+            )
+            draft.value = quantity.value
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "spread",
+                owner=owner.product,
+                emitted=True,
+                why="the primary metal's spread over this scrap",
+            )
+            read = True
+    return read
 
 
 def _listed_place(drafts: dict[tuple[object, ...], Draft], product: str) -> str | None:
