@@ -48,6 +48,7 @@ class Case:
     published: date | None
     title: str
     expected: tuple[FigureKey, ...]
+    known_miss: str | None = None  # why the extractor is known to read this case wrongly
 
 
 @dataclass
@@ -171,7 +172,14 @@ def _cases_in(path: Path) -> list[Case]:
             _expected_key(figure, f"{path}: {raw['id']}") for figure in raw.get("figures") or []
         )
         cases.append(
-            Case(str(raw["id"]), str(raw["text"]), published, str(raw.get("title") or ""), expected)
+            Case(
+                str(raw["id"]),
+                str(raw["text"]),
+                published,
+                str(raw.get("title") or ""),
+                expected,
+                None if raw.get("known_miss") is None else str(raw["known_miss"]),
+            )
         )
     return cases
 

@@ -86,7 +86,7 @@ def _learn_sentence(sentence: Sentence, context: Context) -> None:
     folded = sentence.folded
     opening = _OPENING_PLACE.match(folded)
     if opening is not None:
-        regions = names.regions(opening.group(1))
+        regions = names.regions(opening.group(1) or opening.group(2))
         if regions:
             context.paragraph_place = regions[0][2]
     if not context.daily and _DAILY.search(folded):
@@ -98,7 +98,12 @@ def _learn_sentence(sentence: Sentence, context: Context) -> None:
 
 
 # "In Tianjin, #0 zinc ingot was mostly traded at ...": the paragraph's market.
-_OPENING_PLACE = re.compile(r"^in\s+([a-z]+(?:\s+china)?)\s*,")
+_OPENING_PLACE = re.compile(
+    r"^(?:in\s+([a-z]+(?:\s+china)?)\s*,"
+    # "SMM September 19: Shanghai spot quotes maintained a fluctuating trend this week"
+    r"|(?:smm[^:]{0,30}:\s*)?(?:this\s+week,\s*)?([a-z]+)\s+spot\s+(?:quotes|quotations|premiums"
+    r"|offers|prices|market)\b)"
+)
 
 
 def _relevant(sentence: Sentence, context: Context) -> bool:

@@ -904,6 +904,7 @@ def _role(
         return "level"  # "fell below 72,000 yuan/mt": a level and the line it crossed
     bare = re.sub(
         r"(?:\b(?:by|slightly|sharply|another|a\s+further|further|about|around|nearly|over|some"
+        r"|approximately|roughly"
         r"|only|just|cumulatively|significantly)\s*)+$",
         "",
         stripped,
@@ -1213,8 +1214,9 @@ def _read_spread(
     name, flip = named
     found_regions = names.regions(without_dateline(folded))
     region = found_regions[-1][2] if found_regions else "China"
-    if not found_regions and name.endswith(" futures") and context.place:
-        region = context.place  # a market's spot premium, in the market the report is about
+    market = context.paragraph_place or context.place
+    if not found_regions and name.endswith(" futures") and market:
+        region = market  # a market's spot premium, in the market the report is about
     if re.search(r"\([a-z ]+\) - ", name):
         region = "China"  # a spread between two places belongs to neither
     forecast = _forward(sentence, clause, amounts[-1]) and "than domestic" not in folded
@@ -1267,7 +1269,9 @@ def _read_spread(
             )
             continue
         bare = re.sub(
-            r"(?:\b(?:by|slightly|sharply|another|about|around|nearly)\s*)+$", "", stripped
+            r"(?:\b(?:by|slightly|sharply|another|about|around|nearly|approximately|roughly)\s*)+$",
+            "",
+            stripped,
         )
         changing = direction(bare[-14:]) is not None and not re.search(
             r"(?:\bto|\bat)\s*$", stripped
@@ -1404,7 +1408,8 @@ def _leg(text: str, context: Context) -> str | None:
 
 _PLACE = r"(?P<{}>[a-z]+(?:\s+china)?)"
 _REGION_AGAINST = re.compile(
-    r"\b(?:premiums?|discounts?)\s+of\s+[^a-z]*(?:yuan/mt|yuan|rmb|per\s+tonne|/mt)?\s*"
+    r"\b(?:premiums?|discounts?)\s+of\s+(?:(?:around|about|approximately|roughly)\s+)?[^a-z]*"
+    r"(?:yuan/mt|yuan|rmb|per\s+tonne|/mt)?\s*"
     r"(?:against|over|to)\s+(?:the\s+)?" + _PLACE.format("other") + r"\s+(?:spot|prices?|market)\b"
 )
 _REGION_THAN = re.compile(

@@ -19,6 +19,7 @@ from scrapers.extract import names
 from scrapers.extract.document import Clause, Context
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import EXPECTATION, FLAT, FOREIGN, STAYED
+from scrapers.extract.periods import month_period
 from scrapers.extract.quantities import Kind, Quantity
 from scrapers.extract.reading import (
     AFTER,
@@ -35,7 +36,6 @@ from scrapers.extract.reading import (
     without_dateline,
     without_expectations,
 )
-from scrapers.extract.periods import month_period
 from scrapers.extract.text import Sentence
 from scrapers.models import ChangeBasis, Metric
 
@@ -453,9 +453,12 @@ def _read_clause(
             and re.fullmatch(r"\s*(?:,\s*)?(?:and|,)\s*", own_lead)
         ):
             role = "level"  # "were 72.3 per cent and 58.9 per cent, respectively"
-        if role == "other" and quantity.kind is Kind.PERCENT:
-            if named_after or _SIZE_GROUP.fullmatch(own_lead.strip()):
-                role = "level"  # "..., mid-sized companies 35.8 per cent"
+        if (
+            role == "other"
+            and quantity.kind is Kind.PERCENT
+            and (named_after or _SIZE_GROUP.fullmatch(own_lead.strip()))
+        ):
+            role = "level"  # "..., mid-sized companies 35.8 per cent"
         if role == "level":
             levels.append((quantity, forecast))
             continue

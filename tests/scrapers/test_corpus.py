@@ -24,7 +24,15 @@ def test_the_corpus_is_big_enough_and_has_traps() -> None:
     assert len({case.id for case in CASES}) == len(CASES), "case ids must be unique"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def _marked(case: Case) -> object:
+    """A case the extractor is known to misread fails as expected (strictly: once it reads the
+    case right, the mark must go)."""
+    if case.known_miss is None:
+        return case
+    return pytest.param(case, marks=pytest.mark.xfail(reason=case.known_miss, strict=True))
+
+
+@pytest.mark.parametrize("case", [_marked(case) for case in CASES], ids=[case.id for case in CASES])
 def test_article_gives_exactly_its_labelled_figures(case: Case) -> None:
     found = extract_text(to_text(case.text), case.published, case.title)
     assert Counter(figure_key(figure) for figure in found) == Counter(case.expected)
