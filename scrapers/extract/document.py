@@ -21,7 +21,7 @@ from scrapers.extract.text import Sentence, fold, sentences
 # Where one statement ends and the next begins inside a sentence.
 _CLAUSE_BREAK = re.compile(
     r";|(?<=[a-z0-9%)\]])\s*:\s+(?=[a-z])"
-    r"|,\s*(?:even\s+)?(?:while|whereas|but|meanwhile|and(?=\s+[a-z])|as(?=\s+[a-z]+\s+prices?\b))\s*"
+    r"|,\s*(?:even\s+)?(?:while|whereas|but|meanwhile|and(?=\s+[a-z])(?!\s+(?:rmb|cny|usd|us\$)\b)|as(?=\s+[a-z]+\s+prices?\b))\s*"
     r"|\s(?:while|whereas|meanwhile)\s"
     # A price and its premium in one sentence are two statements: "..., at a discount of 150
     # per tonne against the 2602 contract"; so are two premiums: "... and a premium of 40".
@@ -29,6 +29,8 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+and\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
     r"|,?\s+with\s+(?=the\s+[a-z-]+\s+price\s+spread)"
     r"|,\s*followed\s+by\s+"
+    # "..., with spot discounts to settle at RMB 40 per tonne": the spot premium, apart.
+    r"|,\s*(?=with\s+(?:the\s+)?spot\s+(?:discounts?|premiums?|contracts?|aluminium)\b)"
     # "large enterprises was 37.8 per cent, mid-sized companies 35.8 per cent, and small firms
     # 20.5 per cent": each size group with its own number.
     r"|,\s*(?:and\s+)?(?=(?:large|larger|large-scale|mid-sized|medium(?:-sized)?|small|smaller"
@@ -81,6 +83,7 @@ class Context:
     place: str | None = None  # where the last price was quoted (a spot premium's market)
     paragraph_place: str | None = None  # "In Tianjin, ...": the market a paragraph reports on
     pair: PairedPrice | None = None  # a pair of prices named for the next sentence's numbers
+    group: list[Draft] | None = None  # the prices a list just named ("Their prices range ...")
 
 
 def clauses(sentence: Sentence) -> list[Clause]:

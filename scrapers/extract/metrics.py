@@ -65,6 +65,7 @@ _PRICE_BANDS: dict[tuple[str, str], tuple[Decimal, Decimal]] = {
     ("cobalt", "USD/t"): _band(10_000, 120_000),
     ("lithium carbonate", "CNY/t"): _band(30_000, 800_000),
     ("lithium carbonate", "USD/t"): _band(4_000, 100_000),
+    ("aluminium fluoride", "CNY/t"): _band(4_000, 30_000),
     # Lithium metal is the dearest thing quoted per tonne: 3 million yuan at the 2022 peak.
     ("lithium metal", "CNY/t"): _band(300_000, 6_000_000),
 }

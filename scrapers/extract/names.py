@@ -368,6 +368,12 @@ PLACES = (
     "yongkang",
     "ningjin",
     "chengdu",
+    "shenyang",
+    "nanchang",
+    "fugu",
+    "wenxi",
+    "the south",
+    "the north",
 )
 _PLACE_PATTERN = re.compile(
     r"(?<![a-z])("
@@ -382,8 +388,9 @@ _CIF = re.compile(r"\bcif\b")
 
 
 def _title(place: str) -> str:
-    if place == "the east":
-        return "East China"  # "Spot discounts were heard at 40-30 yuan/mt in the east"
+    if place.startswith("the "):
+        # "Spot discounts were heard at 40-30 yuan/mt in the east"; "In the south and north"
+        return f"{place[4:].capitalize()} China"
     return " ".join(word.capitalize() for word in place.split())
 
 
@@ -396,8 +403,9 @@ _ORIGIN_FOB = re.compile(
 _ORIGINS = {
     "western australia": "western australia",
     "western australian": "western australia",
-    "australia": "australia",
-    "australian": "australia",
+    # SMM's Australian FOB quote is the Western Australia one.
+    "australia": "western australia",
+    "australian": "western australia",
     "indonesia": "indonesia",
     "indonesian": "indonesia",
     "india": "india",
@@ -421,7 +429,20 @@ _NOT_PLACES = re.compile(r"shanghai\s+(?:metals?\s+market|futures\s+exchange|non
 def listed_regions(folded: str) -> list[str]:
     """The places of a list ("Jiangsu, Anhui and Henan provinces"), when a phrase lists two or
     more; else nothing. A list is a survey's scope or a "respectively", never one region."""
-    return [place for *_, place in _region_list(folded)]
+    found = [place for *_, place in _region_list(folded)]
+    if not found:
+        compass = _COMPASS_LIST.search(folded)
+        if compass is not None:
+            found = [f"{word.capitalize()} China" for word in _COMPASS.findall(compass.group(0))]
+    return found
+
+
+_COMPASS = re.compile(r"\b(east|south|north|west|central)\b")
+# "in the south and north", "other markets of east, central, and south"
+_COMPASS_LIST = re.compile(
+    r"\b(?:the\s+)?(?:east|south|north|west|central)(?:\s*(?:,\s*and|,|and)\s*(?:the\s+)?"
+    r"(?:east|south|north|west|central)\b)+(?!\s+(?:of|china)\b)"
+)
 
 
 def _region_list(folded: str) -> list[tuple[int, int, str]]:
@@ -589,6 +610,8 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "lithium hydroxide": "lithium hydroxide",
     "battery-grade lithium hydroxide": "lithium hydroxide (battery-grade)",
     "lithium metal": "lithium metal",
+    "aluminium fluoride": "aluminium fluoride",
+    "al fluoride": "aluminium fluoride",
     "metal lithium": "lithium metal",
     "spodumene": "spodumene",
     "silicon": "silicon",

@@ -169,6 +169,12 @@ def read_sentence(
         return []
     if pair is not None and _read_pair(sentence, clauses, pair, drafts, notes):
         return [draft for draft in drafts.values() if not draft.empty]
+    group = context.group
+    context.group = None
+    if _RANGES_OF.match(folded) and _read_later_ranges(sentence, clauses[0], context, group, notes):
+        # "The price is expected to range between A and B, with spot discounts at C": the
+        # first clause gave the ranges; the rest is read as usual.
+        clauses = clauses[1:]
     if _SCRAP_SPREADS.match(folded) and _read_scrap_spreads(
         sentence, clauses, context, drafts, notes
     ):
@@ -551,6 +557,15 @@ _SESSION_AFTER = re.compile(
     r"|morning|afternoon|overnight)\s+(?:session|trading|hours)"
     r"|^\s*(?:/\s*mt\s*)?(?:from\s+overnight\s+)?as\s+of\s+(?:noon|midday)"
 )
+_SINCE_DATE = re.compile(
+    r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?year\b|\byear[\s-]to[\s-]date\b"
+    r"|\bso\s+far\s+this\s+year\b|\bytd\b"
+)
+_TODAYS_QUOTE = re.compile(
+    r"\b(?:expected|estimated|likely)\s+to\s+(?:range|settle|be\s+traded|hover)\b"
+    r"|\bmay\s+be\s+traded\b|\bto\s+be\s+traded\s+at\b"
+)
+_LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
 _VENUES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "skip"})
 _PLACE_AFTER = re.compile(r"\s*in\s+([a-z]+(?:\s+china)?)\b")
 _RANGE_OF_AVERAGE = re.compile(
@@ -682,11 +697,15 @@ def _read_pair(
     return True
 
 
-# "in Shanxi and Henan": two places whose numbers follow in this order.
-_TWO_PLACES = re.compile(r"\bin\s+(?P<a>[a-z]+)\s+and\s+(?P<b>[a-z]+)\b")
-# What joins the two numbers of a pair: "and", perhaps after the first one's change in %.
-_PAIR_JOIN = re.compile(r"\s*(?:or\s+[\d.]+\s*(?:per\s*cent|%)\s*)?,?\s*and\s*")
-_NO_CHANGE = re.compile(r"\b(?:no\s+change|unchanged|flat|stable|steady)\b")
+# What joins the numbers of a list: "and" or a comma, perhaps after a change in %.
+_PAIR_JOIN = re.compile(r"\s*(?:or\s+[\d.]+\s*(?:per\s*cent|%)\s*)?(?:,?\s*and|,)\s*")
+_NO_CHANGE = re.compile(
+    r"\b(?:no\s+(?:recent\s+)?change|unchanged|flat|stable|steady|restraint|restrained)\b"
+)
+# Where a list's levels begin: "to clock at", "arriving at", "to RMB ..."
+_TO_LEVELS = re.compile(r"(?:\bto|\bat|\barriving\s+at|\breach)\s*(?:rmb|us\$|\$|usd)?\s*$")
+_RANGES_FOLLOW = re.compile(r"\b(?:range|ranging|between)\b")
+_EACH = re.compile(r"^\s*(?:per\s+tonne\s*)?,?\s*each\b")
 
 
 def _read_respective(
@@ -696,44 +715,70 @@ def _read_respective(
     drafts: dict[tuple[object, ...], Draft],
     notes: Notes,
 ) -> bool:
-    """Two prices named together with their numbers in the same order: "the prices in Shanxi
-    and Henan surged by RMB 55 and RMB 50 to settle at RMB 3,165 and RMB 3,130"; "high-purity
-    aluminium (99.99%) and (99.996%) showed no change to settle at A and B"; "both the LME cash
-    bid price and the official settlement price hiked by A and B to C and D" (a bid is no
-    figure, so only the second is read)."""
+    """Several prices named together with their numbers in the same order: "the prices in
+    Shandong, Shanxi and Guizhou have expanded by RMB 70 to clock at A, B, and C"; "in
+    Chongqing and Tianjin ... increased by RMB 50 and RMB 40, arriving at A and B"; "the
+    high-purity aluminium (99.99%) and (99.996%) prices have gained RMB 100 to peg at A and B";
+    "in the south and north, the price increased 50 and 40 to hover at 13,650, each"; "both the
+    LME cash bid price and the official settlement price hiked by A and B to C and D" (a bid is
+    no figure, so only the second is read)."""
     whole = sentence.folded
     money = [q for q in clause.quantities if q.kind is Kind.MONEY]
-    if len(money) not in {2, 3, 4} or any(q.is_range for q in money):
-        return False
-    if not _PAIR_JOIN.fullmatch(whole[money[-2].end : money[-1].start]):
-        return False
-    if len(money) == 4 and not _PAIR_JOIN.fullmatch(whole[money[0].end : money[1].start]):
+    if len(money) < 2:
         return False
     head = whole[clause.start : money[0].start]
     legs = _respective_legs(head, context, money[-1])
     if legs is None:
         return False
+    count = len(legs)
+    changes: list[Quantity] = []
+    levels: list[Quantity] = []
+    ranges: list[Quantity] = []
+    for index, quantity in enumerate(money):
+        lead = whole[money[index - 1].end if index else clause.start : quantity.start]
+        if index and not (ranges or _RANGES_FOLLOW.search(lead)) and not _PAIR_JOIN.fullmatch(lead):
+            if not (changes and not levels and _TO_LEVELS.search(lead)):
+                return False  # something else between the numbers: not one list
+        if ranges or (levels and _RANGES_FOLLOW.search(lead)) or quantity.is_range:
+            if not quantity.is_range:
+                return False
+            ranges.append(quantity)
+        elif levels or _TO_LEVELS.search(lead) or re.search(r"\bat\s*(?:rmb|\$)?\s*$", lead):
+            levels.append(quantity)
+        else:
+            changes.append(quantity)
+    trail = whole[money[-1].end : clause.start + len(clause.folded)]
+    shared_level = len(levels) == 1 and (
+        _EACH.match(whole[levels[0].end :]) is not None or len(changes) == count
+    )
+    if not (len(levels) == count or shared_level):
+        return False
+    if changes and len(changes) not in {1, count}:
+        return False
+    if ranges and len(ranges) != count:
+        return False
     sign = direction(head[-60:])
     if sign == 0:
         sign = None  # "showed no change": read below as a change of 0
-    if len(money) == 2:
-        if sign is not None:
-            return False  # "rose to A and B": which rose is not said
-        changes: list[Quantity | None] = [None, None]
-        flat = _NO_CHANGE.search(head) is not None
-    else:
-        if sign is None:
-            return False
-        changes = [money[0], money[1]] if len(money) == 4 else [money[0], money[0]]
-        flat = False
+    if changes and sign is None:
+        return False
+    if not changes and sign is not None:
+        return False  # "rose to A and B": by how much is not said
+    flat = not changes and _NO_CHANGE.search(head) is not None
     period = _price_period(whole, context, False)
-    for owner, change, level in zip(legs, changes, money[-2:], strict=True):
+    group: list[Draft] = []
+    del trail
+    for index, owner in enumerate(legs):
+        level = levels[index] if len(levels) == count else levels[0]
         if owner is None:
             notes.add(sentence, level.start, level.end, "bid", why=_WHY["bid"])
             continue
         draft = _draft(drafts, owner, level.unit or "CNY/t", sentence, period, False)
         draft.value = level.value
-        if change is not None and sign is not None:
+        if ranges:
+            draft.low, draft.high = ranges[index].value, ranges[index].high
+        if changes and sign is not None:
+            change = changes[index] if len(changes) == count else changes[0]
             draft.change = PriceChange(
                 sign * change.value, basis=_basis(whole[level.end :], context, sentence)
             )
@@ -744,33 +789,76 @@ def _read_respective(
             level.start,
             level.end,
             "level",
-            owner=owner.product,
+            owner=f"{owner.product} ({owner.region})",
             emitted=True,
-            why="one of two prices named together, in their order",
+            why="one of several prices named together, in their order",
         )
         context.last_price = draft
+        group.append(draft)
+    context.group = group
     return True
 
 
-def _respective_legs(
-    head: str, context: Context, level: Quantity
-) -> tuple[_Owner | None, _Owner | None] | None:
-    """The two prices a pair of numbers belongs to, in order; None for a bid."""
+# "The price is expected to range between A and B"; "Their prices are expected to range between
+# A and B and C and D": the ranges of the prices the sentence before gave.
+_RANGES_OF = re.compile(
+    r"^\s*(?:the|its|their)\s+(?:average\s+)?prices?\s+(?:is|are|were|was|have|has|had)\b"
+    r"[^.]{0,40}?\b(?:range|ranged|ranging|between)\b"
+)
+
+
+def _read_later_ranges(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    group: list[Draft] | None,
+    notes: Notes,
+) -> bool:
+    owners = group or ([context.last_price] if context.last_price is not None else [])
+    owners = [draft for draft in owners if draft.low is None and draft.value is not None]
+    if not owners:
+        return False
+    ranges: list[tuple[Quantity, Decimal, Decimal]] = []
+    loose: list[Quantity] = []
+    for quantity in (q for q in clause.quantities if q.kind is Kind.MONEY):
+        if quantity.high is not None:
+            ranges.append((quantity, quantity.value, quantity.high))
+        elif loose:
+            low = loose.pop()
+            ranges.append((low, low.value, quantity.value))  # "... and C and D": a range C-D
+        else:
+            loose.append(quantity)
+    if loose or not ranges or len(ranges) not in {1, len(owners)}:
+        return False
+    for index, draft in enumerate(owners):
+        quantity, low, high = ranges[index] if len(ranges) == len(owners) else ranges[0]
+        draft.low, draft.high = low, high
+        notes.add(
+            sentence,
+            quantity.start,
+            quantity.end,
+            "range",
+            owner=draft.subject,
+            emitted=True,
+            why="the range of a price the sentence before gave",
+        )
+    return True
+
+
+def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owner | None] | None:
+    """The prices a list of numbers belongs to, in order; None for a bid."""
     if _PAIR.search(head):
         products = names.known_products(head)
         if not products:
             return None
-        return None, _Owner(_with_qualifier(products[-1][2], "cash"), "LME")
-    places = _TWO_PLACES.search(head)
-    if places is not None:
-        first, second = (names.regions(places.group(key)) for key in ("a", "b"))
-        if not first or not second:
-            return None
-        products = names.known_products(head[: places.start()])
+        return [None, _Owner(_with_qualifier(products[-1][2], "cash"), "LME")]
+    places = names.listed_regions(head)
+    if places:
+        products = names.known_products(head)
         product = products[-1][2] if products else context.product
         if product is None:
             return None
-        return _Owner(product, first[0][2]), _Owner(product, second[0][2])
+        return [_Owner(product, place) for place in places]
     products = names.known_products(head)
     if len(products) < 2:
         return None
@@ -778,7 +866,7 @@ def _respective_legs(
     if one == other or not re.fullmatch(r"\s*and\s+(?:the\s+)?(?:[a-z-]+\s+)?", head[end:start]):
         return None
     region = _market(head, other, level, False)
-    return _Owner(one, region), _Owner(other, region)
+    return [_Owner(one, region), _Owner(other, region)]
 
 
 def _change_lead(lead: str) -> bool:
@@ -824,14 +912,16 @@ def _held(lead: str) -> bool:
 
 def _flat_basis(folded: str) -> tuple[bool, ChangeBasis | None] | None:
     """ "flat WoW", "unchanged from the previous trading day": a change of 0, with its basis."""
-    match = re.search(r"\b(?:flat|unchanged)\b", folded)
+    match = re.search(r"\b(?:flat|unchanged|no\s+(?:recent\s+)?change)\b", folded)
     if match is None:
         return None
     rest = folded[match.end() : match.end() + 45]
     if DOD.search(rest) is not None:
         return True, ChangeBasis.DOD
     basis, _ = basis_at(rest, after=True)
-    if basis is None and not re.match(r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|;|,|$)", rest):
+    if basis is None and not re.match(
+        r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|;|,|$)", rest
+    ):
         return None
     return True, basis
 
@@ -890,8 +980,8 @@ def _role(
         return "intraday"  # "once rose by 300", "dipped to $1,948.5 in the European session"
     if quantity.is_range and re.search(r"\b(?:ranged?|ranging)\s+from\s*$", stripped):
         return "level" if not _futures(owner) else "intraday"
-    if _REFERENCE.search(stripped[-34:]):
-        return "reference"
+    if _REFERENCE.search(stripped[-34:]) or _SINCE_DATE.search(head):
+        return "reference"  # "from 13,610"; "since the beginning of the year, up 223,000"
     if last_change is not None and re.match(r"^\s*or\s*$", own_lead):
         return "change"  # "down 0.27 per cent or RMB 50 per tonne"
     if _AVERAGE.search(stripped[-40:]):
@@ -943,6 +1033,10 @@ def _bound(lead: str) -> Bound | None:
 
 def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
     end = clause.start + len(clause.folded)
+    if _TODAYS_QUOTE.search(clause.folded) and not _LATER.search(sentence.folded):
+        # AL Circle writes the day's SMM quote as "the average prices are expected to range
+        # between A and B": today's range, not a forecast.
+        return False
     return looks_forward(
         sentence.text[clause.start : end], clause.folded, quantity.start - clause.start
     )

@@ -95,7 +95,13 @@ def _ends_sentence(text: str, dot: int) -> bool:
     # Only the word just before the full stop matters; a short window keeps this linear.
     word = _WORD_BEFORE.search(text[max(0, dot - 24) : dot])
     if word is None:
-        return not text[:dot].rstrip()[-1:].isdigit() or dot + 1 >= len(text)
+        if not text[:dot].rstrip()[-1:].isdigit() or dot + 1 >= len(text):
+            return True
+        # "... on Tuesday, March 12. Al Fluoride price ...": a number ends a sentence when a
+        # capital follows; "No. 1. copper" and list numbers do not.
+        after = text[dot + 1 : dot + 4].lstrip()[:1]
+        before = re.search(r"([A-Za-z]+)\.?\s*\d+$", text[max(0, dot - 16) : dot])
+        return after.isupper() and (before is None or before.group(1).lower() not in {"no", "art"})
     token = word.group(1).lower().strip(".")
     # "Sep. 4", "e.g. copper", single initials ("U.S.") do not end a sentence; "m-o-m." does.
     return token not in _ABBREVIATIONS and (len(token) > 1 or "-" in word.group(1))
