@@ -105,6 +105,7 @@ DOWN = Concept(
             " slips slid slide slides lower lost loses retreated retreats retreat contracted"
             " narrowed narrow narrows narrowing eased eases shrank shrinks plunged plummeted"
             " slumped tumbled weakened softened reduction descended dived sank slumps cut reduced"
+            " lowered lowering lowers"
         ).split(),
         "downsized",
         "shed",

@@ -60,13 +60,13 @@ _BELOW = re.compile(
     r"|sank\s+below|below|under|less\s+than)(?:\s+the)?)\s*$"
 )
 _AVERAGE = re.compile(
-    r"\b(?:(?:with\s+)?(?:an?\s+|the\s+)?average(?:\s+(?:price|premium|discount|quote))?"
+    r"\b(?:(?:with\s+)?(?:an?\s+|the\s+)?average(?:\s+(?:market\s+)?(?:price|premium|discount|quote))?"
     r"(?:\s+(?:of|at|was|stood\s+at))?|averag(?:ed|ing)(?:\s+at)?)\s*(?:a\s+)?"
     r"(?:premium\s+of\s*|discount\s+of\s*)?$"
 )
 _CHANGE_NOUN = re.compile(
     r"\b(?:increase|rise|gain|growth|jump|rebound|decrease|decline|drop|fall|dip|reduction"
-    r"|change|hike|cut|loss)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about|around)\s*"
+    r"|change|hike|cut|loss|slump|plunge|surge|slide|leap|uptick|downtick)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about|around)\s*"
     r"|exceed(?:s|ed|ing)\s*|topp(?:ed|ing)\s*)?$"
 )
 _REFERENCE = re.compile(
@@ -447,6 +447,9 @@ def _read_prices(
             sign = (
                 quantity.sign if quantity.sign is not None else _sign(own_lead, trail, last_change)
             )
+            noun_after = _NOUN_AFTER.match(trail)
+            if sign is None and noun_after is not None:
+                sign = direction(noun_after.group(0))
             if sign is None and last_change is not None and re.match(r"^\s*or\s*$", own_lead):
                 sign = pending_sign
             if sign is None:
@@ -557,6 +560,15 @@ _SESSION_AFTER = re.compile(
     r"|morning|afternoon|overnight)\s+(?:session|trading|hours)"
     r"|^\s*(?:/\s*mt\s*)?(?:from\s+overnight\s+)?as\s+of\s+(?:noon|midday)"
 )
+_DEAL_LEAD = re.compile(
+    r"(?<!most\s)(?<!mainstream\s)(?<!main\s)\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
+    r"(?:\s+[a-z]+){0,3}\s+(?:at|to)\s*$"
+)
+_EXTREME = re.compile(r"\b(?:highest|lowest)(?:\s+price)?\s+(?:was|of|at|hit|reached)\s*$")
+_WHEN_WAS = re.compile(r"\bwhen\b[^,;]{0,60}\b(?:was|stood\s+at|were)\s*$")
+_NOUN_AFTER = re.compile(
+    r"^\s*(?:/mt\s*)?(?:increase|rise|gain|hike|jump|decrease|decline|drop|fall|loss|cut)\b"
+)
 _SINCE_DATE = re.compile(
     r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?year\b|\byear[\s-]to[\s-]date\b"
     r"|\bso\s+far\s+this\s+year\b|\bytd\b"
@@ -569,8 +581,8 @@ _LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|out
 _VENUES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "skip"})
 _PLACE_AFTER = re.compile(r"\s*in\s+([a-z]+(?:\s+china)?)\b")
 _RANGE_OF_AVERAGE = re.compile(
-    r"^\s*,?\s*with\s+(?:the\s+)?(?:average\s+)?(?:prices?|quotes?)\s+(?:between|ranging\s+from"
-    r"|in\s+the\s+range\s+of|at)\s*$"
+    r"^\s*,?\s*with\s+(?:the\s+)?(?:average\s+)?(?:prices?|quotes?)\s+(?:(?:standing|stood)\s+)?"
+    r"(?:between|ranging\s+from|in\s+the\s+range\s+of|at)\s*$"
 )
 
 _WHY = {
@@ -578,6 +590,8 @@ _WHY = {
     "reference": "a value compared with, not the figure",
     "expectation": "a miss against an expectation",
     "bid": "a bid or offer price",
+    "deal": "a deal or one seller's offer, not the market's quote",
+    "other": "a ceiling or a quote relative to the market, not a price",
 }
 
 
@@ -736,9 +750,13 @@ def _read_respective(
     ranges: list[Quantity] = []
     for index, quantity in enumerate(money):
         lead = whole[money[index - 1].end if index else clause.start : quantity.start]
-        if index and not (ranges or _RANGES_FOLLOW.search(lead)) and not _PAIR_JOIN.fullmatch(lead):
-            if not (changes and not levels and _TO_LEVELS.search(lead)):
-                return False  # something else between the numbers: not one list
+        if (
+            index
+            and not (ranges or _RANGES_FOLLOW.search(lead))
+            and not _PAIR_JOIN.fullmatch(lead)
+            and not (changes and not levels and _TO_LEVELS.search(lead))
+        ):
+            return False  # something else between the numbers: not one list
         if ranges or (levels and _RANGES_FOLLOW.search(lead)) or quantity.is_range:
             if not quantity.is_range:
                 return False
@@ -802,7 +820,8 @@ def _read_respective(
 # "The price is expected to range between A and B"; "Their prices are expected to range between
 # A and B and C and D": the ranges of the prices the sentence before gave.
 _RANGES_OF = re.compile(
-    r"^\s*(?:the|its|their)\s+(?:average\s+)?prices?\s+(?:is|are|were|was|have|has|had)\b"
+    r"^\s*(?:today,\s*)?(?:the|its|their)\s+(?:average\s+)?prices?\s+"
+    r"(?:is|are|were|was|have|has|had)\b"
     r"[^.]{0,40}?\b(?:range|ranged|ranging|between)\b"
 )
 
@@ -901,7 +920,7 @@ def _sign(lead: str, trail: str, last_change: Quantity | None) -> int | None:
 def _held(lead: str) -> bool:
     return (
         re.search(
-            r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat)"
+            r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat|restrained)"
             r"(?:\s+steady)?(?:\s+(?:at|in))?(?:\s+the\s+range\s+of)?\s*$"
             r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$",
             lead.rstrip(),
@@ -912,7 +931,9 @@ def _held(lead: str) -> bool:
 
 def _flat_basis(folded: str) -> tuple[bool, ChangeBasis | None] | None:
     """ "flat WoW", "unchanged from the previous trading day": a change of 0, with its basis."""
-    match = re.search(r"\b(?:flat|unchanged|no\s+(?:recent\s+)?change)\b", folded)
+    match = re.search(
+        r"\b(?:flat|unchanged|no\s+(?:recent\s+)?change|(?:shows?|showed)\s+restraint)\b", folded
+    )
     if match is None:
         return None
     rest = folded[match.end() : match.end() + 45]
@@ -927,9 +948,14 @@ def _flat_basis(folded: str) -> tuple[bool, ChangeBasis | None] | None:
 
 
 _NOUN_BASIS = re.compile(
-    r"\b(?P<which>weekly|monthly|daily|yearly|annual)\s+(?:increase|rise|gain|decrease|decline"
-    r"|drop|fall|change|growth|loss)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
+    r"\b(?P<which>weekly|monthly|daily|yearly|annual|week-on-week|month-on-month|year-on-year"
+    r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)\s+(?:increase|rise|gain|decrease|decline"
+    r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
     r"|around)\s*|exceed(?:s|ed|ing)\s*)?$"
+)
+_ON_A_BASIS = re.compile(
+    r"\bon\s+an?\s+(?P<which>week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y|weekly"
+    r"|monthly|yearly)\s+(?:basis|calculation)\b"
 )
 _NOUN_BASES = {
     "weekly": ChangeBasis.WOW,
@@ -937,13 +963,20 @@ _NOUN_BASES = {
     "daily": ChangeBasis.DOD,
     "yearly": ChangeBasis.YOY,
     "annual": ChangeBasis.YOY,
+    **dict.fromkeys(("week-on-week", "w-o-w", "wow"), ChangeBasis.WOW),
+    **dict.fromkeys(("month-on-month", "m-o-m", "mom"), ChangeBasis.MOM),
+    **dict.fromkeys(("year-on-year", "y-o-y", "yoy"), ChangeBasis.YOY),
 }
 
 
 def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> ChangeBasis | None:
-    noun = _NOUN_BASIS.search(lead.rstrip()[-30:]) if lead else None
+    noun = _NOUN_BASIS.search(lead.rstrip()[-40:]) if lead else None
     if noun is not None:
         return _NOUN_BASES[noun.group("which")]
+    framed = _ON_A_BASIS.search(lead) if lead else None
+    if framed is not None:
+        # "on a week-on-week basis, the price reflects an increase of RMB 260"
+        return _NOUN_BASES[framed.group("which")]
     dod = DOD.search(trail)
     if dod is not None and dod.start() < 45:
         return ChangeBasis.DOD
@@ -980,14 +1013,28 @@ def _role(
         return "intraday"  # "once rose by 300", "dipped to $1,948.5 in the European session"
     if quantity.is_range and re.search(r"\b(?:ranged?|ranging)\s+from\s*$", stripped):
         return "level" if not _futures(owner) else "intraday"
-    if _REFERENCE.search(stripped[-34:]) or _SINCE_DATE.search(head):
+    if _DEAL_LEAD.search(stripped[-60:]) and not re.search(r"\bprices?\b", stripped[-60:]):
+        return "deal"  # "morning deals clustered at 16,600"; "some lifting offers to 16,700"
+    if _EXTREME.search(stripped[-40:]):
+        return "intraday"  # "The highest price was 257,880 yuan/mt, and the lowest was ..."
+    if re.search(r"\bup\s+to\s*$", stripped) or re.match(
+        r"^\s*(?:/mt\s*)?(?:above|below)\s+the\s+market\b", trail
+    ):
+        return "other"  # "by up to RMB 200": a ceiling; "200-300 yuan/mt above the market price"
+    if (
+        _REFERENCE.search(stripped[-34:])
+        or _SINCE_DATE.search(head)
+        or _WHEN_WAS.search(stripped[-60:])
+    ):
         return "reference"  # "from 13,610"; "since the beginning of the year, up 223,000"
     if last_change is not None and re.match(r"^\s*or\s*$", own_lead):
         return "change"  # "down 0.27 per cent or RMB 50 per tonne"
     if _AVERAGE.search(stripped[-40:]):
         return "average"
-    if _CHANGE_NOUN.search(stripped[-40:]):
-        return "change"
+    if _CHANGE_NOUN.search(stripped[-40:]) or _NOUN_AFTER.match(trail):
+        return "change"  # "an increase of 70"; "showing only a 200 yuan/mt increase"
+    if re.search(r"\bby\s*$", stripped) and direction(stripped[-70:]) not in {None, 0}:
+        return "change"  # "has slipped over the weekend by RMB 30 per tonne"
     if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+than\b", trail):
         return "change"
     if _bound(stripped) is not None:
@@ -1181,6 +1228,8 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
         return places[-1][2]
     if names.is_cif(head) or ("import" in head and quantity.unit == "USD/t"):
         return "CIF China"
+    if re.search(r"\bfob\b", head):
+        return "FOB China"  # "The FOB offer was $2,390/mt": China's export quote
     return "China"
 
 
