@@ -95,6 +95,8 @@ def clauses(sentence: Sentence) -> list[Clause]:
         before = sentence.folded[: match.start()]
         if before.count("(") > before.count(")"):
             continue
+        if _places_around(sentence.folded, match.start(), match.end()):
+            continue  # "Jiangxi, Hubei, and Hebei provinces": one list, not two statements
         cuts.append(match.end())
     cuts.append(len(sentence.text))
     found = []
@@ -104,6 +106,15 @@ def clauses(sentence: Sentence) -> list[Clause]:
         inside = tuple(q for q in quantities if start <= q.start < end)
         found.append(Clause(sentence.text[start:end], sentence.folded[start:end], start, inside))
     return found
+
+
+def _places_around(folded: str, start: int, end: int) -> bool:
+    """Whether a cut falls inside a list of places: a place just before it and one just after."""
+    after = names.regions(folded[end : end + 25])
+    if not after or after[0][0] != 0:
+        return False
+    window = folded[max(0, start - 25) : start]
+    return any(stop == len(window) for _, stop, _ in names.regions(window))
 
 
 def heading_of(paragraph: str) -> str | None:

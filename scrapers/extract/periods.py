@@ -39,6 +39,9 @@ _MONTH = re.compile(
 )
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _LEAD = re.compile(r"\b(in|for|of|during|from|since|than)\s*$")
+_UNTIL = re.compile(
+    r"\b(?:until|till|through)\s+(?:the\s+)?(?:end|middle|start|beginning)\s+of\s*$"
+)
 
 
 def week_ended(text: str) -> bool:
@@ -64,6 +67,8 @@ def month_period(text: str, published: date | None, *, forecast: bool) -> str | 
         year_text = match.group("year") or match.group("short")
         if lead in {"from", "since", "than"}:
             continue
+        if _UNTIL.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "likely until the end of November": a deadline, not the period
         if word == "may" and not lead and not year_text:
             continue
         if not lead and not year_text:
@@ -164,13 +169,14 @@ _DOTTED_RANGE = re.compile(
     r"(?:-|–|~|to)\s*(?P<m2>\d{1,2})\.(?P<d2>\d{1,2})(?!\d)"
 )
 _NAMED_RANGE = re.compile(
-    rf"(?:\(|week\s+of\s+|from\s+)\s*(?:from\s+)?(?P<m1>{_MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})"
+    rf"(?:\(|week\s+of\s+|from\s+|during\s+|between\s+)\s*(?:from\s+)?(?P<m1>{_MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?\s*(?:-|–|~|to)\s*(?:(?P<m2>{_MONTH_NAMES})\.?\s+)?(?P<d2>\d{{1,2}})"
     r"(?:st|nd|rd|th)?(?!\d)"
 )
 _AS_OF = re.compile(
     rf"\bas\s+of\s+(?:(?P<this>this\s+(?:monday|tuesday|wednesday|thursday|friday))"
-    rf"|(?P<m>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)"
+    rf"|(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+    rf"(?P<m>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)"
 )
 
 

@@ -567,7 +567,7 @@ def _read_clause(
 
 _MONTH_AFTER = re.compile(
     r"\s*(?:in|for|during)\s+(?:january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)(?:\s+(?:19|20)\d\d)?\b"
+    r"|october|november|december)(?:\s+(?:19|20)\d\d)?\b(?!\s+\d{1,2}\b)"  # not "October 8-11"
 )
 
 
