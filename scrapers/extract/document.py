@@ -110,11 +110,17 @@ def clauses(sentence: Sentence) -> list[Clause]:
 
 def _places_around(folded: str, start: int, end: int) -> bool:
     """Whether a cut falls inside a list of places: a place just before it and one just after."""
+    if _COMPASS_AFTER.match(folded, end) and _COMPASS_BEFORE.search(folded, 0, start):
+        return True  # "other markets of east, central, and south"
     after = names.regions(folded[end : end + 25])
     if not after or after[0][0] != 0:
         return False
     window = folded[max(0, start - 25) : start]
     return any(stop == len(window) for _, stop, _ in names.regions(window))
+
+
+_COMPASS_AFTER = re.compile(r"(?:the\s+)?(?:east|south|north|west|central)\b(?!\s+of\b)")
+_COMPASS_BEFORE = re.compile(r"\b(?:east|south|north|west|central)$")
 
 
 def heading_of(paragraph: str) -> str | None:

@@ -750,6 +750,9 @@ def _read_respective(
     ranges: list[Quantity] = []
     for index, quantity in enumerate(money):
         lead = whole[money[index - 1].end if index else clause.start : quantity.start]
+        if levels and re.search(r"\bby\s*$", lead) and direction(lead) not in {None, 0}:
+            changes.append(quantity)  # "standing at A and B after declining by RMB 70"
+            continue
         if (
             index
             and not (ranges or _RANGES_FOLLOW.search(lead))
@@ -765,7 +768,24 @@ def _read_respective(
             levels.append(quantity)
         else:
             changes.append(quantity)
-    trail = whole[money[-1].end : clause.start + len(clause.folded)]
+    respectively = "respectively" in clause.folded
+    if respectively and (
+        len(levels) not in {0, 1, count} or bool(changes and len(changes) not in {1, count})
+    ):
+        # "In Chongqing, Hangzhou, Gongyi, Wuxi, Tianjin, and Linyi, the price has expanded by
+        # RMB 70, 60, 55 and 50 respectively": six places, four numbers; which is whose is
+        # not written, so none is guessed.
+        for quantity in money:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="a list whose numbers do not pair with its names: not guessed",
+            )
+        return True
+    if not levels and changes and all(owner is not None for owner in legs):
+        return _read_shared_changes(sentence, clause, legs, changes, context, drafts, notes)
     shared_level = len(levels) == 1 and (
         _EACH.match(whole[levels[0].end :]) is not None or len(changes) == count
     )
@@ -785,7 +805,6 @@ def _read_respective(
     flat = not changes and _NO_CHANGE.search(head) is not None
     period = _price_period(whole, context, False)
     group: list[Draft] = []
-    del trail
     for index, owner in enumerate(legs):
         level = levels[index] if len(levels) == count else levels[0]
         if owner is None:
@@ -817,6 +836,47 @@ def _read_respective(
     return True
 
 
+# What joins the products of a list: "A and the B", "A, B, and C" (a grade word may lead).
+_PRODUCT_JOIN = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:[a-z-]+\s+)?|\s*,\s*")
+
+
+def _read_shared_changes(
+    sentence: Sentence,
+    clause: Clause,
+    legs: list[_Owner | None],
+    changes: list[Quantity],
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """ "Shredded tensile scrap, scrap wheel hub and mechanical casting scrap rose RMB 200 per
+    tonne w-o-w": a change for each, no level."""
+    whole = sentence.folded
+    head = whole[clause.start : changes[0].start]
+    sign = direction(head[-60:])
+    if sign in {None, 0} or len(changes) not in {1, len(legs)}:
+        return False
+    for index, owner in enumerate(legs):
+        if owner is None:
+            continue
+        change = changes[index] if len(changes) == len(legs) else changes[0]
+        draft = _draft(drafts, owner, change.unit or "CNY/t", sentence, None, False)
+        trail = whole[change.end : change.end + AFTER]
+        draft.change = PriceChange(
+            (sign or 1) * change.value, basis=_basis(trail, context, sentence, head)
+        )
+        notes.add(
+            sentence,
+            change.start,
+            change.end,
+            "change",
+            owner=f"{owner.product} ({owner.region})",
+            emitted=True,
+            why="the change of each price the list names",
+        )
+    return True
+
+
 # "The price is expected to range between A and B"; "Their prices are expected to range between
 # A and B and C and D": the ranges of the prices the sentence before gave.
 _RANGES_OF = re.compile(
@@ -843,19 +903,19 @@ def _read_later_ranges(
         if quantity.high is not None:
             ranges.append((quantity, quantity.value, quantity.high))
         elif loose:
-            low = loose.pop()
-            ranges.append((low, low.value, quantity.value))  # "... and C and D": a range C-D
+            first = loose.pop()
+            ranges.append((first, first.value, quantity.value))  # "... and C and D": a range C-D
         else:
             loose.append(quantity)
     if loose or not ranges or len(ranges) not in {1, len(owners)}:
         return False
     for index, draft in enumerate(owners):
-        quantity, low, high = ranges[index] if len(ranges) == len(owners) else ranges[0]
-        draft.low, draft.high = low, high
+        where, low_end, high_end = ranges[index] if len(ranges) == len(owners) else ranges[0]
+        draft.low, draft.high = low_end, high_end
         notes.add(
             sentence,
-            quantity.start,
-            quantity.end,
+            where.start,
+            where.end,
             "range",
             owner=draft.subject,
             emitted=True,
@@ -878,14 +938,20 @@ def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owne
         if product is None:
             return None
         return [_Owner(product, place) for place in places]
-    products = names.known_products(head)
+    products = names.known_products(_LONG_PAREN.sub(lambda m: " " * len(m.group(0)), head))
     if len(products) < 2:
         return None
-    (_, end, one), (start, _, other) = products[-2:]
-    if one == other or not re.fullmatch(r"\s*and\s+(?:the\s+)?(?:[a-z-]+\s+)?", head[end:start]):
+    run = [products[-1]]
+    for found in reversed(products[:-1]):
+        between = head[found[1] : run[0][0]]
+        if not _PRODUCT_JOIN.fullmatch(between):
+            break
+        run.insert(0, found)
+    names_in_run = [name for *_, name in run]
+    if len(run) < 2 or len(set(names_in_run)) < len(names_in_run):
         return None
-    region = _market(head, other, level, False)
-    return [_Owner(one, region), _Owner(other, region)]
+    region = _market(head, names_in_run[-1], level, False)
+    return [_Owner(name, region) for name in names_in_run]
 
 
 def _change_lead(lead: str) -> bool:
@@ -1033,7 +1099,9 @@ def _role(
         return "average"
     if _CHANGE_NOUN.search(stripped[-40:]) or _NOUN_AFTER.match(trail):
         return "change"  # "an increase of 70"; "showing only a 200 yuan/mt increase"
-    if re.search(r"\bby\s*$", stripped) and direction(stripped[-70:]) not in {None, 0}:
+    if re.search(
+        r"\bby(?:\s+(?:about|around|nearly|some|approximately|roughly))?\s*$", stripped
+    ) and (direction(stripped[-70:]) not in {None, 0}):
         return "change"  # "has slipped over the weekend by RMB 30 per tonne"
     if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+than\b", trail):
         return "change"
