@@ -113,10 +113,15 @@ def _places_around(folded: str, start: int, end: int) -> bool:
     if _COMPASS_AFTER.match(folded, end) and _COMPASS_BEFORE.search(folded, 0, start):
         return True  # "other markets of east, central, and south"
     after = names.regions(folded[end : end + 25])
-    if not after or after[0][0] != 0:
-        return False
     window = folded[max(0, start - 25) : start]
-    return any(stop == len(window) for _, stop, _ in names.regions(window))
+    if after and after[0][0] == 0:
+        return any(stop == len(window) for _, stop, _ in names.regions(window))
+    # "..., scrap wheel hub, and mechanical casting aluminium scrap rose RMB 200": one list.
+    following = names.known_products(folded[end : end + 45])
+    if not following or following[0][0] != 0:
+        return False
+    window = folded[max(0, start - 45) : start]
+    return any(stop == len(window) for _, stop, _ in names.known_products(window))
 
 
 _COMPASS_AFTER = re.compile(r"(?:the\s+)?(?:east|south|north|west|central)\b(?!\s+of\b)")

@@ -738,9 +738,16 @@ def _read_respective(
     no figure, so only the second is read)."""
     whole = sentence.folded
     money = [q for q in clause.quantities if q.kind is Kind.MONEY]
-    if len(money) < 2:
+    if not money:
         return False
     head = whole[clause.start : money[0].start]
+    if len(money) == 1 and not re.search(
+        r"\b(?:rose|fell|rose|increased|decreased|dropped|gained|lost|climbed|slid)\s*(?:by\s*)?$",
+        head,
+    ):
+        return False  # one amount for a list only as the change they share
+    if _foreign(head):
+        return False  # "the TCs of tin concentrate in Yunnan and Jiangxi both dropped by 500"
     legs = _respective_legs(head, context, money[-1])
     if legs is None:
         return False
@@ -938,12 +945,13 @@ def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owne
         if product is None:
             return None
         return [_Owner(product, place) for place in places]
-    products = names.known_products(_LONG_PAREN.sub(lambda m: " " * len(m.group(0)), head))
+    bare = _LONG_PAREN.sub(lambda m: " " * len(m.group(0)), head)
+    products = names.known_products(bare)
     if len(products) < 2:
         return None
     run = [products[-1]]
     for found in reversed(products[:-1]):
-        between = head[found[1] : run[0][0]]
+        between = bare[found[1] : run[0][0]]
         if not _PRODUCT_JOIN.fullmatch(between):
             break
         run.insert(0, found)
