@@ -292,7 +292,9 @@ def _read_prices(
             if sign is None or not _change_lead(own_lead):
                 continue
             target.change = PriceChange(
-                sign * quantity.value, percent=True, basis=_basis(trail, context, sentence)
+                sign * quantity.value,
+                percent=True,
+                basis=_basis(trail, context, sentence, whole[clause.start : quantity.start]),
             )
             notes.add(
                 sentence,
@@ -977,11 +979,15 @@ def _foreign(head: str) -> bool:
     noun opens it, or stands between the product and the amount."""
     if not FOREIGN.mentioned(head):
         return False
+    head = _PAREN.sub(" ", head)  # "shredded tense scrap (including freight) quoted at ..."
     foreign = list(FOREIGN.pattern.finditer(head))
     if not foreign:
         return False
     after = head[foreign[-1].end() :]
-    return re.search(r"\bprices?\b|\bquot|\bpremiums?\b|\bspreads?\b", after) is None
+    # "fees in Foshan were quoted at": still the fee; "..., the price was": a price again.
+    return (
+        re.search(r"\bprices?\b|\bquot(?:es|ations?)\b|\bpremiums?\b|\bspreads?\b", after) is None
+    )
 
 
 def _sign(lead: str, trail: str, last_change: Quantity | None) -> int | None:

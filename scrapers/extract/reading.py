@@ -159,6 +159,11 @@ _NOUN_SIGNS = {
     "reduction": -1,
     "cut": -1,
     "loss": -1,
+    "slump": -1,
+    "plunge": -1,
+    "slide": -1,
+    "surge": 1,
+    "leap": 1,
 }
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
