@@ -99,12 +99,18 @@ _DISCOUNTED = re.compile(
     r"(?P<a>[a-z0-9#\s'’-]+?)\s+(?:has\s+|had\s+|was\s+)?discounted\s+[^a-z]*(?:yuan\s*/\s*tons?)?"
     r"\s*(?:of|to|against)\s+(?P<b>[a-z0-9#\s'’-]+)"
 )
+_SPOT_PREMIUM = re.compile(
+    r"\bspot\s+(?:premiums?|discounts?)\b|\bspot\s+(?:[a-z]+\s+)?contract(?:\s+price)?\s+"
+    r"(?:is\s+|was\s+)?(?:likely\s+|expected\s+)?(?:to\s+be\s+|may\s+be\s+)?traded\b"
+)
 _VERSUS = re.compile(
     r"\b(?:against|over)\s+(?:the\s+)?(?:(?:average|spot)\s+prices?\s+of\s+(?:the\s+)?)?"
 )
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b")
 _THAT_FOR = re.compile(r"^\s*(?:and\s+)?that\s+(?:for|of)\s+")
-_DISCOUNT_BEFORE = re.compile(r"\bdiscounts?(?:\s+of)?(?:\s+about|\s+around)?\s*$|\bdiscounted\s*$")
+_DISCOUNT_BEFORE = re.compile(
+    r"\bdiscounts?(?:\s+price)?(?:\s+of)?(?:\s+about|\s+around)?\s*$|\bdiscounted\s*$"
+)
 _LOSS = re.compile(r"\b(?:losses|loss)\b")
 _IMPORT_COST = re.compile(r"^\s*(?:yuan/mt\s+)?(?P<dir>higher|lower)\s+than\s+(?:the\s+)?domestic")
 _CONTINUES = re.compile(r"^\s*(?:this|which|that|it)\s+(?:represented|was|marked|meant|is)\b")
@@ -1586,6 +1592,16 @@ def _read_spread(
         elif draft.low is not None and draft.high is None:
             draft.high = value
             why = "a spread's range, to a premium"
+        elif (
+            draft.value is not None
+            and draft.low is None
+            and re.fullmatch(r"\s*to\s*(?:rmb|cny|us\$|\$)?\s*", lead)
+        ):
+            # "a discount price of RMB 110 per tonne to RMB 70 per tonne": one range
+            second = -quantity.value if draft.value < 0 else quantity.value
+            draft.low, draft.high = sorted((draft.value, second))
+            draft.value = None
+            why = "a spread's range, its ends each with a unit"
         elif draft.value is None and draft.low is None:
             draft.value = value
             draft.bound = _bound(stripped)
@@ -1745,10 +1761,13 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
             if names.base_metal(first) == names.base_metal(second):
                 return _ordered(first, second)
     against = _AGAINST.search(folded)
-    if against is not None or re.search(r"\bspot\s+(?:premiums?|discounts?)\b", folded):
+    if against is not None or _SPOT_PREMIUM.search(folded):
         head = folded[: against.start()] if against else folded
         first_found = names.known_products(head)
-        first = first_found[-1][2] if first_found else metal
+        # The spot premium of the product the report was quoting: "the A00 price ..., with spot
+        # discounts to settle at RMB 40 per tonne".
+        quoted = names.base_metal(context.product) if context.product else None
+        first = first_found[-1][2] if first_found else quoted or metal
         if first:
             return _ordered(first, f"{names.base_metal(first)} futures")
     return None
