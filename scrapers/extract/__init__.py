@@ -126,6 +126,7 @@ def read(body: str, published: date | None = None, title: str = "") -> Extractio
     for paragraph in paragraphs(body):
         context.heading = paragraph.heading
         context.paragraph_place = None
+        context.place = None  # a spot premium's market is named in its own paragraph
         for sentence in sentences_of(paragraph):
             if not _relevant(sentence, context):
                 rates.learn_from_words(sentence, context)

@@ -435,7 +435,11 @@ def _read_prices(
             continue
         forecast = _forward(sentence, clause, quantity)
         period = _price_period(whole, context, forecast)
-        if owner.region not in _VENUES and owner.region != "China":
+        if (
+            owner.region not in _VENUES
+            and owner.region != "China"
+            and not owner.region.startswith(("FOB", "CIF"))
+        ):
             context.place = owner.region  # for a spot premium later in the sentence
         if continues and context.last_price is not None and role == "change":
             draft = context.last_price
