@@ -70,6 +70,7 @@ _CHANGE_NOUN = re.compile(
     r"|exceed(?:s|ed|ing)\s*|topp(?:ed|ing)\s*)?$"
 )
 _REFERENCE = re.compile(
+    r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)"
     r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of)?(?:\s+(?:around|about|nearly))?"
     r"|compared\s+(?:with|to)|(?<!more\s)(?<!less\s)(?<!higher\s)(?<!lower\s)than|versus|vs\.?"
     r"|against)\s*(?:the\s+)?$"
@@ -106,7 +107,10 @@ _SPOT_PREMIUM = re.compile(
 _VERSUS = re.compile(
     r"\b(?:against|over)\s+(?:the\s+)?(?:(?:average|spot)\s+prices?\s+of\s+(?:the\s+)?)?"
 )
-_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b")
+_AGAINST = re.compile(
+    r"\b(?:against|over)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b"
+    r"|\bagainst\s+(?:the\s+)?(?P<month>current|next|front|this)\s+month\b"
+)
 _THAT_FOR = re.compile(r"^\s*(?:and\s+)?that\s+(?:for|of)\s+")
 _DISCOUNT_BEFORE = re.compile(
     r"\bdiscounts?(?:\s+price)?(?:\s+of)?(?:\s+about|\s+around)?\s*$|\bdiscounted\s*$"
@@ -126,7 +130,7 @@ _DEAL = re.compile(r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:we
 # the day's range.
 _SESSION = re.compile(
     r"\b(?:opened|opening|open)(?:\s+at)?\s*$|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low)"
-    r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at)\s*$|\btouch(?:ed|ing)\s*$"
+    r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at)(?:\s+(?:around|about))?\s*$|\btouch(?:ed|ing)\s*$"
 )
 _GFEX_PRODUCTS = ("lithium carbonate", "silicon", "polysilicon")
 _DROP_WORDS = re.compile(
@@ -1433,6 +1437,16 @@ def _read_spread(
                 quantity.end,
                 "brand",
                 why="one brand's premium, not the market's",
+            )
+        return
+    if re.search(r"\bagainst\s+(?:the\s+)?next\s+month(?:'s)?\b", folded):
+        for quantity in amounts:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="a premium against a later contract: only the front one is the spot premium",
             )
         return
     named = _spread_name(folded, context, sentence)
