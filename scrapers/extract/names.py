@@ -686,7 +686,12 @@ def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int
             qualifiers.append(grade)
         start = before.start()
     after = _GRADE_AFTER.match(folded, end)
-    if after is not None and not after.group("grade").isdigit():
+    if (
+        after is not None
+        and not after.group("grade").isdigit()
+        and not regions(after.group("grade"))
+    ):
+        # "SMM A00 aluminum (Foshan)" names a market, not a grade
         qualifiers.append(after.group("grade"))
         end = after.end()
     for qualifier in qualifiers:

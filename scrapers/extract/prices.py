@@ -398,7 +398,7 @@ def _read_prices(
                 why="a deal quoted relative to a benchmark (SMM minus 10)",
             )
             continue
-        if _foreign(whole[clause.start : quantity.start]):
+        if _foreign(_subject_text(whole, clause, quantity)):
             notes.add(
                 sentence,
                 quantity.start,
@@ -988,6 +988,21 @@ def _change_lead(lead: str) -> bool:
     )
 
 
+def _subject_text(whole: str, clause: Clause, quantity: Quantity) -> str:
+    """What an amount is said of: its clause, or the sentence so far when the clause names no
+    product ("Processing fees in Foshan were quoted at 380-430; in Wuxi at 150-230")."""
+    own = whole[clause.start : quantity.start]
+    if names.known_products(own) or _PRICE_WORD.search(own):
+        return own
+    return whole[: quantity.start]
+
+
+_PRICE_AGAIN = re.compile(
+    r"\bprices?\b(?!\s+(?:climbed|rose|rallied|fell|dropped|slid|surged|increased|decreased"
+    r"|rising|falling|moved|fluctuated))|\bquot(?:es|ations?)\b|\bpremiums?\b|\bspreads?\b"
+)
+
+
 def _foreign(head: str) -> bool:
     """Whether the clause is about a cost, fee, profit or volume rather than a price: such a
     noun opens it, or stands between the product and the amount."""
@@ -998,10 +1013,9 @@ def _foreign(head: str) -> bool:
     if not foreign:
         return False
     after = head[foreign[-1].end() :]
-    # "fees in Foshan were quoted at": still the fee; "..., the price was": a price again.
-    return (
-        re.search(r"\bprices?\b|\bquot(?:es|ations?)\b|\bpremiums?\b|\bspreads?\b", after) is None
-    )
+    # "fees in Foshan were quoted at": still the fee; "..., the price was": a price again (but
+    # not "fees weakened as prices climbed: Foshan quoted ...").
+    return _PRICE_AGAIN.search(after) is None
 
 
 def _sign(lead: str, trail: str, last_change: Quantity | None) -> int | None:
