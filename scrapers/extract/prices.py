@@ -195,7 +195,7 @@ def read_sentence(
             continue
         if _read_respective(sentence, clause, context, drafts, notes):
             continue
-        if not clause.quantities:
+        if not any(q.kind in {Kind.MONEY, Kind.PERCENT} for q in clause.quantities):
             # "..., and the average price flat WoW": the change of the price just read.
             flat = _flat_basis(clause.folded)
             last = context.last_price
@@ -206,6 +206,12 @@ def read_sentence(
                 and any(draft is last for draft in drafts.values())
             ):
                 last.change = PriceChange(Decimal(0), basis=flat[1])
+            if names.known_products(clause.folded):
+                # "the SHFE copper 2601 contract traced a V: it opened at ...": the clause names
+                # what the next one's "it" is.
+                end = clause.start + len(clause.folded)
+                marker = Quantity(end, end, Kind.MONEY, Decimal(0), None, "CNY/t")
+                previous = _owner(sentence.folded, clause, marker, context, previous) or previous
             continue
         if _NOT_A_SPREAD.search(clause.folded):
             continue  # an inter-month spread: neither a price nor a spread figure
