@@ -728,7 +728,8 @@ BRANDS = frozenset(
 )
 _BRAND = re.compile(
     r"\b(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)) + r")\b|\b(?:high-end|high-priced"
-    r"|premium)\s+brands?\b"
+    r"|premium|small|delivery|deliverable|non-deliverable|imported|yunnan\s+tin|specific|certain)"
+    r"\s+brands?\b"
 )
 
 

@@ -421,7 +421,11 @@ def _read_prices(
             and not names.is_cif(whole)
         ):
             owner = _Owner(owner.product, context.paragraph_place)
-        if owner.region == "China" and whole[: clause.start].rstrip().endswith(";"):
+        if (
+            owner.region == "China"
+            and whole[: clause.start].rstrip().endswith(";")
+            and not re.search(r"\b(?:fob|cif)\b", clause.folded)
+        ):
             # "553# silicon ... at 16,300-16,600 yuan/mt in east China, ...; 441# silicon
             # 18,000-18,200 yuan/mt": a list's items share the place its first item names.
             listed = _listed_place(drafts, owner.product)
@@ -998,7 +1002,7 @@ def _subject_text(whole: str, clause: Clause, quantity: Quantity) -> str:
     """What an amount is said of: its clause, or the sentence so far when the clause names no
     product ("Processing fees in Foshan were quoted at 380-430; in Wuxi at 150-230")."""
     own = whole[clause.start : quantity.start]
-    if names.known_products(own) or _PRICE_WORD.search(own):
+    if names.known_products(own) or re.search(r"\bprices?\b|\bquot(?:es|ations?)\b", own):
         return own
     return whole[: quantity.start]
 
