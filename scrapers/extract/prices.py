@@ -117,7 +117,11 @@ _DISCOUNT_BEFORE = re.compile(
 )
 _LOSS = re.compile(r"\b(?:losses|loss)\b")
 _IMPORT_COST = re.compile(r"^\s*(?:yuan/mt\s+)?(?P<dir>higher|lower)\s+than\s+(?:the\s+)?domestic")
-_CONTINUES = re.compile(r"^\s*(?:this|which|that|it)\s+(?:represented|was|marked|meant|is)\b")
+_CONTINUES = re.compile(
+    r"^\s*(?:this|which|that|it)\s+(?:represented|was|marked|meant|is)\b"
+    # "This suggests that the price has grown by RMB 70 per tonne today."
+    r"|^\s*(?:this|which)\s+(?:suggests|means|shows|indicates)\s+(?:that\s+)?(?:the\s+)?price\b"
+)
 _CONVERTED = re.compile(
     r"\b(?:translat(?:ing|es|ed)|works?\s+out|equivalent|convert(?:s|ed|ing)?)\b"
 )
@@ -591,7 +595,10 @@ _DEAL_LEAD = re.compile(
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to)\s*$"
 )
 _EXTREME = re.compile(r"\b(?:highest|lowest)(?:\s+price)?\s+(?:was|of|at|hit|reached)\s*$")
-_WHEN_WAS = re.compile(r"\bwhen\b[^,;]{0,60}\b(?:was|stood\s+at|were)\s*$")
+_WHEN_WAS = re.compile(
+    r"\bwhen\b[^,;]{0,60}\b(?:was|stood\s+at|were)\s*$"
+    r"|\b(?:started|began|ended|opened)\s+the\s+(?:year|month|week|quarter)\s+(?:at|with)\s*$"
+)
 _NOUN_AFTER = re.compile(
     r"^\s*(?:/mt\s*)?(?:increase|rise|gain|hike|jump|decrease|decline|drop|fall|loss|cut)\b"
 )
@@ -599,6 +606,7 @@ _SINCE_DATE = re.compile(
     r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?year\b|\byear[\s-]to[\s-]date\b"
     r"|\bso\s+far\s+this\s+year\b|\bytd\b"
 )
+_IN_SESSION = re.compile(r"\b(?:night|morning|day|afternoon)\s+session\b|\bintraday\b")
 _TODAYS_QUOTE = re.compile(
     r"\b(?:expected|estimated|likely)\s+to\s+(?:range|settle|be\s+traded|hover)\b"
     r"|\bmay\s+be\s+traded\b|\bto\s+be\s+traded\s+at\b"
@@ -829,6 +837,9 @@ def _read_respective(
     if ranges and len(ranges) != count:
         return False
     sign = direction(head[-60:])
+    if changes and levels and changes[0].start > levels[-1].start:
+        # "standing at A and B after declining by RMB 70": the change names its direction
+        sign = direction(whole[levels[-1].end : changes[0].start])
     if sign == 0:
         sign = None  # "showed no change": read below as a change of 0
     if changes and sign is None:
@@ -1129,6 +1140,12 @@ def _role(
         )
     ):
         return "intraday"  # "once rose by 300", "dipped to $1,948.5 in the European session"
+    if (
+        _futures(owner)
+        and _IN_SESSION.search(head)
+        and not (CLOSE.mentioned(head + trail) and CLOSE.search(head + trail))
+    ):
+        return "intraday"  # "copper prices in the futures night session surged to 80,000"
     if quantity.is_range and re.search(r"\b(?:ranged?|ranging)\s+from\s*$", stripped):
         return "level" if not _futures(owner) else "intraday"
     if _DEAL_LEAD.search(stripped[-60:]) and not re.search(r"\bprices?\b", stripped[-60:]):
@@ -1143,6 +1160,8 @@ def _role(
         _REFERENCE.search(stripped[-34:])
         or _SINCE_DATE.search(head)
         or _WHEN_WAS.search(stripped[-60:])
+        # "After two days of decline from A to B, the price rose to C": B is past.
+        or re.match(r"^\s*after\b(?:(?!,\s)[^;])*$", head) is not None
     ):
         return "reference"  # "from 13,610"; "since the beginning of the year, up 223,000"
     if last_change is not None and re.match(r"^\s*or\s*$", own_lead):
@@ -1249,7 +1268,13 @@ def _owner(
     futures_word = (
         FUTURES.search(head[max(0, position - 60) :]) if FUTURES.mentioned(head) else None
     )
-    if product is None and futures_word is None and last is not None and not names.regions(head):
+    if (
+        product is None
+        and futures_word is None
+        and last is not None
+        and not names.regions(head)
+        and not re.search(r"\b(?:fob|cif)\b", head)
+    ):
         return last  # the clause before in this sentence named it: "..., and finally closed at"
     if product is None:
         if futures_word is not None or "futures" in (context.heading or ""):
@@ -1640,8 +1665,8 @@ def _read_spread(
             and re.fullmatch(r"\s*to\s*(?:rmb|cny|us\$|\$)?\s*", lead)
         ):
             # "a discount price of RMB 110 per tonne to RMB 70 per tonne": one range
-            second = -quantity.value if draft.value < 0 else quantity.value
-            draft.low, draft.high = sorted((draft.value, second))
+            other_end = -quantity.value if draft.value < 0 else quantity.value
+            draft.low, draft.high = sorted((draft.value, other_end))
             draft.value = None
             why = "a spread's range, its ends each with a unit"
         elif draft.value is None and draft.low is None:
