@@ -23,14 +23,15 @@ from bot.config import Config, duration, load_config
 from bot.daemon import Daemon
 from bot.errors import ConfigError, StartupError
 from bot.evaluation import CorpusError, evaluate_cases, load_corpus, render_report
-from bot.figures_json import figure_to_line, figures_to_json
+from bot.figures_json import figure_to_line, figures_to_json, reading_to_json
 from bot.lock import LockHeldError
 from bot.rule_tests import RuleTestError
 from bot.rule_tests import run_file as run_rule_file
 from scrapers.clean import looks_like_html, to_text
 from scrapers.dates import alcircle_published, smm_published
 from scrapers.errors import ScrapeError
-from scrapers.extract import extract_text
+from scrapers.extract import Extraction
+from scrapers.extract import read as read_article
 from scrapers.models import Article, Page
 from scrapers.sources import alcircle, smm
 
@@ -70,12 +71,25 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     parse = commands.add_parser(
-        "parse", help="extract figures from one article (plain text or HTML)"
+        "parse", help="extract figures from articles (plain text or HTML files, or folders)"
     )
     parse.add_argument(
-        "path", nargs="?", default="-", help="article file, or - for stdin (default)"
+        "paths",
+        nargs="*",
+        default=["-"],
+        metavar="PATH",
+        help="article files or folders of them, or - for stdin (default)",
     )
-    parse.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parse.add_argument(
+        "--json",
+        action="store_true",
+        help="print the figures as JSON (one object per line, with its path, for several files)",
+    )
+    parse.add_argument(
+        "--explain",
+        action="store_true",
+        help="also list every number in the text, what it was read as and why",
+    )
     parse.add_argument("--published", type=date.fromisoformat, help="publication date, YYYY-MM-DD")
     parse.add_argument("--source", choices=("alcircle", "smm"), help="the site the article is from")
 
@@ -202,19 +216,38 @@ def read_saved_page(source: str, html: str) -> Article:
     return alcircle.parse_article_page(html, url="saved page", fallback=blank, dated=False)
 
 
-def _parse(args: argparse.Namespace) -> int:
+# What `parse` reads in a folder: the article files a user saves (text or HTML pages).
+ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".text", ".md"})
+
+
+def _article_paths(paths: Sequence[str]) -> list[str]:
+    """The files to read: each path as given, a folder's article files in name order."""
+    found: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if path != "-" and folder.is_dir():
+            found.extend(
+                str(child)
+                for child in sorted(folder.iterdir())
+                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def _read_article(path: str, args: argparse.Namespace) -> Extraction:
+    """One file's figures (and, with --explain, every number's reading)."""
     try:
-        if args.path == "-":
+        if path == "-":
             raw = sys.stdin.buffer.read()
         else:
-            with open(args.path, "rb") as handle:
+            with open(path, "rb") as handle:
                 raw = handle.read()
     except OSError as exc:
-        print(f"metalert parse: cannot read {args.path}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        raise _UnreadableArticleError(f"cannot read {path}: {exc.strerror or exc}") from None
     if b"\x00" in raw[:4096]:
-        print(f"metalert parse: {args.path} is not a text or HTML file", file=sys.stderr)
-        return EXIT_FAILURE
+        raise _UnreadableArticleError(f"{path} is not a text or HTML file")
     text = raw.decode("utf-8", errors="replace")
     published = args.published
     if published is None:
@@ -227,18 +260,52 @@ def _parse(args: argparse.Namespace) -> int:
         try:
             article = read_saved_page(args.source, text)
         except ScrapeError as exc:
-            print(f"metalert parse: {args.path}: {exc}", file=sys.stderr)
-            return EXIT_FAILURE
+            raise _UnreadableArticleError(f"{path}: {exc}") from None
         body, title = article.body, article.title
-    figures = extract_text(body, published, title)
-    if args.json:
-        print(json.dumps(figures_to_json(figures), ensure_ascii=False, indent=2))
-    else:
-        for figure in figures:
+    return read_article(body, published, title, explain=args.explain)
+
+
+class _UnreadableArticleError(Exception):
+    """A file `parse` could not read; its message is the line the user sees."""
+
+
+def _parse(args: argparse.Namespace) -> int:
+    paths = _article_paths(args.paths)
+    if not paths:
+        print(
+            "metalert parse: no article files (.txt, .html) in the given folders", file=sys.stderr
+        )
+        return EXIT_FAILURE
+    several = len(paths) > 1
+    failed = False
+    for path in paths:
+        try:
+            extraction = _read_article(path, args)
+        except _UnreadableArticleError as exc:
+            print(f"metalert parse: {exc}", file=sys.stderr)
+            failed = True
+            continue  # one bad file does not stop the others
+        if args.json:
+            document = figures_to_json(extraction.figures)
+            if args.explain:
+                document["readings"] = [reading_to_json(r) for r in extraction.readings]
+            if several:
+                # JSON Lines: one compact object per file, its path first.
+                print(json.dumps({"path": path, **document}, ensure_ascii=False))
+            else:
+                print(json.dumps(document, ensure_ascii=False, indent=2))
+            continue
+        if several:
+            print(f"== {path}")
+        for figure in extraction.figures:
             print(figure_to_line(figure))
-        if not figures:
+        if not extraction.figures:
             print("no figures found")
-    return EXIT_OK
+        if args.explain:
+            print("readings (+ emitted, - not emitted):")
+            for reading in extraction.readings:
+                print(f"  {reading.line()}")
+    return EXIT_FAILURE if failed else EXIT_OK
 
 
 def _backfill(args: argparse.Namespace) -> int:

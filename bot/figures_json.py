@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from scrapers.extract.drafts import Reading
 from scrapers.models import Figure, Metric
 
 
@@ -57,9 +58,23 @@ def figures_to_json(figures: Sequence[Figure]) -> dict[str, Any]:
     return {"figures": [figure_to_json(figure) for figure in figures]}
 
 
+def reading_to_json(reading: Reading) -> dict[str, Any]:
+    """One number of the text and what it was read as (`parse --json --explain`)."""
+    return {
+        "offset": reading.offset,
+        "text": reading.text,
+        "role": reading.role,
+        "owner": reading.owner or None,
+        "emitted": reading.emitted,
+        "why": reading.why,
+    }
+
+
 def figure_to_line(figure: Figure) -> str:
     """A one-line human summary, for `metalert parse` without --json."""
     parts = [figure.metric.value, figure.subject]
+    if figure.region != "China":
+        parts.append(f"[{figure.region}]")
     if figure.period:
         parts.append(figure.period)
     if figure.value is not None:

@@ -17,7 +17,9 @@ from datetime import date
 from scrapers.extract import metrics, names, prices, rates
 from scrapers.extract.document import Context, clauses, paragraphs, sentences_of
 from scrapers.extract.drafts import Draft, Notes, Reading
-from scrapers.extract.text import Sentence, fold, has_digit
+from scrapers.extract.quantities import Kind
+from scrapers.extract.quantities import read as read_quantities
+from scrapers.extract.text import Sentence, fold, has_digit, sentences
 from scrapers.models import Article, Figure
 
 ReadSentence = Callable[[Sentence, list, Context, Notes], list[Draft]]  # type: ignore[type-arg]
@@ -116,8 +118,12 @@ def _relevant(sentence: Sentence, context: Context) -> bool:
     )
 
 
-def read(body: str, published: date | None = None, title: str = "") -> Extraction:
-    """Every figure in a cleaned body, each fact once, with the reading of every number."""
+def read(
+    body: str, published: date | None = None, title: str = "", *, explain: bool = False
+) -> Extraction:
+    """Every figure in a cleaned body, each fact once, with the readings of the numbers the
+    readers weighed; with ``explain``, every other number of the text too, and why it was not
+    read (the daemon does not pay for that)."""
     context = Context(published=published)
     _learn_metal(title, body, context)
     _learn_title(title, context)
@@ -142,7 +148,33 @@ def read(body: str, published: date | None = None, title: str = "") -> Extractio
             drafts.extend(found_rates)
             drafts.extend(found_prices)
     figures = [metrics.check(figure) for figure in merge([draft.figure() for draft in drafts])]
-    return Extraction(figures, notes.readings)
+    readings = notes.readings
+    if explain:
+        readings = sorted([*readings, *_unread(body, readings)], key=lambda r: r.offset)
+    return Extraction(figures, readings)
+
+
+_UNREAD_WHY = {
+    Kind.TONNES: "a quantity of metal (tonnes), never a price or rate",
+    Kind.OTHER: "a bare number, date, count or a price per kg or pound: no figure's unit",
+    Kind.PERCENT: "a percentage in a sentence about no rate or price",
+    Kind.POINTS: "percentage points in a sentence about no rate",
+    Kind.MONEY: "an amount in a sentence with no price or spread wording",
+}
+
+
+def _unread(body: str, readings: list[Reading]) -> list[Reading]:
+    """The numbers no reader weighed, each with the reason it could not be a figure."""
+    seen = {reading.offset for reading in readings}
+    found = []
+    for sentence in sentences(body, with_numbers=True):
+        for quantity in read_quantities(sentence.folded):
+            offset = sentence.start + quantity.start
+            if offset in seen:
+                continue
+            text = sentence.text[quantity.start : quantity.end]
+            found.append(Reading(offset, text, "other", "", False, _UNREAD_WHY[quantity.kind]))
+    return found
 
 
 def extract_text(body: str, published: date | None = None, title: str = "") -> list[Figure]:

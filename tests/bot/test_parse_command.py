@@ -132,3 +132,102 @@ def test_a_saved_block_page_exits_1_with_the_reason(capsys: pytest.CaptureFixtur
         capsys.readouterr().err.strip()
         == f"metalert parse: {path}: page too short to be an article (saved page)"
     )
+
+
+SURVEY = (
+    "According to the SMM survey, the operating rate of the secondary aluminum industry in "
+    "October 2025 fell 1.5 percentage points MoM to 44.0%, but rose 2.2 percentage points YoY.\n"
+)
+PRICES = (
+    "SMM A00 aluminum closed at 21,540 yuan/mt, up 180 yuan/mt from the previous trading day. "
+    "Aluminum ingot inventories in major consumption areas totalled 464,500 mt on Friday.\n"
+)
+
+
+def test_several_files_print_one_json_line_each_with_its_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    survey, prices = tmp_path / "survey.txt", tmp_path / "prices.txt"
+    survey.write_text(SURVEY)
+    prices.write_text(PRICES)
+
+    assert main(["parse", str(survey), str(prices), "--json", "--published", "2025-11-07"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    first, second = (json.loads(line) for line in lines)
+    assert first["path"] == str(survey)
+    assert [(f["subject"], f["value"]) for f in first["figures"]] == [("secondary aluminium", 44.0)]
+    assert second["path"] == str(prices)
+    assert [(f["subject"], f["value"], f["change"]) for f in second["figures"]] == [
+        ("aluminium", 21540, {"abs": 180, "basis": "dod"})
+    ]
+
+
+def test_a_folder_is_read_file_by_file_in_name_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "b-prices.txt").write_text(PRICES)
+    (tmp_path / "a-survey.html").write_text(f"<html><body><p>{SURVEY}</p></body></html>")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 not an article")
+
+    assert main(["parse", str(tmp_path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"== {tmp_path / 'a-survey.html'}"
+    assert out[1].startswith("operating_rate  secondary aluminium  2025-10  44.0%")
+    assert out[2] == f"== {tmp_path / 'b-prices.txt'}"
+    assert out[3] == "price  aluminium  21540 CNY/t  change +180 CNY/t"
+    assert len(out) == 4  # the PDF is not an article file
+
+
+def test_one_unreadable_file_does_not_stop_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    prices, missing = tmp_path / "prices.txt", tmp_path / "gone.txt"
+    prices.write_text(PRICES)
+
+    assert main(["parse", str(missing), str(prices), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"metalert parse: cannot read {missing}: No such file or directory\n"
+    (line,) = captured.out.splitlines()
+    assert json.loads(line)["path"] == str(prices)
+
+
+def test_explain_lists_every_number_and_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    prices = tmp_path / "prices.txt"
+    prices.write_text(PRICES)
+
+    assert main(["parse", str(prices), "--explain"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "price  aluminium  21540 CNY/t  change +180 CNY/t"
+    assert out[1] == "readings (+ emitted, - not emitted):"
+    readings = out[2:]
+    assert any(
+        "'21,540 yuan/mt'" in r and r.lstrip().startswith("+") and "level" in r for r in readings
+    )
+    assert any("'180 yuan/mt'" in r and "change" in r for r in readings)
+    tonnes = [r for r in readings if "464,500 mt" in r]
+    assert len(tonnes) == 1 and tonnes[0].lstrip().startswith("-")
+    assert "a quantity of metal (tonnes)" in tonnes[0]
+
+
+def test_explain_in_json_gives_each_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    prices = tmp_path / "prices.txt"
+    prices.write_text(PRICES)
+
+    document = parse_json(prices, capsys, "--explain")
+
+    assert isinstance(document, dict)
+    by_text = {r["text"]: r for r in document["readings"]}
+    assert by_text["21,540 yuan/mt"] == {
+        "offset": PRICES.index("21,540"),
+        "text": "21,540 yuan/mt",
+        "role": "level",
+        "owner": "aluminium",
+        "emitted": True,
+        "why": "a price",
+    }
+    assert by_text["464,500 mt"]["emitted"] is False
