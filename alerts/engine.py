@@ -18,7 +18,8 @@ from alerts.rules import (
     stated_change,
 )
 from alerts.store import Store
-from scrapers.models import Article, ChangeBasis, Figure, Metric
+from scrapers.extract import metrics
+from scrapers.models import Article, ChangeBasis, Figure
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,8 @@ def computed_change(store: Store, rule: Rule, figure: Figure) -> Decimal | None:
     condition = rule.condition
     if not isinstance(condition, MovesBy) or condition.basis is None:
         return None
-    if figure.metric is not Metric.OPERATING_RATE or figure.value is None or not figure.period:
+    point_changes = metrics.spec(figure.metric).point_changes
+    if not point_changes or figure.value is None or not figure.period:
         return None
     before = previous_period(figure.period, condition.basis)
     previous = (

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from scrapers.extract import metrics
 from scrapers.models import Article, Bound, ChangeBasis, Figure, Metric
 
 
@@ -75,14 +76,18 @@ class Rule:
     subject: str = "*"  # glob, case-insensitive
     unit: str | None = None  # None: any unit the metric is quoted in
     options: RuleOptions = RuleOptions()
+    region: str = "*"  # glob on the figure's region or venue, case-insensitive
 
     def applies_to(self, figure: Figure) -> bool:
         if figure.metric != self.metric:
             return False
         if not fnmatch.fnmatch(figure.subject.lower(), self.subject.lower()):
             return False
-        # Rates are always in %, their changes in pp; a price rule must match the currency.
-        return self.unit is None or self.metric is Metric.OPERATING_RATE or self.unit == figure.unit
+        if not fnmatch.fnmatch(figure.region.lower(), self.region.lower()):
+            return False
+        # A rate is always in %, its changes in pp; a price rule must match the currency.
+        quoted_once = len(metrics.spec(self.metric).units) == 1
+        return self.unit is None or quoted_once or self.unit == figure.unit
 
     @property
     def first_observation(self) -> FirstObservation:

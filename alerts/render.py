@@ -11,17 +11,13 @@ from zoneinfo import ZoneInfo
 
 from alerts.models import Alert, AlertKind, Crossing, MovesBy
 from alerts.rules import change_unit
-from scrapers.models import Article, Bound, Figure, Metric
+from scrapers.extract import metrics
+from scrapers.models import Article, Bound, Figure
 
 CHINA_TIME = ZoneInfo("Asia/Shanghai")
 EVIDENCE_LIMIT = 700  # characters; keeps a message well inside Telegram's 4096
 MESSAGE_LIMIT = 4096  # Telegram's limit for one text message
 _TAG = re.compile(r"<[^>]+>")
-_METRIC_NAMES = {
-    Metric.OPERATING_RATE: "operating rate",
-    Metric.PRICE: "price",
-    Metric.SPREAD: "spread",
-}
 _SOURCE_NAMES = {"alcircle": "AL Circle", "smm": "SMM"}
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -114,7 +110,7 @@ def _source_line(article: Article) -> str:
 def render(alert: Alert) -> str:
     """The Telegram message for one alert (HTML parse mode), one block per line."""
     figure = alert.figure
-    heading = f"{figure.subject} {_METRIC_NAMES[figure.metric]}"
+    heading = f"{figure.subject} {metrics.spec(figure.metric).display}"
     heading = heading[0].upper() + heading[1:]
     where = " · ".join(part for part in (figure.region, format_period(figure.period)) if part)
     facts = ", ".join(part for part in (_level(figure), _changes(figure)) if part)

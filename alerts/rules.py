@@ -24,7 +24,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from alerts.models import AlertKind, Crossing, FirstObservation, MovesBy, Rule
-from scrapers.models import Bound, Figure, Metric
+from scrapers.extract import metrics
+from scrapers.models import Bound, Figure
 
 
 class Side(StrEnum):
@@ -122,10 +123,11 @@ def is_history(rule: Rule, figure: Figure, published: datetime, now: datetime) -
 
 def stated_change(condition: MovesBy, figure: Figure) -> tuple[Decimal, str] | None:
     """The change the rule compares, with its display unit, if the figure states one."""
-    if figure.metric is Metric.OPERATING_RATE:
+    spec = metrics.spec(figure.metric)
+    if spec.point_changes:
         if condition.basis is None or condition.basis not in figure.changes:
             return None
-        return figure.changes[condition.basis], "pp"
+        return figure.changes[condition.basis], spec.unit_for_change(figure.unit)
     change = figure.change
     if change is None or (
         condition.basis is not None and change.basis not in (None, condition.basis)

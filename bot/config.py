@@ -26,6 +26,7 @@ from pydantic_core import ErrorDetails
 
 from alerts.models import Crossing, FirstObservation, MovesBy, Rule, RuleOptions
 from bot.errors import ConfigError
+from scrapers.extract import metrics
 from scrapers.models import Bound, ChangeBasis, Metric
 
 _DURATION = re.compile(r"^\s*(\d+)\s*([smhd])\s*$")
@@ -165,10 +166,22 @@ def _move(value: object) -> Decimal | PercentMove:
 Move = Annotated[Decimal | PercentMove, BeforeValidator(_move)]
 
 
+def _metric_name(value: object) -> object:
+    if isinstance(value, str) and metrics.named(value) is None:
+        known = [spec.metric.value for spec in metrics.METRICS.values()]
+        raise ValueError(f"must be one of {', '.join(known[:-1])} or {known[-1]}")
+    return value
+
+
+# The metrics the extractor's registry knows; a new metric needs no change here.
+MetricName = Annotated[str, BeforeValidator(_metric_name)]
+
+
 class RuleSettings(_Section):
     name: NonEmpty
-    metric: Literal["operating_rate", "price", "spread"]
+    metric: MetricName
     subject: NonEmpty = "*"
+    region: NonEmpty = "*"
     unit: Literal["%", "pp", "CNY/t", "USD/t"] | None = None
     change: Literal["mom", "yoy", "wow", "dod"] | None = None
     moves_by: Move | None = None
@@ -247,20 +260,18 @@ def _message(error: ErrorDetails) -> str:
     return message[0].lower() + message[1:]
 
 
-_PRICE_UNITS = {"CNY/t", "USD/t"}
+_PRICE_UNITS = set(metrics.spec(Metric.PRICE).units)
 
 
 def _check_unit(raw: RuleSettings, metric: Metric, key: str, file: str) -> None:
     if raw.unit is None:
         return
-    if metric is Metric.OPERATING_RATE and raw.unit not in {"%", "pp"}:
-        raise ConfigError(
-            file, f"{raw.unit} does not apply to operating rates (use pp or %)", key=f"{key}.unit"
-        )
-    if metric is not Metric.OPERATING_RATE and raw.unit not in _PRICE_UNITS:
+    spec = metrics.spec(metric)
+    allowed = [*spec.units, *([spec.change_unit] if spec.change_unit else [])]
+    if raw.unit not in allowed:
         raise ConfigError(
             file,
-            f"{raw.unit} does not apply to {raw.metric} (use CNY/t or USD/t)",
+            f"{raw.unit} does not apply to {raw.metric} (use {' or '.join(allowed)})",
             key=f"{key}.unit",
         )
 
@@ -342,6 +353,7 @@ def rule_from_settings(index: int, raw: RuleSettings, file: str) -> Rule:
         metric=metric,
         condition=condition,
         subject=raw.subject,
+        region=raw.region,
         unit=unit,
         options=options,
     )

@@ -31,7 +31,7 @@ import yaml
 
 from bot.errors import BotError
 from scrapers.clean import to_text
-from scrapers.extract import extract_text
+from scrapers.extract import extract_text, metrics
 from scrapers.models import Figure, Metric
 
 FigureKey = tuple[object, ...]
@@ -132,7 +132,7 @@ def _expected_key(raw: Mapping[str, Any], where: str) -> FigureKey:
                 raise ValueError(f"unknown change basis {basis!r}")
             kind, amount = amounts[0]
             change_key = (kind, _decimal(amount), basis)
-        default_unit = "%" if metric is Metric.OPERATING_RATE else "CNY/t"
+        default_unit = metrics.spec(metric).default_unit
         return (
             metric.value,
             str(raw["subject"]),

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from scrapers.extract import metrics
 from scrapers.extract.drafts import Reading
-from scrapers.models import Figure, Metric
+from scrapers.models import Figure
 
 
 def number(value: Decimal | None) -> int | float | None:
@@ -39,7 +40,7 @@ def figure_to_json(figure: Figure) -> dict[str, Any]:
         "high": number(figure.high),
         "unit": figure.unit,
     }
-    if figure.metric is Metric.OPERATING_RATE:
+    if metrics.spec(figure.metric).point_changes:
         data["changes"] = {basis.value: number(amount) for basis, amount in figure.changes.items()}
         data["unit_inferred"] = figure.unit_inferred
     else:

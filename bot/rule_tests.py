@@ -32,6 +32,7 @@ from alerts.models import Rule
 from alerts.store import Store
 from bot.config import RuleSettings, rule_from_settings
 from bot.errors import BotError
+from scrapers.extract import metrics
 from scrapers.models import Article, Bound, ChangeBasis, Figure, Metric, PriceChange
 
 
@@ -96,7 +97,7 @@ def _figure(raw: Mapping[str, Any], where: str) -> Figure:
             value=_decimal(raw.get("value")),
             low=_decimal(raw.get("low")),
             high=_decimal(raw.get("high")),
-            unit=str(raw.get("unit", "%" if metric is Metric.OPERATING_RATE else "CNY/t")),
+            unit=str(raw.get("unit", metrics.spec(metric).default_unit)),
             region=str(raw.get("region", "China")),
             period=None if raw.get("period") is None else str(raw["period"]),
             changes={

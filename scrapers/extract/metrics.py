@@ -30,6 +30,16 @@ class MetricSpec:
     def unit_for_change(self, unit: str) -> str:
         return self.change_unit or unit
 
+    @property
+    def point_changes(self) -> bool:
+        """Its changes are stated per basis in fixed units (a rate's MoM and YoY in pp), not
+        as one change in the level's unit (a price's "up 180 yuan/mt")."""
+        return self.change_unit is not None
+
+    @property
+    def default_unit(self) -> str:
+        return self.units[0]
+
 
 def _band(low: int, high: int) -> tuple[Decimal, Decimal]:
     return Decimal(low), Decimal(high)
@@ -101,6 +111,11 @@ METRICS: Mapping[Metric, MetricSpec] = {
 
 def spec(metric: Metric) -> MetricSpec:
     return METRICS[metric]
+
+
+def named(name: str) -> MetricSpec | None:
+    """The metric a config or corpus file names ("operating_rate"), or None."""
+    return next((item for item in METRICS.values() if item.metric.value == name), None)
 
 
 def _base(subject: str) -> str:
