@@ -31,6 +31,7 @@ unit: venv
 test: lint unit
 
 bench: venv
+	$(BIN)/python -c 'import trafilatura' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m bench
 
 clean:

@@ -161,7 +161,11 @@ def html_to_text(html: str) -> str:
     # at memchr speed; a two-character one costs about 1 ns a byte, which adds up on whole pages.
     if "\\" in html and "\\n" in html:
         html = html.replace("\\n", "\n")
-    tree = LexborHTMLParser(html)
+    return tree_to_text(LexborHTMLParser(html))
+
+
+def tree_to_text(tree: LexborHTMLParser) -> str:
+    """``html_to_text`` for a page already parsed (the page reader parses each page once)."""
     root = _content_root(tree)
     if root is None:
         return ""

@@ -54,16 +54,17 @@ _METALS = (
 )
 
 
+_METAL_WORD = re.compile(r"\b(" + "|".join(_METALS) + r")\b")
+
+
 def _learn_metal(title: str, body: str, context: Context) -> None:
     """The article's metal, for "the futures" or "primary metal and scrap": the one its title
     names, else the one its opening paragraphs name most."""
     counts: dict[str, int] = {}
     for text, weight in ((fold(title), 3), (fold(body[:2000]), 1)):
-        for metal in _METALS:
-            found = len(re.findall(rf"\b{metal}\b", text))
-            if found:
-                key = "aluminium" if metal == "aluminum" else metal
-                counts[key] = counts.get(key, 0) + found * weight
+        for metal in _METAL_WORD.findall(text):
+            key = "aluminium" if metal == "aluminum" else metal
+            counts[key] = counts.get(key, 0) + weight
     if counts:
         context.metal = max(counts, key=lambda metal: counts[metal])
 

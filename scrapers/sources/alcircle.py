@@ -13,14 +13,13 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 import feedparser
-from selectolax.lexbor import LexborHTMLParser
 
-from scrapers.clean import html_to_text
+from scrapers.clean import html_to_text, tree_to_text
 from scrapers.dates import alcircle_published
 from scrapers.errors import ParseError, ScrapeError, describe
 from scrapers.http import HttpClient, Validators
 from scrapers.models import Article, ListedItem
-from scrapers.pages import check_not_blocked, page_title
+from scrapers.pages import check_article_text, page_title, printed_text, read_page
 from scrapers.sources.base import (
     IsKnown,
     ItemFailure,
@@ -122,13 +121,15 @@ def parse_article_page(html: str, *, url: str, fallback: Article, dated: bool = 
     The printed date ("3 DECEMBER 2025") carries no time, so it replaces the feed's date only
     when the feed gave none (``dated`` false).
     """
-    check_not_blocked(html, url=url, markers=MARKERS)
-    tree = LexborHTMLParser(html)
+    tree = read_page(html, url=url, markers=MARKERS)
     title = page_title(tree) or fallback.title
-    body = html_to_text(html)
+    body = tree_to_text(tree)
+    check_article_text(title, body, url=url)
     if not title or len(body) < len(fallback.body):
         raise ParseError("article page has no title or less text than the feed", url=url)
-    printed = alcircle_published(tree.body.text(separator="\n") if tree.body else "")
+    printed = alcircle_published(printed_text(tree))
+    if printed is None and not dated and tree.body is not None:
+        printed = alcircle_published(tree.body.text(separator="\n"))  # the date printed apart
     return Article(
         source="alcircle",
         id=fallback.id,

@@ -14,12 +14,12 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from scrapers.clean import html_to_text
+from scrapers.clean import tree_to_text
 from scrapers.dates import smm_published
 from scrapers.errors import ParseError, ScrapeError, describe
 from scrapers.http import HttpClient, Validators
 from scrapers.models import Article, ListedItem, Page
-from scrapers.pages import check_not_blocked, page_title
+from scrapers.pages import check_article_text, page_title, printed_text, read_page
 from scrapers.sources.base import (
     IsKnown,
     ItemFailure,
@@ -33,7 +33,7 @@ from scrapers.urls import canonical_smm
 log = logging.getLogger(__name__)
 
 HOSTS = ("news.metal.com", "www.metal.com", "metal.com")
-MARKERS = ("smm", "metal.com")
+MARKERS = ("smm", "metal.com", "shanghai metals market")
 
 
 def listing_url(base_url: str, listing: str, page: int) -> str:
@@ -59,13 +59,13 @@ def article_links(html: str, *, base: str) -> list[tuple[str, str]]:
 
 
 def parse_article_page(page: Page, *, article_id: str, canonical_url: str, link: str) -> Article:
-    html = page.text
-    check_not_blocked(html, url=page.url, markers=MARKERS)
-    tree = LexborHTMLParser(html)
+    tree = read_page(page.text, url=page.url, markers=MARKERS)
     title = page_title(tree)
-    text = tree.body.text(separator="\n") if tree.body else ""
-    published = smm_published(text)
-    body = html_to_text(html)
+    published = smm_published(printed_text(tree))
+    if published is None and tree.body is not None:
+        published = smm_published(tree.body.text(separator="\n"))  # a layout with the date apart
+    body = tree_to_text(tree)
+    check_article_text(title, body, url=page.url)
     if not title or not body:
         raise ParseError(
             "article page has no title or no body: the layout may have changed", url=page.url

@@ -82,6 +82,33 @@ def test_older_layout_article_page() -> None:
     assert "Check SMM" not in article.body and "Home /" not in article.body
 
 
+def test_a_wall_over_a_full_weight_article_page_is_not_an_article() -> None:
+    # A login wall drawn over the real page: 150 KB of furniture, a teaser, then the wall.
+    walled = fixture_text("smm/article-103660382.html").replace(
+        "<p>Raw materials remained the constraint.",
+        "<p>Subscribe to continue reading this analysis.</p><p>Raw materials remained the constraint.",
+    )
+    assert len(walled) > 100_000
+    with pytest.raises(BlockedPageError, match="subscribe to continue"):
+        parse_article_page(
+            Page("https://news.metal.com/x", 200, {}, walled, datetime(2025, 12, 3, tzinfo=UTC)),
+            article_id="smm:1",
+            canonical_url="c",
+            link="l",
+        )
+
+
+def test_a_full_weight_page_is_read_to_its_article() -> None:
+    article = parse_article_page(
+        page("article-103660382.html"), article_id="smm:1", canonical_url="c", link="l"
+    )
+    assert len(fixture_text("smm/article-103660382.html")) > 140_000
+    assert article.body.startswith("According to the SMM survey")
+    # The ticker, the mega menu and the related headlines are furniture, not the article.
+    assert "21,540" not in article.body and "Copper rod operating rate" not in article.body
+    assert "Menu" not in article.body and "Zinc Prices" not in article.body
+
+
 def test_a_block_page_is_not_an_article() -> None:
     with pytest.raises(BlockedPageError, match="too short"):
         parse_article_page(page("block-page.html"), article_id="smm:1", canonical_url="c", link="l")
