@@ -8,9 +8,9 @@ import platform
 import sys
 from datetime import UTC, datetime
 
-from bench import alerts, daemon_path, extraction, idle
+from bench import alerts, daemon_path, idle
 
-BENCHMARKS = (daemon_path.run, extraction.run, idle.run, alerts.run)
+BENCHMARKS = (daemon_path.run, idle.run, alerts.run)
 
 
 _M_TOP_PAD = -2  # glibc's mallopt parameter number

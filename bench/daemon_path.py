@@ -109,7 +109,9 @@ def run() -> list[tuple[str, str, str]]:
     batch = [(site, html) for site, html in pages() if _readable(site, html)]
     size_kib = sum(len(html.encode()) for _, html in batch) / len(batch) / 1024
     floor = ours = float("inf")
-    for _ in range(ROUNDS):  # alternate, best of each: see bench.extraction
+    # The two alternate round by round and the best of each is kept, so that a machine that
+    # speeds up or slows down part way weighs on both alike.
+    for _ in range(ROUNDS):
         floor = min(floor, _seconds(_floor, batch))
         ours = min(ours, _seconds(daemon_path, batch))
     rows = [
