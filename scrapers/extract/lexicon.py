@@ -74,7 +74,7 @@ UP = Concept(
             " gains climb climbed climbs climbing rebound rebounded rebounds rebounding recovered"
             " recovers grew grow higher jump jumped jumps surge surged surges added adds expanded"
             " expand expands widened widen widens widening advanced advances soared rallied firmed"
-            " strengthened raised hiked augmented ascended escalated boosted lifted"
+            " strengthened raised hiked augmented ascended escalated boosted lifted gaining"
         ).split(),
         "heightened",
         "skyrocketed",
@@ -105,7 +105,7 @@ DOWN = Concept(
             " slips slid slide slides lower lost loses retreated retreats retreat contracted"
             " narrowed narrow narrows narrowing eased eases shrank shrinks plunged plummeted"
             " slumped tumbled weakened softened reduction descended dived sank slumps cut reduced"
-            " lowered lowering lowers"
+            " lowered lowering lowers losing"
         ).split(),
         "downsized",
         "shed",
@@ -469,6 +469,13 @@ CLOSE = Concept(
         "closed down",
         "closed up",
         "to close at",
+        "ending at",
+        "to end at",
+        "end at",
+        "ended",
+        "closes at",
+        "eventually closing at",
+        "finally closed at",
     ),
 )
 INTRADAY = Concept(
@@ -497,6 +504,8 @@ INTRADAY = Concept(
         "a new high",
         "with a high",
         "with a low",
+        "low-end",
+        "high-end",
         "its high",
         "its low",
         "bid price",

@@ -285,7 +285,12 @@ def _read_prices(
             if target is None and continues:
                 target = context.last_price
             sign = quantity.sign if quantity.sign is not None else direction(own_lead[-40:])
-            if target is None and sign is not None and _change_lead(own_lead):
+            if (
+                target is None
+                and sign is not None
+                and _change_lead(own_lead)
+                and not _OVER_SPAN.match(trail)
+            ):
                 # "aluminium prices rose 2.1 per cent W-o-W"; "closed down 0.27 per cent or
                 # RMB 50 per tonne at RMB 18,610": the figure starts with its change in %.
                 owner = _owner(whole, clause, quantity, context, last_owner)
@@ -309,8 +314,8 @@ def _read_prices(
                 pending_sign = sign
             if target is None or (target.change is not None and not target.change.percent):
                 continue
-            if sign is None or not _change_lead(own_lead):
-                continue
+            if sign is None or not _change_lead(own_lead) or _OVER_SPAN.match(trail):
+                continue  # "losing 17% in 10 trading days": a run, not a stated change
             target.change = PriceChange(
                 sign * quantity.value,
                 percent=True,
@@ -444,8 +449,16 @@ def _read_prices(
                 owner = _Owner(owner.product, regions[0][2])
         last_owner = owner
         role = _role(
-            quantity, own_lead, whole[clause.start : quantity.start], trail, owner, last_change
+            quantity,
+            own_lead,
+            whole[clause.start : quantity.start],
+            trail,
+            owner,
+            last_change,
+            whole[quantity.end :],
         )
+        if role == "intraday" and _forward(sentence, clause, quantity):
+            role = "level"  # "LME copper should move in USD 5,320-5,400/mt during Asian hours"
         if role not in {"level", "change", "average"}:
             notes.add(
                 sentence, quantity.start, quantity.end, role, owner=owner.product, why=_WHY[role]
@@ -584,6 +597,21 @@ def _read_prices(
     return last_owner
 
 
+# A futures price reached on the way ("advanced to", "gapped higher at", "fell back to"), when the
+# session's close is still to come in the sentence.
+_MOVED_TO = re.compile(
+    r"\b(?:gapped|moved|advanced|rose|rallied|climbed|surged|jumped|dropped|fell|slid|declined|dipped"
+    r"|edged|pulled|retreated|rebounded|started|shot|falling|rising|dropping|climbing|advancing)"
+    r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|all\s+the\s+way))*"
+    r"\s+(?:to|at)(?:\s+(?:around|about))?\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
+_CLOSE_AHEAD = re.compile(
+    r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+at|to\s+end\b|settl(?:ed|ing)|finished)\b"
+)
+_OVER_SPAN = re.compile(
+    r"^\s*(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|ten)\s+"
+    r"(?:trading\s+)?(?:days|weeks|sessions|months)\b"
+)
 _ONCE = re.compile(r"\bonce\s+[a-z]+(?:\s+by)?(?:\s+(?:nearly|about|over|some))?\s*$")
 _SESSION_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:in|during)\s+(?:the\s+)?(?:asian|european|us|american|night|day"
@@ -1126,12 +1154,15 @@ def _role(
     trail: str,
     owner: _Owner,
     last_change: Quantity | None,
+    rest: str = "",
 ) -> str:
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
     if re.search(r"\b(?:bid|offer)\s+prices?\b", head) and not re.search(r"settlement", head):
         return "bid"
+    if _futures(owner) and _MOVED_TO.search(stripped[-45:]) and _CLOSE_AHEAD.search(rest):
+        return "intraday"  # "gapped higher at 40,000, advanced to 41,110 before ending at 40,880"
     if _futures(owner) and (
         _ONCE.search(stripped[-40:])
         or _SESSION_AFTER.match(trail)
