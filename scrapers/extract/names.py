@@ -615,6 +615,12 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "lithium hydroxide": "lithium hydroxide",
     "battery-grade lithium hydroxide": "lithium hydroxide (battery-grade)",
     "lithium metal": "lithium metal",
+    "nickel briquette": "nickel briquette",
+    "bauxite": "bauxite",
+    "guinea bauxite": "bauxite (guinea)",
+    "guinean bauxite": "bauxite (guinea)",
+    "imported bauxite index": "bauxite (index)",
+    "bauxite index": "bauxite (index)",
     "aluminium fluoride": "aluminium fluoride",
     "al fluoride": "aluminium fluoride",
     "metal lithium": "lithium metal",
@@ -699,6 +705,9 @@ def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int
     return name, start, end
 
 
+_CONTENT_AFTER = re.compile(r"\s+(?:content|grade\s+of|equivalent)\b")
+
+
 def known_products(folded: str) -> list[tuple[int, int, str]]:
     """Every vocabulary product named in folded text: (start, end, name), grades included."""
     found: list[tuple[int, int, str]] = []
@@ -708,6 +717,8 @@ def known_products(folded: str) -> list[tuple[int, int, str]]:
     for match in _PRODUCT_PATTERN.finditer(folded):
         if any(start <= match.start() < end for start, end, _ in found):
             continue
+        if _CONTENT_AFTER.match(folded, match.end()):
+            continue  # "60% alumina content": what an ore holds, not a product quoted
         words = tuple(british(_singular(_words(match.group(0)))))
         name = _PRODUCT_WORDS.get(words)
         if name is not None:

@@ -621,6 +621,7 @@ _SESSION_AFTER = re.compile(
 _DEAL_LEAD = re.compile(
     r"(?<!most\s)(?<!mainstream\s)(?<!main\s)\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to)\s*$"
+    r"|\bchanged\s+hands\s+(?:at|around|near)\s*$"
 )
 _EXTREME = re.compile(r"\b(?:highest|lowest)(?:\s+price)?\s+(?:was|of|at|hit|reached)\s*$")
 _WHEN_WAS = re.compile(
@@ -1729,7 +1730,10 @@ def _read_spread(
 def _leg(text: str, context: Context) -> str | None:
     """One side of a spread, named as a price is."""
     folded = _PAREN.sub(" ", text).strip()
-    if re.search(r"\b(?:futures?|contract)\b", folded):
+    if re.search(
+        r"\b(?:futures?|contract)\b|\bshfe\b|\b\d{4}\s+[a-z]+$|\b[a-z]+\s+\d{4}\b", folded
+    ):
+        # "SHFE 1509 copper", "the 2602 contract": a futures leg
         product = names.known_products(folded)
         base = product[-1][2] if product else (context.metal or context.product)
         if base is None:
