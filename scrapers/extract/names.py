@@ -107,6 +107,10 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "aluminium extrusion": "aluminium extrusion",
     "aluminium profile": "aluminium extrusion",
     "extrusion": "aluminium extrusion",
+    # "the national operating capacity of aluminium ..., with an operating rate of 95.6%": the
+    # metal's own production is its smelting.
+    "aluminium": "primary aluminium",
+    "primary aluminium": "primary aluminium",
     "aluminium processing": "aluminium downstream",
     "aluminium processor": "aluminium downstream",
     "construction aluminium extrusion": "construction aluminium extrusion",
@@ -246,6 +250,8 @@ def industry(phrase: str) -> Named:
     text = _SAMPLE_SIZE.sub(" ", text)
     region, text = take_region(text)
     words = british(_singular(_words(text)))
+    if region is not None and words[:1] == ["s"]:
+        words = words[1:]  # "Shandong's weekly operating rate": the place's possessive
     # "manufacturers of zinc die-casting alloy": the industry follows "of".
     for index, word in enumerate(words[:-1]):
         if word in _FIRM_WORDS and words[index + 1] == "of":

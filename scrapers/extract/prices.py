@@ -123,7 +123,7 @@ _CONTINUES = re.compile(
     r"|^\s*(?:this|which)\s+(?:suggests|means|shows|indicates)\s+(?:that\s+)?(?:the\s+)?price\b"
 )
 _CONVERTED = re.compile(
-    r"\b(?:translat(?:ing|es|ed)|works?\s+out|equivalent|convert(?:s|ed|ing)?)\b"
+    r"\b(?:translat(?:ing|es|ed)|works?\s+out|equivalent|convert(?:s|ed|ing)?|comes?\s+to)\b"
 )
 _ABOVE_DOMESTIC = re.compile(
     r"^\s*(?P<dir>higher|lower)\s+than\s+(?:the\s+)?(?:domestic|[a-z]+\s+index|spot)\b"
@@ -368,7 +368,7 @@ def _read_prices(
             )
             continue
         parity = _ABOVE_DOMESTIC.match(trail)
-        if parity is not None and re.search(r"\b(?:fob|cif|import)\b", whole):
+        if parity is not None and re.search(r"\b(?:fob|cif|import|ports?)\b", whole):
             # "translating to RMB 3,240.48 per tonne, RMB 72.02 per tonne higher than the
             # alumina index": the import price against the domestic one, an import loss.
             base = owner.product.split(" (")[0]
@@ -1704,6 +1704,9 @@ def _read_spread(
         elif draft.value is None and draft.low is None:
             draft.value = value
             draft.bound = _bound(stripped)
+            draft.unit = (
+                quantity.unit or draft.unit
+            )  # the spread's own unit, not a cost's before it
             why = "a spread"
         else:
             notes.add(
