@@ -84,6 +84,7 @@ class Context:
     paragraph_place: str | None = None  # "In Tianjin, ...": the market a paragraph reports on
     pair: PairedPrice | None = None  # a pair of prices named for the next sentence's numbers
     group: list[Draft] | None = None  # the prices a list just named ("Their prices range ...")
+    last_owner: tuple[str, str] | None = None  # (product, market) last read: what "it" is
 
 
 def clauses(sentence: Sentence) -> list[Clause]:

@@ -110,7 +110,6 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     # "the national operating capacity of aluminium ..., with an operating rate of 95.6%": the
     # metal's own production is its smelting.
     "aluminium": "primary aluminium",
-    "primary aluminium": "primary aluminium",
     "aluminium processing": "aluminium downstream",
     "aluminium processor": "aluminium downstream",
     "construction aluminium extrusion": "construction aluminium extrusion",
@@ -622,7 +621,6 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "battery-grade lithium hydroxide": "lithium hydroxide (battery-grade)",
     "lithium metal": "lithium metal",
     "nickel briquette": "nickel briquette",
-    "bauxite": "bauxite",
     "guinea bauxite": "bauxite (guinea)",
     "guinean bauxite": "bauxite (guinea)",
     "imported bauxite index": "bauxite (index)",

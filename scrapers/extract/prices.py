@@ -61,7 +61,7 @@ _BELOW = re.compile(
 )
 _AVERAGE = re.compile(
     r"\b(?:(?:with\s+)?(?:an?\s+|the\s+)?average(?:\s+(?:market\s+)?(?:price|premium|discount|quote))?"
-    r"(?:\s+(?:of|at|was|stood\s+at))?|averag(?:ed|ing)(?:\s+at)?)\s*(?:a\s+)?"
+    r"(?:\s+quoted)?(?:\s+(?:of|at|was|stood\s+at))?|averag(?:ed|ing)(?:\s+at)?)\s*(?:a\s+)?"
     r"(?:premium\s+of\s*|discount\s+of\s*)?$"
 )
 _CHANGE_NOUN = re.compile(
@@ -101,7 +101,8 @@ _DISCOUNTED = re.compile(
     r"\s*(?:of|to|against)\s+(?P<b>[a-z0-9#\s'’-]+)"
 )
 _SPOT_PREMIUM = re.compile(
-    r"\bspot\s+(?:premiums?|discounts?)\b|\bspot\s+(?:[a-z]+\s+)?contract(?:\s+price)?\s+"
+    r"\bspot\s+(?:premiums?|discounts?)\b|\bpremiums\s+and\s+discounts\b"
+    r"|\bpremiums?(?:\s+range)?\s+(?:for|of)\s+(?:the\s+)?mainstream\b|\bspot\s+(?:[a-z]+\s+)?contract(?:\s+price)?\s+"
     r"(?:is\s+|was\s+)?(?:likely\s+|expected\s+)?(?:to\s+be\s+|may\s+be\s+)?traded\b"
 )
 _VERSUS = re.compile(
@@ -216,6 +217,8 @@ def read_sentence(
                 end = clause.start + len(clause.folded)
                 marker = Quantity(end, end, Kind.MONEY, Decimal(0), None, "CNY/t")
                 previous = _owner(sentence.folded, clause, marker, context, previous) or previous
+                if previous is not None:
+                    context.last_owner = (previous.product, previous.region)
             continue
         if _NOT_A_SPREAD.search(clause.folded):
             continue  # an inter-month spread: neither a price nor a spread figure
@@ -448,6 +451,7 @@ def _read_prices(
             if regions:
                 owner = _Owner(owner.product, regions[0][2])
         last_owner = owner
+        context.last_owner = (owner.product, owner.region)
         role = _role(
             quantity,
             own_lead,
@@ -599,11 +603,17 @@ def _read_prices(
 
 # A futures price reached on the way ("advanced to", "gapped higher at", "fell back to"), when the
 # session's close is still to come in the sentence.
+# "closed down 0.51% at", "closing at", "ended at": the session's close is this number.
+_CLOSE_BEFORE = re.compile(
+    r"\b(?:clos(?:ed|ing|es)|settl(?:ed|ing)|end(?:ed|ing)|finished)\b[^.;,]{0,30}$"
+)
 _MOVED_TO = re.compile(
     r"\b(?:gapped|moved|advanced|rose|rallied|climbed|surged|jumped|dropped|fell|slid|declined|dipped"
     r"|edged|pulled|retreated|rebounded|started|shot|falling|rising|dropping|climbing|advancing)"
     r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|all\s+the\s+way))*"
     r"\s+(?:to|at)(?:\s+(?:around|about))?\s*(?:rmb|usd|us\$|\$)?\s*$"
+    r"|\b(?:testing|tested|touching|touched|traded\s+within|within|between)\s*(?:rmb|\$)?\s*$"
+    r"|\bto\s+(?:around|about)\s*$"
 )
 _CLOSE_AHEAD = re.compile(
     r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+at|to\s+end\b|settl(?:ed|ing)|finished)\b"
@@ -1162,11 +1172,14 @@ def _role(
         return "expectation"
     if re.search(r"\b(?:bid|offer)\s+prices?\b", head) and not re.search(r"settlement", head):
         return "bid"
+    closed = _CLOSE_BEFORE.search(head[-60:]) is not None
     if _futures(owner) and _MOVED_TO.search(stripped[-45:]) and _CLOSE_AHEAD.search(rest):
         return "intraday"  # "gapped higher at 40,000, advanced to 41,110 before ending at 40,880"
+    if _futures(owner) and not closed and re.search(r"\bto\s+(?:around|about)\s*$", stripped):
+        return "intraday"  # "LME copper keeps falling, to around $9,700/mt": a quote, no close
     if _futures(owner) and (
         _ONCE.search(stripped[-40:])
-        or _SESSION_AFTER.match(trail)
+        or (_SESSION_AFTER.match(trail) and not closed)
         or re.search(
             r"\b(?:hover(?:ing|ed|s)?|fluctuat(?:ing|ed|es))\s+(?:around|near)\s*$", stripped
         )
@@ -1206,8 +1219,8 @@ def _role(
         r"\bby(?:\s+(?:about|around|nearly|some|approximately|roughly))?\s*$", stripped
     ) and (direction(stripped[-70:]) not in {None, 0}):
         return "change"  # "has slipped over the weekend by RMB 30 per tonne"
-    if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+than\b", trail):
-        return "change"
+    if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+(?:than|at)\b", trail):
+        return "change"  # "closed RMB 60/mt higher at RMB 40,880/mt"
     if _bound(stripped) is not None:
         return "level"  # "fell below 72,000 yuan/mt": a level and the line it crossed
     bare = re.sub(
@@ -1308,6 +1321,14 @@ def _owner(
         and not re.search(r"\b(?:fob|cif)\b", head)
     ):
         return last  # the clause before in this sentence named it: "..., and finally closed at"
+    if (
+        product is None
+        and last is None
+        and context.last_owner
+        and _PRONOUN.search(head[:40])
+        and not names.regions(head)
+    ):
+        return _Owner(*context.last_owner)  # "Near the end it shot up ..., closing at $9,665"
     if product is None:
         if futures_word is not None or "futures" in (context.heading or ""):
             product = context.metal or context.product
@@ -1384,13 +1405,22 @@ def _normalise_product(text: str) -> str | None:
     return None
 
 
+_THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
+# "Near the end it shot up ...": the series the last sentence was about (not a dummy "it is
+# expected that ...").
+_PRONOUN = re.compile(
+    r"\b(?:it|they)\b(?!\s+(?:is|was|will\s+be|has\s+been)\s+(?:expected|likely|projected"
+    r"|reported|estimated|forecast|believed|said|learned|understood))"
+)
+
+
 def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: str = "") -> str:
     """Where a price is quoted: an exchange, FOB/CIF, a province or port, or China."""
     if "fob" in clause and "fob" not in head:
         found = [region for *_, region in names.regions(clause) if region.startswith("FOB")]
         if found:
             return found[0]
-    if "lme" in head or "london metal exchange" in head:
+    if "lme" in head or "london metal exchange" in head or _THREE_MONTH.search(head):
         return "LME"
     if "comex" in head:
         return "COMEX"
