@@ -471,6 +471,8 @@ CLOSE = Concept(
         "to close at",
         "ending at",
         "to end at",
+        "to end",
+        "ending",
         "end at",
         "ended",
         "closes at",

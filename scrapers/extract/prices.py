@@ -120,6 +120,7 @@ _LOSS = re.compile(r"\b(?:losses|loss)\b")
 _IMPORT_COST = re.compile(r"^\s*(?:yuan/mt\s+)?(?P<dir>higher|lower)\s+than\s+(?:the\s+)?domestic")
 _CONTINUES = re.compile(
     r"^\s*(?:this|which|that|it)\s+(?:represented|was|marked|meant|is)\b"
+    r"(?!\s+(?:expected|likely|projected|estimated|forecast|believed|reported))"
     # "This suggests that the price has grown by RMB 70 per tonne today."
     r"|^\s*(?:this|which)\s+(?:suggests|means|shows|indicates)\s+(?:that\s+)?(?:the\s+)?price\b"
 )
@@ -167,6 +168,7 @@ def read_sentence(
     """Every price and spread figure a sentence states."""
     folded = sentence.folded
     if not any(map(folded.__contains__, CUES)):
+        _note_subject(sentence, context)  # "The SHFE nickel contract broke below support."
         return []
     drafts: dict[tuple[object, ...], Draft] = {}
     previous: _Owner | None = None
@@ -229,6 +231,19 @@ def read_sentence(
 # -- prices ----------------------------------------------------------------------------------------
 
 
+def _note_subject(sentence: Sentence, context: Context) -> None:
+    """Remember the product a sentence without amounts names, for the next sentence's "it"."""
+    products = names.known_products(sentence.folded)
+    if not products:
+        return
+    end = len(sentence.folded)
+    clause = Clause(sentence.text, sentence.folded, 0, ())
+    marker = Quantity(end, end, Kind.MONEY, Decimal(0), None, "CNY/t")
+    owner = _owner(sentence.folded, clause, marker, context, None)
+    if owner is not None and owner.region != "skip":
+        context.last_owner = (owner.product, owner.region)
+
+
 def _read_prices(
     sentence: Sentence,
     clause: Clause,
@@ -265,6 +280,8 @@ def _read_prices(
     previous_end = clause.start
     last_change: Quantity | None = None
     pending_sign: int | None = None
+    clause_start_amount = True  # the next money amount is the clause's first
+    foreign_clause = False  # the clause is about a fee, cost or volume
     quantities = [q for q in clause.quantities if q.kind in {Kind.MONEY, Kind.PERCENT, Kind.OTHER}]
     for quantity in quantities:
         own_lead = whole[max(clause.start, previous_end) : quantity.start]
@@ -285,9 +302,14 @@ def _read_prices(
             )
         if quantity.kind is Kind.PERCENT:
             target = current
+            if target is not None and _NAMES_ANOTHER.search(own_lead):
+                target = None  # "(LME nickel also fell 1.46% to $14,840/mt)": another series
             if target is None and continues:
                 target = context.last_price
             sign = quantity.sign if quantity.sign is not None else direction(own_lead[-40:])
+            noun_after = _NOUN_AFTER.match(trail)
+            if sign is None and noun_after is not None:
+                sign = direction(noun_after.group(0))  # "marking a 1.22% decline"
             if (
                 target is None
                 and sign is not None
@@ -317,7 +339,11 @@ def _read_prices(
                 pending_sign = sign
             if target is None or (target.change is not None and not target.change.percent):
                 continue
-            if sign is None or not _change_lead(own_lead) or _OVER_SPAN.match(trail):
+            if (
+                sign is None
+                or not (_change_lead(own_lead) or noun_after is not None)
+                or _OVER_SPAN.match(trail)
+            ):
                 continue  # "losing 17% in 10 trading days": a run, not a stated change
             target.change = PriceChange(
                 sign * quantity.value,
@@ -416,7 +442,17 @@ def _read_prices(
                 why="a deal quoted relative to a benchmark (SMM minus 10)",
             )
             continue
-        if _foreign(_subject_text(whole, clause, quantity)):
+        # The first amount of a clause is read with what the clause (or sentence) is about;
+        # a later one with the words since the amount before it ("..., then fell back with
+        # Chinese stocks, to end at 40,990": the stocks are not the copper's).
+        said_of = (
+            _subject_text(whole, clause, quantity)
+            if clause_start_amount or foreign_clause
+            else own_lead
+        )
+        clause_start_amount = False
+        if _foreign(said_of) or (foreign_clause and not names.known_products(own_lead)):
+            foreign_clause = True
             notes.add(
                 sentence,
                 quantity.start,
@@ -618,6 +654,7 @@ _MOVED_TO = re.compile(
 _CLOSE_AHEAD = re.compile(
     r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+at|to\s+end\b|settl(?:ed|ing)|finished)\b"
 )
+_NAMES_ANOTHER = re.compile(r"\b(?:lme|shfe|comex|gfex)\b")
 _OVER_SPAN = re.compile(
     r"^\s*(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|ten)\s+"
     r"(?:trading\s+)?(?:days|weeks|sessions|months)\b"
