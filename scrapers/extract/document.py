@@ -26,7 +26,7 @@ _CLAUSE_BREAK = re.compile(
     # A price and its premium in one sentence are two statements: "..., at a discount of 150
     # per tonne against the 2602 contract"; so are two premiums: "... and a premium of 40".
     r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b)"
-    r"|\s+and\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
+    r"|(?<!premiums)(?<!premium)\s+and\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
     r"|,?\s+with\s+(?=the\s+[a-z-]+\s+price\s+spread)"
     r"|,\s*followed\s+by\s+"
     # "..., with spot discounts to settle at RMB 40 per tonne": the spot premium, apart.

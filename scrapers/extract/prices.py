@@ -487,7 +487,11 @@ def _read_prices(
             if regions:
                 owner = _Owner(owner.product, regions[0][2])
         last_owner = owner
-        context.last_owner = (owner.product, owner.region)
+        before = whole[: quantity.start]
+        if before.count("(") <= before.count(")"):
+            # "(LME nickel also fell 1.46% to $14,840/mt); it kept falling": an aside is not
+            # what the next "it" is.
+            context.last_owner = (owner.product, owner.region)
         role = _role(
             quantity,
             own_lead,
@@ -641,7 +645,7 @@ def _read_prices(
 # session's close is still to come in the sentence.
 # "closed down 0.51% at", "closing at", "ended at": the session's close is this number.
 _CLOSE_BEFORE = re.compile(
-    r"\b(?:clos(?:ed|ing|es)|settl(?:ed|ing)|end(?:ed|ing)|finished)\b[^.;,]{0,30}$"
+    r"\b(?:clos(?:ed|ing|es)|settl(?:ed|ing)|end(?:ed|ing)|finished)\b(?:[^.;,]|\.\d){0,30}$"
 )
 _MOVED_TO = re.compile(
     r"\b(?:gapped|moved|advanced|rose|rallied|climbed|surged|jumped|dropped|fell|slid|declined|dipped"
@@ -1094,6 +1098,10 @@ def _subject_text(whole: str, clause: Clause, quantity: Quantity) -> str:
     return whole[: quantity.start]
 
 
+# "with Chinese stocks": equities, not the metal's inventories.
+_EQUITIES = re.compile(
+    r"\b(?:chinese|china's|us|u\.s\.|global|asian|european|equity)\s+stocks\b|\bstock\s+markets?\b"
+)
 _PRICE_AGAIN = re.compile(
     r"\bprices?\b(?!\s+(?:climbed|rose|rallied|fell|dropped|slid|surged|increased|decreased"
     r"|rising|falling|moved|fluctuated))|\bquot(?:es|ations?)\b|\bpremiums?\b|\bspreads?\b"
@@ -1105,7 +1113,9 @@ def _foreign(head: str) -> bool:
     noun opens it, or stands between the product and the amount."""
     if not FOREIGN.mentioned(head):
         return False
-    head = _PAREN.sub(" ", head)  # "shredded tense scrap (including freight) quoted at ..."
+    head = _EQUITIES.sub(
+        " ", _PAREN.sub(" ", head)
+    )  # "shredded tense scrap (including freight) quoted at ..."
     foreign = list(FOREIGN.pattern.finditer(head))
     if not foreign:
         return False
