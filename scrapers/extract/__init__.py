@@ -89,7 +89,7 @@ def _learn_sentence(sentence: Sentence, context: Context) -> None:
     folded = sentence.folded
     opening = _OPENING_PLACE.match(folded)
     if opening is not None:
-        regions = names.regions(opening.group(1) or opening.group(2))
+        regions = names.regions(opening.group(1) or opening.group(2) or opening.group(3))
         if regions:
             context.paragraph_place = regions[0][2]
     if not context.daily and _DAILY.search(folded):
@@ -105,7 +105,9 @@ _OPENING_PLACE = re.compile(
     r"^(?:in\s+([a-z]+(?:\s+china)?)\s*,"
     # "SMM September 19: Shanghai spot quotes maintained a fluctuating trend this week"
     r"|(?:smm[^:]{0,30}:\s*)?(?:this\s+week,\s*)?([a-z]+)\s+spot\s+(?:quotes|quotations|premiums"
-    r"|offers|prices|market)\b)"
+    r"|offers|prices|market)\b"
+    # "Spot: (1) Shanghai: On September 2, SMM #1 copper cathode spot prices ..."
+    r"|(?:[a-z]+:\s*)?\(\d\)\s*([a-z]+(?:\s+china)?)\s*:)"
 )
 
 

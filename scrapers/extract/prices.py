@@ -486,11 +486,11 @@ def _read_prices(
             regions = names.regions(place_after.group(1)) if place_after else []
             if regions:
                 owner = _Owner(owner.product, regions[0][2])
-        last_owner = owner
         before = whole[: quantity.start]
         if before.count("(") <= before.count(")"):
             # "(LME nickel also fell 1.46% to $14,840/mt); it kept falling": an aside is not
-            # what the next "it" is.
+            # what the next clause or the next "it" is about.
+            last_owner = owner
             context.last_owner = (owner.product, owner.region)
         role = _role(
             quantity,
@@ -644,6 +644,9 @@ def _read_prices(
 # A futures price reached on the way ("advanced to", "gapped higher at", "fell back to"), when the
 # session's close is still to come in the sentence.
 # "closed down 0.51% at", "closing at", "ended at": the session's close is this number.
+_OVERNIGHT_AFTER = re.compile(
+    r"^\s*(?:/\s*mt\s*)?(?:overnight|intraday|early\s+on|in\s+early\s+trade)\b"
+)
 _CLOSE_BEFORE = re.compile(
     r"\b(?:clos(?:ed|ing|es)|settl(?:ed|ing)|end(?:ed|ing)|finished)\b(?:[^.;,]|\.\d){0,30}$"
 )
@@ -1220,7 +1223,11 @@ def _role(
     if re.search(r"\b(?:bid|offer)\s+prices?\b", head) and not re.search(r"settlement", head):
         return "bid"
     closed = _CLOSE_BEFORE.search(head[-60:]) is not None
-    if _futures(owner) and _MOVED_TO.search(stripped[-45:]) and _CLOSE_AHEAD.search(rest):
+    if (
+        _futures(owner)
+        and _MOVED_TO.search(stripped[-45:])
+        and (_CLOSE_AHEAD.search(rest) or _OVERNIGHT_AFTER.match(trail))
+    ):
         return "intraday"  # "gapped higher at 40,000, advanced to 41,110 before ending at 40,880"
     if _futures(owner) and not closed and re.search(r"\bto\s+(?:around|about)\s*$", stripped):
         return "intraday"  # "LME copper keeps falling, to around $9,700/mt": a quote, no close
@@ -1754,6 +1761,8 @@ def _read_spread(
             else:
                 draft.low = -quantity.value if quantity.sign == -1 else quantity.value
                 draft.high = high
+            if _held(stripped) and draft.change is None:
+                draft.change = PriceChange(Decimal(0))  # "the premium range remained at -200-300"
             why = "a spread's range"
         elif _AVERAGE.search(stripped[-40:]) and draft.low is not None:
             draft.value = value
@@ -1781,6 +1790,8 @@ def _read_spread(
         elif draft.value is None and draft.low is None:
             draft.value = value
             draft.bound = _bound(stripped)
+            if _held(stripped) and draft.change is None:
+                draft.change = PriceChange(Decimal(0))  # "remained at 80 yuan/mt"
             draft.unit = (
                 quantity.unit or draft.unit
             )  # the spread's own unit, not a cost's before it
