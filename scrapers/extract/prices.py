@@ -231,6 +231,12 @@ def read_sentence(
 # -- prices ----------------------------------------------------------------------------------------
 
 
+def _in_aside(whole: str, quantity: Quantity) -> bool:
+    """Whether an amount is inside parentheses: an aside about another series."""
+    before = whole[: quantity.start]
+    return before.count("(") > before.count(")")
+
+
 def _note_subject(sentence: Sentence, context: Context) -> None:
     """Remember the product a sentence without amounts names, for the next sentence's "it"."""
     products = names.known_products(sentence.folded)
@@ -326,7 +332,8 @@ def _read_prices(
                     or (_futures(owner) and _ONCE.search(own_lead[-40:]))
                 ):
                     continue
-                last_owner = owner
+                if not _in_aside(whole, quantity):
+                    last_owner = owner
                 target = _draft(
                     drafts,
                     owner,
@@ -465,7 +472,9 @@ def _read_prices(
         if (
             owner.region == "China"
             and context.paragraph_place
-            and not names.regions(without_dateline(whole))
+            and not names.regions(
+                without_dateline(whole[clause.start : clause.start + len(clause.folded)])
+            )
             and not names.is_cif(whole)
         ):
             owner = _Owner(owner.product, context.paragraph_place)
@@ -486,8 +495,7 @@ def _read_prices(
             regions = names.regions(place_after.group(1)) if place_after else []
             if regions:
                 owner = _Owner(owner.product, regions[0][2])
-        before = whole[: quantity.start]
-        if before.count("(") <= before.count(")"):
+        if not _in_aside(whole, quantity):
             # "(LME nickel also fell 1.46% to $14,840/mt); it kept falling": an aside is not
             # what the next clause or the next "it" is about.
             last_owner = owner
@@ -518,6 +526,12 @@ def _read_prices(
             context.place = owner.region  # for a spot premium later in the sentence
         if continues and context.last_price is not None and role == "change":
             draft = context.last_price
+        elif (
+            role == "change"
+            and current is not None
+            and (current.subject, current.region) == (owner.product, owner.region)
+        ):
+            draft = current  # "closing at 117,020 at midday, down 950": the level just read
         else:
             draft = _draft(drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast)
         if role == "change":
