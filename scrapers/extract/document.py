@@ -29,6 +29,8 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<!premiums)(?<!premium)\s+and\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
     r"|,?\s+with\s+(?=the\s+[a-z-]+\s+price\s+spread)"
     r"|,\s*followed\s+by\s+"
+    # "..., with the nearby import loss for SHFE copper at nearly 500 yuan/mt": apart too.
+    r"|,\s*(?=with\s+(?:the\s+)?(?:[a-z]+\s+)?import\s+(?:loss|losses|profit|profits|window)\b)"
     # "..., with spot discounts to settle at RMB 40 per tonne": the spot premium, apart.
     r"|,\s*(?=with\s+(?:the\s+)?spot\s+(?:discounts?|premiums?|contracts?|aluminium)\b)"
     # "large enterprises was 37.8 per cent, mid-sized companies 35.8 per cent, and small firms

@@ -105,6 +105,10 @@ _SPOT_PREMIUM = re.compile(
     r"|\bpremiums?(?:\s+range)?\s+(?:for|of)\s+(?:the\s+)?mainstream\b|\bspot\s+(?:[a-z]+\s+)?contract(?:\s+price)?\s+"
     r"(?:is\s+|was\s+)?(?:likely\s+|expected\s+)?(?:to\s+be\s+|may\s+be\s+)?traded\b"
 )
+_THAN_FUTURES = re.compile(
+    r"\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:shfe|lme|comex)\b"
+    r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:[a-z]+\s+)?\d{4}\s+contract\b"
+)
 _VERSUS = re.compile(
     r"\b(?:against|over)\s+(?:the\s+)?(?:(?:average|spot)\s+prices?\s+of\s+(?:the\s+)?)?"
 )
@@ -1547,8 +1551,10 @@ def _draft(
 def _is_spread(folded: str, context: Context) -> bool:
     if context.last_spread is not None and _THAT_FOR.match(folded):
         return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
-    if _REGION_THAN.search(folded) is not None:
-        return True  # "Prices in Tianjin were 40 yuan/mt lower than Shanghai prices"
+    if _REGION_THAN.search(folded) is not None or _THAN_FUTURES.search(folded) is not None:
+        # "Prices in Tianjin were 40 yuan/mt lower than Shanghai prices"; "spot copper should be
+        # offered RMB 20-80/mt lower than SHFE 1509 copper"
+        return True
     if not any(
         map(
             folded.__contains__,
@@ -1769,6 +1775,7 @@ def _read_spread(
                 _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
                 or all_discount
                 or (loss and not re.search(r"\bprofit", stripped[-30:]))
+                or re.match(r"^\s*(?:/\s*mt\s*)?lower\s+than\b", trail) is not None
             )
             if discount != flip:
                 draft.low, draft.high = -high, -quantity.value
@@ -1954,6 +1961,14 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
         second = _leg(over.group("b"), context)
         if first and second and first != second:
             return _ordered(first, second)
+    than = _THAN_FUTURES.search(folded)
+    if than is not None:
+        # "spot copper should be offered RMB 20-80/mt lower than SHFE 1509 copper"
+        leg = _leg(re.split(r"[,;.]", folded[than.end() - 4 :])[0], context)
+        firsts = names.known_products(folded[: than.start()])
+        first = firsts[-1][2] if firsts else (context.product or metal)
+        if leg is not None and first is not None and leg.endswith(" futures"):
+            return _ordered(first, leg)
     versus = _VERSUS.search(folded)
     if versus is not None and not _AGAINST.search(folded):
         # "secondary refined lead ... at a discount of 200 yuan/mt against the average price of
