@@ -672,6 +672,7 @@ def _silicon(match: re.Match[str]) -> str:
 # it in parentheses ("aluminium alloy (A356)", "high-purity aluminium (99.99%)").
 _GRADE_BEFORE = re.compile(
     r"(?:(?<![\w#])(?P<grade>battery-grade|industrial-grade|high-grade|low-grade|feed-grade"
+    r"|standard-quality|high-quality"
     r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|99\.9+%)\s+)$"
 )
 _GRADE_AFTER = re.compile(r"\s*\((?P<grade>[a-z0-9.%#/-]{1,12})\)")

@@ -492,6 +492,12 @@ def _read_prices(
             listed = _listed_place(drafts, owner.product)
             if listed is not None and not names.regions(whole[clause.start : quantity.start]):
                 owner = _Owner(owner.product, listed)
+        named_after = _PRODUCT_AFTER.match(trail)
+        if named_after is not None:
+            # "Traded prices were RMB 41,000-41,250/mt for standard-quality copper"
+            after = names.known_products(named_after.group(1))
+            if after:
+                owner = _Owner(after[0][2], owner.region)
         if owner.region not in _VENUES:
             # "the hike of RMB 125 per tonne in Guangxi to peg at RMB 3,700"; "at 14,630-14,660
             # yuan/mt in Shanghai, at 14,620-14,660 yuan/mt in Wuxi": the place follows.
@@ -708,6 +714,9 @@ _SINCE_DATE = re.compile(
     r"|\bso\s+far\s+this\s+year\b|\bytd\b"
 )
 _IN_SESSION = re.compile(r"\b(?:night|morning|day|afternoon)\s+session\b|\bintraday\b")
+_PRODUCT_AFTER = re.compile(
+    r"^\s*(?:/\s*mt\s*)?for\s+(?:the\s+)?((?:[a-z#0-9.%-]+\s+){0,3}[a-z]+)(?=\s*(?:[,;.]|and\b|$))"
+)
 _TODAYS_QUOTE = re.compile(
     r"\b(?:expected|estimated|likely)\s+to\s+(?:range|settle|be\s+traded|hover)\b"
     r"|\bmay\s+be\s+traded\b|\bto\s+be\s+traded\s+at\b"

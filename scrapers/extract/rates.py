@@ -92,6 +92,10 @@ _CAPACITY_USE = re.compile(
     r"(?=[\d.]+\s*(?:%|per\s*cent)\s+of\s+(?:their|its|the)\s+(?:production\s+)?capacity)"
 )
 _OF_CAPACITY = re.compile(r"\s*of\s+(?:their|its|the)\s+(?:production\s+)?capacity\b")
+_CAPACITY_OF = re.compile(
+    r"\b(?:operating\s+)?capacity\s+of\s+(?:the\s+)?([a-z][a-z\s-]{2,40}?)\s+"
+    r"(?:stood|was|were|reached|totall?ed|hit|came)\b"
+)
 _MAX_INFERRED = Decimal(40)  # a rate change written in % beyond this is something else's growth
 _SIZE_GROUP = re.compile(
     r"\b(?:(?P<sm>small\s+and\s+medium(?:-sized)?|medium\s+and\s+small(?:-sized)?)"
@@ -196,6 +200,12 @@ def _owners(clause: Clause, context: Context, previous: list[_Owner]) -> list[_O
         named = _named_at_mention(folded, mention)
         if any(item.subject for item in named):
             return _resolve(named, head, context, previous)
+        capacity = _CAPACITY_OF.search(head)
+        if capacity is not None and names.known_industries(capacity.group(1)):
+            # "the national operating capacity of aluminium stood at 43.78 million tonnes a
+            # year, with an operating rate of 95.6 per cent"
+            industry = names.known_industries(capacity.group(1))[0][2]
+            return [_Owner(industry, _region(head) or "China", None)]
         at_opening = _opening_industries(head, start)
         if at_opening:
             region = next((item.region for item in named if item.region), None)
