@@ -107,6 +107,7 @@ _SPOT_PREMIUM = re.compile(
 )
 _THAN_FUTURES = re.compile(
     r"\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:shfe|lme|comex)\b"
+    r"|\b(?:above|below|over|under)\s+(?:the\s+)?(?:shfe|lme|comex)\s+\d{4}\b"
     r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:[a-z]+\s+)?\d{4}\s+contract\b"
 )
 _VERSUS = re.compile(
@@ -668,6 +669,12 @@ def _read_prices(
 # A futures price reached on the way ("advanced to", "gapped higher at", "fell back to"), when the
 # session's close is still to come in the sentence.
 # "closed down 0.51% at", "closing at", "ended at": the session's close is this number.
+# "Early in the session, it quickly dropped to $2,625.5": a move within the session.
+_SESSION_TIME = re.compile(
+    r"\b(?:early|late)\s+in\s+the\s+session\b|\bin\s+(?:european|asian|us|american)\s+"
+    r"(?:hours|trading)\b|\bat\s+the\s+(?:beginning|start|end)\s+of\s+the\s+session\b"
+    r"|\bduring\s+the\s+(?:night|day)\s+session\b|\bat\s+the\s+open(?:ing)?\b"
+)
 _OVERNIGHT_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:overnight|intraday|early\s+on|in\s+early\s+trade)\b"
 )
@@ -690,7 +697,7 @@ _OVER_SPAN = re.compile(
     r"^\s*(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|ten)\s+"
     r"(?:trading\s+)?(?:days|weeks|sessions|months)\b"
 )
-_ONCE = re.compile(r"\bonce\s+[a-z]+(?:\s+by)?(?:\s+(?:nearly|about|over|some))?\s*$")
+_ONCE = re.compile(r"\bonce\s+[a-z]+(?:\s+by|\s+to)?(?:\s+(?:nearly|about|over|some))?\s*$")
 _SESSION_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:in|during)\s+(?:the\s+)?(?:asian|european|us|american|night|day"
     r"|morning|afternoon|overnight)\s+(?:session|trading|hours)"
@@ -709,8 +716,15 @@ _WHEN_WAS = re.compile(
 _NOUN_AFTER = re.compile(
     r"^\s*(?:/mt\s*)?(?:increase|rise|gain|hike|jump|decrease|decline|drop|fall|loss|cut)\b"
 )
+_CLOSE_FOLLOWS = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:clos|settl|end)")
+_OFFERS_MOVED = re.compile(
+    r"\b(?:rais|lower|cut|increas|reduc)\w*\s+(?:their\s+|the\s+)?(?:quotes|offers|quotations)\b"
+    r"[^.;]{0,40}\bby(?:\s+(?:about|around|approximately))?\s*$"
+)
 _SINCE_DATE = re.compile(
     r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?year\b|\byear[\s-]to[\s-]date\b"
+    r"|\bsince\s+(?:(?:early|mid|late|mid-to-late|the\s+end\s+of)[\s-]+)?(?:january|february|march"
+    r"|april|may|june|july|august|september|october|november|december)\b"
     r"|\bso\s+far\s+this\s+year\b|\bytd\b"
 )
 _IN_SESSION = re.compile(r"\b(?:night|morning|day|afternoon)\s+session\b|\bintraday\b")
@@ -1196,7 +1210,7 @@ _NOUN_BASIS = re.compile(
     r"\b(?P<which>weekly|monthly|daily|yearly|annual|week-on-week|month-on-month|year-on-year"
     r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)\s+(?:increase|rise|gain|decrease|decline"
     r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
-    r"|around)\s*|exceed(?:s|ed|ing)\s*)?$"
+    r"|around|approximately|roughly)\s*|exceed(?:s|ed|ing)\s*)?$"
 )
 _ON_A_BASIS = re.compile(
     r"\bon\s+an?\s+(?P<which>week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y|weekly"
@@ -1253,7 +1267,11 @@ def _role(
     if (
         _futures(owner)
         and _MOVED_TO.search(stripped[-45:])
-        and (_CLOSE_AHEAD.search(rest) or _OVERNIGHT_AFTER.match(trail))
+        and (
+            _CLOSE_AHEAD.search(rest)
+            or _OVERNIGHT_AFTER.match(trail)
+            or _SESSION_TIME.search(head[-120:])
+        )
     ):
         return "intraday"  # "gapped higher at 40,000, advanced to 41,110 before ending at 40,880"
     if _futures(owner) and not closed and re.search(r"\bto\s+(?:around|about)\s*$", stripped):
@@ -1274,6 +1292,10 @@ def _role(
         return "intraday"  # "copper prices in the futures night session surged to 80,000"
     if quantity.is_range and re.search(r"\b(?:ranged?|ranging)\s+from\s*$", stripped):
         return "level" if not _futures(owner) else "intraday"
+    if _bound(stripped) is not None and _CLOSE_FOLLOWS.match(trail):
+        return "reference"  # "fell below 8,000 yuan/mt, closing at 7,880": the line, then the close
+    if _OFFERS_MOVED.search(stripped[-80:]):
+        return "deal"  # "suppliers raising their quotes to downstream users by about 100"
     if _DEAL_LEAD.search(stripped[-60:]) and not re.search(r"\bprices?\b", stripped[-60:]):
         return "deal"  # "morning deals clustered at 16,600"; "some lifting offers to 16,700"
     if _EXTREME.search(stripped[-40:]):
