@@ -32,7 +32,7 @@ _CLAUSE_BREAK = re.compile(
     # "..., with the nearby import loss for SHFE copper at nearly 500 yuan/mt": apart too.
     r"|,\s*(?=with\s+(?:the\s+)?(?:[a-z]+\s+)?import\s+(?:loss|losses|profit|profits|window)\b)"
     # "..., with spot discounts to settle at RMB 40 per tonne": the spot premium, apart.
-    r"|,\s*(?=with\s+(?:the\s+)?spot\s+(?:discounts?|premiums?|contracts?|aluminium)\b)"
+    r"|,\s*(?=with\s+(?:the\s+)?spot\s+(?:discounts?|premiums?|contracts?|aluminium|prices?)\b)"
     # "large enterprises was 37.8 per cent, mid-sized companies 35.8 per cent, and small firms
     # 20.5 per cent": each size group with its own number.
     r"|,\s*(?:and\s+)?(?=(?:large|larger|large-scale|mid-sized|medium(?:-sized)?|small|smaller"
@@ -83,6 +83,7 @@ class Context:
     last_spread: tuple[str, str] | None = None  # the legs of the last spread read
     last_price: Draft | None = None  # the price last read ("This represented a decrease ...")
     place: str | None = None  # where the last price was quoted (a spot premium's market)
+    place_metal: str | None = None  # the metal whose price named that place
     paragraph_place: str | None = None  # "In Tianjin, ...": the market a paragraph reports on
     pair: PairedPrice | None = None  # a pair of prices named for the next sentence's numbers
     group: list[Draft] | None = None  # the prices a list just named ("Their prices range ...")

@@ -485,6 +485,17 @@ def _read_prices(
             owner = _Owner(owner.product, context.paragraph_place)
         if (
             owner.region == "China"
+            and " (" in owner.product
+            and context.place
+            and context.place_metal == names.base_metal(owner.product)
+            and not re.search(r"\b(?:fob|cif|domestic|national|china's)\b", clause.folded)
+            and not names.regions(clause.folded)
+        ):
+            # "SMM east China oxygen-blown #553 silicon was priced at ..., while #441 silicon was
+            # priced at ...": the grades of one quote list share its market.
+            owner = _Owner(owner.product, context.place)
+        if (
+            owner.region == "China"
             and whole[: clause.start].rstrip().endswith(";")
             and not re.search(r"\b(?:fob|cif)\b", clause.folded)
         ):
@@ -535,6 +546,7 @@ def _read_prices(
             and not owner.region.startswith(("FOB", "CIF"))
         ):
             context.place = owner.region  # for a spot premium later in the sentence
+            context.place_metal = names.base_metal(owner.product)
         if continues and context.last_price is not None and role == "change":
             draft = context.last_price
         elif (
@@ -1300,6 +1312,8 @@ def _role(
         return "deal"  # "morning deals clustered at 16,600"; "some lifting offers to 16,700"
     if _EXTREME.search(stripped[-40:]):
         return "intraday"  # "The highest price was 257,880 yuan/mt, and the lowest was ..."
+    if re.search(r"\bwithin\s*$", stripped) and re.match(r"^\s*(?:/\s*mt\s*)?of\b", trail):
+        return "other"  # "moved within 100 yuan of the daily average line"
     if re.search(r"\bup\s+to\s*$", stripped) or re.match(
         r"^\s*(?:/mt\s*)?(?:above|below)\s+the\s+market\b", trail
     ):
@@ -1684,7 +1698,25 @@ def _read_spread(
         region = market  # a market's spot premium, in the market the report is about
     if re.search(r"\([a-z ]+\) - ", name):
         region = "China"  # a spread between two places belongs to neither
-    forecast = _forward(sentence, clause, amounts[-1]) and "than domestic" not in folded
+    forecast = (
+        (
+            _forward(sentence, clause, amounts[-1])
+            # "SHFE zinc will fluctuate between ..., with spot prices RMB 200-380/mt above SHFE
+            # 1709 zinc": a "with" clause carries on the forecast before it.
+            or (
+                re.match(r"\s*with\b", folded) is not None
+                and looks_forward(
+                    sentence.text[: clause.start], sentence.folded[: clause.start], clause.start
+                )
+                # ... but not AL Circle's "prices are expected to range between": today's quote
+                and not (
+                    _TODAYS_QUOTE.search(sentence.folded[: clause.start])
+                    and not _LATER.search(sentence.folded)
+                )
+            )
+        )
+        and "than domestic" not in folded
+    )
     draft = _draft(
         drafts,
         _Owner(name, region),
