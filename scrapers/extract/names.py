@@ -745,7 +745,7 @@ BRANDS = frozenset(
 _BRAND = re.compile(
     r"\b(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)) + r")\b|\b(?:high-end|high-priced"
     r"|premium|small|delivery|deliverable|non-deliverable|imported|yunnan\s+tin|specific|certain)"
-    r"\s+brands?\b"
+    r"\s+(?:(?:tin|copper|zinc|lead|nickel|aluminium|aluminum)\s+)?brands?\b"
 )
 
 

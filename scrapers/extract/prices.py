@@ -719,6 +719,9 @@ _DEAL_LEAD = re.compile(
     r"(?<!most\s)(?<!mainstream\s)(?<!main\s)\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to)\s*$"
     r"|\bchanged\s+hands\s+(?:at|around|near)\s*$"
+    # "Downstream producers were reluctant to purchase at 282,000 yuan/mt": a price refused.
+    r"|\b(?:reluctant|unwilling|hesitant)\s+to\s+(?:purchase|buy|sell|accept|take)"
+    r"(?:\s+[a-z]+){0,2}\s+(?:at|above|below)\s*$"
 )
 _EXTREME = re.compile(r"\b(?:highest|lowest)(?:\s+price)?\s+(?:was|of|at|hit|reached)\s*$")
 _WHEN_WAS = re.compile(
@@ -1339,6 +1342,13 @@ def _role(
     if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+(?:than|at)\b", trail):
         return "change"  # "closed RMB 60/mt higher at RMB 40,880/mt"
     if _bound(stripped) is not None:
+        if _futures(owner) and (
+            _session_told(head) == "intraday"
+            or (INTRADAY.mentioned(rest) and INTRADAY.search(rest) is not None)
+        ):
+            # "opened at $2,022/mt and climbed, breaking through $2,040"; "climbed above
+            # 17,700 yuan/mt, with the intraday high reaching 17,760": lines crossed in a session.
+            return "intraday"
         return "level"  # "fell below 72,000 yuan/mt": a level and the line it crossed
     bare = re.sub(
         r"(?:\b(?:by|slightly|sharply|another|a\s+further|further|about|around|nearly|over|some"
@@ -1351,17 +1361,23 @@ def _role(
         r"(?:\bto|\bat|\brange\s+of)\s*$", stripped
     ):
         return "change"
-    if _futures(owner) and INTRADAY.mentioned(head) and INTRADAY.search(head) is not None:
-        # A futures session told in full: only the close counts ("closed at 19,620 yuan/mt").
-        closes = list(CLOSE.pattern.finditer(head)) if CLOSE.mentioned(head) else []
-        if not closes:
-            return "intraday"
-        if INTRADAY.mentioned(head[closes[-1].end() :]) and INTRADAY.search(
-            head[closes[-1].end() :]
-        ):
-            return "intraday"
-        return "level"
+    if _futures(owner) and (told := _session_told(head)) is not None:
+        return told
     if _SESSION.search(stripped[-34:]):
+        return "intraday"
+    return "level"
+
+
+def _session_told(head: str) -> str | None:
+    """A futures session told in full: only the close counts ("opened at 19,500 ..., closed at
+    19,620 yuan/mt"). None when the head tells no session."""
+    if not (INTRADAY.mentioned(head) and INTRADAY.search(head) is not None):
+        return None
+    closes = list(CLOSE.pattern.finditer(head)) if CLOSE.mentioned(head) else []
+    if not closes:
+        return "intraday"
+    after = head[closes[-1].end() :]
+    if INTRADAY.mentioned(after) and INTRADAY.search(after):
         return "intraday"
     return "level"
 
@@ -1526,7 +1542,8 @@ _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
 # "Near the end it shot up ...": the series the last sentence was about (not a dummy "it is
 # expected that ...").
 _PRONOUN = re.compile(
-    r"\b(?:it|they)\b(?!\s+(?:is|was|will\s+be|has\s+been)\s+(?:expected|likely|projected"
+    r"\b(?:it|they|the\s+price|its\s+price|the\s+contract)\b"
+    r"(?!\s+(?:is|was|will\s+be|has\s+been)\s+(?:expected|likely|projected"
     r"|reported|estimated|forecast|believed|said|learned|understood))"
 )
 
@@ -1537,8 +1554,11 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
         found = [region for *_, region in names.regions(clause) if region.startswith("FOB")]
         if found:
             return found[0]
-    if "lme" in head or "london metal exchange" in head or _THREE_MONTH.search(head):
-        return "LME"
+    london = max(head.rfind("lme"), head.rfind("london metal exchange"))
+    if (three_month := _THREE_MONTH.search(head)) is not None:
+        london = max(london, three_month.start())
+    if london >= 0 and head.rfind("shfe") < london:
+        return "LME"  # ... unless SHFE is named after it: "Lifted by LME lead, SHFE lead rose"
     if "comex" in head:
         return "COMEX"
     if futures:

@@ -49,7 +49,7 @@ _QUANTITY = re.compile(
     rf"(?<![\w.$])(?P<btw>between\s+)?(?P<sign>[+\-−](?=[\d$¥]|rmb|usd|us))?"
     rf"(?:(?P<pre>{_CURRENCY})\s*)?(?P<num>{NUMBER})"
     rf"(?(btw)(?:\s+and\s+(?:{_CURRENCY}\s*)?(?P<and>{NUMBER}))?|)"
-    rf"(?:\s*(?P<dash>-|–|—|~|to)\s*(?:{_CURRENCY}\s*)?(?P<high>{NUMBER}))?"
+    rf"(?:\s*(?P<dash>-|–|—|~|to)\s*\+?(?:{_CURRENCY}\s*)?(?P<high>{NUMBER}))?"
     # "2.95-3.01 million yuan/mt": a scale word, only before a price's unit.
     rf"(?P<scale>\s*(?:million|billion|thousand)(?=\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?"
     rf"|/|per\s)))?"
