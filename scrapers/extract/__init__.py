@@ -19,8 +19,9 @@ from scrapers.extract.document import Context, clauses, paragraphs, sentences_of
 from scrapers.extract.drafts import Draft, Notes, Reading
 from scrapers.extract.quantities import Kind
 from scrapers.extract.quantities import read as read_quantities
+from scrapers.extract.reading import without_dateline
 from scrapers.extract.text import Sentence, fold, has_digit, sentences
-from scrapers.models import Article, Figure
+from scrapers.models import Article, ChangeBasis, Figure
 
 ReadSentence = Callable[[Sentence, list, Context, Notes], list[Draft]]  # type: ignore[type-arg]
 READERS: Sequence[ReadSentence] = (rates.read_sentence, prices.read_sentence)
@@ -87,9 +88,9 @@ def _learn_title(title: str, context: Context) -> None:
 
 def _learn_sentence(sentence: Sentence, context: Context) -> None:
     folded = sentence.folded
-    opening = _OPENING_PLACE.match(folded)
+    opening = _OPENING_PLACE.match(without_dateline(folded).lstrip())
     if opening is not None:
-        regions = names.regions(opening.group(1) or opening.group(2) or opening.group(3))
+        regions = names.regions(next(group for group in opening.groups() if group))
         if regions:
             context.paragraph_place = regions[0][2]
     if not context.daily and _DAILY.search(folded):
@@ -102,7 +103,11 @@ def _learn_sentence(sentence: Sentence, context: Context) -> None:
 
 # "In Tianjin, #0 zinc ingot was mostly traded at ...": the paragraph's market.
 _OPENING_PLACE = re.compile(
-    r"^(?:in\s+([a-z]+(?:\s+china)?)\s*,"
+    # "Today, in North China, spot ..."; "In North China today, spot ..."
+    r"^(?:(?:today,\s*)?in\s+([a-z]+(?:\s+china)?)(?:\s+today)?\s*,"
+    # "Copper cathode spots in the Shanghai market were quoted at ..."
+    r"|(?:[a-z#0-9]+\s+){0,4}(?:spots?|prices?|premiums?)\s+in\s+the\s+([a-z]+(?:\s+china)?)"
+    r"\s+market\b"
     # "SMM September 19: Shanghai spot quotes maintained a fluctuating trend this week"
     r"|(?:smm[^:]{0,30}:\s*)?(?:this\s+week,\s*)?([a-z]+)\s+spot\s+(?:quotes|quotations|premiums"
     r"|offers|prices|market)\b"
@@ -239,7 +244,10 @@ def merge(figures: list[Figure]) -> list[Figure]:
     kept: list[Figure] = []
     for figure in figures:
         for index, other in enumerate(kept):
-            if _compatible(other, figure) and _overlaps(other, figure):
+            adjacent = index == len(kept) - 1
+            if _compatible(other, figure) and (
+                _overlaps(other, figure) or (adjacent and _completes(other, figure))
+            ):
                 kept[index] = _combine(other, figure)
                 break
         else:
@@ -258,6 +266,25 @@ def _overlaps(kept: Figure, new: Figure) -> bool:
             for name in ("value", "low", "high")
         )
     return True
+
+
+def _completes(kept: Figure, new: Figure) -> bool:
+    """Whether a price read just after another states only what that one lacks: a range's
+    average in the next sentence ("... premiums of 260-310 yuan/mt. The average premium was
+    285 yuan/mt"), or the level a lone change led up to ("prices fell by RMB 150 per tonne.
+    SMM A00 spot aluminium closed at RMB 20,200 per tonne")."""
+    ranged = kept.low is not None and kept.value is None
+    if ranged and new.value is not None and new.low is None:
+        return True
+    # Only a day's move: a weekly review's "weekly average up 5 yuan/mt WoW" is the week's
+    # average, not the Friday quote that follows it.
+    lone_change = (
+        kept.value is None
+        and kept.low is None
+        and kept.change is not None
+        and kept.change.basis in {None, ChangeBasis.DOD}
+    )
+    return lone_change and new.change is None and (new.value is not None or new.low is not None)
 
 
 def extract(article: Article) -> list[Figure]:

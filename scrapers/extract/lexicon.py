@@ -251,12 +251,25 @@ WOW = Concept(
 _PREVIOUS_DAY = tuple(
     f"{lead} the previous {day}"
     for lead in ("from", "compared to", "compared with", "over", "than", "versus", "against")
-    for day in ("trading day", "working day", "day", "session", "close", "business day")
+    for day in (
+        "trading day",
+        "working day",
+        "day",
+        "session",
+        "close",
+        "business day",
+        "settlement",
+        "settlement price",
+    )
+)
+_YESTERDAY = tuple(
+    f"{lead} yesterday" for lead in ("compared to", "compared with", "over", "than", "versus")
 )
 DOD = Concept(
     "dod",
     (
         *_PREVIOUS_DAY,
+        *_YESTERDAY,
         "dod",
         "d-o-d",
         "day-on-day",

@@ -61,6 +61,7 @@ _PLURALS = {
     "products": "product",
     "producers": "producer",
     "smelters": "smelter",
+    "particles": "particle",
 }
 
 
@@ -377,6 +378,8 @@ PLACES = (
     "nanchang",
     "fugu",
     "wenxi",
+    "wutai",
+    "huangpu",
     "the south",
     "the north",
 )
@@ -619,6 +622,10 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "industrial-grade lithium carbonate": "lithium carbonate (industrial-grade)",
     "lithium hydroxide": "lithium hydroxide",
     "battery-grade lithium hydroxide": "lithium hydroxide (battery-grade)",
+    "battery-grade lithium hydroxide coarse particle": "lithium hydroxide (battery-grade, coarse particle)",
+    "battery-grade lithium hydroxide micropowder": "lithium hydroxide (battery-grade, micropowder)",
+    "lithium hydroxide coarse particle": "lithium hydroxide (coarse particle)",
+    "lithium hydroxide micropowder": "lithium hydroxide (micropowder)",
     "lithium metal": "lithium metal",
     "nickel briquette": "nickel briquette",
     "guinea bauxite": "bauxite (guinea)",
@@ -635,6 +642,13 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "polysilicon": "polysilicon",
     "magnesium": "magnesium",
     "magnesium ingot": "magnesium",
+    # Magnesium's raw materials, by the grade their markets quote.
+    "dolomite": "dolomite",
+    "1-3 grade dolomite": "dolomite (1-3 grade)",
+    "2-4 grade dolomite": "dolomite (2-4 grade)",
+    "ferrosilicon": "ferrosilicon",
+    "75 ferrosilicon": "ferrosilicon (75)",
+    "72 ferrosilicon": "ferrosilicon (72)",
     "steel": "steel",
     "rebar": "rebar",
     "iron ore": "iron ore",

@@ -744,7 +744,7 @@ _SINCE_DATE = re.compile(
 )
 _IN_SESSION = re.compile(r"\b(?:night|morning|day|afternoon)\s+session\b|\bintraday\b")
 _PRODUCT_AFTER = re.compile(
-    r"^\s*(?:/\s*mt\s*)?for\s+(?:the\s+)?((?:[a-z#0-9.%-]+\s+){0,3}[a-z]+)(?=\s*(?:[,;.]|and\b|$))"
+    r"^\s*(?:/\s*mt\s*)?for\s+(?:the\s+)?((?:[a-z#0-9.%-]+\s+){0,3}[a-z]+)(?=\s*(?:[,;.]|and\b|in\b|on\b|$))"
 )
 _TODAYS_QUOTE = re.compile(
     r"\b(?:expected|estimated|likely)\s+to\s+(?:range|settle|be\s+traded|hover)\b"
@@ -2019,8 +2019,10 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
         leg = _leg(rest, context)
         if leg is not None:
             return names.spread_name(context.last_spread[0], leg), False
-    between = _BETWEEN.search(folded)
-    if between is not None:
+    # The last pair named is the one the number belongs to: "In terms of the price difference
+    # between A00 aluminium and aluminium scrap, the price difference between A00 aluminium and
+    # mechanical casting aluminium scrap in Shanghai increased ...".
+    for between in reversed(list(_BETWEEN.finditer(folded))):
         a, b = between.group("a"), between.group("b")
         if re.fullmatch(r"primary", a.strip()) and re.match(
             r"secondary\s+copper\s+rods?", b.strip()
@@ -2075,7 +2077,16 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
         first = first_found[-1][2] if first_found else quoted or metal
         if first:
             return _ordered(first, f"{names.base_metal(first)} futures")
+    if context.last_spread is not None and _SAME_SPREAD.match(folded):
+        # "... quoted at premiums of 260-310 yuan/mt over the 2206 contract. The average premium
+        # was 285 yuan/mt": the spread just named, told on.
+        return " - ".join(context.last_spread), False
     return None
+
+
+_SAME_SPREAD = re.compile(
+    r"^\s*(?:the\s+)?(?:average\s+)?(?:premium|discount|spread)s?\s+(?:was|were|stood|averaged)\b"
+)
 
 
 def _ordered(first: str, second: str) -> tuple[str, bool]:

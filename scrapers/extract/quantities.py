@@ -148,12 +148,10 @@ def read(folded: str) -> list[Quantity]:
                 high = None
             else:
                 # Two numbers sharing one unit, not a range: "rose by 120 to 20,450 yuan/mt".
+                # The second is read again on its own, so that it keeps a range of its own:
+                # "rose by $20 to $2,250-2,330/mt".
                 found.append(Quantity(start, match.end("num"), kind, value, None, unit, sign))
-                found.append(
-                    Quantity(
-                        match.start("high"), match.end(), kind, high, None, unit, None, per_tonne
-                    )
-                )
+                position = match.end("dash")
                 continue
         found.append(Quantity(start, match.end(), kind, value, high, unit, sign, per_tonne))
     return _between_ranges(folded, found)
