@@ -203,7 +203,7 @@ def _key(figure: Figure) -> tuple[object, ...]:
 
 def _compatible(kept: Figure, new: Figure) -> bool:
     """Two readings of one fact: nothing one states contradicts the other."""
-    if _key(kept) != _key(new):
+    if _key(kept) != _key(new) and not _restated_without_place(kept, new):
         return False
     for name in ("value", "low", "high", "bound"):
         mine, theirs = getattr(kept, name), getattr(new, name)
@@ -212,6 +212,20 @@ def _compatible(kept: Figure, new: Figure) -> bool:
     if kept.change is not None and new.change is not None and kept.change != new.change:
         return False
     return all(kept.changes.get(basis, amount) == amount for basis, amount in new.changes.items())
+
+
+def _restated_without_place(kept: Figure, new: Figure) -> bool:
+    """A price repeated later without its market ("Mainstream quotations in the Fugu area were
+    16,200 yuan/mt ... in the afternoon they lifted mainstream quotes to 16,200 yuan/mt"): the
+    same number for the same product is the same fact, not a national price."""
+    return (
+        new.region == "China"
+        and kept.region not in {"China", "SHFE", "LME", "COMEX", "GFEX"}
+        and _key(replace(new, region=kept.region)) == _key(kept)
+        and new.value is not None
+        and new.value == kept.value
+        and new.low is None
+    )
 
 
 def _combine(kept: Figure, new: Figure) -> Figure:

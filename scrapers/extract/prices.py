@@ -718,7 +718,7 @@ _SESSION_AFTER = re.compile(
 _DEAL_LEAD = re.compile(
     r"(?<!most\s)(?<!mainstream\s)(?<!main\s)\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to)\s*$"
-    r"|\bchanged\s+hands\s+(?:at|around|near)\s*$"
+    r"|\b(?:changed|changing|change)\s+hands\s+(?:at|around|near)\s*$"
     # "Downstream producers were reluctant to purchase at 282,000 yuan/mt": a price refused.
     r"|\b(?:reluctant|unwilling|hesitant)\s+to\s+(?:purchase|buy|sell|accept|take)"
     r"(?:\s+[a-z]+){0,2}\s+(?:at|above|below)\s*$"
@@ -764,7 +764,7 @@ _WHY = {
     "expectation": "a miss against an expectation",
     "bid": "a bid or offer price",
     "deal": "a deal or one seller's offer, not the market's quote",
-    "other": "a ceiling or a quote relative to the market, not a price",
+    "other": "a ceiling, an adjustment without a direction, or a quote relative to the market: not a price",
 }
 
 
@@ -1206,7 +1206,9 @@ def _held(lead: str) -> bool:
 def _flat_basis(folded: str) -> tuple[bool, ChangeBasis | None] | None:
     """ "flat WoW", "unchanged from the previous trading day": a change of 0, with its basis."""
     match = re.search(
-        r"\b(?:flat|unchanged|no\s+(?:recent\s+)?change|(?:shows?|showed)\s+restraint)\b", folded
+        r"\b(?:flat|unchanged|no\s+(?:recent\s+)?change|(?:shows?|showed)\s+restraint"
+        r"|(?:held|holds?|remained|stayed|was|were|kept)\s+(?:stable|steady))\b",
+        folded,
     )
     if match is None:
         return None
@@ -1276,6 +1278,12 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if re.search(
+        r"\b(?:adjustments?|fluctuations?)\s+(?:(?:ranged?|ranging)\s+from|of|between"
+        r"|in\s+the\s+range\s+of)\s*$",
+        stripped,
+    ):
+        return "other"  # "with price adjustments ranging from RMB 100-150 per tonne": no level
     if re.search(r"\b(?:bid|offer)\s+prices?\b", head) and not re.search(r"settlement", head):
         return "bid"
     closed = _CLOSE_BEFORE.search(head[-60:]) is not None
@@ -1568,6 +1576,11 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
             return "GFEX"
         return "SHFE"
     places = names.regions(head)
+    fob = [m.start() for m in re.finditer(r"\bfob\b", head)]
+    if places and not (fob and fob[-1] > places[-1][0]):
+        return places[-1][2]
+    if fob and not any(region.startswith("FOB") for *_, region in places):
+        return "FOB China"  # "... in the Fugu area were 16,200 yuan/mt, with FOB prices at $2,300"
     if places:
         return places[-1][2]
     if names.is_cif(head) or ("import" in head and quantity.unit == "USD/t"):
