@@ -21,7 +21,7 @@ from scrapers.extract.quantities import Kind
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.reading import without_dateline
 from scrapers.extract.text import Sentence, fold, has_digit, sentences
-from scrapers.models import Article, ChangeBasis, Figure
+from scrapers.models import Article, ChangeBasis, Figure, Metric
 
 ReadSentence = Callable[[Sentence, list, Context, Notes], list[Draft]]  # type: ignore[type-arg]
 READERS: Sequence[ReadSentence] = (rates.read_sentence, prices.read_sentence)
@@ -101,6 +101,15 @@ def _learn_sentence(sentence: Sentence, context: Context) -> None:
             context.metal = names.base_metal(products[0][2])
 
 
+def _learn_mention(sentence: Sentence, context: Context) -> None:
+    """The product a sentence that stated no price was about, for a next one that leaves it
+    out ("... ex-factory prices for secondary refined lead were at a discount of 50-0 yuan/mt
+    ... The mainstream ex-factory prices excluding tax were 15,750-15,850 yuan/mt")."""
+    products = names.known_products(sentence.folded)
+    if products:
+        context.mentioned_product = products[0][2]
+
+
 # "In Tianjin, #0 zinc ingot was mostly traded at ...": the paragraph's market.
 _OPENING_PLACE = re.compile(
     # "Today, in North China, spot ..."; "In North China today, spot ..."
@@ -144,6 +153,7 @@ def read(
         for sentence in sentences_of(paragraph):
             if not _relevant(sentence, context):
                 rates.learn_from_words(sentence, context)
+                _learn_mention(sentence, context)
                 continue
             _learn_sentence(sentence, context)
             parts = clauses(sentence)
@@ -155,6 +165,10 @@ def read(
             prices.learn(found_prices, sentence, context)
             drafts.extend(found_rates)
             drafts.extend(found_prices)
+            if any(draft.metric is Metric.PRICE for draft in found_prices):
+                context.mentioned_product = None  # the prices read say what it was about
+            else:
+                _learn_mention(sentence, context)
     figures = [metrics.check(figure) for figure in merge([draft.figure() for draft in drafts])]
     readings = notes.readings
     if explain:

@@ -442,7 +442,16 @@ def listed_regions(folded: str) -> list[str]:
         compass = _COMPASS_LIST.search(folded)
         if compass is not None:
             found = [f"{word.capitalize()} China" for word in _COMPASS.findall(compass.group(0))]
+    if not found:
+        pair = _CHINA_PAIR.search(folded)
+        if pair is not None:
+            found = [f"{pair.group(1).capitalize()} China", f"{pair.group(2).capitalize()} China"]
     return found
+
+
+_QUARTER = r"(?:south|north)(?:east|west)|east|south|north|west|central"
+# "In east and north China, ...", "in southwest and south China": two regions of China.
+_CHINA_PAIR = re.compile(rf"\b({_QUARTER})\s+and\s+({_QUARTER})\s+china\b")
 
 
 _COMPASS = re.compile(r"\b(east|south|north|west|central)\b")
@@ -622,7 +631,9 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "industrial-grade lithium carbonate": "lithium carbonate (industrial-grade)",
     "lithium hydroxide": "lithium hydroxide",
     "battery-grade lithium hydroxide": "lithium hydroxide (battery-grade)",
-    "battery-grade lithium hydroxide coarse particle": "lithium hydroxide (battery-grade, coarse particle)",
+    "battery-grade lithium hydroxide coarse particle": (
+        "lithium hydroxide (battery-grade, coarse particle)"
+    ),
     "battery-grade lithium hydroxide micropowder": "lithium hydroxide (battery-grade, micropowder)",
     "lithium hydroxide coarse particle": "lithium hydroxide (coarse particle)",
     "lithium hydroxide micropowder": "lithium hydroxide (micropowder)",

@@ -122,7 +122,10 @@ _DISCOUNT_BEFORE = re.compile(
     r"\bdiscounts?(?:\s+price)?(?:\s+of)?(?:\s+about|\s+around)?\s*$|\bdiscounted\s*$"
 )
 _LOSS = re.compile(r"\b(?:losses|loss)\b")
-_IMPORT_COST = re.compile(r"^\s*(?:yuan/mt\s+)?(?P<dir>higher|lower)\s+than\s+(?:the\s+)?domestic")
+_IMPORT_COST = re.compile(
+    r"^\s*(?:yuan/mt\s+|per\s+tonne\s+)?(?:(?P<dir>higher|lower)\s+than|(?P<side>above|below))"
+    r"\s+(?:the\s+)?domestic"
+)
 _CONTINUES = re.compile(
     r"^\s*(?:this|which|that|it)\s+(?:represented|was|marked|meant|is)\b"
     r"(?!\s+(?:expected|likely|projected|estimated|forecast|believed|reported))"
@@ -764,7 +767,10 @@ _WHY = {
     "expectation": "a miss against an expectation",
     "bid": "a bid or offer price",
     "deal": "a deal or one seller's offer, not the market's quote",
-    "other": "a ceiling, an adjustment without a direction, or a quote relative to the market: not a price",
+    "other": (
+        "a ceiling, an adjustment without a direction, or a quote relative to the market:"
+        " not a price"
+    ),
 }
 
 
@@ -1474,7 +1480,9 @@ def _owner(
         if futures_word is not None or "futures" in (context.heading or ""):
             product = context.metal or context.product
         else:
-            product = (last.product if last else None) or context.product
+            product = (
+                (last.product if last else None) or context.mentioned_product or context.product
+            )
         if product is None:
             return None
         product = re.sub(
@@ -1658,7 +1666,7 @@ def _is_spread(folded: str, context: Context) -> bool:
     return (
         "import" in folded
         and "domestic" in folded
-        and ("higher than" in folded or "lower than" in folded)
+        and any(map(folded.__contains__, ("higher than", "lower than", "above the", "below the")))
     )
 
 
@@ -1726,6 +1734,16 @@ def _read_spread(
     name, flip = named
     found_regions = names.regions(without_dateline(folded))
     region = found_regions[-1][2] if found_regions else "China"
+    listed = names.listed_regions(without_dateline(folded[: amounts[0].start - clause.start]))
+    if re.search(r"\([a-z ]+\) - ", name):
+        listed = []  # a spread between two places names both
+    if listed:
+        region = listed[0]  # "In east and north China, ... at a discount of 50-0 yuan/mt"
+    for start, _, place in found_regions:
+        if _SPREAD_IN.search(folded[:start]):
+            # "Spot premiums in Changzhou followed these in Shanghai": the premium's own market
+            region = place
+            break
     market = context.paragraph_place or context.place
     if not found_regions and name.endswith(" futures") and market:
         region = market  # a market's spot premium, in the market the report is about
@@ -1846,7 +1864,7 @@ def _read_spread(
             negative = True
         cost = _IMPORT_COST.match(trail)
         if cost is not None:
-            negative = cost.group("dir") == "higher"
+            negative = (cost.group("dir") or cost.group("side")) in {"higher", "above"}
         than = _THAN.match(trail)
         if than is not None and than.group("what") != "domestic":
             if than.group("what") in {"previous", "yesterday", "last"}:
@@ -1930,9 +1948,23 @@ def _read_spread(
         flat = _flat_basis(folded)
         if flat is not None:
             draft.change = PriceChange(Decimal(0), basis=flat[1])
+    for other in listed[1:]:
+        # Each market of the list has the spread the clause states.
+        twin = _draft(
+            drafts,
+            _Owner(name, other),
+            draft.unit,
+            sentence,
+            None,
+            forecast,
+            metric=Metric.SPREAD,
+        )
+        twin.value, twin.low, twin.high = draft.value, draft.low, draft.high
+        twin.change, twin.bound = draft.change, draft.bound
     if " - " in name:
         first, second = name.split(" - ", 1)
         context.last_spread = (first, second)
+        context.last_spread_flipped = flip
 
 
 def _leg(text: str, context: Context) -> str | None:
@@ -2076,6 +2108,10 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
         if not seconds and metal and re.match(r"(?:smm\s*)?(?:#1|1#)(?![\w#])", after):
             seconds = [metal]  # "against the average price of SMM 1#": the metal's benchmark
         firsts = names.known_products(_PAREN.sub(" ", folded[: versus.start()]))
+        if not firsts and context.mentioned_product is not None:
+            # "Spot secondary refined lead was scarce. Suppliers' offers narrowed to a discount
+            # of 50-0 yuan/mt against the SMM #1 lead average price": the product just named.
+            firsts = [(0, 0, context.mentioned_product)]
         if firsts and seconds and firsts[-1][2] != seconds[0]:
             first, second = firsts[-1][2], seconds[0]
             if names.base_metal(first) == names.base_metal(second):
@@ -2090,13 +2126,22 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
         first = first_found[-1][2] if first_found else quoted or metal
         if first:
             return _ordered(first, f"{names.base_metal(first)} futures")
-    if context.last_spread is not None and _SAME_SPREAD.match(folded):
+    if context.last_spread is not None and (
+        _SAME_SPREAD.match(folded) or _SPREAD_GOES_ON.match(folded)
+    ):
         # "... quoted at premiums of 260-310 yuan/mt over the 2206 contract. The average premium
         # was 285 yuan/mt": the spread just named, told on.
-        return " - ".join(context.last_spread), False
+        return " - ".join(context.last_spread), context.last_spread_flipped
     return None
 
 
+# "..., while in southwest and south China, discounts ranged from 170-50 yuan/mt": the spread
+# just read, in other markets.
+_SPREAD_GOES_ON = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:and|while|whereas|but)\s+)?in\s+[a-z ]+?,\s*(?:spot\s+)?(?:premiums?"
+    r"|discounts?)\s+(?:was|were|stood|ranged|widened|narrowed)\b"
+)
+_SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?$")
 _SAME_SPREAD = re.compile(
     r"^\s*(?:the\s+)?(?:average\s+)?(?:premium|discount|spread)s?\s+(?:was|were|stood|averaged)\b"
 )

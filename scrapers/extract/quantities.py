@@ -157,19 +157,28 @@ def read(folded: str) -> list[Quantity]:
     return _between_ranges(folded, found)
 
 
+_RANGED_FROM = re.compile(r"\b(?:ranged?|ranging|varied|varying)\s+from$")
+
+
 def _between_ranges(folded: str, found: list[Quantity]) -> list[Quantity]:
-    """ "between RMB 19,550 per tonne and RMB 19,590 per tonne": one range, each end with its
-    unit."""
+    """ "between RMB 19,550 per tonne and RMB 19,590 per tonne", "ranged from 102,160 yuan/mt to
+    102,990 yuan/mt": one range, each end with its unit. ("rose from 75,180 yuan/mt to 75,300
+    yuan/mt" is a move, not a range.)"""
     merged: list[Quantity] = []
     for quantity in found:
         if merged:
             low = merged[-1]
+            joint = folded[low.end : quantity.start].strip()
+            before = folded[max(0, low.start - 14) : low.start].rstrip()
             if (
                 low.kind is Kind.MONEY
                 and quantity.kind is Kind.MONEY
                 and low.high is None
-                and folded[low.end : quantity.start].strip() == "and"
-                and folded[max(0, low.start - 8) : low.start].rstrip().endswith("between")
+                and quantity.high is None
+                and (
+                    (joint == "and" and before.endswith("between"))
+                    or (joint == "to" and _RANGED_FROM.search(before) is not None)
+                )
             ):
                 merged[-1] = Quantity(
                     low.start,
