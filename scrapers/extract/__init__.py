@@ -144,6 +144,7 @@ def read(
     context = Context(published=published)
     _learn_metal(title, body, context)
     _learn_title(title, context)
+    rates.learn_survey_week(fold(body[:3000]), context)
     notes = Notes()
     drafts: list[Draft] = []
     for paragraph in paragraphs(body):

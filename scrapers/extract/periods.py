@@ -180,6 +180,30 @@ _AS_OF = re.compile(
 )
 
 
+_NTH_WEEK = re.compile(
+    rf"\b(?P<nth>first|second|third|fourth|fifth|last|final)\s+week\s+of\s+(?P<m>{_MONTH_NAMES})\b"
+)
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _nth_week(nth: str, month: int, published: date) -> str | None:
+    """ "the first week of September": the ISO weeks whose Thursday falls in the month, counted
+    from its start (or its end, for "the last week")."""
+    first = _dated(month, 1, published)
+    if first is None:
+        return None
+    thursday = first + timedelta(days=(3 - first.weekday()) % 7)
+    thursdays = [
+        thursday + timedelta(weeks=n)
+        for n in range(6)
+        if (thursday + timedelta(weeks=n)).month == month
+    ]
+    if nth in {"last", "final"}:
+        return _iso_week(thursdays[-1])
+    index = _NTH[nth] - 1
+    return _iso_week(thursdays[index]) if index < len(thursdays) else None
+
+
 def _dated(month: int, day: int, published: date) -> date | None:
     """A month and day without a year, as the one nearest before publication (or just after)."""
     for year in (published.year, published.year - 1):
@@ -200,6 +224,9 @@ def stated_week(text: str, published: date | None) -> str | None:
     folded = _without_comparisons(fold(text))
     if not any(map(folded.__contains__, ("(", "week", "from", "as of"))):
         return None
+    nth = _NTH_WEEK.search(folded) if "week of" in folded else None
+    if nth is not None:
+        return _nth_week(nth.group("nth"), _MONTHS[nth.group("m")], published)
     ended = _WEEK_ENDED.search(folded) if "week" in folded else None
     if ended is not None:
         day = _dated(_MONTHS[ended.group("month")], int(ended.group("day")), published)

@@ -1201,7 +1201,8 @@ def _held(lead: str) -> bool:
     return (
         re.search(
             r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat|restrained)"
-            r"(?:\s+steady)?(?:\s+(?:at|in))?(?:\s+the\s+range\s+of)?\s*$"
+            r"(?:\s+steady)?(?:\s+(?:at|in))?(?:\s+the\s+range\s+of)?"
+            r"(?:\s+(?:around|about|approximately|roughly))?\s*$"
             r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$",
             lead.rstrip(),
         )

@@ -19,7 +19,7 @@ from scrapers.extract import names
 from scrapers.extract.document import Clause, Context
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import EXPECTATION, FLAT, FOREIGN, STAYED
-from scrapers.extract.periods import month_period
+from scrapers.extract.periods import month_period, publication_week, shift_week
 from scrapers.extract.quantities import Kind, Quantity
 from scrapers.extract.reading import (
     AFTER,
@@ -586,8 +586,6 @@ def _month_after(
 ) -> str | None:
     """ "to 44.0 per cent in October": the month written right after a level is its period,
     whatever other months the sentence names ("from 45.5 per cent in September")."""
-    from scrapers.extract.periods import month_period
-
     for quantity, _ in levels:
         match = _MONTH_AFTER.match(whole, quantity.end)
         if match is not None:
@@ -750,6 +748,25 @@ def learn(drafts: list[Draft], context: Context) -> None:
             context.weekly = True
         elif draft.period and context.month is None:
             context.month = draft.period
+
+
+_SURVEY_WEEK = re.compile(r"\b(last|this)\s+week\b")
+
+
+def learn_survey_week(folded_body: str, context: Context) -> None:
+    """A weekly survey that gives its rate without a period and names its week only in passing
+    ("fell 10.6 percentage points to 46.72%. ... raw material stocks fell last week"): the week
+    it is about. Only when the text names one week and no month."""
+    if context.weekly or context.published is None or "operating rate" not in folded_body:
+        return
+    if "month" in folded_body or month_period(folded_body, context.published, forecast=False):
+        return
+    said = {match.group(1) for match in _SURVEY_WEEK.finditer(folded_body)}
+    if len(said) != 1:
+        return
+    week = publication_week(context.published)
+    context.week = shift_week(week, -1) if said == {"last"} else week
+    context.weekly = True
 
 
 def learn_from_words(sentence: Sentence, context: Context) -> None:
