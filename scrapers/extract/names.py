@@ -643,6 +643,11 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "guinean bauxite": "bauxite (guinea)",
     "imported bauxite index": "bauxite (index)",
     "bauxite index": "bauxite (index)",
+    "alumina index": "alumina (index)",
+    "australia low-temperature bauxite": "bauxite (australia, low-temperature)",
+    "australian low-temperature bauxite": "bauxite (australia, low-temperature)",
+    "australia high-temperature bauxite": "bauxite (australia, high-temperature)",
+    "australian high-temperature bauxite": "bauxite (australia, high-temperature)",
     "aluminium fluoride": "aluminium fluoride",
     "al fluoride": "aluminium fluoride",
     "metal lithium": "lithium metal",
@@ -771,6 +776,8 @@ _BRAND = re.compile(
     r"\b(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)) + r")\b|\b(?:high-end|high-priced"
     r"|premium|small|delivery|deliverable|non-deliverable|imported|yunnan\s+tin|specific|certain)"
     r"\s+(?:(?:tin|copper|zinc|lead|nickel|aluminium|aluminum)\s+)?brands?\b"
+    # "in the second slot, the same brands were at a premium of 190-220 yuan/mt"
+    r"|\b(?:the\s+same|these|those|such)\s+brands\b"
 )
 
 

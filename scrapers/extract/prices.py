@@ -102,6 +102,9 @@ _DISCOUNTED = re.compile(
 )
 _SPOT_PREMIUM = re.compile(
     r"\bspot\s+(?:premiums?|discounts?)\b|\bpremiums\s+and\s+discounts\b"
+    # "quoted at premiums of 265~300 yuan/mt over the market": over the futures
+    r"|\b(?:premiums?|discounts?)\s+of\s+[^a-z]*(?:yuan/mt\s+)?(?:over|against|to)\s+the\s+"
+    r"(?:market|online\s+price|futures)\b"
     r"|\bpremiums?(?:\s+range)?\s+(?:for|of)\s+(?:the\s+)?mainstream\b|\bspot\s+(?:[a-z]+\s+)?contract(?:\s+price)?\s+"
     r"(?:is\s+|was\s+)?(?:likely\s+|expected\s+)?(?:to\s+be\s+|may\s+be\s+)?traded\b"
 )
@@ -1638,6 +1641,8 @@ def _draft(
 def _is_spread(folded: str, context: Context) -> bool:
     if context.last_spread is not None and _THAT_FOR.match(folded):
         return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
+    if _SIGNED_AGAINST.search(folded):
+        return True  # "quotations against the SHFE 2411 contract were +0~+200 yuan/mt"
     if _REGION_THAN.search(folded) is not None or _THAN_FUTURES.search(folded) is not None:
         # "Prices in Tianjin were 40 yuan/mt lower than Shanghai prices"; "spot copper should be
         # offered RMB 20-80/mt lower than SHFE 1509 copper"
@@ -2143,6 +2148,9 @@ _SPREAD_GOES_ON = re.compile(
     r"|discounts?)\s+(?:was|were|stood|ranged|widened|narrowed)\b"
 )
 _SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?$")
+_SIGNED_AGAINST = re.compile(
+    r"\bagainst\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+contract\s+(?:were|was|are|is|at|of)\s+[+\-−]\d"
+)
 _SAME_SPREAD = re.compile(
     r"^\s*(?:the\s+)?(?:average\s+)?(?:premium|discount|spread)s?\s+(?:was|were|stood|averaged)\b"
 )
