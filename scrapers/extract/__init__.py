@@ -21,7 +21,7 @@ from scrapers.extract.quantities import Kind
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.reading import without_dateline
 from scrapers.extract.text import Sentence, fold, has_digit, sentences
-from scrapers.models import Article, ChangeBasis, Figure, Metric
+from scrapers.models import Article, ChangeBasis, Figure, Metric, PriceChange
 
 ReadSentence = Callable[[Sentence, list, Context, Notes], list[Draft]]  # type: ignore[type-arg]
 READERS: Sequence[ReadSentence] = (rates.read_sentence, prices.read_sentence)
@@ -101,6 +101,20 @@ def _learn_sentence(sentence: Sentence, context: Context) -> None:
             context.metal = names.base_metal(products[0][2])
 
 
+_WRAP = re.compile(
+    r"\b(?P<venue>shanghai|shfe|lme|london)\s+(?:base\s+|nonferrous\s+|non-ferrous\s+)?"
+    r"(?:metals|complex)\b"
+)
+
+
+def _learn_wrap(sentence: Sentence, context: Context) -> None:
+    """ "Shanghai base metals all closed higher overnight.", "The LME complex performed
+    similarly": the exchange a wrap's next list of moves is about."""
+    wrap = _WRAP.search(sentence.folded)
+    if wrap is not None:
+        context.wrap_venue = "LME" if wrap.group("venue") in {"lme", "london"} else "SHFE"
+
+
 def _learn_mention(sentence: Sentence, context: Context) -> None:
     """The product a sentence that stated no price was about, for a next one that leaves it
     out ("... ex-factory prices for secondary refined lead were at a discount of 50-0 yuan/mt
@@ -152,6 +166,7 @@ def read(
         context.paragraph_place = None
         context.place = None  # a spot premium's market is named in its own paragraph
         for sentence in sentences_of(paragraph):
+            _learn_wrap(sentence, context)
             if not _relevant(sentence, context):
                 rates.learn_from_words(sentence, context)
                 _learn_mention(sentence, context)
@@ -224,7 +239,13 @@ def _compatible(kept: Figure, new: Figure) -> bool:
         mine, theirs = getattr(kept, name), getattr(new, name)
         if mine is not None and theirs is not None and mine != theirs:
             return False
-    if kept.change is not None and new.change is not None and kept.change != new.change:
+    if (
+        kept.change is not None
+        and new.change is not None
+        and kept.change != new.change
+        and not _same_move(kept, new)
+        and not _same_move(new, kept)
+    ):
         return False
     return all(kept.changes.get(basis, amount) == amount for basis, amount in new.changes.items())
 
@@ -241,6 +262,14 @@ def _restated_without_place(kept: Figure, new: Figure) -> bool:
         and new.value == kept.value
         and new.low is None
     )
+
+
+def _richer_change(kept: Figure, new: Figure) -> PriceChange | None:
+    """The change of one fact read twice: an amount beats a percentage ("down 0.87% or 550
+    yuan/mt" is a change of -550)."""
+    if kept.change is not None and new.change is not None and kept.change.percent:
+        return new.change
+    return kept.change or new.change
 
 
 def _combine(kept: Figure, new: Figure) -> Figure:
@@ -260,7 +289,7 @@ def _combine(kept: Figure, new: Figure) -> Figure:
         low=kept.low if kept.low is not None else new.low,
         high=kept.high if kept.high is not None else new.high,
         bound=kept.bound or new.bound,
-        change=kept.change or new.change,
+        change=_richer_change(kept, new),
         changes=changes,
         unit_inferred=kept.unit_inferred or new.unit_inferred,
     )
@@ -290,11 +319,34 @@ def _overlaps(kept: Figure, new: Figure) -> bool:
     if kept.period is None and kept.metric.value != "operating_rate":
         # Prices without a period are points in time: the same numbers are one fact, a level
         # and a lone change are not.
+        if kept.change is not None and kept.change == new.change and _lone(kept) != _lone(new):
+            return True  # "Copper rose 0.63%, ..." then "closed 0.63% higher at 52,590"
+        if _same_move(kept, new) or _same_move(new, kept):
+            return True
         return any(
             getattr(kept, name) is not None and getattr(kept, name) == getattr(new, name)
             for name in ("value", "low", "high")
         )
     return True
+
+
+def _same_move(lone: Figure, full: Figure) -> bool:
+    """A move in % stated alone, and a level whose sentence gives the same % beside an amount:
+    "Shanghai copper shed 0.87%, ..." then "closed down 0.87% or 550 yuan/mt at 62,650"."""
+    if not _lone(lone) or _lone(full) or lone.change is None or not lone.change.percent:
+        return False
+    if full.change is None or full.change.percent:
+        return False
+    stated = f"{abs(lone.change.amount)}"
+    return (
+        re.search(rf"(?<![\d.]){re.escape(stated)}\s*(?:%|per\s*cent)", full.evidence.lower())
+        is not None
+    )
+
+
+def _lone(figure: Figure) -> bool:
+    """A change stated without its level."""
+    return figure.value is None and figure.low is None
 
 
 def _completes(kept: Figure, new: Figure) -> bool:

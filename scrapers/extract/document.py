@@ -82,7 +82,8 @@ class Context:
     rates_seen: bool = False  # the article is (also) an operating-rate survey
     last_spread: tuple[str, str] | None = None  # the legs of the last spread read
     last_spread_flipped: bool = False  # ... written from its second leg ("a discount of X")
-    mentioned_product: str | None = None  # the last product any sentence named
+    mentioned_product: str | None = None  # the last product a priceless sentence named
+    wrap_venue: str | None = None  # "Shanghai base metals closed higher": the wrap's exchange
     last_price: Draft | None = None  # the price last read ("This represented a decrease ...")
     place: str | None = None  # where the last price was quoted (a spot premium's market)
     place_metal: str | None = None  # the metal whose price named that place

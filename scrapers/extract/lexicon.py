@@ -233,6 +233,8 @@ WOW = Concept(
         "compared with the previous week",
         "than last week",
         "on the week",
+        "during the week",
+        "over the week",
         "from a week earlier",
         "from a week ago",
         "compared to last thursday",
@@ -338,6 +340,8 @@ FORECAST = Concept(
         "the following week",
         "plans to",
         "is seen",
+        "are seen",
+        "we see",
         "looking ahead",
     ),
 )

@@ -178,6 +178,9 @@ def read_sentence(
 ) -> list[Draft]:
     """Every price and spread figure a sentence states."""
     folded = sentence.folded
+    moves = _read_moves(sentence, clauses, context, notes)
+    if moves:
+        return moves
     if not any(map(folded.__contains__, CUES)):
         _note_subject(sentence, context)  # "The SHFE nickel contract broke below support."
         return []
@@ -246,6 +249,61 @@ def _in_aside(whole: str, quantity: Quantity) -> bool:
     """Whether an amount is inside parentheses: an aside about another series."""
     before = whole[: quantity.start]
     return before.count("(") > before.count(")")
+
+
+# "Copper rose 0.76%, zinc surged 3.18%, aluminium added 0.71%, ...": a market wrap's moves.
+_MOVE = re.compile(
+    r"\b(?P<venue>(?:shanghai|shfe|lme|london)\s+)?(?P<metal>copper|aluminium|aluminum|zinc|lead"
+    r"|nickel|tin)\b(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:by\s+)?"
+    r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b)"
+)
+_MOVES_AT_LEAST = 3  # a list, not one sentence about one metal
+_VENUES_OF = {"shanghai": "SHFE", "shfe": "SHFE", "lme": "LME", "london": "LME"}
+
+
+def _read_moves(
+    sentence: Sentence, clauses: list[Clause], context: Context, notes: Notes
+) -> list[Draft]:
+    """A wrap's list of moves, each metal's change in % on the exchange the wrap is about
+    ("Shanghai base metals all closed higher overnight. Copper rose 0.76%, zinc surged
+    3.18%, ..."). Nothing when the sentence names amounts of money or lists fewer metals."""
+    folded = sentence.folded
+    if "%" not in folded and "per cent" not in folded:
+        return []
+    if any(q.kind is Kind.MONEY for clause in clauses for q in clause.quantities):
+        return []
+    items = list(_MOVE.finditer(folded))
+    if len(items) < _MOVES_AT_LEAST:
+        return []
+    named = items[0].group("venue")
+    venue = _VENUES_OF[named.strip()] if named else context.wrap_venue
+    if venue is None:
+        return []
+    drafts: list[Draft] = []
+    for item in items:
+        sign = direction(item.group("verb"))
+        if sign is None:
+            continue
+        metal = "aluminium" if item.group("metal") == "aluminum" else item.group("metal")
+        draft = Draft(
+            metric=Metric.PRICE,
+            subject=metal,
+            unit="USD/t" if venue == "LME" else "CNY/t",
+            sentence=sentence,
+            region=venue,
+        )
+        draft.change = PriceChange(sign * Decimal(item.group("pct")), percent=True)
+        drafts.append(draft)
+        notes.add(
+            sentence,
+            item.start("pct"),
+            item.end(),
+            "change",
+            owner=metal,
+            emitted=True,
+            why=f"one metal's move in a {venue} market wrap",
+        )
+    return drafts
 
 
 def _note_subject(sentence: Sentence, context: Context) -> None:
@@ -327,10 +385,14 @@ def _read_prices(
             noun_after = _NOUN_AFTER.match(trail)
             if sign is None and noun_after is not None:
                 sign = direction(noun_after.group(0))  # "marking a 1.22% decline"
+            # "closed 0.63% higher at 52,590 yuan/mt", "ended the day 0.3% lower at 19,800"
+            side_after = _SIDE_AFTER.match(trail) if _CLOSE_BEFORE.search(own_lead) else None
+            if sign is None and side_after is not None:
+                sign = direction(side_after.group(1))
             if (
                 target is None
                 and sign is not None
-                and _change_lead(own_lead)
+                and (_change_lead(own_lead) or side_after is not None)
                 and not _OVER_SPAN.match(trail)
             ):
                 # "aluminium prices rose 2.1 per cent W-o-W"; "closed down 0.27 per cent or
@@ -359,7 +421,7 @@ def _read_prices(
                 continue
             if (
                 sign is None
-                or not (_change_lead(own_lead) or noun_after is not None)
+                or not (_change_lead(own_lead) or noun_after is not None or side_after is not None)
                 or _OVER_SPAN.match(trail)
             ):
                 continue  # "losing 17% in 10 trading days": a run, not a stated change
@@ -697,7 +759,8 @@ _OVERNIGHT_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:overnight|intraday|early\s+on|in\s+early\s+trade)\b"
 )
 _CLOSE_BEFORE = re.compile(
-    r"\b(?:clos(?:ed|ing|es)|settl(?:ed|ing)|end(?:ed|ing)|finished)\b(?:[^.;,]|\.\d){0,30}$"
+    r"\b(?:clos(?:e|ed|ing|es)|settl(?:e|ed|ing)|end(?:ed|ing)|finished|to\s+end)\b"
+    r"(?:[^.;,]|\.\d){0,30}$"
 )
 _MOVED_TO = re.compile(
     r"\b(?:gapped|moved|advanced|rose|rallied|climbed|surged|jumped|dropped|fell|slid|declined|dipped"
@@ -722,7 +785,8 @@ _SESSION_AFTER = re.compile(
     r"|^\s*(?:/\s*mt\s*)?(?:from\s+overnight\s+)?as\s+of\s+(?:noon|midday)"
 )
 _DEAL_LEAD = re.compile(
-    r"(?<!most\s)(?<!mainstream\s)(?<!main\s)\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
+    r"(?<!most\s)(?<!mainstream\s)(?<!main\s)(?<!to\s)(?<!will\s)"
+    r"\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to)\s*$"
     r"|\b(?:changed|changing|change)\s+hands\s+(?:at|around|near)\s*$"
     # "Downstream producers were reluctant to purchase at 282,000 yuan/mt": a price refused.
@@ -768,6 +832,7 @@ _WHY = {
     "intraday": "an opening, high or low price: only a session's close is a figure",
     "reference": "a value compared with, not the figure",
     "expectation": "a miss against an expectation",
+    "technical": "a support or resistance line a chart reader drew, not a price",
     "bid": "a bid or offer price",
     "deal": "a deal or one seller's offer, not the market's quote",
     "other": (
@@ -1204,7 +1269,8 @@ def _held(lead: str) -> bool:
     return (
         re.search(
             r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat|restrained)"
-            r"(?:\s+steady)?(?:\s+(?:at|in))?(?:\s+the\s+range\s+of)?"
+            r"(?:\s+(?:basically|largely|mostly|broadly|generally))?(?:\s+(?:steady|stable))?"
+            r"(?:\s+(?:at|in|(?<=stable\s)within|(?<=steady\s)within))?(?:\s+the\s+range\s+of)?"
             r"(?:\s+(?:around|about|approximately|roughly))?\s*$"
             r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$",
             lead.rstrip(),
@@ -1288,9 +1354,12 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _TECHNICAL.search(stripped[-40:]) or (
+        _TECHNICAL_AFTER.match(trail) and _TRIED.search(stripped[-40:])
+    ):
+        return "technical"  # "met support at $2,100/mt", "struggled to break the $3,300/mt level"
     if re.search(
-        r"\b(?:adjustments?|fluctuations?)\s+(?:(?:ranged?|ranging)\s+from|of|between"
-        r"|in\s+the\s+range\s+of)\s*$",
+        r"\b(?:adjustments?|fluctuations?)(?:\s+[a-z]+){0,3}\s*$",
         stripped,
     ):
         return "other"  # "with price adjustments ranging from RMB 100-150 per tonne": no level
@@ -1299,6 +1368,7 @@ def _role(
     closed = _CLOSE_BEFORE.search(head[-60:]) is not None
     if (
         _futures(owner)
+        and not closed
         and _MOVED_TO.search(stripped[-45:])
         and (
             _CLOSE_AHEAD.search(rest)
@@ -1448,7 +1518,9 @@ def _owner(
     head = _LONG_PAREN.sub(
         lambda m: " " * len(m.group(0)), without_dateline(whole[clause.start : quantity.start])
     )
-    products = names.known_products(head)
+    products = [
+        found for found in names.known_products(head) if not _FOLLOWED.search(head[: found[0]])
+    ]
     product = None
     position = 0
     if products:
@@ -1457,10 +1529,41 @@ def _owner(
             return None  # "Secondary aluminium alloy plants lost about 300 yuan/mt": firms' money
     else:
         product = _open_product(head)
+    if product is None and last is None and clause.start > 0:
+        # "Shredded aluminum tense scrap held up well, and prices remained stable within the
+        # range of 15,700-17,300 yuan/mt": the product the sentence opened with.
+        earlier = [
+            found
+            for found in names.known_products(without_dateline(whole[: clause.start]))
+            if not _FOLLOWED.search(whole[: found[0]])
+        ]
+        if earlier:
+            product = earlier[-1][2]
+    # "Three-month LME copper rose 1.3% to end at $10,367/mt, and is likely to trade between
+    # ...": the clause before in the sentence, then the section's heading ("Copper:").
+    heading_product = None
     if product is None and context.heading:
         heading = names.known_products(context.heading)
         if heading:
-            product = heading[-1][2]
+            heading_product = heading[-1][2]
+    if (
+        product is None
+        and last is None
+        and context.last_owner
+        and (heading_product is None or context.last_owner[0] == heading_product)
+        and _PRONOUN.search(head[:40])
+        and not names.regions(head)
+    ):
+        # "LME zinc tested the 10-day average and failed. We expect it to trade at $2,440-2,490"
+        return _Owner(*context.last_owner)
+    if heading_product is not None:
+        if (
+            last is not None
+            and not names.regions(head)
+            and not re.search(r"\b(?:fob|cif|lme|shfe|comex)\b", head)
+        ):
+            return last
+        product = heading_product
     futures_word = (
         FUTURES.search(head[max(0, position - 60) :]) if FUTURES.mentioned(head) else None
     )
@@ -1563,8 +1666,10 @@ _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
 # expected that ...").
 _PRONOUN = re.compile(
     r"\b(?:it|they|the\s+price|its\s+price|the\s+contract)\b"
-    r"(?!\s+(?:is|was|will\s+be|has\s+been)\s+(?:expected|likely|projected"
-    r"|reported|estimated|forecast|believed|said|learned|understood))"
+    # ... but not a dummy "it": "it is expected that", "it is reported ..."
+    r"(?!\s+(?:is|was|will\s+be|has\s+been)\s+(?:expected|likely|projected|estimated|forecast)"
+    r"\s+that\b)"
+    r"(?!\s+(?:is|was|will\s+be|has\s+been)\s+(?:reported|believed|said|learned|understood))"
 )
 
 
@@ -2129,6 +2234,9 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
         # The spot premium of the product the report was quoting: "the A00 price ..., with spot
         # discounts to settle at RMB 40 per tonne".
         quoted = names.base_metal(context.product) if context.product else None
+        section = names.known_products(context.heading) if context.heading else []
+        if section and not first_found:
+            quoted = section[-1][2]  # "Aluminium: ... Spot discounts are seen at 60-20 yuan/mt."
         first = first_found[-1][2] if first_found else quoted or metal
         if first:
             return _ordered(first, f"{names.base_metal(first)} futures")
@@ -2151,6 +2259,20 @@ _SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?
 _SIGNED_AGAINST = re.compile(
     r"\bagainst\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+contract\s+(?:were|was|are|is|at|of)\s+[+\-−]\d"
 )
+# "Baled UBC prices followed aluminium lower, ... closing at 15,200-15,700": what a price
+# followed is not what it is.
+_FOLLOWED = re.compile(
+    r"\b(?:follow(?:ed|ing|s)?|track(?:ed|ing|s)?|in\s+line\s+with|along\s+with)\s+(?:the\s+)?$"
+)
+_SIDE_AFTER = re.compile(r"^\s*(higher|lower)\b")
+_TECHNICAL = re.compile(r"\b(?:support|resistance)(?:\s+level)?\s+(?:at|of|around|near|from)\s*$")
+# "struggled to break the $3,300/mt level": a line not crossed ("breaking through the 50000
+# yuan mark" is a bound).
+_TRIED = re.compile(
+    r"\b(?:struggl\w*|fail\w*|unable|tried|attempt\w*)\s+to\s+(?:break|breach|pierce|surpass)\b"
+    r"|\btest(?:ed|ing|s)?\b"
+)
+_TECHNICAL_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?(?:level|mark|line)\b(?!\s+(?:of|in)\b)")
 _SAME_SPREAD = re.compile(
     r"^\s*(?:the\s+)?(?:average\s+)?(?:premium|discount|spread)s?\s+(?:was|were|stood|averaged)\b"
 )
