@@ -33,6 +33,8 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?=with\s+(?:the\s+)?(?:[a-z]+\s+)?import\s+(?:loss|losses|profit|profits|window)\b)"
     # "..., with spot discounts to settle at RMB 40 per tonne": the spot premium, apart.
     r"|,\s*(?=with\s+(?:the\s+)?spot\s+(?:discounts?|premiums?|contracts?|aluminium|prices?)\b)"
+    # "... will trade at 13,800-13,980 yuan/mt today with spot discounts at 70-30 yuan/mt"
+    r"|(?<=today)\s+(?=with\s+spot\s+(?:discounts?|premiums?|prices?)\b)"
     # "large enterprises was 37.8 per cent, mid-sized companies 35.8 per cent, and small firms
     # 20.5 per cent": each size group with its own number.
     r"|,\s*(?:and\s+)?(?=(?:large|larger|large-scale|mid-sized|medium(?:-sized)?|small|smaller"

@@ -91,6 +91,11 @@ class Notes:
         emitted: bool = False,
         why: str = "",
     ) -> None:
-        self.readings.append(
-            Reading(sentence.start + start, sentence.text[start:end], role, owner, emitted, why)
+        reading = Reading(
+            sentence.start + start, sentence.text[start:end], role, owner, emitted, why
         )
+        if self.readings and self.readings[-1].offset >= reading.offset:
+            # A number read again (a close named by "closed at this level") has one reading:
+            # the last.
+            self.readings = [kept for kept in self.readings if kept.offset != reading.offset]
+        self.readings.append(reading)

@@ -102,6 +102,10 @@ _DISCOUNTED = re.compile(
 )
 _SPOT_PREMIUM = re.compile(
     r"\bspot\s+(?:premiums?|discounts?)\b|\bpremiums\s+and\s+discounts\b"
+    # "spot prices are likely to trade at a premium of 20-80 yuan today"; "The 0# common brand
+    # will trade at a discount of 100-60 yuan/mt": the market's own spot premium
+    r"|\bspot\s+prices?\b(?:\s+[a-z]+){0,5}?\s+an?\s+(?:premium|discount)\b"
+    r"|\b(?:common|mainstream|ordinary|standard)\s+brands?\b"
     # "quoted at premiums of 265~300 yuan/mt over the market": over the futures
     r"|\b(?:premiums?|discounts?)\s+of\s+[^a-z]*(?:yuan/mt\s+)?(?:over|against|to)\s+the\s+"
     r"(?:market|online\s+price|futures)\b"
@@ -182,7 +186,7 @@ def read_sentence(
     if moves:
         return moves
     if not any(map(folded.__contains__, CUES)):
-        _note_subject(sentence, context)  # "The SHFE nickel contract broke below support."
+        note_subject(sentence, context)  # "The SHFE nickel contract broke below support."
         return []
     drafts: dict[tuple[object, ...], Draft] = {}
     previous: _Owner | None = None
@@ -239,7 +243,51 @@ def read_sentence(
         if _NOT_A_SPREAD.search(clause.folded):
             continue  # an inter-month spread: neither a price nor a spread figure
         previous = _read_prices(sentence, clause, context, drafts, notes, previous)
+    _close_at_named_level(sentence, clauses, drafts, notes)
     return [draft for draft in drafts.values() if not draft.empty]
+
+
+_CLOSED_THERE = re.compile(
+    r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|settl(?:ed|ing))\s+(?:at\s+)?(?:this|that|the\s+same)\s+level"
+    r"|\b(?:clos(?:ed|ing)|end(?:ed|ing))\s+there\b"
+)
+
+
+def _close_at_named_level(
+    sentence: Sentence,
+    clauses: list[Clause],
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> None:
+    """ "... rebounded to a high of $2,305/mt, and closed at this level, up $9.5/mt": the close
+    is the level just named."""
+    there = _CLOSED_THERE.search(sentence.folded)
+    if there is None:
+        return
+    for draft in drafts.values():
+        if draft.value is not None or draft.low is not None or draft.change is None:
+            continue
+        before = [
+            quantity
+            for clause in clauses
+            for quantity in clause.quantities
+            if quantity.kind is Kind.MONEY
+            and quantity.end <= there.start()
+            and quantity.unit == draft.unit
+            and not quantity.is_range
+        ]
+        if before:
+            named = before[-1]
+            draft.value = named.value
+            notes.add(
+                sentence,
+                named.start,
+                named.end,
+                "level",
+                owner=draft.subject,
+                emitted=True,
+                why="the close, at the level the sentence named before it",
+            )
 
 
 # -- prices ----------------------------------------------------------------------------------------
@@ -306,7 +354,7 @@ def _read_moves(
     return drafts
 
 
-def _note_subject(sentence: Sentence, context: Context) -> None:
+def note_subject(sentence: Sentence, context: Context) -> None:
     """Remember the product a sentence without amounts names, for the next sentence's "it"."""
     products = names.known_products(sentence.folded)
     if not products:
@@ -1470,6 +1518,27 @@ def _session_told(head: str) -> str | None:
     return "level"
 
 
+def _in_currency(owner: _Owner, quantity: Quantity) -> _Owner:
+    """An LME price is in dollars and an SHFE one in yuan: an "it" priced in the other currency
+    is the metal's other exchange ("... LME zinc at $3,260-3,310/mt. ... It will trade at
+    24,900-25,350 yuan/mt today")."""
+    if quantity.kind is not Kind.MONEY:
+        return owner
+    if owner.region == "LME" and quantity.unit == "CNY/t":
+        return _Owner(owner.product, "SHFE")
+    if owner.region == "SHFE" and quantity.unit == "USD/t":
+        return _Owner(owner.product, "LME")
+    return owner
+
+
+def _inherited(last: _Owner, head: str) -> _Owner:
+    """The owner a clause takes from the clause before it: the same series, but the spot
+    market when it says so ("SHFE nickel will trade at ..., with spot prices at ...")."""
+    if last.region in _VENUES and re.search(r"\bspot\b", head):
+        return _Owner(last.product, "China")
+    return last
+
+
 def _futures(owner: _Owner) -> bool:
     return owner.region in {"SHFE", "LME", "COMEX", "GFEX"}
 
@@ -1489,8 +1558,19 @@ def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
         # AL Circle writes the day's SMM quote as "the average prices are expected to range
         # between A and B": today's range, not a forecast.
         return False
-    return looks_forward(
+    if looks_forward(
         sentence.text[clause.start : end], clause.folded, quantity.start - clause.start
+    ):
+        return True
+    # "... to trade at 103,500-105,000 yuan/mt today, with spot prices at 103,000-104,300
+    # yuan/mt": a "with" clause carries on the forecast before it.
+    return (
+        re.match(r"\s*with\b", clause.folded) is not None
+        and clause.start > 0
+        and looks_forward(
+            sentence.text[: clause.start], sentence.folded[: clause.start], clause.start
+        )
+        and not _TODAYS_QUOTE.search(sentence.folded[: clause.start])
     )
 
 
@@ -1555,14 +1635,14 @@ def _owner(
         and not names.regions(head)
     ):
         # "LME zinc tested the 10-day average and failed. We expect it to trade at $2,440-2,490"
-        return _Owner(*context.last_owner)
+        return _in_currency(_Owner(*context.last_owner), quantity)
     if heading_product is not None:
         if (
             last is not None
             and not names.regions(head)
             and not re.search(r"\b(?:fob|cif|lme|shfe|comex)\b", head)
         ):
-            return last
+            return _inherited(last, head)
         product = heading_product
     futures_word = (
         FUTURES.search(head[max(0, position - 60) :]) if FUTURES.mentioned(head) else None
@@ -1574,7 +1654,8 @@ def _owner(
         and not names.regions(head)
         and not re.search(r"\b(?:fob|cif)\b", head)
     ):
-        return last  # the clause before in this sentence named it: "..., and finally closed at"
+        # the clause before in this sentence named it: "..., and finally closed at"
+        return _inherited(last, head)
     if (
         product is None
         and last is None
@@ -1903,6 +1984,17 @@ def _read_spread(
         trail = sentence.folded[quantity.end : quantity.end + AFTER]
         previous_end = quantity.end
         stripped = lead.rstrip()
+        if quantity is not amounts[0] and names.names_brand(stripped):
+            # "The 0# common brand will trade at a discount of 100-60 yuan/mt and Shuangyan brand
+            # at a discount of 40-10 yuan/mt": the brand's own premium, after the market's.
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "brand",
+                why="one brand's premium, not the market's",
+            )
+            continue
         if costed and quantity not in costed:
             notes.add(
                 sentence,
