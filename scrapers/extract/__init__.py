@@ -135,7 +135,7 @@ _OPENING_PLACE = re.compile(
     r"|(?:smm[^:]{0,30}:\s*)?(?:this\s+week,\s*)?([a-z]+)\s+spot\s+(?:quotes|quotations|premiums"
     r"|offers|prices|market)\b"
     # "Spot: (1) Shanghai: On September 2, SMM #1 copper cathode spot prices ..."
-    r"|(?:[a-z]+:\s*)?\(\d\)\s*([a-z]+(?:\s+china)?)\s*:)"
+    r"|(?:[a-z ]+:\s*)?\(\d\)\s*([a-z]+(?:\s+china)?)\s*:)"
 )
 
 
@@ -170,6 +170,7 @@ def read(
             if not _relevant(sentence, context):
                 rates.learn_from_words(sentence, context)
                 _learn_mention(sentence, context)
+                prices.read_trend_words(sentence, context, notes)
                 continue
             _learn_sentence(sentence, context)
             parts = clauses(sentence)
@@ -356,6 +357,20 @@ def _completes(kept: Figure, new: Figure) -> bool:
     SMM A00 spot aluminium closed at RMB 20,200 per tonne")."""
     ranged = kept.low is not None and kept.value is None
     if ranged and new.value is not None and new.low is None:
+        return True
+    if kept.value is not None and kept.low is None and new.low is not None and new.value is None:
+        # "a price difference between primary metal and scrap of 50 yuan/mt. ... quotations
+        # ranging from a discount of 100 yuan/mt to a premium of 0": the range of that spread
+        return kept.metric is Metric.SPREAD
+    if (
+        kept.change is None
+        and not _lone(kept)
+        and _lone(new)
+        and new.change is not None
+        and new.change.basis is None
+    ):
+        # "... before closing at $9,793.0/mt. The overall trend showed ..., with a gain of
+        # 0.45%": the close's change, told in the next sentence.
         return True
     # Only a day's move: a weekly review's "weekly average up 5 yuan/mt WoW" is the week's
     # average, not the Friday quote that follows it.

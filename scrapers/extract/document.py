@@ -28,6 +28,8 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b)"
     r"|(?<!premiums)(?<!premium)\s+and\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
     r"|,?\s+with\s+(?=the\s+[a-z-]+\s+price\s+spread)"
+    # "... to 16,775 yuan/mt, with a price difference between primary metal and scrap of 50"
+    r"|,\s*(?=with\s+(?:a|the)\s+price\s+(?:difference|spread|gap)\b)"
     r"|,\s*followed\s+by\s+"
     # "..., with the nearby import loss for SHFE copper at nearly 500 yuan/mt": apart too.
     r"|,\s*(?=with\s+(?:the\s+)?(?:[a-z]+\s+)?import\s+(?:loss|losses|profit|profits|window)\b)"

@@ -684,7 +684,8 @@ _PRODUCT_PATTERN = re.compile(
 
 # Silicon metal's grades: "#553", "553", "3303", with how it was smelted.
 _SILICON_GRADE = re.compile(
-    r"(?<![\w#])(?P<before>(?:non-)?oxygen-blown\s+)?#?(?P<grade>553|441|421|3303|2202|1101|97)#?"
+    r"(?<![\w#-])(?P<std>(?:above-|below-)?standard\s+)?(?P<before>(?:non-)?oxygen-blown\s+)?"
+    r"(?:#\s?)?(?P<grade>553|550|551|441|421|411|3303|2202|2502|1101|97)#?"
     r"(?P<after>\s+(?:non-)?oxygen-blown)?(?:\s+(?:industrial\s+)?silicon(?:\s+metal)?)(?![a-z])"
     r"(?P<oxygen>\s+with(?:out)?\s+oxygen)?"
 )
@@ -695,7 +696,23 @@ def _silicon(match: re.Match[str]) -> str:
     oxygen = match.group("oxygen")
     if oxygen:  # "553# silicon without oxygen", "553# silicon with oxygen"
         blown = "non-oxygen-blown" if "without" in oxygen else "oxygen-blown"
-    return f"silicon (#{match.group('grade')}{' ' + blown if blown else ''})"
+    standard = (match.group("std") or "").strip()  # "above-standard #553 silicon metal"
+    words = " ".join(word for word in (blown, standard) if word)
+    return f"silicon (#{match.group('grade')}{' ' + words if words else ''})"
+
+
+# "#3303 and # 2202 silicon metal", "#441 were around RMB 13,000/mt": grades the text
+# names without repeating "silicon", in an article about silicon.
+_BARE_SILICON_GRADE = re.compile(
+    r"(?<![\w#])#\s?(553|550|551|441|421|411|3303|2202|2502|1101)(?![\w#])"
+)
+
+
+def bare_silicon_grades(folded: str) -> list[tuple[int, int, str]]:
+    return [
+        (match.start(), match.end(), f"silicon (#{match.group(1)})")
+        for match in _BARE_SILICON_GRADE.finditer(folded)
+    ]
 
 
 # A grade written before a product ("battery-grade nickel sulphate", "#1 zinc ingot") or after
@@ -749,6 +766,10 @@ def known_products(folded: str) -> list[tuple[int, int, str]]:
     graded = list(_SILICON_GRADE.finditer(folded)) if "silicon" in folded else []
     for match in graded:
         found.append((match.start(), match.end(), _silicon(match)))
+    if graded:
+        for start, end, grade in bare_silicon_grades(folded):
+            if not any(begin <= start < stop for begin, stop, _ in found):
+                found.append((start, end, grade))  # "#3303 and # 2202 silicon metal"
     for match in _PRODUCT_PATTERN.finditer(folded):
         if any(start <= match.start() < end for start, end, _ in found):
             continue
@@ -783,6 +804,12 @@ _BRAND = re.compile(
 
 def names_brand(folded: str) -> bool:
     return _BRAND.search(folded) is not None
+
+
+def scrap_of(metal: str) -> str:
+    """What a metal's "scrap" leg is in a primary-to-scrap spread: lead's is the refined
+    secondary lead smelted from battery scrap."""
+    return "refined secondary lead" if metal == "lead" else f"{metal} scrap"
 
 
 def base_metal(product: str) -> str:

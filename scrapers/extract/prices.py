@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from scrapers.extract import names
 from scrapers.extract.document import Clause, Context, PairedPrice
@@ -185,6 +186,8 @@ def read_sentence(
     moves = _read_moves(sentence, clauses, context, notes)
     if moves:
         return moves
+    if _read_trend_change(sentence, clauses, context, notes):
+        return []
     if not any(map(folded.__contains__, CUES)):
         note_subject(sentence, context)  # "The SHFE nickel contract broke below support."
         return []
@@ -217,6 +220,8 @@ def read_sentence(
     for clause in clauses:
         if _is_spread(clause.folded, context):
             _read_spread(sentence, clause, context, drafts, notes)
+            continue
+        if _read_quote_list(sentence, clause, context, drafts, notes):
             continue
         if _read_respective(sentence, clause, context, drafts, notes):
             continue
@@ -352,6 +357,47 @@ def _read_moves(
             why=f"one metal's move in a {venue} market wrap",
         )
     return drafts
+
+
+# "... before closing at $9,793.0/mt. The overall trend showed an initial rise, followed by a
+# decline, with a gain of 0.45%." / "... with no % change."
+_TREND_CHANGE = re.compile(
+    r"^\s*the\s+overall\s+trend\b[^.;]*?\bwith\s+(?:(?:a|an)\s+(?P<dir>gain|rise|increase|decline"
+    r"|drop|decrease|loss|fall)\s+of\s+(?P<pct>\d+(?:\.\d+)?)\s*%|(?P<none>no\s+%\s+change))"
+)
+
+
+def _read_trend_change(
+    sentence: Sentence, clauses: list[Clause], context: Context, notes: Notes
+) -> bool:
+    """The change in % of the close the sentence before read, told as the session's trend."""
+    trend = _TREND_CHANGE.search(sentence.folded)
+    last = context.last_price
+    if trend is None or last is None or last.change is not None or last.value is None:
+        return False
+    if any(q.kind is Kind.MONEY for clause in clauses for q in clause.quantities):
+        return False
+    if trend.group("none"):
+        last.change = PriceChange(Decimal(0), percent=True)
+        return True
+    sign = direction(trend.group("dir")) or 1
+    last.change = PriceChange(sign * Decimal(trend.group("pct")), percent=True)
+    notes.add(
+        sentence,
+        trend.start("pct"),
+        trend.end(),
+        "change",
+        owner=last.subject,
+        emitted=True,
+        why="the change of the close the sentence before read",
+    )
+    return True
+
+
+def read_trend_words(sentence: Sentence, context: Context, notes: Notes) -> None:
+    """A sentence without numbers can still close the change of the price before it: "The
+    overall trend was fluctuating downward, with no % change." """
+    _read_trend_change(sentence, [], context, notes)
 
 
 def note_subject(sentence: Sentence, context: Context) -> None:
@@ -775,6 +821,12 @@ def _read_prices(
             draft.bound = _bound(own_lead)
         if _held(own_lead) and draft.change is None:
             draft.change = PriceChange(Decimal(0), basis=_basis(trail, context, sentence))
+        flat_after = _FLAT_AFTER.match(trail)
+        if flat_after is not None and draft.change is None:
+            # "above-standard #553 silicon metal were 11,700-12,000 yuan/mt, flat WoW, ..."
+            draft.change = PriceChange(
+                Decimal(0), basis=_basis(trail[flat_after.end() :], context, sentence)
+            )
         notes.add(
             sentence,
             quantity.start,
@@ -841,7 +893,10 @@ _DEAL_LEAD = re.compile(
     r"|\b(?:reluctant|unwilling|hesitant)\s+to\s+(?:purchase|buy|sell|accept|take)"
     r"(?:\s+[a-z]+){0,2}\s+(?:at|above|below)\s*$"
 )
-_EXTREME = re.compile(r"\b(?:highest|lowest)(?:\s+price)?\s+(?:was|of|at|hit|reached)\s*$")
+_EXTREME = re.compile(
+    r"\b(?:highest|lowest)(?:\s+price)?(?:\s+on\s+[a-z]+)?\s+(?:was|of|at|hit|reached|reaching"
+    r"|touched|touching)\s*$"
+)
 _WHEN_WAS = re.compile(
     r"\bwhen\b[^,;]{0,60}\b(?:was|stood\s+at|were)\s*$"
     r"|\b(?:started|began|ended|opened)\s+the\s+(?:year|month|week|quarter)\s+(?:at|with)\s*$"
@@ -1015,6 +1070,80 @@ _NO_CHANGE = re.compile(
 _TO_LEVELS = re.compile(r"(?:\bto|\bat|\barriving\s+at|\breach)\s*(?:rmb|us\$|\$|usd)?\s*$")
 _RANGES_FOLLOW = re.compile(r"\b(?:range|ranging|between)\b")
 _EACH = re.compile(r"^\s*(?:per\s+tonne\s*)?,?\s*each\b")
+
+
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*and|,|and)\s*(?:rmb|us\$|\$|usd)?\s*$")
+_CHANGE_JOIN = re.compile(
+    r"^\s*(?:or\s+[\d.]+\s*(?:per\s*cent|%)\s*)?(?:wow|w-o-w|mom|dod|yoy)?\s*(?:,\s*and|,|and)"
+    r"\s*(?P<dir>up|down|rising|falling|higher|lower)\s*(?:by\s*)?(?:rmb|\$)?\s*$"
+)
+
+
+def _read_quote_list(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """ "prices of standard 553# silicon, above-standard 553# silicon, 441# silicon, 421#
+    silicon and 3303# silicon in East China were A, B, C, D and E respectively, up 400 yuan/mt
+    or 3% WoW, up 450 yuan/mt or 2% WoW, ...": a quote and a change for each product, in
+    order."""
+    whole = sentence.folded
+    if "respectively" not in clause.folded:
+        return False
+    money = [q for q in clause.quantities if q.kind is Kind.MONEY]
+    if len(money) < 2:
+        return False
+    head = whole[clause.start : money[0].start]
+    legs = _respective_legs(head, context, money[0])
+    if legs is None or any(owner is None for owner in legs):
+        return False
+    count = len(legs)
+    if len(money) not in {count, 2 * count}:
+        return False
+    quotes, changes = money[:count], money[count:]
+    for before, after in pairwise(quotes):
+        if not _LIST_JOIN.match(whole[before.end : after.start]):
+            return False
+    signs: list[int] = []
+    for index, change in enumerate(changes):
+        lead = whole[(changes[index - 1] if index else quotes[-1]).end : change.start]
+        join = _CHANGE_JOIN.match(lead) if index else None
+        word = join.group("dir") if join else (lead.split() or [""])[-1]
+        if index == 0 and not re.search(r"\brespectively\s*,?\s*(?:up|down)\s*(?:by\s*)?$", lead):
+            return False
+        sign = direction(word)
+        if sign in {None, 0}:
+            return False
+        signs.append(sign)
+    for index, owner in enumerate(legs):
+        assert owner is not None
+        quote = quotes[index]
+        draft = _draft(drafts, owner, quote.unit or "CNY/t", sentence, None, False)
+        if quote.is_range:
+            draft.low, draft.high = quote.value, quote.high
+        else:
+            draft.value = quote.value
+        if changes:
+            change = changes[index]
+            trail = whole[change.end : change.end + AFTER]
+            draft.change = PriceChange(
+                signs[index] * change.value, basis=_basis(trail, context, sentence)
+            )
+        elif _NO_CHANGE.search(head):
+            draft.change = PriceChange(Decimal(0))  # "has shown no recent change ... at A, B"
+        notes.add(
+            sentence,
+            quote.start,
+            quote.end,
+            "range" if quote.is_range else "level",
+            owner=owner.product,
+            emitted=True,
+            why="one of several quotes listed in the order of their products",
+        )
+    return True
 
 
 def _read_respective(
@@ -1609,6 +1738,10 @@ def _owner(
             return None  # "Secondary aluminium alloy plants lost about 300 yuan/mt": firms' money
     else:
         product = _open_product(head)
+    if product is None and context.metal == "silicon":
+        bare = names.bare_silicon_grades(head)
+        if bare:
+            product = bare[-1][2]  # "..., and traded prices of #441 were around RMB 13,000/mt"
     if product is None and last is None and clause.start > 0:
         # "Shredded aluminum tense scrap held up well, and prices remained stable within the
         # range of 15,700-17,300 yuan/mt": the product the sentence opened with.
@@ -2151,6 +2284,8 @@ def _read_spread(
         flat = _flat_basis(folded)
         if flat is not None:
             draft.change = PriceChange(Decimal(0), basis=flat[1])
+    if draft.low is not None and draft.high is not None and draft.low > draft.high:
+        draft.low, draft.high = draft.high, draft.low  # a range written from its other leg
     for other in listed[1:]:
         # Each market of the list has the spread the clause states.
         twin = _draft(
@@ -2185,7 +2320,7 @@ def _leg(text: str, context: Context) -> str | None:
     if re.fullmatch(r"(?:the\s+)?(?:primary(?:\s+metal)?|refined(?:\s+metal)?|spot)", folded):
         return context.metal
     if re.fullmatch(r"(?:the\s+)?(?:scrap|secondary(?:\s+metal)?)", folded):
-        return f"{context.metal} scrap" if context.metal else None
+        return names.scrap_of(context.metal) if context.metal else None
     found = names.known_products(folded)
     if found:
         return found[-1][2]
@@ -2247,6 +2382,19 @@ def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
 def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
     """A spread's name, and whether its value is to be negated (a premium or discount written
     from the other leg)."""
+    named = _spread_legs(folded, context, sentence)
+    if named is None:
+        return None
+    name, flip = named
+    standard = re.match(r"^([a-z]+) \(standard-quality\) - (\1 futures)$", name)
+    if standard is not None:
+        # "mainstream standard-quality copper was quoted at a discount of 10 yuan/mt against
+        # the front-month contract": the market's own spot premium
+        name = f"{standard.group(1)} - {standard.group(2)}"
+    return name, flip
+
+
+def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
     regional = _regional(folded, context, sentence)
     if regional is not None:
         return regional, False
@@ -2280,7 +2428,7 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
         if first and second:
             return names.spread_name(_rod(first, a), _rod(second, b)), False
     if re.search(r"refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|refined\s+and\s+scrap", folded):
-        return (f"{metal} - {metal} scrap", False) if metal else None
+        return (f"{metal} - {names.scrap_of(metal)}", False) if metal else None
     discounted = _DISCOUNTED.search(folded)
     if discounted is not None:
         first, second = _leg(discounted.group("a"), context), _leg(discounted.group("b"), context)
@@ -2315,6 +2463,11 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
             # "Spot secondary refined lead was scarce. Suppliers' offers narrowed to a discount
             # of 50-0 yuan/mt against the SMM #1 lead average price": the product just named.
             firsts = [(0, 0, context.mentioned_product)]
+        if not firsts and seconds and context.last_spread and seconds[0] == context.last_spread[0]:
+            # "... a price difference between primary metal and scrap of 50 yuan/mt. ...
+            # quotations against the SMM 1# lead average price ranging from a discount of 100":
+            # the other leg of the spread just read.
+            firsts = [(0, 0, context.last_spread[1])]
         if firsts and seconds and firsts[-1][2] != seconds[0]:
             first, second = firsts[-1][2], seconds[0]
             if names.base_metal(first) == names.base_metal(second):
@@ -2332,6 +2485,14 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
         first = first_found[-1][2] if first_found else quoted or metal
         if first:
             return _ordered(first, f"{names.base_metal(first)} futures")
+    told_on = _TOLD_ON.match(folded)
+    named_here = names.known_products(folded)
+    if told_on is not None and named_here and context.last_spread is not None:
+        # "..., while high-quality copper was quoted at a premium of 30 yuan/mt to 50 yuan/mt":
+        # the next product against the same leg.
+        first = named_here[0][2]
+        if first != context.last_spread[1]:
+            return _ordered(first, context.last_spread[1])
     if context.last_spread is not None and (
         _SAME_SPREAD.match(folded) or _SPREAD_GOES_ON.match(folded)
     ):
@@ -2348,6 +2509,12 @@ _SPREAD_GOES_ON = re.compile(
     r"|discounts?)\s+(?:was|were|stood|ranged|widened|narrowed)\b"
 )
 _SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?$")
+_TOLD_ON = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 -]{0,40}?\s+(?:was|were)\s+quoted"
+    r"\s+at\s+an?\s+(?:premium|discount)\b"
+    r"|^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 -]{0,40}?\s+"
+    r"(?:premiums?|discounts?)\s+(?:was|were)\s+quoted\s+at\b"
+)
 _SIGNED_AGAINST = re.compile(
     r"\bagainst\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+contract\s+(?:were|was|are|is|at|of)\s+[+\-−]\d"
 )
@@ -2356,6 +2523,7 @@ _SIGNED_AGAINST = re.compile(
 _FOLLOWED = re.compile(
     r"\b(?:follow(?:ed|ing|s)?|track(?:ed|ing|s)?|in\s+line\s+with|along\s+with)\s+(?:the\s+)?$"
 )
+_FLAT_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?,\s*(?:flat|unchanged|stable)\b")
 _SIDE_AFTER = re.compile(r"^\s*(higher|lower)\b")
 _TECHNICAL = re.compile(r"\b(?:support|resistance)(?:\s+level)?\s+(?:at|of|around|near|from)\s*$")
 # "struggled to break the $3,300/mt level": a line not crossed ("breaking through the 50000
