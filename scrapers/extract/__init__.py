@@ -155,6 +155,11 @@ def read(
     """Every figure in a cleaned body, each fact once, with the readings of the numbers the
     readers weighed; with ``explain``, every other number of the text too, and why it was not
     read (the daemon does not pay for that)."""
+    with names.article_memo():
+        return _read(body, published, title, explain=explain)
+
+
+def _read(body: str, published: date | None, title: str, *, explain: bool) -> Extraction:
     context = Context(published=published)
     _learn_metal(title, body, context)
     _learn_title(title, context)
@@ -388,8 +393,3 @@ def extract(article: Article) -> list[Figure]:
     published = article.published_at.date()
     figures = extract_text(article.body, published, article.title)
     return [replace(figure, article_id=article.id) for figure in figures]
-
-
-def clear_caches() -> None:
-    """Kept for the benchmark: the extractor keeps no memo between articles."""
-    names.industry.cache_clear()

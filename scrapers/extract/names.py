@@ -11,9 +11,11 @@ examples, in tests/corpus/README.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TypeVar, cast
 
 # -- spelling --------------------------------------------------------------------------------------
 
@@ -237,8 +239,40 @@ def _singular(words: list[str]) -> list[str]:
     return [_PLURALS.get(word, word) for word in words]
 
 
-@lru_cache(maxsize=4096)
+# Names looked up while one article is read: its sentences ask about the same phrases many times.
+# The memo lives only while that article is read (``article_memo``); nothing is kept between
+# articles, so a long-lived daemon's memory does not grow with what it has read.
+_MEMO: ContextVar[dict[tuple[str, str], object] | None] = ContextVar("names_memo", default=None)
+
+
+@contextmanager
+def article_memo() -> Iterator[None]:
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+_T = TypeVar("_T")
+
+
+def _remembered(kind: str, text: str, compute: Callable[[str], _T]) -> _T:
+    memo = _MEMO.get()
+    if memo is None:
+        return compute(text)
+    key = (kind, text)
+    if key not in memo:
+        memo[key] = compute(text)
+    return cast(_T, memo[key])
+
+
 def industry(phrase: str) -> Named:
+    """The industry a noun phrase names (remembered while one article is read)."""
+    return _remembered("industry", phrase, _industry)
+
+
+def _industry(phrase: str) -> Named:
     """The industry a noun phrase names: "leading domestic aluminum extrusion enterprises" ->
     aluminium extrusion; "Jiangsu recycled lead license smelter" -> secondary lead in Jiangsu;
     "large smelters" -> no subject, the size group "large enterprises"."""
@@ -761,7 +795,12 @@ _CONTENT_AFTER = re.compile(r"\s+(?:content|grade\s+of|equivalent)\b")
 
 
 def known_products(folded: str) -> list[tuple[int, int, str]]:
-    """Every vocabulary product named in folded text: (start, end, name), grades included."""
+    """Every vocabulary product named in folded text: (start, end, name), grades included
+    (remembered while one article is read)."""
+    return list(_remembered("products", folded, _known_products))
+
+
+def _known_products(folded: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     graded = list(_SILICON_GRADE.finditer(folded)) if "silicon" in folded else []
     for match in graded:
