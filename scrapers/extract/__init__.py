@@ -308,7 +308,9 @@ def merge(figures: list[Figure]) -> list[Figure]:
     kept: list[Figure] = []
     for figure in figures:
         for index, other in enumerate(kept):
-            adjacent = index == len(kept) - 1
+            # A line crossed on the way ("broke through $5,000/mt to a high of $5,030/mt") does
+            # not part a range from the average that completes it.
+            adjacent = all(_line_crossed(later) for later in kept[index + 1 :])
             if _compatible(other, figure) and (
                 _overlaps(other, figure) or (adjacent and _completes(other, figure))
             ):
@@ -350,6 +352,11 @@ def _same_move(lone: Figure, full: Figure) -> bool:
     )
 
 
+def _line_crossed(figure: Figure) -> bool:
+    """A price line and nothing more: "broke through RMB 92,000 per tonne"."""
+    return figure.bound is not None and figure.low is None and figure.change is None
+
+
 def _lone(figure: Figure) -> bool:
     """A change stated without its level."""
     return figure.value is None and figure.low is None
@@ -361,7 +368,7 @@ def _completes(kept: Figure, new: Figure) -> bool:
     285 yuan/mt"), or the level a lone change led up to ("prices fell by RMB 150 per tonne.
     SMM A00 spot aluminium closed at RMB 20,200 per tonne")."""
     ranged = kept.low is not None and kept.value is None
-    if ranged and new.value is not None and new.low is None:
+    if ranged and new.value is not None and new.low is None and new.bound is None:
         return True
     if kept.value is not None and kept.low is None and new.low is not None and new.value is None:
         # "a price difference between primary metal and scrap of 50 yuan/mt. ... quotations

@@ -287,6 +287,7 @@ DOD = Concept(
         "from the previous trading day's settlement price",
         "from the previous trading day's close",
         "on the day",
+        "in a single day",
         "from yesterday",
     ),
 )

@@ -64,6 +64,7 @@ _PLURALS = {
     "producers": "producer",
     "smelters": "smelter",
     "particles": "particle",
+    "concentrates": "concentrate",
 }
 
 
@@ -662,6 +663,9 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "cobalt tetroxide": "cobalt tetroxide",
     "lithium carbonate": "lithium carbonate",
     "battery-grade lithium carbonate": "lithium carbonate (battery-grade)",
+    "battery grade lithium carbonate": "lithium carbonate (battery-grade)",
+    "industrial grade lithium carbonate": "lithium carbonate (industrial-grade)",
+    "industrial grade-0 lithium carbonate": "lithium carbonate (industrial-grade)",
     "industrial-grade lithium carbonate": "lithium carbonate (industrial-grade)",
     "lithium hydroxide": "lithium hydroxide",
     "battery-grade lithium hydroxide": "lithium hydroxide (battery-grade)",
@@ -686,6 +690,7 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "al fluoride": "aluminium fluoride",
     "metal lithium": "lithium metal",
     "spodumene": "spodumene",
+    "spodumene concentrate": "spodumene",
     "silicon": "silicon",
     "industrial silicon": "silicon",
     "silicon metal": "silicon",
@@ -756,7 +761,11 @@ _GRADE_BEFORE = re.compile(
     r"|standard-quality|high-quality"
     r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|99\.9+%)\s+)$"
 )
-_GRADE_AFTER = re.compile(r"\s*\((?P<grade>[a-z0-9.%#/-]{1,12})\)")
+# "(A356)", "(99.99%)"; "(6%, CIF China)": a grade and the basis the quote is on (read as the
+# market elsewhere).
+_GRADE_AFTER = re.compile(
+    r"\s*\((?P<grade>[a-z0-9.%#/-]{1,12})(?:,\s*(?:cif|fob)\s+[a-z ]{2,30})?\)"
+)
 # The grade a metal's benchmark price is quoted for: written, but no qualifier.
 _BENCHMARK_GRADES = {
     "copper": {"#1", "1#"},

@@ -154,6 +154,13 @@ _SESSION = re.compile(
     r"\b(?:opened|opening|open)(?:\s+at)?\s*$|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low)"
     r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at)(?:\s+(?:around|about))?\s*$|\btouch(?:ed|ing)\s*$"
 )
+# A spot price that crossed a line and rose on to a new level: the level is the price, not a
+# session's high.
+_BROKE_TO_HIGH = re.compile(
+    r"\b(?:broke|breaking|broken|rose|climbed|surged|jumped)\s+(?:through|above|past)\s+"
+    r"[^a-z;]{1,20}(?:yuan)?(?:\s*/\s*(?:mt|t))?\s*,?\s*to\s+a\s+(?:new\s+|record\s+|fresh\s+)?"
+    r"high\s+of\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
 _GFEX_PRODUCTS = ("lithium carbonate", "silicon", "polysilicon")
 _DROP_WORDS = re.compile(
     r"\b(?:smm|the|domestic|spot|average|mainstream|main|most-traded|most\s+traded|price|prices"
@@ -161,8 +168,16 @@ _DROP_WORDS = re.compile(
     r"|market|circulating|regional|weighted|national|benchmark|current|today's|its|of|for)\b"
 )
 _PAREN = re.compile(r"\([^()]*\)")
-_LONG_PAREN = re.compile(r"\((?=[^()]*\s)[^()]*\)|\([^()]{13,}\)")
-_RELATIVE = re.compile(r"\b(?:minus|plus|less)\s*(?:rmb|cny|\$)?\s*$|\bsmm\s*[+-]\s*$")
+# An aside in parentheses ("(tax not included)", "(LME nickel also fell ...)"); not a grade and
+# its basis ("(6%, CIF China)").
+_LONG_PAREN = re.compile(
+    r"\((?![\d.]+%,\s*(?:cif|fob)\b)(?=[^()]*\s)[^()]*\)|\((?![\d.]+%,)[^()]{13,}\)"
+)
+_RELATIVE = re.compile(
+    r"\b(?:minus|plus|less)\s*(?:rmb|cny|\$)?\s*$|\bsmm\s*[+-]\s*$"
+    # "actual deals mainly at SMM Central China -10 yuan/mt to parity"
+    r"|\bat\s+smm(?:\s+[a-z0-9#]+){0,3}\s*$"
+)
 _THAN = re.compile(r"^\s*(?:yuan/mt\s*)?(?P<dir>lower|higher)\s+than\s+(?:the\s+)?(?P<what>[a-z]+)")
 _FIRMS_AFTER = re.compile(
     r"\s+(?:plants?|enterprises?|producers?|smelters?|makers?|manufacturers?|mills?|companies"
@@ -749,6 +764,24 @@ def _read_prices(
                 )
                 continue
             if draft.change is not None and not draft.change.percent and last_change is None:
+                basis = _basis(trail, context, sentence, own_lead)
+                if (
+                    draft.change.basis is None
+                    and basis is not None
+                    and abs(draft.change.amount) == quantity.value
+                ):
+                    # "gained 1,000 yuan/mt to ..., with its average price up 1,000 yuan/mt in a
+                    # single day": the same move told again, now with its period.
+                    draft.change = PriceChange(draft.change.amount, basis=basis)
+                    notes.add(
+                        sentence,
+                        quantity.start,
+                        quantity.end,
+                        "change",
+                        owner=draft.subject,
+                        why="the change already read, told again with its period",
+                    )
+                    continue
                 notes.add(
                     sentence,
                     quantity.start,
@@ -1628,6 +1661,8 @@ def _role(
         return "change"
     if _futures(owner) and (told := _session_told(head)) is not None:
         return told
+    if not _futures(owner) and _BROKE_TO_HIGH.search(head[-90:]):
+        return "level"  # "Its average price broke through $5,000/mt to a high of $5,030/mt"
     if _SESSION.search(stripped[-34:]):
         return "intraday"
     return "level"
@@ -1727,6 +1762,9 @@ def _owner(
     head = _LONG_PAREN.sub(
         lambda m: " " * len(m.group(0)), without_dateline(whole[clause.start : quantity.start])
     )
+    # "SMM Central China A00 aluminum ingot prices against the SHFE 2502 contract recorded
+    # 20,220": the contract is what the spot is priced off, not the market quoted.
+    head = _PRICED_OFF.sub(lambda m: " " * len(m.group(0)), head)
     products = [
         found for found in names.known_products(head) if not _FOLLOWED.search(head[: found[0]])
     ]
@@ -1875,11 +1913,14 @@ def _normalise_product(text: str) -> str | None:
     return None
 
 
+_PRICED_OFF = re.compile(
+    r"(?:(?<=prices\s)|(?<=price\s)|(?<=quotes\s)|(?<=quotations\s))against\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+contract\b"
+)
 _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
 # "Near the end it shot up ...": the series the last sentence was about (not a dummy "it is
 # expected that ...").
 _PRONOUN = re.compile(
-    r"\b(?:it|they|the\s+price|its\s+price|the\s+contract)\b"
+    r"\b(?:it|they|the\s+price|its(?:\s+average)?\s+price|the\s+contract)\b"
     # ... but not a dummy "it": "it is expected that", "it is reported ..."
     r"(?!\s+(?:is|was|will\s+be|has\s+been)\s+(?:expected|likely|projected|estimated|forecast)"
     r"\s+that\b)"
