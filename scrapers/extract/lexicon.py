@@ -193,6 +193,7 @@ MOM = Concept(
         "on the month",
         "a month earlier",
         "from a month earlier",
+        "from a month ago",
         "month over month",
     ),
 )

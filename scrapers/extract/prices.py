@@ -110,6 +110,11 @@ _SPOT_PREMIUM = re.compile(
     # "quoted at premiums of 265~300 yuan/mt over the market": over the futures
     r"|\b(?:premiums?|discounts?)\s+of\s+[^a-z]*(?:yuan/mt\s+)?(?:over|against|to)\s+the\s+"
     r"(?:market|online\s+price|futures)\b"
+    # "SMM average premium for #1 copper cathode was 170-230 yuan/mt"
+    r"|\baverage\s+premiums?\s+(?:for|of)\s+(?:smm\s+)?(?:#1|1#)\s"
+    # "suppliers quoted standard-quality copper at premiums of 160-180 yuan/mt"; "high-quality
+    # copper (plate) was quoted at premiums of 180-200 yuan/mt"
+    r"|\bquoted\s+(?:[a-z#0-9()-]+\s+){1,5}?at\s+(?:an?\s+)?(?:premium|discount)s?\s+of\b"
     r"|\bpremiums?(?:\s+range)?\s+(?:for|of)\s+(?:the\s+)?mainstream\b|\bspot\s+(?:[a-z]+\s+)?contract(?:\s+price)?\s+"
     r"(?:is\s+|was\s+)?(?:likely\s+|expected\s+)?(?:to\s+be\s+|may\s+be\s+)?traded\b"
 )
@@ -147,7 +152,10 @@ _ABOVE_DOMESTIC = re.compile(
     r"^\s*(?P<dir>higher|lower)\s+than\s+(?:the\s+)?(?:domestic|[a-z]+\s+index|spot)\b"
 )
 _TENDER = re.compile(r"\b(?:tenders?|auctions?)\b")
-_DEAL = re.compile(r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:were|was))\b")
+_DEAL = re.compile(
+    r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:were|was|for))\b"
+    r"|\b(?:was|were)\s+done\s+at\b"  # "A deal for 30,000 mt of alumina was done at $342/mt"
+)
 # For a spot quote only a session's words make a price intraday; "traded between X and Y" is
 # the day's range.
 _SESSION = re.compile(
@@ -160,6 +168,19 @@ _BROKE_TO_HIGH = re.compile(
     r"\b(?:broke|breaking|broken|rose|climbed|surged|jumped)\s+(?:through|above|past)\s+"
     r"[^a-z;]{1,20}(?:yuan)?(?:\s*/\s*(?:mt|t))?\s*,?\s*to\s+a\s+(?:new\s+|record\s+|fresh\s+)?"
     r"high\s+of\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
+# "... and 163 yuan/mt from a month ago": a second change with its own basis.
+_AGO = re.compile(
+    r"^\s*(?:/\s*mt\s*)?(?:from|than|compared\s+(?:with|to))\s+(?:a|one|the\s+previous|the\s+last|last)"
+    r"\s+(?:week|month|year|day|trading\s+day)\b"
+)
+_IN_PLACE = re.compile(
+    r"^\s*(?:/\s*mt\s*)?in\s+(?:north|south|east|west|central|northwest|southwest|northeast)"
+    r"(?:ern)?\s+china\b"
+)
+# "an increase of $14/mt from the previous transaction": one deal against the one before.
+_FROM_LAST_DEAL = re.compile(
+    r"^\s*(?:/\s*mt\s*)?from\s+the\s+(?:previous|last|prior)\s+(?:transaction|deal|trade)s?\b"
 )
 _GFEX_PRODUCTS = ("lithium carbonate", "silicon", "polysilicon")
 _DROP_WORDS = re.compile(
@@ -449,7 +470,13 @@ def _read_prices(
     if _TENDER.search(folded) or (
         _DEAL.search(folded) and any(q.kind is Kind.TONNES for q in clause.quantities)
     ):
+        dealt = names.known_products(folded)
         for quantity in money:
+            if dealt and _read_import_window(sentence, quantity, dealt[0][2], drafts, notes):
+                # "A deal ... was done at $342/mt FOB ..., equivalent to 3,078.3 yuan/mt CIF
+                # China and 133.55 yuan/mt higher than the domestic spot prices": the deal is
+                # not a figure, the import window it shows is.
+                continue
             notes.add(
                 sentence,
                 quantity.start,
@@ -585,31 +612,7 @@ def _read_prices(
                 why="a price converted into another currency or delivery point",
             )
             continue
-        parity = _ABOVE_DOMESTIC.match(trail)
-        if parity is not None and re.search(r"\b(?:fob|cif|import|ports?)\b", whole):
-            # "translating to RMB 3,240.48 per tonne, RMB 72.02 per tonne higher than the
-            # alumina index": the import price against the domestic one, an import loss.
-            base = owner.product.split(" (")[0]
-            window = _draft(
-                drafts,
-                _Owner(f"{base} import window", "China"),
-                quantity.unit or "CNY/t",
-                sentence,
-                None,
-                False,
-                metric=Metric.SPREAD,
-            )
-            sign = -1 if parity.group("dir") == "higher" else 1
-            window.value = sign * quantity.value
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "spread",
-                owner=window.subject,
-                emitted=True,
-                why="import parity against the domestic price: the import window",
-            )
+        if _read_import_window(sentence, quantity, owner.product, drafts, notes):
             continue
         if names.names_brand(own_lead):
             notes.add(
@@ -751,7 +754,14 @@ def _read_prices(
             noun_after = _NOUN_AFTER.match(trail)
             if sign is None and noun_after is not None:
                 sign = direction(noun_after.group(0))
-            if sign is None and last_change is not None and re.match(r"^\s*or\s*$", own_lead):
+            if (
+                sign is None
+                and last_change is not None
+                and (
+                    re.match(r"^\s*or\s*$", own_lead)
+                    or (re.search(r"\band\s*$", own_lead) and _AGO.match(trail))
+                )
+            ):
                 sign = pending_sign
             if sign is None:
                 notes.add(
@@ -791,9 +801,19 @@ def _read_prices(
                     why="a second change for one price: the first is kept",
                 )
                 continue
-            draft.change = PriceChange(
-                sign * quantity.value, basis=_basis(trail, context, sentence, own_lead)
-            )
+            basis = _basis(trail, context, sentence, own_lead)
+            if (
+                draft.change is not None
+                and draft.change.basis is not None
+                and basis is not None
+                and basis is not draft.change.basis
+            ):
+                # "up 17 yuan/mt from a week ago and 163 yuan/mt from a month ago": a change on
+                # another basis is a figure of its own.
+                draft = _draft(
+                    drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast, fresh=True
+                )
+            draft.change = PriceChange(sign * quantity.value, basis=basis)
             pending_sign = sign
             notes.add(
                 sentence,
@@ -887,6 +907,7 @@ _SESSION_TIME = re.compile(
     r"\b(?:early|late)\s+in\s+the\s+session\b|\bin\s+(?:european|asian|us|american)\s+"
     r"(?:hours|trading)\b|\bat\s+the\s+(?:beginning|start|end)\s+of\s+the\s+session\b"
     r"|\bduring\s+the\s+(?:night|day)\s+session\b|\bat\s+the\s+open(?:ing)?\b"
+    r"|\bearly\s+in\s+the\s+(?:morning|day)\b"
 )
 _OVERNIGHT_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:overnight|intraday|early\s+on|in\s+early\s+trade)\b"
@@ -1545,6 +1566,10 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
     basis, _ = basis_at(trail, after=True)
     if basis is None:
         basis = month_basis(trail, None)
+    if basis is ChangeBasis.MOM and re.match(
+        r"^\W*(?:/\s*mt\s*)?from\s+a\s+month\s+(?:ago|earlier)\b", trail
+    ):
+        return basis  # "and 163 yuan/mt from a month ago": a month, whatever the report's period
     if basis is ChangeBasis.MOM and (context.daily or "today" in sentence.folded):
         return ChangeBasis.DOD  # SMM's "MoM" in a daily report means the previous day
     if basis is ChangeBasis.MOM and context.weekly:
@@ -1607,7 +1632,7 @@ def _role(
         return "level" if not _futures(owner) else "intraday"
     if _bound(stripped) is not None and _CLOSE_FOLLOWS.match(trail):
         return "reference"  # "fell below 8,000 yuan/mt, closing at 7,880": the line, then the close
-    if _OFFERS_MOVED.search(stripped[-80:]):
+    if _OFFERS_MOVED.search(stripped[-80:]) or _FROM_LAST_DEAL.match(trail):
         return "deal"  # "suppliers raising their quotes to downstream users by about 100"
     if _DEAL_LEAD.search(stripped[-60:]) and not re.search(r"\bprices?\b", stripped[-60:]):
         return "deal"  # "morning deals clustered at 16,600"; "some lifting offers to 16,700"
@@ -1619,6 +1644,8 @@ def _role(
         r"^\s*(?:/mt\s*)?(?:above|below)\s+the\s+market\b", trail
     ):
         return "other"  # "by up to RMB 200": a ceiling; "200-300 yuan/mt above the market price"
+    if re.search(r"\b(?:versus|vs\.?|while|whereas)\s*$", stripped) and _IN_PLACE.match(trail):
+        return "level"  # "2,860-3,000 yuan/mt in north China, versus 2,800-2,900 yuan/mt in south China"
     if (
         _REFERENCE.search(stripped[-34:])
         or _SINCE_DATE.search(head)
@@ -1629,6 +1656,10 @@ def _role(
         return "reference"  # "from 13,610"; "since the beginning of the year, up 223,000"
     if last_change is not None and re.match(r"^\s*or\s*$", own_lead):
         return "change"  # "down 0.27 per cent or RMB 50 per tonne"
+    if last_change is not None and re.search(r"\band\s*$", own_lead) and _AGO.match(trail):
+        return "change"  # "up 17 yuan/mt from a week ago and 163 yuan/mt from a month ago"
+    if quantity.sign is not None and not quantity.is_range and stripped.endswith("("):
+        return "change"  # "2,860-2,960 yuan/mt in Shandong (+35 yuan/mt)"
     if _AVERAGE.search(stripped[-40:]):
         return "average"
     if _CHANGE_NOUN.search(stripped[-40:]) or _NOUN_AFTER.match(trail):
@@ -1640,9 +1671,15 @@ def _role(
     if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+(?:than|at)\b", trail):
         return "change"  # "closed RMB 60/mt higher at RMB 40,880/mt"
     if _bound(stripped) is not None:
+        if re.search(
+            r"\bwith\s+(?:the\s+)?(?:futures|prices?|[a-z]+\s+prices?)\s+(?:above|below)\s*$",
+            stripped,
+        ):
+            return "reference"  # "With futures above 78,000 yuan/mt, buyers held back"
         if _futures(owner) and (
             _session_told(head) == "intraday"
             or (INTRADAY.mentioned(rest) and INTRADAY.search(rest) is not None)
+            or (_SESSION_TIME.search(head) and not _CLOSE_BEFORE.search(head + rest))
         ):
             # "opened at $2,022/mt and climbed, breaking through $2,040"; "climbed above
             # 17,700 yuan/mt, with the intraday high reaching 17,760": lines crossed in a session.
@@ -2036,6 +2073,51 @@ def _is_spread(folded: str, context: Context) -> bool:
     )
 
 
+# "at premiums above 150 yuan/mt": the premium's own number, right after the word.
+_BARE_PREMIUM = re.compile(
+    r"\bat\s+(?:a\s+)?(?:premiums?|discounts?)\s+(?:of\s+)?(?:above|below|over|under|around|about)?"
+    r"\s*(?:rmb\s*)?[+-]?\d"
+)
+_FOR_EXAMPLE = re.compile(r"\bsuch\s+as\s+[a-z]+(?:\s+\([a-z ]+\))?")
+
+
+def _read_import_window(
+    sentence: Sentence,
+    quantity: Quantity,
+    product: str,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """ "translating to RMB 3,240.48 per tonne, RMB 72.02 per tonne higher than the alumina
+    index": the import price against the domestic one, an import loss. Whether it was one."""
+    whole = sentence.folded
+    parity = _ABOVE_DOMESTIC.match(whole[quantity.end :])
+    if parity is None or not re.search(r"\b(?:fob|cif|import|ports?)\b", whole):
+        return False
+    base = product.split(" (")[0]
+    window = _draft(
+        drafts,
+        _Owner(f"{base} import window", "China"),
+        quantity.unit or "CNY/t",
+        sentence,
+        None,
+        False,
+        metric=Metric.SPREAD,
+    )
+    sign = -1 if parity.group("dir") == "higher" else 1
+    window.value = sign * quantity.value
+    notes.add(
+        sentence,
+        quantity.start,
+        quantity.end,
+        "spread",
+        owner=window.subject,
+        emitted=True,
+        why="import parity against the domestic price: the import window",
+    )
+    return True
+
+
 def _read_spread(
     sentence: Sentence,
     clause: Clause,
@@ -2066,7 +2148,10 @@ def _read_spread(
     amounts.sort(key=lambda q: q.start)
     if not amounts:
         return
-    if names.names_brand(folded[: amounts[0].start - clause.start]):
+    # "high-quality copper such as Jinchuan (plate) was quoted at premiums of 180-200": a grade,
+    # with a brand for example.
+    named_before = _FOR_EXAMPLE.sub(" ", folded[: amounts[0].start - clause.start])
+    if names.names_brand(named_before):
         for quantity in amounts:
             notes.add(
                 sentence,
@@ -2368,7 +2453,12 @@ def _leg(text: str, context: Context) -> str | None:
     return _normalise_product(folded)
 
 
-_PLACE = r"(?P<{}>[a-z]+(?:\s+china)?)"
+# A market named by its place ("Shanghai prices", "the Guangdong market"); "the domestic spot
+# prices" names none.
+_PLACE = (
+    r"(?P<{}>(?!(?:domestic|international|overseas|spot|market|average|futures|local)\b)"
+    r"[a-z]+(?:\s+china)?)"
+)
 _REGION_AGAINST = re.compile(
     r"\b(?:premiums?|discounts?)\s+of\s+(?:(?:around|about|approximately|roughly)\s+)?[^a-z]*"
     r"(?:yuan/mt|yuan|rmb|per\s+tonne|/mt)?\s*"
@@ -2540,6 +2630,19 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         # "... quoted at premiums of 260-310 yuan/mt over the 2206 contract. The average premium
         # was 285 yuan/mt": the spread just named, told on.
         return " - ".join(context.last_spread), context.last_spread_flipped
+    if (
+        context.last_spread is not None
+        and context.last_spread[1].endswith(" futures")
+        and not named_here
+        and _BARE_PREMIUM.search(folded)
+        and re.search(r"\b(?:expected|will|likely|forecast|predicted)\b", sentence.folded)
+        and not re.search(r"\b(?:deals?|offers?|offered)\b", folded)
+    ):
+        # "It is expected that tomorrow's transactions will still be at premiums above 150
+        # yuan/mt": in a spot report, the premium a forecast gives, naming nothing, is the
+        # market's.
+        metal = names.base_metal(context.last_spread[0])
+        return _ordered(metal, f"{metal} futures")
     return None
 
 
@@ -2551,8 +2654,8 @@ _SPREAD_GOES_ON = re.compile(
 )
 _SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?$")
 _TOLD_ON = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 -]{0,40}?\s+(?:was|were)\s+quoted"
-    r"\s+at\s+an?\s+(?:premium|discount)\b"
+    r"^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 ()-]{0,60}?\s+(?:was|were)\s+quoted"
+    r"\s+at\s+(?:an?\s+)?(?:premium|discount)s?\b"
     r"|^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 -]{0,40}?\s+"
     r"(?:premiums?|discounts?)\s+(?:was|were)\s+quoted\s+at\b"
 )
