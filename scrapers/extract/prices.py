@@ -1645,7 +1645,8 @@ def _role(
     ):
         return "other"  # "by up to RMB 200": a ceiling; "200-300 yuan/mt above the market price"
     if re.search(r"\b(?:versus|vs\.?|while|whereas)\s*$", stripped) and _IN_PLACE.match(trail):
-        return "level"  # "2,860-3,000 yuan/mt in north China, versus 2,800-2,900 yuan/mt in south China"
+        # "2,860-3,000 yuan/mt in north China, versus 2,800-2,900 yuan/mt in south China"
+        return "level"
     if (
         _REFERENCE.search(stripped[-34:])
         or _SINCE_DATE.search(head)
@@ -2654,8 +2655,8 @@ _SPREAD_GOES_ON = re.compile(
 )
 _SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?$")
 _TOLD_ON = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 ()-]{0,60}?\s+(?:was|were)\s+quoted"
-    r"\s+at\s+(?:an?\s+)?(?:premium|discount)s?\b"
+    r"^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 ()-]{0,60}?\s+"
+    r"(?:was|were)\s+quoted\s+at\s+(?:an?\s+)?(?:premium|discount)s?\b"
     r"|^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 -]{0,40}?\s+"
     r"(?:premiums?|discounts?)\s+(?:was|were)\s+quoted\s+at\b"
 )
