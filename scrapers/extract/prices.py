@@ -178,6 +178,10 @@ _IN_PLACE = re.compile(
     r"^\s*(?:/\s*mt\s*)?in\s+(?:north|south|east|west|central|northwest|southwest|northeast)"
     r"(?:ern)?\s+china\b"
 )
+# "even after RMB 200-300 per tonne of processing cost": the amount of a cost, named after it.
+_OF_SOMETHING_ELSE = re.compile(
+    r"^\s*(?:/\s*mt\s*)?of\s+(?:[a-z]+\s+){0,2}(?:costs?|fees?|profits?|margins?|losses|freight)\b"
+)
 # "an increase of $14/mt from the previous transaction": one deal against the one before.
 _FROM_LAST_DEAL = re.compile(
     r"^\s*(?:/\s*mt\s*)?from\s+the\s+(?:previous|last|prior)\s+(?:transaction|deal|trade)s?\b"
@@ -643,7 +647,11 @@ def _read_prices(
             else own_lead
         )
         clause_start_amount = False
-        if _foreign(said_of) or (foreign_clause and not names.known_products(own_lead)):
+        if (
+            _foreign(said_of)
+            or (foreign_clause and not names.known_products(own_lead))
+            or _OF_SOMETHING_ELSE.match(trail)
+        ):
             foreign_clause = True
             notes.add(
                 sentence,
@@ -943,6 +951,13 @@ _DEAL_LEAD = re.compile(
     r"\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to)\s*$"
     r"|\b(?:changed|changing|change)\s+hands\s+(?:at|around|near)\s*$"
+    # "a small volume of high-grade cobalt sulphate traded at 53,000 yuan/mt"
+    r"|\ba\s+small\s+(?:volume|amount|lot|quantity)\s+of\b[^.;,]{0,50}\btraded\s+at\s*$"
+    # "cobalt intermediate product smelter quotations remained at 54,000~55,000"; "traders
+    # increased their quotations to 51,000~52,000": one group of sellers' offers
+    r"|\b(?:smelters?|traders?|companies|producers?|suppliers?|sellers?|plants?|recyclers?)(?:'s?)?"
+    r"\s+(?:(?:raised|increased|lowered|cut|reduced|held|kept)\s+(?:their\s+)?)?"
+    r"(?:quotations?|quotes|offers)\s+(?:remained|stayed|held|stood|were|was|to|at)\b[^.;,]{0,12}$"
     # "Downstream producers were reluctant to purchase at 282,000 yuan/mt": a price refused.
     r"|\b(?:reluctant|unwilling|hesitant)\s+to\s+(?:purchase|buy|sell|accept|take)"
     r"(?:\s+[a-z]+){0,2}\s+(?:at|above|below)\s*$"
@@ -953,6 +968,9 @@ _EXTREME = re.compile(
 )
 _WHEN_WAS = re.compile(
     r"\bwhen\b[^,;]{0,60}\b(?:was|stood\s+at|were)\s*$"
+    # "around the 12th when prices first fell to around 75,000 yuan/mt": a past level
+    r"|\bwhen\b[^,;]{0,60}\b(?:rose|fell|dropped|climbed|reached|hit|touched)"
+    r"(?:\s+(?:to|above|below))?(?:\s+(?:around|about|nearly))?\s*$"
     r"|\b(?:started|began|ended|opened)\s+the\s+(?:year|month|week|quarter)\s+(?:at|with)\s*$"
 )
 _NOUN_AFTER = re.compile(
@@ -1693,9 +1711,7 @@ def _role(
         "",
         stripped,
     )
-    if direction(bare[-14:]) is not None and not re.search(
-        r"(?:\bto|\bat|\brange\s+of)\s*$", stripped
-    ):
+    if direction(bare[-14:]) is not None and not re.search(r"(?:\bto|\bat|\brange\s+of)\s*$", bare):
         return "change"
     if _futures(owner) and (told := _session_told(head)) is not None:
         return told
@@ -2303,8 +2319,9 @@ def _read_spread(
             sign = quantity.sign if quantity.sign is not None else direction(bare[-30:])
             if sign is None:
                 continue
+            # "with a WoW decrease of 25 yuan/mt in the weekly average price"
             draft.change = PriceChange(
-                sign * quantity.value, basis=_basis(trail, context, sentence)
+                sign * quantity.value, basis=_basis(trail, context, sentence, stripped)
             )
             notes.add(
                 sentence,
