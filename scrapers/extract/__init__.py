@@ -140,9 +140,12 @@ _OPENING_PLACE = re.compile(
 
 
 def _relevant(sentence: Sentence, context: Context) -> bool:
-    """Sentences without a digit state no figure, except a flat one ("remained stable")."""
+    """Sentences without a digit state no figure, except a flat one ("remained stable") and
+    two markets on par ("The Tianjin market was on par with the Shanghai market")."""
     folded = sentence.folded
     if has_digit(folded):
+        return True
+    if any(map(folded.__contains__, prices.PARITY_WORDS)):
         return True
     return context.rates_seen and any(
         map(folded.__contains__, ("stable", "steady", "flat", "unchanged"))

@@ -135,6 +135,8 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "aluminium sheet and strip": "aluminium plate, sheet and strip",
     "aluminium plate, sheet and strip foil": "aluminium plate, sheet and strip",
     "plate/sheet and strip": "aluminium plate, sheet and strip",
+    "aluminium plate/sheet": "aluminium plate, sheet and strip",
+    "aluminium plate and sheet": "aluminium plate, sheet and strip",
     "aluminium foil": "aluminium foil",
     "aluminium wire and cable": "aluminium wire and cable",
     "aluminium cable": "aluminium wire and cable",

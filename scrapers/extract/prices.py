@@ -228,6 +228,9 @@ def read_sentence(
         return moves
     if _read_trend_change(sentence, clauses, context, notes):
         return []
+    parity = _read_parity(sentence, clauses, context)
+    if parity is not None:
+        return [parity]
     if not any(map(folded.__contains__, CUES)):
         note_subject(sentence, context)  # "The SHFE nickel contract broke below support."
         return []
@@ -2496,6 +2499,39 @@ _REGION_PAIR = re.compile(
 def _place(word: str) -> str | None:
     found = names.regions(word)
     return found[0][2].lower() if found else None
+
+
+PARITY_WORDS = ("on par with", "at parity with")
+_ON_PAR = re.compile(
+    r"\b(?:the\s+)?(?P<a>[a-z]+)\s+market\s+(?:was|is|were|are|stood|remained|stayed)\s+"
+    r"(?:on\s+par|at\s+parity)\s+with\s+(?:the\s+)?(?P<b>[a-z]+)\s+(?:market|prices?)\b"
+)
+
+
+def _read_parity(sentence: Sentence, clauses: list[Clause], context: Context) -> Draft | None:
+    """ "The Tianjin market was on par with the Shanghai market": a spread between two places
+    of 0, stated in words."""
+    if not any(map(sentence.folded.__contains__, PARITY_WORDS)):
+        return None
+    if any(q.kind is Kind.MONEY for clause in clauses for q in clause.quantities):
+        return None
+    match = _ON_PAR.search(sentence.folded)
+    metal = context.metal or (names.base_metal(context.product) if context.product else None)
+    if match is None or metal is None:
+        return None
+    first, second = _place(match.group("a")), _place(match.group("b"))
+    if first is None or second is None or first == second:
+        return None
+    return Draft(
+        metric=Metric.SPREAD,
+        subject=f"{metal} ({first}) - {metal} ({second})",
+        unit="CNY/t",
+        sentence=sentence,
+        region="China",
+        period=None,
+        forecast=False,
+        value=Decimal(0),
+    )
 
 
 def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:

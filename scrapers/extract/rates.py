@@ -211,6 +211,12 @@ def _owners(clause: Clause, context: Context, previous: list[_Owner]) -> list[_O
             region = next((item.region for item in named if item.region), None)
             return [_Owner(name, region or _region(head) or "China", None) for name in at_opening]
         return _resolve(named, head, context, previous)
+    if mention is not None and _OVERALL_RATE.search(folded, max(0, mention.start() - 40)):
+        # "SMM forecasts a slight 0.6 pp drop in the overall industry operating rate to 61.8%
+        # next week": the survey's headline rate, named after its change.
+        base = _inherited(context, [], mentioned=True)
+        if base is not None:
+            return [base]
     used = _CAPACITY_USE.search(folded)
     if used is not None and used.start() < first_number:
         # "allowed industrial aluminum extruders to run at 59.08% of their capacity"
@@ -390,6 +396,10 @@ def _resolve(
 
 
 _SMELTERS = re.compile(r"\bsmelters?\b")
+_OVERALL_RATE = re.compile(
+    r"\b(?:in|of)\s+the\s+(?:overall|industry-wide|whole)(?:\s+industry)?(?:\s+weekly)?\s+"
+    r"(?:operating|utili[sz]ation)\s+rates?\b"
+)
 _IMPLAUSIBLE = re.compile(
     r"\b(?:it|this|that|which|these|those|industry|market|overall|rate|week|month|year|survey"
     r"|data|statistics|enterprises|china|domestic|january|february|march|april|may|june|july"
@@ -649,11 +659,17 @@ def _flat(folded: str) -> bool:
 
 
 def _sign(lead: str, trail: str) -> int | None:
+    # "lost more than expected, by 4.31 percentage points": the miss's words are no direction
+    lead = _THAN_EXPECTED.sub(" ", lead)
     after = re.match(
-        r"\s*(?:(?:wow|mom|yoy|w-o-w|m-o-m|y-o-y)\s*)?(lower|higher|less|more|down|up)\b", trail
+        r"\s*(?:(?:wow|mom|yoy|w-o-w|m-o-m|y-o-y)\s*)?(lower|higher|less|more|down|up"
+        # "a slight 0.6 pp drop in the overall industry operating rate"
+        r"|drop|decline|decrease|fall|dip|rise|increase|gain|rebound|jump)\b",
+        trail,
     )
     if after is not None:
-        return 1 if after.group(1) in {"higher", "more", "up"} else -1
+        rising = {"higher", "more", "up", "rise", "increase", "gain", "rebound", "jump"}
+        return 1 if after.group(1) in rising else -1
     sign = direction(lead[-50:])
     if sign is None and re.search(r"\bby\s*$", lead):
         # "lifted the average rate across Anhui's smelters by 17.1 percentage points"
@@ -661,8 +677,18 @@ def _sign(lead: str, trail: str) -> int | None:
     return sign
 
 
+_THAN_EXPECTED = re.compile(
+    r"\b(?:more|less|higher|lower|better|worse|faster|slower)\s+than\s+(?:expected|forecast"
+    r"|anticipated|predicted)\b"
+)
+
+
 def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
     """What a % or pp number is: level, change, reference, expectation or other."""
+    if quantity.is_range:
+        # "production line operating rates mostly at 60-70%", "raised operating rates by
+        # 10-20%": several firms' numbers, not one rate
+        return "other", "a range of rates (several firms): not one figure"
     if EXPECTATION.mentioned(trail[:45]):
         match = EXPECTATION.search(trail[:45])
         if match is not None and match.start() < 30:
