@@ -173,6 +173,10 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "secondary lead": "secondary lead",
     "recycled lead refinery": "secondary lead",
     "primary lead": "primary lead",
+    # "the operating rates of refined tin smelters in Yunnan and Jiangxi"
+    "refined tin": "tin smelting",
+    "tin smelter": "tin smelting",
+    "tin smelting": "tin smelting",
     "lead-acid battery": "lead-acid battery",
     "lead acid battery": "lead-acid battery",
     "zinc die-casting alloy": "die-casting zinc alloy",
@@ -200,7 +204,6 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "ternary cathode": "ternary cathode",
     "nickel sulphate": "nickel sulphate",
     "cobalt sulphate": "cobalt sulphate",
-    "refined tin": "refined tin",
     "tin solder": "tin solder",
     "solder": "tin solder",
     "magnesium": "magnesium",

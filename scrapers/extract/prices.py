@@ -929,14 +929,15 @@ _CLOSE_BEFORE = re.compile(
 )
 _MOVED_TO = re.compile(
     r"\b(?:gapped|moved|advanced|rose|rallied|climbed|surged|jumped|dropped|fell|slid|declined|dipped"
-    r"|edged|pulled|retreated|rebounded|started|shot|falling|rising|dropping|climbing|advancing)"
+    r"|edged|pulled|retreated|rebounded|started|shot|falling|rising|dropping|climbing|advancing"
+    r"|dived|dove|sank|plunged|tumbled|slumped|soared|spiked)"
     r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|all\s+the\s+way))*"
     r"\s+(?:to|at)(?:\s+(?:around|about))?\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:testing|tested|touching|touched|traded\s+within|within|between)\s*(?:rmb|\$)?\s*$"
     r"|\bto\s+(?:around|about)\s*$"
 )
 _CLOSE_AHEAD = re.compile(
-    r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+at|to\s+end\b|settl(?:ed|ing)|finished)\b"
+    r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+at|to\s+(?:end|close)\b|settl(?:ed|ing)|finished)\b"
 )
 _NAMES_ANOTHER = re.compile(r"\b(?:lme|shfe|comex|gfex)\b")
 _OVER_SPAN = re.compile(
@@ -1651,6 +1652,9 @@ def _role(
         return "intraday"  # "copper prices in the futures night session surged to 80,000"
     if quantity.is_range and re.search(r"\b(?:ranged?|ranging)\s+from\s*$", stripped):
         return "level" if not _futures(owner) else "intraday"
+    if quantity.is_range and _futures(owner) and re.search(r"\branged\s*(?:rmb|\$)?\s*$", stripped):
+        # "SHFE 1609 nickel started at RMB 69,120/mt overnight and ranged RMB 69,000-69,500/mt"
+        return "intraday"
     if _bound(stripped) is not None and _CLOSE_FOLLOWS.match(trail):
         return "reference"  # "fell below 8,000 yuan/mt, closing at 7,880": the line, then the close
     if _OFFERS_MOVED.search(stripped[-80:]) or _FROM_LAST_DEAL.match(trail):
@@ -1670,7 +1674,11 @@ def _role(
         return "level"
     if (
         _REFERENCE.search(stripped[-34:])
-        or _SINCE_DATE.search(head)
+        # "Since the beginning of the year, ... has increased by 223,000", but not "tin, breaking
+        # out of the range it had held since late February, grew 1.95% to 150,320": an aside
+        # between commas is not the number's
+        or _SINCE_DATE.search(head.split(",")[0])
+        or _SINCE_DATE.search(head.split(",")[-1])
         or _WHEN_WAS.search(stripped[-60:])
         # "After two days of decline from A to B, the price rose to C": B is past.
         or re.match(r"^\s*after\b(?:(?!,\s)[^;])*$", head) is not None
@@ -2723,7 +2731,11 @@ _FOLLOWED = re.compile(
 )
 _FLAT_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?,\s*(?:flat|unchanged|stable)\b")
 _SIDE_AFTER = re.compile(r"^\s*(higher|lower)\b")
-_TECHNICAL = re.compile(r"\b(?:support|resistance)(?:\s+level)?\s+(?:at|of|around|near|from)\s*$")
+_TECHNICAL = re.compile(
+    r"\b(?:support|resistance)(?:\s+level)?\s+(?:at|of|around|near|from)\s*$"
+    # "SHFE 1709 tin will challenge 152,000 yuan per tonne": a line to be tested
+    r"|\b(?:challeng(?:e|es|ed|ing)|re-?test(?:s|ed|ing)?)\s*(?:rmb|\$)?\s*$"
+)
 # "struggled to break the $3,300/mt level": a line not crossed ("breaking through the 50000
 # yuan mark" is a bound).
 _TRIED = re.compile(

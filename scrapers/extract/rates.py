@@ -654,6 +654,10 @@ def _flat(folded: str) -> bool:
     match = FLAT.search(folded)
     if match is None or folded.startswith(" out", match.end()):
         return False  # "kept running flat out": at full load, not unchanged
+    if match.group(0) == "the same" and re.match(
+        r"\s+(?:period|time|day|week|month|year|way|region|sample)\b", folded[match.end() :]
+    ):
+        return False  # "During the same period, the operating rate in Jiangxi was 40.19%"
     before = folded[: match.start()]
     return not _foreign_before(before[-40:]) and not _PRICE_WORDS.search(before[-40:])
 
@@ -677,6 +681,14 @@ def _sign(lead: str, trail: str) -> int | None:
     return sign
 
 
+# "nearly 10 percentage points lower than at the beginning of the year"; "down by approximately
+# 15 percentage points compared to the beginning of the year"
+_SINCE_A_POINT = re.compile(
+    r"^\s*(?:(?:lower|higher|up|down|more|less)\s+)?(?:than|compared\s+(?:to|with)|from|since|below"
+    r"|above)\s+"
+    r"(?:at\s+)?the\s+(?:beginning|start|end)\s+of\s+(?:the\s+|this\s+|last\s+)?"
+    r"(?:year|month|quarter)\b"
+)
 _THAN_EXPECTED = re.compile(
     r"\b(?:more|less|higher|lower|better|worse|faster|slower)\s+than\s+(?:expected|forecast"
     r"|anticipated|predicted)\b"
@@ -693,6 +705,11 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
         match = EXPECTATION.search(trail[:45])
         if match is not None and match.start() < 30:
             return "expectation", "how far a result was from an expectation: not a figure"
+    if quantity.kind is Kind.POINTS and _SINCE_A_POINT.match(trail):
+        return (
+            "reference",
+            "a change since a dated point (the start of the year): no basis to carry",
+        )
     if quantity.kind is Kind.POINTS:
         return "change", ""
     if _REFERENCE_LEAD.search(lead[-30:]):
