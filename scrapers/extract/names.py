@@ -419,6 +419,8 @@ PLACES = (
     "fugu",
     "wenxi",
     "wutai",
+    "xiaoyi",
+    "sanmenxia",
     "huangpu",
     "the south",
     "the north",

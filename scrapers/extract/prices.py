@@ -1499,6 +1499,8 @@ def _foreign(head: str) -> bool:
     noun opens it, or stands between the product and the amount."""
     if not FOREIGN.mentioned(head):
         return False
+    # "Bauxite ... was sold between RMB 425 per tonne to ...": what it sold for is its price
+    head = re.sub(r"\b(?:was|were)\s+sold\s+(?:between|for|at)\b", " ", head)
     head = _EQUITIES.sub(
         " ", _PAREN.sub(" ", head)
     )  # "shredded tense scrap (including freight) quoted at ..."
@@ -1828,8 +1830,10 @@ def _owner(
         lambda m: " " * len(m.group(0)), without_dateline(whole[clause.start : quantity.start])
     )
     # "SMM Central China A00 aluminum ingot prices against the SHFE 2502 contract recorded
-    # 20,220": the contract is what the spot is priced off, not the market quoted.
+    # 20,220": the contract is what the spot is priced off, not the market quoted; "bauxite with
+    # an Al/Si ratio of 4 and alumina of 58 per cent": the ore's grade, not a second product.
     head = _PRICED_OFF.sub(lambda m: " " * len(m.group(0)), head)
+    head = _ORE_GRADE.sub(lambda m: " " * len(m.group(0)), head)
     products = [
         found for found in names.known_products(head) if not _FOLLOWED.search(head[: found[0]])
     ]
@@ -1922,7 +1926,8 @@ def _owner(
     if region == "SHFE" and product == "aluminium alloy":
         product = "cast aluminium alloy"  # the aluminium alloy futures are cast alloy's
     if region == "China":
-        after = whole[quantity.end : clause.start + len(clause.folded)]
+        # "... to RMB 450 per tonne (including VAT, ...) in north Shanxi"
+        after = _PAREN.sub(" ", whole[quantity.end : clause.start + len(clause.folded)])
         place = re.match(r"^[^a-z]{0,3}in\s+([a-z]+(?:\s+[a-z]+)?)", after)
         if place is not None:
             found = names.regions(place.group(1))
@@ -1978,6 +1983,10 @@ def _normalise_product(text: str) -> str | None:
     return None
 
 
+_ORE_GRADE = re.compile(
+    r"\balumina\s+(?:content\s+|concentration\s+)?(?:of\s+)?[\d.]+\s*(?:%|per\s*cent)"
+    r"|[\d.]+\s*(?:%|per\s*cent)\s+alumina(?:\s+content)?\b"
+)
 _PRICED_OFF = re.compile(
     r"(?:(?<=prices\s)|(?<=price\s)|(?<=quotes\s)|(?<=quotations\s))against\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+contract\b"
 )
@@ -2013,6 +2022,13 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
             return "GFEX"
         return "SHFE"
     places = names.regions(head)
+    if (
+        len(places) >= 2
+        and places[-1][2].lower() in names.PROVINCES
+        and places[-2][2].lower() not in names.PROVINCES
+        and re.fullmatch(r",\s*", head[places[-2][1] : places[-1][0]])
+    ):
+        places = places[:-1]  # "in Xiaoyi, Shanxi": the city, with its province
     fob = [m.start() for m in re.finditer(r"\bfob\b", head)]
     if places and not (fob and fob[-1] > places[-1][0]):
         return places[-1][2]

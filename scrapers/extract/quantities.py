@@ -161,7 +161,7 @@ _RANGED_FROM = re.compile(r"\b(?:ranged?|ranging|varied|varying)\s+from$")
 
 
 def _between_ranges(folded: str, found: list[Quantity]) -> list[Quantity]:
-    """ "between RMB 19,550 per tonne and RMB 19,590 per tonne", "ranged from 102,160 yuan/mt to
+    """ "between RMB 19,550 per tonne and RMB 19,590 per tonne" (or "to"), "ranged from 102,160 yuan/mt to
     102,990 yuan/mt": one range, each end with its unit. ("rose from 75,180 yuan/mt to 75,300
     yuan/mt" is a move, not a range.)"""
     merged: list[Quantity] = []
@@ -178,6 +178,16 @@ def _between_ranges(folded: str, found: list[Quantity]) -> list[Quantity]:
                 and (
                     (joint == "and" and before.endswith("between"))
                     or (joint == "to" and _RANGED_FROM.search(before) is not None)
+                    # AL Circle: "sold between RMB 425 per tonne to RMB 450 per tonne", "sold
+                    # for RMB 325 per tonne to RMB 370 yuan per tonne"
+                    or (joint == "to" and re.search(r"\b(?:between|sold\s+for)$", before))
+                    # "have risen by RMB 5 per tonne to RMB 10 per tonne": a range of moves
+                    # ("fell by RMB 100 to RMB 20,000" is a move and the level it reached)
+                    or (
+                        joint == "to"
+                        and re.search(r"\bby$", before)
+                        and low.value < quantity.value <= 5 * low.value
+                    )
                 )
             ):
                 merged[-1] = Quantity(
