@@ -1668,7 +1668,8 @@ def _role(
     if re.search(r"\bwithin\s*$", stripped) and re.match(r"^\s*(?:/\s*mt\s*)?of\b", trail):
         return "other"  # "moved within 100 yuan of the daily average line"
     if re.search(r"\bup\s+to\s*$", stripped) or re.match(
-        r"^\s*(?:/mt\s*)?(?:above|below)\s+the\s+market\b", trail
+        r"^\s*(?:/mt\s*)?(?:(?:above|below)\s+the\s+(?:market|current|spot)|(?:cheaper|dearer)\s+than)\b",
+        trail,
     ):
         return "other"  # "by up to RMB 200": a ceiling; "200-300 yuan/mt above the market price"
     if re.search(r"\b(?:versus|vs\.?|while|whereas)\s*$", stripped) and _IN_PLACE.match(trail):

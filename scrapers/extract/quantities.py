@@ -161,9 +161,9 @@ _RANGED_FROM = re.compile(r"\b(?:ranged?|ranging|varied|varying)\s+from$")
 
 
 def _between_ranges(folded: str, found: list[Quantity]) -> list[Quantity]:
-    """ "between RMB 19,550 per tonne and RMB 19,590 per tonne" (or "to"), "ranged from 102,160 yuan/mt to
-    102,990 yuan/mt": one range, each end with its unit. ("rose from 75,180 yuan/mt to 75,300
-    yuan/mt" is a move, not a range.)"""
+    """ "between RMB 19,550 per tonne and (or to) RMB 19,590 per tonne", "ranged from 102,160
+    yuan/mt to 102,990 yuan/mt": one range, each end with its unit. ("rose from 75,180 yuan/mt
+    to 75,300 yuan/mt" is a move, not a range.)"""
     merged: list[Quantity] = []
     for quantity in found:
         if merged:

@@ -56,6 +56,9 @@ CUES = (
 )
 _MENTION = re.compile(
     r"\b(?:operating|utili[sz]ation|capacity\s+utili[sz]ation)\s+rates?\b|\boperating\s+levels?\b"
+    # "The start-up rate of enamelled wire enterprises", "The machine operation rate in the
+    # enamelled wire industry": SMM's other words for it
+    r"|\b(?:start-?up|(?:machine\s+)?operation)\s+rates?\b"
 )
 _AFTER_MENTION = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:of|for|in|across|among|at|amongst)\s+(?:the\s+)?"
@@ -84,7 +87,7 @@ _REFERENCE_LEAD = re.compile(
 )
 _OF_WHAT = re.compile(
     r"^\s*of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:enterprises|plants|companies|firms"
-    r"|respondents|producers|smelters|capacity|output|total|sample)"
+    r"|respondents|producers|smelters|capacity|output|total|sample|market|consumption|demand)"
 )
 # "ran at just 55.65% of their capacity": an operating rate told without the words.
 _CAPACITY_USE = re.compile(
@@ -355,6 +358,16 @@ def _named_at_mention(folded: str, mention: re.Match[str]) -> list[names.Named]:
             found = [names.industry(text)]
     before = phrase_before(folded, mention.start())
     if before:
+        # "the SMM copper wire and cable enterprise operating rate": a name with "and" in it
+        # reaches back past where the phrase stopped.
+        window = folded[max(0, mention.start() - 70) : mention.start()]
+        spanning = [
+            start
+            for start, end, _ in names.known_industries(window)
+            if end > len(window) - len(before) > start
+        ]
+        if spanning:
+            before = window[spanning[-1] :].strip()
         named_before = names.industry(before)
         has_before = named_before.subject or named_before.region or named_before.group
         if has_before and (not found or found[0].subject is None):
