@@ -313,7 +313,12 @@ def merge(figures: list[Figure]) -> list[Figure]:
         for index, other in enumerate(kept):
             # A line crossed on the way ("broke through $5,000/mt to a high of $5,030/mt") does
             # not part a range from the average that completes it.
-            adjacent = all(_line_crossed(later) for later in kept[index + 1 :])
+            # ... nor do other series read from the same sentence ("Baled UBC was quoted at A,
+            # while shredded tense scrap was quoted at B. Baled UBC rose 100 yuan/mt WoW").
+            adjacent = all(
+                _line_crossed(later) or later.evidence == other.evidence
+                for later in kept[index + 1 :]
+            )
             if _compatible(other, figure) and (
                 _overlaps(other, figure) or (adjacent and _completes(other, figure))
             ):
@@ -377,15 +382,10 @@ def _completes(kept: Figure, new: Figure) -> bool:
         # "a price difference between primary metal and scrap of 50 yuan/mt. ... quotations
         # ranging from a discount of 100 yuan/mt to a premium of 0": the range of that spread
         return kept.metric is Metric.SPREAD
-    if (
-        kept.change is None
-        and not _lone(kept)
-        and _lone(new)
-        and new.change is not None
-        and new.change.basis is None
-    ):
+    if kept.change is None and not _lone(kept) and _lone(new) and new.change is not None:
         # "... before closing at $9,793.0/mt. The overall trend showed ..., with a gain of
-        # 0.45%": the close's change, told in the next sentence.
+        # 0.45%"; "Baled UBC was quoted at 16,550-17,050 yuan/mt today ... Baled UBC prices
+        # rose 100 yuan/mt WoW": the level's change, told in the next sentence.
         return True
     # Only a day's move: a weekly review's "weekly average up 5 yuan/mt WoW" is the week's
     # average, not the Friday quote that follows it.

@@ -382,6 +382,10 @@ PLACES = (
     "southwest china",
     "northwest china",
     "northeast china",
+    # "In north-west China, ...": the same regions, hyphenated
+    "north-west china",
+    "south-west china",
+    "north-east china",
     "foshan",
     "wuxi",
     "gongyi",
@@ -441,6 +445,7 @@ def _title(place: str) -> str:
     if place.startswith("the "):
         # "Spot discounts were heard at 40-30 yuan/mt in the east"; "In the south and north"
         return f"{place[4:].capitalize()} China"
+    place = re.sub(r"\b(north|south)-(west|east)\b", r"\1\2", place)
     return " ".join(word.capitalize() for word in place.split())
 
 

@@ -1652,6 +1652,8 @@ def _role(
         and not (CLOSE.mentioned(head + trail) and CLOSE.search(head + trail))
     ):
         return "intraday"  # "copper prices in the futures night session surged to 80,000"
+    if quantity.is_range and re.search(r"\bby\s*$", stripped):
+        return "change"  # "Shanghai and Tianjin mostly by 200-250 yuan/mt": moves, several sellers'
     if quantity.is_range and re.search(r"\b(?:ranged?|ranging)\s+from\s*$", stripped):
         return "level" if not _futures(owner) else "intraday"
     if quantity.is_range and _futures(owner) and re.search(r"\branged\s*(?:rmb|\$)?\s*$", stripped):
@@ -1667,7 +1669,11 @@ def _role(
         return "intraday"  # "The highest price was 257,880 yuan/mt, and the lowest was ..."
     if re.search(r"\bwithin\s*$", stripped) and re.match(r"^\s*(?:/\s*mt\s*)?of\b", trail):
         return "other"  # "moved within 100 yuan of the daily average line"
-    if re.search(r"\bup\s+to\s*$", stripped) or re.match(
+    moved_up_to = re.search(
+        r"\b(?:move|moved|moving|go|goes|went|rise|rose|climb|climbed|edge|edged)\s+up\s+to\s*$",
+        stripped,
+    )
+    if (re.search(r"\bup\s+to\s*$", stripped) and not moved_up_to) or re.match(
         r"^\s*(?:/mt\s*)?(?:(?:above|below)\s+the\s+(?:market|current|spot)|(?:cheaper|dearer)\s+than)\b",
         trail,
     ):
@@ -2746,7 +2752,8 @@ _SIGNED_AGAINST = re.compile(
 _FOLLOWED = re.compile(
     r"\b(?:follow(?:ed|ing|s)?|track(?:ed|ing|s)?|in\s+line\s+with|along\s+with)\s+(?:the\s+)?$"
 )
-_FLAT_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?,\s*(?:flat|unchanged|stable)\b")
+# ", flat WoW"; "(flat WoW)" after the quote
+_FLAT_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?(?:,|\()\s*(?:flat|unchanged|stable)\b")
 _SIDE_AFTER = re.compile(r"^\s*(higher|lower)\b")
 _TECHNICAL = re.compile(
     r"\b(?:support|resistance)(?:\s+level)?\s+(?:at|of|around|near|from)\s*$"
