@@ -147,6 +147,8 @@ def _relevant(sentence: Sentence, context: Context) -> bool:
         return True
     if any(map(folded.__contains__, prices.PARITY_WORDS)):
         return True
+    if "unchanged" in folded and "price" in folded:
+        return True  # "Today's secondary copper raw material prices remained unchanged MoM"
     return context.rates_seen and any(
         map(folded.__contains__, ("stable", "steady", "flat", "unchanged"))
     )

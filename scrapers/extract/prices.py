@@ -19,7 +19,7 @@ from itertools import pairwise
 from scrapers.extract import names
 from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
-from scrapers.extract.lexicon import CLOSE, DOD, EXPECTATION, FOREIGN, FUTURES, INTRADAY
+from scrapers.extract.lexicon import CLOSE, DOD, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY
 from scrapers.extract.periods import month_period, relative_month
 from scrapers.extract.quantities import Kind, Quantity
 from scrapers.extract.reading import (
@@ -30,7 +30,7 @@ from scrapers.extract.reading import (
     month_basis,
     without_dateline,
 )
-from scrapers.extract.text import Sentence
+from scrapers.extract.text import Sentence, has_digit
 from scrapers.models import Bound, ChangeBasis, Metric, PriceChange
 
 CUES = (
@@ -231,6 +231,9 @@ def read_sentence(
     parity = _read_parity(sentence, clauses, context)
     if parity is not None:
         return [parity]
+    unchanged = _read_unchanged(sentence, clauses, context)
+    if unchanged is not None:
+        return [unchanged]
     if not any(map(folded.__contains__, CUES)):
         note_subject(sentence, context)  # "The SHFE nickel contract broke below support."
         return []
@@ -1499,8 +1502,15 @@ def _foreign(head: str) -> bool:
     noun opens it, or stands between the product and the amount."""
     if not FOREIGN.mentioned(head):
         return False
-    # "Bauxite ... was sold between RMB 425 per tonne to ...": what it sold for is its price
+    # "Bauxite ... was sold between RMB 425 per tonne to ...": what it sold for is its price;
+    # "Baled UBC prices, supported by rigid demand, fluctuated within ...": an aside
     head = re.sub(r"\b(?:was|were)\s+sold\s+(?:between|for|at)\b", " ", head)
+    head = re.sub(
+        r",\s*(?:supported|driven|weighed(?:\s+on)?|dragged|pressured|boosted|helped|hit|affected)"
+        r"\s+by\s+[^,]{1,60},",
+        ",",
+        head,
+    )
     head = _EQUITIES.sub(
         " ", _PAREN.sub(" ", head)
     )  # "shredded tense scrap (including freight) quoted at ..."
@@ -1669,6 +1679,8 @@ def _role(
         return "intraday"  # "The highest price was 257,880 yuan/mt, and the lowest was ..."
     if re.search(r"\bwithin\s*$", stripped) and re.match(r"^\s*(?:/\s*mt\s*)?of\b", trail):
         return "other"  # "moved within 100 yuan of the daily average line"
+    if re.search(r"\bas\s+much\s+as\s*(?:rmb|\$)?\s*$", stripped):
+        return "other"  # "some regions moving as much as RMB 300 per tonne in a day": a ceiling
     moved_up_to = re.search(
         r"\b(?:move|moved|moving|go|goes|went|rise|rose|climb|climbed|edge|edged)\s+up\s+to\s*$",
         stripped,
@@ -2015,6 +2027,8 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
         found = [region for *_, region in names.regions(clause) if region.startswith("FOB")]
         if found:
             return found[0]
+    # "an LME coefficient of 67-67.5%": a scrap quote's pricing formula, not the exchange's price
+    head = re.sub(r"\blme\s+coefficient", " " * 15, head)
     london = max(head.rfind("lme"), head.rfind("london metal exchange"))
     if (three_month := _THREE_MONTH.search(head)) is not None:
         london = max(london, three_month.start())
@@ -2537,6 +2551,40 @@ _ON_PAR = re.compile(
     r"\b(?:the\s+)?(?P<a>[a-z]+)\s+market\s+(?:was|is|were|are|stood|remained|stayed)\s+"
     r"(?:on\s+par|at\s+parity)\s+with\s+(?:the\s+)?(?P<b>[a-z]+)\s+(?:market|prices?)\b"
 )
+
+
+# "Today's secondary copper raw material prices remained unchanged MoM": a product's price held,
+# with its basis, told without a number.
+_UNCHANGED = re.compile(
+    r"^(?:today(?:'s)?,?\s+)?(?:the\s+)?(?P<what>[a-z0-9# -]{3,60}?)\s+prices?\s+"
+    r"(?:remained|were|was|held|stayed)\s+(?:basically\s+|largely\s+)?(?:unchanged|flat|stable|steady)\b"
+)
+
+
+def _read_unchanged(sentence: Sentence, clauses: list[Clause], context: Context) -> Draft | None:
+    """A price held from the day or week before, with that basis written ("... remained
+    unchanged MoM"); without a basis it is commentary, not a figure."""
+    folded = sentence.folded
+    if not FLAT.mentioned(folded) or has_digit(folded):
+        return None
+    match = _UNCHANGED.match(without_dateline(folded).strip())
+    if match is None:
+        return None
+    products = names.known_products(match.group("what"))
+    if not products:
+        return None
+    basis, _ = basis_at(folded[folded.find(match.group(0)) + len(match.group(0)) :], after=True)
+    if basis is ChangeBasis.MOM and context.daily:
+        basis = ChangeBasis.DOD  # SMM's "MoM" in a daily report means the previous day
+    if basis is None:
+        return None
+    return Draft(
+        metric=Metric.PRICE,
+        subject=products[-1][2],
+        unit="CNY/t",
+        sentence=sentence,
+        change=PriceChange(Decimal(0), basis=basis),
+    )
 
 
 def _read_parity(sentence: Sentence, clauses: list[Clause], context: Context) -> Draft | None:
