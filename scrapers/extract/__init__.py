@@ -86,6 +86,18 @@ def _learn_title(title: str, context: Context) -> None:
         context.daily = True
 
 
+def _learn_spot_market(sentence: Sentence, context: Context) -> None:
+    """The market a paragraph's spot premiums are quoted in, from its opening words (which may
+    hold no number: "Guangdong stocks rose slightly after four straight declines")."""
+    if context.place is not None:
+        return
+    spot_market = _OPENING_SPOT_MARKET.match(without_dateline(sentence.folded).lstrip())
+    if spot_market is not None:
+        regions = names.regions(next(group for group in spot_market.groups() if group))
+        if regions:
+            context.place = regions[0][2]
+
+
 def _learn_sentence(sentence: Sentence, context: Context) -> None:
     folded = sentence.folded
     opening = _OPENING_PLACE.match(without_dateline(folded).lstrip())
@@ -135,7 +147,18 @@ _OPENING_PLACE = re.compile(
     r"|(?:smm[^:]{0,30}:\s*)?(?:this\s+week,\s*)?([a-z]+)\s+spot\s+(?:quotes|quotations|premiums"
     r"|offers|prices|market)\b"
     # "Spot: (1) Shanghai: On September 2, SMM #1 copper cathode spot prices ..."
-    r"|(?:[a-z ]+:\s*)?\(\d\)\s*([a-z]+(?:\s+china)?)\s*:)"
+    r"|(?:[a-z ]+:\s*)?\(\d\)\s*([a-z]+(?:\s+china)?)\s*:"
+    # "Guangdong Region: This week, ..."; "Guangdong: Premiums rose ..."
+    r"|([a-z]+(?:\s+china)?)(?:\s+region)?\s*:\s)"
+)
+# "Premiums in Guangdong hovered around 200 yuan/mt", "Today, spot prices of #1 copper cathode
+# in Guangdong against the front-month contract ...", "Spot market: Inventory in Guangdong ...":
+# the market the paragraph's spot premiums are quoted in (its prices name their own places).
+_OPENING_SPOT_MARKET = re.compile(
+    r"^(?:today,\s*)?(?:the\s+)?(?:spot\s+)?(?:prices?|premiums?)\s+"
+    r"(?:(?:of|for)\s+[#a-z0-9 -]{0,40}?\s+)?in\s+([a-z]+(?:\s+china)?)\b"
+    r"|^(?:spot\s+market:\s*)?(?:(?:inventory|inventories|stocks)\s+in\s+([a-z]+)|([a-z]+)\s+"
+    r"(?:stocks|inventor(?:y|ies)))\b"
 )
 
 
@@ -177,6 +200,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
         context.place = None  # a spot premium's market is named in its own paragraph
         for sentence in sentences_of(paragraph):
             _learn_wrap(sentence, context)
+            _learn_spot_market(sentence, context)
             if not _relevant(sentence, context):
                 rates.learn_from_words(sentence, context)
                 _learn_mention(sentence, context)

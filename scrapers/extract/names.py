@@ -173,6 +173,8 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "secondary lead": "secondary lead",
     "recycled lead refinery": "secondary lead",
     "primary lead": "primary lead",
+    # "The operating rates of refined lead in Yunnan were flat": the primary smelters' product
+    "refined lead": "primary lead",
     # "the operating rates of refined tin smelters in Yunnan and Jiangxi"
     "refined tin": "tin smelting",
     "tin smelter": "tin smelting",
@@ -770,8 +772,9 @@ def bare_silicon_grades(folded: str) -> list[tuple[int, int, str]]:
 # it in parentheses ("aluminium alloy (A356)", "high-purity aluminium (99.99%)").
 _GRADE_BEFORE = re.compile(
     r"(?:(?<![\w#])(?P<grade>battery-grade|industrial-grade|high-grade|low-grade|feed-grade"
-    r"|standard-quality|high-quality"
-    r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|99\.9+%)\s+)$"
+    r"|standard-quality|high-quality|sx-ew|hydro"
+    r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|99\.9+%)\s+"
+    r"|(?<![\w#])(?P<joined>hydro)-)$"
 )
 # "(A356)", "(99.99%)"; "(6%, CIF China)": a grade and the basis the quote is on (read as the
 # market elsewhere).
@@ -793,8 +796,9 @@ def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int
     """A product's name with the grade written around it, and the span that takes."""
     qualifiers = []
     before = _GRADE_BEFORE.search(folded, max(0, start - 24), start)
-    if before is not None and before.group("grade") not in name:
-        grade = before.group("grade").replace("1#", "#1").replace("0#", "#0")
+    if before is not None and (before.group("grade") or before.group("joined")) not in name:
+        grade = (before.group("grade") or before.group("joined")).replace("1#", "#1")
+        grade = grade.replace("0#", "#0")
         if grade not in _BENCHMARK_GRADES.get(name, set()):
             qualifiers.append(grade)
         start = before.start()
@@ -808,8 +812,14 @@ def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int
         qualifiers.append(after.group("grade"))
         end = after.end()
     for qualifier in qualifiers:
+        # SX-EW copper is also called hydro copper (hydro-copper)
+        qualifier = "sx-ew" if qualifier.startswith("hydro") else qualifier
         name = name[:-1] + f", {qualifier})" if name.endswith(")") else f"{name} ({qualifier})"
-    return name, start, end
+    # "The aluminium alloy (ADC12) price": the alloy is named by its grade
+    return _BY_GRADE.get(name, name), start, end
+
+
+_BY_GRADE = {"aluminium alloy (adc12)": "adc12"}
 
 
 _CONTENT_AFTER = re.compile(r"\s+(?:content|grade\s+of|equivalent)\b")

@@ -263,6 +263,8 @@ def read_sentence(
         sentence, clauses, context, drafts, notes
     ):
         return [draft for draft in drafts.values() if not draft.empty]
+    if _read_premium_list(sentence, clauses, context, drafts, notes):
+        return [draft for draft in drafts.values() if not draft.empty]
     for clause in clauses:
         if _is_spread(clause.folded, context):
             _read_spread(sentence, clause, context, drafts, notes)
@@ -2641,6 +2643,76 @@ def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
     if second is None or not places:
         return None
     return f"{metal} ({places[-1]}) - {metal} ({second})"
+
+
+# "..., high-quality copper ... was quoted at a discount of 120 yuan/mt, standard-quality copper
+# at a discount of 350 yuan/mt, and SX-EW copper at a discount of 400 yuan/mt": each grade's
+# spot premium, the amount right after its name.
+_PREMIUM_LEAD = re.compile(
+    r"(?:\b(?:premium|discount)s?\s+of|\bquoted\s+at|\bat)\s*(?:rmb|\$)?\s*$"
+)
+
+
+def _read_premium_list(
+    sentence: Sentence,
+    clauses: list[Clause],
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """A list of grades, each with its own spot premium against the futures; whether the
+    sentence was one."""
+    folded = sentence.folded
+    if not ("premium" in folded or "discount" in folded) or "contract" not in folded:
+        return False
+    if re.search(r"\bto\s+an?\s+(?:premium|discount)\s+of\b|/mt\s+to\s+[\d$]", folded):
+        return False  # "a discount of 10 yuan/mt to a premium of 20 yuan/mt": one range
+    amounts = [q for clause in clauses for q in clause.quantities if q.kind is Kind.MONEY]
+    items: list[tuple[Quantity, str, int]] = []
+    previous_end = 0
+    for quantity in amounts:
+        lead = folded[previous_end : quantity.start]
+        previous_end = quantity.end
+        if _PREMIUM_LEAD.search(lead) is None or names.names_brand(_FOR_EXAMPLE.sub(" ", lead)):
+            continue
+        products = names.known_products(lead)
+        if not products:
+            continue
+        sign = -1 if re.search(r"\bdiscounts?\s+of\s*(?:rmb|\$)?\s*$", lead) else 1
+        items.append((quantity, products[-1][2], sign))
+    if len(items) < 2 or len({product for _, product, _ in items}) < len(items):
+        return False
+    market = context.paragraph_place or context.place or "China"
+    for quantity, product, sign in items:
+        name, _ = _ordered(product, f"{names.base_metal(product)} futures")
+        standard = re.match(r"^([a-z]+) \(standard-quality\) - (\1 futures)$", name)
+        if standard is not None:
+            name = f"{standard.group(1)} - {standard.group(2)}"  # the market's own premium
+        draft = _draft(
+            drafts,
+            _Owner(name, market),
+            quantity.unit or "CNY/t",
+            sentence,
+            None,
+            False,
+            metric=Metric.SPREAD,
+            fresh=True,
+        )
+        if quantity.is_range:
+            ends = sorted((sign * quantity.value, sign * (quantity.high or quantity.value)))
+            draft.low, draft.high = ends[0], ends[1]
+        else:
+            draft.value = sign * quantity.value
+        notes.add(
+            sentence,
+            quantity.start,
+            quantity.end,
+            "spread",
+            owner=name,
+            emitted=True,
+            why="one grade's spot premium in a list of grades",
+        )
+    return True
 
 
 def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
