@@ -89,6 +89,11 @@ def _learn_title(title: str, context: Context) -> None:
 def _learn_spot_market(sentence: Sentence, context: Context) -> None:
     """The market a paragraph's spot premiums are quoted in, from its opening words (which may
     hold no number: "Guangdong stocks rose slightly after four straight declines")."""
+    heading = _PLACE_HEADING.match(without_dateline(sentence.folded).lstrip())
+    if heading is not None:
+        regions = names.regions(heading.group(1))
+        if regions:
+            context.paragraph_place = regions[0][2]
     if context.place is not None:
         return
     spot_market = _OPENING_SPOT_MARKET.match(without_dateline(sentence.folded).lstrip())
@@ -147,10 +152,11 @@ _OPENING_PLACE = re.compile(
     r"|(?:smm[^:]{0,30}:\s*)?(?:this\s+week,\s*)?([a-z]+)\s+spot\s+(?:quotes|quotations|premiums"
     r"|offers|prices|market)\b"
     # "Spot: (1) Shanghai: On September 2, SMM #1 copper cathode spot prices ..."
-    r"|(?:[a-z ]+:\s*)?\(\d\)\s*([a-z]+(?:\s+china)?)\s*:"
-    # "Guangdong Region: This week, ..."; "Guangdong: Premiums rose ..."
-    r"|([a-z]+(?:\s+china)?)(?:\s+region)?\s*:\s)"
+    r"|(?:[a-z ]+:\s*)?\(\d\)\s*([a-z]+(?:\s+china)?)\s*:)"
 )
+# "Guangdong Region: This week, ..."; "Guangdong: Premiums rose ...": a paragraph headed by its
+# market, whether or not the heading sentence holds a number.
+_PLACE_HEADING = re.compile(r"^([a-z]+(?:\s+china)?)(?:\s+region)?\s*:\s")
 # "Premiums in Guangdong hovered around 200 yuan/mt", "Today, spot prices of #1 copper cathode
 # in Guangdong against the front-month contract ...", "Spot market: Inventory in Guangdong ...":
 # the market the paragraph's spot premiums are quoted in (its prices name their own places).

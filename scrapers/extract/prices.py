@@ -110,6 +110,14 @@ _SPOT_PREMIUM = re.compile(
     # "quoted at premiums of 265~300 yuan/mt over the market": over the futures
     r"|\b(?:premiums?|discounts?)\s+of\s+[^a-z]*(?:yuan/mt\s+)?(?:over|against|to)\s+the\s+"
     r"(?:market|online\s+price|futures)\b"
+    # "premiums for high-quality copper were quoted at 100 yuan/mt"; "Hydro-copper was quoted
+    # with premiums of 140 yuan/mt"
+    r"|\b(?:premiums?|discounts?)\s+for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:copper|zinc|nickel|tin"
+    r"|lead|alumini?um)\b"
+    r"|\bquoted\s+with\s+(?:an?\s+)?(?:premium|discount)s?\s+of\b"
+    # "high-quality copper was quoted at a discount of 50 yuan/mt"
+    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*(?:copper\s+)?(?:was|were)\s+quoted\s+at"
+    r"\s+(?:an?\s+)?(?:premium|discount)s?\b"
     # "SMM average premium for #1 copper cathode was 170-230 yuan/mt"
     r"|\baverage\s+premiums?\s+(?:for|of)\s+(?:smm\s+)?(?:#1|1#)\s"
     # "suppliers quoted standard-quality copper at premiums of 160-180 yuan/mt"; "high-quality
@@ -1675,6 +1683,8 @@ def _role(
         return "reference"  # "fell below 8,000 yuan/mt, closing at 7,880": the line, then the close
     if _OFFERS_MOVED.search(stripped[-80:]) or _FROM_LAST_DEAL.match(trail):
         return "deal"  # "suppliers raising their quotes to downstream users by about 100"
+    if re.search(r"\boffering\b[^.;]{0,80}\bat\s*$", stripped):
+        return "deal"  # "Smelters are heard offering 2026 long-term contract prices ... at 260"
     if _DEAL_LEAD.search(stripped[-60:]) and not re.search(r"\bprices?\b", stripped[-60:]):
         return "deal"  # "morning deals clustered at 16,600"; "some lifting offers to 16,700"
     if _EXTREME.search(stripped[-40:]):
@@ -2107,6 +2117,8 @@ def _is_spread(folded: str, context: Context) -> bool:
         return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
     if _SIGNED_AGAINST.search(folded):
         return True  # "quotations against the SHFE 2411 contract were +0~+200 yuan/mt"
+    if "exceeded" in folded and _REGION_PAIR.search(folded):
+        return True  # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"
     if _REGION_THAN.search(folded) is not None or _THAN_FUTURES.search(folded) is not None:
         # "Prices in Tianjin were 40 yuan/mt lower than Shanghai prices"; "spot copper should be
         # offered RMB 20-80/mt lower than SHFE 1509 copper"
@@ -2412,6 +2424,13 @@ def _read_spread(
                 )
                 continue
             negative = than.group("dir") == "lower"
+        side = _HIGHER_IN.match(trail)
+        legs = re.match(r"^[a-z]+ \(([a-z ]+)\) - [a-z]+ \(([a-z ]+)\)$", name)
+        if side is not None and legs is not None:
+            # "between Shanghai and Guangdong was 60 yuan/mt (higher in Guangdong)": the first
+            # leg less the second, so negative when the second is the dearer.
+            dearer = (side.group("dir") == "higher") == (_place(side.group("where")) == legs[1])
+            negative = not dearer
         value = -quantity.value if negative else quantity.value
         if quantity.is_range:
             high = quantity.high if quantity.high is not None else quantity.value
@@ -2538,9 +2557,16 @@ _REGION_THAN = re.compile(
     + r"\s+(?:spot|prices?|market)\b"
 )
 _REGION_PAIR = re.compile(
-    r"\b(?:the\s+)?(?P<a>[a-z]+(?:\s+china)?)-(?P<b>[a-z]+(?:\s+china)?)\s+price\s+spread\b"
-    r"|\bprice\s+spread\s+between\s+(?P<c>[a-z]+(?:\s+china)?)\s+and\s+(?P<d>[a-z]+(?:\s+china)?)\b"
+    r"\b(?:the\s+)?(?P<a>[a-z]+(?:\s+china)?)-(?P<b>[a-z]+(?:\s+china)?)\s+(?:price\s+)?spread\b"
+    # "the price spread for standard-quality copper premiums between Shanghai and Guangdong"
+    r"|\bprice\s+spread\s+(?:(?:for|of)\s+[a-z -]{3,50}?\s+)?between\s+(?P<c>[a-z]+(?:\s+china)?)"
+    r"\s+and\s+(?P<d>[a-z]+(?:\s+china)?)\b"
+    # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"
+    r"|\bprices?\s+in\s+(?P<e>[a-z]+(?:\s+china)?)\s+exceeded\s+(?:those|that)\s+in\s+"
+    r"(?P<f>[a-z]+(?:\s+china)?)\b"
 )
+# "... was 60 yuan/mt (higher in Guangdong)"; "... was 10 yuan/mt lower in Guangdong"
+_HIGHER_IN = re.compile(r"^\s*(?:/\s*mt\s*)?\(?\s*(?P<dir>higher|lower)\s+in\s+(?P<where>[a-z]+)")
 
 
 def _place(word: str) -> str | None:
@@ -2623,8 +2649,8 @@ def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
         return None
     pair = _REGION_PAIR.search(folded)
     if pair is not None:
-        first = _place(pair.group("a") or pair.group("c") or "")
-        second = _place(pair.group("b") or pair.group("d") or "")
+        first = _place(pair.group("a") or pair.group("c") or pair.group("e") or "")
+        second = _place(pair.group("b") or pair.group("d") or pair.group("f") or "")
         if first and second:
             return f"{metal} ({first}) - {metal} ({second})"
     other = _REGION_AGAINST.search(folded) or _REGION_THAN.search(folded)
