@@ -167,7 +167,9 @@ _DEAL = re.compile(
 # For a spot quote only a session's words make a price intraday; "traded between X and Y" is
 # the day's range.
 _SESSION = re.compile(
-    r"\b(?:opened|opening|open)(?:\s+at)?\s*$|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low)"
+    r"\b(?:opened|opening|open)(?:\s+(?:higher|lower|flat))?(?:\s+at)?\s*(?:rmb|usd|\$)?\s*$"
+    r"|\b(?:after\s+)?start(?:ed|ing)\s+at\s*(?:rmb|usd|\$)?\s*$"
+    r"|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low)"
     r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at)(?:\s+(?:around|about))?\s*$|\btouch(?:ed|ing)\s*$"
 )
 # A spot price that crossed a line and rose on to a new level: the level is the price, not a
@@ -943,14 +945,17 @@ _CLOSE_BEFORE = re.compile(
 _MOVED_TO = re.compile(
     r"\b(?:gapped|moved|advanced|rose|rallied|climbed|surged|jumped|dropped|fell|slid|declined|dipped"
     r"|edged|pulled|retreated|rebounded|started|shot|falling|rising|dropping|climbing|advancing"
-    r"|dived|dove|sank|plunged|tumbled|slumped|soared|spiked)"
+    r"|dived|dove|sank|plunged|tumbled|slumped|soared|spiked|slipped|sagged|eased|bounced"
+    r"|recovered|firmed|ticked|nudged|drifted)"
     r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|all\s+the\s+way))*"
     r"\s+(?:to|at)(?:\s+(?:around|about))?\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:testing|tested|touching|touched|traded\s+within|within|between)\s*(?:rmb|\$)?\s*$"
     r"|\bto\s+(?:around|about)\s*$"
 )
+_LATER_MOVE = re.compile(r"\bafter\s+open(?:ing|ed)\b|\bafter\s+starting\b|\bthen\b|\blater\b")
 _CLOSE_AHEAD = re.compile(
-    r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+at|to\s+(?:end|close)\b|settl(?:ed|ing)|finished)\b"
+    r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+(?:at|up|down|higher|lower)|to\s+(?:end|close)\b"
+    r"|settl(?:ed|ing)|finished)\b"
 )
 _NAMES_ANOTHER = re.compile(r"\b(?:lme|shfe|comex|gfex)\b")
 _OVER_SPAN = re.compile(
@@ -1656,6 +1661,15 @@ def _role(
         )
     ):
         return "intraday"  # "gapped higher at 40,000, advanced to 41,110 before ending at 40,880"
+    if (
+        _futures(owner)
+        and not closed
+        and _MOVED_TO.search(stripped[-45:])
+        and _LATER_MOVE.search(head[-120:] + " " + rest[:60])
+    ):
+        # "SHFE 1601 aluminum sank to RMB 10,030/mt after opening at RMB 10,245/mt"; "fell to USD
+        # 1,590/mt on Tuesday, but then bounced back": a move the session went on from
+        return "intraday"
     if _futures(owner) and not closed and re.search(r"\bto\s+(?:around|about)\s*$", stripped):
         return "intraday"  # "LME copper keeps falling, to around $9,700/mt": a quote, no close
     if _futures(owner) and (
@@ -1742,6 +1756,7 @@ def _role(
         if _futures(owner) and (
             _session_told(head) == "intraday"
             or (INTRADAY.mentioned(rest) and INTRADAY.search(rest) is not None)
+            or (re.search(r"\bthen\b", head[-60:]) and not closed)
             or (_SESSION_TIME.search(head) and not _CLOSE_BEFORE.search(head + rest))
         ):
             # "opened at $2,022/mt and climbed, breaking through $2,040"; "climbed above
@@ -1824,6 +1839,11 @@ def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
         sentence.text[clause.start : end], clause.folded, quantity.start - clause.start
     ):
         return True
+    if re.match(
+        r"\s*(?:/\s*mt\s*)?(?:are|is)\s+(?:expected|likely|forecast|predicted)\b(?!\s+to\s+range)",
+        sentence.folded[quantity.end : end],
+    ):
+        return True  # "spot discounts of RMB 30-70/mt are expected over SHFE 1407 aluminum"
     # "... to trade at 103,500-105,000 yuan/mt today, with spot prices at 103,000-104,300
     # yuan/mt": a "with" clause carries on the forecast before it.
     return (
