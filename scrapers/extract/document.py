@@ -28,9 +28,12 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b)"
     r"|(?<!premiums)(?<!premium)\s+and\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
     r"|,?\s+with\s+(?=the\s+[a-z-]+\s+price\s+spread)"
+    r"|,?\s+with\s+(?=[a-z]+-[a-z]+\s+(?:price\s+)?spread\b)"
     # "... to 16,775 yuan/mt, with a price difference between primary metal and scrap of 50"
     r"|,\s*(?=with\s+(?:a|the)\s+price\s+(?:difference|spread|gap)\b)"
     r"|,\s*followed\s+by\s+"
+    # "Most transactions were heard at 14,540-14,550 yuan/mt with discounts of 50-30 yuan/mt"
+    r"|(?<=/mt)\s+(?=with\s+(?:discounts?|premiums?)\s+of\b)"
     # "..., with the nearby import loss for SHFE copper at nearly 500 yuan/mt": apart too.
     r"|,\s*(?=with\s+(?:the\s+)?(?:[a-z]+\s+)?import\s+(?:loss|losses|profit|profits|window)\b)"
     # "..., with spot discounts to settle at RMB 40 per tonne": the spot premium, apart.

@@ -1697,6 +1697,12 @@ def _role(
         return "reference"  # "fell below 8,000 yuan/mt, closing at 7,880": the line, then the close
     if _OFFERS_MOVED.search(stripped[-80:]) or _FROM_LAST_DEAL.match(trail):
         return "deal"  # "suppliers raising their quotes to downstream users by about 100"
+    if re.search(
+        r"\b(?:most\s+(?:deals|transactions)|(?:deals|transactions)\s+were\s+mostly)\b[^.;]{0,40}"
+        r"\bat\s*$",
+        stripped,
+    ):
+        return "level"  # "Most transactions in Shanghai were heard at 14,540-14,550": the market's
     if re.search(r"\boffering\b[^.;]{0,80}\bat\s*$", stripped):
         return "deal"  # "Smelters are heard offering 2026 long-term contract prices ... at 260"
     if _DEAL_LEAD.search(stripped[-60:]) and not re.search(r"\bprices?\b", stripped[-60:]):
@@ -2137,8 +2143,10 @@ def _is_spread(folded: str, context: Context) -> bool:
         return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
     if _SIGNED_AGAINST.search(folded):
         return True  # "quotations against the SHFE 2411 contract were +0~+200 yuan/mt"
-    if "exceeded" in folded and _REGION_PAIR.search(folded):
-        return True  # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"
+    if _REGION_PAIR.search(folded):
+        # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"; "with
+        # Guangdong-Shanghai spread at 120 yuan/mt"
+        return True
     if _REGION_THAN.search(folded) is not None or _THAN_FUTURES.search(folded) is not None:
         # "Prices in Tianjin were 40 yuan/mt lower than Shanghai prices"; "spot copper should be
         # offered RMB 20-80/mt lower than SHFE 1509 copper"

@@ -163,7 +163,7 @@ def read_sentence(
         owners = (
             []
             if elsewhere and not _MENTION.search(clause.folded)
-            else _owners(clause, context, previous)
+            else _owners(clause, context, previous, folded[: clause.start])
         )
         if not owners and any(q.kind in {Kind.PERCENT, Kind.POINTS} for q in clause.quantities):
             elsewhere = not previous
@@ -186,7 +186,9 @@ def read_sentence(
 # -- who the numbers belong to ---------------------------------------------------------------------
 
 
-def _owners(clause: Clause, context: Context, previous: list[_Owner]) -> list[_Owner]:
+def _owners(
+    clause: Clause, context: Context, previous: list[_Owner], before: str = ""
+) -> list[_Owner]:
     folded = _size_by_capacity(without_dateline(clause.folded))
     first_number = min(
         (
@@ -197,6 +199,12 @@ def _owners(clause: Clause, context: Context, previous: list[_Owner]) -> list[_O
         default=len(folded),
     )
     head = folded[:first_number]
+    if _THE_RATE_GOES_ON.match(folded) and _region(head) is None:
+        # "Smelters in Henan Province kept production stable, and the operating rate remained
+        # flat WoW": the rate of the place the sentence opened with
+        place = _region(without_dateline(before))
+        if place is not None:
+            head = f"in {place.lower()} {head}"
     start = opening(folded)
     mention = _MENTION.search(folded)
     if mention is not None and mention.start() < first_number:
@@ -219,7 +227,9 @@ def _owners(clause: Clause, context: Context, previous: list[_Owner]) -> list[_O
         # next week": the survey's headline rate, named after its change.
         base = _inherited(context, [], mentioned=True)
         if base is not None:
-            return [base]
+            # "... resulting in a 1.67 percentage point rise in the regional operating rate": the
+            # region the clause names
+            return [_Owner(base.subject, _region(head) or base.region, base.group)]
     used = _CAPACITY_USE.search(folded)
     if used is not None and used.start() < first_number:
         # "allowed industrial aluminum extruders to run at 59.08% of their capacity"
@@ -409,8 +419,13 @@ def _resolve(
 
 
 _SMELTERS = re.compile(r"\bsmelters?\b")
+_THE_RATE_GOES_ON = re.compile(
+    r"^\s*(?:,\s*)?(?:and|while|but|so)?\s*(?:the|its|their)\s+(?:weekly\s+)?(?:operating|utili[sz]ation)"
+    r"\s+rates?\b"
+)
 _OVERALL_RATE = re.compile(
-    r"\b(?:in|of)\s+the\s+(?:overall|industry-wide|whole)(?:\s+industry)?(?:\s+weekly)?\s+"
+    r"\b(?:in|of)\s+the\s+(?:overall|industry-wide|whole|regional|provincial)(?:\s+industry)?"
+    r"(?:\s+weekly)?\s+"
     r"(?:operating|utili[sz]ation)\s+rates?\b"
 )
 _IMPLAUSIBLE = re.compile(
