@@ -152,7 +152,10 @@ _OPENING_PLACE = re.compile(
     r"|(?:smm[^:]{0,30}:\s*)?(?:this\s+week,\s*)?([a-z]+)\s+spot\s+(?:quotes|quotations|premiums"
     r"|offers|prices|market)\b"
     # "Spot: (1) Shanghai: On September 2, SMM #1 copper cathode spot prices ..."
-    r"|(?:[a-z ]+:\s*)?\(\d\)\s*([a-z]+(?:\s+china)?)\s*:)"
+    r"|(?:[a-z ]+:\s*)?\(\d\)\s*([a-z]+(?:\s+china)?)\s*:"
+    # "The average spot alumina price in East China is up by RMB 15 per tonne ..."
+    r"|(?:the\s+)?(?:average\s+)?(?:spot\s+)?(?:[a-z0-9#-]+\s+){0,2}prices?\s+in\s+"
+    r"([a-z]+(?:\s+china)?)\s+(?:is|was|has|have|rose|fell|stood|stands|were|are)\b)"
 )
 # "Guangdong Region: This week, ..."; "Guangdong: Premiums rose ...": a paragraph headed by its
 # market, whether or not the heading sentence holds a number.

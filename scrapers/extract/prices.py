@@ -73,6 +73,10 @@ _CHANGE_NOUN = re.compile(
 _REFERENCE = re.compile(
     r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)"
     r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of)?(?:\s+(?:around|about|nearly))?"
+    # "decreased by RMB 310 per tonne from its earlier price of RMB 13460 per tonne"
+    r"|from\s+(?:its|the)\s+(?:earlier|previous|prior|last)\s+(?:price|level|close)\s+of"
+    # "after holding at RMB 2175 per tonne since May 15"
+    r"|after\s+(?:holding|remaining|staying|hovering)(?:\s+(?:flat|steady|stable))?\s+at"
     r"|compared\s+(?:with|to)|(?<!more\s)(?<!less\s)(?<!higher\s)(?<!lower\s)than|versus|vs\.?"
     r"|against)\s*(?:the\s+)?$"
 )
@@ -105,7 +109,7 @@ _SPOT_PREMIUM = re.compile(
     r"\bspot\s+(?:premiums?|discounts?)\b|\bpremiums\s+and\s+discounts\b"
     # "spot prices are likely to trade at a premium of 20-80 yuan today"; "The 0# common brand
     # will trade at a discount of 100-60 yuan/mt": the market's own spot premium
-    r"|\bspot\s+prices?\b(?:\s+[a-z]+){0,5}?\s+an?\s+(?:premium|discount)\b"
+    r"|\bspot\s+(?:[a-z]+\s+)?prices?\b(?:\s+[a-z]+){0,7}?\s+an?\s+(?:premium|discount)\b"
     r"|\b(?:common|mainstream|ordinary|standard)\s+brands?\b"
     # "quoted at premiums of 265~300 yuan/mt over the market": over the futures
     r"|\b(?:premiums?|discounts?)\s+of\s+[^a-z]*(?:yuan/mt\s+)?(?:over|against|to)\s+the\s+"
@@ -116,7 +120,8 @@ _SPOT_PREMIUM = re.compile(
     r"|lead|alumini?um)\b"
     r"|\bquoted\s+with\s+(?:an?\s+)?(?:premium|discount)s?\s+of\b"
     # "high-quality copper was quoted at a discount of 50 yuan/mt"
-    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*(?:copper\s+)?(?:was|were)\s+quoted\s+at"
+    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*(?:copper\s+)?(?:is|are|was|were)\s+quoted"
+    r"\s+at"
     r"\s+(?:an?\s+)?(?:premium|discount)s?\b"
     # "SMM average premium for #1 copper cathode was 170-230 yuan/mt"
     r"|\baverage\s+premiums?\s+(?:for|of)\s+(?:smm\s+)?(?:#1|1#)\s"
@@ -513,6 +518,7 @@ def _read_prices(
     previous_end = clause.start
     last_change: Quantity | None = None
     pending_sign: int | None = None
+    skipped_deal: Quantity | None = None  # the amount just passed over as a deal or offer
     clause_start_amount = True  # the next money amount is the clause's first
     foreign_clause = False  # the clause is about a fee, cost or volume
     quantities = [q for q in clause.quantities if q.kind in {Kind.MONEY, Kind.PERCENT, Kind.OTHER}]
@@ -739,11 +745,19 @@ def _read_prices(
         )
         if role == "intraday" and _forward(sentence, clause, quantity):
             role = "level"  # "LME copper should move in USD 5,320-5,400/mt during Asian hours"
+        if (
+            role == "change"
+            and skipped_deal is not None
+            and re.match(r"^\s*,?\s*(?:up|down)\b", own_lead)
+        ):
+            role = "deal"  # "offering ... at 260 yuan/mt, up 130 yuan/mt": the offer's own change
         if role not in {"level", "change", "average"}:
             notes.add(
                 sentence, quantity.start, quantity.end, role, owner=owner.product, why=_WHY[role]
             )
+            skipped_deal = quantity if role == "deal" else None
             continue
+        skipped_deal = None
         forecast = _forward(sentence, clause, quantity)
         period = _price_period(whole, context, forecast)
         if (
@@ -1164,6 +1178,11 @@ _NO_CHANGE = re.compile(
 _TO_LEVELS = re.compile(r"(?:\bto|\bat|\barriving\s+at|\breach)\s*(?:rmb|us\$|\$|usd)?\s*$")
 _RANGES_FOLLOW = re.compile(r"\b(?:range|ranging|between)\b")
 _EACH = re.compile(r"^\s*(?:per\s+tonne\s*)?,?\s*each\b")
+# "..., down RMB 300 and RMB 310"; "..., a decrease of RMB 100 per tonne each"
+_CHANGES_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:down|up)(?:\s+by)?|an?\s+(?:decrease|increase|drop|rise|gain|decline)\s+of)"
+    r"\s*(?:rmb|us\$|\$|usd)?\s*"
+)
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*and|,|and)\s*(?:rmb|us\$|\$|usd)?\s*$")
@@ -1278,6 +1297,17 @@ def _read_respective(
         if levels and re.search(r"\bby\s*$", lead) and direction(lead) not in {None, 0}:
             changes.append(quantity)  # "standing at A and B after declining by RMB 70"
             continue
+        if levels and not changes and _CHANGES_AFTER.fullmatch(lead):
+            changes.append(quantity)  # "stand at A and B, down RMB 300 and RMB 310"
+            continue
+        if (
+            changes
+            and levels
+            and changes[-1].start > levels[-1].start
+            and _PAIR_JOIN.fullmatch(lead)
+        ):
+            changes.append(quantity)
+            continue
         if (
             index
             and not (ranges or _RANGES_FOLLOW.search(lead))
@@ -1329,7 +1359,7 @@ def _read_respective(
     if changes and sign is None:
         return False
     if not changes and sign is not None:
-        return False  # "rose to A and B": by how much is not said
+        sign = None  # "have dropped to stand at A, B and C": levels; by how much is not said
     flat = not changes and _NO_CHANGE.search(head) is not None
     period = _price_period(whole, context, False)
     group: list[Draft] = []
@@ -1463,6 +1493,8 @@ def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owne
     if places:
         products = names.known_products(head)
         product = products[-1][2] if products else context.product
+        if product == "aluminium alloy" and context.product == "adc12":
+            product = "adc12"  # "The prices of aluminium alloys in East, South and West": ADC12's
         if product is None:
             return None
         return [_Owner(product, place) for place in places]
@@ -1703,7 +1735,7 @@ def _role(
         stripped,
     ):
         return "level"  # "Most transactions in Shanghai were heard at 14,540-14,550": the market's
-    if re.search(r"\boffering\b[^.;]{0,80}\bat\s*$", stripped):
+    if re.search(r"\boffering\b[^.;]{0,80}\bat\s*$", head[-120:]):
         return "deal"  # "Smelters are heard offering 2026 long-term contract prices ... at 260"
     if _DEAL_LEAD.search(stripped[-60:]) and not re.search(r"\bprices?\b", stripped[-60:]):
         return "deal"  # "morning deals clustered at 16,600"; "some lifting offers to 16,700"
@@ -1753,6 +1785,8 @@ def _role(
         return "change"  # "has slipped over the weekend by RMB 30 per tonne"
     if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+(?:than|at)\b", trail):
         return "change"  # "closed RMB 60/mt higher at RMB 40,880/mt"
+    if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+(?:on|today|yesterday)\b", trail):
+        return "change"  # "Australian alumina FOB price stands USD 3 per tonne lower on Friday"
     if _bound(stripped) is not None:
         if re.search(
             r"\bwith\s+(?:the\s+)?(?:futures|prices?|[a-z]+\s+prices?)\s+(?:above|below)\s*$",
