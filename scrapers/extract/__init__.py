@@ -210,6 +210,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
         for sentence in sentences_of(paragraph):
             _learn_wrap(sentence, context)
             _learn_spot_market(sentence, context)
+            rates.learn_opening_month(sentence, context)
             if not _relevant(sentence, context):
                 rates.learn_from_words(sentence, context)
                 _learn_mention(sentence, context)
@@ -289,6 +290,8 @@ def _compatible(kept: Figure, new: Figure) -> bool:
         and kept.change != new.change
         and not _same_move(kept, new)
         and not _same_move(new, kept)
+        and not _restated(kept, new)
+        and not _restated(new, kept)
     ):
         return False
     return all(kept.changes.get(basis, amount) == amount for basis, amount in new.changes.items())
@@ -372,6 +375,8 @@ def _overlaps(kept: Figure, new: Figure) -> bool:
         # and a lone change are not.
         if kept.change is not None and kept.change == new.change and _lone(kept) != _lone(new):
             return True  # "Copper rose 0.63%, ..." then "closed 0.63% higher at 52,590"
+        if _restated(kept, new) or _restated(new, kept):
+            return True
         if _same_move(kept, new) or _same_move(new, kept):
             return True
         return any(
@@ -379,6 +384,20 @@ def _overlaps(kept: Figure, new: Figure) -> bool:
             for name in ("value", "low", "high")
         )
     return True
+
+
+def _restated(full: Figure, lone: Figure) -> bool:
+    """A move told again without its basis: "down 740 yuan/mt from last Thursday" and later
+    "... has fallen for five days, by 740 yuan/mt in all"."""
+    return (
+        _lone(lone)
+        and not _lone(full)
+        and full.change is not None
+        and lone.change is not None
+        and lone.change.basis is None
+        and lone.change.percent == full.change.percent
+        and lone.change.amount == full.change.amount
+    )
 
 
 def _same_move(lone: Figure, full: Figure) -> bool:

@@ -289,6 +289,7 @@ DOD = Concept(
         "from the previous trading day's close",
         "on the day",
         "in a single day",
+        "a day",  # "rising another 10,000 yuan a day"
         "from yesterday",
     ),
 )
@@ -317,7 +318,9 @@ FORECAST = Concept(
         "forecasts",
         "forecasted",
         "projected",
-        "projects",
+        # "SMM projects that ...", not "new projects were delayed"
+        "smm projects",
+        "projects that",
         "predicts",
         "predicted to",
         "anticipated to",

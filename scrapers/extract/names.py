@@ -593,8 +593,9 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "alsi9cu3": "alsi9cu3",
     "cast aluminium alloy": "cast aluminium alloy",
     "aluminium alloy": "aluminium alloy",
-    "secondary aluminium alloy": "secondary aluminium alloy",
-    "recycled aluminium alloy": "secondary aluminium alloy",
+    # SMM's secondary aluminium alloy price is its ADC12 quote
+    "secondary aluminium alloy": "adc12",
+    "recycled aluminium alloy": "adc12",
     "aluminium scrap": "aluminium scrap",
     "scrap aluminium": "aluminium scrap",
     "baled ubc": "aluminium scrap (baled ubc)",
@@ -611,8 +612,10 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "shredded aluminium scrap": "aluminium scrap (shredded)",
     "baled aluminium scrap": "aluminium scrap (baled)",
     "shredded aluminium tense": "aluminium scrap (shredded tense)",
-    "aluminium tense scrap": "aluminium scrap (tense)",
+    # SMM's tense scrap quote is for shredded tense scrap, however it is written
+    "aluminium tense scrap": "aluminium scrap (shredded tense)",
     "mechanical casting aluminium scrap": "aluminium scrap (mechanical casting)",
+    "machinery aluminium scrap": "aluminium scrap (mechanical casting)",
     "mechanical casting aluminium": "aluminium scrap (mechanical casting)",
     "bare bright aluminium wire": "aluminium scrap (bare bright wire)",
     "bare bright aluminium": "aluminium scrap (bare bright wire)",

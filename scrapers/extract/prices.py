@@ -184,6 +184,12 @@ _BROKE_TO_HIGH = re.compile(
     r"[^a-z;]{1,20}(?:yuan)?(?:\s*/\s*(?:mt|t))?\s*,?\s*to\s+a\s+(?:new\s+|record\s+|fresh\s+)?"
     r"high\s+of\s*(?:rmb|usd|us\$|\$)?\s*$"
 )
+_BID_OFFER = re.compile(
+    r"\b(?:(?:3|three)-month|cash|(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)\s+\d{2})\s+(?:bid|offer)s?\b|\bbid\s+and\s+offer\b"
+    r"|\b(?:the\s+)?(?:bid|offer)\s+(?:settled|stood|closed|rose|fell|went|at)\b"
+)
+_OR_PERCENT = re.compile(r"\s*(?:/\s*mt\s*)?,?\s*or\s+[\d.]+\s*(?:%|per\s*cent)")
 # "... and 163 yuan/mt from a month ago": a second change with its own basis.
 _AGO = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:from|than|compared\s+(?:with|to))\s+(?:a|one|the\s+previous|the\s+last|last)"
@@ -842,6 +848,11 @@ def _read_prices(
                 )
                 continue
             basis = _basis(trail, context, sentence, own_lead)
+            also = _OR_PERCENT.match(whole[quantity.end : clause_end])
+            if basis is None and also is not None:
+                # "up RMB 105 per tonne or 0.54 per cent compared with the previous trading day":
+                # the basis written after the percentage is the amount's too
+                basis = _basis(whole[quantity.end + also.end() : clause_end], context, sentence)
             if (
                 draft.change is not None
                 and draft.change.basis is not None
@@ -1492,6 +1503,8 @@ def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owne
     places = names.listed_regions(head)
     if places:
         products = names.known_products(head)
+        if not products and not _PRICE_WORD.search(head):
+            return None  # "Jiangxi and Henan were down 200 yuan/mt in all": whose price is not said
         product = products[-1][2] if products else context.product
         if product == "aluminium alloy" and context.product == "adc12":
             product = "adc12"  # "The prices of aluminium alloys in East, South and West": ADC12's
@@ -1681,6 +1694,8 @@ def _role(
         return "other"  # "with price adjustments ranging from RMB 100-150 per tonne": no level
     if re.search(r"\b(?:bid|offer)\s+prices?\b", head) and not re.search(r"settlement", head):
         return "bid"
+    if _BID_OFFER.search(head[-90:]):
+        return "bid"  # "The 3-month bid rose by USD 2 per tonne ... to USD 2,677 per tonne"
     closed = _CLOSE_BEFORE.search(head[-60:]) is not None
     if (
         _futures(owner)
@@ -1702,6 +1717,15 @@ def _role(
         # "SHFE 1601 aluminum sank to RMB 10,030/mt after opening at RMB 10,245/mt"; "fell to USD
         # 1,590/mt on Tuesday, but then bounced back": a move the session went on from
         return "intraday"
+    if (
+        quantity.is_range
+        and quantity.high is not None
+        and quantity.high < quantity.value
+        and quantity.sign is None
+    ):
+        # "with the average prices ranging between US$2,366.50 and US$2,232 this month": where
+        # the price went, from one day to another, not a quote's range
+        return "other"
     if _futures(owner) and not closed and re.search(r"\bto\s+(?:around|about)\s*$", stripped):
         return "intraday"  # "LME copper keeps falling, to around $9,700/mt": a quote, no close
     if _futures(owner) and (
@@ -1769,6 +1793,12 @@ def _role(
         or re.match(r"^\s*after\b(?:(?!,\s)[^;])*$", head) is not None
     ):
         return "reference"  # "from 13,610"; "since the beginning of the year, up 223,000"
+    if re.search(
+        r"\bafter\s+(?:(?:two|three|four|five|several|\d+)\s+)?(?:consecutive\s+)?(?:trading\s+)?"
+        r"(?:days?|sessions?|weeks?)\s+of\s*$",
+        stripped,
+    ):
+        return "reference"  # "after two trading days of 30,000 yuan gains, rose again to ..."
     if last_change is not None and re.match(r"^\s*or\s*$", own_lead):
         return "change"  # "down 0.27 per cent or RMB 50 per tonne"
     if last_change is not None and re.search(r"\band\s*$", own_lead) and _AGO.match(trail):
@@ -1857,7 +1887,11 @@ def _inherited(last: _Owner, head: str) -> _Owner:
 
 
 def _futures(owner: _Owner) -> bool:
-    return owner.region in {"SHFE", "LME", "COMEX", "GFEX"}
+    """A contract traded in sessions (not a benchmark the exchange publishes once a day, like
+    the LME's Asian reference price)."""
+    return (
+        owner.region in {"SHFE", "LME", "COMEX", "GFEX"} and "asian reference" not in owner.product
+    )
 
 
 def _bound(lead: str) -> Bound | None:
@@ -1930,6 +1964,13 @@ def _owner(
     ]
     product = None
     position = 0
+    if (
+        not products
+        and len(names.listed_regions(head)) > 1
+        and re.search(r"\band\b", head)
+        and not _PRICE_WORD.search(head)
+    ):
+        return None  # "and Jiangxi and Henan were down 200 yuan/mt in all": whose price is not said
     if products:
         _, position, product = products[-1]
         if _FIRMS_AFTER.match(head, position) and not _PRICE_WORD.search(head[position:]):
@@ -2011,8 +2052,17 @@ def _owner(
         )
     if re.search(r"\bindex\b", head[max(0, position - 60) :]) and "index" not in product:
         product = _with_qualifier(product, "index")
+    if re.search(r"\bplatts\b", head[max(0, position - 60) :]) and "platts" not in product:
+        product = _with_qualifier(product, "platts")  # "The LME alumina platts price"
+    if re.search(r"\bimport(?:ed)?\s+spot\s+price\b", head[-60:]) and "imported" not in product:
+        # "the import spot price rose 100 yuan/mt to around 19,200 yuan/mt": imported metal's
+        # price at home, in yuan
+        return _Owner(_with_qualifier(product, "imported"), "China")
     if re.search(r"\bofficial\s+settlement\b|\bcash\s+settlement\b", head):
         product = _with_qualifier(product, "cash")
+    if re.search(r"\basian\s+reference\s+price\b", head):
+        # "LME aluminium 3-month Asian Reference Price": the LME's own benchmark
+        return _Owner(_with_qualifier(product, "asian reference"), "LME")
     region = _market(head, product, quantity, futures_word is not None, clause.folded)
     if region == "SHFE" and product == "aluminium alloy":
         product = "cast aluminium alloy"  # the aluminium alloy futures are cast alloy's

@@ -822,6 +822,20 @@ def learn(drafts: list[Draft], context: Context) -> None:
 
 
 _SURVEY_WEEK = re.compile(r"\b(last|this)\s+week\b")
+_OPENING_MONTH = re.compile(
+    r"^\W*in\s+(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)(?:\s+\d{4})?\s*,"
+)
+
+
+def learn_opening_month(sentence: Sentence, context: Context) -> None:
+    """A monthly report that opens "In September 2025, ...": the month its later figures are
+    about when they name none ("The domestic refined nickel enterprise operating rate was 66%")."""
+    if context.month is not None or context.weekly or context.published is None:
+        return
+    opening = _OPENING_MONTH.match(without_dateline(sentence.folded))
+    if opening is not None:
+        context.month = month_period(opening.group(0), context.published, forecast=False)
 
 
 def learn_survey_week(folded_body: str, context: Context) -> None:
