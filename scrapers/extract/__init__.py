@@ -201,6 +201,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
     _learn_metal(title, body, context)
     _learn_title(title, context)
     rates.learn_survey_week(fold(body[:3000]), context)
+    prices.learn_front_contract(fold(body), context)
     notes = Notes()
     drafts: list[Draft] = []
     for paragraph in paragraphs(body):

@@ -80,6 +80,9 @@ class Context:
     segment: names.Named | None = None  # the industry the last statement was about
     product: str | None = None  # the product prices were last quoted for
     metal: str | None = None  # the article's metal, for "primary metal and scrap"
+    # the front-month contract, when a report quotes against two ("a discount of 60 yuan/mt
+    # against the 2601 contract ...; a discount of 150 yuan/mt against the 2602 contract")
+    front_contract: int | None = None
     heading: str | None = None  # the current paragraph's section heading, folded
     weekly: bool = False  # a weekly survey or review
     daily: bool = False  # a daily price report

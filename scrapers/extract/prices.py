@@ -119,6 +119,9 @@ _SPOT_PREMIUM = re.compile(
     r"|\b(?:premiums?|discounts?)\s+for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:copper|zinc|nickel|tin"
     r"|lead|alumini?um)\b"
     r"|\bquoted\s+with\s+(?:an?\s+)?(?:premium|discount)s?\s+of\b"
+    # "SX-EW copper was also tight, quoted at a discount of 40-20 yuan/mt"
+    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*copper\b[^.;]{0,40}?\bquoted\s+at\s+an?\s+"
+    r"(?:premium|discount)s?\b"
     # "high-quality copper was quoted at a discount of 50 yuan/mt"
     r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*(?:copper\s+)?(?:is|are|was|were)\s+quoted"
     r"\s+at"
@@ -138,6 +141,8 @@ _THAN_FUTURES = re.compile(
 )
 _VERSUS = re.compile(
     r"\b(?:against|over)\s+(?:the\s+)?(?:(?:average|spot)\s+prices?\s+of\s+(?:the\s+)?)?"
+    # "quoted at a discount of 100-50 yuan/mt to the SMM 1# lead price"
+    r"|\bto\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
 )
 _AGAINST = re.compile(
     r"\b(?:against|over)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b"
@@ -1759,6 +1764,10 @@ def _role(
         stripped,
     ):
         return "level"  # "Most transactions in Shanghai were heard at 14,540-14,550": the market's
+    if re.search(r"\bdaily\s+average(?:\s+line)?\s+(?:of|at)\s*(?:rmb|\$)?\s*$", stripped):
+        return "intraday"  # "aluminium steadied near its daily average of 20,800 yuan/mt"
+    if re.search(r"\bparity\s+to(?:\s+(?:around|about))?\s*(?:rmb|\$)?\s*$", stripped):
+        return "deal"  # "the market traded SMM A00 at parity to around 10 yuan/mt"
     if re.search(r"\boffering\b[^.;]{0,80}\bat\s*$", head[-120:]):
         return "deal"  # "Smelters are heard offering 2026 long-term contract prices ... at 260"
     if _DEAL_LEAD.search(stripped[-60:]) and not re.search(r"\bprices?\b", stripped[-60:]):
@@ -2063,6 +2072,15 @@ def _owner(
     if re.search(r"\basian\s+reference\s+price\b", head):
         # "LME aluminium 3-month Asian Reference Price": the LME's own benchmark
         return _Owner(_with_qualifier(product, "asian reference"), "LME")
+    if (
+        product == "lead"
+        and re.search(r"\bex-(?:factory|works)\b", head)
+        and context.last_spread is not None
+        and "refined secondary lead" in context.last_spread
+    ):
+        # "ex-factory quotes for tax-free refined lead" in a secondary lead report: what the
+        # secondary smelters sell
+        product = "refined secondary lead"
     region = _market(head, product, quantity, futures_word is not None, clause.folded)
     if region == "SHFE" and product == "aluminium alloy":
         product = "cast aluminium alloy"  # the aluminium alloy futures are cast alloy's
@@ -2129,7 +2147,7 @@ _ORE_GRADE = re.compile(
     r"|[\d.]+\s*(?:%|per\s*cent)\s+alumina(?:\s+content)?\b"
 )
 _PRICED_OFF = re.compile(
-    r"(?:(?<=prices\s)|(?<=price\s)|(?<=quotes\s)|(?<=quotations\s))against\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+contract\b"
+    r"(?:(?<=prices\s)|(?<=price\s)|(?<=quotes\s)|(?<=quotations\s)|(?<=/mt\s))against\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+contract\b"
 )
 _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
 # "Near the end it shot up ...": the series the last sentence was about (not a dummy "it is
@@ -2269,6 +2287,9 @@ _BARE_PREMIUM = re.compile(
     r"\bat\s+(?:a\s+)?(?:premiums?|discounts?)\s+(?:of\s+)?(?:above|below|over|under|around|about)?"
     r"\s*(?:rmb\s*)?[+-]?\d"
 )
+# "Mainstream transaction prices mainly ranged from a discount of 150 yuan/mt to a discount of
+# 130 yuan/mt against the 2602 contract"; "actual transactions were at premiums of 10-20"
+_DEALT = re.compile(r"\b(?:transactions?\s+(?:were|was)|deals?\s+(?:were|was))\b")
 _FOR_EXAMPLE = re.compile(r"\bsuch\s+as\s+[a-z]+(?:\s+\([a-z ]+\))?")
 
 
@@ -2342,6 +2363,16 @@ def _read_spread(
     # "high-quality copper such as Jinchuan (plate) was quoted at premiums of 180-200": a grade,
     # with a brand for example.
     named_before = _FOR_EXAMPLE.sub(" ", folded[: amounts[0].start - clause.start])
+    if _DEALT.search(named_before):
+        for quantity in amounts:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "deal",
+                why="where deals were done, not the market's quote",
+            )
+        return
     if names.names_brand(named_before):
         for quantity in amounts:
             notes.add(
@@ -2352,7 +2383,11 @@ def _read_spread(
                 why="one brand's premium, not the market's",
             )
         return
-    if re.search(r"\bagainst\s+(?:the\s+)?next\s+month(?:'s)?\b", folded):
+    own = re.findall(r"\b(\d{4})\s+contract\b", folded)
+    later = (
+        bool(own) and context.front_contract is not None and int(own[-1]) > context.front_contract
+    )
+    if later or re.search(r"\bagainst\s+(?:the\s+)?next\s+month(?:'s)?\b", folded):
         for quantity in amounts:
             notes.add(
                 sentence,
@@ -2552,10 +2587,15 @@ def _read_spread(
                 or (loss and not re.search(r"\bprofit", stripped[-30:]))
                 or re.match(r"^\s*(?:/\s*mt\s*)?lower\s+than\b", trail) is not None
             )
-            if discount != flip:
+            if quantity.sign == -1:
+                # "premiums of -50~0 yuan/mt": the ends as signed; from the other leg if the
+                # text names the legs the other way round
+                ends = (-quantity.value, high)
+                draft.low, draft.high = sorted((-ends[1], -ends[0]) if flip else ends)
+            elif discount != flip:
                 draft.low, draft.high = -high, -quantity.value
             else:
-                draft.low = -quantity.value if quantity.sign == -1 else quantity.value
+                draft.low = quantity.value
                 draft.high = high
             if _held(stripped) and draft.change is None:
                 draft.change = PriceChange(Decimal(0))  # "the premium range remained at -200-300"
@@ -2565,14 +2605,26 @@ def _read_spread(
             why = "a spread's average"
         elif (
             draft.empty
-            and re.search(r"\bdiscount\s+of\s*$", stripped)
-            and re.match(r"^\s*(?:yuan/mt\s*)?to\s+a\s+premium\s+of", trail)
+            and re.search(r"\b(?:discount|premium)\s+of\s*$", stripped)
+            and re.match(
+                r"^\s*(?:yuan/mt\s*)?to\s+(?:an?\s+(?:premium|discount)\s+of|parity)", trail
+            )
         ):
+            # "at a discount of 400 yuan/mt to a discount of 280 yuan/mt"; "a discount of 50
+            # yuan/mt to parity": the first end of a range
             draft.low = value
-            why = "a spread's range, from a discount"
+            if re.match(r"^\s*(?:yuan/mt\s*)?to\s+parity", trail):
+                draft.low, draft.high = sorted((value, Decimal(0)))
+            why = "a spread's range, its first end"
         elif draft.low is not None and draft.high is None:
-            draft.high = value
-            why = "a spread's range, to a premium"
+            draft.low, draft.high = sorted((draft.low, value))
+            why = "a spread's range, its second end"
+        elif draft.empty and re.search(
+            r"\bparity\s+to\s+an?\s+(?:premium|discount)\s+of\s*$", stripped
+        ):
+            # "quoted at parity to a premium of 280 yuan/mt"
+            draft.low, draft.high = sorted((Decimal(0), value))
+            why = "a spread's range, from parity"
         elif (
             draft.value is not None
             and draft.low is None
@@ -2791,6 +2843,20 @@ _PREMIUM_LEAD = re.compile(
 )
 
 
+_TWO_CONTRACTS = re.compile(
+    r"\bagainst\s+the\s+(\d{4})\s+contract\b[^.]{0,80}?;\s*at\s+an?\s+(?:premium|discount)\s+of\s+"
+    r"[\d,]+\s*yuan/mt\s+against\s+the\s+(\d{4})\s+contract\b"
+)
+
+
+def learn_front_contract(folded_body: str, context: Context) -> None:
+    """The front-month contract of a report that quotes the spot price against two: the one
+    named first. A premium against the other is not the spot premium."""
+    pair = _TWO_CONTRACTS.search(folded_body)
+    if pair is not None and int(pair.group(1)) < int(pair.group(2)):
+        context.front_contract = int(pair.group(1))
+
+
 def _read_premium_list(
     sentence: Sentence,
     clauses: list[Clause],
@@ -2869,6 +2935,12 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
 
 
 def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
+    place_to_futures = _PLACE_TO_FUTURES.search(folded)
+    metal = context.metal or (names.base_metal(context.product) if context.product else None)
+    if place_to_futures is not None and metal is not None:
+        # "the price spread between central China and SHFE at -120 yuan/mt": that market's
+        # spot premium
+        return f"{metal} - {metal} futures", False
     regional = _regional(folded, context, sentence)
     if regional is not None:
         return regional, False
@@ -2991,6 +3063,9 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
 
 # "..., while in southwest and south China, discounts ranged from 170-50 yuan/mt": the spread
 # just read, in other markets.
+_PLACE_TO_FUTURES = re.compile(
+    r"\bprice\s+spread\s+between\s+[a-z]+(?:\s+china)?\s+and\s+(?:the\s+)?(?:shfe|futures)\b"
+)
 _SPREAD_GOES_ON = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|while|whereas|but)\s+)?in\s+[a-z ]+?,\s*(?:spot\s+)?(?:premiums?"
     r"|discounts?)\s+(?:was|were|stood|ranged|widened|narrowed)\b"
@@ -3027,6 +3102,9 @@ _TRIED = re.compile(
 _TECHNICAL_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?(?:level|mark|line)\b(?!\s+(?:of|in)\b)")
 _SAME_SPREAD = re.compile(
     r"^\s*(?:the\s+)?(?:average\s+)?(?:premium|discount|spread)s?\s+(?:was|were|stood|averaged)\b"
+    # "..., and spot order discounts widened to -100~0 yuan/mt"
+    r"|^\s*(?:,\s*)?(?:and\s+)?(?:spot\s+(?:order\s+)?)?(?:premium|discount)s?\s+(?:widened|narrowed"
+    r"|expanded|shrank)\s+to\b"
 )
 
 
