@@ -32,6 +32,8 @@ _CLAUSE_BREAK = re.compile(
     # "... to 16,775 yuan/mt, with a price difference between primary metal and scrap of 50"
     r"|,\s*(?=with\s+(?:a|the)\s+price\s+(?:difference|spread|gap)\b)"
     r"|,\s*followed\s+by\s+"
+    # "... took it to 0 yuan/mt, with the premium over the 2408 contract at around 0-30 yuan/mt"
+    r"|,\s*(?=with\s+(?:the\s+)?(?:spot\s+)?premiums?\s+(?:over|against)\b)"
     # "Most transactions were heard at 14,540-14,550 yuan/mt with discounts of 50-30 yuan/mt"
     r"|(?<=/mt)\s+(?=with\s+(?:discounts?|premiums?)\s+of\b)"
     # "..., with the nearby import loss for SHFE copper at nearly 500 yuan/mt": apart too.

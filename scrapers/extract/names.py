@@ -864,7 +864,7 @@ def _graded_span(name: str, folded: str, start: int, end: int) -> tuple[int, int
 BRANDS = frozenset(
     "jinchuan qilin mengzi lan zijin shuangyan chihong xinzi huludao xikang bailing hongye"
     " xiangguang lufang jcc tiefeng zhongtiaoshan olyda guixi ccc-p enm norilsk jinfeng spence"
-    " yunxi yuntin chinalco smc".split()
+    " yunxi yuntin chinalco smc huize honglu honglu-v baiyin".split()
 )
 _BRAND = re.compile(
     r"\b(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)) + r")\b|\b(?:high-end|high-priced"

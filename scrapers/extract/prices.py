@@ -262,7 +262,10 @@ def read_sentence(
         return [unchanged]
     if not any(map(folded.__contains__, CUES)):
         note_subject(sentence, context)  # "The SHFE nickel contract broke below support."
-        return []
+        if not ("%" in folded and "contract" in folded):
+            return []
+        # ... and a contract's move in %: "the main 2407 contract moved up, closing the day
+        # with a 1.70% increase"
     drafts: dict[tuple[object, ...], Draft] = {}
     previous: _Owner | None = None
     pair = context.pair
@@ -501,7 +504,9 @@ def _read_prices(
     clause_end = clause.start + len(folded)
     money = [q for q in clause.quantities if q.kind is Kind.MONEY]
     percents = [q for q in clause.quantities if q.kind is Kind.PERCENT]
-    if not money and not (percents and _PRICE_WORD.search(folded)):
+    if not money and not (
+        percents and (_PRICE_WORD.search(folded) or re.search(r"\bcontract\b[^.;]*\bclos", folded))
+    ):
         return previous
     if not money and ("operating rate" in folded or "utili" in folded):
         return previous
@@ -537,10 +542,26 @@ def _read_prices(
         own_lead = whole[max(clause.start, previous_end) : quantity.start]
         trail = whole[quantity.end : min(quantity.end + AFTER, clause_end)]
         previous_end = quantity.end
+        if re.search(r"\(\s*[~≈]\s*$", own_lead):
+            # "113,900 yuan per ton (~15,775.62 USD/ton)": the same price converted, whose
+            # owner the next amount must not inherit
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="a price converted into another currency",
+            )
+            continue
         if quantity.kind is Kind.OTHER:
             # "down 225" after a price: an amount without its unit, in the unit of the price.
             if current is None or not re.search(r"\b(?:up|down|by)\s*$", own_lead):
                 continue
+            if FOREIGN.mentioned(own_lead) or re.search(
+                r"\b(?:lots|contracts|positions|open\s+interest|volume)\b",
+                whole[clause.start : quantity.start],
+            ):
+                continue  # "with open interest of 189,460 contracts, up 4,364": not the price's
             quantity = Quantity(
                 quantity.start,
                 quantity.end,
@@ -567,7 +588,7 @@ def _read_prices(
             if (
                 target is None
                 and sign is not None
-                and (_change_lead(own_lead) or side_after is not None)
+                and (_change_lead(own_lead) or side_after is not None or noun_after is not None)
                 and not _OVER_SPAN.match(trail)
             ):
                 # "aluminium prices rose 2.1 per cent W-o-W"; "closed down 0.27 per cent or
@@ -1764,6 +1785,12 @@ def _role(
         stripped,
     ):
         return "level"  # "Most transactions in Shanghai were heard at 14,540-14,550": the market's
+    if re.search(r"\(\s*[~≈]\s*$", stripped):
+        return "other"  # "111,686 yuan per ton (~15,468.98 USD/ton)": a conversion
+    if re.match(
+        r"^\s*(?:/\s*mt\s*)?(?:over|above|below|under)\s+the\s+(?:smm\s+)?average\s+price", trail
+    ):
+        return "other"  # "about 20/30 yuan/mt over the average price": relative to a benchmark
     if re.search(r"\bdaily\s+average(?:\s+line)?\s+(?:of|at)\s*(?:rmb|\$)?\s*$", stripped):
         return "intraday"  # "aluminium steadied near its daily average of 20,800 yuan/mt"
     if re.search(r"\bparity\s+to(?:\s+(?:around|about))?\s*(?:rmb|\$)?\s*$", stripped):
@@ -2009,6 +2036,14 @@ def _owner(
             heading_product = heading[-1][2]
     if (
         product is None
+        and _PRONOUN.search(head[:40])
+        and re.search(
+            r"\b(?:premium|discount)s?\b", whole[max(0, clause.start - 80) : clause.start]
+        )
+    ):
+        return None  # "the market average premium was 10 yuan/mt, but poor trading took it to 0"
+    if (
+        product is None
         and last is None
         and context.last_owner
         and (heading_product is None or context.last_owner[0] == heading_product)
@@ -2028,6 +2063,15 @@ def _owner(
     futures_word = (
         FUTURES.search(head[max(0, position - 60) :]) if FUTURES.mentioned(head) else None
     )
+    if (
+        product is None
+        and futures_word is not None
+        and last is not None
+        and last.region in _VENUES
+        and not names.regions(head)
+        and not re.search(r"\b(?:lme|shfe|comex|gfex)\b", head)
+    ):
+        return last  # "The contract opened at 113,000 ... and closed at 113,900": the same contract
     if (
         product is None
         and futures_word is None
@@ -2711,9 +2755,11 @@ _PLACE = (
     r"[a-z]+(?:\s+china)?)"
 )
 _REGION_AGAINST = re.compile(
-    r"\b(?:premiums?|discounts?)\s+of\s+(?:(?:around|about|approximately|roughly)\s+)?[^a-z]*"
+    r"\b(?:premiums?|discounts?)\s+of\s+(?:(?:around|about|approximately|roughly)\s+)?(?:rmb\s*)?[^a-z]*"
     r"(?:yuan/mt|yuan|rmb|per\s+tonne|/mt)?\s*"
-    r"(?:against|over|to)\s+(?:the\s+)?" + _PLACE.format("other") + r"\s+(?:spot|prices?|market)\b"
+    r"(?:against|over|to|compared\s+(?:to|with))\s+(?:the\s+)?"
+    + _PLACE.format("other")
+    + r"\s+(?:spot|prices?|market)\b"
 )
 _REGION_THAN = re.compile(
     r"\b(?:lower|higher)\s+than\s+(?:the\s+)?"
@@ -2984,7 +3030,11 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
     if over is not None:
         of_part = names.known_products(over.group("a") or "")
         first_found = of_part or names.known_products(_PAREN.sub(" ", folded[: over.start()]))
-        first = first_found[-1][2] if first_found else (context.product or metal)
+        # with nothing named, the spot premium of the metal the report quotes ("ordinary
+        # domestic brands were quoted at premiums of 220~230 yuan/mt against the 2505
+        # contract" after a 1# zinc price: zinc's)
+        quoted = names.base_metal(context.product) if context.product else None
+        first = first_found[-1][2] if first_found else (quoted or metal)
         second = _leg(over.group("b"), context)
         if first and second and first != second:
             return _ordered(first, second)
