@@ -542,6 +542,12 @@ def _read_prices(
         own_lead = whole[max(clause.start, previous_end) : quantity.start]
         trail = whole[quantity.end : min(quantity.end + AFTER, clause_end)]
         previous_end = quantity.end
+        if (
+            quantity.kind is Kind.MONEY
+            and not quantity.per_tonne
+            and re.search(r"\b(?:billion|trillion)\b", whole[quantity.start : quantity.end + 10])
+        ):
+            continue  # "new government debt ... 290 billion yuan more": a sum, not a price
         if re.search(r"\(\s*[~≈]\s*$", own_lead):
             # "113,900 yuan per ton (~15,775.62 USD/ton)": the same price converted, whose
             # owner the next amount must not inherit
@@ -1853,6 +1859,12 @@ def _role(
         return "change"  # "closed RMB 60/mt higher at RMB 40,880/mt"
     if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+(?:on|today|yesterday)\b", trail):
         return "change"  # "Australian alumina FOB price stands USD 3 per tonne lower on Friday"
+    if re.search(
+        r"\bwith\s+(?:the\s+)?(?:futures|prices?|[a-z]+\s+prices?)\s+(?:high|low|firm|steady)\s+"
+        r"(?:around|near|at|above|below)\s*$",
+        stripped,
+    ):
+        return "reference"  # "With prices high around 20,800 yuan/mt, users picked up slowly"
     if _bound(stripped) is not None:
         if re.search(
             r"\bwith\s+(?:the\s+)?(?:futures|prices?|[a-z]+\s+prices?)\s+(?:above|below)\s*$",
@@ -2588,6 +2600,7 @@ def _read_spread(
             continue
         negative = (
             quantity.sign == -1
+            or re.search(r"\bminus\s*$", stripped) is not None  # "... price spread at minus 130"
             or _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
             or (all_discount and not _THAN.match(trail))
         )
