@@ -8,9 +8,9 @@ import platform
 import sys
 from datetime import UTC, datetime
 
-from bench import alerts, daemon_path, idle
+from bench import alerts, backfill, daemon_path, footprint, idle
 
-BENCHMARKS = (daemon_path.run, idle.run, alerts.run)
+BENCHMARKS = (daemon_path.run, footprint.run, idle.run, backfill.run, alerts.run)
 
 
 _M_TOP_PAD = -2  # glibc's mallopt parameter number

@@ -61,16 +61,23 @@ def _alcircle_page(title: str, text: str) -> str:
     )
 
 
+def corpus_cases() -> list[tuple[str, str]]:
+    """(title, text) of every corpus article."""
+    cases: list[tuple[str, str]] = []
+    for path in sorted(CORPUS.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            cases.append((case.get("title") or case["id"], case["text"]))
+    return cases
+
+
 def pages() -> list[tuple[str, str]]:
     """(site, page) for every corpus article, alternating the two sites' layouts."""
     built: list[tuple[str, str]] = []
-    for path in sorted(CORPUS.glob("*.yaml")):
-        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
-            title = case.get("title") or case["id"]
-            if len(built) % 2:
-                built.append(("alcircle", weigh(_alcircle_page(title, case["text"]), "alcircle")))
-            else:
-                built.append(("smm", weigh(_smm_page(title, case["text"]), "smm")))
+    for title, text in corpus_cases():
+        if len(built) % 2:
+            built.append(("alcircle", weigh(_alcircle_page(title, text), "alcircle")))
+        else:
+            built.append(("smm", weigh(_smm_page(title, text), "smm")))
     return built
 
 

@@ -1,6 +1,9 @@
 """The command line: `metalert run | check-config | parse` (DESIGN.md section 3).
 
 Exit codes: 0 success, 2 bad usage or bad configuration, 1 a runtime failure.
+
+Each command imports what it needs when it runs: `--help` and `parse` should not pay for the
+daemon's Telegram, scheduler and store modules.
 """
 
 from __future__ import annotations
@@ -13,20 +16,12 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alerts.errors import AlertError
-from alerts.models import MovesBy
-from alerts.store import Store
 from bot import logs
-from bot.backfill import backfill
-from bot.config import Config, duration, load_config
-from bot.daemon import Daemon
 from bot.errors import ConfigError, StartupError
-from bot.evaluation import CorpusError, evaluate_cases, load_corpus, render_report
-from bot.figures_json import figure_to_line, figures_to_json, reading_to_json
 from bot.lock import LockHeldError
-from bot.rule_tests import RuleTestError
-from bot.rule_tests import run_file as run_rule_file
 from scrapers.clean import looks_like_html, to_text
 from scrapers.dates import alcircle_published, smm_published
 from scrapers.errors import ScrapeError
@@ -34,6 +29,9 @@ from scrapers.extract import Extraction
 from scrapers.extract import read as read_article
 from scrapers.models import Article, Page
 from scrapers.sources import alcircle, smm
+
+if TYPE_CHECKING:
+    from bot.config import Config
 
 log = logging.getLogger("metalert")
 
@@ -135,6 +133,8 @@ ONCE_WAIT = 60.0  # seconds a one-off run waits for the database's current user 
 
 
 def _seconds(text: str) -> float:
+    from bot.config import duration
+
     try:
         return duration(text).total_seconds()
     except ValueError as exc:
@@ -150,6 +150,8 @@ def _duration(value: timedelta) -> str:
 
 
 def _summary(config: Config) -> str:
+    from alerts.models import MovesBy
+
     settings = config.settings
     telegram = settings.telegram
     token_state = "set" if config.token else "not set: alerts go to stdout"
@@ -176,12 +178,17 @@ def _summary(config: Config) -> str:
 
 
 def _check_config(args: argparse.Namespace) -> int:
+    from bot.config import load_config
+
     config = load_config(args.config)
     print(_summary(config))
     return EXIT_OK
 
 
 def _run(args: argparse.Namespace) -> int:
+    from bot.config import load_config
+    from bot.daemon import Daemon
+
     config = load_config(args.config)
     if config.token is not None:
         logs.configure(
@@ -270,6 +277,8 @@ class _UnreadableArticleError(Exception):
 
 
 def _parse(args: argparse.Namespace) -> int:
+    from bot.figures_json import figure_to_line, figures_to_json, reading_to_json
+
     paths = _article_paths(args.paths)
     if not paths:
         print(
@@ -309,6 +318,9 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _backfill(args: argparse.Namespace) -> int:
+    from bot.backfill import backfill
+    from bot.config import load_config
+
     config = load_config(args.config)
     if args.pages < 1:
         print("metalert backfill: --pages must be at least 1", file=sys.stderr)
@@ -344,6 +356,9 @@ def _backfill(args: argparse.Namespace) -> int:
 
 
 def _enable_chat(args: argparse.Namespace) -> int:
+    from alerts.store import Store
+    from bot.config import load_config
+
     config = load_config(args.config)
     store = Store(config.storage_path)
     try:
@@ -356,6 +371,9 @@ def _enable_chat(args: argparse.Namespace) -> int:
 
 
 def _test_rules(args: argparse.Namespace) -> int:
+    from bot.rule_tests import RuleTestError
+    from bot.rule_tests import run_file as run_rule_file
+
     try:
         outcomes = run_rule_file(Path(args.file))
     except RuleTestError as exc:
@@ -374,6 +392,8 @@ def _test_rules(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    from bot.evaluation import CorpusError, evaluate_cases, load_corpus, render_report
+
     try:
         report = evaluate_cases(load_corpus(Path(args.path)))
     except CorpusError as exc:

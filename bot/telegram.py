@@ -50,6 +50,7 @@ from alerts.errors import (
     TransientDeliveryError,
 )
 from bot.errors import StartupError
+from scrapers.http import shared_tls_context
 
 log = logging.getLogger(__name__)
 
@@ -97,8 +98,21 @@ class TelegramNotifier:
         timeout: float = SEND_TIMEOUT,
         sleep: Sleep | None = None,
     ) -> None:
-        request = HTTPXRequest(connect_timeout=timeout, read_timeout=timeout, write_timeout=timeout)
-        self._bot = Bot(token.get_secret_value(), base_url=api_base_url, request=request)
+        shared = {"verify": shared_tls_context()}
+        request = HTTPXRequest(
+            connect_timeout=timeout,
+            read_timeout=timeout,
+            write_timeout=timeout,
+            httpx_kwargs=shared,
+        )
+        # getUpdates is not used; its client only needs to exist, so it shares the TLS context.
+        updates = HTTPXRequest(connection_pool_size=1, httpx_kwargs=shared)
+        self._bot = Bot(
+            token.get_secret_value(),
+            base_url=api_base_url,
+            request=request,
+            get_updates_request=updates,
+        )
         self._attempts = attempts
         self._initial_wait = initial_wait
         self._ready = False  # getMe has answered

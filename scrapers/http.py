@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import functools
 import logging
+import ssl
 import time
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
@@ -30,6 +32,7 @@ from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import certifi
 import httpx
 from tenacity import (
     AsyncRetrying,
@@ -85,6 +88,16 @@ class MemoryValidatorCache:
 
     def put(self, url: str, validators: Validators) -> None:
         self._entries[url] = validators
+
+
+@functools.cache
+def shared_tls_context() -> ssl.SSLContext:
+    """One TLS context, with certifi's CA bundle, for every HTTP client in the process.
+
+    httpx builds a context per client by default and loads the bundle into each (about 1 MB of
+    memory apiece); the scraper and the Bot API client can share one.
+    """
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +187,7 @@ class HttpClient:
             headers={"User-Agent": agent},
             follow_redirects=False,  # followed by hand, to keep them on allowed hosts
             transport=transport,
+            verify=shared_tls_context(),
         )
         self._max_bytes = max_bytes
         self._retry = retry or RetryPolicy()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from pydantic import SecretStr
 
 from alerts.charts import render_chart
@@ -78,3 +81,36 @@ def test_a_caption_too_long_for_a_photo_falls_back_to_text(
     asyncio.run(go())
     (sent,) = bot_api.sent
     assert sent.photo is None and sent.text == "x" * 1500
+
+
+def test_a_chart_that_cannot_be_drawn_leaves_the_alert_as_text(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr("alerts.charts.sys.executable", "/nonexistent/python")
+    points = [("2025-09", Decimal(44)), ("2025-10", Decimal(45)), ("2025-11", Decimal(47))]
+
+    assert render_chart(points, title="secondary aluminium", unit="%") is None
+    assert "chart not drawn title='secondary aluminium'" in caplog.text
+
+
+def test_the_daemon_process_does_not_carry_matplotlib() -> None:
+    # Charts are drawn in a child process; the commands themselves never import matplotlib.
+    probe = (
+        "import sys, bot.cli, bot.daemon; print(sorted({'matplotlib', 'numpy'} & set(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_metalert_help_imports_neither_telegram_nor_the_store() -> None:
+    probe = (
+        "import sys; from bot import cli\n"
+        "try:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted({'telegram', 'alerts.store', 'apscheduler', 'pydantic'} & set(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
