@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -179,6 +179,15 @@ def _parse(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
+# How stale a stored health timestamp may grow while nothing else changes. Readers of the
+# database (a status command, a monitor) see a source's last success at most this far behind.
+HEALTH_HEARTBEAT = timedelta(hours=1)
+
+
+def _fresh(written: datetime | None, now: datetime) -> bool:
+    return written is not None and timedelta(0) <= now - written < HEALTH_HEARTBEAT
+
+
 @dataclass(frozen=True, slots=True)
 class SourceState:
     source: str
@@ -187,6 +196,17 @@ class SourceState:
     last_error: str | None = None
     backoff_until: datetime | None = None
     items_given_up: int = 0
+    updated_at: datetime | None = None  # the last write: a success, at most HEALTH_HEARTBEAT old
+
+    @property
+    def healthy(self) -> bool:
+        """Polled before, and nothing failing or held back since."""
+        return (
+            self.first_poll_at is not None
+            and self.failures == 0
+            and self.last_error is None
+            and self.backoff_until is None
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +302,11 @@ class Store:
         mode = str(self._x("PRAGMA journal_mode").fetchone()[0])
         levels = {0: "off", 1: "normal", 2: "full", 3: "extra"}
         return mode, levels.get(int(self._x("PRAGMA synchronous").fetchone()[0]), "?")
+
+    @property
+    def rows_written(self) -> int:
+        """Rows this connection has inserted, updated or deleted since it opened."""
+        return self._db.total_changes
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -729,6 +754,18 @@ class Store:
         """One poll of a feed or listing: reset on success, count on failure; return failures
         in a row."""
         if error is None:
+            row = self._x(
+                "SELECT failures, last_error, updated_at FROM listing_health"
+                " WHERE source = ? AND listing = ?",
+                (source, listing),
+            ).fetchone()
+            if (
+                row is not None
+                and row["failures"] == 0
+                and row["last_error"] is None
+                and _fresh(_parse(row["updated_at"]), now)
+            ):
+                return 0  # nothing changed: no write (see record_source_success)
             self._x(
                 "INSERT INTO listing_health (source, listing, failures, updated_at)"
                 " VALUES (?, ?, 0, ?) ON CONFLICT (source, listing) DO UPDATE SET failures = 0,"
@@ -758,7 +795,7 @@ class Store:
 
     def source_state(self, source: str) -> SourceState:
         row = self._x(
-            "SELECT first_poll_at, failures, last_error, backoff_until, items_given_up"
+            "SELECT first_poll_at, failures, last_error, backoff_until, items_given_up, updated_at"
             " FROM source_state"
             " WHERE source = ?",
             (source,),
@@ -772,11 +809,18 @@ class Store:
             last_error=row["last_error"],
             backoff_until=_parse(row["backoff_until"]),
             items_given_up=row["items_given_up"],
+            updated_at=_parse(row["updated_at"]),
         )
 
     def record_source_success(self, source: str, now: datetime) -> SourceState:
-        """Reset the failure count; return the state as it was before this success."""
+        """Reset the failure count; return the state as it was before this success.
+
+        A success that changes nothing is not written unless the stored one is older than
+        HEALTH_HEARTBEAT: an idle daemon should not write (and fsync) its database every cycle.
+        """
         before = self.source_state(source)
+        if before.healthy and _fresh(before.updated_at, now):
+            return before
         self._x(
             "INSERT INTO source_state (source, first_poll_at, failures, updated_at)"
             " VALUES (?, ?, 0, ?) ON CONFLICT (source) DO UPDATE SET"

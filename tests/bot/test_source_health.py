@@ -15,11 +15,12 @@ from tests.conftest import fixture_text, write_config
 from tests.servers import FixtureSite, Reply
 
 ADMIN = "-100999"
+START = datetime(2025, 12, 3, 10, 0, tzinfo=UTC)
 
 
 class Clock:
     def __init__(self) -> None:
-        self.now = datetime(2025, 12, 3, 10, 0, tzinfo=UTC)
+        self.now = START
 
     def __call__(self) -> datetime:
         return self.now
@@ -81,3 +82,52 @@ def test_backoff_doubles_and_is_capped(tmp_path: Path) -> None:
     assert backoff_for(source, 3) == timedelta(minutes=15)
     assert backoff_for(source, 4) == timedelta(minutes=30)
     assert backoff_for(source, 30) == timedelta(hours=6)
+
+
+def test_an_idle_cycle_writes_nothing_but_health_is_kept_within_the_heartbeat(
+    tmp_path: Path, site: FixtureSite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    feed = "/api/rss/secondaryaluminium_news"
+    site.serve_text(feed, fixture_text("alcircle/secondaryaluminium_news_before.xml"))
+    config = load_config(write_config(tmp_path, site_url=site.url))
+    clock = Clock()
+    daemon = Daemon(config, clock=clock)
+    (source,) = build_sources(config)
+
+    async def go() -> list[tuple[int, datetime | None, int]]:
+        """(rows written, stored updated_at, failures) after each step."""
+        steps: list[tuple[int, datetime | None, int]] = []
+        store, _ = await daemon.open()
+        try:
+            for minutes, down in ((0, False), (15, False), (30, False), (75, False), (90, True),
+                                  (105, False), (120, False)):  # fmt: skip
+                clock.now = START + timedelta(minutes=minutes)
+                if down:
+                    site.serve(feed, Reply(status=404, body=b"gone"))
+                else:
+                    site.serve_text(
+                        feed, fixture_text("alcircle/secondaryaluminium_news_before.xml")
+                    )
+                written = store.rows_written
+                await daemon.scrape(source)
+                state = store.source_state("alcircle")
+                steps.append((store.rows_written - written, state.updated_at, state.failures))
+        finally:
+            await daemon.close()
+        return steps
+
+    steps = asyncio.run(go())
+
+    first, idle, idle_again, heartbeat, failed, recovered, idle_after = steps
+    assert first[0] > 0 and first[1] == START
+    # Nothing new and nothing changed: no row written, the stored time stays.
+    assert idle[0] == 0 and idle_again[0] == 0
+    assert idle[1] == idle_again[1] == START
+    # An hour on, the success is written again, so readers of the database see it is alive.
+    assert heartbeat[0] > 0 and heartbeat[1] == START + timedelta(minutes=75)
+    # A failure is written at once, and so is the success that clears it.
+    assert failed[0] > 0 and failed[2] == 1
+    assert recovered[0] > 0 and recovered[2] == 0
+    assert recovered[1] == START + timedelta(minutes=105)
+    assert idle_after[0] == 0
