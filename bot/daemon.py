@@ -80,6 +80,11 @@ class Daemon:
         return self._clock()
 
     @property
+    def store(self) -> Store:
+        assert self._store is not None, "open() first"
+        return self._store
+
+    @property
     def pipeline(self) -> Pipeline:
         assert self._pipeline is not None, "open() first"
         return self._pipeline
@@ -172,6 +177,10 @@ class Daemon:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
+
+    def request_stop(self) -> None:
+        """Stop recording at the next safe point (between two articles); used by backfill."""
+        self._stopping = True
 
     # -- one cycle -----------------------------------------------------------------------------
 

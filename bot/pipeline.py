@@ -12,6 +12,7 @@ Only a store that cannot write stops the step (StoreError): nothing can be recor
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ class Harvest:
     failed_items: int = 0
     given_up: int = 0
     failed_listings: list[str] = field(default_factory=list)
+    complete: bool = False  # take() went through everything (it stops early when stopping)
 
 
 class Pipeline:
@@ -103,8 +105,11 @@ class Pipeline:
             )
             harvest.failed_items += 1
         for article in polled.articles:
+            # A safe point, and a turn for other tasks (a backfill's next page is fetched
+            # meanwhile, another source's poll goes on).
+            await asyncio.sleep(0)
             if self._stopping():
-                return harvest  # a safe point: each article so far is recorded, or pending
+                return harvest  # each article so far is recorded, or pending
             if since is not None and article.published_at.date() < since:
                 harvest.older += 1
                 continue
@@ -134,6 +139,7 @@ class Pipeline:
                 listed=waiting.item,
             )
         self._settle_validators(polled)
+        harvest.complete = True
         return harvest
 
     def _take(

@@ -387,7 +387,9 @@ def test_backfill_stores_history_without_alerting_and_resumes_after_ctrl_c(
         )
         process = backfill_process(tmp_path, "--pages", "3")
         try:
+            # Page 2 is asked for while page 1 is recorded; it takes 2 s to answer.
             wait_until(lambda: requests_for(smm, "/en?page=2") == 1)
+            time.sleep(0.3)
             process.send_signal(signal.SIGINT)
             _, interrupted = process.communicate(timeout=20)
         finally:
@@ -396,7 +398,9 @@ def test_backfill_stores_history_without_alerting_and_resumes_after_ctrl_c(
                 process.wait()
 
         assert process.returncode == 130, interrupted
-        assert "run it again to continue from page 3" in interrupted
+        # Ctrl-C did not wait for the slow page: it is walked again on resume.
+        assert "backfill source=smm pages=1 new=1 figures=1 alerts=0" in interrupted
+        assert "run it again to continue from page 2" in interrupted
 
         resumed = backfill_process(tmp_path, "--pages", "3")
         _, stderr = resumed.communicate(timeout=30)
@@ -404,14 +408,64 @@ def test_backfill_stores_history_without_alerting_and_resumes_after_ctrl_c(
         smm.stop()
 
     assert resumed.returncode == 0, stderr
-    assert "resuming at page 3" in stderr
-    assert "backfill source=smm pages=1 new=1 figures=1 alerts=0" in stderr
-    # Pages 1 and 2 were not walked again.
+    assert "resuming at page 2" in stderr
+    assert "backfill source=smm pages=2 new=2 figures=2 alerts=0" in stderr
+    # Page 1 was not walked again; page 2, dropped mid-fetch, was.
     assert (
         requests_for(smm, "/en"),
         requests_for(smm, "/en?page=2"),
         requests_for(smm, "/en?page=3"),
-    ) == (1, 1, 1)
+    ) == (1, 2, 1)
+    assert bot_api.sent == []
+
+
+def test_backfill_ctrl_c_acts_at_once_even_mid_page_and_the_page_is_walked_again(
+    tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    smm = FixtureSite()
+    smm.start()
+    article = fixture_text("smm/article-103655120.html")
+    links = [(f"/newscontent/10370000{n}-week-{n}", f"Extrusion week {n}") for n in range(1, 5)]
+    smm.serve(
+        "/en", Reply(body=listing_with(*links).encode(), headers={"Content-Type": "text/html"})
+    )
+    for href, _ in links:
+        # Each article page takes 3 s to answer: the page as a whole would take 12 s.
+        smm.serve(
+            href, Reply(body=article.encode(), headers={"Content-Type": "text/html"}, delay=3.0)
+        )
+    try:
+        write_config(
+            tmp_path, site_url=site.url, api_base_url=bot_api.api_base_url, smm_url=smm.url
+        )
+        process = backfill_process(tmp_path, "--pages", "1")
+        try:
+            wait_until(lambda: requests_for(smm, links[0][0]) == 1)
+            signalled = time.monotonic()
+            process.send_signal(signal.SIGINT)
+            _, interrupted = process.communicate(timeout=20)
+            took = time.monotonic() - signalled
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        assert process.returncode == 130, interrupted
+        assert "run it again to continue from page 1" in interrupted
+        # It did not wait for the article being fetched, let alone the rest of the page.
+        assert took < 2.5, took
+        assert requests_for(smm, links[1][0]) == 0
+
+        for href, _ in links:
+            smm.serve_html(href, article)
+        resumed = backfill_process(tmp_path, "--pages", "1")
+        _, stderr = resumed.communicate(timeout=30)
+    finally:
+        smm.stop()
+    assert resumed.returncode == 0, stderr
+    assert "backfill source=smm pages=1 new=4 figures=4 alerts=0" in stderr
+    # The progress display counts pages and articles, with their rates and the time left.
+    assert re.search(r"smm pages .* 1/1 +[\d.]+ pages/s .* eta", stderr), stderr
+    assert re.search(r"smm articles .* 4/4 +[\d.]+ articles/s", stderr), stderr
     assert bot_api.sent == []
 
 
