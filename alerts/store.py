@@ -21,7 +21,7 @@ from alerts.models import OutgoingMessage, QueuedMessage
 from alerts.rules import FactState, SeriesState, Side
 from scrapers.models import Article, Figure, ListedItem
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id            TEXT PRIMARY KEY,     -- canonical identity, e.g. alcircle:116506
@@ -100,8 +100,14 @@ CREATE TABLE IF NOT EXISTS outbox (
     delivery_id     TEXT,
     next_attempt_at TEXT,               -- after a failure: not before this time
     plain           INTEGER NOT NULL DEFAULT 0,  -- send as plain text (HTML was refused)
-    unknown_outcomes INTEGER NOT NULL DEFAULT 0, -- sends that may or may not have arrived
-    photo           BLOB                -- a PNG chart to send with the text as caption
+    unknown_outcomes INTEGER NOT NULL DEFAULT 0 -- sends that may or may not have arrived
+);
+-- A PNG chart to send with a message, its text as the caption; deleted once the message is
+-- settled (sent or given up). Kept apart from the outbox so that a settled row stays small:
+-- a blob in the row would leave each outbox page nearly empty once it was dropped.
+CREATE TABLE IF NOT EXISTS outbox_photos (
+    message_id      INTEGER PRIMARY KEY REFERENCES outbox (id),
+    png             BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS outbox_queued ON outbox (chat, id) WHERE status = 'queued';
 CREATE TABLE IF NOT EXISTS http_validators (
@@ -167,6 +173,14 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
     5: (
         "ALTER TABLE source_state ADD COLUMN items_given_up INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE outbox ADD COLUMN unknown_outcomes INTEGER NOT NULL DEFAULT 0",
+    ),
+    # Charts move out of the outbox rows; those of settled messages (~17 KB each) go.
+    6: (
+        "CREATE TABLE outbox_photos (message_id INTEGER PRIMARY KEY REFERENCES outbox (id),"
+        " png BLOB NOT NULL)",
+        "INSERT INTO outbox_photos (message_id, png)"
+        " SELECT id, photo FROM outbox WHERE status = 'queued' AND photo IS NOT NULL",
+        "ALTER TABLE outbox DROP COLUMN photo",
     ),
 }
 
@@ -612,11 +626,18 @@ class Store:
 
     def enqueue(self, message: OutgoingMessage, now: datetime) -> bool:
         cursor = self._x(
-            "INSERT OR IGNORE INTO outbox (chat, text, idempotency_key, created_at, photo)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (message.chat, message.text, message.idempotency_key, _iso(now), message.photo),
+            "INSERT OR IGNORE INTO outbox (chat, text, idempotency_key, created_at)"
+            " VALUES (?, ?, ?, ?)",
+            (message.chat, message.text, message.idempotency_key, _iso(now)),
         )
-        return cursor.rowcount == 1
+        if cursor.rowcount != 1:
+            return False
+        if message.photo is not None:
+            self._x(
+                "INSERT INTO outbox_photos (message_id, png) VALUES (?, ?)",
+                (cursor.lastrowid, message.photo),
+            )
+        return True
 
     def queued_chats(self, now: datetime) -> list[str]:
         """Chats whose oldest queued message is due now, oldest first; disabled chats are left
@@ -634,8 +655,9 @@ class Store:
     def queued(self, chat: str, limit: int = -1) -> list[QueuedMessage]:
         """A chat's queued messages, in the order they must arrive."""
         rows = self._x(
-            "SELECT id, chat, text, idempotency_key, attempts, created_at, plain, photo,"
-            " unknown_outcomes FROM outbox"
+            "SELECT id, chat, text, idempotency_key, attempts, created_at, plain,"
+            " unknown_outcomes, png AS photo FROM outbox"
+            " LEFT JOIN outbox_photos ON message_id = id"
             " WHERE status = 'queued' AND chat = ? ORDER BY id LIMIT ?",
             (chat, limit),
         ).fetchall()
@@ -665,6 +687,11 @@ class Store:
             " attempts = attempts + 1, next_attempt_at = NULL WHERE id = ?",
             (_iso(now), delivery_id, message_id),
         )
+        self._drop_photo(message_id)
+
+    def _drop_photo(self, message_id: int) -> None:
+        """A settled message's chart is not needed again."""
+        self._x("DELETE FROM outbox_photos WHERE message_id = ?", (message_id,))
 
     def mark_failed_attempt(
         self,
@@ -693,6 +720,7 @@ class Store:
             " WHERE id = ?",
             (error, message_id),
         )
+        self._drop_photo(message_id)
 
     def disable_chat(self, chat: str, reason: str, now: datetime) -> bool:
         """Stop sending to a chat; False when it was already disabled."""
@@ -723,6 +751,7 @@ class Store:
             " WHERE id = ?",
             (error, _iso(now), message_id),
         )
+        self._drop_photo(message_id)
 
     def queued_count(self) -> int:
         row = self._x("SELECT count(*) FROM outbox WHERE status = 'queued'").fetchone()

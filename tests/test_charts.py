@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -65,6 +67,35 @@ def test_an_alert_with_history_is_sent_as_a_photo_with_its_caption(
     assert sent.parse_mode == "HTML"
     assert "<b>46.3%, MOM +2.3 pp</b>" in sent.text
     assert any(request.path.endswith("/sendPhoto") for request in bot_api.requests)
+    # Once sent, the chart is not kept: the outbox would grow ~17 KB per alert for nothing.
+    with closing(sqlite3.connect(tmp_path / "charts.db")) as db:
+        assert db.execute("SELECT status FROM outbox").fetchall() == [("sent",)]
+        assert db.execute("SELECT count(*) FROM outbox_photos").fetchone() == (0,)
+
+
+def test_charts_of_messages_sent_before_the_upgrade_are_dropped_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    Store(path).close()
+    with closing(sqlite3.connect(path)) as db, db:
+        # The outbox as schema version 5 had it: the chart in the row.
+        db.execute("DROP TABLE outbox_photos")
+        db.execute("ALTER TABLE outbox ADD COLUMN photo BLOB")
+        db.execute(
+            "INSERT INTO outbox (chat, text, idempotency_key, created_at, status, photo)"
+            " VALUES ('@c', 'sent', 'k1', '2025-12-01', 'sent', x'89504e47'),"
+            " ('@c', 'waiting', 'k2', '2025-12-01', 'queued', x'89504e47')"
+        )
+        db.execute("PRAGMA user_version=5")
+
+    store = Store(path)
+    try:
+        (waiting,) = store.queued("@c")
+    finally:
+        store.close()
+
+    assert waiting.text == "waiting" and waiting.photo == b"\x89PNG"  # still to be sent with it
+    with closing(sqlite3.connect(path)) as db:
+        assert db.execute("SELECT message_id FROM outbox_photos").fetchall() == [(waiting.id,)]
 
 
 def test_a_caption_too_long_for_a_photo_falls_back_to_text(
