@@ -260,7 +260,12 @@ class Store:
     the caller must act on (stop sending), not a traceback.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+        """Open (and create or upgrade) the store; ``read_only`` for a look while the daemon
+        runs (`metalert status`): nothing is created, upgraded or written."""
+        if read_only:
+            self._open_read_only(Path(path))
+            return
         try:
             self._db = sqlite3.connect(path, isolation_level=None)
             self._db.row_factory = sqlite3.Row
@@ -287,6 +292,28 @@ class Store:
             self.database_id = self._identity()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+        self._in_transaction = False
+
+    def _open_read_only(self, path: Path) -> None:
+        if not path.is_file():
+            raise StoreError(f"no database at {path}")
+        try:
+            self._db = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
+            )
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA busy_timeout=5000")
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'database_id'").fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read the store at {path}: {exc}") from exc
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{path}: schema version {version}, this metalert reads {SCHEMA_VERSION}"
+                " (start the daemon once to upgrade it)"
+            )
+        self.created = False
+        self.database_id = str(row["value"]) if row else ""
         self._in_transaction = False
 
     def _identity(self) -> str:
@@ -752,6 +779,26 @@ class Store:
             (error, _iso(now), message_id),
         )
         self._drop_photo(message_id)
+
+    def oldest_queued_at(self) -> datetime | None:
+        row = self._x("SELECT min(created_at) FROM outbox WHERE status = 'queued'").fetchone()
+        return _parse(row[0])
+
+    def disabled_chats(self) -> list[tuple[str, datetime, str]]:
+        """(chat, disabled since, why) of every chat that refused the bot."""
+        rows = self._x(
+            "SELECT chat, disabled_at, reason FROM chats WHERE disabled_at IS NOT NULL"
+            " ORDER BY chat"
+        ).fetchall()
+        return [(row["chat"], datetime.fromisoformat(row["disabled_at"]), row["reason"] or "")
+                for row in rows]  # fmt: skip
+
+    def listing_health(self, source: str) -> dict[str, tuple[int, str | None]]:
+        """Each feed or listing of a source: (failed polls in a row, last error)."""
+        rows = self._x(
+            "SELECT listing, failures, last_error FROM listing_health WHERE source = ?", (source,)
+        ).fetchall()
+        return {row["listing"]: (row["failures"], row["last_error"]) for row in rows}
 
     def queued_count(self) -> int:
         row = self._x("SELECT count(*) FROM outbox WHERE status = 'queued'").fetchone()

@@ -117,6 +117,14 @@ def _parser() -> argparse.ArgumentParser:
         "--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)"
     )
 
+    status = commands.add_parser(
+        "status",
+        help="the running daemon's health, from its database (exit 0 healthy, 1 not)",
+    )
+    status.add_argument(
+        "--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)"
+    )
+
     rule_tests = commands.add_parser(
         "test-rules", help="run rule scenarios: figures in, alerts out"
     )
@@ -370,6 +378,26 @@ def _enable_chat(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _status(args: argparse.Namespace) -> int:
+    from alerts.store import Store
+    from bot.config import load_config
+    from bot.lock import running_holder
+    from bot.status import assess
+
+    config = load_config(args.config)
+    try:
+        store = Store(config.storage_path, read_only=True)
+    except AlertError as exc:
+        print(f"metalert status: UNHEALTHY\n  problem: {exc}")
+        return EXIT_FAILURE
+    try:
+        status = assess(config, store, running_holder(config.storage_path), datetime.now(UTC))
+    finally:
+        store.close()
+    print("\n".join(status.lines))
+    return EXIT_OK if status.healthy else EXIT_FAILURE
+
+
 def _test_rules(args: argparse.Namespace) -> int:
     from bot.rule_tests import RuleTestError
     from bot.rule_tests import run_file as run_rule_file
@@ -417,6 +445,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "backfill": _backfill,
         "test-rules": _test_rules,
         "enable-chat": _enable_chat,
+        "status": _status,
     }
     try:
         return handlers[args.command](args)

@@ -55,6 +55,17 @@ def _one_line(value: object) -> object:
     return value
 
 
+def _listen(value: object) -> object:
+    # "host:port", the host an address or name ("[::1]:9108" for IPv6), the port 0-65535.
+    if value is None:
+        return None
+    if isinstance(value, str):
+        host, _, port = value.rpartition(":")
+        if host and port.isdigit() and int(port) <= 65535 and " " not in host:
+            return value
+    raise ValueError('must be "host:port", e.g. "127.0.0.1:9108"')
+
+
 def duration(text: str) -> timedelta:
     """A duration as config.yaml writes them ("30s", "15m", "2h", "1d"); ValueError if not."""
     return _duration(text)
@@ -200,8 +211,14 @@ class AlertsSettings(_Section):
     charts: StrictBool = True  # attach a history chart when a series has 3 or more points
 
 
+class OpsSettings(_Section):
+    # /healthz, /readyz and /metrics; off unless an address is given.
+    listen: Annotated[str | None, BeforeValidator(_listen)] = None
+
+
 class Settings(_Section):
     telegram: TelegramSettings = TelegramSettings()
+    ops: OpsSettings = OpsSettings()
     alerts: AlertsSettings = AlertsSettings()
     sources: SourcesSettings = SourcesSettings()
     http: HttpSettings = HttpSettings()

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -21,6 +22,7 @@ from alerts.render import escape
 from alerts.store import Store
 from bot.config import Config
 from bot.errors import StartupError
+from bot.health import Health
 from bot.lock import DatabaseLock
 from bot.pipeline import Harvest, Pipeline
 from bot.telegram import TelegramNotifier
@@ -28,12 +30,16 @@ from bot.wiring import ConfiguredSource, build_http, build_sources
 from scrapers.errors import FetchError, ScrapeError
 from scrapers.http import HttpClient
 
+if TYPE_CHECKING:
+    from bot.ops import DaemonMetrics, OpsServer
+
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 GRACE_SECONDS = 8.0  # SIGTERM to exit: let a running cycle reach a safe point, within 10 s
 OUTBOX_INTERVAL = timedelta(seconds=60)
 MAX_BACKOFF = timedelta(hours=6)
+HEARTBEAT_SECONDS = 5.0
 
 
 def utc_now() -> datetime:
@@ -75,6 +81,8 @@ class Daemon:
         self._lock: DatabaseLock | None = None
         self._sources = build_sources(config)
         self._pacer = Pacer()
+        self.health = Health({source.name: source.interval for source in self._sources})
+        self._metrics: DaemonMetrics | None = None  # with ops.listen set (run_forever)
 
     def now(self) -> datetime:
         return self._clock()
@@ -99,7 +107,9 @@ class Daemon:
 
     async def open(self) -> tuple[Store, HttpClient]:
         store = Store(self._config.storage_path)
-        http = build_http(self._config, store)
+        http = build_http(
+            self._config, store, self._metrics.observe_request if self._metrics else None
+        )
         notifier: Notifier
         if self._config.token is None:
             log.info(
@@ -142,6 +152,7 @@ class Daemon:
             stopping=lambda: self._stopping,
         )
         self._check_identity(store)
+        self.health.store_open = True
         return store, http
 
     def _check_identity(self, store: Store) -> None:
@@ -170,6 +181,7 @@ class Daemon:
             await self._notifier.stop()
         if self._http is not None:
             await self._http.aclose()
+        self.health.store_open = False
         if self._store is not None:
             self._store.close()
         self._store = self._http = self._notifier = None
@@ -220,6 +232,9 @@ class Daemon:
         except (ScrapeError, TimeoutError) as exc:
             error = str(exc) or "the cycle took longer than the source's interval"
             self._contained(self._source_failed, configured, error, exc)
+            if self._metrics is not None:
+                self._metrics.polls.labels(source=name).inc()
+                self._metrics.poll_failures.labels(source=name).inc()
             log.warning(
                 "scrape source=%s failed error=%s took=%.1fs",
                 name,
@@ -230,6 +245,8 @@ class Daemon:
         except StoreError as exc:
             log.error("scrape source=%s stopped: the store cannot write: %s", name, exc)
             return CycleResult(name, ok=False)
+        if self._metrics is not None:
+            self._count_poll(name, harvest)
         log.info(
             "scrape source=%s new=%d figures=%d alerts=%d took=%.1fs%s%s%s%s%s",
             name,
@@ -253,6 +270,15 @@ class Daemon:
             alerts=harvest.alerts,
             failed_listings=tuple(harvest.failed_listings),
         )
+
+    def _count_poll(self, source: str, harvest: Harvest) -> None:
+        assert self._metrics is not None
+        metrics = self._metrics
+        metrics.polls.labels(source=source).inc()
+        metrics.articles.labels(source=source).inc(harvest.new)
+        metrics.figures.labels(source=source).inc(harvest.figures)
+        for rule in harvest.fired:
+            metrics.alerts.labels(rule=rule).inc()
 
     async def _poll(self, configured: ConfiguredSource, *, baseline: bool) -> Harvest:
         assert self._http is not None
@@ -318,6 +344,7 @@ class Daemon:
     def _source_succeeded(self, configured: ConfiguredSource) -> None:
         assert self._store is not None
         now = self._clock()
+        self.health.succeeded(configured.name)
         with self._store.transaction():
             before = self._store.record_source_success(configured.name, now)
         if before.failures >= configured.broken_after:
@@ -369,6 +396,11 @@ class Daemon:
             except StoreError as exc:
                 log.error("deliver stopped: the store cannot be read: %s", exc)
                 return DeliveryReport(0, 0, 0, -1, paused=True)
+        if self._metrics is not None:
+            target = "telegram" if isinstance(self._notifier, TelegramNotifier) else "console"
+            self._metrics.sent.labels(target=target).inc(report.sent)
+            self._metrics.failed.labels(target=target).inc(report.failed + report.rejected)
+            self._metrics.queued.set(report.queued)
         if report.sent or report.failed or report.rejected:
             log.info(
                 "deliver sent=%d failed=%d rejected=%d queued=%d",
@@ -423,7 +455,13 @@ class Daemon:
         stop = asyncio.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
-        await self.open()
+        ops = self._start_ops()
+        try:
+            await self.open()
+        except BaseException:
+            if ops is not None:
+                ops.stop()
+            raise
         scheduler = AsyncIOScheduler(timezone=UTC)
         now = self._clock()
         for source in self._sources:
@@ -448,6 +486,8 @@ class Daemon:
             coalesce=True,
         )
         scheduler.start()
+        self.health.scheduler_running = True
+        heartbeat = asyncio.create_task(self._heartbeat())
         log.info(
             "metalert running sources=%s store=%s",
             ",".join(source.name for source in self._sources) or "none",
@@ -458,6 +498,8 @@ class Daemon:
         finally:
             log.info("metalert stopping")
             self._stopping = True
+            heartbeat.cancel()
+            self.health.scheduler_running = False
             scheduler.pause()
             running = set(self._running)
             if running:
@@ -470,5 +512,30 @@ class Daemon:
             for signum in (signal.SIGTERM, signal.SIGINT):
                 loop.remove_signal_handler(signum)
             await self.close()
+            if ops is not None:
+                ops.stop()
             log.info("metalert stopped")
         return 0
+
+    def _start_ops(self) -> OpsServer | None:
+        """The /healthz, /readyz and /metrics endpoint, when ops.listen is set."""
+        listen = self._config.settings.ops.listen
+        if listen is None:
+            return None
+        from bot.ops import DaemonMetrics, OpsServer  # prometheus-client only when asked for
+
+        self._metrics = DaemonMetrics(self.health)
+        try:
+            server = OpsServer(listen, self.health, self._metrics)
+        except OSError as exc:
+            raise StartupError(
+                f"ops.listen: cannot listen on {listen}: {exc.strerror or exc}"
+            ) from None
+        server.start()
+        return server
+
+    async def _heartbeat(self) -> None:
+        """Tells /healthz the event loop is turning."""
+        while True:
+            self.health.beat()
+            await asyncio.sleep(HEARTBEAT_SECONDS)

@@ -69,6 +69,27 @@ def _read(handle: int) -> Holder:
         return Holder(pid=None, since=None, database_id=None)
 
 
+def running_holder(database: Path) -> Holder | None:
+    """The process that holds the database's lock now, or None when none does.
+
+    A shared lock taken and dropped at once tells: it is refused only while a process holds
+    the exclusive one.
+    """
+    try:
+        handle = os.open(pid_file_for(database), os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return _read(handle)
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(handle)
+
+
 class DatabaseLock:
     """``with DatabaseLock(path).acquire(wait=60):`` ... released on exit or at process death."""
 

@@ -48,6 +48,7 @@ class Harvest:
     given_up: int = 0
     failed_listings: list[str] = field(default_factory=list)
     complete: bool = False  # take() went through everything (it stops early when stopping)
+    fired: list[str] = field(default_factory=list)  # the rule of each alert decided
 
 
 class Pipeline:
@@ -177,6 +178,7 @@ class Pipeline:
         harvest.new += 1
         harvest.figures += len(figures)
         harvest.alerts += len(decided)
+        harvest.fired.extend(alert.rule.name for alert in decided)
 
     def _failed(
         self,

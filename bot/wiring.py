@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -64,9 +65,12 @@ class StoreValidatorCache:
         return None if found is None else Validators(etag=found[0], last_modified=found[1])
 
 
-def build_http(config: Config, store: Store) -> HttpClient:
+def build_http(
+    config: Config, store: Store, observe: Callable[[str, float], None] | None = None
+) -> HttpClient:
     http = config.settings.http
     return HttpClient(
+        observe=observe,
         timeout=http.timeout.total_seconds(),
         max_bytes=int(http.max_body_mb * 1024 * 1024),
         retry=RetryPolicy(),

@@ -177,7 +177,10 @@ class HttpClient:
         sleep: Sleep | None = None,
         clock: Clock = time.monotonic,
         transport: httpx.AsyncBaseTransport | None = None,
+        observe: Callable[[str, float], None] | None = None,
     ) -> None:
+        """``observe(host, seconds)`` hears of every request's duration (for metrics)."""
+        self._observe = observe
         self._politeness = politeness or Politeness(min_interval=0.0, robots=False)
         agent = USER_AGENT
         if self._politeness.contact:
@@ -325,6 +328,7 @@ class HttpClient:
             if known.last_modified:
                 headers["If-Modified-Since"] = known.last_modified
         state = await self._paced(url)
+        started = time.perf_counter()
         try:
             self.stats.requests += 1
             async with self._client.stream("GET", url, headers=headers) as response:
@@ -338,6 +342,8 @@ class HttpClient:
         finally:
             state.last_request = self._clock()
             state.lock.release()
+            if self._observe is not None:
+                self._observe(_host(url), time.perf_counter() - started)
 
     async def _read(
         self, response: httpx.Response, url: str, *, conditional: bool, original: str
