@@ -10,7 +10,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -780,6 +780,26 @@ class Store:
         )
         self._drop_photo(message_id)
 
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the database at ``target``, taken while others may write.
+
+        SQLite's online backup API, in one step: in WAL mode that reads one snapshot without
+        holding writers back. The copy is written beside ``target`` and renamed into place, so a
+        failed backup never leaves a half-written file under the name.
+        """
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            with closing(sqlite3.connect(partial)) as copy:
+                self._db.backup(copy)
+                (verdict,) = copy.execute("PRAGMA integrity_check").fetchone()
+                if verdict != "ok":
+                    raise StoreError(f"the backup failed its integrity check: {verdict}")
+            partial.replace(target)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot back up to {target}: {exc}") from exc
+        finally:
+            partial.unlink(missing_ok=True)
+
     def oldest_queued_at(self) -> datetime | None:
         row = self._x("SELECT min(created_at) FROM outbox WHERE status = 'queued'").fetchone()
         return _parse(row[0])
@@ -799,6 +819,20 @@ class Store:
             "SELECT listing, failures, last_error FROM listing_health WHERE source = ?", (source,)
         ).fetchall()
         return {row["listing"]: (row["failures"], row["last_error"]) for row in rows}
+
+    def prune(self, before: datetime) -> tuple[int, int]:
+        """Drop what is only bulk once old: the bodies of articles first seen before ``before``
+        and settled outbox messages from before it. Figures, alerts and rule state are kept, so
+        nothing old can alert again. Returns (bodies dropped, messages deleted)."""
+        cutoff = _iso(before)
+        bodies = self._x(
+            "UPDATE articles SET body = '' WHERE first_seen_at < ? AND body != ''", (cutoff,)
+        ).rowcount
+        messages = self._x(
+            "DELETE FROM outbox WHERE status != 'queued' AND coalesce(sent_at, created_at) < ?",
+            (cutoff,),
+        ).rowcount
+        return bodies, messages
 
     def queued_count(self) -> int:
         row = self._x("SELECT count(*) FROM outbox WHERE status = 'queued'").fetchone()

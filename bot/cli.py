@@ -43,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="metalert", description="Figure alerts for metals-market news."
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
+    parser.add_argument(
+        "--log-level",
+        choices=("debug", "info", "warning", "error"),
+        help="log level (default: logging.level in config.yaml, else info)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="run the daemon")
@@ -117,6 +122,14 @@ def _parser() -> argparse.ArgumentParser:
         "--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)"
     )
 
+    backup = commands.add_parser(
+        "backup", help="a consistent copy of the database, taken while the daemon runs"
+    )
+    backup.add_argument("path", help="where to write the copy (must not exist)")
+    backup.add_argument(
+        "--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)"
+    )
+
     status = commands.add_parser(
         "status",
         help="the running daemon's health, from its database (exit 0 healthy, 1 not)",
@@ -185,6 +198,19 @@ def _summary(config: Config) -> str:
     return "\n".join(lines)
 
 
+def _log_level(args: argparse.Namespace, configured: str = "info") -> int:
+    if args.verbose:
+        return logging.DEBUG
+    return int(getattr(logging, (args.log_level or configured).upper()))
+
+
+def _configure_logging(args: argparse.Namespace, config: Config) -> None:
+    """The config's log level and format, the command line's level over it, the token hidden."""
+    settings = config.settings.logging
+    secrets = [config.token.get_secret_value()] if config.token is not None else []
+    logs.configure(_log_level(args, settings.level), secrets, json_lines=settings.format == "json")
+
+
 def _check_config(args: argparse.Namespace) -> int:
     from bot.config import load_config
 
@@ -198,10 +224,7 @@ def _run(args: argparse.Namespace) -> int:
     from bot.daemon import Daemon
 
     config = load_config(args.config)
-    if config.token is not None:
-        logs.configure(
-            logging.DEBUG if args.verbose else logging.INFO, [config.token.get_secret_value()]
-        )
+    _configure_logging(args, config)
     daemon = Daemon(config)
     if args.wait is not None and not args.once:
         print("metalert run: --wait only applies with --once", file=sys.stderr)
@@ -333,10 +356,7 @@ def _backfill(args: argparse.Namespace) -> int:
     if args.pages < 1:
         print("metalert backfill: --pages must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    if config.token is not None:
-        logs.configure(
-            logging.DEBUG if args.verbose else logging.INFO, [config.token.get_secret_value()]
-        )
+    _configure_logging(args, config)
     report = asyncio.run(
         backfill(
             config,
@@ -375,6 +395,28 @@ def _enable_chat(args: argparse.Namespace) -> int:
         print(f"{args.chat}: enabled; {store.queued_count()} message(s) queued will be delivered")
     finally:
         store.close()
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from alerts.store import Store
+    from bot.config import load_config
+
+    config = load_config(args.config)
+    target = Path(args.path)
+    if target.exists():
+        print(f"metalert backup: {target} already exists; name a new file", file=sys.stderr)
+        return EXIT_USAGE
+    if not target.parent.is_dir():
+        print(f"metalert backup: {target.parent} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    store = Store(config.storage_path, read_only=True)
+    try:
+        store.backup(target)
+    finally:
+        store.close()
+    size = target.stat().st_size / 2**20
+    print(f"{config.storage_path} -> {target}: {size:.1f} MiB, integrity ok")
     return EXIT_OK
 
 
@@ -436,7 +478,7 @@ def _eval(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    logs.configure(logging.DEBUG if args.verbose else logging.INFO)
+    logs.configure(_log_level(args))
     handlers = {
         "run": _run,
         "check-config": _check_config,
@@ -446,6 +488,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "test-rules": _test_rules,
         "enable-chat": _enable_chat,
         "status": _status,
+        "backup": _backup,
     }
     try:
         return handlers[args.command](args)

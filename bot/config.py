@@ -157,6 +157,8 @@ class SourcesSettings(_Section):
 
 class StorageSettings(_Section):
     path: Path = Path("metalert.db")
+    # Article bodies and sent messages older than this are pruned daily; figures never are.
+    retention: Interval = timedelta(days=400)
 
 
 class PercentMove(_Section):
@@ -211,6 +213,11 @@ class AlertsSettings(_Section):
     charts: StrictBool = True  # attach a history chart when a series has 3 or more points
 
 
+class LoggingSettings(_Section):
+    level: Literal["debug", "info", "warning", "error"] = "info"
+    format: Literal["text", "json"] = "text"  # json: one object per line
+
+
 class OpsSettings(_Section):
     # /healthz, /readyz and /metrics; off unless an address is given.
     listen: Annotated[str | None, BeforeValidator(_listen)] = None
@@ -219,6 +226,7 @@ class OpsSettings(_Section):
 class Settings(_Section):
     telegram: TelegramSettings = TelegramSettings()
     ops: OpsSettings = OpsSettings()
+    logging: LoggingSettings = LoggingSettings()
     alerts: AlertsSettings = AlertsSettings()
     sources: SourcesSettings = SourcesSettings()
     http: HttpSettings = HttpSettings()

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 GRACE_SECONDS = 8.0  # SIGTERM to exit: let a running cycle reach a safe point, within 10 s
 OUTBOX_INTERVAL = timedelta(seconds=60)
+RETENTION_INTERVAL = timedelta(days=1)
 MAX_BACKOFF = timedelta(hours=6)
 HEARTBEAT_SECONDS = 5.0
 
@@ -411,6 +412,28 @@ class Daemon:
             )
         return report
 
+    def prune(self) -> None:
+        """Apply storage.retention: old article bodies and settled messages go."""
+        assert self._store is not None
+        retention = self._config.settings.storage.retention
+        try:
+            with self._store.transaction():
+                bodies, messages = self._store.prune(self._clock() - retention)
+        except StoreError as exc:
+            log.error("retention: the store cannot be pruned: %s", exc)
+            return
+        if bodies or messages:
+            log.info(
+                "retention pruned article_bodies=%d messages=%d older_than=%dd",
+                bodies,
+                messages,
+                retention.days,
+            )
+
+    async def _prune_job(self) -> None:
+        # A coroutine, so that it runs on the event loop's thread, which owns the store.
+        self.prune()
+
     async def _deliver_job(self) -> None:
         task = asyncio.current_task()
         if task is not None:
@@ -429,6 +452,7 @@ class Daemon:
         """One cycle of every enabled source, then delivery; 0 when all went through, else 1."""
         await self.open()
         try:
+            self.prune()
             results = await asyncio.gather(*(self.scrape(source) for source in self._sources))
             report = await self.deliver()
         finally:
@@ -477,6 +501,15 @@ class Daemon:
                 coalesce=True,
                 next_run_time=now,  # a first cycle at start-up
             )
+        scheduler.add_job(
+            self._prune_job,
+            "interval",
+            id="retention",
+            seconds=RETENTION_INTERVAL.total_seconds(),
+            max_instances=1,
+            coalesce=True,
+            next_run_time=now,
+        )
         scheduler.add_job(
             self._deliver_job,
             "interval",

@@ -1,10 +1,16 @@
-"""Logging set-up: one line per event on stderr, with secrets scrubbed from every record."""
+"""Logging set-up: one line per event on stderr, with secrets scrubbed from every record.
+
+The line is text, or with ``json_lines`` one JSON object (time, level, logger, message, and the
+traceback when there is one) for log collectors.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 REDACTED = "<token>"
@@ -35,9 +41,26 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-def configure(level: int = logging.INFO, secrets: Iterable[str] = ()) -> RedactingFilter:
+class JsonLinesFormatter(logging.Formatter):
+    """One JSON object per record, with the same fields as the text line."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def configure(
+    level: int = logging.INFO, secrets: Iterable[str] = (), *, json_lines: bool = False
+) -> RedactingFilter:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(_FORMAT))
+    handler.setFormatter(JsonLinesFormatter() if json_lines else logging.Formatter(_FORMAT))
     redactor = RedactingFilter(secrets)
     handler.addFilter(redactor)
     root = logging.getLogger()

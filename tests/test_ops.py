@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import re
 import signal
 import socket
+import sqlite3
 import subprocess
-from datetime import timedelta
+import threading
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 
+from alerts.models import OutgoingMessage
+from alerts.store import Store
 from bot.health import LOOP_STALL_SECONDS, Health
-from tests.conftest import fixture_text, write_config
+from tests.alerts.factories import article, rate
+from tests.conftest import TOKEN, fixture_text, write_config
 from tests.servers import BotApiStandIn, FixtureSite, Reply
 from tests.test_end_to_end import CHANNEL, FEED, METALERT, environment, wait_until
 
@@ -254,3 +261,131 @@ def test_status_without_a_database_is_unhealthy(tmp_path: Path, site: FixtureSit
         "metalert status: UNHEALTHY",
         f"  problem: no database at {tmp_path / 'metalert.db'}",
     ]
+
+
+def test_retention_prunes_old_bodies_and_sent_messages_but_keeps_figures_and_queued_ones(
+    tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news_before.xml"))
+    write_config(tmp_path, site_url=site.url, api_base_url=bot_api.api_base_url)
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        config.read_text().replace("  path: metalert.db", "  path: metalert.db\n  retention: 30d")
+    )
+    database = tmp_path / "metalert.db"
+    store = Store(database)
+    old, recent = datetime.now(UTC) - timedelta(days=31), datetime.now(UTC) - timedelta(days=29)
+    with store.transaction():
+        for number, seen in ((1, old), (2, recent)):
+            stored = article(number)
+            store.add_article(stored, seen)
+            store.add_figure(rate(article_id=stored.id))
+        store.enqueue(OutgoingMessage("@metalert_demo", "old, sent", "k-old-sent"), old)
+        store.enqueue(OutgoingMessage("@metalert_demo", "old, queued", "k-old-queued"), old)
+        store.enqueue(OutgoingMessage("@metalert_demo", "recent, sent", "k-recent-sent"), recent)
+    for message in store.queued("@metalert_demo"):
+        if "sent" in message.text:
+            with store.transaction():
+                store.mark_sent(message.id, "1", old if "old" in message.text else recent)
+    store.close()
+
+    result = subprocess.run(
+        [METALERT, "run", "--once"], cwd=tmp_path, env=environment(), capture_output=True,
+        text=True, timeout=60,
+    )  # fmt: skip
+
+    assert "retention pruned article_bodies=1 messages=1 older_than=30d" in result.stderr
+    with closing(sqlite3.connect(database)) as db:
+        bodies = dict(db.execute("SELECT id, body FROM articles WHERE id LIKE 'alcircle:_'"))
+        texts = [row[0] for row in db.execute("SELECT text FROM outbox ORDER BY id")]
+        figures = db.execute("SELECT count(*) FROM figures").fetchone()[0]
+    assert bodies == {"alcircle:1": "", "alcircle:2": "…"}
+    assert texts == ["old, queued", "recent, sent"]
+    assert figures >= 2
+    # The old queued message was still delivered: retention never drops what is owed.
+    assert [m.text for m in bot_api.messages_to(CHANNEL)] == ["old, queued"]
+
+
+def test_backup_while_another_process_writes_is_a_consistent_copy(
+    tmp_path: Path, site: FixtureSite
+) -> None:
+    write_config(tmp_path, site_url=site.url)
+    database = tmp_path / "metalert.db"
+    Store(database).close()
+    written = threading.Event()
+    stop = threading.Event()
+
+    def writer() -> None:
+        # Article and figure commit together: a copy with one but not the other is torn.
+        store = Store(database)
+        number = 0
+        try:
+            while not stop.is_set():
+                number += 1
+                stored = article(number)
+                with store.transaction():
+                    store.add_article(stored, datetime.now(UTC))
+                    store.add_figure(rate(article_id=stored.id))
+                if number == 50:
+                    written.set()
+        finally:
+            store.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert written.wait(20)
+        result = subprocess.run(
+            [METALERT, "backup", "copy.db"], cwd=tmp_path, env=environment(),
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    finally:
+        stop.set()
+        thread.join(20)
+
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r".*metalert\.db -> copy\.db: [\d.]+ MiB, integrity ok\n", result.stdout)
+    with closing(sqlite3.connect(tmp_path / "copy.db")) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        articles = copy.execute("SELECT count(*) FROM articles").fetchone()[0]
+        figures = copy.execute("SELECT count(*) FROM figures").fetchone()[0]
+    assert articles >= 50 and articles == figures
+    assert not list(tmp_path.glob(".copy.db*"))
+
+    again = subprocess.run(
+        [METALERT, "backup", "copy.db"], cwd=tmp_path, env=environment(), capture_output=True,
+        text=True, timeout=60,
+    )  # fmt: skip
+    assert again.returncode == 2
+    assert "metalert backup: copy.db already exists; name a new file" in again.stderr
+
+
+def test_json_logs_carry_the_same_fields_and_the_level_comes_from_config_or_command_line(
+    tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news.xml"))
+    write_config(
+        tmp_path,
+        site_url=site.url,
+        api_base_url=bot_api.api_base_url,
+        on_first_run="alert",
+        extra="logging:\n  format: json\n  level: info\n",
+    )
+
+    def once(*flags: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [METALERT, *flags, "run", "--once"], cwd=tmp_path, env=environment(),
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+
+    first = once()
+    entries = [json.loads(line) for line in first.stderr.splitlines()]
+    scrape = next(e for e in entries if e["message"].startswith("scrape source=alcircle"))
+    assert scrape["level"] == "INFO" and scrape["logger"] == "bot.daemon"
+    assert scrape["message"].startswith("scrape source=alcircle new=2 figures=2 alerts=2")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00", scrape["time"])
+    assert TOKEN not in first.stderr
+
+    quiet = once("--log-level", "warning")
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stderr == ""
