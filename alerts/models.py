@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -88,6 +89,16 @@ class Rule:
         # A rate is always in %, its changes in pp; a price rule must match the currency.
         quoted_once = len(metrics.spec(self.metric).units) == 1
         return self.unit is None or quoted_once or self.unit == figure.unit
+
+    @property
+    def condition_digest(self) -> str:
+        """What the rule watches and when it fires; options (cooldown, repeat, ...) left out.
+
+        Rule state decided under one digest is not valid under another (store.sync_rules).
+        """
+        watched = (self.metric.value, self.subject.lower(), self.region.lower(), self.unit,
+                   repr(self.condition))  # fmt: skip
+        return hashlib.sha256(repr(watched).encode()).hexdigest()[:16]
 
     @property
     def first_observation(self) -> FirstObservation:

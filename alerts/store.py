@@ -21,7 +21,7 @@ from alerts.models import OutgoingMessage, QueuedMessage
 from alerts.rules import FactState, SeriesState, Side
 from scrapers.models import Article, Figure, ListedItem
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id            TEXT PRIMARY KEY,     -- canonical identity, e.g. alcircle:116506
@@ -65,6 +65,14 @@ CREATE TABLE IF NOT EXISTS rule_state (
     fired_at    TEXT,
     sent_at     TEXT,
     PRIMARY KEY (rule, series)
+);
+-- The rules the config has named, with their condition: a rule whose condition changes starts
+-- its state afresh; a removed rule's state is kept for a while, so putting it back does not
+-- alert again on what it already said.
+CREATE TABLE IF NOT EXISTS rules_configured (
+    rule          TEXT PRIMARY KEY,
+    condition     TEXT NOT NULL,        -- a digest of metric, subject, region, unit, condition
+    last_seen_at  TEXT NOT NULL         -- the last start or reload whose config named it
 );
 CREATE TABLE IF NOT EXISTS rule_facts (
     rule        TEXT NOT NULL,
@@ -182,6 +190,7 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         " SELECT id, photo FROM outbox WHERE status = 'queued' AND photo IS NOT NULL",
         "ALTER TABLE outbox DROP COLUMN photo",
     ),
+    7: (),  # rules_configured: created by the schema script, nothing to convert
 }
 
 
@@ -561,6 +570,48 @@ class Store:
                 _iso(state.sent_at) if state.sent_at else None,
             ),
         )
+
+    def sync_rules(
+        self, conditions: dict[str, str], now: datetime, keep_removed: timedelta
+    ) -> tuple[list[str], list[str]]:
+        """Record the configured rules (name -> condition digest).
+
+        A rule whose condition differs from the one recorded loses its series state (its sides
+        and cooldowns were decided on another threshold); the facts it decided are kept, so a
+        republished article still says nothing twice. A rule not configured for ``keep_removed``
+        is forgotten with its state. Returns (rules reset, rules forgotten).
+        """
+        recorded = {
+            row["rule"]: row["condition"]
+            for row in self._x("SELECT rule, condition FROM rules_configured").fetchall()
+        }
+        reset = sorted(
+            name
+            for name, condition in conditions.items()
+            if recorded.get(name) not in (None, condition)
+        )
+        for name in reset:
+            self._x("DELETE FROM rule_state WHERE rule = ?", (name,))
+        for name, condition in conditions.items():
+            self._x(
+                "INSERT INTO rules_configured (rule, condition, last_seen_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (rule) DO UPDATE SET condition = excluded.condition,"
+                " last_seen_at = excluded.last_seen_at",
+                (name, condition, _iso(now)),
+            )
+        stale = [
+            row["rule"]
+            for row in self._x(
+                "SELECT rule FROM rules_configured WHERE last_seen_at < ?",
+                (_iso(now - keep_removed),),
+            ).fetchall()
+            if row["rule"] not in conditions
+        ]
+        for name in stale:
+            self._x("DELETE FROM rule_state WHERE rule = ?", (name,))
+            self._x("DELETE FROM rule_facts WHERE rule = ?", (name,))
+            self._x("DELETE FROM rules_configured WHERE rule = ?", (name,))
+        return reset, sorted(stale)
 
     def fact_state(self, rule: str, fact_key: str) -> FactState | None:
         row = self._x(

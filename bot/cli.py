@@ -130,6 +130,13 @@ def _parser() -> argparse.ArgumentParser:
         "--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)"
     )
 
+    reload = commands.add_parser(
+        "reload", help="check config.yaml, then have the running daemon read it again (SIGHUP)"
+    )
+    reload.add_argument(
+        "--config", default="config.yaml", help="path to config.yaml (default: ./config.yaml)"
+    )
+
     status = commands.add_parser(
         "status",
         help="the running daemon's health, from its database (exit 0 healthy, 1 not)",
@@ -420,6 +427,27 @@ def _backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _reload(args: argparse.Namespace) -> int:
+    import os
+    import signal
+
+    from bot.config import load_config
+    from bot.lock import running_holder
+
+    config = load_config(args.config)  # a broken config stops here: exit 2, nothing signalled
+    holder = running_holder(config.storage_path)
+    if holder is None or holder.pid is None:
+        print(f"metalert reload: no daemon runs with {config.storage_path}", file=sys.stderr)
+        return EXIT_FAILURE
+    try:
+        os.kill(holder.pid, signal.SIGHUP)
+    except OSError as exc:
+        print(f"metalert reload: cannot signal pid {holder.pid}: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"{args.config} is valid; asked the daemon (pid {holder.pid}) to read it again")
+    return EXIT_OK
+
+
 def _status(args: argparse.Namespace) -> int:
     from alerts.store import Store
     from bot.config import load_config
@@ -489,6 +517,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "enable-chat": _enable_chat,
         "status": _status,
         "backup": _backup,
+        "reload": _reload,
     }
     try:
         return handlers[args.command](args)

@@ -21,7 +21,7 @@ from alerts.pacing import Pacer
 from alerts.render import escape
 from alerts.store import Store
 from bot.config import Config
-from bot.errors import StartupError
+from bot.errors import ConfigError, StartupError
 from bot.health import Health
 from bot.lock import DatabaseLock
 from bot.pipeline import Harvest, Pipeline
@@ -39,6 +39,7 @@ Clock = Callable[[], datetime]
 GRACE_SECONDS = 8.0  # SIGTERM to exit: let a running cycle reach a safe point, within 10 s
 OUTBOX_INTERVAL = timedelta(seconds=60)
 RETENTION_INTERVAL = timedelta(days=1)
+KEEP_REMOVED_RULES = timedelta(days=30)  # a rule put back within this keeps its state
 MAX_BACKOFF = timedelta(hours=6)
 HEARTBEAT_SECONDS = 5.0
 
@@ -84,6 +85,8 @@ class Daemon:
         self._pacer = Pacer()
         self.health = Health({source.name: source.interval for source in self._sources})
         self._metrics: DaemonMetrics | None = None  # with ops.listen set (run_forever)
+        self._scheduler: AsyncIOScheduler | None = None
+        self._reloads: set[asyncio.Task[bool]] = set()
 
     def now(self) -> datetime:
         return self._clock()
@@ -153,6 +156,7 @@ class Daemon:
             stopping=lambda: self._stopping,
         )
         self._check_identity(store)
+        self._sync_rules()
         self.health.store_open = True
         return store, http
 
@@ -433,6 +437,96 @@ class Daemon:
     async def _prune_job(self) -> None:
         # A coroutine, so that it runs on the event loop's thread, which owns the store.
         self.prune()
+        self._sync_rules()  # forget rules removed from the config 30 days ago
+
+    def _sync_rules(self) -> None:
+        assert self._store is not None
+        conditions = {rule.name: rule.condition_digest for rule in self._config.rules}
+        with self._store.transaction():
+            reset, forgotten = self._store.sync_rules(conditions, self._clock(), KEEP_REMOVED_RULES)
+        for name in reset:
+            log.info("rule %s: its condition changed, so its series state starts afresh", name)
+        for name in forgotten:
+            log.info("rule %s: not configured for %d days, its state forgotten", name,
+                     KEEP_REMOVED_RULES.days)  # fmt: skip
+
+    # -- reload --------------------------------------------------------------------------------
+
+    async def reload(self) -> bool:
+        """Read config.yaml again; apply it if valid, else keep the running one and say why.
+
+        Rules, thresholds, sources and alert settings take effect for the next cycle; settings
+        held in open connections (see bot.reload) wait for a restart, and the log says so.
+        """
+        from bot.config import load_config  # the config module is loaded already; no cost
+        from bot.reload import changes
+
+        try:
+            new = load_config(self._config.file)
+        except ConfigError as exc:
+            log.error("reload refused, the running config stays in force: %s", exc)
+            self._notify_admin(
+                f"reload-refused:{self._clock().isoformat()}",
+                "⚠️ <b>Config reload refused</b>; the running config stays in force:"
+                f" <code>{escape(str(exc)[:800])}</code>",
+            )
+            await self.deliver()
+            return False
+        applied, waiting = changes(self._config, new)
+        self._apply(new)
+        log.info(
+            "reload: %s%s",
+            "; ".join(applied) or "nothing that applies while running changed",
+            f"; waiting for a restart: {', '.join(waiting)}" if waiting else "",
+        )
+        return True
+
+    def _apply(self, new: Config) -> None:
+        old_sources = {source.name: source for source in self._sources}
+        self._config = new
+        self._sources = build_sources(new)
+        self.health.watch({source.name: source.interval for source in self._sources})
+        if self._pipeline is not None:
+            self._pipeline.reconfigure(new.rules, new.chats, charts=new.settings.alerts.charts)
+        if self._store is not None:
+            self._sync_rules()
+        scheduler = self._scheduler
+        if scheduler is None:
+            return
+        for name in old_sources:
+            if name not in {source.name for source in self._sources}:
+                scheduler.remove_job(f"source:{name}")
+        for source in self._sources:
+            job = f"source:{source.name}"
+            before = old_sources.get(source.name)
+            if before is None:
+                self._schedule(scheduler, source, first_run=self._clock())
+            elif before.interval != source.interval:
+                scheduler.remove_job(job)
+                self._schedule(scheduler, source, first_run=self._clock() + source.interval)
+            else:
+                scheduler.modify_job(job, args=[source])  # its feeds or settings, next cycle
+
+    def _schedule(
+        self, scheduler: AsyncIOScheduler, source: ConfiguredSource, first_run: datetime
+    ) -> None:
+        seconds = source.interval.total_seconds()
+        scheduler.add_job(
+            self.cycle,
+            "interval",
+            args=[source],
+            id=f"source:{source.name}",
+            seconds=seconds,
+            jitter=min(60.0, seconds / 10),
+            max_instances=1,
+            coalesce=True,
+            next_run_time=first_run,
+        )
+
+    def _reload_on_signal(self) -> None:
+        task = asyncio.create_task(self.reload())
+        self._reloads.add(task)
+        task.add_done_callback(self._reloads.discard)
 
     async def _deliver_job(self) -> None:
         task = asyncio.current_task()
@@ -487,20 +581,10 @@ class Daemon:
                 ops.stop()
             raise
         scheduler = AsyncIOScheduler(timezone=UTC)
+        self._scheduler = scheduler
         now = self._clock()
         for source in self._sources:
-            seconds = source.interval.total_seconds()
-            scheduler.add_job(
-                self.cycle,
-                "interval",
-                args=[source],
-                id=f"source:{source.name}",
-                seconds=seconds,
-                jitter=min(60.0, seconds / 10),
-                max_instances=1,
-                coalesce=True,
-                next_run_time=now,  # a first cycle at start-up
-            )
+            self._schedule(scheduler, source, first_run=now)  # a first cycle at start-up
         scheduler.add_job(
             self._prune_job,
             "interval",
@@ -519,6 +603,7 @@ class Daemon:
             coalesce=True,
         )
         scheduler.start()
+        loop.add_signal_handler(signal.SIGHUP, self._reload_on_signal)
         self.health.scheduler_running = True
         heartbeat = asyncio.create_task(self._heartbeat())
         log.info(
@@ -542,8 +627,9 @@ class Daemon:
                 if pending:
                     await asyncio.wait(pending, timeout=1.0)
             scheduler.shutdown(wait=False)
-            for signum in (signal.SIGTERM, signal.SIGINT):
+            for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
                 loop.remove_signal_handler(signum)
+            self._scheduler = None
             await self.close()
             if ops is not None:
                 ops.stop()

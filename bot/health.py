@@ -25,6 +25,12 @@ class Health:
         self.store_open = False
         self.last_success: dict[str, float] = {}
 
+    def watch(self, intervals: Mapping[str, timedelta]) -> None:
+        """The sources to watch from now on (a config reload)."""
+        self._intervals = dict(intervals)
+        for gone in set(self.last_success) - set(intervals):
+            del self.last_success[gone]
+
     def beat(self) -> None:
         self.loop_beat = self._clock()
 

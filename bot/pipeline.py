@@ -69,6 +69,10 @@ class Pipeline:
         self._charts = charts
         self._stopping = stopping
 
+    def reconfigure(self, rules: Sequence[Rule], chats: Sequence[str], *, charts: bool) -> None:
+        """New rules and chats (a config reload), for the next article recorded."""
+        self._rules, self._chats, self._charts = rules, chats, charts
+
     async def fetch(
         self,
         source: Source,

@@ -1,0 +1,49 @@
+"""What a config reload changes, in words for the log, and what it cannot change while running.
+
+Rules, thresholds, sources (enabled, interval, feeds and listings, every source setting) and
+alert settings take effect at the next cycle. The Telegram connection, the HTTP client, the
+store, the ops endpoint and logging are built once at start-up: their changes are named as
+waiting for a restart, never silently ignored.
+"""
+
+from __future__ import annotations
+
+from bot.config import Config
+
+# Settings the running daemon cannot swap: they are in its open connections.
+NEEDS_RESTART = ("telegram", "http", "storage", "ops", "logging")
+
+
+def changes(old: Config, new: Config) -> tuple[list[str], list[str]]:
+    """(changes applied, changes that wait for a restart), each a short phrase."""
+    applied: list[str] = []
+    before = {rule.name: rule for rule in old.rules}
+    after = {rule.name: rule for rule in new.rules}
+    added = sorted(set(after) - set(before))
+    removed = sorted(set(before) - set(after))
+    changed = sorted(name for name in set(before) & set(after) if before[name] != after[name])
+    if added:
+        applied.append(f"rules added: {', '.join(added)}")
+    if removed:
+        applied.append(f"rules removed: {', '.join(removed)}")
+    if changed:
+        applied.append(f"rules changed: {', '.join(changed)}")
+    old_sources, new_sources = old.settings.sources, new.settings.sources
+    for name in type(old_sources).model_fields:
+        was, now = getattr(old_sources, name), getattr(new_sources, name)
+        if was == now:
+            continue
+        fields = sorted(
+            field for field in type(was).model_fields if getattr(was, field) != getattr(now, field)
+        )
+        applied.append(f"source {name}: {', '.join(fields)}")
+    if old.settings.alerts != new.settings.alerts:
+        applied.append("alerts settings")
+    waiting = [
+        section
+        for section in NEEDS_RESTART
+        if getattr(old.settings, section) != getattr(new.settings, section)
+    ]
+    if old.token != new.token:
+        waiting.append("the bot token")
+    return applied, waiting
