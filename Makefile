@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 CONFIG ?= config.yaml
 
-.PHONY: venv run test lint unit bench clean
+.PHONY: venv run test lint unit bench soak clean
 
 venv: $(STAMP)
 
@@ -33,6 +33,10 @@ test: lint unit
 bench: venv
 	$(BIN)/python -c 'import trafilatura' 2>/dev/null || $(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m bench
+
+# 2,000 daemon cycles against loopback sites: memory and database growth (a minute or two).
+soak: venv
+	$(BIN)/python -m bench.soak
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

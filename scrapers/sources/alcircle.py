@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import io
 import logging
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -93,7 +94,10 @@ def parse_feed_items(
     names no article, an entry that breaks the reader) is reported, never raised: it must not
     cost the feed's other items. ``also_hosts``: a mirror's host, whose links are accepted.
     """
-    feed = feedparser.parse(text)
+    # A stream, not the str: given a str, feedparser first tries it as a URL (urllib's urlsplit,
+    # whose cache then keeps the last 128 feeds alive, megabytes in a long-lived daemon) and as
+    # a file name. What it reads is the same UTF-8 either way.
+    feed = feedparser.parse(io.BytesIO(text.encode("utf-8")))
     if not feed.get("version"):
         # A block page or an error page served with status 200.
         reason = feed.get("bozo_exception") or "no RSS or Atom channel"

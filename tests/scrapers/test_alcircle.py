@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import urllib.parse
 from datetime import UTC, datetime
 
 import pytest
@@ -157,3 +158,21 @@ def test_a_teaser_whose_page_is_missing_is_retried_later(site: FixtureSite) -> N
         return [article.id for article in result.articles], result.failed_pages
 
     assert asyncio.run(go()) == (["alcircle:118842", "alcircle:118840"], 1)
+
+
+def test_a_feed_is_not_kept_alive_after_it_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given a str, feedparser tries it as a URL first; urllib's urlsplit cache would then hold
+    # the last 128 feeds (megabytes in a daemon that runs for months).
+    text = fixture_text("alcircle/secondaryaluminium_news.xml")
+    parsed: list[str] = []
+    real = urllib.parse.urlparse
+
+    def spy(url: str, *args: object, **kwargs: object) -> urllib.parse.ParseResult:
+        parsed.append(url)
+        return real(url, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(urllib.parse, "urlparse", spy)
+    articles = parse_feed(text, url="feed", fetched_at=FETCHED)
+
+    assert len(articles) == 2
+    assert all(len(url) < 500 for url in parsed), max(map(len, parsed))
