@@ -25,6 +25,7 @@ from bench.daemon_path import _alcircle_page, corpus_cases
 from bench.weight import weigh
 from bot.config import load_config
 from bot.daemon import Daemon
+from bot.wiring import build_sources
 from tests.conftest import TOKEN, write_config
 from tests.servers import BotApiStandIn, FixtureSite
 
@@ -91,7 +92,7 @@ async def _soak(folder: Path, control: Connection) -> dict[str, float]:
     )
     daemon = Daemon(config)
     await daemon.open()
-    (source,) = (s for s in daemon._sources if s.name == "alcircle")
+    (source,) = build_sources(config, only="alcircle")
     idle_cpu: list[float] = []
     resident: dict[int, int] = {}
     published = 0
@@ -145,7 +146,7 @@ def main() -> int:
             "articles / messages",
             "published / sent",
             f"{result['published']:.0f} / {result['messages']:.0f}",
-        ),  # fmt: skip
+        ),
         ("RSS", f"after {WARM_UP} cycles", f"{result['start'] / 1024:.1f} MiB"),
         ("RSS", f"after {CYCLES} cycles", f"{result['end'] / 1024:.1f} MiB"),
         (

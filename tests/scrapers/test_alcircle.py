@@ -167,9 +167,9 @@ def test_a_feed_is_not_kept_alive_after_it_is_read(monkeypatch: pytest.MonkeyPat
     parsed: list[str] = []
     real = urllib.parse.urlparse
 
-    def spy(url: str, *args: object, **kwargs: object) -> urllib.parse.ParseResult:
+    def spy(url: str, scheme: str = "", allow_fragments: bool = True) -> urllib.parse.ParseResult:
         parsed.append(url)
-        return real(url, *args, **kwargs)  # type: ignore[arg-type]
+        return real(url, scheme, allow_fragments)
 
     monkeypatch.setattr(urllib.parse, "urlparse", spy)
     articles = parse_feed(text, url="feed", fetched_at=FETCHED)
