@@ -1,9 +1,10 @@
 """What a config reload changes, in words for the log, and what it cannot change while running.
 
-Rules, thresholds, sources (enabled, interval, feeds and listings, every source setting) and
-alert settings take effect at the next cycle. The Telegram connection, the HTTP client, the
-store, the ops endpoint and logging are built once at start-up: their changes are named as
-waiting for a restart, never silently ignored.
+Rules, thresholds, sources (enabled, interval, feeds and listings, every source setting), the
+channel and admin chat, and alert settings take effect at the next cycle. The Bot API
+connection (token, address, timeout), the HTTP client, the store, the ops endpoint and logging
+are built once at start-up: their changes are named as waiting for a restart, never silently
+ignored.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from bot.config import Config
 
 # Settings the running daemon cannot swap: they are in its open connections.
-NEEDS_RESTART = ("telegram", "http", "storage", "ops", "logging")
+NEEDS_RESTART = ("http", "storage", "ops", "logging")
+TELEGRAM_CONNECTION = ("token_env", "api_base_url", "send_timeout")
 
 
 def changes(old: Config, new: Config) -> tuple[list[str], list[str]]:
@@ -39,7 +41,16 @@ def changes(old: Config, new: Config) -> tuple[list[str], list[str]]:
         applied.append(f"source {name}: {', '.join(fields)}")
     if old.settings.alerts != new.settings.alerts:
         applied.append("alerts settings")
+    old_telegram, new_telegram = old.settings.telegram, new.settings.telegram
+    for chat in ("channel", "admin_chat"):
+        if getattr(old_telegram, chat) != getattr(new_telegram, chat):
+            applied.append(f"telegram.{chat}: {getattr(new_telegram, chat) or '(none)'}")
     waiting = [
+        f"telegram.{field}"
+        for field in TELEGRAM_CONNECTION
+        if getattr(old_telegram, field) != getattr(new_telegram, field)
+    ]
+    waiting += [
         section
         for section in NEEDS_RESTART
         if getattr(old.settings, section) != getattr(new.settings, section)

@@ -55,6 +55,8 @@ def test_a_running_daemon_reports_health_readiness_and_metrics(
         on_first_run="alert",
         extra=f'ops:\n  listen: "127.0.0.1:{port}"\n',
     )
+    config = tmp_path / "config.yaml"
+    config.write_text(config.read_text().replace("interval: 30m", "interval: 2s"))  # SMM
     base = f"http://127.0.0.1:{port}"
     daemon = subprocess.Popen(
         [METALERT, "run"],
@@ -74,11 +76,18 @@ def test_a_running_daemon_reports_health_readiness_and_metrics(
         wait_until(
             lambda: metric(scraped(), "metalert_messages_sent_total", target="telegram") == 2
         )
-        wait_until(lambda: metric(scraped(), "metalert_poll_failures_total", source="smm") == 1)
+        wait_until(
+            lambda: (metric(scraped(), "metalert_poll_failures_total", source="smm") or 0) >= 1
+        )
         healthz = httpx.get(f"{base}/healthz", timeout=5)
         readyz = httpx.get(f"{base}/readyz", timeout=5)
         metrics = scraped()
         missing = httpx.get(f"{base}/other", timeout=5)
+        # SMM comes back: at its next poll the daemon is ready.
+        smm.serve_text("/en", fixture_text("smm/listing-en.html"), "text/html")
+        wait_until(lambda: httpx.get(f"{base}/readyz", timeout=5).status_code == 200)
+        recovered = httpx.get(f"{base}/readyz", timeout=5).text
+        after = scraped()
     finally:
         daemon.send_signal(signal.SIGTERM)
         _, stderr = daemon.communicate(timeout=20)
@@ -104,6 +113,9 @@ def test_a_running_daemon_reports_health_readiness_and_metrics(
     )
     resident = metric(metrics, "metalert_process_resident_memory_bytes")
     assert resident is not None and resident > 10 * 2**20
+    assert recovered == "ready\n"
+    smm_age = metric(after, "metalert_source_last_success_age_seconds", source="smm")
+    assert smm_age is not None and smm_age < 60
     assert f"ops endpoint on http://127.0.0.1:{port}" in stderr
     assert daemon.returncode == 0, stderr
 

@@ -12,6 +12,8 @@ from pathlib import Path
 from alerts.models import Crossing, Rule
 from alerts.rules import SeriesState, Side
 from alerts.store import Store
+from bot.config import load_config
+from bot.reload import changes
 from scrapers.models import Bound, Metric
 from tests.alerts.factories import article, price
 from tests.conftest import fixture_text, write_config
@@ -139,3 +141,30 @@ def test_rule_state_survives_unchanged_resets_when_changed_and_is_kept_30_days_w
     assert sync(None, now + timedelta(days=61)) == ([], ["copper"])  # gone for over 30 days
     assert state() is None
     store.close()
+
+
+def test_a_reload_names_what_applies_now_and_what_waits_for_a_restart(
+    tmp_path: Path, site: FixtureSite
+) -> None:
+    old = load_config(write_config(tmp_path, site_url=site.url), environ={})
+    text = (tmp_path / "config.yaml").read_text()
+    edited = (
+        text.replace('channel: "@metalert_demo"', 'channel: "@metals_desk"')
+        .replace("send_timeout: 30s", "send_timeout: 40s")
+        .replace("min_interval: 0s", "min_interval: 3s")
+        .replace(
+            "feeds: [secondaryaluminium_news]", "feeds: [secondaryaluminium_news, alumina_news]"
+        )
+        .replace("above: 92000", "above: 95000")
+    )
+    (tmp_path / "config.yaml").write_text(edited)
+    new = load_config(tmp_path / "config.yaml", environ={})
+
+    applied, waiting = changes(old, new)
+
+    assert applied == [
+        "rules changed: copper-above-92k",
+        "source alcircle: feeds",
+        "telegram.channel: @metals_desk",
+    ]
+    assert waiting == ["telegram.send_timeout", "http"]
