@@ -2565,9 +2565,10 @@ def _read_spread(
             "",
             stripped,
         )
-        changing = direction(bare[-14:]) is not None and not re.search(
-            r"(?:\bto|\bat)\s*$", stripped
-        )
+        # "premiums slid again this week, by roughly 40 yuan/mt WoW": the verb before "by"
+        by_verb = bare != stripped and re.search(r"\bby\b", stripped[len(bare) :]) is not None
+        moved = direction(bare[-14:]) or (direction(bare[-50:]) if by_verb else None)
+        changing = moved is not None and not re.search(r"(?:\bto|\bat)\s*$", stripped)
         basis_follows = basis_at(trail[:30], after=True)[0] is not None
         last_word = re.search(r"([a-z]+)\s*$", bare)
         is_change = _CHANGE_NOUN.search(stripped[-25:]) is not None or (
@@ -2581,7 +2582,7 @@ def _read_spread(
             )
         )
         if is_change or quantity.kind is Kind.OTHER:
-            sign = quantity.sign if quantity.sign is not None else direction(bare[-30:])
+            sign = quantity.sign if quantity.sign is not None else direction(bare[-30:]) or moved
             if sign is None:
                 continue
             # "with a WoW decrease of 25 yuan/mt in the weekly average price"
@@ -2772,7 +2773,8 @@ _REGION_AGAINST = re.compile(
     r"(?:yuan/mt|yuan|rmb|per\s+tonne|/mt)?\s*"
     r"(?:against|over|to|compared\s+(?:to|with))\s+(?:the\s+)?"
     + _PLACE.format("other")
-    + r"\s+(?:spot|prices?|market)\b"
+    # "... against the Shanghai market"; "Tianjin stood at a discount of 50 yuan/mt to Shanghai."
+    + r"(?:\s+(?:spot|prices?|market)\b|\s*(?=[,.;]|$))"
 )
 _REGION_THAN = re.compile(
     r"\b(?:lower|higher)\s+than\s+(?:the\s+)?"
@@ -2871,12 +2873,16 @@ def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
     if metal is None:
         return None
     pair = _REGION_PAIR.search(folded)
+    other = _REGION_AGAINST.search(folded) or _REGION_THAN.search(folded)
+    if other is not None and pair is not None and other.start() < pair.start():
+        # "Tianjin was at a discount of 70 yuan/mt to Shanghai, a narrower Shanghai-Tianjin
+        # spread": the amount is the one told against the other place; the pair only names it.
+        pair = None
     if pair is not None:
         first = _place(pair.group("a") or pair.group("c") or pair.group("e") or "")
         second = _place(pair.group("b") or pair.group("d") or pair.group("f") or "")
         if first and second:
             return f"{metal} ({first}) - {metal} ({second})"
-    other = _REGION_AGAINST.search(folded) or _REGION_THAN.search(folded)
     if other is None:
         return None
     second = _place(other.group("other"))
@@ -3067,16 +3073,35 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         seconds = [name for *_, name in names.known_products(after)]
         if not seconds and metal and re.match(r"(?:smm\s*)?(?:#1|1#)(?![\w#])", after):
             seconds = [metal]  # "against the average price of SMM 1#": the metal's benchmark
-        firsts = names.known_products(_PAREN.sub(" ", folded[: versus.start()]))
-        if not firsts and context.mentioned_product is not None:
+        before = folded[: versus.start()]
+        firsts = names.known_products(_PAREN.sub(" ", before))
+        opening = sentence.folded[: max(0, sentence.folded.find(folded))]
+        if metal and re.search(rf"\bprimary\s+{metal}\b", opening + before):
+            # "Primary lead smelters mostly sold at market prices, with ex-factory quotes ranging
+            # from ... against the SMM 1# lead average price": primary metal against its benchmark
+            firsts = [(0, 0, f"primary {metal}")]
+        if not firsts:
+            # the product the sentence opened with, before this clause
+            firsts = [
+                found
+                for found in names.known_products(_PAREN.sub(" ", opening))
+                if found[2] != metal
+            ][-1:]
+        mentioned = context.mentioned_product
+        if not firsts and mentioned is not None and mentioned not in seconds[:1]:
             # "Spot secondary refined lead was scarce. Suppliers' offers narrowed to a discount
-            # of 50-0 yuan/mt against the SMM #1 lead average price": the product just named.
-            firsts = [(0, 0, context.mentioned_product)]
+            # of 50-0 yuan/mt against the SMM #1 lead average price": the product just named
+            # (not the benchmark itself).
+            firsts = [(0, 0, mentioned)]
         if not firsts and seconds and context.last_spread and seconds[0] == context.last_spread[0]:
             # "... a price difference between primary metal and scrap of 50 yuan/mt. ...
             # quotations against the SMM 1# lead average price ranging from a discount of 100":
             # the other leg of the spread just read.
             firsts = [(0, 0, context.last_spread[1])]
+        if not firsts and metal and re.search(r"\bex-(?:works|factory)\b", folded):
+            # "the main producing areas quoting premiums of 0-50 yuan/mt against the SMM #1 lead
+            # price ex-works": what the plants ask, against the benchmark
+            firsts = [(0, 0, f"{metal} (ex-works)")]
         if firsts and seconds and firsts[-1][2] != seconds[0]:
             first, second = firsts[-1][2], seconds[0]
             if names.base_metal(first) == names.base_metal(second):
@@ -3100,8 +3125,11 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         # "..., while high-quality copper was quoted at a premium of 30 yuan/mt to 50 yuan/mt":
         # the next product against the same leg.
         first = named_here[0][2]
-        if first != context.last_spread[1]:
-            return _ordered(first, context.last_spread[1])
+        # the leg both are quoted against: the second as written, the first when the house
+        # order swapped them ("lead - refined secondary lead" from a discount to SMM 1# lead)
+        reference = context.last_spread[0 if context.last_spread_flipped else 1]
+        if first != reference:
+            return _ordered(first, reference)
     if context.last_spread is not None and (
         _SAME_SPREAD.match(folded) or _SPREAD_GOES_ON.match(folded)
     ):
@@ -3136,7 +3164,9 @@ _SPREAD_GOES_ON = re.compile(
 _SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?$")
 _TOLD_ON = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 ()-]{0,60}?\s+"
-    r"(?:was|were)\s+quoted\s+at\s+(?:an?\s+)?(?:premium|discount)s?\b"
+    # "..., while high-bismuth lead could go at a discount of 100-50 yuan/mt"
+    r"(?:(?:was|were)\s+quoted|(?:could|can|would|might)\s+(?:go|sell|trade))\s+at\s+"
+    r"(?:an?\s+)?(?:premium|discount)s?\b"
     r"|^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 -]{0,40}?\s+"
     r"(?:premiums?|discounts?)\s+(?:was|were)\s+quoted\s+at\b"
 )

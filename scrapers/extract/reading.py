@@ -260,6 +260,12 @@ def without_expectations(folded: str) -> str:
     return EXPECTATION.pattern.sub(lambda m: " " * len(m.group(0)), folded)
 
 
+# What a seller can get now, not what is foreseen.
+_COULD_TRADE = re.compile(
+    r"\s+(?:go|sell|trade|be\s+(?:sold|bought|discounted|offered|quoted))\s+at\b"
+)
+
+
 def looks_forward(text: str, folded: str, end: int) -> bool:
     """A forward-looking word in ``folded[:end]`` ("is expected to", "SMM predicts", "will"), or
     "next week" anywhere in it; "may" counts only in lower case ("May" is a month)."""
@@ -270,6 +276,8 @@ def looks_forward(text: str, folded: str, end: int) -> bool:
         word = match.group(0)
         if word == "may" and text[match.start()] != "m":
             continue
+        if word == "could" and _COULD_TRADE.match(clean, match.end()):
+            continue  # "high-bismuth lead could go at a discount of 100-50": today's quote
         if match.start() < end or word.startswith(("next", "the coming", "the following")):
             return True
     return False
