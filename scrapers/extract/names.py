@@ -595,6 +595,7 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "aluminium alloy": "aluminium alloy",
     # SMM's secondary aluminium alloy price is its ADC12 quote
     "secondary aluminium alloy": "adc12",
+    "secondary aluminium": "adc12",
     "recycled aluminium alloy": "adc12",
     "aluminium scrap": "aluminium scrap",
     "scrap aluminium": "aluminium scrap",
@@ -616,6 +617,9 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "aluminium tense scrap": "aluminium scrap (shredded tense)",
     "mechanical casting aluminium scrap": "aluminium scrap (mechanical casting)",
     "machinery aluminium scrap": "aluminium scrap (mechanical casting)",
+    # SMM's "machine-made aluminum tense scrap": cast (tense) scrap from machinery
+    "machine-made aluminium tense scrap": "aluminium scrap (mechanical casting)",
+    "machine-made tense scrap": "aluminium scrap (mechanical casting)",
     "mechanical casting aluminium": "aluminium scrap (mechanical casting)",
     "bare bright aluminium wire": "aluminium scrap (bare bright wire)",
     "bare bright aluminium": "aluminium scrap (bare bright wire)",

@@ -86,6 +86,8 @@ _SPREAD = re.compile(
     r"|spread\s+(?:between|of|narrowed|widened|was|stood|closed|expanded|shrank)"
     r"|(?:theoretical\s+)?premiums?(?:/discounts?)?"
     r"|discounts?|discounted|import\s+(?:losses|loss|profits?|windows?|margins?)"
+    # "the real-time loss per ton for imported ADC12"
+    r"|(?:loss|losses|profits?)(?=[^.;]{0,25}?\b(?:for|on)\s+imported\b)"
     r"|refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|price\s+differential)\b"
 )
 _NOT_A_SPREAD = re.compile(r"\binter-?month|\bcontango\b|\bbackwardation\b|\bback\s+\d|calendar")
@@ -94,11 +96,12 @@ _BETWEEN = re.compile(
     r"(?=\s+(?:in\s+[a-z]+\s+)?"
     r"(?:was|were|is|are|stood|closed|rose|fell|widened|narrowed|expanded|has|had|remained"
     r"|also|at|to|of|came|hit|reached|continued|shrank|showed|fluctuated|increased|decreased"
-    r"|dropped)\b|,|$)"
+    r"|dropped|moved|adjusted)\b|,|$)"
 )
 _OVER = re.compile(
     r"\b(?:premium|discount)s?\s+(?:of\s+(?P<a>[\w$#,.\s/~–-]+?)\s+)?(?:to|over|against|relative\s+to)\s+"
-    r"(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)(?=\s*(?:\(|\bat\b|\bon\b|\bwas\b|\bwere\b|\bis\b"
+    # "over the 10:15 closing price of the most-traded ... contract"
+    r"(?:the\s+)?(?P<b>[a-z0-9#:\s'’-]+?)(?=\s*(?:\(|\bat\b|\bon\b|\bwas\b|\bwere\b|\bis\b"
     r"|\bnarrowed\b|\bwidened\b|\bstood\b|,)|$)"
 )
 _DISCOUNTED = re.compile(
@@ -148,7 +151,12 @@ _AGAINST = re.compile(
     r"\b(?:against|over)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b"
     r"|\bagainst\s+(?:the\s+)?(?P<month>current|next|front|this)\s+month\b"
 )
-_THAT_FOR = re.compile(r"^\s*(?:and\s+)?that\s+(?:for|of)\s+")
+# "..., and that for Jiangsu bare bright aluminium wire was ..."; "with the price spread of
+# machine-made aluminum tense scrap in Shanghai widening to ..." after the pair was named
+_THAT_FOR = re.compile(
+    r"^\s*(?:(?:and|while|with)\s+)?(?:that|the\s+price\s+(?:spread|difference|gap))"
+    r"\s+(?:for|of)\s+(?!the\s+(?:most|main)\b)"
+)
 _DISCOUNT_BEFORE = re.compile(
     r"\bdiscounts?(?:\s+price)?(?:\s+of)?(?:\s+about|\s+around)?\s*$|\bdiscounted\s*$"
 )
@@ -1992,7 +2000,40 @@ def _price_period(folded: str, context: Context, forecast: bool) -> str | None:
     return None
 
 
+# "large secondary aluminium plants kept their quotes firm at ...", "medium and small plants
+# held steady at ...": the quotes of one size of producer, a series of its own.
+_PLANT_SIZE = re.compile(
+    r"\b(?P<size>large(?:-sized)?|medium(?:-sized)?(?:\s+and\s+small(?:-sized)?)?"
+    r"|small(?:-sized)?(?:\s+and\s+medium(?:-sized)?)?)\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:plants|enterprises|smelters|factories|producers|firms)\b"
+)
+_PLACE_MOVED = re.compile(
+    r"(?:^|[:,;]\s*)(?:and\s+)?(?P<place>[a-z]+(?:\s+and\s+[a-z]+)*(?:\s+china)?)\s+"
+    r"(?:raised|lifted|cut|lowered|increased|reduced|followed)\b"
+)
+_SIZED = re.compile(r" \((?:large|medium and small|medium|small) enterprises\)$")
+
+
 def _owner(
+    whole: str,
+    clause: Clause,
+    quantity: Quantity,
+    context: Context,
+    last: _Owner | None,
+) -> _Owner | None:
+    owner = _owner_as_written(whole, clause, quantity, context, last)
+    if owner is None:
+        return None
+    size = _PLANT_SIZE.search(whole[clause.start : quantity.start])
+    if size is None:
+        return owner  # a size named in an earlier clause carries on
+    words = size.group("size").replace("-sized", "")
+    named = "medium and small" if "medium" in words and "small" in words else words
+    base = _SIZED.sub("", owner.product)
+    return _Owner(_with_qualifier(base, f"{named} enterprises"), owner.region)
+
+
+def _owner_as_written(
     whole: str,
     clause: Clause,
     quantity: Quantity,
@@ -2019,6 +2060,12 @@ def _owner(
         and not _PRICE_WORD.search(head)
     ):
         return None  # "and Jiangxi and Henan were down 200 yuan/mt in all": whose price is not said
+    if not products:
+        moved = _PLACE_MOVED.search(head)
+        if moved is not None and names.regions(moved.group("place")):
+            # "Jiangxi raised prices by 200 yuan/mt in one day, east and central China followed
+            # with 50-100 yuan/mt": a place's move in prices of no grade named
+            return None
     if products:
         _, position, product = products[-1]
         if _FIRMS_AFTER.match(head, position) and not _PRICE_WORD.search(head[position:]):
@@ -2119,7 +2166,10 @@ def _owner(
         product = _with_qualifier(product, "index")
     if re.search(r"\bplatts\b", head[max(0, position - 60) :]) and "platts" not in product:
         product = _with_qualifier(product, "platts")  # "The LME alumina platts price"
-    if re.search(r"\bimport(?:ed)?\s+spot\s+price\b", head[-60:]) and "imported" not in product:
+    if (
+        re.search(r"\bimport(?:ed)?\s+spot\s+price\b|\bport\s+spot\s+cargo", head[-60:])
+        and "imported" not in product
+    ):
         # "the import spot price rose 100 yuan/mt to around 19,200 yuan/mt": imported metal's
         # price at home, in yuan
         return _Owner(_with_qualifier(product, "imported"), "China")
@@ -2253,8 +2303,10 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
         return "FOB China"  # "... in the Fugu area were 16,200 yuan/mt, with FOB prices at $2,300"
     if places:
         return places[-1][2]
-    if names.is_cif(head) or ("import" in head and quantity.unit == "USD/t"):
-        return "CIF China"
+    if names.is_cif(head) or (
+        re.search(r"\bimport|\babroad\b|\boverseas\b", head) and quantity.unit == "USD/t"
+    ):
+        return "CIF China"  # "Abroad, ADC12 offers stayed above $2,500/mt": what imports cost
     if re.search(r"\bfob\b", head):
         return "FOB China"  # "The FOB offer was $2,390/mt": China's export quote
     return "China"
@@ -2696,6 +2748,10 @@ def _read_spread(
         elif draft.value is None and draft.low is None:
             draft.value = value
             draft.bound = _bound(stripped)
+            if draft.bound is not None and value < 0:
+                # "the loss widened to over 500 yuan/mt": more than 500 of loss, so the spread
+                # is below -500
+                draft.bound = Bound.BELOW if draft.bound is Bound.ABOVE else Bound.ABOVE
             if _held(stripped) and draft.change is None:
                 draft.change = PriceChange(Decimal(0))  # "remained at 80 yuan/mt"
             draft.unit = (
@@ -3010,9 +3066,12 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
     if regional is not None:
         return regional, False
     metal = context.metal
-    if re.search(r"\bimport\s+(?:loss|losses|profit|profits|window|margin)", folded) or (
-        "import" in folded and "domestic" in folded
-    ):
+    if re.search(
+        r"\bimport\s+(?:loss|losses|profit|profits|window|margin)"
+        # "the real-time loss per ton for imported ADC12", "the loss on imported ADC12"
+        r"|\b(?:loss|losses|profit|profits)\b[^.;]{0,25}?\b(?:for|on)\s+imported\b",
+        folded,
+    ) or ("import" in folded and "domestic" in folded):
         products = names.known_products(
             _PAREN.sub(" ", sentence.folded[: sentence.folded.find(folded) + len(folded)])
         )
@@ -3021,11 +3080,27 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             product = product[: -len(" futures")]
         return (f"{product} import window", False) if product else None
     that_for = _THAT_FOR.match(folded)
-    if that_for is not None and context.last_spread is not None:
-        rest = re.split(r"\b(?:was|were|is|stood|at)\b", folded[that_for.end() :])[0]
+    if that_for is not None and _BETWEEN.search(folded):
+        that_for = None  # "the price spread of primary and secondary copper rods": its own pair
+    pair = context.last_spread
+    if that_for is not None and pair is None:
+        # "The price difference between primary metal and scrap moved in a narrow range, with
+        # the price spread of X in Shanghai widening to ...": the pair the sentence named first
+        opening = sentence.folded[: max(0, sentence.folded.find(folded))]
+        for between in reversed(list(_BETWEEN.finditer(opening))):
+            first = _leg(between.group("a"), context)
+            second = _leg(between.group("b"), context)
+            if first and second:
+                pair = (first, second)
+                break
+    if that_for is not None and pair is not None:
+        rest = re.split(
+            r"\b(?:was|were|is|stood|at|in|widening|narrowing|holding|closing|rising|falling)\b",
+            folded[that_for.end() :],
+        )[0]
         leg = _leg(rest, context)
         if leg is not None:
-            return names.spread_name(context.last_spread[0], leg), False
+            return names.spread_name(pair[0], leg), False
     # The last pair named is the one the number belongs to: "In terms of the price difference
     # between A00 aluminium and aluminium scrap, the price difference between A00 aluminium and
     # mechanical casting aluminium scrap in Shanghai increased ...".
