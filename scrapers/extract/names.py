@@ -779,7 +779,7 @@ def bare_silicon_grades(folded: str) -> list[tuple[int, int, str]]:
 # it in parentheses ("aluminium alloy (A356)", "high-purity aluminium (99.99%)").
 _GRADE_BEFORE = re.compile(
     r"(?:(?<![\w#])(?P<grade>battery-grade|industrial-grade|high-grade|low-grade|feed-grade"
-    r"|standard-quality|high-quality|sx-ew|hydro|high-bismuth"
+    r"|standard-quality|high-quality|non-standard|sx-ew|hydro|high-bismuth"
     r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|99\.9+%)\s+"
     r"|(?<![\w#])(?P<joined>hydro)-)$"
 )

@@ -122,6 +122,13 @@ _SPOT_PREMIUM = re.compile(
     r"|\b(?:premiums?|discounts?)\s+for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:copper|zinc|nickel|tin"
     r"|lead|alumini?um)\b"
     r"|\bquoted\s+with\s+(?:an?\s+)?(?:premium|discount)s?\s+of\b"
+    # "High-quality copper traded at a premium of around 100 yuan/mt."
+    r"|^\s*(?:standard-quality|high-quality|sx-ew|hydro|non-standard)\s+(?:copper|zinc|nickel|tin"
+    r"|lead|alumini?um)\s+(?:was\s+|were\s+)?(?:quoted|traded|offered)\s+at\s+(?:an?\s+)?"
+    r"(?:premium|discount)s?\b"
+    # "mainstream standard-quality copper premiums were 150-180 yuan/mt"
+    r"|\b(?:standard-quality|high-quality|sx-ew|hydro|mainstream)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:copper|zinc|nickel|tin|lead|alumini?um)\s+(?:premiums?|discounts?)\s+(?:were|was|stood)\b"
     # "SX-EW copper was also tight, quoted at a discount of 40-20 yuan/mt"
     r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*copper\b[^.;]{0,40}?\bquoted\s+at\s+an?\s+"
     r"(?:premium|discount)s?\b"
@@ -1030,7 +1037,9 @@ _OVER_SPAN = re.compile(
 _ONCE = re.compile(r"\bonce\s+[a-z]+(?:\s+by|\s+to)?(?:\s+(?:nearly|about|over|some))?\s*$")
 _SESSION_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:in|during)\s+(?:the\s+)?(?:asian|european|us|american|night|day"
-    r"|morning|afternoon|overnight)\s+(?:session|trading|hours)"
+    r"|morning|afternoon|overnight|second|first)\s+(?:session|trading|hours)"
+    # "rose from 85,000 yuan/mt to 85,460 yuan/mt in the morning"
+    r"|^\s*(?:/\s*mt\s*)?in\s+the\s+(?:morning|afternoon)\b"
     r"|^\s*(?:/\s*mt\s*)?(?:from\s+overnight\s+)?as\s+of\s+(?:noon|midday)"
 )
 _DEAL_LEAD = re.compile(
@@ -1074,7 +1083,10 @@ _SINCE_DATE = re.compile(
     r"|april|may|june|july|august|september|october|november|december)\b"
     r"|\bso\s+far\s+this\s+year\b|\bytd\b"
 )
-_IN_SESSION = re.compile(r"\b(?:night|morning|day|afternoon)\s+session\b|\bintraday\b")
+_IN_SESSION = re.compile(
+    r"\b(?:night|morning|day|afternoon|second)\s+session\b|\bintraday\b"
+    r"|\bearly\s+(?:on|trading|trade)\b|\bin\s+the\s+morning\b"
+)
 _PRODUCT_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?for\s+(?:the\s+)?((?:[a-z#0-9.%-]+\s+){0,3}[a-z]+)(?=\s*(?:[,;.]|and\b|in\b|on\b|$))"
 )
@@ -1873,6 +1885,12 @@ def _role(
         stripped,
     ):
         return "reference"  # "With prices high around 20,800 yuan/mt, users picked up slowly"
+    if re.search(
+        r"(?:^|\bbut)\s*(?:the\s+)?[a-z]+(?:\s+prices?)?\s+(?:climbing|rising|surging|falling|dropping)"
+        r"\s+to\s+(?:nearly|around|about|near)?\s*$",
+        stripped,
+    ):
+        return "reference"  # "but copper climbing to nearly 86,000 yuan/mt put buyers off"
     if _bound(stripped) is not None:
         if re.search(
             r"\bwith\s+(?:the\s+)?(?:futures|prices?|[a-z]+\s+prices?)\s+(?:above|below)\s*$",
@@ -2960,7 +2978,14 @@ def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
 # at a discount of 350 yuan/mt, and SX-EW copper at a discount of 400 yuan/mt": each grade's
 # spot premium, the amount right after its name.
 _PREMIUM_LEAD = re.compile(
-    r"(?:\b(?:premium|discount)s?\s+of|\bquoted\s+at|\bat)\s*(?:rmb|\$)?\s*$"
+    r"(?:\b(?:premium|discount)s?\s+of|\bquoted\s+at|\bat|\b(?:premium|discount)s?\s+(?:were|was))"
+    r"\s*(?:rmb|\$)?\s*$"
+)
+# "mainstream standard-quality copper premiums were 150-180 yuan/mt and high-quality copper
+# premiums were 180-200 yuan/mt": grades' spot premiums, the futures left unsaid
+_GRADE_PREMIUMS_WERE = re.compile(
+    r"\b(?:standard-quality|high-quality|sx-ew|hydro)\s+(?:[a-z-]+\s+){0,1}"
+    r"(?:copper|zinc|nickel|tin|lead|alumini?um)\s+(?:premium|discount)s?\s+(?:were|was)\b"
 )
 
 
@@ -2988,7 +3013,9 @@ def _read_premium_list(
     """A list of grades, each with its own spot premium against the futures; whether the
     sentence was one."""
     folded = sentence.folded
-    if not ("premium" in folded or "discount" in folded) or "contract" not in folded:
+    if not ("premium" in folded or "discount" in folded) or (
+        "contract" not in folded and not _GRADE_PREMIUMS_WERE.search(folded)
+    ):
         return False
     if re.search(r"\bto\s+an?\s+(?:premium|discount)\s+of\b|/mt\s+to\s+[\d$]", folded):
         return False  # "a discount of 10 yuan/mt to a premium of 20 yuan/mt": one range
