@@ -84,7 +84,8 @@ _DROPPED_MODIFIERS = frozenset(
     "the a an its their leading major domestic china's chinese china national overall average"
     " weekly monthly comprehensive key sample sampled surveyed mainstream licensed license"
     " smm smm's smm‘s all total whole entire integrated related relevant regional nationwide"
-    " countrywide".split()
+    # "with a stable weekly operating rate of 82%": how the rate moved, not whose it is
+    " countrywide stable steady flat unchanged".split()
 )
 _SIZE_WORDS = {
     "large": "large enterprises",
@@ -435,6 +436,8 @@ _PLACE_PATTERN = re.compile(
     r"(?<![a-z])("
     + "|".join(re.escape(place) for place in sorted((*PLACES, *PROVINCES), key=len, reverse=True))
     + r")(?:\s+province)?(?![a-z])"
+    # "the north-west China sample": not "the north"
+    r"(?<!the north(?=-))(?<!the south(?=-))(?<!the east(?=-))"
 )
 _FOB = re.compile(
     r"\bfob\s+(?:price\s+(?:for|of)\s+)?((?:western\s+)?australia(?:n)?|bunbury|kendawangan"
