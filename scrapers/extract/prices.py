@@ -184,6 +184,7 @@ _CONVERTED = re.compile(
 _ABOVE_DOMESTIC = re.compile(
     r"^\s*(?P<dir>higher|lower)\s+than\s+(?:the\s+)?(?:domestic|[a-z]+\s+index|spot)\b"
 )
+_TONNES_AT = re.compile(r"\b[\d,.]+\s*(?:mt|tonnes?|tons?)\s+at\s*(?:\$|usd|us\$|rmb)?\s*\d")
 _TENDER = re.compile(r"\b(?:tenders?|auctions?)\b")
 _DEAL = re.compile(
     r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:were|was|for))\b"
@@ -525,8 +526,15 @@ def _read_prices(
         return previous
     if not money and ("operating rate" in folded or "utili" in folded):
         return previous
+    tonnes = any(q.kind is Kind.TONNES for q in clause.quantities)
     if _TENDER.search(folded) or (
-        _DEAL.search(folded) and any(q.kind is Kind.TONNES for q in clause.quantities)
+        tonnes
+        and (
+            _DEAL.search(folded)
+            # "Three deals were recorded: on March 10, 30,000 mt was transacted at $480/mt ...;
+            # on March 11, 35,000 mt at $440/mt ...": the later deals with the verb left out
+            or (_DEAL.search(whole) and _TONNES_AT.search(folded))
+        )
     ):
         dealt = names.known_products(folded)
         for quantity in money:
