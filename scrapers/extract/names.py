@@ -85,7 +85,9 @@ _DROPPED_MODIFIERS = frozenset(
     " weekly monthly comprehensive key sample sampled surveyed mainstream licensed license"
     " smm smm's smm‘s all total whole entire integrated related relevant regional nationwide"
     # "with a stable weekly operating rate of 82%": how the rate moved, not whose it is
-    " countrywide stable steady flat unchanged".split()
+    " countrywide stable steady flat unchanged"
+    # "large enterprises registered an operating rate of 84.04%": the verb, not the industry
+    " registered posted recorded reported logged saw".split()
 )
 _SIZE_WORDS = {
     "large": "large enterprises",

@@ -199,6 +199,9 @@ def _owners(
         default=len(folded),
     )
     head = folded[:first_number]
+    sized = _size_list(clause, folded, context, previous)
+    if sized:
+        return sized
     if _THE_RATE_GOES_ON.match(folded) and _region(head) is None:
         # "Smelters in Henan Province kept production stable, and the operating rate remained
         # flat WoW": the rate of the place the sentence opened with
@@ -251,6 +254,9 @@ def _owners(
         return _distinct([_Owner(name, _region(head) or "China", group) for name in at_opening])
     if not context.rates_seen and not previous:
         return []
+    kin = _kindred_segment(head, previous)
+    if kin is not None:
+        return [kin]
     if context.heading is not None:
         heading = names.known_industries(context.heading)
         if heading:
@@ -264,6 +270,64 @@ def _owners(
         # the last statement ("This was down 5.15 percentage points from April") is a rate's.
         return []
     return [_Owner(base.subject, region or base.region, group or base.group)]
+
+
+_SEGMENT_OPENING = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+)?(?P<phrase>[a-z][a-z -]{3,50}?)\s+"
+    r"(?:reached|rose|fell|was|stood|posted|recorded|registered|climbed|dropped|came\s+in)\b"
+)
+
+
+def _kindred_segment(head: str, previous: list[_Owner]) -> _Owner | None:
+    """ "..., while lithium battery copper foil reached 78.64%": a segment the vocabulary does not
+    know, named like the one just read (the same product noun), opening its own clause."""
+    if not previous:
+        return None
+    opening_match = _SEGMENT_OPENING.match(head)
+    if opening_match is None:
+        return None
+    named = names.industry(opening_match.group("phrase"))
+    last = previous[-1]
+    if named.subject is None or named.subject == last.subject:
+        return None
+    noun = " ".join(last.subject.split()[-2:])
+    if not named.subject.endswith(noun):
+        return None
+    return _Owner(named.subject, named.region or last.region, named.group)
+
+
+def _size_list(
+    clause: Clause, folded: str, context: Context, previous: list[_Owner]
+) -> list[_Owner]:
+    """ "large enterprises registered an operating rate of 84.04%, medium-sized enterprises at
+    50.79%": each size group right before its own rate, of the industry the survey is about."""
+    rates = [q for q in clause.quantities if q.kind is Kind.PERCENT]
+    if len(rates) < 2:
+        return []
+    groups = []
+    previous_end = 0
+    for rate in rates:
+        lead = folded[previous_end : rate.start - clause.start]
+        previous_end = rate.end - clause.start
+        found = list(_SIZE_GROUP.finditer(lead))
+        if not found:
+            return []
+        groups.append(found[-1])
+    base = _inherited(context, previous, mentioned=True) or _inherited(
+        context, previous, mentioned=False
+    )
+    if base is None:
+        industries = names.known_industries(folded[: rates[0].start - clause.start])
+        if not industries:
+            return []
+        base = _Owner(industries[-1][2], "China", None)
+    owners = []
+    for match in groups:
+        group: str | None = "small and medium enterprises"
+        if not match.group("sm"):
+            group = names.industry(match.group("size")).group
+        owners.append(_Owner(base.subject, base.region, group))
+    return owners
 
 
 # "plants with annual capacity greater than 100,000 mt": a size group told by its capacity band.
@@ -759,6 +823,12 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
         return "level", ""
     if re.search(r"\b(?:operating|utili[sz]ation)\s+rates?\b[^%]{0,40}$", stripped):
         return "level", ""
+    if _SIZE_GROUP.search(stripped[-40:]) and re.search(
+        r"\b(?:enterprises|smelters|plants|producers|companies|firms|factories|mills|refineries"
+        r"|makers|manufacturers)\s*$",
+        stripped,
+    ):
+        return "level", ""  # "..., for medium-sized enterprises 52.78%": the verb left out
     return "other", "no level or change wording before it"
 
 
