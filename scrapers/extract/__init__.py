@@ -181,8 +181,14 @@ def _relevant(sentence: Sentence, context: Context) -> bool:
         return True
     if "unchanged" in folded and "price" in folded:
         return True  # "Today's secondary copper raw material prices remained unchanged MoM"
-    return context.rates_seen and any(
+    if context.rates_seen and any(
         map(folded.__contains__, ("stable", "steady", "flat", "unchanged"))
+    ):
+        return True
+    # "only the primary aluminium alloy sector maintained its previous operating rate": a rate
+    # held, said of the rate itself, even before any number was read
+    return "operating rate" in folded and any(
+        map(folded.__contains__, ("maintained its previous", "maintained the previous"))
     )
 
 

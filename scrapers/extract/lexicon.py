@@ -144,6 +144,10 @@ FLAT = Concept(
         "shown no change",
         "on par",
         "parity",
+        # "only the primary aluminium alloy sector maintained its previous operating rate"
+        "maintained its previous",
+        "maintained the previous",
+        "kept its previous",
     ),
 )
 # Verbs that keep a level where it was: "remained at 73%", "maintained 68.0%".

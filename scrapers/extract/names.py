@@ -87,7 +87,9 @@ _DROPPED_MODIFIERS = frozenset(
     # "with a stable weekly operating rate of 82%": how the rate moved, not whose it is
     " countrywide stable steady flat unchanged"
     # "large enterprises registered an operating rate of 84.04%": the verb, not the industry
-    " registered posted recorded reported logged saw".split()
+    " registered posted recorded reported logged saw"
+    # "only the primary aluminium alloy sector maintained its previous operating rate"
+    " only previous maintained kept".split()
 )
 _SIZE_WORDS = {
     "large": "large enterprises",
@@ -288,6 +290,8 @@ def _industry(phrase: str) -> Named:
     aluminium extrusion; "Jiangsu recycled lead license smelter" -> secondary lead in Jiangsu;
     "large smelters" -> no subject, the size group "large enterprises"."""
     text = phrase.lower().replace("’", "'")
+    # "By segment, only the primary aluminium alloy sector ...": the lead-in names no industry
+    text = re.sub(r"^\s*by\s+(?:segment|sector|size|region|product|field)s?\s*,\s*", "", text)
     group = None
     if _SMALL_AND_MEDIUM.search(text):
         group = "small and medium enterprises"

@@ -185,6 +185,9 @@ _ABOVE_DOMESTIC = re.compile(
     r"^\s*(?P<dir>higher|lower)\s+than\s+(?:the\s+)?(?:domestic|[a-z]+\s+index|spot)\b"
 )
 _TONNES_AT = re.compile(r"\b[\d,.]+\s*(?:mt|tonnes?|tons?)\s+at\s*(?:\$|usd|us\$|rmb)?\s*\d")
+_SO_FAR = re.compile(
+    r"\bso\s+far\b|\bto\s+date\b|\byear-to-date\b|\bsince\s+the\s+(?:beginning|start)\s+of\b"
+)
 _TENDER = re.compile(r"\b(?:tenders?|auctions?)\b")
 _DEAL = re.compile(
     r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:were|was|for))\b"
@@ -601,6 +604,17 @@ def _read_prices(
                 quantity.sign,
             )
         if quantity.kind is Kind.PERCENT:
+            if _SO_FAR.search(whole[clause.start : quantity.start]) and re.match(
+                r"^\s*(?:or\s+[^,;]{1,30}?\s+)?from\b", trail
+            ):
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "reference",
+                    why="a move since a dated point (so far this month): no period to compare",
+                )
+                continue
             target = current
             if target is not None and _NAMES_ANOTHER.search(own_lead):
                 target = None  # "(LME nickel also fell 1.46% to $14,840/mt)": another series
@@ -1743,6 +1757,13 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _SO_FAR.search(head) and (
+        re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:or\s+[^,;]{1,30}?\s+)?from\b", trail)
+        or re.search(r"\bby\s*(?:us\$|\$|rmb)?\s*$|\bor\s*(?:us\$|\$|rmb)?\s*$", stripped)
+    ):
+        # "so far it has decreased by 1.42 per cent or US$31 per tonne from US$2,184 per tonne":
+        # a move since a dated point, with no period a rule could compare
+        return "reference"
     if _TECHNICAL.search(stripped[-40:]) or (
         _TECHNICAL_AFTER.match(trail) and _TRIED.search(stripped[-40:])
     ):
