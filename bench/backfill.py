@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import tempfile
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from bench.children import cpu_seconds, sites_in_child
 from bench.daemon_path import _smm_page, corpus_cases
 from bench.weight import weigh
 from bot.backfill import backfill
@@ -63,33 +63,19 @@ def _site(ready: Connection, stop: Connection) -> None:
     site.stop()
 
 
-def _cpu_seconds() -> float:
-    return time.process_time()  # this process's threads; os.times() counts in 10 ms ticks
-
-
 def run() -> list[tuple[str, str, str]]:
-    context = multiprocessing.get_context("spawn")
-    ready_theirs, ready_ours = context.Pipe()
-    stop_ours, stop_theirs = context.Pipe()
-    child = context.Process(target=_site, args=(ready_theirs, stop_theirs), daemon=True)
-    child.start()
-    try:
-        url = ready_ours.recv()
-        with tempfile.TemporaryDirectory() as folder:
-            config = load_config(
-                write_config(Path(folder), site_url="http://127.0.0.1:9", smm_url=url),
-                environ={},
-            )
-            logging.getLogger("bot").setLevel(logging.WARNING)
-            started, cpu = time.perf_counter(), _cpu_seconds()
-            report = asyncio.run(
-                backfill(config, source_name="smm", pages=PAGES, since=None, send=False)
-            )
-            wall, cpu = time.perf_counter() - started, _cpu_seconds() - cpu
-            size = config.storage_path.stat().st_size
-    finally:
-        stop_ours.send(None)
-        child.join(10)
+    with sites_in_child(_site) as url, tempfile.TemporaryDirectory() as folder:
+        config = load_config(
+            write_config(Path(folder), site_url="http://127.0.0.1:9", smm_url=url),
+            environ={},
+        )
+        logging.getLogger("bot").setLevel(logging.WARNING)
+        started, cpu = time.perf_counter(), cpu_seconds()
+        report = asyncio.run(
+            backfill(config, source_name="smm", pages=PAGES, since=None, send=False)
+        )
+        wall, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+        size = config.storage_path.stat().st_size
     articles = report.new
     return [
         ("backfill", f"{PAGES} listing pages, {articles} article pages", f"{wall:.2f} s wall"),

@@ -6,13 +6,12 @@ the daemon's own.
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import tempfile
-import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from bench.children import cpu_seconds, sites_in_child
 from bot.config import load_config
 from bot.daemon import Daemon
 from bot.pipeline import MAX_ITEM_ATTEMPTS
@@ -63,10 +62,6 @@ class Cost:
     rows_written: int
 
 
-def _cpu_seconds() -> float:
-    return time.process_time()  # this process's threads; os.times() counts in 10 ms ticks
-
-
 async def _cycles(folder: Path, alcircle_url: str, smm_url: str, count: int) -> list[Cost]:
     config = load_config(
         write_config(
@@ -83,7 +78,7 @@ async def _cycles(folder: Path, alcircle_url: str, smm_url: str, count: int) -> 
     costs = []
     try:
         for _ in range(count):
-            before = (http.stats.requests, http.stats.body_bytes, _cpu_seconds())
+            before = (http.stats.requests, http.stats.body_bytes, cpu_seconds())
             written = store.rows_written
             for source in sources:
                 await daemon.scrape(source)
@@ -91,7 +86,7 @@ async def _cycles(folder: Path, alcircle_url: str, smm_url: str, count: int) -> 
                 Cost(
                     http.stats.requests - before[0],
                     http.stats.body_bytes - before[1],
-                    _cpu_seconds() - before[2],
+                    cpu_seconds() - before[2],
                     store.rows_written - written,
                 )
             )
@@ -101,21 +96,12 @@ async def _cycles(folder: Path, alcircle_url: str, smm_url: str, count: int) -> 
 
 
 def run() -> list[tuple[str, str, str]]:
-    context = multiprocessing.get_context("spawn")
-    ready_theirs, ready_ours = context.Pipe()
-    stop_ours, stop_theirs = context.Pipe()
-    child = context.Process(target=_sites, args=(ready_theirs, stop_theirs), daemon=True)
-    child.start()
-    try:
-        alcircle_url, smm_url = ready_ours.recv()
-        with tempfile.TemporaryDirectory() as folder:
-            # The fixture's block page fails each poll until it is given up on; after that the
-            # cycles are idle.
-            warm = MAX_ITEM_ATTEMPTS + 1
-            costs = asyncio.run(_cycles(Path(folder), alcircle_url, smm_url, warm + IDLE_CYCLES))
-    finally:
-        stop_ours.send(None)
-        child.join(10)
+    # The fixture's block page fails each poll until it is given up on; after that the cycles
+    # are idle.
+    warm = MAX_ITEM_ATTEMPTS + 1
+    with sites_in_child(_sites) as urls, tempfile.TemporaryDirectory() as folder:
+        alcircle_url, smm_url = urls
+        costs = asyncio.run(_cycles(Path(folder), alcircle_url, smm_url, warm + IDLE_CYCLES))
     first, second, idle = costs[0], costs[1], costs[warm:]
     cpu = sorted(cost.cpu_seconds for cost in idle)[len(idle) // 2]
     return [
