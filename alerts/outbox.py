@@ -78,6 +78,12 @@ class Outbox:
         self._unrecorded: dict[int, str] = {}  # message id -> delivery id, sent but not marked
         self._store_down: str | None = None  # why the store cannot write, while it cannot
 
+    def reconfigure(self, notifier: Notifier, admin_chat: str | None) -> None:
+        """Send with another notifier or tell another admin chat (a config reload); called
+        between two drains, so no message is half sent."""
+        self._notifier = notifier
+        self._admin_chat = admin_chat
+
     async def deliver(self, should_stop: Callable[[], bool] = lambda: False) -> DeliveryReport:
         """Send every message that is due, oldest first per chat."""
         if not self._record_unrecorded():

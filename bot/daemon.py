@@ -114,31 +114,12 @@ class Daemon:
         http = build_http(
             self._config, store, self._metrics.observe_request if self._metrics else None
         )
-        notifier: Notifier
-        if self._config.token is None:
-            log.info(
-                "no bot token in $%s: alerts are printed to stdout",
-                self._config.settings.telegram.token_env,
-            )
-            notifier = ConsoleNotifier()
-        else:
-            telegram = TelegramNotifier(
-                self._config.token,
-                api_base_url=self._config.settings.telegram.api_base_url,
-                timeout=self._config.settings.telegram.send_timeout.total_seconds(),
-            )
-            try:
-                username = await telegram.start()
-            except StartupError:
-                await http.aclose()
-                store.close()
-                raise
-            log.info(
-                "telegram bot %s posts to %s",
-                username or "(not reachable yet)",
-                self._config.settings.telegram.channel,
-            )
-            notifier = telegram
+        try:
+            notifier = await self._start_notifier(self._config)
+        except StartupError:
+            await http.aclose()
+            store.close()
+            raise
         self._store, self._http, self._notifier = store, http, notifier
         self._outbox = Outbox(
             store,
@@ -159,6 +140,44 @@ class Daemon:
         self._sync_rules()
         self.health.store_open = True
         return store, http
+
+    @staticmethod
+    async def _start_notifier(config: Config) -> Notifier:
+        """Telegram with the config's token and Bot API settings; stdout without a token."""
+        if config.token is None:
+            log.info(
+                "no bot token in $%s: alerts are printed to stdout",
+                config.settings.telegram.token_env,
+            )
+            return ConsoleNotifier()
+        telegram = TelegramNotifier(
+            config.token,
+            api_base_url=config.settings.telegram.api_base_url,
+            timeout=config.settings.telegram.send_timeout.total_seconds(),
+        )
+        username = await telegram.start()
+        log.info(
+            "telegram bot %s posts to %s",
+            username or "(not reachable yet)",
+            config.settings.telegram.channel,
+        )
+        return telegram
+
+    async def _reconnect(self, new: Config) -> None:
+        """Swap the notifier for one built from the reloaded Bot API settings, between two
+        drains; when the new one cannot start, the old one stays and the log says why."""
+        if self._outbox is None:
+            return
+        async with self._deliver_lock:
+            try:
+                notifier = await self._start_notifier(new)
+            except StartupError as exc:
+                log.error("reload: the new Bot API settings do not work, keeping the old: %s", exc)
+                return
+            old, self._notifier = self._notifier, notifier
+            self._outbox.reconfigure(notifier, new.settings.telegram.admin_chat)
+        if isinstance(old, TelegramNotifier):
+            await old.stop()
 
     def _check_identity(self, store: Store) -> None:
         """Say so when this database is not the one this place ran with before: its first polls
@@ -459,7 +478,7 @@ class Daemon:
         held in open connections (see bot.reload) wait for a restart, and the log says so.
         """
         from bot.config import load_config  # the config module is loaded already; no cost
-        from bot.reload import changes
+        from bot.reload import changes, reconnect
 
         try:
             new = load_config(self._config.file)
@@ -473,6 +492,10 @@ class Daemon:
             await self.deliver()
             return False
         applied, waiting = changes(self._config, new)
+        if reconnect(self._config, new):
+            await self._reconnect(new)
+        elif self._outbox is not None and self._notifier is not None:
+            self._outbox.reconfigure(self._notifier, new.settings.telegram.admin_chat)
         self._apply(new)
         log.info(
             "reload: %s%s",

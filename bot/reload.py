@@ -1,10 +1,10 @@
 """What a config reload changes, in words for the log, and what it cannot change while running.
 
 Rules, thresholds, sources (enabled, interval, feeds and listings, every source setting), the
-channel and admin chat, and alert settings take effect at the next cycle. The Bot API
-connection (token, address, timeout), the HTTP client, the store, the ops endpoint and logging
-are built once at start-up: their changes are named as waiting for a restart, never silently
-ignored.
+channel and admin chat, alert settings and the Bot API connection (token, address, timeout: a
+new notifier replaces the old between two drains) take effect at the next cycle. The HTTP client,
+the store, the ops endpoint and logging are built once at start-up: their changes are named as
+waiting for a restart, never silently ignored.
 """
 
 from __future__ import annotations
@@ -14,6 +14,14 @@ from bot.config import Config
 # Settings the running daemon cannot swap: they are in its open connections.
 NEEDS_RESTART = ("http", "storage", "ops", "logging")
 TELEGRAM_CONNECTION = ("token_env", "api_base_url", "send_timeout")
+
+
+def reconnect(old: Config, new: Config) -> bool:
+    """Whether the notifier must be rebuilt: the token or a Bot API setting changed."""
+    return old.token != new.token or any(
+        getattr(old.settings.telegram, field) != getattr(new.settings.telegram, field)
+        for field in TELEGRAM_CONNECTION
+    )
 
 
 def changes(old: Config, new: Config) -> tuple[list[str], list[str]]:
@@ -45,16 +53,16 @@ def changes(old: Config, new: Config) -> tuple[list[str], list[str]]:
     for chat in ("channel", "admin_chat"):
         if getattr(old_telegram, chat) != getattr(new_telegram, chat):
             applied.append(f"telegram.{chat}: {getattr(new_telegram, chat) or '(none)'}")
-    waiting = [
+    applied += [
         f"telegram.{field}"
         for field in TELEGRAM_CONNECTION
         if getattr(old_telegram, field) != getattr(new_telegram, field)
     ]
-    waiting += [
+    if old.token != new.token:
+        applied.append("the bot token")
+    waiting = [
         section
         for section in NEEDS_RESTART
         if getattr(old.settings, section) != getattr(new.settings, section)
     ]
-    if old.token != new.token:
-        waiting.append("the bot token")
     return applied, waiting

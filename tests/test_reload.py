@@ -16,7 +16,7 @@ from bot.config import load_config
 from bot.reload import changes
 from scrapers.models import Bound, Metric
 from tests.alerts.factories import article, price
-from tests.conftest import fixture_text, write_config
+from tests.conftest import TOKEN, fixture_text, write_config
 from tests.servers import BotApiStandIn, FixtureSite
 from tests.test_end_to_end import CHANNEL, FEED, METALERT, environment, wait_until
 
@@ -166,5 +166,39 @@ def test_a_reload_names_what_applies_now_and_what_waits_for_a_restart(
         "rules changed: copper-above-92k",
         "source alcircle: feeds",
         "telegram.channel: @metals_desk",
+        "telegram.send_timeout",
     ]
-    assert waiting == ["telegram.send_timeout", "http"]
+    assert waiting == ["http"]
+
+
+def test_a_reload_moves_sending_to_new_bot_api_settings_and_a_new_admin_chat(
+    tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    moved = BotApiStandIn(TOKEN)  # where the reloaded config points the bot
+    moved.start()
+    site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news_before.xml"))
+    config = write_config(
+        tmp_path, site_url=site.url, api_base_url=bot_api.api_base_url, admin_chat=ADMIN
+    )
+    first = config.read_text()
+    daemon = start(tmp_path)
+    try:
+        wait_until(lambda: site.bodies_sent(FEED) == 1)  # the baseline poll
+        site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news.xml"))
+        config.write_text(
+            first.replace(bot_api.api_base_url, moved.api_base_url)
+            .replace(f'admin_chat: "{ADMIN}"', 'admin_chat: "-100888"')
+            .replace("interval: 15m", "interval: 2s", 1)
+        )
+        os.kill(daemon.pid, signal.SIGHUP)
+        wait_until(lambda: len(moved.messages_to(CHANNEL)) == 2, seconds=30)
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        _, stderr = daemon.communicate(timeout=20)
+        moved.stop()
+
+    assert bot_api.messages_to(CHANNEL) == []  # nothing more through the old address
+    assert "telegram.api_base_url" in stderr and "telegram.admin_chat: -100888" in stderr
+    assert "waiting for a restart" not in stderr
+    assert TOKEN not in stderr
+    assert daemon.returncode == 0
