@@ -424,7 +424,7 @@ class Daemon:
             target = "telegram" if isinstance(self._notifier, TelegramNotifier) else "console"
             self._metrics.sent.labels(target=target).inc(report.sent)
             self._metrics.failed.labels(target=target).inc(report.failed + report.rejected)
-            self._metrics.queued.set(report.queued)
+            self._metrics.queued.labels(target=target).set(report.queued)
         if report.sent or report.failed or report.rejected:
             log.info(
                 "deliver sent=%d failed=%d rejected=%d queued=%d",

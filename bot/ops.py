@@ -86,9 +86,11 @@ class DaemonMetrics:
             registry=registry,
         )
         self.queued = Gauge(
-            "metalert_outbox_queued_messages", "Messages waiting in the outbox.",
+            "metalert_outbox_queued_messages",
+            "Messages waiting in the outbox, per target (their sum is the queue's length).",
+            ["target"],
             registry=registry,
-        )  # fmt: skip
+        )
         self.http = Histogram(
             "metalert_http_request_duration_seconds",
             "Duration of HTTP requests to the sites, per host.",

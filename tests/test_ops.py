@@ -104,7 +104,7 @@ def test_a_running_daemon_reports_health_readiness_and_metrics(
     assert metric(metrics, "metalert_figures_stored_total", source="alcircle") == 2
     assert metric(metrics, "metalert_alerts_fired_total", rule="operating-rate-swing") == 1
     assert metric(metrics, "metalert_alerts_fired_total", rule="copper-above-92k") == 1
-    assert metric(metrics, "metalert_outbox_queued_messages") == 0
+    assert metric(metrics, "metalert_outbox_queued_messages", target="telegram") == 0
     age = metric(metrics, "metalert_source_last_success_age_seconds", source="alcircle")
     assert age is not None and 0 <= age < 60
     assert metric(metrics, "metalert_source_last_success_age_seconds", source="smm") is None
