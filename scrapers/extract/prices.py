@@ -3235,6 +3235,10 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             firsts = [(0, 0, f"{metal} (ex-works)")]
         if firsts and seconds and firsts[-1][2] != seconds[0]:
             first, second = firsts[-1][2], seconds[0]
+            if first == "secondary lead":
+                # "secondary lead smelters' ex-factory prices were at a discount of 50-0 yuan/mt
+                # against the SMM #1 lead average price": what they sell, refined secondary lead
+                first = "refined secondary lead"
             if names.base_metal(first) == names.base_metal(second):
                 return _ordered(first, second)
     against = _AGAINST.search(folded)
