@@ -87,6 +87,7 @@ class Daemon:
         self._metrics: DaemonMetrics | None = None  # with ops.listen set (run_forever)
         self._scheduler: AsyncIOScheduler | None = None
         self._reloads: set[asyncio.Task[bool]] = set()
+        self._reload_pending = False  # SIGHUP before start-up finished: reload once running
 
     def now(self) -> datetime:
         return self._clock()
@@ -547,6 +548,9 @@ class Daemon:
         )
 
     def _reload_on_signal(self) -> None:
+        if self._scheduler is None:
+            self._reload_pending = True  # still starting: read the file again once running
+            return
         task = asyncio.create_task(self.reload())
         self._reloads.add(task)
         task.add_done_callback(self._reloads.discard)
@@ -596,6 +600,8 @@ class Daemon:
         stop = asyncio.Event()
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
+        # At once, before start-up's slow steps: SIGHUP's default would end the process.
+        loop.add_signal_handler(signal.SIGHUP, self._reload_on_signal)
         ops = self._start_ops()
         try:
             await self.open()
@@ -626,7 +632,8 @@ class Daemon:
             coalesce=True,
         )
         scheduler.start()
-        loop.add_signal_handler(signal.SIGHUP, self._reload_on_signal)
+        if self._reload_pending:
+            self._reload_on_signal()
         self.health.scheduler_running = True
         heartbeat = asyncio.create_task(self._heartbeat())
         log.info(

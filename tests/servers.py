@@ -196,6 +196,7 @@ class BotApiStandIn(_Server):
         self._failures: deque[tuple[int, dict[str, Any]]] = deque()
         self._next_id = 100
         self._hold: float = 0.0
+        self._get_me_delay: float = 0.0
         self._stall: float = 0.0
         self.held = threading.Event()  # set when a held sendMessage has arrived
         super().__init__(self._answer)
@@ -212,6 +213,10 @@ class BotApiStandIn(_Server):
 
     def clear_failures(self) -> None:
         self._failures.clear()
+
+    def slow_get_me(self, seconds: float) -> None:
+        """Answer getMe only after ``seconds``: a start-up that takes its time."""
+        self._get_me_delay = seconds
 
     def hold_next_send(self, seconds: float) -> None:
         """Hold the next sendMessage before accepting it; if the client hangs up meanwhile (the
@@ -267,6 +272,8 @@ class BotApiStandIn(_Server):
             )
         method = request.path[len(prefix) :]
         if method == "getMe":
+            if self._get_me_delay:
+                time.sleep(self._get_me_delay)
             user = {
                 "id": 4242,
                 "is_bot": True,

@@ -202,3 +202,24 @@ def test_a_reload_moves_sending_to_new_bot_api_settings_and_a_new_admin_chat(
     assert "waiting for a restart" not in stderr
     assert TOKEN not in stderr
     assert daemon.returncode == 0
+
+
+def test_sighup_during_start_up_is_kept_for_when_the_daemon_runs(
+    tmp_path: Path, site: FixtureSite, bot_api: BotApiStandIn
+) -> None:
+    # SIGHUP's default action ends a process: the daemon must own it from its first moment.
+    site.serve_text(FEED, fixture_text("alcircle/secondaryaluminium_news_before.xml"))
+    config = write_config(tmp_path, site_url=site.url, api_base_url=bot_api.api_base_url)
+    bot_api.slow_get_me(2.0)
+    daemon = start(tmp_path)
+    try:
+        wait_until(lambda: any(r.path.endswith("/getMe") for r in bot_api.requests))
+        config.write_text(config.read_text().replace("interval: 15m", "interval: 20m", 1))
+        os.kill(daemon.pid, signal.SIGHUP)
+        wait_until(lambda: site.bodies_sent(FEED) == 1)
+        assert daemon.poll() is None  # it survived
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        _, stderr = daemon.communicate(timeout=20)
+    assert "reload: source alcircle: interval" in stderr
+    assert daemon.returncode == 0
