@@ -310,7 +310,7 @@ def _restated_without_place(kept: Figure, new: Figure) -> bool:
     same number for the same product is the same fact, not a national price."""
     return (
         new.region == "China"
-        and kept.region not in {"China", "SHFE", "LME", "COMEX", "GFEX"}
+        and kept.region not in {"China", "SHFE", "LME", "COMEX", "GFEX", "ZCE"}
         and _key(replace(new, region=kept.region)) == _key(kept)
         and new.value is not None
         and new.value == kept.value

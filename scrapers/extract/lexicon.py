@@ -289,6 +289,7 @@ DOD = Concept(
         "than the previous trading day",
         "from the previous close",
         "from the previous session",
+        "from the prior session",
         "from the previous trading day's settlement price",
         "from the previous trading day's close",
         "on the day",

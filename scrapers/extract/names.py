@@ -731,6 +731,10 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "dolomite": "dolomite",
     "1-3 grade dolomite": "dolomite (1-3 grade)",
     "2-4 grade dolomite": "dolomite (2-4 grade)",
+    # "1-3 cm dolomite (Wutai)": the same sizes, in centimetres
+    "1-3 cm dolomite": "dolomite (1-3 grade)",
+    "2-4 cm dolomite": "dolomite (2-4 grade)",
+    "magnesium alloy": "magnesium alloy",
     "ferrosilicon": "ferrosilicon",
     "75 ferrosilicon": "ferrosilicon (75)",
     "72 ferrosilicon": "ferrosilicon (72)",

@@ -232,6 +232,7 @@ _FROM_LAST_DEAL = re.compile(
     r"^\s*(?:/\s*mt\s*)?from\s+the\s+(?:previous|last|prior)\s+(?:transaction|deal|trade)s?\b"
 )
 _GFEX_PRODUCTS = ("lithium carbonate", "silicon", "polysilicon")
+_ZCE_PRODUCTS = ("ferrosilicon", "silicomanganese")  # traded on the Zhengzhou exchange
 _DROP_WORDS = re.compile(
     r"\b(?:smm|the|domestic|spot|average|mainstream|main|most-traded|most\s+traded|price|prices"
     r"|quote|quotes|quotation|quotations|index|ex-tax|tax|included|excluded|concentratedly"
@@ -1098,6 +1099,8 @@ _CLOSE_FOLLOWS = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:clos|settl|en
 _OFFERS_MOVED = re.compile(
     r"\b(?:rais|lower|cut|increas|reduc)\w*\s+(?:their\s+|the\s+)?(?:quotes|offers|quotations)\b"
     r"[^.;]{0,40}\bby(?:\s+(?:about|around|approximately))?\s*$"
+    # "cheaper offers in the afternoon before quotes went back to 17,400 yuan/mt"
+    r"|\b(?:quotes|offers|quotations)\s+(?:went|came|moved|bounced|rebounded)\s+back\s+to\s*$"
 )
 _SINCE_DATE = re.compile(
     r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?year\b|\byear[\s-]to[\s-]date\b"
@@ -1117,7 +1120,7 @@ _TODAYS_QUOTE = re.compile(
     r"|\bmay\s+be\s+traded\b|\bto\s+be\s+traded\s+at\b"
 )
 _LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
-_VENUES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "skip"})
+_VENUES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "ZCE", "skip"})
 _PLACE_AFTER = re.compile(r"\s*in\s+([a-z]+(?:\s+china)?)\b")
 _RANGE_OF_AVERAGE = re.compile(
     r"^\s*,?\s*with\s+(?:the\s+)?(?:average\s+)?(?:prices?|quotes?)\s+(?:(?:standing|stood)\s+)?"
@@ -1993,7 +1996,8 @@ def _futures(owner: _Owner) -> bool:
     """A contract traded in sessions (not a benchmark the exchange publishes once a day, like
     the LME's Asian reference price)."""
     return (
-        owner.region in {"SHFE", "LME", "COMEX", "GFEX"} and "asian reference" not in owner.product
+        owner.region in {"SHFE", "LME", "COMEX", "GFEX", "ZCE"}
+        and "asian reference" not in owner.product
     )
 
 
@@ -2334,6 +2338,8 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
             return "skip"  # SHFE's price converted into dollars: a conversion, not a market
         if any(product.startswith(name) for name in _GFEX_PRODUCTS):
             return "GFEX"
+        if any(product.startswith(name) for name in _ZCE_PRODUCTS):
+            return "ZCE"
         return "SHFE"
     places = names.regions(head)
     if (
