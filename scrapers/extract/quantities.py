@@ -154,7 +154,37 @@ def read(folded: str) -> list[Quantity]:
                 position = match.end("dash")
                 continue
         found.append(Quantity(start, match.end(), kind, value, high, unit, sign, per_tonne))
-    return _between_ranges(folded, found)
+    return _closes_without_unit(folded, _between_ranges(folded, found))
+
+
+_CLOSED_AT = re.compile(r"\bclos(?:ed|ing)\s+at\s*$")
+_THEN_MOVED = re.compile(r"^[^.;]{0,30}?\b(?:up|down|rose|fell|gained|lost)\b[^.;]{0,10}$")
+
+
+def _closes_without_unit(folded: str, found: list[Quantity]) -> list[Quantity]:
+    """ "the most-traded contract fer2509 closed at 5,660 yesterday, down 64 yuan or 1.12%": a
+    close whose unit is the one its change is written in."""
+    if "clos" not in folded:
+        return found
+    read: list[Quantity] = []
+    for index, quantity in enumerate(found):
+        after = found[index + 1] if index + 1 < len(found) else None
+        if (
+            quantity.kind is Kind.OTHER
+            and quantity.high is None
+            and quantity.sign is None
+            and quantity.value >= 100
+            and _CLOSED_AT.search(folded[max(0, quantity.start - 20) : quantity.start])
+            and after is not None
+            and after.kind is Kind.MONEY
+            and after.unit in {"CNY/t", "USD/t"}
+            and _THEN_MOVED.match(folded[quantity.end : after.start])
+        ):
+            quantity = Quantity(
+                quantity.start, quantity.end, Kind.MONEY, quantity.value, None, after.unit
+            )
+        read.append(quantity)
+    return read
 
 
 _RANGED_FROM = re.compile(r"\b(?:ranged?|ranging|varied|varying)\s+from$")
