@@ -312,9 +312,16 @@ def _restated_without_place(kept: Figure, new: Figure) -> bool:
         new.region == "China"
         and kept.region not in {"China", "SHFE", "LME", "COMEX", "GFEX", "ZCE"}
         and _key(replace(new, region=kept.region)) == _key(kept)
-        and new.value is not None
-        and new.value == kept.value
-        and new.low is None
+        and (
+            (new.value is not None and new.value == kept.value and new.low is None)
+            # "Spot 75 ferrosilicon ... rose to 6,100-6,200 yuan/mt" after the Shaanxi quote of
+            # 6,100-6,200 yuan/mt: the same range again
+            or (
+                new.value is None
+                and new.low is not None
+                and (new.low, new.high) == (kept.low, kept.high)
+            )
+        )
     )
 
 

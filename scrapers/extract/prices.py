@@ -2075,6 +2075,15 @@ def _owner(
     owner = _owner_as_written(whole, clause, quantity, context, last)
     if owner is None:
         return None
+    sentence_head = whole[: quantity.start]
+    if (
+        owner.region in {"SHFE", "ZCE", "GFEX"}
+        and re.match(r"^\s*spot\b", without_dateline(sentence_head))
+        and not FUTURES.search(sentence_head)
+    ):
+        # "Spot 75 ferrosilicon is tight and ... rose to 6,100-6,200 yuan/mt": the spot market's,
+        # not the exchange named in the sentence before
+        owner = _Owner(owner.product, "China")
     size = _PLANT_SIZE.search(whole[clause.start : quantity.start])
     if size is None:
         return owner  # a size named in an earlier clause carries on
@@ -3366,6 +3375,7 @@ def learn(drafts: list[Draft], sentence: Sentence, context: Context) -> None:
             "LME",
             "COMEX",
             "GFEX",
+            "ZCE",
         } and not draft.region.startswith(("FOB", "CIF")):
             context.place = draft.region
         if draft.metric is Metric.PRICE and not draft.forecast:
