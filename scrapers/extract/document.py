@@ -32,6 +32,9 @@ _CLAUSE_BREAK = re.compile(
     # "... to 16,775 yuan/mt, with a price difference between primary metal and scrap of 50"
     r"|,\s*(?=with\s+(?:a|the)\s+price\s+(?:difference|spread|gap)\b)"
     r"|,\s*followed\s+by\s+"
+    # "..., with Australia bauxite and Guinea bauxite up US$ 2 and US$ 0.5 at US$ 67 and ...":
+    # a list of other prices, read on its own
+    r"|,\s*with\s+(?=[a-z][a-z\s-]{2,40}?\s+and\s+[a-z][a-z\s-]{2,40}?\s+(?:up|down)\s)"
     # "... took it to 0 yuan/mt, with the premium over the 2408 contract at around 0-30 yuan/mt"
     r"|,\s*(?=with\s+(?:the\s+)?(?:spot\s+)?premiums?\s+(?:over|against)\b)"
     # "Most transactions were heard at 14,540-14,550 yuan/mt with discounts of 50-30 yuan/mt"

@@ -198,6 +198,8 @@ MOM = Concept(
         "a month earlier",
         "from a month earlier",
         "from a month ago",
+        "than a month ago",
+        "than a month earlier",
         "month over month",
     ),
 )
@@ -247,6 +249,7 @@ WOW = Concept(
         "from last thursday",
         "from thursday last week",
         "from friday last week",
+        "on a weekly basis",
         "compared with thursday last week",
         "from the same day last week",
         "from the previous period",

@@ -107,6 +107,12 @@ _SIZE_WORDS = {
 _SAMPLE_SIZE = re.compile(
     r"\b(?:medium(?:-sized)?\s+and\s+large(?:-sized)?|large\s+and\s+medium(?:-sized)?)\b"
 )
+# "SMM five provinces lead battery enterprise weekly ... operating rate": where the sample is,
+# not whose rate it is.
+_SAMPLE_PLACES = re.compile(
+    r"\b(?:in\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:provinces|regions"
+    r"|cities)\b"
+)
 _SMALL_AND_MEDIUM = re.compile(
     r"\b(?:small\s+and\s+medium(?:-sized)?|medium\s+and\s+small(?:-sized)?|smes?)\b"
 )
@@ -186,6 +192,7 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "tin smelting": "tin smelting",
     "lead-acid battery": "lead-acid battery",
     "lead acid battery": "lead-acid battery",
+    "lead battery": "lead-acid battery",
     "zinc die-casting alloy": "die-casting zinc alloy",
     "die-casting zinc alloy": "die-casting zinc alloy",
     "zinc die-casting": "die-casting zinc alloy",
@@ -297,6 +304,7 @@ def _industry(phrase: str) -> Named:
         group = "small and medium enterprises"
         text = _SMALL_AND_MEDIUM.sub(" ", text)
     text = _SAMPLE_SIZE.sub(" ", text)
+    text = _SAMPLE_PLACES.sub(" ", text)
     region, text = take_region(text)
     words = british(_singular(_words(text)))
     if region is not None and words[:1] == ["s"]:
@@ -657,7 +665,6 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "alumina": "alumina",
     "metallurgical-grade alumina": "alumina",
     "bauxite": "bauxite",
-    "imported bauxite": "bauxite",
     "zinc": "zinc",
     "zinc ingot": "zinc",
     "#0 zinc": "zinc",
@@ -710,6 +717,11 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "guinea bauxite": "bauxite (guinea)",
     "guinean bauxite": "bauxite (guinea)",
     "imported bauxite index": "bauxite (index)",
+    # SMM quotes imported ore by origin and, over all origins, as its index: "imported bauxite
+    # prices" with no origin are the index.
+    "imported bauxite": "bauxite (index)",
+    "australia bauxite": "bauxite (australia)",
+    "australian bauxite": "bauxite (australia)",
     "bauxite index": "bauxite (index)",
     "alumina index": "alumina (index)",
     "australia low-temperature bauxite": "bauxite (australia, low-temperature)",

@@ -819,6 +819,12 @@ def _read_prices(
             last_change,
             whole[quantity.end :],
         )
+        if (
+            role == "level"
+            and _OFFERED_AT.search(own_lead)
+            and _SELLERS_ASKING.search(whole[: quantity.start])
+        ):
+            role = "deal"  # "raised their asking prices: ... low-grade was offered at 95,000"
         if role == "intraday" and _forward(sentence, clause, quantity):
             role = "level"  # "LME copper should move in USD 5,320-5,400/mt during Asian hours"
         if (
@@ -907,6 +913,36 @@ def _read_prices(
                         owner=draft.subject,
                         why="the change already read, told again with its period",
                     )
+                    continue
+                if (
+                    basis is not None
+                    and basis is not draft.change.basis
+                    and draft.sentence is not sentence
+                ):
+                    # "... up RMB 16 per tonne to RMB 4,074. That is RMB 158 per tonne higher
+                    # than a month ago": the same price's move over another period, a figure
+                    # of its own
+                    draft = _draft(
+                        drafts,
+                        owner,
+                        quantity.unit or "CNY/t",
+                        sentence,
+                        period,
+                        forecast,
+                        fresh=True,
+                    )
+                    draft.change = PriceChange(sign * quantity.value, basis=basis)
+                    notes.add(
+                        sentence,
+                        quantity.start,
+                        quantity.end,
+                        "change",
+                        owner=draft.subject,
+                        emitted=True,
+                        why=f"the price's change over another period ({basis.value})",
+                    )
+                    current = draft
+                    last_change = quantity
                     continue
                 notes.add(
                     sentence,
@@ -1096,6 +1132,10 @@ _NOUN_AFTER = re.compile(
     r"^\s*(?:/mt\s*)?(?:increase|rise|gain|hike|jump|decrease|decline|drop|fall|loss|cut)\b"
 )
 _CLOSE_FOLLOWS = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:clos|settl|end)")
+_OFFERED_AT = re.compile(r"\b(?:was|were)\s+offered\s+at\s*$")
+# A sentence about what sellers ask, as against "3303# silicon was offered at ..." in a list of
+# the week's prices.
+_SELLERS_ASKING = re.compile(r"\basking\s+prices?\b|\b(?:their|smelters'?|traders'?)\s+offers\b")
 _OFFERS_MOVED = re.compile(
     r"\b(?:rais|lower|cut|increas|reduc)\w*\s+(?:their\s+|the\s+)?(?:quotes|offers|quotations)\b"
     r"[^.;]{0,40}\bby(?:\s+(?:about|around|approximately))?\s*$"
@@ -1125,6 +1165,8 @@ _PLACE_AFTER = re.compile(r"\s*in\s+([a-z]+(?:\s+china)?)\b")
 _RANGE_OF_AVERAGE = re.compile(
     r"^\s*,?\s*with\s+(?:the\s+)?(?:average\s+)?(?:prices?|quotes?)\s+(?:(?:standing|stood)\s+)?"
     r"(?:between|ranging\s+from|in\s+the\s+range\s+of|at)\s*$"
+    # "to an average of RMB 20,310 per tonne, within a range of RMB 20,290 ... to RMB 20,330"
+    r"|^\s*,?\s*(?:with)?in\s+(?:a|the)\s+range\s+of\s*$"
 )
 
 _WHY = {
@@ -1570,6 +1612,14 @@ def _read_later_ranges(
     return True
 
 
+# "while Henan, Shanxi and Guangxi saw hikes of RMB 20, 15 and 10 to close at ...": the places'
+# moves in a report of one product's prices
+_SAW_MOVES = re.compile(
+    r"\b(?:saw|recorded|witnessed|experienced|posted)\s+(?:price\s+)?(?:hikes|rises|increases|gains"
+    r"|falls|drops|declines|decreases)\s+of\s*$"
+)
+
+
 def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owner | None] | None:
     """The prices a list of numbers belongs to, in order; None for a bid."""
     if _PAIR.search(head):
@@ -1580,7 +1630,7 @@ def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owne
     places = names.listed_regions(head)
     if places:
         products = names.known_products(head)
-        if not products and not _PRICE_WORD.search(head):
+        if not products and not _PRICE_WORD.search(head) and not _SAW_MOVES.search(head):
             return None  # "Jiangxi and Henan were down 200 yuan/mt in all": whose price is not said
         product = products[-1][2] if products else context.product
         if product == "aluminium alloy" and context.product == "adc12":
@@ -1723,6 +1773,12 @@ _NOUN_BASES = {
 }
 
 
+_FROM_LAST_FRIDAY = re.compile(
+    r"^\W*(?:/\s*mt\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s*)?(?:from|compared\s+(?:to|with))"
+    r"\s+last\s+friday\b"
+)
+
+
 def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> ChangeBasis | None:
     noun = _NOUN_BASIS.search(lead.rstrip()[-40:]) if lead else None
     if noun is not None:
@@ -1734,13 +1790,20 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
     dod = DOD.search(trail)
     if dod is not None and dod.start() < 45:
         return ChangeBasis.DOD
+    if context.weekly and _FROM_LAST_FRIDAY.match(trail):
+        # a weekly review's "down 900 yuan/mt or 6% from last Friday" is the week's move; in a
+        # Monday morning comment the same words mean the previous session, and name no basis
+        return ChangeBasis.WOW
     basis, _ = basis_at(trail, after=True)
     if basis is None:
         basis = month_basis(trail, None)
     if basis is ChangeBasis.MOM and re.match(
-        r"^\W*(?:/\s*mt\s*)?from\s+a\s+month\s+(?:ago|earlier)\b", trail
+        r"^\W*(?:/\s*mt\s*)?(?:(?:higher|lower|more|less)\s+than|from)\s+a\s+month\s+(?:ago|earlier)\b",
+        trail,
     ):
-        return basis  # "and 163 yuan/mt from a month ago": a month, whatever the report's period
+        # "and 163 yuan/mt from a month ago", "RMB 158 per tonne higher than a month ago": a
+        # month, whatever the report's period
+        return basis
     if basis is ChangeBasis.MOM and (context.daily or "today" in sentence.folded):
         return ChangeBasis.DOD  # SMM's "MoM" in a daily report means the previous day
     if basis is ChangeBasis.MOM and context.weekly:
@@ -2365,8 +2428,11 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
         return "FOB China"  # "... in the Fugu area were 16,200 yuan/mt, with FOB prices at $2,300"
     if places:
         return places[-1][2]
-    if names.is_cif(head) or (
-        re.search(r"\bimport|\babroad\b|\boverseas\b", head) and quantity.unit == "USD/t"
+    if (
+        names.is_cif(head)
+        or (re.search(r"\bimport|\babroad\b|\boverseas\b", head) and quantity.unit == "USD/t")
+        # China's domestic bauxite is quoted in yuan; in dollars it is ore landed from abroad
+        or (product.startswith("bauxite") and quantity.unit == "USD/t")
     ):
         return "CIF China"  # "Abroad, ADC12 offers stayed above $2,500/mt": what imports cost
     if re.search(r"\bfob\b", head):

@@ -187,7 +187,9 @@ def _closes_without_unit(folded: str, found: list[Quantity]) -> list[Quantity]:
     return read
 
 
-_RANGED_FROM = re.compile(r"\b(?:ranged?|ranging|varied|varying)\s+from$")
+# "ranged from 102,160 yuan/mt to 102,990 yuan/mt"; "within a range of RMB 20,290 per tonne to
+# RMB 20,330 per tonne"
+_RANGED_FROM = re.compile(r"\b(?:ranged?|ranging|varied|varying)\s+from$|\ba\s+range\s+of$")
 
 
 def _between_ranges(folded: str, found: list[Quantity]) -> list[Quantity]:

@@ -94,6 +94,11 @@ _CAPACITY_USE = re.compile(
     r"\b(?:to\s+)?(?:run|ran|runs|running|operated|operating)\s+at\s+(?:just\s+|only\s+|about\s+)?"
     r"(?=[\d.]+\s*(?:%|per\s*cent)\s+of\s+(?:their|its|the)\s+(?:production\s+)?capacity)"
 )
+# "large plants operated at around 50% capacity": how hard some plants ran, told in passing
+_ROUGH_CAPACITY = re.compile(
+    r"\b(?:run|ran|runs|running|operated|operating|work(?:ed|ing)?)\s+at\s+(?:around|about|roughly"
+    r"|approximately|nearly|some)\s+[\d.]+\s*(?:%|per\s*cent)\s+(?:of\s+(?:their|its)\s+)?capacity\b"
+)
 _OF_CAPACITY = re.compile(r"\s*of\s+(?:their|its|the)\s+(?:production\s+)?capacity\b")
 _CAPACITY_OF = re.compile(
     r"\b(?:operating\s+)?capacity\s+of\s+(?:the\s+)?([a-z][a-z\s-]{2,40}?)\s+"
@@ -108,7 +113,10 @@ _SIZE_GROUP = re.compile(
 )
 _CONTINUATION = re.compile(
     r"^\s*(?:and\s+)?(?:(?:this|that|which|it)\s+(?:was|is|had|has|rose|fell|slid|dropped"
-    r"|increased|decreased|came|stood|represented)\b|(?:the|its|this)\s+(?:rate|figure|level)\b"
+    r"|increased|decreased|came|stood|represented)\b"
+    # "SMM expects the rate to ease back to 58.79% next week"
+    r"|(?:smm\s+)?(?:expects|predicts|forecasts|projects|estimates)\s+(?:the|its|this)\s+(?:rate|figure|level)\b"
+    r"|(?:the|its|this)\s+(?:rate|figure|level)\b"
     r"|(?:however|meanwhile|on\s+a\s+yearly\s+basis|on\s+a\s+monthly\s+basis|year\s+on\s+year),"
     r"|(?:up|down)\s+[\d.]+)"
 )
@@ -160,6 +168,17 @@ def read_sentence(
     previous: list[_Owner] = []
     elsewhere = False  # an earlier clause of this sentence was about something else
     for clause in clauses:
+        if _ROUGH_CAPACITY.search(clause.folded):
+            for quantity in clause.quantities:
+                if quantity.kind is Kind.PERCENT:
+                    notes.add(
+                        sentence,
+                        quantity.start,
+                        quantity.end,
+                        "other",
+                        why="a rough share of capacity said in passing, not a survey's rate",
+                    )
+            continue
         owners = (
             []
             if elsewhere and not _MENTION.search(clause.folded)

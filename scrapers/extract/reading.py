@@ -179,7 +179,8 @@ def direction(text: str) -> int | None:
                 return _SIGN_WORDS[pair]
         sign = _SIGN_WORDS.get(word)
         if sign is None:
-            sign = _NOUN_SIGNS.get(word)
+            # "saw hikes of RMB 20 ..., RMB 15 ... and RMB 10": the plural noun as well
+            sign = _NOUN_SIGNS.get(word[:-1] if word.endswith("s") else word)
         if sign is not None and sign != 0:
             return sign
     return None
