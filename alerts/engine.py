@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
+from alerts import audience
 from alerts.charts import MIN_POINTS, render_chart
 from alerts.models import Alert, AlertKind, Crossing, MovesBy, OutgoingMessage, Rule
 from alerts.render import render, split_message
@@ -40,6 +41,9 @@ def record(
 ) -> list[Alert]:
     """Store a new article with its figures and queue a message per alert and chat.
 
+    ``chats`` hear the rules given; the store adds every chat's own rules (heard by that chat)
+    and the subscribers, who hear the channel's alerts that match their filters.
+
     Returns the alerts decided for this article; an article already stored decides nothing.
     With ``send`` false (a source's first poll, a backfill) the article is history: rule state
     moves and decided facts are remembered, so they never alert later, but nothing is queued.
@@ -48,16 +52,17 @@ def record(
     with store.transaction():
         if not store.add_article(article, now):
             return []
+        everyone, heard_by = audience.load(store, rules, chats, now)
         for figure in figures:
             figure_id = store.add_figure(figure)
-            for rule in rules:
+            for rule in everyone:
                 alert = _decide(store, rule, figure, figure_id, article, now, send=send)
                 if alert is None:
                     continue
                 alerts.append(alert)
                 parts = split_message(render(alert))
                 photo = chart_for(store, alert) if charts else None
-                for chat in chats:
+                for chat in heard_by.chats_for(alert):
                     for index, text in enumerate(parts):
                         suffix = f"#{index + 1}" if len(parts) > 1 else ""
                         key = f"{alert.dedup_key}>{chat}{suffix}"

@@ -85,6 +85,7 @@ def test_charts_of_messages_sent_before_the_upgrade_are_dropped_on_open(tmp_path
             " VALUES ('@c', 'sent', 'k1', '2025-12-01', 'sent', x'89504e47'),"
             " ('@c', 'waiting', 'k2', '2025-12-01', 'queued', x'89504e47')"
         )
+        db.execute("ALTER TABLE chats DROP COLUMN paused_at")  # schema 8's
         db.execute("PRAGMA user_version=5")
 
     store = Store(path)

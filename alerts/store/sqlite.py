@@ -19,9 +19,12 @@ from pathlib import Path
 from alerts.errors import StoreError
 from alerts.models import OutgoingMessage, QueuedMessage
 from alerts.rules import FactState, SeriesState, Side
+from alerts.store import chats
+from alerts.store.chats import ChatRecords
+from alerts.store.lookups import Lookups
 from scrapers.models import Article, Figure, ListedItem
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id            TEXT PRIMARY KEY,     -- canonical identity, e.g. alcircle:116506
@@ -85,7 +88,8 @@ CREATE TABLE IF NOT EXISTS rule_facts (
 CREATE TABLE IF NOT EXISTS chats (
     chat         TEXT PRIMARY KEY,
     disabled_at  TEXT,                  -- the chat refused the bot; nothing is sent there
-    reason       TEXT
+    reason       TEXT,
+    paused_at    TEXT                   -- an admin paused it: its messages wait in the outbox
 );
 CREATE TABLE IF NOT EXISTS alerts (
     dedup_key   TEXT PRIMARY KEY,
@@ -191,6 +195,8 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE outbox DROP COLUMN photo",
     ),
     7: (),  # rules_configured: created by the schema script, nothing to convert
+    # The bot's users: subscriptions, personal rules and mutes come with the schema script.
+    8: ("ALTER TABLE chats ADD COLUMN paused_at TEXT",),
 }
 
 
@@ -262,7 +268,7 @@ def _text(number: Decimal | None) -> str | None:
     return None if number is None else str(number)
 
 
-class Store:
+class Store(ChatRecords, Lookups):
     """One SQLite connection, used from one thread (the daemon's event loop).
 
     Every SQLite failure leaves as a StoreError: a full disk or a read-only file is something
@@ -296,6 +302,7 @@ class Store:
                     for statement in _MIGRATIONS[step]:
                         self._db.execute(statement)
             self._db.executescript(_SCHEMA)
+            self._db.executescript(chats.SCHEMA)
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
             self.created = fresh  # this open made the database
             self.database_id = self._identity()
@@ -724,7 +731,8 @@ class Store:
             "SELECT o.chat FROM outbox o WHERE o.status = 'queued'"
             " AND o.id = (SELECT min(id) FROM outbox WHERE chat = o.chat AND status = 'queued')"
             " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)"
-            " AND o.chat NOT IN (SELECT chat FROM chats WHERE disabled_at IS NOT NULL)"
+            " AND o.chat NOT IN (SELECT chat FROM chats WHERE disabled_at IS NOT NULL"
+            " OR paused_at IS NOT NULL)"
             " ORDER BY o.id",
             (_iso(now),),
         ).fetchall()
