@@ -77,6 +77,18 @@ def _changes(figure: Figure) -> str:
     return ", ".join(parts)
 
 
+def facts_line(figure: Figure) -> str:
+    """A figure's level and changes on one line: "46.3%, MOM +2.3 pp"."""
+    return ", ".join(part for part in (_level(figure), _changes(figure)) if part)
+
+
+def rule_label(name: str) -> str:
+    """How a message names its rule: a chat's own rule by its number there."""
+    if name.startswith("chat:"):
+        return f"your rule #{name.rsplit(':', 1)[1]}"
+    return f"<code>{escape(name)}</code>"
+
+
 def _condition(alert: Alert) -> str:
     condition = alert.rule.condition
     if isinstance(condition, MovesBy):
@@ -113,8 +125,8 @@ def render(alert: Alert) -> str:
     heading = f"{figure.subject} {metrics.spec(figure.metric).display}"
     heading = heading[0].upper() + heading[1:]
     where = " · ".join(part for part in (figure.region, format_period(figure.period)) if part)
-    facts = ", ".join(part for part in (_level(figure), _changes(figure)) if part)
-    rule_line = f"Rule <code>{escape(alert.rule.name)}</code>: {escape(_condition(alert))}"
+    facts = facts_line(figure)
+    rule_line = f"Rule {rule_label(alert.rule.name)}: {escape(_condition(alert))}"
     if alert.kind is not AlertKind.FIRED:
         rule_line += f" ({escape(alert.reason)})"
     lines = [

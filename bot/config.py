@@ -122,6 +122,10 @@ class TelegramSettings(_Section):
     admin_chat: Chat = None
     # Well above Telegram's usual answer: a send that times out may still have been accepted.
     send_timeout: Interval = timedelta(seconds=30)
+    # The bot answers commands in chats (long polling) when a token is set.
+    commands: StrictBool = True
+    admins: tuple[StrictInt, ...] = ()  # Telegram user ids allowed /status, /pause, /resume
+    rules_per_chat: Annotated[StrictInt, Field(ge=0)] = 20  # personal thresholds per chat
 
 
 class _SourceSettings(_Section):

@@ -31,6 +31,8 @@ from scrapers.errors import FetchError, ScrapeError
 from scrapers.http import HttpClient
 
 if TYPE_CHECKING:
+    from bot.chat.commands import Settings as ChatSettings
+    from bot.chat.listener import Listener
     from bot.ops import DaemonMetrics, OpsServer
 
 log = logging.getLogger(__name__)
@@ -78,6 +80,7 @@ class Daemon:
         self._store: Store | None = None
         self._http: HttpClient | None = None
         self._notifier: Notifier | None = None
+        self._listener: Listener | None = None
         self._outbox: Outbox | None = None
         self._pipeline: Pipeline | None = None
         self._lock: DatabaseLock | None = None
@@ -179,6 +182,9 @@ class Daemon:
             self._outbox.reconfigure(notifier, new.settings.telegram.admin_chat)
         if isinstance(old, TelegramNotifier):
             await old.stop()
+        if self._listener is not None:
+            await self._listener.stop()
+            self._listener = self._start_listener(new)
 
     def _check_identity(self, store: Store) -> None:
         """Say so when this database is not the one this place ran with before: its first polls
@@ -632,6 +638,7 @@ class Daemon:
             coalesce=True,
         )
         scheduler.start()
+        self._listener = self._start_listener(self._config)
         if self._reload_pending:
             self._reload_on_signal()
         self.health.scheduler_running = True
@@ -660,11 +667,53 @@ class Daemon:
             for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
                 loop.remove_signal_handler(signum)
             self._scheduler = None
+            if self._listener is not None:
+                await self._listener.stop()
+                self._listener = None
             await self.close()
             if ops is not None:
                 ops.stop()
             log.info("metalert stopped")
         return 0
+
+    def _start_listener(self, config: Config) -> Listener | None:
+        """The bot's command side (long polling), when a token is set and commands are on."""
+        telegram = config.settings.telegram
+        if config.token is None or not telegram.commands or self._store is None:
+            return None
+        # python-telegram-bot's ext package only for a daemon that answers chats
+        from bot.chat.commands import Commands
+        from bot.chat.listener import Listener
+
+        store = self._store
+        commands = Commands(store, self._chat_settings, self._clock)
+
+        def blocked(chat: str) -> None:
+            with store.transaction():
+                store.disable_chat(chat, "blocked the bot", self._clock())
+
+        listener = Listener(
+            config.token,
+            api_base_url=telegram.api_base_url,
+            commands=commands,
+            on_blocked=blocked,
+        )
+        listener.start()
+        return listener
+
+    def _chat_settings(self) -> ChatSettings:
+        """What the commands read of the config: the current one, after any reload."""
+        from bot.chat.commands import Settings as ChatSettings
+
+        config = self._config
+        telegram = config.settings.telegram
+        return ChatSettings(
+            rules=config.rules,
+            channel=telegram.channel,
+            admins=frozenset(telegram.admins),
+            sources=tuple(source.name for source in self._sources),
+            rules_per_chat=telegram.rules_per_chat,
+        )
 
     def _start_ops(self) -> OpsServer | None:
         """The /healthz, /readyz and /metrics endpoint, when ops.listen is set."""

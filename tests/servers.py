@@ -199,6 +199,11 @@ class BotApiStandIn(_Server):
         self._get_me_delay: float = 0.0
         self._stall: float = 0.0
         self.held = threading.Event()  # set when a held sendMessage has arrived
+        self.commands_menu: list[dict[str, str]] = []  # what setMyCommands set
+        self._updates: list[dict[str, Any]] = []
+        self._update_id = 500
+        self._blocked: set[str] = set()
+        self._news = threading.Condition()
         super().__init__(self._answer)
 
     @property
@@ -227,6 +232,33 @@ class BotApiStandIn(_Server):
         """Accept the next sendMessage, then answer only after ``seconds``: Telegram under load,
         as a client with a shorter timeout sees it (the message is there; no answer came)."""
         self._stall = seconds
+
+    def user_says(self, user: int, text: str) -> None:
+        """A user writes to the bot in a private chat (chat id = user id), as getUpdates gives
+        it: a leading /command carries a bot_command entity."""
+        message: dict[str, Any] = {
+            "message_id": self._update_id,
+            "date": int(time.time()),
+            "chat": {"id": user, "type": "private", "first_name": f"user{user}"},
+            "from": {"id": user, "is_bot": False, "first_name": f"user{user}"},
+            "text": text,
+        }
+        if text.startswith("/"):
+            length = len(text.split()[0])
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        with self._news:
+            self._update_id += 1
+            self._updates.append({"update_id": self._update_id, "message": message})
+            self._news.notify_all()
+
+    def block(self, chat: str) -> None:
+        """The user behind a private chat blocks the bot: sends to it get 403."""
+        self._blocked.add(chat)
+
+    def answered(self) -> bool:
+        """Whether every update given so far has been fetched and confirmed by the client."""
+        with self._news:
+            return not self._updates
 
     def messages_to(self, chat: str) -> list[SentMessage]:
         return [message for message in self.sent if message.chat_id == chat]
@@ -281,8 +313,20 @@ class BotApiStandIn(_Server):
                 "username": "metalert_test_bot",
             }
             return self._json(200, {"ok": True, "result": user})
+        if method == "getUpdates":
+            return self._get_updates(self._params(request))
+        if method in {"deleteWebhook", "setMyCommands"}:
+            if method == "setMyCommands":
+                self.commands_menu = json.loads(self._params(request)["commands"])
+            return self._json(200, {"ok": True, "result": True})
         if method in {"sendMessage", "sendPhoto"}:
             params = self._params(request)
+            if params.get("chat_id") in self._blocked:
+                return self._json(
+                    HTTPStatus.FORBIDDEN,
+                    {"ok": False, "error_code": 403,
+                     "description": "Forbidden: bot was blocked by the user"},
+                )  # fmt: skip
             if self._failures:
                 status, payload = self._failures.popleft()
                 return self._json(status, payload)
@@ -312,6 +356,18 @@ class BotApiStandIn(_Server):
         return self._json(
             HTTPStatus.NOT_FOUND, {"ok": False, "error_code": 404, "description": "Not Found"}
         )
+
+    def _get_updates(self, params: dict[str, str]) -> Reply:
+        """Long polling: the updates from ``offset`` on (those before it are confirmed and
+        dropped), waiting up to ``timeout`` seconds for one to come."""
+        offset = int(params.get("offset", "0") or 0)
+        deadline = time.monotonic() + min(float(params.get("timeout", "0") or 0), 2.0)
+        with self._news:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            while not self._updates and (left := deadline - time.monotonic()) > 0:
+                self._news.wait(left)
+            pending = list(self._updates)
+        return self._json(200, {"ok": True, "result": pending})
 
 
 def running(server: _Server) -> Iterator[Any]:
