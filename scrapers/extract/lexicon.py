@@ -75,6 +75,7 @@ UP = Concept(
             " recovers grew grow higher jump jumped jumps surge surged surges added adds expanded"
             " expand expands widened widen widens widening advanced advances soared rallied firmed"
             " strengthened raised hiked augmented ascended escalated boosted lifted gaining"
+            " expanding"
         ).split(),
         "heightened",
         "skyrocketed",
@@ -194,6 +195,7 @@ MOM = Concept(
         "compared with the previous month",
         "compared with last month",
         "than last month",
+        "than the previous month",
         "on the month",
         "a month earlier",
         "from a month earlier",
@@ -239,6 +241,7 @@ WOW = Concept(
         "compared to last week",
         "compared with the previous week",
         "than last week",
+        "than the previous week",
         "on the week",
         "during the week",
         "over the week",
@@ -356,6 +359,9 @@ FORECAST = Concept(
         "are seen",
         "we see",
         "looking ahead",
+        # "SMM now puts construction extrusion plants' operating rate up to 59% in September"
+        "smm puts",
+        "smm now puts",
     ),
 )
 # "lower than the expected value", "in line with expectations": a result measured against a
@@ -466,6 +472,9 @@ FOREIGN = Concept(
         "operating income",
         "revenue",
         "earns",
+        # "completed floor space fell 8.48% in 2018": a driver of demand, not a rate
+        "floor space",
+        "sales area",
         "earned",
         "earnings",
         "net profit",

@@ -89,7 +89,9 @@ _DROPPED_MODIFIERS = frozenset(
     # "large enterprises registered an operating rate of 84.04%": the verb, not the industry
     " registered posted recorded reported logged saw"
     # "only the primary aluminium alloy sector maintained its previous operating rate"
-    " only previous maintained kept".split()
+    " only previous maintained kept"
+    # "SMM now puts construction extrusion plants' operating rate up to 59%": the estimate's verb
+    " now puts put".split()
 )
 _SIZE_WORDS = {
     "large": "large enterprises",
@@ -133,6 +135,12 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "industrial aluminium extrusion": "industrial aluminium extrusion",
     "industrial aluminium extruder": "industrial aluminium extrusion",
     "industrial extrusion": "industrial aluminium extrusion",
+    # "the operating rate of industrial profile enterprises": SMM's profile surveys are its
+    # extrusion surveys
+    "industrial profile": "industrial aluminium extrusion",
+    "industrial aluminium profile": "industrial aluminium extrusion",
+    "construction profile": "construction aluminium extrusion",
+    "construction aluminium profile": "construction aluminium extrusion",
     "aluminium downstream processing": "aluminium downstream",
     "downstream aluminium processing": "aluminium downstream",
     "aluminium downstream": "aluminium downstream",
@@ -741,6 +749,10 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "magnesium ingot": "magnesium",
     # Magnesium's raw materials, by the grade their markets quote.
     "dolomite": "dolomite",
+    # quartz ore for silicon smelting, sold ex-mine by grade
+    "silica": "silica",
+    "high-grade silica": "silica (high-grade)",
+    "low-grade silica": "silica (low-grade)",
     "1-3 grade dolomite": "dolomite (1-3 grade)",
     "2-4 grade dolomite": "dolomite (2-4 grade)",
     # "1-3 cm dolomite (Wutai)": the same sizes, in centimetres

@@ -153,6 +153,8 @@ _VERSUS = re.compile(
     r"\b(?:against|over)\s+(?:the\s+)?(?:(?:average|spot)\s+prices?\s+of\s+(?:the\s+)?)?"
     # "quoted at a discount of 100-50 yuan/mt to the SMM 1# lead price"
     r"|\bto\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
+    # "ex-factory prices ... were 100-40 yuan/mt lower than the SMM 1# lead average price"
+    r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
 )
 _AGAINST = re.compile(
     r"\b(?:against|over)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b"
@@ -1081,6 +1083,9 @@ _MOVED_TO = re.compile(
     r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|all\s+the\s+way))*"
     r"\s+(?:to|at)(?:\s+(?:around|about))?\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:testing|tested|touching|touched|traded\s+within|within|between)\s*(?:rmb|\$)?\s*$"
+    # "On Thursday morning the contract held near RMB 40,800/mt ..., before ending at ..."
+    r"|\b(?:held|hovered|hovering|holding|stayed|steadied|moved\s+stably)\s+(?:near|around|about)"
+    r"\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\bto\s+(?:around|about)\s*$"
 )
 _LATER_MOVE = re.compile(r"\bafter\s+open(?:ing|ed)\b|\bafter\s+starting\b|\bthen\b|\blater\b")
@@ -1684,6 +1689,11 @@ _PRICE_AGAIN = re.compile(
 )
 
 
+# Another market's price ("New York gold prices closed up 0.8%"): its close is not the metal's.
+_OTHER_MARKET = re.compile(r"gold prices|silver prices|crude oil|oil prices|dollar index")
+_CLOSED_AFTER = re.compile(r"\b(?:to\s+close|closed|closing|to\s+end|ended|ending|settled)\b")
+
+
 def _foreign(head: str) -> bool:
     """Whether the clause is about a cost, fee, profit or volume rather than a price: such a
     noun opens it, or stands between the product and the amount."""
@@ -1706,8 +1716,12 @@ def _foreign(head: str) -> bool:
         return False
     after = head[foreign[-1].end() :]
     # "fees in Foshan were quoted at": still the fee; "..., the price was": a price again (but
-    # not "fees weakened as prices climbed: Foshan quoted ...").
-    return _PRICE_AGAIN.search(after) is None
+    # not "fees weakened as prices climbed: Foshan quoted ..."); "... said it would cut copper
+    # output, but longs left and it fell back, to close up USD 27": a close is a price's.
+    if _PRICE_AGAIN.search(after) is not None:
+        return False
+    other_market = _OTHER_MARKET.fullmatch(foreign[-1].group(0)) is not None
+    return other_market or _CLOSED_AFTER.search(after) is None
 
 
 def _sign(lead: str, trail: str, last_change: Quantity | None) -> int | None:
@@ -1855,6 +1869,13 @@ def _role(
         )
     ):
         return "intraday"  # "gapped higher at 40,000, advanced to 41,110 before ending at 40,880"
+    if (
+        _futures(owner)
+        and not closed
+        and _MOVED_TO.search(stripped[-45:])
+        and re.search(r"\b(?:started|opened)\s+(?:the\s+session\s+)?at\b", head)
+    ):
+        return "intraday"  # "It started at RMB 41,220/mt and slipped to RMB 40,840/mt"
     if (
         _futures(owner)
         and not closed
@@ -2245,6 +2266,10 @@ def _owner_as_written(
     futures_word = (
         FUTURES.search(head[max(0, position - 60) :]) if FUTURES.mentioned(head) else None
     )
+    if futures_word is None:
+        # "On Thursday morning the contract held near ..., then ... before ending at": the
+        # clause's subject, however far back
+        futures_word = _CONTRACT_SUBJECT.match(head)
     if (
         product is None
         and futures_word is not None
@@ -2381,8 +2406,11 @@ _PRICED_OFF = re.compile(
 _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
 # "Near the end it shot up ...": the series the last sentence was about (not a dummy "it is
 # expected that ...").
+_CONTRACT_SUBJECT = re.compile(r"^\W*(?:[a-z]+\s+){0,4}?the\s+(?:most-traded\s+)?contract\b")
 _PRONOUN = re.compile(
-    r"\b(?:it|they|the\s+price|its(?:\s+average)?\s+price|the\s+contract)\b"
+    r"\b(?:it|they|the\s+price|its(?:\s+average)?\s+price|the\s+contract"
+    # "Finally, the red metal closed RMB 60/mt higher": the metal just reported, by its epithet
+    r"|the\s+(?:red|grey|gray|white|light|base)\s+metal)\b"
     # ... but not a dummy "it": "it is expected that", "it is reported ..."
     r"(?!\s+(?:is|was|will\s+be|has\s+been)\s+(?:expected|likely|projected|estimated|forecast)"
     r"\s+that\b)"
@@ -2398,6 +2426,14 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
             return found[0]
     # "an LME coefficient of 67-67.5%": a scrap quote's pricing formula, not the exchange's price
     head = re.sub(r"\blme\s+coefficient", " " * 15, head)
+    # "the contract ... followed LME copper up to RMB 41,000/mt before ending at": what it
+    # followed is not where it trades
+    head = re.sub(
+        r"\b(?:followed|following|tracked|tracking|traced|tracing|shadowed|shadowing|mirrored)"
+        r"\s+(?:the\s+)?lme\b",
+        lambda m: " " * len(m.group(0)),
+        head,
+    )
     london = max(head.rfind("lme"), head.rfind("london metal exchange"))
     if (three_month := _THREE_MONTH.search(head)) is not None:
         london = max(london, three_month.start())
@@ -2476,6 +2512,11 @@ def _draft(
 # -- spreads ---------------------------------------------------------------------------------------
 
 
+_THAN_BENCHMARK = re.compile(
+    r"\b(?:lower|higher)\s+than\s+(?:the\s+)?smm\s*(?:#1|1#)\s+[a-z]+\s+(?:average\s+)?price"
+)
+
+
 def _is_spread(folded: str, context: Context) -> bool:
     if context.last_spread is not None and _THAT_FOR.match(folded):
         return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
@@ -2485,7 +2526,11 @@ def _is_spread(folded: str, context: Context) -> bool:
         # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"; "with
         # Guangdong-Shanghai spread at 120 yuan/mt"
         return True
-    if _REGION_THAN.search(folded) is not None or _THAN_FUTURES.search(folded) is not None:
+    if (
+        _REGION_THAN.search(folded) is not None
+        or _THAN_FUTURES.search(folded) is not None
+        or _THAN_BENCHMARK.search(folded) is not None
+    ):
         # "Prices in Tianjin were 40 yuan/mt lower than Shanghai prices"; "spot copper should be
         # offered RMB 20-80/mt lower than SHFE 1509 copper"
         return True
@@ -2703,6 +2748,8 @@ def _read_spread(
     for quantity in sorted([*amounts, *others], key=lambda q: q.start):
         lead = sentence.folded[max(clause.start, previous_end) : quantity.start]
         trail = sentence.folded[quantity.end : quantity.end + AFTER]
+        if quantity.kind is Kind.OTHER and re.match(r"\s*contracts?\b", trail):
+            continue  # "Zijin's premium against the 2505 contract was ...": the contract's name
         previous_end = quantity.end
         stripped = lead.rstrip()
         if quantity is not amounts[0] and names.names_brand(stripped):
@@ -2823,7 +2870,9 @@ def _read_spread(
                 _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
                 or all_discount
                 or (loss and not re.search(r"\bprofit", stripped[-30:]))
-                or re.match(r"^\s*(?:/\s*mt\s*)?lower\s+than\b", trail) is not None
+                # "should be offered RMB 20-80/mt lower than SHFE 1509 copper"; "will trade
+                # RMB 20-60/mt below SHFE 1509 copper"
+                or re.match(r"^\s*(?:/\s*mt\s*)?(?:lower\s+than|below)\b", trail) is not None
             )
             if quantity.sign == -1:
                 # "premiums of -50~0 yuan/mt": the ends as signed; from the other leg if the
@@ -2960,6 +3009,14 @@ _REGION_AGAINST = re.compile(
     # "... against the Shanghai market"; "Tianjin stood at a discount of 50 yuan/mt to Shanghai."
     + r"(?:\s+(?:spot|prices?|market)\b|\s*(?=[,.;]|$))"
 )
+# "with premiums over Shanghai prices expanding ... to 150 yuan per tonne"; "the premium of the
+# Tianjin market against the Shanghai market was around 70 yuan/mt"
+_REGION_PREMIUM_OVER = re.compile(
+    r"\b(?:premiums?|discounts?)\s+(?:of\s+(?:the\s+)?[a-z]+(?:\s+china)?\s+(?:market\s+)?)?"
+    r"(?:over|against|to)\s+(?:the\s+)?"
+    + _PLACE.format("other")
+    + r"\s+(?:spot\s+)?(?:prices?|market)\b"
+)
 _REGION_THAN = re.compile(
     r"\b(?:lower|higher)\s+than\s+(?:the\s+)?"
     + _PLACE.format("other")
@@ -3057,7 +3114,11 @@ def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
     if metal is None:
         return None
     pair = _REGION_PAIR.search(folded)
-    other = _REGION_AGAINST.search(folded) or _REGION_THAN.search(folded)
+    other = (
+        _REGION_AGAINST.search(folded)
+        or _REGION_PREMIUM_OVER.search(folded)
+        or _REGION_THAN.search(folded)
+    )
     if other is not None and pair is not None and other.start() < pair.start():
         # "Tianjin was at a discount of 70 yuan/mt to Shanghai, a narrower Shanghai-Tianjin
         # spread": the amount is the one told against the other place; the pair only names it.

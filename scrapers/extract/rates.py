@@ -59,6 +59,8 @@ _MENTION = re.compile(
     # "The start-up rate of enamelled wire enterprises", "The machine operation rate in the
     # enamelled wire industry": SMM's other words for it
     r"|\b(?:start-?up|(?:machine\s+)?operation)\s+rates?\b"
+    # "The rate for industrial extrusion edged down ...": a survey's rate, the word shortened
+    r"|\bthe\s+rates?(?=\s+(?:for|across)\s)"
 )
 _AFTER_MENTION = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:of|for|in|across|among|at|amongst)\s+(?:the\s+)?"
@@ -109,7 +111,7 @@ _SIZE_GROUP = re.compile(
     r"\b(?:(?P<sm>small\s+and\s+medium(?:-sized)?|medium\s+and\s+small(?:-sized)?)"
     r"|(?P<size>large|larger|large-scale|medium|medium-sized|mid-sized|small|smaller|small-sized))"
     r"\s+(?:\w+\s+)?(?:enterprises|smelters|plants|producers|companies|firms|factories|mills"
-    r"|refineries|makers|manufacturers)\b"
+    r"|refineries|makers|manufacturers|ones)\b"  # "the rate across medium-sized ones"
 )
 _CONTINUATION = re.compile(
     r"^\s*(?:and\s+)?(?:(?:this|that|which|it)\s+(?:was|is|had|has|rose|fell|slid|dropped"
@@ -273,6 +275,13 @@ def _owners(
         return _distinct([_Owner(name, _region(head) or "China", group) for name in at_opening])
     if not context.rates_seen and not previous:
         return []
+    if _FIRMS_RAN_AT.search(head):
+        # "In January, surveyed manufacturers operated at 49.02%": the survey's firms, whose
+        # industry the article has named
+        base = _inherited(context, previous, mentioned=True)
+        if base is not None:
+            group = _opening_group(folded, start) or base.group
+            return [_Owner(base.subject, _region(head) or base.region, group)]
     kin = _kindred_segment(head, previous)
     if kin is not None:
         return [kin]
@@ -291,6 +300,10 @@ def _owners(
     return [_Owner(base.subject, region or base.region, group or base.group)]
 
 
+_FIRMS_RAN_AT = re.compile(
+    r"\b(?:manufacturers|producers|enterprises|companies|plants|firms|mills|smelters|makers"
+    r"|extruders|refineries)\s+(?:operated|ran|were\s+running|were\s+operating)\s+at\s*$"
+)
 _SEGMENT_OPENING = re.compile(
     r"^\s*(?:and\s+)?(?:the\s+)?(?P<phrase>[a-z][a-z -]{3,50}?)\s+"
     r"(?:reached|rose|fell|was|stood|posted|recorded|registered|climbed|dropped|came\s+in)\b"
@@ -806,6 +819,12 @@ _THAN_EXPECTED = re.compile(
 )
 
 
+_MORE_THAN_BEFORE = re.compile(
+    r"^\s*(?:higher|lower|more|less|up|down)\s+than\s+(?:the\s+)?(?:previous|prior|last|a)\s+"
+    r"(?:month|week|year)\b"
+)
+
+
 def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
     """What a % or pp number is: level, change, reference, expectation or other."""
     if quantity.is_range:
@@ -838,6 +857,8 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
         return "change", ""
     if basis is not None and not _LEVEL_LEAD.search(stripped):
         return "change", ""
+    if _MORE_THAN_BEFORE.match(trail):
+        return "change", ""  # "61.42%, 1.34% higher than the previous month"
     if _LEVEL_LEAD.search(stripped) or stripped.endswith(("rate", "rates", ",")) or not stripped:
         return "level", ""
     if re.search(r"\b(?:operating|utili[sz]ation)\s+rates?\b[^%]{0,40}$", stripped):

@@ -297,6 +297,15 @@ def is_weekly(folded: str) -> bool:
     return "w" in folded and _WEEK_WORDS.search(without_expectations(folded)) is not None
 
 
+# "down from a high of 63.69% in June 2018", "edged down from 59.77% in December": the month of
+# a value compared with, not of the figure
+_REFERENCE_MONTH = re.compile(
+    r"\bfrom\s+(?:a\s+(?:high|low|peak|record(?:\s+high|\s+low)?)\s+of\s+)?[\d.]+\s*"
+    r"(?:%|per\s*cent)\s+in\s+(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)(?:\s+(?:19|20)\d\d)?\b"
+)
+
+
 def period_of(
     text: str,
     folded: str,
@@ -308,7 +317,7 @@ def period_of(
 ) -> str | None:
     """The period a statement is about: a date range, a month, this/last/next week or month;
     else, for a forecast, the next period; else the survey's own."""
-    clean = without_expectations(folded)
+    clean = _REFERENCE_MONTH.sub(lambda m: " " * len(m.group(0)), without_expectations(folded))
     week = stated_week(clean, published)
     if week is not None:
         return week
