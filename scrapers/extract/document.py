@@ -32,6 +32,8 @@ _CLAUSE_BREAK = re.compile(
     # "... to 16,775 yuan/mt, with a price difference between primary metal and scrap of 50"
     r"|,\s*(?=with\s+(?:a|the)\s+price\s+(?:difference|spread|gap)\b)"
     r"|,\s*followed\s+by\s+"
+    # "operating capacity dropping by 3.22% month-on-month and the operating rate at 78.76%"
+    r"|\s+and\s+(?=the\s+(?:[a-z]+\s+)?operating\s+rates?\s+(?:at|was|stood|of)\b)"
     # "..., with Australia bauxite and Guinea bauxite up US$ 2 and US$ 0.5 at US$ 67 and ...":
     # a list of other prices, read on its own
     r"|,\s*with\s+(?=[a-z][a-z\s-]{2,40}?\s+and\s+[a-z][a-z\s-]{2,40}?\s+(?:up|down)\s)"

@@ -91,7 +91,9 @@ _DROPPED_MODIFIERS = frozenset(
     # "only the primary aluminium alloy sector maintained its previous operating rate"
     " only previous maintained kept"
     # "SMM now puts construction extrusion plants' operating rate up to 59%": the estimate's verb
-    " now puts put".split()
+    " now puts put"
+    # "the local operating rate", "the province's operating rate": the place the sentence named
+    " local province province's provincial".split()
 )
 _SIZE_WORDS = {
     "large": "large enterprises",

@@ -1690,6 +1690,7 @@ _PRICE_AGAIN = re.compile(
 
 
 # Another market's price ("New York gold prices closed up 0.8%"): its close is not the metal's.
+_PER_POUND = re.compile(r"[^¢]{0,4}(?:¢|\bcents?\b)\s*(?:/|per)\s*(?:lb|pound)")
 _OTHER_MARKET = re.compile(r"gold prices|silver prices|crude oil|oil prices|dollar index")
 _CLOSED_AFTER = re.compile(r"\b(?:to\s+close|closed|closing|to\s+end|ended|ending|settled)\b")
 
@@ -1768,7 +1769,8 @@ def _flat_basis(folded: str) -> tuple[bool, ChangeBasis | None] | None:
 _NOUN_BASIS = re.compile(
     r"\b(?P<which>weekly|monthly|daily|yearly|annual|week-on-week|month-on-month|year-on-year"
     r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)\s+(?:increase|rise|gain|decrease|decline"
-    r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
+    # "The weekly increase was 660 yuan/mt"
+    r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip)\s+(?:of\s*|was\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
     r"|around|approximately|roughly)\s*|exceed(?:s|ed|ing)\s*)?$"
 )
 _ON_A_BASIS = re.compile(
@@ -2623,8 +2625,13 @@ def _read_spread(
     for quantity in clause.quantities:
         # "with a premium of 80 against the 06 contract": an amount whose unit the report
         # leaves to its readers.
-        if quantity.kind is Kind.OTHER and re.search(
-            r"\b(?:premium|discount)s?\s+of\s*$", sentence.folded[clause.start : quantity.start]
+        if (
+            quantity.kind is Kind.OTHER
+            and re.search(
+                r"\b(?:premium|discount)s?\s+of\s*$",
+                sentence.folded[clause.start : quantity.start],
+            )
+            and not _PER_POUND.match(sentence.folded, quantity.end - 4)
         ):
             unit = amounts[0].unit if amounts else "CNY/t"
             amounts.append(
@@ -2750,6 +2757,11 @@ def _read_spread(
         trail = sentence.folded[quantity.end : quantity.end + AFTER]
         if quantity.kind is Kind.OTHER and re.match(r"\s*contracts?\b", trail):
             continue  # "Zijin's premium against the 2505 contract was ...": the contract's name
+        if quantity.kind is Kind.OTHER and _PER_POUND.match(sentence.folded, quantity.end - 4):
+            # "a discount of 72-74¢/lb against the COMEX July copper contract": cents a pound
+            notes.add(sentence, quantity.start, quantity.end, "other", why="a price per pound")
+            previous_end = quantity.end
+            continue
         previous_end = quantity.end
         stripped = lead.rstrip()
         if quantity is not amounts[0] and names.names_brand(stripped):

@@ -790,7 +790,8 @@ def _sign(lead: str, trail: str) -> int | None:
     # "lost more than expected, by 4.31 percentage points": the miss's words are no direction
     lead = _THAN_EXPECTED.sub(" ", lead)
     after = re.match(
-        r"\s*(?:(?:wow|mom|yoy|w-o-w|m-o-m|y-o-y)\s*)?(lower|higher|less|more|down|up"
+        r"\s*(?:(?:wow|mom|yoy|w-o-w|m-o-m|y-o-y|week-on-week|month-on-month|year-on-year)\s*)?"
+        r"(lower|higher|less|more|down|up"
         # "a slight 0.6 pp drop in the overall industry operating rate"
         r"|drop|decline|decrease|fall|dip|rise|increase|gain|rebound|jump)\b",
         trail,
@@ -938,12 +939,21 @@ _OPENING_MONTH = re.compile(
 )
 
 
+# "alumina output stood at 6.72 million mt in January (31 days)": a monthly report's month
+_MONTH_DAYS = re.compile(
+    r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)(?:\s+\d{4})?\s*\(\s*\d{2}\s+days\s*\)"
+)
+
+
 def learn_opening_month(sentence: Sentence, context: Context) -> None:
     """A monthly report that opens "In September 2025, ...": the month its later figures are
     about when they name none ("The domestic refined nickel enterprise operating rate was 66%")."""
     if context.month is not None or context.weekly or context.published is None:
         return
-    opening = _OPENING_MONTH.match(without_dateline(sentence.folded))
+    opening = _OPENING_MONTH.match(without_dateline(sentence.folded)) or _MONTH_DAYS.search(
+        sentence.folded
+    )
     if opening is not None:
         context.month = month_period(opening.group(0), context.published, forecast=False)
 
