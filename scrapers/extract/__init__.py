@@ -17,6 +17,7 @@ from datetime import date
 from scrapers.extract import metrics, names, prices, rates
 from scrapers.extract.document import Context, clauses, paragraphs, sentences_of
 from scrapers.extract.drafts import Draft, Notes, Reading
+from scrapers.extract.periods import month_period
 from scrapers.extract.quantities import Kind
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.reading import without_dateline
@@ -26,6 +27,10 @@ from scrapers.models import Article, ChangeBasis, Figure, Metric, PriceChange
 ReadSentence = Callable[[Sentence, list, Context, Notes], list[Draft]]  # type: ignore[type-arg]
 READERS: Sequence[ReadSentence] = (rates.read_sentence, prices.read_sentence)
 
+_TITLE_MONTH = re.compile(
+    r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\s+(?:19|20)\d\d\b"
+)
 _WEEKLY_TITLE = re.compile(r"\bweek|\bw-?o-?w\b")
 _DAILY = re.compile(
     r"\bdaily\b|\bmorning\s+comment|\btoday\b|\bprevious\s+trading\s+day\b"
@@ -82,6 +87,10 @@ def _learn_title(title: str, context: Context) -> None:
         context.product = products[0][2]
     if _WEEKLY_TITLE.search(folded):
         context.weekly = True
+    elif context.published is not None and _TITLE_MONTH.search(folded):
+        # "Analysis and Trend Outlook of China's Refined Tin Industry Operations in February
+        # 2024": a monthly report, whose figures without a month are that month's
+        context.month = month_period(folded, context.published, forecast=False)
     if _DAILY.search(folded):
         context.daily = True
 

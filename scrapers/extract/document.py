@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from itertools import pairwise
 
 from scrapers.extract import names
@@ -108,6 +109,9 @@ class Context:
     pair: PairedPrice | None = None  # a pair of prices named for the next sentence's numbers
     group: list[Draft] | None = None  # the prices a list just named ("Their prices range ...")
     last_owner: tuple[str, str] | None = None  # (product, market) last read: what "it" is
+    # (subject, region, unit, level) of the prices read so far, for a change told against an
+    # earlier value ("If we consider the price on August 16, which was US$2,089 ...")
+    levels: list[tuple[str, str, str, Decimal]] = field(default_factory=list)
 
 
 def clauses(sentence: Sentence) -> list[Clause]:

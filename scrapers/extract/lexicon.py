@@ -310,7 +310,8 @@ BASES = (MOM, YOY, WOW, DOD)
 
 PERCENT = r"(?:\s*%|\s*per\s*cent(?![a-z])|\s*percent(?![a-z])(?!age))"
 POINTS = (
-    r"\s*(?:percentage[\s-]+points?|percent(?:age)?[\s-]+pts?\.?|ppts?|pps?(?![a-z])|pct[\s-]+pts?"
+    # "a sharp 28-percentage-point drop": the compound adjective too
+    r"(?:\s*|-)(?:percentage[\s-]+points?|percent(?:age)?[\s-]+pts?\.?|ppts?|pps?(?![a-z])|pct[\s-]+pts?"
     r"|percentage[\s-]+pt|percent[\s-]+points?)(?![a-z])"
 )
 TONNE = r"(?:metric\s+)?(?:tonnes?|tons?|mt|t)(?![a-z])"
@@ -475,6 +476,8 @@ FOREIGN = Concept(
         # "completed floor space fell 8.48% in 2018": a driver of demand, not a rate
         "floor space",
         "sales area",
+        # "scrap recycling has run at only 70% of its annual average"
+        "recycling",
         "earned",
         "earnings",
         "net profit",

@@ -21,7 +21,7 @@ from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import CLOSE, DOD, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY
 from scrapers.extract.periods import month_period, relative_month
-from scrapers.extract.quantities import Kind, Quantity
+from scrapers.extract.quantities import Kind, Quantity, to_decimal
 from scrapers.extract.reading import (
     AFTER,
     basis_at,
@@ -81,6 +81,12 @@ _REFERENCE = re.compile(
     r"|against)\s*(?:the\s+)?$"
 )
 _PRICE_WORD = re.compile(r"\b(?:prices?|quot(?:e|es|ed|ations?)|offers?)\b")
+# AL Circle's "If we consider the LME aluminium price on August 16, which was US$2,089 per tonne,
+# ... a Week-on-Week surge of US$32.50": the earlier value the change is told against
+_CONSIDERED_THEN = re.compile(
+    r"\b(?:if\s+we\s+consider|considering|compared\s+(?:with|to))\b[^.;]{0,100}"
+    r"\bwhich\s+(?:was|stood\s+at)\s*(?:us\$|\$|rmb)?\s*$"
+)
 _SPREAD = re.compile(
     r"\b(?:price\s+(?:difference|spread|gap)s?|(?:the|a|its|this)\s+spread|spreads\b"
     r"|spread\s+(?:between|of|narrowed|widened|was|stood|closed|expanded|shrank)"
@@ -348,7 +354,39 @@ def read_sentence(
             continue  # an inter-month spread: neither a price nor a spread figure
         previous = _read_prices(sentence, clause, context, drafts, notes, previous)
     _close_at_named_level(sentence, clauses, drafts, notes)
+    _series_by_reference(sentence, drafts, context)
     return [draft for draft in drafts.values() if not draft.empty]
+
+
+_WHICH_WAS = re.compile(
+    r"\b(?:if\s+we\s+consider|considering|compared\s+(?:with|to))\b[^.;]{0,100}"
+    r"\bwhich\s+(?:was|stood\s+at)\s*(?:us\$|\$|rmb)?\s*(?P<value>[\d,]+(?:\.\d+)?)"
+)
+
+
+def _series_by_reference(
+    sentence: Sentence, drafts: dict[tuple[object, ...], Draft], context: Context
+) -> None:
+    """ "If we consider the LME aluminium price on August 16, which was US$2,089 ..., a
+    Week-on-Week surge of US$32.50": of the prices read, the one that stands the change above
+    that value (2,121.50 here, the official settlement) is the series that moved."""
+    told = _WHICH_WAS.search(sentence.folded)
+    if told is None:
+        return
+    earlier = to_decimal(told.group("value"))
+    for draft in drafts.values():
+        if draft.value is not None or draft.change is None or draft.change.percent:
+            continue
+        base = names.base_metal(draft.subject)
+        matching = [
+            (subject, region)
+            for subject, region, unit, level in context.levels
+            if unit == draft.unit
+            and names.base_metal(subject) == base
+            and abs(level - earlier) == abs(draft.change.amount)
+        ]
+        if len(set(matching)) == 1:
+            draft.subject, draft.region = matching[0]
 
 
 _CLOSED_THERE = re.compile(
@@ -1474,7 +1512,9 @@ def _read_respective(
                 why="a list whose numbers do not pair with its names: not guessed",
             )
         return True
-    if not levels and changes and all(owner is not None for owner in legs):
+    if not levels and changes and any(owner is not None for owner in legs):
+        # "Both the cash bid price and official settlement price marked a surge of US$86 ... and
+        # US$87 ...": each price's change (the bid's is no figure)
         return _read_shared_changes(sentence, clause, legs, changes, context, drafts, notes)
     shared_level = len(levels) == 1 and (
         _EACH.match(whole[levels[0].end :]) is not None or len(changes) == count
@@ -1550,9 +1590,10 @@ def _read_shared_changes(
     if sign in {None, 0} or len(changes) not in {1, len(legs)}:
         return False
     for index, owner in enumerate(legs):
-        if owner is None:
-            continue
         change = changes[index] if len(changes) == len(legs) else changes[0]
+        if owner is None:
+            notes.add(sentence, change.start, change.end, "bid", why=_WHY["bid"])
+            continue
         draft = _draft(drafts, owner, change.unit or "CNY/t", sentence, None, False)
         trail = whole[change.end : change.end + AFTER]
         draft.change = PriceChange(
@@ -1629,9 +1670,12 @@ def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owne
     """The prices a list of numbers belongs to, in order; None for a bid."""
     if _PAIR.search(head):
         products = names.known_products(head)
-        if not products:
+        # "Both the cash bid price and official settlement price marked ...": the metal the
+        # report is about
+        product = products[-1][2] if products else context.metal
+        if product is None:
             return None
-        return [None, _Owner(_with_qualifier(products[-1][2], "cash"), "LME")]
+        return [None, _Owner(_with_qualifier(product, "cash"), "LME")]
     places = names.listed_regions(head)
     if places:
         products = names.known_products(head)
@@ -1839,6 +1883,8 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _CONSIDERED_THEN.search(head[-140:]):
+        return "reference"  # "If we consider the price on August 16, which was US$2,089 ..."
     if _SO_FAR.search(head) and (
         re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:or\s+[^,;]{1,30}?\s+)?from\b", trail)
         or re.search(r"\bby\s*(?:us\$|\$|rmb)?\s*$|\bor\s*(?:us\$|\$|rmb)?\s*$", stripped)
@@ -3466,6 +3512,8 @@ _SIGNED_AGAINST = re.compile(
 # followed is not what it is.
 _FOLLOWED = re.compile(
     r"\b(?:follow(?:ed|ing|s)?|track(?:ed|ing|s)?|in\s+line\s+with|along\s+with)\s+(?:the\s+)?$"
+    # "closing at ... on talk of a US ban on Rusal aluminium": news about the metal, not its price
+    r"|\b(?:ban|bans|sanctions|tariffs?|duties|embargo)\s+on\s+(?:[a-z]+\s+){0,2}$"
 )
 # ", flat WoW"; "(flat WoW)" after the quote
 _FLAT_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?(?:,|\()\s*(?:flat|unchanged|stable)\b")
@@ -3517,6 +3565,8 @@ def learn(drafts: list[Draft], sentence: Sentence, context: Context) -> None:
             "ZCE",
         } and not draft.region.startswith(("FOB", "CIF")):
             context.place = draft.region
+        if draft.metric is Metric.PRICE and draft.value is not None and not draft.forecast:
+            context.levels.append((draft.subject, draft.region, draft.unit, draft.value))
         if draft.metric is Metric.PRICE and not draft.forecast:
             context.product = draft.subject
             if context.metal is None:

@@ -59,6 +59,8 @@ _MENTION = re.compile(
     # "The start-up rate of enamelled wire enterprises", "The machine operation rate in the
     # enamelled wire industry": SMM's other words for it
     r"|\b(?:start-?up|(?:machine\s+)?operation)\s+rates?\b"
+    # "a sharp 28-percentage-point drop in capacity utilisation"
+    r"|\bcapacity\s+utili[sz]ation\b"
     # "The rate for industrial extrusion edged down ...": a survey's rate, the word shortened
     r"|\bthe\s+rates?(?=\s+(?:for|across)\s)"
 )
@@ -89,7 +91,9 @@ _REFERENCE_LEAD = re.compile(
 )
 _OF_WHAT = re.compile(
     r"^\s*of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:enterprises|plants|companies|firms"
-    r"|respondents|producers|smelters|capacity|output|total|sample|market|consumption|demand)"
+    r"|respondents|producers|smelters|capacity|output|total|sample|market|consumption|demand"
+    # "scrap recycling has run at only 70% of its annual average"
+    r"|average|normal|usual)"
 )
 # "ran at just 55.65% of their capacity": an operating rate told without the words.
 _CAPACITY_USE = re.compile(
@@ -199,8 +203,13 @@ def read_sentence(
                         why="no operating rate and no industry to own it",
                     )
             continue
-        previous = owners
-        _read_clause(sentence, clause, owners, context, drafts, notes)
+        if _read_clause(sentence, clause, owners, context, drafts, notes) or not any(
+            q.kind in {Kind.PERCENT, Kind.POINTS} for q in clause.quantities
+        ):
+            # the next clause may go on about them; not after a clause whose numbers were
+            # something else's ("scrap recycling ran at 70% of its average, with electronic
+            # scrap down 30%")
+            previous = owners
     return [draft for draft in drafts.values() if not draft.empty]
 
 
@@ -246,6 +255,12 @@ def _owners(
             region = next((item.region for item in named if item.region), None)
             return [_Owner(name, region or _region(head) or "China", None) for name in at_opening]
         return _resolve(named, head, context, previous)
+    if mention is not None and _CHANGE_IN_RATE.search(folded):
+        # "emerging production areas in Anhui ... saw a sharp 28-percentage-point drop in
+        # capacity utilisation": the survey's rate, in the place the clause names
+        base = _inherited(context, [], mentioned=True)
+        if base is not None:
+            return [_Owner(base.subject, _region(head) or base.region, base.group)]
     if mention is not None and _OVERALL_RATE.search(folded, max(0, mention.start() - 40)):
         # "SMM forecasts a slight 0.6 pp drop in the overall industry operating rate to 61.8%
         # next week": the survey's headline rate, named after its change.
@@ -519,6 +534,11 @@ _THE_RATE_GOES_ON = re.compile(
     r"^\s*(?:,\s*)?(?:and|while|but|so)?\s*(?:the|its|their)\s+(?:weekly\s+)?(?:operating|utili[sz]ation)"
     r"\s+rates?\b"
 )
+_CHANGE_IN_RATE = re.compile(
+    r"[\d.]+(?:\s*|-)(?:percentage[\s-]+points?|pp|ppts?)\s+(?:drop|decline|decrease|fall|rise"
+    r"|increase|gain|jump)\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:capacity\s+utili[sz]ation"
+    r"|(?:operating|utili[sz]ation)\s+rates?)\b"
+)
 _OVERALL_RATE = re.compile(
     r"\b(?:in|of)\s+the\s+(?:overall|industry-wide|whole|regional|provincial)(?:\s+industry)?"
     r"(?:\s+weekly)?\s+"
@@ -573,7 +593,8 @@ def _read_clause(
     context: Context,
     drafts: dict[tuple[object, ...], Draft],
     notes: Notes,
-) -> None:
+) -> bool:
+    """Read a clause's rates for its owners; whether it held any."""
     whole = sentence.folded
     folded = clause.folded
     clause_end = clause.start + len(folded)
@@ -638,7 +659,7 @@ def _read_clause(
     flat = not changes and _flat(folded) and (bool(levels) or _explicit(clause, context))
     stayed = STAYED.search(folded) is not None
     if not levels and not changes and not flat:
-        return
+        return False
     for owner, owner_levels, owner_changes in _pair(owners, levels, changes):
         if owner_levels:
             forecast = owner_levels[0][1]
@@ -707,6 +728,7 @@ def _read_clause(
         if (flat or (stayed and owner_levels)) and not forecast and not owner_changes:
             final = _final_basis(_flat_basis(folded), period, weekly)
             draft.changes.setdefault(final, Decimal(0))
+    return True
 
 
 _MONTH_AFTER = re.compile(
