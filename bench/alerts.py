@@ -20,6 +20,7 @@ from alerts.outbox import Outbox
 from alerts.pacing import Pacer
 from alerts.render import render, split_message
 from alerts.store import Store
+from bot.daemon import SEND_CONCURRENCY
 from bot.telegram import TelegramNotifier
 from scrapers.models import ChangeBasis, Metric
 from tests.alerts.factories import article, rate
@@ -28,6 +29,7 @@ from tests.conftest import TOKEN
 from tests.servers import BotApiStandIn
 
 NOW = datetime(2025, 12, 3, 10, 0, tzinfo=UTC)
+LATENCY = 0.1  # seconds a send takes to answer: a server far from Telegram's
 RULE = Rule("operating-rate-swing", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(2)))
 
 
@@ -94,6 +96,31 @@ async def _fan_out(
     return recorded, simulated.now, real
 
 
+async def _fan_out_at_latency(
+    folder: Path, api: BotApiStandIn, subscribers: int, concurrency: int
+) -> float:
+    """Wall seconds to deliver one alert to the channel and ``subscribers`` chats when each
+    send takes ``api.latency`` to answer, Telegram's pacing on a real clock."""
+    store = Store(folder / f"latency-{concurrency}.db")
+    with store.transaction():
+        for n in range(subscribers):
+            store.subscribe(str(200_000 + n), None, NOW)
+    record(store, (RULE,), article(), [rate("2.3")], ("@metalert_demo",), NOW)
+    notifier = TelegramNotifier(SecretStr(TOKEN), api_base_url=api.api_base_url)
+    await notifier.start()
+    try:
+        started = time.perf_counter()
+        report = await Outbox(
+            store, notifier, lambda: NOW, pacer=Pacer(), concurrency=concurrency
+        ).deliver()
+        took = time.perf_counter() - started
+    finally:
+        await notifier.stop()
+        store.close()
+    assert report.sent == subscribers + 1, report
+    return took
+
+
 def _outbox_size_after_chart_alerts(folder: Path, count: int) -> float:
     """MiB of database after ``count`` alerts with a chart were queued and sent, a few at a time
     as they come in practice. The store calls are the outbox's; the network is left out."""
@@ -134,6 +161,10 @@ def run() -> list[tuple[str, str, str]]:
             )
             outbox_mib = _outbox_size_after_chart_alerts(Path(folder), 1000)
             queued, fan_out, fan_out_real = asyncio.run(_fan_out(Path(folder), api, 1000))
+            api.latency = LATENCY
+            one_at_a_time = asyncio.run(_fan_out_at_latency(Path(folder), api, 200, 1))
+            at_once = asyncio.run(_fan_out_at_latency(Path(folder), api, 200, SEND_CONCURRENCY))
+            api.latency = 0.0
     finally:
         api.stop()
     return [
@@ -164,5 +195,15 @@ def run() -> list[tuple[str, str, str]]:
             "fan-out",
             "... the same 1,001 sends to the stand-in over HTTP, wall time",
             f"{fan_out_real:,.1f} s",
+        ),
+        (
+            "fan-out",
+            f"201 paced sends, {LATENCY * 1000:.0f} ms a round trip: one chat at a time",
+            f"{one_at_a_time:,.1f} s",
+        ),
+        (
+            "fan-out",
+            f"... {SEND_CONCURRENCY} chats at once, as the daemon sends",
+            f"{at_once:,.1f} s",
         ),
     ]

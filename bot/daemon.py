@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+# Chats sent to at once (each chat still one message at a time, in order); the pacer keeps the
+# total under Telegram's 30 a second.
+SEND_CONCURRENCY = 8
 GRACE_SECONDS = 8.0  # SIGTERM to exit: let a running cycle reach a safe point, within 10 s
 OUTBOX_INTERVAL = timedelta(seconds=60)
 RETENTION_INTERVAL = timedelta(days=1)
@@ -131,6 +134,7 @@ class Daemon:
             self._clock,
             pacer=self._pacer,
             admin_chat=self._config.settings.telegram.admin_chat,
+            concurrency=SEND_CONCURRENCY,
         )
         self._pipeline = Pipeline(
             store,

@@ -201,6 +201,7 @@ class BotApiStandIn(_Server):
         self._hold: float = 0.0
         self._get_me_delay: float = 0.0
         self._stall: float = 0.0
+        self.latency: float = 0.0  # every send answers this many seconds late, as over a network
         self.held = threading.Event()  # set when a held sendMessage has arrived
         self.commands_menu: list[dict[str, str]] = []  # what setMyCommands set
         self._updates: list[dict[str, Any]] = []
@@ -341,6 +342,8 @@ class BotApiStandIn(_Server):
                     if not request.client_alive():
                         return Reply(status=499)  # nobody is listening; nothing accepted
                     time.sleep(0.02)
+            if self.latency:
+                time.sleep(self.latency)
             self._next_id += 1
             chat_id = params["chat_id"]
             photo = bytes.fromhex(params["photo:file"]) if "photo:file" in params else None

@@ -112,3 +112,42 @@ def test_console_notifier_prints_the_message() -> None:
     stream = io.StringIO()
     asyncio.run(ConsoleNotifier(stream).send("@c", "<b>hello</b>"))
     assert stream.getvalue() == "--- message to @c ---\n<b>hello</b>\n\n"
+
+
+class SlowNotifier(ScriptedNotifier):
+    """A service that takes its time to answer, and counts the sends in flight."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_flight = 0
+        self.most_in_flight = 0
+
+    async def send(
+        self, chat: str, text: str, *, plain: bool = False, photo: bytes | None = None
+    ) -> str:
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            await asyncio.sleep(0.01)
+            return await super().send(chat, text, plain=plain, photo=photo)
+        finally:
+            self.in_flight -= 1
+
+
+def test_several_chats_are_sent_to_at_once_each_in_its_order(store: Store) -> None:
+    from alerts.outbox import Outbox
+
+    for n in range(12):
+        queue(store, str(1000 + n), "first", "second")
+    queue(store, "refuses", "first", "second")
+    notifier = SlowNotifier()
+    notifier.errors["refuses"] = [TransientDeliveryError("503", chat="refuses")]
+
+    report = asyncio.run(Outbox(store, notifier, lambda: NOW, concurrency=4).deliver())
+
+    assert notifier.most_in_flight == 4
+    assert report.sent == 24 and report.failed == 1
+    for n in range(12):
+        chat = str(1000 + n)
+        assert [text for to, text in notifier.sent if to == chat] == ["first", "second"]
+    assert [message.text for message in store.queued("refuses")] == ["first", "second"]
