@@ -34,7 +34,7 @@ from alerts.models import OutgoingMessage, QueuedMessage
 from alerts.notifier import Notifier
 from alerts.pacing import Pacer
 from alerts.render import escape, to_plain_text
-from alerts.store import Store
+from alerts.store.protocols import DeliveryStore
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class Outbox:
 
     def __init__(
         self,
-        store: Store,
+        store: DeliveryStore,
         notifier: Notifier,
         clock: Clock,
         *,
@@ -268,7 +268,7 @@ class Outbox:
 
 
 async def deliver(
-    store: Store,
+    store: DeliveryStore,
     notifier: Notifier,
     clock: Clock,
     should_stop: Callable[[], bool] = lambda: False,
