@@ -751,6 +751,7 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "magnesium ingot": "magnesium",
     # Magnesium's raw materials, by the grade their markets quote.
     "dolomite": "dolomite",
+    "prebaked anode": "prebaked anode",
     # quartz ore for silicon smelting, sold ex-mine by grade
     "silica": "silica",
     "high-grade silica": "silica (high-grade)",

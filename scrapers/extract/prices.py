@@ -163,7 +163,7 @@ _VERSUS = re.compile(
     r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
 )
 _AGAINST = re.compile(
-    r"\b(?:against|over)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b"
+    r"\b(?:against|over|(?<=par\s)with)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b"
     r"|\bagainst\s+(?:the\s+)?(?P<month>current|next|front|this)\s+month\b"
 )
 # "..., and that for Jiangsu bare bright aluminium wire was ..."; "with the price spread of
@@ -1100,6 +1100,7 @@ def _read_prices(
 # session's close is still to come in the sentence.
 # "closed down 0.51% at", "closing at", "ended at": the session's close is this number.
 # "Early in the session, it quickly dropped to $2,625.5": a move within the session.
+_AT_CLOCK_TIME = re.compile(r"^\s*(?:/\s*mt\s*)?(?:near|around|at|by)\s+\d{1,2}:\d{2}")
 _SESSION_TIME = re.compile(
     r"\b(?:early|late)\s+in\s+the\s+session\b|\bin\s+(?:european|asian|us|american)\s+"
     r"(?:hours|trading)\b|\bat\s+the\s+(?:beginning|start|end)\s+of\s+the\s+session\b"
@@ -1553,7 +1554,10 @@ def _read_respective(
                 sign * change.value, basis=_basis(whole[level.end :], context, sentence)
             )
         elif flat:
-            draft.change = PriceChange(Decimal(0))
+            # "remained unchanged at A, B and C over the week": the basis after the list
+            draft.change = PriceChange(
+                Decimal(0), basis=_basis(whole[levels[-1].end :], context, sentence)
+            )
         notes.add(
             sentence,
             level.start,
@@ -1666,6 +1670,19 @@ _SAW_MOVES = re.compile(
 )
 
 
+# "Bauxite Shanxi, Alumina (Imported) and ...": a place written right after a product's name
+_PLACE_THEN_JOIN = re.compile(r"\s+[a-z]+(?:\s+china)?\s*(?:,\s*and|,|and)\s+(?:the\s+)?")
+_PLACE_AFTER_NAME = re.compile(r"\s+(?P<place>[a-z]+(?:\s+china)?)\b")
+_COMPASS_CHINA = {
+    "east": "East China",
+    "south": "South China",
+    "north": "North China",
+    "central": "Central China",
+    "southwest": "Southwest China",
+    "northwest": "Northwest China",
+}
+
+
 def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owner | None] | None:
     """The prices a list of numbers belongs to, in order; None for a bid."""
     if _PAIR.search(head):
@@ -1694,13 +1711,28 @@ def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owne
     run = [products[-1]]
     for found in reversed(products[:-1]):
         between = bare[found[1] : run[0][0]]
-        if not _PRODUCT_JOIN.fullmatch(between):
+        if not (_PRODUCT_JOIN.fullmatch(between) or _PLACE_THEN_JOIN.fullmatch(between)):
             break
         run.insert(0, found)
     names_in_run = [name for *_, name in run]
     if len(run) < 2 or len(set(names_in_run)) < len(names_in_run):
         return None
     region = _market(head, names_in_run[-1], level, False)
+    # "Bauxite (6.0≤Al/Si<7.0) Shanxi, Alumina (Imported) and Prebaked Anode East": SMM's price
+    # names, each with its own place after it
+    own_places: list[str | None] = []
+    for index, (_, end, _name) in enumerate(run):
+        upto = run[index + 1][0] if index + 1 < len(run) else len(bare)
+        after = _PLACE_AFTER_NAME.match(bare, end, upto)
+        word = after.group("place") if after is not None else ""
+        places = names.regions(word) if word else []
+        own_places.append(places[0][2] if places else _COMPASS_CHINA.get(word))
+    if any(own_places):
+        # the list names each product's place: one without is quoted nationally
+        return [
+            _Owner(name, place or "China")
+            for name, place in zip(names_in_run, own_places, strict=True)
+        ]
     return [_Owner(name, region) for name in names_in_run]
 
 
@@ -1914,6 +1946,9 @@ def _role(
             _CLOSE_AHEAD.search(rest)
             or _OVERNIGHT_AFTER.match(trail)
             or _SESSION_TIME.search(head[-120:])
+            # "touched a high of 86,650, probed a low of 85,650, and edged up to 86,070 near
+            # 11:30 a.m.": a waypoint at a time of day, no close
+            or _AT_CLOCK_TIME.match(trail)
         )
     ):
         return "intraday"  # "gapped higher at 40,000, advanced to 41,110 before ending at 40,880"
@@ -2449,7 +2484,9 @@ _ORE_GRADE = re.compile(
     r"|[\d.]+\s*(?:%|per\s*cent)\s+alumina(?:\s+content)?\b"
 )
 _PRICED_OFF = re.compile(
-    r"(?:(?<=prices\s)|(?<=price\s)|(?<=quotes\s)|(?<=quotations\s)|(?<=/mt\s))against\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+contract\b"
+    r"(?:(?<=prices\s)|(?<=price\s)|(?<=quotes\s)|(?<=quotations\s)|(?<=/mt\s))against\s+(?:the\s+)?"
+    # "... A00 price against the SHFE aluminum 2501 contract recorded 20,020"
+    r"(?:shfe\s+)?(?:alumini?um\s+|copper\s+|zinc\s+|lead\s+|nickel\s+|tin\s+)?\d{4}\s+contract\b"
 )
 _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
 # "Near the end it shot up ...": the series the last sentence was about (not a dummy "it is
@@ -2810,6 +2847,17 @@ def _read_spread(
             continue
         previous_end = quantity.end
         stripped = lead.rstrip()
+        if _ONCE.search(stripped[-40:]):
+            # "the import loss ... once widened to 3,000 yuan/mt": how far it went in the session
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "intraday",
+                owner=name,
+                why="how far a spread went during the session, not where it stood",
+            )
+            continue
         if quantity is not amounts[0] and names.names_brand(stripped):
             # "The 0# common brand will trade at a discount of 100-60 yuan/mt and Shuangyan brand
             # at a discount of 40-10 yuan/mt": the brand's own premium, after the market's.
