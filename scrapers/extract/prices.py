@@ -1725,8 +1725,8 @@ def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owne
         upto = run[index + 1][0] if index + 1 < len(run) else len(bare)
         after = _PLACE_AFTER_NAME.match(bare, end, upto)
         word = after.group("place") if after is not None else ""
-        places = names.regions(word) if word else []
-        own_places.append(places[0][2] if places else _COMPASS_CHINA.get(word))
+        named_here = names.regions(word) if word else []
+        own_places.append(named_here[0][2] if named_here else _COMPASS_CHINA.get(word))
     if any(own_places):
         # the list names each product's place: one without is quoted nationally
         return [
