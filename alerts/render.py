@@ -83,10 +83,11 @@ def facts_line(figure: Figure) -> str:
 
 
 def rule_label(name: str) -> str:
-    """How a message names its rule: a chat's own rule by its number there."""
+    """How a message names its rule: "Rule <code>copper-above-92k</code>", or a chat's own
+    rule by its number there, "Your rule #1"."""
     if name.startswith("chat:"):
-        return f"your rule #{name.rsplit(':', 1)[1]}"
-    return f"<code>{escape(name)}</code>"
+        return f"Your rule #{name.rsplit(':', 1)[1]}"
+    return f"Rule <code>{escape(name)}</code>"
 
 
 def _condition(alert: Alert) -> str:
@@ -126,7 +127,7 @@ def render(alert: Alert) -> str:
     heading = heading[0].upper() + heading[1:]
     where = " · ".join(part for part in (figure.region, format_period(figure.period)) if part)
     facts = facts_line(figure)
-    rule_line = f"Rule {rule_label(alert.rule.name)}: {escape(_condition(alert))}"
+    rule_line = f"{rule_label(alert.rule.name)}: {escape(_condition(alert))}"
     if alert.kind is not AlertKind.FIRED:
         rule_line += f" ({escape(alert.reason)})"
     lines = [

@@ -128,7 +128,7 @@ def test_users_subscribe_set_thresholds_and_ask_and_each_gets_only_their_alerts(
     wait_until(lambda: len(alerts_to(bot_api, str(ANALYST))) == 1)
 
     (mine,) = alerts_to(bot_api, str(TRADER))
-    assert "<b>above 92,000 CNY/t</b>" in mine and "Rule your rule #1: above 91,000 CNY/t" in mine
+    assert "<b>above 92,000 CNY/t</b>" in mine and "Your rule #1: above 91,000 CNY/t" in mine
     (subscribed,) = alerts_to(bot_api, str(ANALYST))
     assert "<b>46.3%, MOM +2.3 pp, YOY +2.7 pp</b>" in subscribed
     channel = alerts_to(bot_api, CHANNEL)
