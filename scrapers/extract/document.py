@@ -33,6 +33,8 @@ _CLAUSE_BREAK = re.compile(
     # "... to 16,775 yuan/mt, with a price difference between primary metal and scrap of 50"
     r"|,\s*(?=with\s+(?:a|the)\s+price\s+(?:difference|spread|gap)\b)"
     r"|,\s*followed\s+by\s+"
+    # "While operating rate in Yunnan went flat at 36.9%, rates across plants in Henan dipped"
+    r"|,\s*(?=(?:the\s+)?(?:operating\s+)?rates\s+(?:across|at|in|for)\s)"
     # "operating capacity dropping by 3.22% month-on-month and the operating rate at 78.76%"
     r"|\s+and\s+(?=the\s+(?:[a-z]+\s+)?operating\s+rates?\s+(?:at|was|stood|of)\b)"
     # "..., with Australia bauxite and Guinea bauxite up US$ 2 and US$ 0.5 at US$ 67 and ...":

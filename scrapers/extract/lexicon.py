@@ -75,7 +75,7 @@ UP = Concept(
             " recovers grew grow higher jump jumped jumps surge surged surges added adds expanded"
             " expand expands widened widen widens widening advanced advances soared rallied firmed"
             " strengthened raised hiked augmented ascended escalated boosted lifted gaining"
-            " expanding"
+            " expanding buoyed"
         ).split(),
         "heightened",
         "skyrocketed",

@@ -93,7 +93,9 @@ _DROPPED_MODIFIERS = frozenset(
     # "SMM now puts construction extrusion plants' operating rate up to 59%": the estimate's verb
     " now puts put"
     # "the local operating rate", "the province's operating rate": the place the sentence named
-    " local province province's provincial".split()
+    " local province province's provincial region region's area"
+    # "which buoyed operating rates across smelters in Hunan": the verb, not the industry
+    " buoyed lifted pushed dragged boosted weighed".split()
 )
 _SIZE_WORDS = {
     "large": "large enterprises",
@@ -200,6 +202,12 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "refined tin": "tin smelting",
     "tin smelter": "tin smelting",
     "tin smelting": "tin smelting",
+    # "the operating rates of zinc smelters", "utilization rate at 46 major domestic zinc
+    # smelters": a metal's own smelters
+    "zinc": "zinc smelting",
+    "refined zinc": "zinc smelting",
+    "zinc smelter": "zinc smelting",
+    "zinc smelting": "zinc smelting",
     "lead-acid battery": "lead-acid battery",
     "lead acid battery": "lead-acid battery",
     "lead battery": "lead-acid battery",
@@ -330,6 +338,8 @@ def _industry(phrase: str) -> Named:
             continue  # "the construction aluminium extrusion sector's operating rate"
         if word in _DROPPED_MODIFIERS or word in _FIRM_WORDS or word == "'s":
             continue
+        if word.replace(",", "").isdigit():
+            continue  # "at 46 major domestic zinc smelters": how many were surveyed
         if word in _SIZE_WORDS and group is None:
             group = _SIZE_WORDS[word]
             continue

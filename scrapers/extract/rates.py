@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from scrapers.extract import names
@@ -111,6 +112,7 @@ _CAPACITY_OF = re.compile(
     r"(?:stood|was|were|reached|totall?ed|hit|came)\b"
 )
 _MAX_INFERRED = Decimal(40)  # a rate change written in % beyond this is something else's growth
+_WEEK_AND_A_BIT = 10  # days: a change told from a day no further back is the week's
 _SIZE_GROUP = re.compile(
     r"\b(?:(?P<sm>small\s+and\s+medium(?:-sized)?|medium\s+and\s+small(?:-sized)?)"
     r"|(?P<size>large|larger|large-scale|medium|medium-sized|mid-sized|small|smaller|small-sized))"
@@ -650,8 +652,20 @@ def _read_clause(
                 why="a change in % too large for a rate: growth of something else",
             )
             continue
+        days_back = _days_back(trail, context.published)
+        if days_back is not None and days_back > _WEEK_AND_A_BIT:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "reference",
+                why="a change since a day weeks back: no basis a rule could compare",
+            )
+            continue
         named = _NAMED_BASIS.search(own_lead)
         written, _ = basis_at(named.group(0), after=False) if named else basis_at(trail, after=True)
+        if days_back is not None and written is None:
+            written = ChangeBasis.WOW  # "from September 17" in the week to September 24
         if written is None and month_basis(trail, None) is None:
             written, _ = basis_at(whole[clause.start : quantity.start], after=False)
         last_sign = sign
@@ -836,6 +850,38 @@ _SINCE_A_POINT = re.compile(
     r"(?:at\s+)?the\s+(?:beginning|start|end)\s+of\s+(?:the\s+|this\s+|last\s+)?"
     r"(?:year|month|quarter)\b"
 )
+# "up 4.6 percentage points from February 5", "decreased 0.22 percentage point from September 17":
+# a change since a dated day, a week back (the survey's own basis) or more (no basis to carry)
+_FROM_DAY = re.compile(
+    r"^\s*(?:from|since|compared\s+(?:to|with))\s+(?P<month>january|february|march|april|may|june"
+    r"|july|august|september|october|november|december)\s+(?P<day>\d{1,2})\b"
+)
+_MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        "january february march april may june july august september october november"
+        " december".split(),
+        start=1,
+    )
+}
+
+
+def _days_back(trail: str, published: date | None) -> int | None:
+    """How many days before publication the day a change is told from was."""
+    match = _FROM_DAY.match(trail)
+    if match is None or published is None:
+        return None
+    month, day = _MONTH_NUMBERS[match.group("month")], int(match.group("day"))
+    for year in (published.year, published.year - 1):
+        try:
+            then = date(year, month, day)
+        except ValueError:
+            return None
+        if then <= published:
+            return (published - then).days
+    return None
+
+
 _THAN_EXPECTED = re.compile(
     r"\b(?:more|less|higher|lower|better|worse|faster|slower)\s+than\s+(?:expected|forecast"
     r"|anticipated|predicted)\b"
@@ -965,6 +1011,9 @@ _OPENING_MONTH = re.compile(
 _MONTH_DAYS = re.compile(
     r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)(?:\s+\d{4})?\s*\(\s*\d{2}\s+days\s*\)"
+    # "Total output in November was 326.8 kt": a monthly survey's output line
+    r"|^\W*(?:total\s+)?(?:output|production)\s+in\s+(?:january|february|march|april|may|june"
+    r"|july|august|september|october|november|december)(?:\s+\d{4})?\s+(?:was|stood|reached)\b"
 )
 
 
