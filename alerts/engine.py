@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 
 from alerts import audience
 from alerts.charts import MIN_POINTS, render_chart
-from alerts.models import Alert, AlertKind, Crossing, MovesBy, OutgoingMessage, Rule
-from alerts.render import render, split_message
+from alerts.models import Alert, AlertContent, AlertKind, MovesBy, OutgoingMessage, Rule
 from alerts.rules import (
     Decision,
     evaluate,
@@ -37,7 +38,6 @@ def record(
     now: datetime,
     *,
     send: bool = True,
-    charts: bool = False,
 ) -> list[Alert]:
     """Store a new article with its figures and queue a message per alert and chat.
 
@@ -47,6 +47,8 @@ def record(
     Returns the alerts decided for this article; an article already stored decides nothing.
     With ``send`` false (a source's first poll, a backfill) the article is history: rule state
     moves and decided facts are remembered, so they never alert later, but nothing is queued.
+    A queued message names its alert; the notifier renders it (and draws its chart) when it is
+    sent, outside this transaction.
     """
     alerts: list[Alert] = []
     with store.transaction():
@@ -60,30 +62,36 @@ def record(
                 if alert is None:
                     continue
                 alerts.append(alert)
-                parts = split_message(render(alert))
-                photo = chart_for(store, alert) if charts else None
                 for chat in heard_by.chats_for(alert):
-                    for index, text in enumerate(parts):
-                        suffix = f"#{index + 1}" if len(parts) > 1 else ""
-                        key = f"{alert.dedup_key}>{chat}{suffix}"
-                        chart = photo if index == 0 else None  # one chart, on the first part
-                        message = OutgoingMessage(
-                            chat=chat, text=text, idempotency_key=key, photo=chart
-                        )
-                        store.enqueue(message, now)
+                    message = OutgoingMessage(
+                        chat=chat,
+                        text="",
+                        idempotency_key=f"{alert.dedup_key}>{chat}",
+                        alert_key=alert.dedup_key,
+                    )
+                    store.enqueue(message, now)
     return alerts
 
 
-def chart_for(store: Store, alert: Alert) -> bytes | None:
+def chart_for(store: Store, alert: Alert | AlertContent) -> bytes | None:
     """A PNG of the series' history, threshold drawn for level rules; None below 3 points."""
-    figure = alert.figure
+    content = alert.content if isinstance(alert, Alert) else alert
+    figure = content.figure
     points = store.history(figure.metric.value, figure.subject, figure.region)
     if len(points) < MIN_POINTS:
         return None
-    condition = alert.rule.condition
-    threshold = condition.threshold if isinstance(condition, Crossing) else None
+    threshold = _threshold(content.condition)
     title = f"{figure.subject} {figure.metric.value.replace('_', ' ')} ({figure.region})"
     return render_chart(points, title=title, unit=figure.unit, threshold=threshold)
+
+
+_LEVEL_CONDITION = re.compile(r"^(?:above|below)\s+(?P<threshold>[\d,]+(?:\.\d+)?)\b")
+
+
+def _threshold(condition: str) -> Decimal | None:
+    """The line a level rule watches ("above 92,000 CNY/t"), to draw on its chart."""
+    match = _LEVEL_CONDITION.match(condition)
+    return Decimal(match.group("threshold").replace(",", "")) if match else None
 
 
 def previous_period(period: str, basis: ChangeBasis) -> str | None:
@@ -179,18 +187,26 @@ def _decide(
             )
         return None
     dedup_key = _dedup_key(rule, figure, figure_id, decision)
-    if not store.add_alert(
-        dedup_key, rule.name, figure_id, decision.reason, now, suppressed=not send
-    ):
-        return None
-    if not send:
-        return None
-    return Alert(
+    alert = Alert(
         rule=rule,
         figure=figure,
         article=article,
         reason=decision.reason,
         dedup_key=dedup_key,
         kind=decision.kind,
-        sources=tuple(store.fact_sources(figure)) or (article,),
     )
+    if not store.add_alert(
+        dedup_key,
+        rule.name,
+        figure_id,
+        decision.reason,
+        now,
+        suppressed=not send,
+        kind=decision.kind.value,
+        condition=alert.condition,
+        article_id=article.id,
+    ):
+        return None
+    if not send:
+        return None
+    return replace(alert, sources=tuple(store.fact_sources(figure)) or (article,))

@@ -116,6 +116,21 @@ class AlertKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class AlertContent:
+    """What an alert says, as stored when it was decided: each notifier renders it at send time
+    (Telegram as HTML, the console as text). The condition is written out when decided, so a
+    rule changed or removed since still reads as it fired."""
+
+    rule: str  # the rule's name ("chat:<chat>:<id>" for a chat's own rule)
+    condition: str  # "above 92,000 CNY/t", "|MOM change| > 2 pp"
+    kind: AlertKind
+    reason: str
+    figure: Figure
+    article: Article
+    sources: tuple[Article, ...] = ()  # every article that carried the fact, first one first
+
+
+@dataclass(frozen=True, slots=True)
 class Alert:
     rule: Rule
     figure: Figure
@@ -125,13 +140,34 @@ class Alert:
     kind: AlertKind = AlertKind.FIRED
     sources: tuple[Article, ...] = ()  # every article that carried the fact, first one first
 
+    @property
+    def condition(self) -> str:
+        condition = self.rule.condition
+        if isinstance(condition, MovesBy):
+            unit = metrics.spec(self.figure.metric).change_unit or self.figure.unit
+            return condition.describe(unit)
+        return condition.describe(self.figure.unit)
+
+    @property
+    def content(self) -> AlertContent:
+        return AlertContent(
+            rule=self.rule.name,
+            condition=self.condition,
+            kind=self.kind,
+            reason=self.reason,
+            figure=self.figure,
+            article=self.article,
+            sources=self.sources,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class OutgoingMessage:
     chat: str
-    text: str
+    text: str  # empty for an alert: its notifier renders it when it is sent
     idempotency_key: str
     photo: bytes | None = None  # a PNG chart, sent with the text as its caption
+    alert_key: str | None = None  # the alert this message tells (alerts.dedup_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,3 +181,5 @@ class QueuedMessage:
     plain: bool = False  # send without HTML parsing (after Telegram could not parse it)
     photo: bytes | None = None
     unknown_outcomes: int = 0  # earlier sends that may or may not have arrived
+    alert_key: str | None = None  # rendered from this alert at send time
+    parts_sent: int = 0  # of an alert too long for one message, the parts already sent

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from alerts.errors import (
@@ -30,7 +30,7 @@ from alerts.errors import (
     StoreError,
     TransientDeliveryError,
 )
-from alerts.models import OutgoingMessage, QueuedMessage
+from alerts.models import AlertContent, OutgoingMessage, QueuedMessage
 from alerts.notifier import Notifier
 from alerts.pacing import Pacer
 from alerts.render import escape, to_plain_text
@@ -71,6 +71,7 @@ class Outbox:
         pacer: Pacer | None = None,
         admin_chat: str | None = None,
         concurrency: int = 1,
+        chart: Callable[[AlertContent], bytes | None] | None = None,
     ) -> None:
         self._store = store
         # Chats sent to at once: each chat still gets one message at a time, in order, but a
@@ -81,19 +82,30 @@ class Outbox:
         self._clock = clock
         self._pacer = pacer
         self._admin_chat = admin_chat
+        # Draws an alert's chart when it is sent (None: no charts); one drawing serves every chat
+        # the alert goes to during a drain.
+        self._chart = chart
+        self._charts: dict[str, bytes | None] = {}
         self._unrecorded: dict[int, str] = {}  # message id -> delivery id, sent but not marked
         self._store_down: str | None = None  # why the store cannot write, while it cannot
 
-    def reconfigure(self, notifier: Notifier, admin_chat: str | None) -> None:
+    def reconfigure(
+        self,
+        notifier: Notifier,
+        admin_chat: str | None,
+        chart: Callable[[AlertContent], bytes | None] | None = None,
+    ) -> None:
         """Send with another notifier or tell another admin chat (a config reload); called
         between two drains, so no message is half sent."""
         self._notifier = notifier
         self._admin_chat = admin_chat
+        self._chart = chart
 
     async def deliver(self, should_stop: Callable[[], bool] = lambda: False) -> DeliveryReport:
         """Send every message that is due, oldest first per chat."""
         if not self._record_unrecorded():
             return DeliveryReport(0, 0, 0, self._queued_count(), paused=True)
+        self._charts.clear()
         counts = {"sent": 0, "failed": 0, "rejected": 0}
         held: set[str] = set()  # chats whose head message failed: the rest waits, in order
         broken: list[StoreError] = []  # a send that could not be written down
@@ -190,11 +202,57 @@ class Outbox:
     async def _send(self, message: QueuedMessage, *, plain: bool = False) -> str:
         store, chat = self._store, message.chat
         plain = plain or message.plain
-        text = to_plain_text(message.text) if plain else message.text
+        words = self._words(message, plain)
+        if words is None:
+            store.mark_rejected(message.id, "the alert it told is no longer stored")
+            log.error("deliver rejected chat=%s message=%d: its alert is gone", chat, message.id)
+            return "rejected"
+        parts, photo = words
+        delivery_id = ""
+        for index in range(min(message.parts_sent, len(parts) - 1), len(parts)):
+            outcome = await self._send_part(
+                message, parts[index], plain=plain, photo=photo if index == 0 else None
+            )
+            if outcome == "plain":
+                # Telegram refused the markup: the rest goes as plain text, from this part on.
+                return await self._send(replace(message, parts_sent=index), plain=True)
+            if not outcome.startswith("id:"):
+                return outcome
+            delivery_id = outcome[3:]
+            if index + 1 < len(parts):
+                store.mark_part_sent(message.id, index + 1)  # a retry goes on from the next
+        try:
+            store.mark_sent(message.id, delivery_id, self._clock())
+        except StoreError:
+            self._unrecorded[message.id] = delivery_id
+            raise
+        return "sent"
+
+    def _words(self, message: QueuedMessage, plain: bool) -> tuple[list[str], bytes | None] | None:
+        """What to send: a stored text as it is, or an alert as its notifier renders it now,
+        with its chart (drawn once per alert for all the chats it goes to)."""
+        if message.alert_key is None or message.text:
+            return [to_plain_text(message.text) if plain else message.text], message.photo
+        content = self._store.alert_content(message.alert_key)
+        if content is None:
+            return None
+        parts = self._notifier.render(content, plain=plain)
+        if self._chart is None:
+            return parts, None
+        if message.alert_key not in self._charts:
+            self._charts[message.alert_key] = self._chart(content)
+        return parts, self._charts[message.alert_key]
+
+    async def _send_part(
+        self, message: QueuedMessage, text: str, *, plain: bool, photo: bytes | None
+    ) -> str:
+        """Send one message (or one part of one): "id:<delivery id>", "plain" when the markup
+        was refused, else what became of it ("deferred", "unconfirmed", "rejected")."""
+        store, chat = self._store, message.chat
         if self._pacer is not None:
             await self._pacer.wait(chat)
         try:
-            delivery_id = await self._notifier.send(chat, text, plain=plain, photo=message.photo)
+            return "id:" + await self._notifier.send(chat, text, plain=plain, photo=photo)
         except OutcomeUnknownError as exc:
             now = self._clock()
             if message.unknown_outcomes >= 1:
@@ -236,16 +294,10 @@ class Outbox:
                     chat,
                     message.id,
                 )
-                return await self._send(message, plain=True)
+                return "plain"
             store.mark_rejected(message.id, str(exc))
             log.error("deliver rejected chat=%s message=%d error=%s", chat, message.id, exc)
             return "rejected"
-        try:
-            store.mark_sent(message.id, delivery_id, self._clock())
-        except StoreError:
-            self._unrecorded[message.id] = delivery_id
-            raise
-        return "sent"
 
     def _disable(self, message: QueuedMessage, error: str) -> None:
         store, chat, now = self._store, message.chat, self._clock()

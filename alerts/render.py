@@ -9,7 +9,7 @@ from html import escape as _escape_attribute
 from html import unescape
 from zoneinfo import ZoneInfo
 
-from alerts.models import Alert, AlertKind, Crossing, MovesBy
+from alerts.models import Alert, AlertContent, AlertKind
 from alerts.rules import change_unit
 from scrapers.extract import metrics
 from scrapers.models import Article, Bound, Figure
@@ -90,14 +90,6 @@ def rule_label(name: str) -> str:
     return f"Rule <code>{escape(name)}</code>"
 
 
-def _condition(alert: Alert) -> str:
-    condition = alert.rule.condition
-    if isinstance(condition, MovesBy):
-        return condition.describe(change_unit(alert.figure))
-    assert isinstance(condition, Crossing)
-    return condition.describe(alert.figure.unit)
-
-
 def _evidence(text: str) -> str:
     if len(text) > EVIDENCE_LIMIT:
         text = text[: EVIDENCE_LIMIT - 1].rstrip() + "…"
@@ -120,23 +112,24 @@ def _source_line(article: Article) -> str:
     )
 
 
-def render(alert: Alert) -> str:
+def render(alert: Alert | AlertContent) -> str:
     """The Telegram message for one alert (HTML parse mode), one block per line."""
-    figure = alert.figure
+    content = alert.content if isinstance(alert, Alert) else alert
+    figure = content.figure
     heading = f"{figure.subject} {metrics.spec(figure.metric).display}"
     heading = heading[0].upper() + heading[1:]
     where = " · ".join(part for part in (figure.region, format_period(figure.period)) if part)
     facts = facts_line(figure)
-    rule_line = f"{rule_label(alert.rule.name)}: {escape(_condition(alert))}"
-    if alert.kind is not AlertKind.FIRED:
-        rule_line += f" ({escape(alert.reason)})"
+    rule_line = f"{rule_label(content.rule)}: {escape(content.condition)}"
+    if content.kind is not AlertKind.FIRED:
+        rule_line += f" ({escape(content.reason)})"
     lines = [
         f"{_KIND_PREFIX[alert.kind]} <b>{escape(heading)}</b> · {escape(where)}",
         f"<b>{escape(facts)}</b>",
         rule_line,
         f"<i>“{escape(_evidence(figure.evidence))}”</i>",
     ]
-    lines.extend(_source_line(article) for article in (alert.sources or (alert.article,)))
+    lines.extend(_source_line(article) for article in (content.sources or (content.article,)))
     return "\n".join(lines)
 
 

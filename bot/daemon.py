@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from alerts.engine import chart_for
 from alerts.errors import StoreError
-from alerts.models import OutgoingMessage
-from alerts.notifier import ConsoleNotifier, Notifier
+from alerts.models import AlertContent, OutgoingMessage
+from alerts.notifier import Notifier
 from alerts.outbox import DeliveryReport, Outbox
 from alerts.pacing import Pacer
 from alerts.render import escape
@@ -24,6 +25,7 @@ from bot.config import Config
 from bot.errors import ConfigError, StartupError
 from bot.health import Health
 from bot.lock import DatabaseLock
+from bot.notifiers import start_notifier
 from bot.pipeline import Harvest, Pipeline
 from bot.telegram import TelegramNotifier
 from bot.wiring import ConfiguredSource, build_http, build_sources
@@ -135,13 +137,13 @@ class Daemon:
             pacer=self._pacer,
             admin_chat=self._config.settings.telegram.admin_chat,
             concurrency=SEND_CONCURRENCY,
+            chart=self._charts(store, self._config),
         )
         self._pipeline = Pipeline(
             store,
             self._config.rules,
             self._config.chats,
             self._clock,
-            charts=self._config.settings.alerts.charts,
             stopping=lambda: self._stopping,
         )
         self._check_identity(store)
@@ -150,26 +152,16 @@ class Daemon:
         return store, http
 
     @staticmethod
+    def _charts(store: Store, config: Config) -> Callable[[AlertContent], bytes | None] | None:
+        """How the outbox draws an alert's chart when it sends it; None with charts off."""
+        if not config.settings.alerts.charts:
+            return None
+        return lambda content: chart_for(store, content)
+
+    @staticmethod
     async def _start_notifier(config: Config) -> Notifier:
-        """Telegram with the config's token and Bot API settings; stdout without a token."""
-        if config.token is None:
-            log.info(
-                "no bot token in $%s: alerts are printed to stdout",
-                config.settings.telegram.token_env,
-            )
-            return ConsoleNotifier()
-        telegram = TelegramNotifier(
-            config.token,
-            api_base_url=config.settings.telegram.api_base_url,
-            timeout=config.settings.telegram.send_timeout.total_seconds(),
-        )
-        username = await telegram.start()
-        log.info(
-            "telegram bot %s posts to %s",
-            username or "(not reachable yet)",
-            config.settings.telegram.channel,
-        )
-        return telegram
+        """The notifier the config asks for, from the registry (bot/notifiers.py)."""
+        return await start_notifier(config)
 
     async def _reconnect(self, new: Config) -> None:
         """Swap the notifier for one built from the reloaded Bot API settings, between two
@@ -183,7 +175,11 @@ class Daemon:
                 log.error("reload: the new Bot API settings do not work, keeping the old: %s", exc)
                 return
             old, self._notifier = self._notifier, notifier
-            self._outbox.reconfigure(notifier, new.settings.telegram.admin_chat)
+            self._outbox.reconfigure(
+                notifier,
+                new.settings.telegram.admin_chat,
+                self._charts(self._store, new) if self._store is not None else None,
+            )
         if isinstance(old, TelegramNotifier):
             await old.stop()
         if self._listener is not None:
@@ -505,8 +501,6 @@ class Daemon:
         applied, waiting = changes(self._config, new)
         if reconnect(self._config, new):
             await self._reconnect(new)
-        elif self._outbox is not None and self._notifier is not None:
-            self._outbox.reconfigure(self._notifier, new.settings.telegram.admin_chat)
         self._apply(new)
         log.info(
             "reload: %s%s",
@@ -521,7 +515,11 @@ class Daemon:
         self._sources = build_sources(new)
         self.health.watch({source.name: source.interval for source in self._sources})
         if self._pipeline is not None:
-            self._pipeline.reconfigure(new.rules, new.chats, charts=new.settings.alerts.charts)
+            self._pipeline.reconfigure(new.rules, new.chats)
+        if self._outbox is not None and self._store is not None and self._notifier is not None:
+            self._outbox.reconfigure(
+                self._notifier, new.settings.telegram.admin_chat, self._charts(self._store, new)
+            )
         if self._store is not None:
             self._sync_rules()
         scheduler = self._scheduler

@@ -59,19 +59,17 @@ class Pipeline:
         chats: Sequence[str],
         clock: Clock,
         *,
-        charts: bool,
         stopping: Callable[[], bool] = lambda: False,
     ) -> None:
         self._store = store
         self._rules = rules
         self._chats = chats
         self._clock = clock
-        self._charts = charts
         self._stopping = stopping
 
-    def reconfigure(self, rules: Sequence[Rule], chats: Sequence[str], *, charts: bool) -> None:
+    def reconfigure(self, rules: Sequence[Rule], chats: Sequence[str]) -> None:
         """New rules and chats (a config reload), for the next article recorded."""
-        self._rules, self._chats, self._charts = rules, chats, charts
+        self._rules, self._chats = rules, chats
 
     async def fetch(
         self,
@@ -166,7 +164,6 @@ class Pipeline:
                 self._chats,
                 self._clock(),
                 send=send,
-                charts=self._charts,
             )
         except StoreError:
             raise

@@ -49,6 +49,8 @@ from alerts.errors import (
     OutcomeUnknownError,
     TransientDeliveryError,
 )
+from alerts.models import AlertContent
+from alerts.render import render, split_message, to_plain_text
 from bot.errors import StartupError
 from scrapers.http import shared_tls_context
 
@@ -120,6 +122,12 @@ class TelegramNotifier:
 
     def __repr__(self) -> str:
         return "TelegramNotifier(token=<secret>)"
+
+    def render(self, content: AlertContent, *, plain: bool = False) -> list[str]:
+        """Telegram HTML, cut into messages under its 4,096-character limit (plain text when
+        Telegram refused the markup)."""
+        parts = split_message(render(content))
+        return [to_plain_text(part) for part in parts] if plain else parts
 
     async def start(self) -> str | None:
         """Check the token with getMe; return the bot's @username, None if Telegram is unreachable.

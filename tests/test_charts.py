@@ -15,7 +15,7 @@ import pytest
 from pydantic import SecretStr
 
 from alerts.charts import render_chart
-from alerts.engine import record
+from alerts.engine import chart_for, record
 from alerts.models import MovesBy, Rule, RuleOptions
 from alerts.outbox import Outbox
 from alerts.store import Store
@@ -47,15 +47,21 @@ def test_an_alert_with_history_is_sent_as_a_photo_with_its_caption(
         [("2025-08", "43.9"), ("2025-09", "45.1"), ("2025-10", "44.0")]
     ):
         history = rate(None, value=value, period=period, article_id=f"alcircle:{number}")
-        record(store, [SWING], article(number), [history], (CHANNEL,), NOW, charts=True)
-    alerts = record(store, [SWING], article(118842), [rate("2.3")], (CHANNEL,), NOW, charts=True)
+        record(store, [SWING], article(number), [history], (CHANNEL,), NOW)
+    alerts = record(store, [SWING], article(118842), [rate("2.3")], (CHANNEL,), NOW)
     assert [alert.rule.name for alert in alerts] == ["swing"]
+    with closing(sqlite3.connect(tmp_path / "charts.db")) as db:
+        # The chart is drawn when the message is sent, not kept in the queue.
+        assert db.execute("SELECT count(*) FROM outbox_photos").fetchone() == (0,)
 
     async def go() -> None:
         notifier = TelegramNotifier(SecretStr(TOKEN), api_base_url=bot_api.api_base_url)
         await notifier.start()
         try:
-            await Outbox(store, notifier, lambda: NOW).deliver()
+            outbox = Outbox(
+                store, notifier, lambda: NOW, chart=lambda content: chart_for(store, content)
+            )
+            await outbox.deliver()
         finally:
             await notifier.stop()
 
@@ -67,10 +73,8 @@ def test_an_alert_with_history_is_sent_as_a_photo_with_its_caption(
     assert sent.parse_mode == "HTML"
     assert "<b>46.3%, MOM +2.3 pp</b>" in sent.text
     assert any(request.path.endswith("/sendPhoto") for request in bot_api.requests)
-    # Once sent, the chart is not kept: the outbox would grow ~17 KB per alert for nothing.
     with closing(sqlite3.connect(tmp_path / "charts.db")) as db:
         assert db.execute("SELECT status FROM outbox").fetchall() == [("sent",)]
-        assert db.execute("SELECT count(*) FROM outbox_photos").fetchone() == (0,)
 
 
 def test_charts_of_messages_sent_before_the_upgrade_are_dropped_on_open(tmp_path: Path) -> None:
@@ -86,6 +90,14 @@ def test_charts_of_messages_sent_before_the_upgrade_are_dropped_on_open(tmp_path
             " ('@c', 'waiting', 'k2', '2025-12-01', 'queued', x'89504e47')"
         )
         db.execute("ALTER TABLE chats DROP COLUMN paused_at")  # schema 8's
+        for table, column in (  # schema 9's
+            ("alerts", "kind"),
+            ("alerts", "condition"),
+            ("alerts", "article_id"),
+            ("outbox", "alert_key"),
+            ("outbox", "parts_sent"),
+        ):
+            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         db.execute("PRAGMA user_version=5")
 
     store = Store(path)

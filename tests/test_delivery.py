@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from alerts.models import OutgoingMessage
+from alerts.models import AlertContent, OutgoingMessage
 from alerts.outbox import Outbox
 from alerts.store import Store
 from bot.telegram import TelegramNotifier
@@ -181,6 +181,9 @@ class StoreFillsUpAfterSending:
         self._inner = inner
         self._store = store
         self.full = False
+
+    def render(self, content: AlertContent, *, plain: bool = False) -> list[str]:
+        return self._inner.render(content, plain=plain)
 
     async def send(
         self, chat: str, text: str, *, plain: bool = False, photo: bytes | None = None

@@ -262,6 +262,7 @@ def test_without_a_token_alerts_print_to_stdout(configured: Path, bot_api: BotAp
     assert result.returncode == 0, result.stderr
     assert result.stdout.count(f"--- message to {CHANNEL} ---") == 2
     assert "46.3%" in result.stdout
+    assert "<b>" not in result.stdout  # the console renders plain text, not Telegram's HTML
     assert "alerts are printed to stdout" in result.stderr
     assert bot_api.sent == []
 

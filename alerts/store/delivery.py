@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from alerts.models import OutgoingMessage, QueuedMessage
+from alerts.models import AlertContent, AlertKind, OutgoingMessage, QueuedMessage
+from alerts.store.lookups import FIGURE_COLUMNS, stored_figure
 from alerts.store.rows import Backend, _iso, _parse
+from scrapers.models import Article, Figure
 
 
 class DeliveryRecords(Backend):
@@ -20,22 +22,62 @@ class DeliveryRecords(Backend):
         now: datetime,
         *,
         suppressed: bool = False,
+        kind: str = "fired",
+        condition: str = "",
+        article_id: str | None = None,
     ) -> bool:
-        """Record a decided alert; False when this fact already fired this rule."""
+        """Record a decided alert, with what its message will say; False when this fact
+        already fired this rule."""
         cursor = self._x(
             "INSERT OR IGNORE INTO alerts (dedup_key, rule, figure_id, reason, created_at,"
-            " suppressed) VALUES (?, ?, ?, ?, ?, ?)",
-            (dedup_key, rule, figure_id, reason, _iso(now), int(suppressed)),
+            " suppressed, kind, condition, article_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                dedup_key,
+                rule,
+                figure_id,
+                reason,
+                _iso(now),
+                int(suppressed),
+                kind,
+                condition,
+                article_id,
+            ),
         )
         return cursor.rowcount == 1
+
+    def alert_content(self, dedup_key: str) -> AlertContent | None:
+        """What an alert says, to render it now: its figure, the article that carried it and
+        every article that carried the same fact since."""
+        row = self._x(
+            f"SELECT al.rule, al.reason, al.kind, al.condition, {FIGURE_COLUMNS}"  # noqa: S608
+            " FROM alerts al JOIN figures f ON f.id = al.figure_id"
+            " JOIN articles a ON a.id = coalesce(al.article_id, f.article_id)"
+            " WHERE al.dedup_key = ?",
+            (dedup_key,),
+        ).fetchone()
+        if row is None:
+            return None
+        stored = stored_figure(row)
+        return AlertContent(
+            rule=row["rule"],
+            condition=row["condition"],
+            kind=AlertKind(row["kind"]),
+            reason=row["reason"],
+            figure=stored.figure,
+            article=stored.article,
+            sources=tuple(self.fact_sources(stored.figure)) or (stored.article,),
+        )
+
+    def fact_sources(self, figure: Figure) -> list[Article]:
+        raise NotImplementedError  # the articles concern's
 
     # -- outbox --------------------------------------------------------------------------------
 
     def enqueue(self, message: OutgoingMessage, now: datetime) -> bool:
         cursor = self._x(
-            "INSERT OR IGNORE INTO outbox (chat, text, idempotency_key, created_at)"
-            " VALUES (?, ?, ?, ?)",
-            (message.chat, message.text, message.idempotency_key, _iso(now)),
+            "INSERT OR IGNORE INTO outbox (chat, text, idempotency_key, created_at, alert_key)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (message.chat, message.text, message.idempotency_key, _iso(now), message.alert_key),
         )
         if cursor.rowcount != 1:
             return False
@@ -64,7 +106,7 @@ class DeliveryRecords(Backend):
         """A chat's queued messages, in the order they must arrive."""
         rows = self._x(
             "SELECT id, chat, text, idempotency_key, attempts, created_at, plain,"
-            " unknown_outcomes, png AS photo FROM outbox"
+            " unknown_outcomes, alert_key, parts_sent, png AS photo FROM outbox"
             " LEFT JOIN outbox_photos ON message_id = id"
             " WHERE status = 'queued' AND chat = ? ORDER BY id LIMIT ?",
             (chat, limit),
@@ -80,6 +122,8 @@ class DeliveryRecords(Backend):
                 plain=bool(row["plain"]),
                 photo=row["photo"],
                 unknown_outcomes=row["unknown_outcomes"],
+                alert_key=row["alert_key"],
+                parts_sent=row["parts_sent"],
             )
             for row in rows
         ]
@@ -96,6 +140,10 @@ class DeliveryRecords(Backend):
             (_iso(now), delivery_id, message_id),
         )
         self._drop_photo(message_id)
+
+    def mark_part_sent(self, message_id: int, parts_sent: int) -> None:
+        """Of a message sent in parts, how many have gone: a retry goes on from the next."""
+        self._x("UPDATE outbox SET parts_sent = ? WHERE id = ?", (parts_sent, message_id))
 
     def _drop_photo(self, message_id: int) -> None:
         """A settled message's chart is not needed again."""

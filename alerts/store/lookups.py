@@ -41,7 +41,7 @@ class RememberedSeries:
     fired_at: datetime | None
 
 
-_FIGURE_COLUMNS = (
+FIGURE_COLUMNS = (
     "f.id AS figure_id, f.metric, f.subject, f.region, f.period, f.value, f.low, f.high, f.unit,"
     " f.changes, f.change, f.bound, f.forecast, f.evidence, f.span_start, f.span_end,"
     " f.quarantined, a.id AS article_id, a.source, a.url, a.original_url, a.title,"
@@ -97,7 +97,7 @@ class Lookups:
     def latest_figures(self, subject_glob: str, limit: int = 5) -> list[StoredFigure]:
         """The newest figure of each series whose subject matches the glob, newest first."""
         rows = self._x(
-            f"SELECT {_FIGURE_COLUMNS} FROM figures f JOIN articles a ON a.id = f.article_id"  # noqa: S608
+            f"SELECT {FIGURE_COLUMNS} FROM figures f JOIN articles a ON a.id = f.article_id"  # noqa: S608
             " WHERE f.id IN (SELECT max(id) FROM figures WHERE lower(subject) GLOB ?"
             " AND forecast = 0 GROUP BY metric, subject, region, unit)"
             " ORDER BY a.published_at DESC, f.id DESC LIMIT ?",
@@ -119,7 +119,7 @@ class Lookups:
             where = f" AND al.rule IN ({', '.join('?' * len(rules))})"
             parameters = tuple(rules)
         rows = self._x(
-            f"SELECT al.rule, al.reason, al.created_at, {_FIGURE_COLUMNS} FROM alerts al"  # noqa: S608
+            f"SELECT al.rule, al.reason, al.created_at, {FIGURE_COLUMNS} FROM alerts al"  # noqa: S608
             " JOIN figures f ON f.id = al.figure_id JOIN articles a ON a.id = f.article_id"
             f" WHERE al.suppressed = 0{where} ORDER BY al.created_at DESC, al.rowid DESC LIMIT ?",
             (*parameters, limit),

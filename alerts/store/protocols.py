@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Protocol
 
-from alerts.models import OutgoingMessage, QueuedMessage
+from alerts.models import AlertContent, OutgoingMessage, QueuedMessage
 
 
 class DeliveryStore(Protocol):
@@ -47,3 +47,7 @@ class DeliveryStore(Protocol):
     def mark_unconfirmed(self, message_id: int, error: str, now: datetime) -> None: ...
 
     def disable_chat(self, chat: str, reason: str, now: datetime) -> bool: ...
+
+    def alert_content(self, dedup_key: str) -> AlertContent | None: ...
+
+    def mark_part_sent(self, message_id: int, parts_sent: int) -> None: ...

@@ -25,7 +25,7 @@ from alerts.store.lookups import Lookups
 from alerts.store.rows import _iso
 from alerts.store.rule_state import RuleStateRecords
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     id            TEXT PRIMARY KEY,     -- canonical identity, e.g. alcircle:116506
@@ -92,13 +92,20 @@ CREATE TABLE IF NOT EXISTS chats (
     reason       TEXT,
     paused_at    TEXT                   -- an admin paused it: its messages wait in the outbox
 );
+-- suppressed: decided during a baseline (history, never sent). kind, condition (the rule's, as
+-- it was when decided) and article_id: what the message says, rendered when it is sent. (No
+-- comments among these columns: SQLite's DROP COLUMN rewrites the table's text and trips on
+-- them.)
 CREATE TABLE IF NOT EXISTS alerts (
     dedup_key   TEXT PRIMARY KEY,
     rule        TEXT NOT NULL,
     figure_id   INTEGER NOT NULL REFERENCES figures(id),
     reason      TEXT NOT NULL,
     created_at  TEXT NOT NULL,
-    suppressed  INTEGER NOT NULL DEFAULT 0   -- decided during a baseline: history, never sent
+    suppressed  INTEGER NOT NULL DEFAULT 0,
+    kind        TEXT NOT NULL DEFAULT 'fired',
+    condition   TEXT NOT NULL DEFAULT '',
+    article_id  TEXT
 );
 CREATE TABLE IF NOT EXISTS outbox (
     id              INTEGER PRIMARY KEY,
@@ -113,8 +120,13 @@ CREATE TABLE IF NOT EXISTS outbox (
     delivery_id     TEXT,
     next_attempt_at TEXT,               -- after a failure: not before this time
     plain           INTEGER NOT NULL DEFAULT 0,  -- send as plain text (HTML was refused)
-    unknown_outcomes INTEGER NOT NULL DEFAULT 0 -- sends that may or may not have arrived
+    unknown_outcomes INTEGER NOT NULL DEFAULT 0,
+    alert_key       TEXT,
+    parts_sent      INTEGER NOT NULL DEFAULT 0
 );
+-- unknown_outcomes: sends that may or may not have arrived. alert_key: the alert a message
+-- tells, rendered by its notifier when sent (its text is then empty); parts_sent: of an alert
+-- sent in parts, those gone.
 -- A PNG chart to send with a message, its text as the caption; deleted once the message is
 -- settled (sent or given up). Kept apart from the outbox so that a settled row stays small:
 -- a blob in the row would leave each outbox page nearly empty once it was dropped.
@@ -198,6 +210,15 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
     7: (),  # rules_configured: created by the schema script, nothing to convert
     # The bot's users: subscriptions, personal rules and mutes come with the schema script.
     8: ("ALTER TABLE chats ADD COLUMN paused_at TEXT",),
+    # Alerts are rendered when sent: the alert keeps what the message says, the outbox row
+    # which alert it tells (rows queued before the upgrade keep their text and go as they are).
+    9: (
+        "ALTER TABLE alerts ADD COLUMN kind TEXT NOT NULL DEFAULT 'fired'",
+        "ALTER TABLE alerts ADD COLUMN condition TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE alerts ADD COLUMN article_id TEXT",
+        "ALTER TABLE outbox ADD COLUMN alert_key TEXT",
+        "ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0",
+    ),
 }
 
 

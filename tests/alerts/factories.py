@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
+from alerts.render import render
+from alerts.store import Store
 from scrapers.models import Article, Bound, ChangeBasis, Figure, Metric
 
 PUBLISHED = datetime(2025, 12, 3, 9, 30, tzinfo=UTC)
@@ -70,3 +72,17 @@ def price(
         span=(0, 10),
         article_id=article_id,
     )
+
+
+def queued_texts(store: Store, chat: str) -> list[str]:
+    """A chat's queued messages as Telegram will read them: an alert rendered from the store,
+    as the notifier renders it when it sends."""
+    texts = []
+    for message in store.queued(chat):
+        if message.text or message.alert_key is None:
+            texts.append(message.text)
+            continue
+        content = store.alert_content(message.alert_key)
+        assert content is not None, message
+        texts.append(render(content))
+    return texts

@@ -17,7 +17,7 @@ from alerts.models import Crossing, MovesBy, Rule
 from alerts.store import SCHEMA_VERSION, Store
 from alerts.store.chats import personal_rule_name
 from scrapers.models import Bound, ChangeBasis, Metric
-from tests.alerts.factories import article, price, rate
+from tests.alerts.factories import article, price, queued_texts, rate
 
 NOW = datetime(2025, 12, 3, 10, 0, tzinfo=UTC)
 CHANNEL = ("@metalert_demo",)
@@ -41,7 +41,7 @@ def copper_above(threshold: int) -> str:
 
 
 def texts(store: Store, chat: str) -> list[str]:
-    return [message.text for message in store.queued(chat)]
+    return queued_texts(store, chat)
 
 
 def test_a_personal_rule_alerts_its_chat_alone(store: Store) -> None:

@@ -14,7 +14,7 @@ from alerts.engine import record
 from alerts.models import Crossing, MovesBy, Rule
 from alerts.store import Store
 from scrapers.models import Bound, ChangeBasis, Metric
-from tests.alerts.factories import article, price, rate
+from tests.alerts.factories import article, price, queued_texts, rate
 
 NOW = datetime(2025, 12, 3, 10, 0, tzinfo=UTC)
 RULES = (
@@ -48,10 +48,10 @@ def test_the_seed_article_queues_exactly_two_messages(store: Store) -> None:
     alerts = record(store, RULES, article(), seed_figures("alcircle:118842"), CHANNEL, NOW)
 
     assert [alert.rule.name for alert in alerts] == ["operating-rate-swing", "copper-above-92k"]
-    queued = store.queued("@metalert_demo")
+    queued = queued_texts(store, "@metalert_demo")
     assert len(queued) == 2
-    assert "46.3%" in queued[0].text and "+2.3 pp" in queued[0].text
-    assert "92,000 CNY/t" in queued[1].text
+    assert "46.3%" in queued[0] and "+2.3 pp" in queued[0]
+    assert "92,000 CNY/t" in queued[1]
 
 
 def test_a_republished_copy_on_another_site_alerts_nothing(store: Store) -> None:

@@ -6,14 +6,16 @@ import asyncio
 import io
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from alerts.errors import ChatUnavailableError, MessageRejectedError, TransientDeliveryError
-from alerts.models import OutgoingMessage
+from alerts.models import AlertContent, OutgoingMessage
 from alerts.notifier import ConsoleNotifier
-from alerts.outbox import DeliveryReport, deliver
+from alerts.outbox import DeliveryReport, Outbox, deliver
+from alerts.render import render, split_message
 from alerts.store import Store
 
 NOW = datetime(2025, 12, 3, 10, 0, tzinfo=UTC)
@@ -25,6 +27,9 @@ class ScriptedNotifier:
     def __init__(self) -> None:
         self.sent: list[tuple[str, str]] = []
         self.errors: dict[str, list[Exception]] = {}
+
+    def render(self, content: AlertContent, *, plain: bool = False) -> list[str]:
+        return [render(content)]
 
     async def send(
         self, chat: str, text: str, *, plain: bool = False, photo: bytes | None = None
@@ -135,8 +140,6 @@ class SlowNotifier(ScriptedNotifier):
 
 
 def test_several_chats_are_sent_to_at_once_each_in_its_order(store: Store) -> None:
-    from alerts.outbox import Outbox
-
     for n in range(12):
         queue(store, str(1000 + n), "first", "second")
     queue(store, "refuses", "first", "second")
@@ -151,3 +154,88 @@ def test_several_chats_are_sent_to_at_once_each_in_its_order(store: Store) -> No
         chat = str(1000 + n)
         assert [text for to, text in notifier.sent if to == chat] == ["first", "second"]
     assert [message.text for message in store.queued("refuses")] == ["first", "second"]
+
+
+class RenderingNotifier(ScriptedNotifier):
+    """Renders an alert as Telegram does, cut into parts of at most ``limit`` characters."""
+
+    def __init__(self, limit: int = 4096) -> None:
+        super().__init__()
+        self.limit = limit
+        self.photos: list[bytes | None] = []
+
+    def render(self, content: AlertContent, *, plain: bool = False) -> list[str]:
+        return split_message(render(content), self.limit)
+
+    async def send(
+        self, chat: str, text: str, *, plain: bool = False, photo: bytes | None = None
+    ) -> str:
+        delivery = await super().send(chat, text, plain=plain, photo=photo)
+        self.photos.append(photo)
+        return delivery
+
+
+def queue_alert(store: Store, chats: tuple[str, ...], evidence: str = "rose 2.3 points") -> None:
+    from dataclasses import replace
+
+    from alerts.engine import record
+    from alerts.models import MovesBy, Rule
+    from scrapers.models import ChangeBasis, Metric
+    from tests.alerts.factories import article, rate
+
+    rule = Rule("swing", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(2)))
+    figure = replace(rate("2.3"), evidence=evidence)
+    record(store, (rule,), article(), [figure], chats, NOW)
+
+
+def test_an_alert_is_rendered_when_sent_and_its_chart_drawn_once_for_all_chats(
+    store: Store,
+) -> None:
+    queue_alert(store, ("@channel", "5001", "5002"))
+    assert [message.text for message in store.queued("@channel")] == [""]  # nothing rendered yet
+    drawn: list[str] = []
+
+    def chart(content: AlertContent) -> bytes:
+        drawn.append(content.figure.subject)
+        return b"\x89PNG chart"
+
+    notifier = RenderingNotifier()
+    asyncio.run(Outbox(store, notifier, lambda: NOW, chart=chart, concurrency=3).deliver())
+
+    assert [chat for chat, _ in notifier.sent] == ["@channel", "5001", "5002"]
+    assert all("46.3%, MOM +2.3 pp" in text for _, text in notifier.sent)
+    assert notifier.photos == [b"\x89PNG chart"] * 3
+    assert drawn == ["secondary aluminium"]
+
+
+def test_a_long_alert_goes_in_parts_and_a_retry_goes_on_from_the_part_that_failed(
+    store: Store,
+) -> None:
+    queue_alert(store, ("@channel",), evidence="rose 2.3 points " * 40)
+    (queued,) = store.queued("@channel")
+    content = store.alert_content(queued.alert_key or "")
+    assert content is not None
+    parts = len(RenderingNotifier(limit=300).render(content))
+    assert parts >= 3
+
+    class FailsSecondPart(RenderingNotifier):
+        calls = 0
+
+        async def send(
+            self, chat: str, text: str, *, plain: bool = False, photo: bytes | None = None
+        ) -> str:
+            FailsSecondPart.calls += 1
+            if FailsSecondPart.calls == 2:
+                raise TransientDeliveryError("503", chat=chat)
+            return await super().send(chat, text, plain=plain, photo=photo)
+
+    flaky = FailsSecondPart(limit=300)
+    first = asyncio.run(Outbox(store, flaky, lambda: NOW).deliver())
+    assert first.failed == 1 and len(flaky.sent) == 1
+    later = NOW + timedelta(hours=2)
+    second = asyncio.run(Outbox(store, flaky, lambda: later).deliver())
+
+    assert second.sent == 1
+    texts = [text for _, text in flaky.sent]
+    assert len(texts) == parts and len(set(texts)) == parts  # each part once, in order
+    assert store.queued_count() == 0
