@@ -32,7 +32,6 @@ from alerts.errors import (
 )
 from alerts.models import AlertContent, OutgoingMessage, QueuedMessage
 from alerts.notifier import Notifier
-from alerts.pacing import Pacer
 from alerts.render import escape, to_plain_text
 from alerts.store.protocols import DeliveryStore
 
@@ -68,7 +67,6 @@ class Outbox:
         notifier: Notifier,
         clock: Clock,
         *,
-        pacer: Pacer | None = None,
         admin_chat: str | None = None,
         concurrency: int = 1,
         chart: Callable[[AlertContent], bytes | None] | None = None,
@@ -80,7 +78,6 @@ class Outbox:
         self._concurrency = max(1, concurrency)
         self._notifier = notifier
         self._clock = clock
-        self._pacer = pacer
         self._admin_chat = admin_chat
         # Draws an alert's chart when it is sent (None: no charts); one drawing serves every chat
         # the alert goes to during a drain.
@@ -249,8 +246,6 @@ class Outbox:
         """Send one message (or one part of one): "id:<delivery id>", "plain" when the markup
         was refused, else what became of it ("deferred", "unconfirmed", "rejected")."""
         store, chat = self._store, message.chat
-        if self._pacer is not None:
-            await self._pacer.wait(chat)
         try:
             return "id:" + await self._notifier.send(chat, text, plain=plain, photo=photo)
         except OutcomeUnknownError as exc:

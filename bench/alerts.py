@@ -17,10 +17,10 @@ from alerts.charts import render_chart
 from alerts.engine import record
 from alerts.models import Alert, MovesBy, OutgoingMessage, Rule
 from alerts.outbox import Outbox
-from alerts.pacing import Pacer
 from alerts.render import render, split_message
 from alerts.store import Store
 from bot.daemon import SEND_CONCURRENCY
+from bot.pacing import Pacer
 from bot.telegram import TelegramNotifier
 from scrapers.models import ChangeBasis, Metric
 from tests.alerts.factories import article, rate
@@ -55,11 +55,11 @@ async def _drain(
         store.enqueue(OutgoingMessage(chats[n % len(chats)], f"<b>alert {n}</b>", f"k{n}"), NOW)
     simulated = SimulatedMonotonic()
     pacer = Pacer(clock=simulated.clock, sleep=simulated.sleep) if paced else None
-    notifier = TelegramNotifier(SecretStr(TOKEN), api_base_url=api.api_base_url)
+    notifier = TelegramNotifier(SecretStr(TOKEN), api_base_url=api.api_base_url, pacer=pacer)
     await notifier.start()
     try:
         started = time.perf_counter()
-        await Outbox(store, notifier, lambda: NOW, pacer=pacer).deliver()
+        await Outbox(store, notifier, lambda: NOW).deliver()
         real = time.perf_counter() - started
     finally:
         await notifier.stop()
@@ -81,12 +81,12 @@ async def _fan_out(
     recorded = time.perf_counter() - started
     simulated = SimulatedMonotonic()
     pacer = Pacer(clock=simulated.clock, sleep=simulated.sleep)
-    notifier = TelegramNotifier(SecretStr(TOKEN), api_base_url=api.api_base_url)
+    notifier = TelegramNotifier(SecretStr(TOKEN), api_base_url=api.api_base_url, pacer=pacer)
     await notifier.start()
     first = len(api.sent)
     try:
         started = time.perf_counter()
-        report = await Outbox(store, notifier, lambda: NOW, pacer=pacer).deliver()
+        report = await Outbox(store, notifier, lambda: NOW).deliver()
         real = time.perf_counter() - started
     finally:
         await notifier.stop()
@@ -106,13 +106,11 @@ async def _fan_out_at_latency(
         for n in range(subscribers):
             store.subscribe(str(200_000 + n), None, NOW)
     record(store, (RULE,), article(), [rate("2.3")], ("@metalert_demo",), NOW)
-    notifier = TelegramNotifier(SecretStr(TOKEN), api_base_url=api.api_base_url)
+    notifier = TelegramNotifier(SecretStr(TOKEN), api_base_url=api.api_base_url, pacer=Pacer())
     await notifier.start()
     try:
         started = time.perf_counter()
-        report = await Outbox(
-            store, notifier, lambda: NOW, pacer=Pacer(), concurrency=concurrency
-        ).deliver()
+        report = await Outbox(store, notifier, lambda: NOW, concurrency=concurrency).deliver()
         took = time.perf_counter() - started
     finally:
         await notifier.stop()

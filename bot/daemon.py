@@ -18,7 +18,6 @@ from alerts.errors import StoreError
 from alerts.models import AlertContent, OutgoingMessage
 from alerts.notifier import Notifier
 from alerts.outbox import DeliveryReport, Outbox
-from alerts.pacing import Pacer
 from alerts.render import escape
 from alerts.store import Store
 from bot.config import Config
@@ -90,7 +89,6 @@ class Daemon:
         self._pipeline: Pipeline | None = None
         self._lock: DatabaseLock | None = None
         self._sources = build_sources(config)
-        self._pacer = Pacer()
         self.health = Health({source.name: source.interval for source in self._sources})
         self._metrics: DaemonMetrics | None = None  # with ops.listen set (run_forever)
         self._scheduler: AsyncIOScheduler | None = None
@@ -134,7 +132,6 @@ class Daemon:
             store,
             notifier,
             self._clock,
-            pacer=self._pacer,
             admin_chat=self._config.settings.telegram.admin_chat,
             concurrency=SEND_CONCURRENCY,
             chart=self._charts(store, self._config),

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 
 from alerts.notifier import ConsoleNotifier, Notifier
 from bot.config import Config
+from bot.pacing import Pacer
 from bot.telegram import TelegramNotifier
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ async def _telegram(config: Config) -> Notifier:
         config.token,
         api_base_url=config.settings.telegram.api_base_url,
         timeout=config.settings.telegram.send_timeout.total_seconds(),
+        pacer=Pacer(),
     )
     username = await telegram.start()
     log.info(

@@ -52,6 +52,7 @@ from alerts.errors import (
 from alerts.models import AlertContent
 from alerts.render import render, split_message, to_plain_text
 from bot.errors import StartupError
+from bot.pacing import Pacer
 from scrapers.http import shared_tls_context
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,7 @@ class TelegramNotifier:
         initial_wait: float = 1.0,
         timeout: float = SEND_TIMEOUT,
         sleep: Sleep | None = None,
+        pacer: Pacer | None = None,
     ) -> None:
         shared = {"verify": shared_tls_context()}
         request = HTTPXRequest(
@@ -119,6 +121,7 @@ class TelegramNotifier:
         self._initial_wait = initial_wait
         self._ready = False  # getMe has answered
         self._sleep = sleep
+        self._pacer = pacer  # Telegram's rate limits, waited out before each send
 
     def __repr__(self) -> str:
         return "TelegramNotifier(token=<secret>)"
@@ -191,6 +194,8 @@ class TelegramNotifier:
     ) -> str:
         waited = 0.0
         while True:
+            if self._pacer is not None:
+                await self._pacer.wait(chat)
             try:
                 return await self._send_once(chat, text, plain, photo)
             except RetryAfter as exc:

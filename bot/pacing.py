@@ -1,5 +1,6 @@
 """Pacing sends under Telegram's limits: about 1 message per second per chat, 20 per minute
-per group or channel, 30 per second in all. Waiting here is cheaper than a 429."""
+per group or channel, 30 per second in all. Waiting here is cheaper than a 429. The limits are
+Telegram's, so the Telegram notifier paces its own sends; the outbox knows nothing of them."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from alerts.pacing import Limits, Pacer
+from bot.pacing import Limits, Pacer
 from tests.clocks import SimulatedMonotonic
 
 
