@@ -11,8 +11,8 @@ from datetime import datetime
 
 from alerts import rule_codec
 from alerts.models import Alert, Rule
-from alerts.store import Store
 from alerts.store.chats import Subscription
+from alerts.store.protocols import AudienceStore
 from scrapers.extract import metrics
 
 _GLOB = frozenset("*?[")
@@ -52,7 +52,7 @@ class Audience:
 
 
 def load(
-    store: Store, rules: Sequence[Rule], channel: Sequence[str], now: datetime
+    store: AudienceStore, rules: Sequence[Rule], channel: Sequence[str], now: datetime
 ) -> tuple[list[Rule], Audience]:
     """The config's rules with every chat's own, and who hears each."""
     personal = store.personal_rules()

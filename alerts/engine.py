@@ -19,7 +19,7 @@ from alerts.rules import (
     series_key,
     stated_change,
 )
-from alerts.store import Store
+from alerts.store.protocols import ArticleStore, RecordingStore
 from scrapers.extract import metrics
 from scrapers.models import Article, ChangeBasis, Figure
 
@@ -30,7 +30,7 @@ CHANGE_TOLERANCE = Decimal("0.15")
 
 
 def record(
-    store: Store,
+    store: RecordingStore,
     rules: Sequence[Rule],
     article: Article,
     figures: Sequence[Figure],
@@ -73,7 +73,7 @@ def record(
     return alerts
 
 
-def chart_for(store: Store, alert: Alert | AlertContent) -> bytes | None:
+def chart_for(store: ArticleStore, alert: Alert | AlertContent) -> bytes | None:
     """A PNG of the series' history, threshold drawn for level rules; None below 3 points."""
     content = alert.content if isinstance(alert, Alert) else alert
     figure = content.figure
@@ -114,7 +114,7 @@ def previous_period(period: str, basis: ChangeBasis) -> str | None:
     return None
 
 
-def computed_change(store: Store, rule: Rule, figure: Figure) -> Decimal | None:
+def computed_change(store: ArticleStore, rule: Rule, figure: Figure) -> Decimal | None:
     """The change since the stored previous period, for a rate; warns when it disagrees with
     the change the article states."""
     condition = rule.condition
@@ -152,7 +152,7 @@ def _dedup_key(rule: Rule, figure: Figure, figure_id: int, decision: Decision) -
 
 
 def _decide(
-    store: Store,
+    store: RecordingStore,
     rule: Rule,
     figure: Figure,
     figure_id: int,
