@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from alerts import rule_codec
-from alerts.models import Alert, Rule
+from alerts.models import Alert, Rule, Target
 from alerts.store.chats import Subscription
 from alerts.store.protocols import AudienceStore
 from scrapers.extract import metrics
@@ -29,30 +29,38 @@ def filter_matches(filter_: str | None, alert: Alert) -> bool:
     return fnmatch.fnmatchcase(alert.figure.subject.lower(), pattern)
 
 
+# Users talk to the bot on Telegram: their subscriptions and own rules are answered there.
+CHAT_NOTIFIER = "telegram"
+
+
 @dataclass(frozen=True, slots=True)
 class Audience:
-    channel: tuple[str, ...]
+    channel: tuple[Target, ...]
     subscriptions: tuple[Subscription, ...]
     owners: dict[str, str]  # personal rule name -> its chat
     muted: frozenset[str]
 
-    def chats_for(self, alert: Alert) -> list[str]:
-        """The chats an alert goes to, the channel first."""
+    def targets_for(self, alert: Alert) -> list[Target]:
+        """Where an alert goes, the channel first."""
         owner = self.owners.get(alert.rule.name)
         if owner is not None:
-            return [] if owner in self.muted else [owner]
-        chats = list(self.channel)
+            return [] if owner in self.muted else [Target(CHAT_NOTIFIER, owner)]
+        targets = list(self.channel)
         for subscription in self.subscriptions:
-            chat = subscription.chat
-            if chat in chats or chat in self.muted:
+            target = Target(CHAT_NOTIFIER, subscription.chat)
+            if target in targets or subscription.chat in self.muted:
                 continue
             if filter_matches(subscription.filter, alert):
-                chats.append(chat)
-        return chats
+                targets.append(target)
+        return targets
 
 
 def load(
-    store: AudienceStore, rules: Sequence[Rule], channel: Sequence[str], now: datetime
+    store: AudienceStore,
+    rules: Sequence[Rule],
+    channel: Sequence[str],
+    now: datetime,
+    notifier: str = CHAT_NOTIFIER,
 ) -> tuple[list[Rule], Audience]:
     """The config's rules with every chat's own, and who hears each."""
     personal = store.personal_rules()
@@ -64,4 +72,5 @@ def load(
         if (until := store.muted_until(chat)) is not None and until > now
     )
     everything = [*rules, *(rule_codec.decode(row.rule, row.name) for row in personal)]
-    return everything, Audience(tuple(channel), subscriptions, owners, muted)
+    targets = tuple(Target(notifier, chat) for chat in channel)
+    return everything, Audience(targets, subscriptions, owners, muted)

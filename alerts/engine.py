@@ -38,11 +38,13 @@ def record(
     now: datetime,
     *,
     send: bool = True,
+    notifier: str = "telegram",
 ) -> list[Alert]:
     """Store a new article with its figures and queue a message per alert and chat.
 
-    ``chats`` hear the rules given; the store adds every chat's own rules (heard by that chat)
-    and the subscribers, who hear the channel's alerts that match their filters.
+    ``chats`` (on the ``notifier`` kind) hear the rules given; the store adds every chat's own
+    rules (heard by that chat) and the subscribers, who hear the channel's alerts that match
+    their filters.
 
     Returns the alerts decided for this article; an article already stored decides nothing.
     With ``send`` false (a source's first poll, a backfill) the article is history: rule state
@@ -54,7 +56,7 @@ def record(
     with store.transaction():
         if not store.add_article(article, now):
             return []
-        everyone, heard_by = audience.load(store, rules, chats, now)
+        everyone, heard_by = audience.load(store, rules, chats, now, notifier)
         for figure in figures:
             figure_id = store.add_figure(figure)
             for rule in everyone:
@@ -62,12 +64,13 @@ def record(
                 if alert is None:
                     continue
                 alerts.append(alert)
-                for chat in heard_by.chats_for(alert):
+                for target in heard_by.targets_for(alert):
                     message = OutgoingMessage(
-                        chat=chat,
+                        chat=target.address,
                         text="",
-                        idempotency_key=f"{alert.dedup_key}>{chat}",
+                        idempotency_key=f"{alert.dedup_key}>{target.address}",
                         alert_key=alert.dedup_key,
+                        notifier=target.notifier,
                     )
                     store.enqueue(message, now)
     return alerts

@@ -168,6 +168,15 @@ class OutgoingMessage:
     idempotency_key: str
     photo: bytes | None = None  # a PNG chart, sent with the text as its caption
     alert_key: str | None = None  # the alert this message tells (alerts.dedup_key)
+    notifier: str = "telegram"  # the kind of notifier that delivers it (its target's kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a message goes: a kind of notifier (bot/notifiers.py) and an address there."""
+
+    notifier: str
+    address: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,3 +192,4 @@ class QueuedMessage:
     unknown_outcomes: int = 0  # earlier sends that may or may not have arrived
     alert_key: str | None = None  # rendered from this alert at send time
     parts_sent: int = 0  # of an alert too long for one message, the parts already sent
+    notifier: str = "telegram"  # the kind of notifier that delivers it

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -51,6 +51,17 @@ class DeliveryReport:
     paused: bool = False  # the store cannot record sends: nothing more goes out until it can
 
 
+def _notifiers(
+    notifier: Notifier | Mapping[str, Notifier],
+) -> tuple[Notifier, dict[str, Notifier] | None]:
+    """The notifier for operator notices, and the notifiers by kind (None: the one notifier
+    sends every message, whatever its target's kind)."""
+    if isinstance(notifier, Mapping):
+        by_kind = dict(notifier)
+        return next(iter(by_kind.values())), by_kind
+    return notifier, None
+
+
 def backoff(attempts: int) -> timedelta:
     """30 s, 1 min, 2 min, ... capped at an hour: a long outage keeps the message, not the CPU."""
     delay: timedelta = FIRST_BACKOFF * (2 ** min(attempts, 12))
@@ -64,7 +75,7 @@ class Outbox:
     def __init__(
         self,
         store: DeliveryStore,
-        notifier: Notifier,
+        notifier: Notifier | Mapping[str, Notifier],
         clock: Clock,
         *,
         admin_chat: str | None = None,
@@ -76,7 +87,7 @@ class Outbox:
         # channel's 1,000 subscribers need not wait on each other's round trips (at 100 ms a
         # send, one at a time caps delivery at 10 a second, a third of Telegram's limit).
         self._concurrency = max(1, concurrency)
-        self._notifier = notifier
+        self._notifier, self._notifiers = _notifiers(notifier)
         self._clock = clock
         self._admin_chat = admin_chat
         # Draws an alert's chart when it is sent (None: no charts); one drawing serves every chat
@@ -88,13 +99,13 @@ class Outbox:
 
     def reconfigure(
         self,
-        notifier: Notifier,
+        notifier: Notifier | Mapping[str, Notifier],
         admin_chat: str | None,
         chart: Callable[[AlertContent], bytes | None] | None = None,
     ) -> None:
-        """Send with another notifier or tell another admin chat (a config reload); called
+        """Send with other notifiers or tell another admin chat (a config reload); called
         between two drains, so no message is half sent."""
-        self._notifier = notifier
+        self._notifier, self._notifiers = _notifiers(notifier)
         self._admin_chat = admin_chat
         self._chart = chart
 
@@ -114,6 +125,17 @@ class Outbox:
                     return
                 message = self._store.next_queued(chat)
                 if message is None:
+                    return
+                if self._notifier_for(message) is None:
+                    # Its target is on a kind of notifier this daemon does not run: it waits,
+                    # and the chat's later messages wait behind it.
+                    log.warning(
+                        "deliver held chat=%s message=%d: no %s notifier is running",
+                        chat,
+                        message.id,
+                        message.notifier,
+                    )
+                    held.add(chat)
                     return
                 try:
                     outcome = await self._send(message)
@@ -233,7 +255,9 @@ class Outbox:
         content = self._store.alert_content(message.alert_key)
         if content is None:
             return None
-        parts = self._notifier.render(content, plain=plain)
+        notifier = self._notifier_for(message)
+        assert notifier is not None  # checked before sending
+        parts = notifier.render(content, plain=plain)
         if self._chart is None:
             return parts, None
         if message.alert_key not in self._charts:
@@ -246,8 +270,10 @@ class Outbox:
         """Send one message (or one part of one): "id:<delivery id>", "plain" when the markup
         was refused, else what became of it ("deferred", "unconfirmed", "rejected")."""
         store, chat = self._store, message.chat
+        notifier = self._notifier_for(message)
+        assert notifier is not None  # checked before sending
         try:
-            return "id:" + await self._notifier.send(chat, text, plain=plain, photo=photo)
+            return "id:" + await notifier.send(chat, text, plain=plain, photo=photo)
         except OutcomeUnknownError as exc:
             now = self._clock()
             if message.unknown_outcomes >= 1:
@@ -294,6 +320,12 @@ class Outbox:
             log.error("deliver rejected chat=%s message=%d error=%s", chat, message.id, exc)
             return "rejected"
 
+    def _notifier_for(self, message: QueuedMessage) -> Notifier | None:
+        """The notifier of a message's target kind; one notifier given alone sends them all."""
+        if self._notifiers is None:
+            return self._notifier
+        return self._notifiers.get(message.notifier)
+
     def _disable(self, message: QueuedMessage, error: str) -> None:
         store, chat, now = self._store, message.chat, self._clock()
         store.mark_failed_attempt(message.id, error)
@@ -307,7 +339,10 @@ class Outbox:
                 )
                 store.enqueue(
                     OutgoingMessage(
-                        self._admin_chat, text, f"chat-disabled:{chat}:{now.isoformat()}"
+                        self._admin_chat,
+                        text,
+                        f"chat-disabled:{chat}:{now.isoformat()}",
+                        notifier=message.notifier,
                     ),
                     now,
                 )

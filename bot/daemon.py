@@ -24,7 +24,7 @@ from bot.config import Config
 from bot.errors import ConfigError, StartupError
 from bot.health import Health
 from bot.lock import DatabaseLock
-from bot.notifiers import start_notifier
+from bot.notifiers import kind_for, start_notifier
 from bot.pipeline import Harvest, Pipeline
 from bot.telegram import TelegramNotifier
 from bot.wiring import ConfiguredSource, build_http, build_sources
@@ -130,7 +130,7 @@ class Daemon:
         self._store, self._http, self._notifier = store, http, notifier
         self._outbox = Outbox(
             store,
-            notifier,
+            {kind_for(self._config): notifier},
             self._clock,
             admin_chat=self._config.settings.telegram.admin_chat,
             concurrency=SEND_CONCURRENCY,
@@ -141,6 +141,7 @@ class Daemon:
             self._config.rules,
             self._config.chats,
             self._clock,
+            notifier=kind_for(self._config),
             stopping=lambda: self._stopping,
         )
         self._check_identity(store)
@@ -173,7 +174,7 @@ class Daemon:
                 return
             old, self._notifier = self._notifier, notifier
             self._outbox.reconfigure(
-                notifier,
+                {kind_for(new): notifier},
                 new.settings.telegram.admin_chat,
                 self._charts(self._store, new) if self._store is not None else None,
             )
@@ -335,7 +336,9 @@ class Daemon:
         if admin is None:
             return
         with self._store.transaction():
-            self._store.enqueue(OutgoingMessage(admin, text, key), self._clock())
+            # the admin chat is on the channel's notifier
+            notice = OutgoingMessage(admin, text, key, notifier=kind_for(self._config))
+            self._store.enqueue(notice, self._clock())
 
     def _source_failed(self, configured: ConfiguredSource, error: str, exc: Exception) -> None:
         assert self._store is not None
@@ -512,10 +515,12 @@ class Daemon:
         self._sources = build_sources(new)
         self.health.watch({source.name: source.interval for source in self._sources})
         if self._pipeline is not None:
-            self._pipeline.reconfigure(new.rules, new.chats)
+            self._pipeline.reconfigure(new.rules, new.chats, kind_for(new))
         if self._outbox is not None and self._store is not None and self._notifier is not None:
             self._outbox.reconfigure(
-                self._notifier, new.settings.telegram.admin_chat, self._charts(self._store, new)
+                {kind_for(new): self._notifier},
+                new.settings.telegram.admin_chat,
+                self._charts(self._store, new),
             )
         if self._store is not None:
             self._sync_rules()

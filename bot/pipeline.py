@@ -59,17 +59,21 @@ class Pipeline:
         chats: Sequence[str],
         clock: Clock,
         *,
+        notifier: str = "telegram",
         stopping: Callable[[], bool] = lambda: False,
     ) -> None:
         self._store = store
         self._rules = rules
         self._chats = chats
+        self._notifier = notifier  # the kind of notifier the chats are on
         self._clock = clock
         self._stopping = stopping
 
-    def reconfigure(self, rules: Sequence[Rule], chats: Sequence[str]) -> None:
+    def reconfigure(
+        self, rules: Sequence[Rule], chats: Sequence[str], notifier: str = "telegram"
+    ) -> None:
         """New rules and chats (a config reload), for the next article recorded."""
-        self._rules, self._chats = rules, chats
+        self._rules, self._chats, self._notifier = rules, chats, notifier
 
     async def fetch(
         self,
@@ -164,6 +168,7 @@ class Pipeline:
                 self._chats,
                 self._clock(),
                 send=send,
+                notifier=self._notifier,
             )
         except StoreError:
             raise

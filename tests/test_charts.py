@@ -96,6 +96,7 @@ def test_charts_of_messages_sent_before_the_upgrade_are_dropped_on_open(tmp_path
             ("alerts", "article_id"),
             ("outbox", "alert_key"),
             ("outbox", "parts_sent"),
+            ("outbox", "notifier"),
         ):
             db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         db.execute("PRAGMA user_version=5")

@@ -75,9 +75,16 @@ class DeliveryRecords(Backend):
 
     def enqueue(self, message: OutgoingMessage, now: datetime) -> bool:
         cursor = self._x(
-            "INSERT OR IGNORE INTO outbox (chat, text, idempotency_key, created_at, alert_key)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (message.chat, message.text, message.idempotency_key, _iso(now), message.alert_key),
+            "INSERT OR IGNORE INTO outbox (chat, text, idempotency_key, created_at, alert_key,"
+            " notifier) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                message.chat,
+                message.text,
+                message.idempotency_key,
+                _iso(now),
+                message.alert_key,
+                message.notifier,
+            ),
         )
         if cursor.rowcount != 1:
             return False
@@ -106,7 +113,7 @@ class DeliveryRecords(Backend):
         """A chat's queued messages, in the order they must arrive."""
         rows = self._x(
             "SELECT id, chat, text, idempotency_key, attempts, created_at, plain,"
-            " unknown_outcomes, alert_key, parts_sent, png AS photo FROM outbox"
+            " unknown_outcomes, alert_key, parts_sent, notifier, png AS photo FROM outbox"
             " LEFT JOIN outbox_photos ON message_id = id"
             " WHERE status = 'queued' AND chat = ? ORDER BY id LIMIT ?",
             (chat, limit),
@@ -124,6 +131,7 @@ class DeliveryRecords(Backend):
                 unknown_outcomes=row["unknown_outcomes"],
                 alert_key=row["alert_key"],
                 parts_sent=row["parts_sent"],
+                notifier=row["notifier"],
             )
             for row in rows
         ]

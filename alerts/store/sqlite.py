@@ -122,11 +122,12 @@ CREATE TABLE IF NOT EXISTS outbox (
     plain           INTEGER NOT NULL DEFAULT 0,  -- send as plain text (HTML was refused)
     unknown_outcomes INTEGER NOT NULL DEFAULT 0,
     alert_key       TEXT,
-    parts_sent      INTEGER NOT NULL DEFAULT 0
+    parts_sent      INTEGER NOT NULL DEFAULT 0,
+    notifier        TEXT NOT NULL DEFAULT 'telegram'
 );
 -- unknown_outcomes: sends that may or may not have arrived. alert_key: the alert a message
 -- tells, rendered by its notifier when sent (its text is then empty); parts_sent: of an alert
--- sent in parts, those gone.
+-- sent in parts, those gone. notifier: the kind of notifier the message's target is on.
 -- A PNG chart to send with a message, its text as the caption; deleted once the message is
 -- settled (sent or given up). Kept apart from the outbox so that a settled row stays small:
 -- a blob in the row would leave each outbox page nearly empty once it was dropped.
@@ -218,6 +219,7 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE alerts ADD COLUMN article_id TEXT",
         "ALTER TABLE outbox ADD COLUMN alert_key TEXT",
         "ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE outbox ADD COLUMN notifier TEXT NOT NULL DEFAULT 'telegram'",
     ),
 }
 

@@ -239,3 +239,32 @@ def test_a_long_alert_goes_in_parts_and_a_retry_goes_on_from_the_part_that_faile
     texts = [text for _, text in flaky.sent]
     assert len(texts) == parts and len(set(texts)) == parts  # each part once, in order
     assert store.queued_count() == 0
+
+
+def test_a_message_for_a_notifier_that_is_not_running_waits_and_blocks_no_other_target(
+    store: Store,
+) -> None:
+    store.enqueue(OutgoingMessage("ops@example", "by mail", "m1", notifier="email"), NOW)
+    queue(store, "@channel", "on telegram")
+    telegram = ScriptedNotifier()
+
+    report = asyncio.run(Outbox(store, {"telegram": telegram}, lambda: NOW).deliver())
+
+    assert telegram.sent == [("@channel", "on telegram")]
+    assert report.sent == 1
+    assert [message.notifier for message in store.queued("ops@example")] == ["email"]
+
+
+def test_the_channel_hears_on_its_notifier_and_users_on_telegram(store: Store) -> None:
+    from alerts.engine import record
+    from alerts.models import MovesBy, Rule
+    from scrapers.models import ChangeBasis, Metric
+    from tests.alerts.factories import article, rate
+
+    with store.transaction():
+        store.subscribe("5001", None, NOW)
+    rule = Rule("swing", Metric.OPERATING_RATE, MovesBy(ChangeBasis.MOM, Decimal(2)))
+    record(store, (rule,), article(), [rate("2.3")], ("console",), NOW, notifier="console")
+
+    assert [m.notifier for m in store.queued("console")] == ["console"]
+    assert [m.notifier for m in store.queued("5001")] == ["telegram"]
