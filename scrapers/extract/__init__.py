@@ -112,12 +112,14 @@ def _learn_spot_market(sentence: Sentence, context: Context) -> None:
             context.place = regions[0][2]
 
 
-def _learn_sentence(sentence: Sentence, context: Context) -> None:
+def _learn_sentence(sentence: Sentence, context: Context, *, first: bool) -> None:
     folded = sentence.folded
     opening = _OPENING_PLACE.match(without_dateline(folded).lstrip())
     if opening is not None:
         regions = names.regions(next(group for group in opening.groups() if group))
         if regions:
+            if not first:
+                context.sentence_place = (context.paragraph_place,)
             context.paragraph_place = regions[0][2]
     if not context.daily and _DAILY.search(folded):
         context.daily = True
@@ -164,7 +166,10 @@ _OPENING_PLACE = re.compile(
     r"|(?:[a-z ]+:\s*)?\(\d\)\s*([a-z]+(?:\s+china)?)\s*:"
     # "The average spot alumina price in East China is up by RMB 15 per tonne ..."
     r"|(?:the\s+)?(?:average\s+)?(?:spot\s+)?(?:[a-z0-9#-]+\s+){0,2}prices?\s+in\s+"
-    r"([a-z]+(?:\s+china)?)\s+(?:is|was|has|have|rose|fell|stood|stands|were|are)\b)"
+    r"([a-z]+(?:\s+china)?)\s+(?:is|was|has|have|rose|fell|stood|stands|were|are)\b"
+    # "Today, spot #1 copper cathode in North China traded at a discount of 90 yuan/mt ..."
+    r"|(?:today,\s*)?spot\s+(?:[a-z0-9#-]+\s+){1,3}in\s+([a-z]+(?:\s+china)?)\s+"
+    r"(?:traded|was|were|is|stood)\b)"
 )
 # "Guangdong Region: This week, ..."; "Guangdong: Premiums rose ...": a paragraph headed by its
 # market, whether or not the heading sentence holds a number.
@@ -222,8 +227,13 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
     for paragraph in paragraphs(body):
         context.heading = paragraph.heading
         context.paragraph_place = None
+        context.sentence_place = None
         context.place = None  # a spot premium's market is named in its own paragraph
-        for sentence in sentences_of(paragraph):
+        for index, sentence in enumerate(sentences_of(paragraph)):
+            if context.sentence_place is not None:
+                # "In Changzhou, deals were done at ...": a place opening a later sentence of
+                # the paragraph is that sentence's, not the rest of the paragraph's.
+                context.paragraph_place, context.sentence_place = context.sentence_place[0], None
             _learn_wrap(sentence, context)
             _learn_spot_market(sentence, context)
             rates.learn_opening_month(sentence, context)
@@ -232,7 +242,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
                 _learn_mention(sentence, context)
                 prices.read_trend_words(sentence, context, notes)
                 continue
-            _learn_sentence(sentence, context)
+            _learn_sentence(sentence, context, first=index == 0)
             parts = clauses(sentence)
             found_rates = rates.read_sentence(sentence, parts, context, notes)
             found_prices = prices.read_sentence(sentence, parts, context, notes)

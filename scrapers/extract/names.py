@@ -795,7 +795,7 @@ _PRODUCT_PATTERN = re.compile(
 # Silicon metal's grades: "#553", "553", "3303", with how it was smelted.
 _SILICON_GRADE = re.compile(
     r"(?<![\w#-])(?P<std>(?:above-|below-)?standard\s+)?(?P<before>(?:non-)?oxygen-blown\s+)?"
-    r"(?:#\s?)?(?P<grade>553|550|551|441|421|411|3303|2202|2502|1101|97)#?"
+    r"(?:#\s?)?(?P<grade>553|550|551|521|441|421|411|3303|2202|2502|1101|97)#?"
     r"(?P<after>\s+(?:non-)?oxygen-blown)?(?:\s+(?:industrial\s+)?silicon(?:\s+metal)?)(?![a-z])"
     r"(?P<oxygen>\s+with(?:out)?\s+oxygen)?"
 )
@@ -813,16 +813,24 @@ def _silicon(match: re.Match[str]) -> str:
 
 # "#3303 and # 2202 silicon metal", "#441 were around RMB 13,000/mt": grades the text
 # names without repeating "silicon", in an article about silicon.
+# "non-oxygen blown #553", "#421 for silicone use": how it was smelted and what it is for.
 _BARE_SILICON_GRADE = re.compile(
-    r"(?<![\w#])#\s?(553|550|551|441|421|411|3303|2202|2502|1101)(?![\w#])"
+    r"(?<![\w#-])(?P<blown>(?:non-)?oxygen[- ]blown\s+)?#\s?"
+    r"(?P<grade>553|550|551|521|441|421|411|3303|2202|2502|1101)(?![\w#])"
+    r"(?P<use>\s+for\s+silicone\s+use)?"
 )
 
 
 def bare_silicon_grades(folded: str) -> list[tuple[int, int, str]]:
-    return [
-        (match.start(), match.end(), f"silicon (#{match.group(1)})")
-        for match in _BARE_SILICON_GRADE.finditer(folded)
-    ]
+    found = []
+    for match in _BARE_SILICON_GRADE.finditer(folded):
+        words = [(match.group("blown") or "").strip().replace("oxygen blown", "oxygen-blown")]
+        if match.group("use"):
+            words.append("silicone-grade")
+        qualifier = " ".join(word for word in words if word)
+        name = f"silicon (#{match.group('grade')}{' ' + qualifier if qualifier else ''})"
+        found.append((match.start(), match.end(), name))
+    return found
 
 
 # A grade written before a product ("battery-grade nickel sulphate", "#1 zinc ingot") or after

@@ -339,8 +339,12 @@ def read_sentence(
                 and last is not None
                 and last.change is None
                 and any(draft is last for draft in drafts.values())
+                # "..., while Jiangxi, Hubei and Anhui lagged and held steady WoW": other markets
+                and all(place == last.region for *_, place in names.regions(clause.folded))
             ):
                 last.change = PriceChange(Decimal(0), basis=flat[1])
+            if flat is not None:
+                _read_flat_grades(sentence, clause, context, drafts, notes)
             if names.known_products(clause.folded):
                 # "the SHFE copper 2601 contract traced a V: it opened at ...": the clause names
                 # what the next one's "it" is.
@@ -1127,6 +1131,15 @@ _MOVED_TO = re.compile(
     r"\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\bto\s+(?:around|about)\s*$"
 )
+_WAYPOINT = re.compile(
+    r"\b(?:went|rose|climbed|broke|fell|dropped|slipped|dipped)(?:\s+(?:back|again))?\s+"
+    r"(?:above|below|under|over|through)\s*(?:rmb|\$)?\s*$"
+    r"|\b(?:got|broke)\s+(?:through|above|below)\s*(?:rmb|\$)?\s*$"
+    r"|\b(?:test(?:ed|ing)?|reach(?:ed|ing))\s*(?:rmb|\$)?\s*$"
+)
+_IN_THE_SESSION = re.compile(
+    r"\bbriefly\b|\bearly\b|\b(?:before|near)\s+the\s+(?:morning\s+|midday\s+)?close\b"
+)
 _LATER_MOVE = re.compile(r"\bafter\s+open(?:ing|ed)\b|\bafter\s+starting\b|\bthen\b|\blater\b")
 _CLOSE_AHEAD = re.compile(
     r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+(?:at|up|down|higher|lower)|to\s+(?:end|close)\b"
@@ -1160,6 +1173,9 @@ _DEAL_LEAD = re.compile(
     # "Downstream producers were reluctant to purchase at 282,000 yuan/mt": a price refused.
     r"|\b(?:reluctant|unwilling|hesitant)\s+to\s+(?:purchase|buy|sell|accept|take)"
     r"(?:\s+[a-z]+){0,2}\s+(?:at|above|below)\s*$"
+)
+_CLOSED_AT_EXTREME = re.compile(
+    r"\bclos(?:ed|ing)\s+at\s+(?:the\s+)?(?:day's|session's)\s+(?:low|high)\s+of\s*(?:rmb|\$)?$"
 )
 _EXTREME = re.compile(
     r"\b(?:highest|lowest)(?:\s+price)?(?:\s+on\s+[a-z]+)?\s+(?:was|of|at|hit|reached|reaching"
@@ -1453,7 +1469,8 @@ def _read_respective(
         return False
     head = whole[clause.start : money[0].start]
     if len(money) == 1 and not re.search(
-        r"\b(?:rose|fell|rose|increased|decreased|dropped|gained|lost|climbed|slid)\s*(?:by\s*)?$",
+        r"\b(?:rose|fell|increased|decreased|dropped|declined|gained|lost|climbed|slid"
+        r"|(?:were|was)\s+(?:down|up))\s*(?:by\s*)?$",
         head,
     ):
         return False  # one amount for a list only as the change they share
@@ -1571,6 +1588,36 @@ def _read_respective(
         group.append(draft)
     context.group = group
     return True
+
+
+_HELD = re.compile(
+    r"\b(?:held|holds?|remained|stayed|was|were|kept)\s+(?:stable|steady|flat|unchanged)\b"
+)
+
+
+def _read_flat_grades(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> None:
+    """ "Baled UBC prices held steady MoM"; "shredded tense scrap, scrap wheel hub and
+    mechanical casting scrap remained stable WoW": a change of 0 for each grade named before
+    the verb, when the clause gives its basis. A market "held steady overall" names no grade."""
+    held = _HELD.search(clause.folded)
+    if held is None:
+        return
+    basis = _basis(clause.folded[held.end() :], context, sentence)
+    if basis is None:
+        return
+    region = context.paragraph_place or "China"
+    for *_, product in names.known_products(_PAREN.sub(" ", clause.folded[: held.start()])):
+        if " (" not in product:
+            continue  # a base metal "held steady" is its market's mood, not a quote
+        draft = _draft(drafts, _Owner(product, region), "CNY/t", sentence, None, False)
+        if draft.change is None:
+            draft.change = PriceChange(Decimal(0), basis=basis)
 
 
 # What joins the products of a list: "A and the B", "A, B, and C" (a grade word may lead).
@@ -1915,6 +1962,8 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _CLOSED_AT_EXTREME.search(stripped[-60:]):
+        return "level"  # "closed at the day's low of RMB 20,200 per tonne": the close
     if _CONSIDERED_THEN.search(head[-140:]):
         return "reference"  # "If we consider the price on August 16, which was US$2,089 ..."
     if _SO_FAR.search(head) and (
@@ -2000,6 +2049,26 @@ def _role(
     if quantity.is_range and _futures(owner) and re.search(r"\branged\s*(?:rmb|\$)?\s*$", stripped):
         # "SHFE 1609 nickel started at RMB 69,120/mt overnight and ranged RMB 69,000-69,500/mt"
         return "intraday"
+    if (
+        _futures(owner)
+        and not closed
+        and _WAYPOINT.search(stripped[-40:])
+        and _IN_THE_SESSION.search(head[-150:] + " " + trail[:80])
+    ):
+        # "SHFE copper briefly went above 78,100 early, fell back under 77,700 and climbed again
+        # to test 78,200 before the morning close": waypoints of a session, no close
+        return "intraday"
+    if (
+        quantity.is_range
+        and _futures(owner)
+        and not closed
+        and re.search(
+            r"\b(?:moved|moving|fluctuated|fluctuating|traded|trading|hovered|oscillated)\s+"
+            r"(?:mainly\s+|mostly\s+)?(?:between|within)\s*(?:rmb|\$)?\s*$",
+            stripped,
+        )
+    ):
+        return "intraday"  # "SHFE copper moved between 79,700-79,790 yuan/mt early": its span
     if _bound(stripped) is not None and _CLOSE_FOLLOWS.match(trail):
         return "reference"  # "fell below 8,000 yuan/mt, closing at 7,880": the line, then the close
     if _OFFERS_MOVED.search(stripped[-80:]) or _FROM_LAST_DEAL.match(trail):
@@ -2299,7 +2368,10 @@ def _owner_as_written(
             return None  # "Secondary aluminium alloy plants lost about 300 yuan/mt": firms' money
     else:
         product = _open_product(head)
-    if product is None and context.metal == "silicon":
+    if product is None and (
+        context.metal == "silicon" or "silicon" in whole or "silicon" in (context.heading or "")
+    ):
+        # (also a silicon section of another metal's report: "Silicon Metal: ... #553 was at")
         bare = names.bare_silicon_grades(head)
         if bare:
             product = bare[-1][2]  # "..., and traded prices of #441 were around RMB 13,000/mt"
@@ -3255,14 +3327,16 @@ def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
 # at a discount of 350 yuan/mt, and SX-EW copper at a discount of 400 yuan/mt": each grade's
 # spot premium, the amount right after its name.
 _PREMIUM_LEAD = re.compile(
-    r"(?:\b(?:premium|discount)s?\s+of|\bquoted\s+at|\bat|\b(?:premium|discount)s?\s+(?:were|was))"
+    r"(?:\b(?:premium|discount)s?\s+of|\bquoted\s+at|\bat|\b(?:premium|discount)s?\s+(?:were|was|to))"
     r"\s*(?:rmb|\$)?\s*$"
 )
 # "mainstream standard-quality copper premiums were 150-180 yuan/mt and high-quality copper
-# premiums were 180-200 yuan/mt": grades' spot premiums, the futures left unsaid
+# premiums were 180-200 yuan/mt"; "adjusted standard-quality copper premiums to 270-290, with
+# trading concentrated at high-quality copper premiums of 290-310": grades' spot premiums, the
+# futures left unsaid
 _GRADE_PREMIUMS_WERE = re.compile(
     r"\b(?:standard-quality|high-quality|sx-ew|hydro)\s+(?:[a-z-]+\s+){0,1}"
-    r"(?:copper|zinc|nickel|tin|lead|alumini?um)\s+(?:premium|discount)s?\s+(?:were|was)\b"
+    r"(?:copper|zinc|nickel|tin|lead|alumini?um)\s+(?:premium|discount)s?\s+(?:were|was|to|of)\b"
 )
 
 
@@ -3532,7 +3606,29 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         # market's.
         metal = names.base_metal(context.last_spread[0])
         return _ordered(metal, f"{metal} futures")
+    if (
+        context.last_spread is not None
+        and context.last_spread[1].endswith(" futures")
+        and re.search(r"\b(?:premium|discount)s?\b", folded)
+        and not re.search(
+            r"\b(?:traded|trading|deals?|transactions?|brands?|non-registered|such\s+as)\b", folded
+        )
+    ):
+        # "SX-EW copper weakened to a discount of around 40 yuan/mt during the day": in a spot
+        # report, a grade's own spot premium against the futures the report quotes against
+        # (not a premium told of brands, "high-quality copper such as CCC-P and ENM ...").
+        metal = names.base_metal(context.last_spread[0])
+        graded = [
+            found
+            for *_, found in named_here
+            if names.base_metal(found) == metal and _GRADE.search(found)
+        ]
+        if graded:
+            return _ordered(graded[0], f"{metal} futures")
     return None
+
+
+_GRADE = re.compile(r"\((?:sx-ew|high-quality)\)$")
 
 
 # "..., while in southwest and south China, discounts ranged from 170-50 yuan/mt": the spread
