@@ -148,7 +148,12 @@ def _learn_mention(sentence: Sentence, context: Context) -> None:
     out ("... ex-factory prices for secondary refined lead were at a discount of 50-0 yuan/mt
     ... The mainstream ex-factory prices excluding tax were 15,750-15,850 yuan/mt")."""
     products = names.known_products(sentence.folded)
-    if products:
+    last = context.last_price
+    if last is not None and any(product == last.subject for *_, product in products):
+        # "With Guinea's bauxite exports disrupted, how will China keep up its alumina
+        # exports?": a sentence that names the product just priced is still about it
+        context.mentioned_product = None
+    elif products:
         context.mentioned_product = products[0][2]
 
 

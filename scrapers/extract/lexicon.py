@@ -302,6 +302,7 @@ DOD = Concept(
         "in a single day",
         "a day",  # "rising another 10,000 yuan a day"
         "from yesterday",
+        "to yesterday's price",  # AL Circle's "without any further change to yesterday's price"
     ),
 )
 BASES = (MOM, YOY, WOW, DOD)

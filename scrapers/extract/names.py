@@ -603,7 +603,14 @@ def regions(folded: str) -> list[tuple[int, int, str]]:
         if any(start <= match.start() < end for start, end, _ in found):
             continue
         found.append((match.start(), match.end(), _title(match.group(1))))
+    if "-" in folded:
+        for match in _PRODUCT_DASH_REGION.finditer(folded):
+            found.append((match.start(1), match.end(1), f"{_title(match.group(1))} China"))
     return sorted(found)
+
+
+# AL Circle's "the average price of Alumina-North": SMM's regional series, named with a dash
+_PRODUCT_DASH_REGION = re.compile(r"\b(?:alumina|aluminium|bauxite)-(north|south|east|central)\b")
 
 
 def is_cif(folded: str) -> bool:
@@ -627,6 +634,7 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "adc12": "adc12",
     "adc 12": "adc12",
     "a380": "a380",
+    "a356": "aluminium alloy (a356)",
     "alsi9cu3": "alsi9cu3",
     "cast aluminium alloy": "cast aluminium alloy",
     "aluminium alloy": "aluminium alloy",

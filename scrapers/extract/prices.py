@@ -632,8 +632,11 @@ def _read_prices(
             continue
         if quantity.kind is Kind.OTHER:
             # "down 225" after a price: an amount without its unit, in the unit of the price.
-            if current is None or not re.search(r"\b(?:up|down|by)\s*$", own_lead):
-                continue
+            signed_aside = quantity.sign is not None and own_lead.rstrip().endswith("(")
+            if current is None or not (
+                re.search(r"\b(?:up|down|by)\s*$", own_lead) or signed_aside
+            ):
+                continue  # ... or "RMB 20,750 per tonne (-50)": the change in parentheses
             if FOREIGN.mentioned(own_lead) or re.search(
                 r"\b(?:lots|contracts|positions|open\s+interest|volume)\b",
                 whole[clause.start : quantity.start],
@@ -671,6 +674,10 @@ def _read_prices(
                 sign = direction(noun_after.group(0))  # "marking a 1.22% decline"
             # "closed 0.63% higher at 52,590 yuan/mt", "ended the day 0.3% lower at 19,800"
             side_after = _SIDE_AFTER.match(trail) if _CLOSE_BEFORE.search(own_lead) else None
+            if side_after is None and re.search(r"\b(?:which|that)\s+(?:is|was)\s*$", own_lead):
+                # "RMB 4,698 per tonne, which is 56 per cent higher than last year's October 23
+                # price": the year's move
+                side_after = _THAN_A_YEAR_AGO.match(trail)
             if sign is None and side_after is not None:
                 sign = direction(side_after.group(1))
             if (
@@ -709,11 +716,10 @@ def _read_prices(
                 or _OVER_SPAN.match(trail)
             ):
                 continue  # "losing 17% in 10 trading days": a run, not a stated change
-            target.change = PriceChange(
-                sign * quantity.value,
-                percent=True,
-                basis=_basis(trail, context, sentence, whole[clause.start : quantity.start]),
-            )
+            basis = _basis(trail, context, sentence, whole[clause.start : quantity.start])
+            if basis is None and side_after is not None and side_after.re is _THAN_A_YEAR_AGO:
+                basis = ChangeBasis.YOY
+            target.change = PriceChange(sign * quantity.value, percent=True, basis=basis)
             notes.add(
                 sentence,
                 quantity.start,
@@ -728,6 +734,13 @@ def _read_prices(
         found: _Owner | None
         if continues and context.last_price is not None:
             found = _Owner(context.last_price.subject, context.last_price.region)
+        elif (
+            current is not None
+            and quantity.sign is not None
+            and not quantity.is_range
+            and own_lead.rstrip().endswith("(")
+        ):
+            found = _Owner(current.subject, current.region)  # "RMB 20,520 (-60) in Foshan"
         else:
             found = _owner(whole, clause, quantity, context, last_owner)
         owner = found
@@ -1174,6 +1187,21 @@ _DEAL_LEAD = re.compile(
     r"|\b(?:reluctant|unwilling|hesitant)\s+to\s+(?:purchase|buy|sell|accept|take)"
     r"(?:\s+[a-z]+){0,2}\s+(?:at|above|below)\s*$"
 )
+_EARLIER_MOVE = re.compile(
+    r"\bafter\s+(?:a|an)\s+(?:decline|drop|fall|dip|rise|increase|gain|hike)\s+of\s*(?:rmb|us\$|\$)?$"
+)
+_ON_AN_EARLIER_DAY = re.compile(
+    r"^\s*(?:/\s*(?:mt|t)|per\s+tonne)?\s*(?:on\s+(?:(?:january|february|march|april|may|june"
+    r"|july|august|september|october|november|december)\s+\d|monday|tuesday|wednesday|thursday"
+    r"|friday)|yesterday|the\s+(?:previous|day\s+before))"
+)
+_THAN_A_YEAR_AGO = re.compile(
+    r"^\s*(?:per\s*cent|%)?\s*(higher|lower)\s+than\s+(?:last\s+year's|the\s+same\s+(?:day|period)"
+    r"\s+(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier))"
+)
+_LAST_YEARS_PRICE = re.compile(
+    r"\b(?:last\s+year's|a\s+year\s+(?:ago|earlier))\b[^.;]{0,40}?\bprice\s*\(\s*(?:rmb|us\$|\$)?$"
+)
 _CLOSED_AT_EXTREME = re.compile(
     r"\bclos(?:ed|ing)\s+at\s+(?:the\s+)?(?:day's|session's)\s+(?:low|high)\s+of\s*(?:rmb|\$)?$"
 )
@@ -1221,7 +1249,8 @@ _TODAYS_QUOTE = re.compile(
 )
 _LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
 _VENUES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "ZCE", "skip"})
-_PLACE_AFTER = re.compile(r"\s*in\s+([a-z]+(?:\s+china)?)\b")
+# "RMB 20,520 per tonne (-60) in Foshan": the change may come between
+_PLACE_AFTER = re.compile(r"\s*(?:\(\s*[+-]\s*[\d,.]+\s*\)\s*)?in\s+([a-z]+(?:\s+china)?)\b")
 _RANGE_OF_AVERAGE = re.compile(
     r"^\s*,?\s*with\s+(?:the\s+)?(?:average\s+)?(?:prices?|quotes?)\s+(?:(?:standing|stood)\s+)?"
     r"(?:between|ranging\s+from|in\s+the\s+range\s+of|at)\s*$"
@@ -1468,23 +1497,44 @@ def _read_respective(
     if not money:
         return False
     head = whole[clause.start : money[0].start]
-    if len(money) == 1 and not re.search(
-        r"\b(?:rose|fell|increased|decreased|dropped|declined|gained|lost|climbed|slid"
-        r"|(?:were|was)\s+(?:down|up))\s*(?:by\s*)?$",
-        head,
+    shared_price = _SAW_A_PRICE.search(head) is not None
+    if (
+        len(money) == 1
+        and not shared_price
+        and not re.search(
+            r"\b(?:rose|fell|increased|decreased|dropped|declined|gained|lost|climbed|slid"
+            r"|(?:were|was)\s+(?:down|up))\s*(?:by\s*)?$",
+            head,
+        )
     ):
-        return False  # one amount for a list only as the change they share
+        return False  # one amount for a list only as the change they share, or the price
     if _foreign(head):
         return False  # "the TCs of tin concentrate in Yunnan and Jiangxi both dropped by 500"
     legs = _respective_legs(head, context, money[-1])
     if legs is None:
         return False
     count = len(legs)
+    told_ranges = [
+        quantity
+        for index, quantity in enumerate(money)
+        if index
+        and quantity.is_range
+        and _RANGE_IN_PARENS.search(whole[money[index - 1].end : quantity.start])
+    ]
+    if told_ranges:
+        money = [quantity for quantity in money if quantity not in told_ranges]
     changes: list[Quantity] = []
     levels: list[Quantity] = []
     ranges: list[Quantity] = []
+    listed = whole
+    for told in told_ranges:
+        # the parenthetical range is read with its level: the list runs on without it
+        opening = listed.rfind("(", 0, told.start)
+        closing = listed.find(")", told.end)
+        end = closing + 1 if closing >= 0 else told.end
+        listed = listed[:opening] + " " * (end - opening) + listed[end:]
     for index, quantity in enumerate(money):
-        lead = whole[money[index - 1].end if index else clause.start : quantity.start]
+        lead = listed[money[index - 1].end if index else clause.start : quantity.start]
         if levels and re.search(r"\bby\s*$", lead) and direction(lead) not in {None, 0}:
             changes.append(quantity)  # "standing at A and B after declining by RMB 70"
             continue
@@ -1510,7 +1560,12 @@ def _read_respective(
             if not quantity.is_range:
                 return False
             ranges.append(quantity)
-        elif levels or _TO_LEVELS.search(lead) or re.search(r"\bat\s*(?:rmb|\$)?\s*$", lead):
+        elif (
+            levels
+            or _TO_LEVELS.search(lead)
+            or re.search(r"\bat\s*(?:rmb|\$)?\s*$", lead)
+            or (not index and (shared_price or _VARIANTS_ARE.search(lead)))
+        ):
             levels.append(quantity)
         else:
             changes.append(quantity)
@@ -1535,12 +1590,16 @@ def _read_respective(
         # US$87 ...": each price's change (the bid's is no figure)
         return _read_shared_changes(sentence, clause, legs, changes, context, drafts, notes)
     shared_level = len(levels) == 1 and (
-        _EACH.match(whole[levels[0].end :]) is not None or len(changes) == count
+        _EACH.match(whole[levels[0].end :]) is not None
+        or len(changes) == count
+        or (shared_price and len(money) == 1)
     )
     if not (len(levels) == count or shared_level):
         return False
     if changes and len(changes) not in {1, count}:
         return False
+    if told_ranges and not ranges:
+        ranges = told_ranges
     if ranges and len(ranges) != count:
         return False
     sign = direction(head[-60:])
@@ -1553,7 +1612,12 @@ def _read_respective(
         return False
     if not changes and sign is not None:
         sign = None  # "have dropped to stand at A, B and C": levels; by how much is not said
-    flat = not changes and _NO_CHANGE.search(head) is not None
+    tail = whole[max(quantity.end for quantity in [*money, *told_ranges]) :]
+    flat = not changes and (
+        _NO_CHANGE.search(head) is not None
+        # "are A and B without any further change to yesterday's price"
+        or re.match(r"^[^.;]{0,30}?\bwithout\s+any\s+(?:further\s+)?change\b", tail) is not None
+    )
     period = _price_period(whole, context, False)
     group: list[Draft] = []
     for index, owner in enumerate(legs):
@@ -1572,9 +1636,7 @@ def _read_respective(
             )
         elif flat:
             # "remained unchanged at A, B and C over the week": the basis after the list
-            draft.change = PriceChange(
-                Decimal(0), basis=_basis(whole[levels[-1].end :], context, sentence)
-            )
+            draft.change = PriceChange(Decimal(0), basis=_basis(tail, context, sentence))
         notes.add(
             sentence,
             level.start,
@@ -1709,6 +1771,19 @@ def _read_later_ranges(
     return True
 
 
+_VARIANTS_ARE = re.compile(r"\b(?:variants?|grades?)\s+(?:are|were|stood\s+at)\s*(?:rmb|\$)?\s*$")
+_PURITY_VARIANTS = re.compile(
+    r"\balumini?um(?:\s+ingot)?\s+prices?\s+of\s+(?:the\s+)?(99\.\d+)\s*(?:per\s*cent|%)\s+and\s+"
+    r"(99\.\d+)\s*(?:per\s*cent|%)\s+(?:variants?|grades?)\b"
+)
+# "RMB 27,800 per tonne (range RMB 27,400-28,200 per tonne)": the range of the price before
+_RANGE_IN_PARENS = re.compile(r"\(\s*(?:a\s+)?range(?:\s+of)?\s*(?:rmb|\$)?\s*$")
+# "Shandong and Henan saw an average price of RMB 4,725 per tonne": one price, each place's
+_SAW_A_PRICE = re.compile(
+    r"\b(?:saw|had|recorded|posted)\s+(?:an?\s+)?(?:average\s+)?prices?\s+of\s*(?:rmb|\$)?\s*$"
+)
+
+
 # "while Henan, Shanxi and Guangxi saw hikes of RMB 20, 15 and 10 to close at ...": the places'
 # moves in a report of one product's prices
 _SAW_MOVES = re.compile(
@@ -1740,6 +1815,11 @@ def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owne
         if product is None:
             return None
         return [None, _Owner(_with_qualifier(product, "cash"), "LME")]
+    variants = _PURITY_VARIANTS.search(head)
+    if variants is not None:
+        # "The high-purity aluminium ingot prices of 99.99 per cent and 99.96 per cent variants
+        # are A and B": one product in two purities
+        return [_Owner(f"aluminium ({purity}%)", "China") for purity in variants.groups()]
     places = names.listed_regions(head)
     if places:
         products = names.known_products(head)
@@ -1826,6 +1906,12 @@ def _foreign(head: str) -> bool:
     # "Bauxite ... was sold between RMB 425 per tonne to ...": what it sold for is its price;
     # "Baled UBC prices, supported by rigid demand, fluctuated within ...": an aside
     head = re.sub(r"\b(?:was|were)\s+sold\s+(?:between|for|at)\b", " ", head)
+    # AL Circle's "Bauxite Henan has registered a drop of RMB 10": a move, not registrations
+    head = re.sub(
+        r"\b(?:has|have|had)\s+registered\s+(?:an?\s+)?(?:drop|fall|decline|rise|increase|gain|hike)",
+        " ",
+        head,
+    )
     head = re.sub(
         r",\s*(?:supported|driven|weighed(?:\s+on)?|dragged|pressured|boosted|helped|hit|affected)"
         r"\s+by\s+[^,]{1,60},",
@@ -1912,6 +1998,12 @@ _NOUN_BASES = {
 }
 
 
+_FROM_THE_DAY_BEFORE = re.compile(
+    r"^\W*(?:/\s*(?:mt|t)\s*|per\s+tonne\s*)?from\s+"
+    r"(?:monday|tuesday|wednesday|thursday|friday)\b"
+    # not "from Thursday last week", nor "from Friday, May 23"
+    r"(?!\s*,?\s*(?:[a-z]+\s+)?\d|\s+(?:of\s+)?(?:last|the\s+previous|a)\s+week)"
+)
 _FROM_LAST_FRIDAY = re.compile(
     r"^\W*(?:/\s*mt\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s*)?(?:from|compared\s+(?:to|with))"
     r"\s+last\s+friday\b"
@@ -1929,6 +2021,8 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
     dod = DOD.search(trail)
     if dod is not None and dod.start() < 45:
         return ChangeBasis.DOD
+    if not context.weekly and _FROM_THE_DAY_BEFORE.match(trail):
+        return ChangeBasis.DOD  # a Friday's "up RMB 15 per tonne from Thursday": the day before
     if context.weekly and _FROM_LAST_FRIDAY.match(trail):
         # a weekly review's "down 900 yuan/mt or 6% from last Friday" is the week's move; in a
         # Monday morning comment the same words mean the previous session, and name no basis
@@ -1962,8 +2056,12 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if stripped.endswith("(") and _LAST_YEARS_PRICE.search(head.rstrip()[-90:]):
+        return "reference"  # "than last year's October 23 price (RMB 2998 per tonne)"
     if _CLOSED_AT_EXTREME.search(stripped[-60:]):
         return "level"  # "closed at the day's low of RMB 20,200 per tonne": the close
+    if _EARLIER_MOVE.search(stripped[-40:]) and _ON_AN_EARLIER_DAY.match(trail):
+        return "reference"  # "stands at RMB 2213 per tonne, after a decline of RMB 2 on May 28"
     if _CONSIDERED_THEN.search(head[-140:]):
         return "reference"  # "If we consider the price on August 16, which was US$2,089 ..."
     if _SO_FAR.search(head) and (
