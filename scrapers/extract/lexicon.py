@@ -299,6 +299,7 @@ DOD = Concept(
         "from the previous trading day's settlement price",
         "from the previous trading day's close",
         "on the day",
+        "for the day",
         "in a single day",
         "a day",  # "rising another 10,000 yuan a day"
         "from yesterday",
@@ -563,6 +564,9 @@ INTRADAY = Concept(
         "a peak of",
         "intraday high",
         "intraday low",
+        "intraday range",
+        "intraday trading range",
+        "trading range of",
         "swinging between",
         "ranging from",
         "reaching a high",

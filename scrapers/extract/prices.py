@@ -334,7 +334,20 @@ def read_sentence(
             # "..., and the average price flat WoW": the change of the price just read.
             flat = _flat_basis(clause.folded)
             last = context.last_price
+            recent = next(reversed(drafts.values()), None)
             if (
+                flat is not None
+                and recent is not None
+                and recent.metric is Metric.SPREAD
+                and recent.sentence is sentence
+                and recent.change is None
+                and not names.regions(clause.folded)
+                and not re.search(r"\bprices?\b", clause.folded)  # "the price was about flat"
+            ):
+                # "with a discount of 55 yuan/mt against the current month, unchanged": the
+                # spread just read
+                recent.change = PriceChange(Decimal(0), basis=flat[1])
+            elif (
                 flat is not None
                 and last is not None
                 and last.change is None
@@ -730,6 +743,7 @@ def _read_prices(
                 why="a price change in %",
             )
             last_change = quantity
+            pending_sign = sign  # "up 0.60% (or $242) on the day": the amount follows
             continue
         found: _Owner | None
         if continues and context.last_price is not None:
@@ -937,7 +951,7 @@ def _read_prices(
                 sign is None
                 and last_change is not None
                 and (
-                    re.match(r"^\s*or\s*$", own_lead)
+                    re.match(r"^\s*\(?\s*or\s*$", own_lead)
                     or (re.search(r"\band\s*$", own_lead) and _AGO.match(trail))
                 )
             ):
@@ -1969,7 +1983,7 @@ def _flat_basis(folded: str) -> tuple[bool, ChangeBasis | None] | None:
         return True, ChangeBasis.DOD
     basis, _ = basis_at(rest, after=True)
     if basis is None and not re.match(
-        r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|;|,|$)", rest
+        r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|[;,.]|$)", rest
     ):
         return None
     return True, basis
@@ -2227,7 +2241,7 @@ def _role(
         stripped,
     ):
         return "reference"  # "after two trading days of 30,000 yuan gains, rose again to ..."
-    if last_change is not None and re.match(r"^\s*or\s*$", own_lead):
+    if last_change is not None and re.match(r"^\s*\(?\s*or\s*$", own_lead):
         return "change"  # "down 0.27 per cent or RMB 50 per tonne"
     if last_change is not None and re.search(r"\band\s*$", own_lead) and _AGO.match(trail):
         return "change"  # "up 17 yuan/mt from a week ago and 163 yuan/mt from a month ago"
@@ -3775,8 +3789,8 @@ _TECHNICAL_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?(?:level|mark|line)\b(?!\s+(?:
 _SAME_SPREAD = re.compile(
     r"^\s*(?:the\s+)?(?:average\s+)?(?:premium|discount|spread)s?\s+(?:was|were|stood|averaged)\b"
     # "..., and spot order discounts widened to -100~0 yuan/mt"
-    r"|^\s*(?:,\s*)?(?:and\s+)?(?:spot\s+(?:order\s+)?)?(?:premium|discount)s?\s+(?:widened|narrowed"
-    r"|expanded|shrank)\s+to\b"
+    r"|^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:spot\s+(?:order\s+)?)?(?:premium|discount)s?\s+"
+    r"(?:widened|narrowed|expanded|shrank|increased|decreased|rose|fell)\s+(?:to|by)\b"
 )
 
 
