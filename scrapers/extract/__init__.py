@@ -22,7 +22,7 @@ from scrapers.extract.quantities import Kind
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.reading import without_dateline
 from scrapers.extract.text import Sentence, fold, has_digit, sentences
-from scrapers.models import Article, ChangeBasis, Figure, Metric, PriceChange
+from scrapers.models import Article, Bound, ChangeBasis, Figure, Metric, PriceChange
 
 ReadSentence = Callable[[Sentence, list, Context, Notes], list[Draft]]  # type: ignore[type-arg]
 READERS: Sequence[ReadSentence] = (rates.read_sentence, prices.read_sentence)
@@ -380,12 +380,30 @@ def _combine(kept: Figure, new: Figure) -> Figure:
     )
 
 
+def _level_past_the_line(line: Figure, level: Figure) -> bool:
+    """A bound carrying a move, then the level beyond it with no move of its own."""
+    if line.bound is None or line.change is None or line.value is None:
+        return False
+    if level.bound is not None or level.change is not None or level.value is None:
+        return False
+    if _key(line) != _key(level) or line.metric is not Metric.PRICE:
+        return False
+    above = line.bound is Bound.ABOVE
+    return level.value >= line.value if above else level.value <= line.value
+
+
 def merge(figures: list[Figure]) -> list[Figure]:
     """One figure per fact: a summary and its paragraph, a restatement, a level read in one
     sentence and its change in the next become one figure; a different number for the same
     series and period stays a figure of its own."""
     kept: list[Figure] = []
     for figure in figures:
+        if kept and _level_past_the_line(kept[-1], figure):
+            # "has hiked by RMB 210 per tonne to reach above RMB 20,000 per tonne yet again.
+            # Data shows the price is standing at RMB 20,130": the line was a way of saying
+            # the level that follows, and the move was the level's
+            kept[-1] = replace(figure, change=kept[-1].change)
+            continue
         for index, other in enumerate(kept):
             # A line crossed on the way ("broke through $5,000/mt to a high of $5,030/mt") does
             # not part a range from the average that completes it.

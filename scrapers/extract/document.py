@@ -33,6 +33,9 @@ _CLAUSE_BREAK = re.compile(
     # "... to 16,775 yuan/mt, with a price difference between primary metal and scrap of 50"
     r"|,\s*(?=with\s+(?:a|the)\s+price\s+(?:difference|spread|gap)\b)"
     r"|,\s*followed\s+by\s+"
+    # "... to stand at A and B, respectively, the price of A356 has increased by ...": a list
+    # closed by "respectively" and the next statement
+    r"|(?<=respectively),\s*(?=(?:the|while|whereas|and)\b)"
     # "While operating rate in Yunnan went flat at 36.9%, rates across plants in Henan dipped"
     r"|,\s*(?=(?:the\s+)?(?:operating\s+)?rates\s+(?:across|at|in|for)\s)"
     # "operating capacity dropping by 3.22% month-on-month and the operating rate at 78.76%"

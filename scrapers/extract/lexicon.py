@@ -102,7 +102,7 @@ DOWN = Concept(
     (
         *(
             "fell fall falls falling fallen decrease decreased decreases decreasing down decline"
-            " declined declines declining dropped drop drops dropping dipped dip dips slipped"
+            " negated declined declines declining dropped drop drops dropping dipped dip dips slipped"
             " slips slid slide slides lower lost loses retreated retreats retreat contracted"
             " narrowed narrow narrows narrowing eased eases shrank shrinks plunged plummeted"
             " slumped tumbled weakened softened reduction descended dived sank slumps cut reduced"

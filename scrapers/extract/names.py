@@ -465,6 +465,8 @@ PLACES = (
     "huangpu",
     "the south",
     "the north",
+    "the southwest",
+    "the northwest",
 )
 _PLACE_PATTERN = re.compile(
     r"(?<![a-z])("

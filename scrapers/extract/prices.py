@@ -67,7 +67,7 @@ _AVERAGE = re.compile(
 )
 _CHANGE_NOUN = re.compile(
     r"\b(?:increase|rise|gain|growth|jump|rebound|decrease|decline|drop|fall|dip|reduction"
-    r"|change|hike|cut|loss|slump|plunge|surge|slide|leap|uptick|downtick)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about|around)\s*"
+    r"|change|hike|cut|loss|slump|plunge|surge|slide|leap|uptick|downtick|escalation)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about|around)\s*"
     r"|exceed(?:s|ed|ing)\s*|topp(?:ed|ing)\s*)?$"
 )
 _REFERENCE = re.compile(
@@ -75,8 +75,12 @@ _REFERENCE = re.compile(
     r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of)?(?:\s+(?:around|about|nearly))?"
     # "decreased by RMB 310 per tonne from its earlier price of RMB 13460 per tonne"
     r"|from\s+(?:its|the)\s+(?:earlier|previous|prior|last)\s+(?:price|level|close)\s+of"
+    # "a drop of RMB 130 per tonne or 0.99 per cent from Tuesday's price of RMB 13140"
+    r"|from\s+(?:monday|tuesday|wednesday|thursday|friday|yesterday)'s\s+(?:price|level|close)\s+of"
     # "after holding at RMB 2175 per tonne since May 15"
     r"|after\s+(?:holding|remaining|staying|hovering)(?:\s+(?:flat|steady|stable))?\s+at"
+    # "following a day of restraint at RMB 2,809 per tonne"
+    r"|following\s+a\s+day\s+of\s+[a-z]+\s+at"
     r"|compared\s+(?:with|to)|(?<!more\s)(?<!less\s)(?<!higher\s)(?<!lower\s)than|versus|vs\.?"
     r"|against)\s*(?:the\s+)?$"
 )
@@ -327,6 +331,8 @@ def read_sentence(
             _read_spread(sentence, clause, context, drafts, notes)
             continue
         if _read_quote_list(sentence, clause, context, drafts, notes):
+            continue
+        if _read_move_in_places(sentence, clause, context, drafts, notes):
             continue
         if _read_respective(sentence, clause, context, drafts, notes):
             continue
@@ -912,6 +918,19 @@ def _read_prices(
             continue
         skipped_deal = None
         forecast = _forward(sentence, clause, quantity)
+        todays_range = (
+            quantity.is_range
+            and current is not None
+            and current.low is None
+            and current.value is not None
+            and (current.subject, current.region) == (owner.product, owner.region)
+            and _TODAYS_RANGE.search(own_lead) is not None
+            and not _LATER.search(sentence.folded)
+        )
+        if todays_range:
+            # AL Circle's "The price now stood at RMB 13010 per tonne and is expected to move
+            # within a range of RMB 12990-13030 per tonne": the day's range, not a forecast
+            forecast = False
         period = _price_period(whole, context, forecast)
         if (
             owner.region not in _VENUES
@@ -922,6 +941,9 @@ def _read_prices(
             context.place_metal = names.base_metal(owner.product)
         if continues and context.last_price is not None and role == "change":
             draft = context.last_price
+        elif todays_range:
+            assert current is not None
+            draft = current
         elif (
             role == "change"
             and current is not None
@@ -956,6 +978,10 @@ def _read_prices(
                 )
             ):
                 sign = pending_sign
+            if sign is None and re.search(r",\s*by\s*$", own_lead):
+                # "Prices fell across the country, most of all in Chongqing, by RMB 90": the
+                # verb the aside interrupted
+                sign = direction(whole[clause.start : quantity.start][-120:])
             if sign is None:
                 notes.add(
                     sentence,
@@ -1073,7 +1099,7 @@ def _read_prices(
             quantity.is_range
             and draft.low is None
             and draft.value is not None
-            and _RANGE_OF_AVERAGE.search(own_lead)
+            and (_RANGE_OF_AVERAGE.search(own_lead) or todays_range)
         ):
             # "... to clock at RMB 19,570, with the average prices between RMB 19,550 and RMB
             # 19,590": the quotes the average was taken from.
@@ -1261,12 +1287,18 @@ _TODAYS_QUOTE = re.compile(
     r"\b(?:expected|estimated|likely)\s+to\s+(?:range|settle|be\s+traded|hover)\b"
     r"|\bmay\s+be\s+traded\b|\bto\s+be\s+traded\s+at\b"
 )
+_TODAYS_RANGE = re.compile(
+    r"\band\s+(?:is|are)\s+(?:expected|likely)\s+to\s+(?:move|range|trade|hover)\s+"
+    r"(?:within|between|in|at)\s+(?:a\s+range\s+of\s+)?(?:rmb|us\$|\$)?\s*$"
+)
 _LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
 _VENUES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "ZCE", "skip"})
 # "RMB 20,520 per tonne (-60) in Foshan": the change may come between
 _PLACE_AFTER = re.compile(r"\s*(?:\(\s*[+-]\s*[\d,.]+\s*\)\s*)?in\s+([a-z]+(?:\s+china)?)\b")
 _RANGE_OF_AVERAGE = re.compile(
     r"^\s*,?\s*with\s+(?:the\s+)?(?:average\s+)?(?:prices?|quotes?)\s+(?:(?:standing|stood)\s+)?"
+    # "with average prices likely to range between ...": AL Circle's word for the day's range
+    r"(?:(?:likely|expected|estimated)\s+to\s+range\s+)?"
     r"(?:between|ranging\s+from|in\s+the\s+range\s+of|at)\s*$"
     # "to an average of RMB 20,310 per tonne, within a range of RMB 20,290 ... to RMB 20,330"
     r"|^\s*,?\s*(?:with)?in\s+(?:a|the)\s+range\s+of\s*$"
@@ -1408,12 +1440,14 @@ _NO_CHANGE = re.compile(
     r"\b(?:no\s+(?:recent\s+)?change|unchanged|flat|stable|steady|restraint|restrained)\b"
 )
 # Where a list's levels begin: "to clock at", "arriving at", "to RMB ..."
-_TO_LEVELS = re.compile(r"(?:\bto|\bat|\barriving\s+at|\breach)\s*(?:rmb|us\$|\$|usd)?\s*$")
+_TO_LEVELS = re.compile(
+    r"(?:\bto|\bat|\barriving\s+at|\breach|\bhover(?:ing)?\s+(?:around|at))\s*(?:rmb|us\$|\$|usd)?\s*$"
+)
 _RANGES_FOLLOW = re.compile(r"\b(?:range|ranging|between)\b")
 _EACH = re.compile(r"^\s*(?:per\s+tonne\s*)?,?\s*each\b")
 # "..., down RMB 300 and RMB 310"; "..., a decrease of RMB 100 per tonne each"
 _CHANGES_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:down|up)(?:\s+by)?|an?\s+(?:decrease|increase|drop|rise|gain|decline)\s+of)"
+    r"\s*(?:each\s*)?,?\s*(?:(?:down|up)(?:\s+by)?|an?\s+(?:decrease|increase|drop|rise|gain|decline)\s+of)"
     r"\s*(?:rmb|us\$|\$|usd)?\s*"
 )
 
@@ -1488,6 +1522,52 @@ def _read_quote_list(
             owner=owner.product,
             emitted=True,
             why="one of several quotes listed in the order of their products",
+        )
+    return True
+
+
+# "..., followed by RMB 50 per tonne slump in Gongyi and Hangzhou, where the prices rested at
+# RMB 18,810 per tonne and RMB 18,930 per tonne, respectively"
+_MOVE_IN_PLACES = re.compile(
+    r"^\s*(?:per\s+tonne\s+)?(?:an?\s+)?(?P<move>slump|drop|fall|decline|dip|rise|hike|increase|gain"
+    r"|surge|jump)s?\s+in\s+(?P<places>[a-z ,]+?),\s*where\s+(?:the\s+)?prices?\s+"
+    r"(?:rested|stood|settled|closed|came\s+in)\s+at\s*(?:rmb|us\$|\$)?\s*$"
+)
+
+
+def _read_move_in_places(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """One move named before the places it happened in, then each place's level."""
+    whole = sentence.folded
+    money = [q for q in clause.quantities if q.kind is Kind.MONEY]
+    if len(money) < 3 or whole[clause.start : money[0].start].strip():
+        return False
+    told = _MOVE_IN_PLACES.match(whole[money[0].end : money[1].start])
+    product = context.last_price.subject if context.last_price else context.product
+    if told is None or product is None:
+        return False
+    places = [place for *_, place in names.regions(told.group("places"))]
+    levels = money[1:]
+    if len(places) != len(levels) or len(set(places)) != len(places):
+        return False
+    sign = direction(told.group("move")) or 1
+    for place, level in zip(places, levels, strict=True):
+        draft = _draft(drafts, _Owner(product, place), level.unit or "CNY/t", sentence, None, False)
+        draft.value = level.value
+        draft.change = PriceChange(sign * money[0].value)
+        notes.add(
+            sentence,
+            level.start,
+            level.end,
+            "level",
+            owner=f"{product} ({place})",
+            emitted=True,
+            why="each place's level after the move they shared",
         )
     return True
 
@@ -1603,10 +1683,17 @@ def _read_respective(
         # "Both the cash bid price and official settlement price marked a surge of US$86 ... and
         # US$87 ...": each price's change (the bid's is no figure)
         return _read_shared_changes(sentence, clause, legs, changes, context, drafts, notes)
+    # "the price in Shenyang and Tianjin has increased by RMB 210 per tonne to come in at RMB
+    # 20,140": places of one product, one move, one level: theirs alike
+    one_product_places = (
+        all(owner is not None and owner.product == legs[0].product for owner in legs)
+        and len({owner.region for owner in legs if owner is not None}) == count
+    )
     shared_level = len(levels) == 1 and (
         _EACH.match(whole[levels[0].end :]) is not None
         or len(changes) == count
         or (shared_price and len(money) == 1)
+        or (one_product_places and len(changes) <= 1)
     )
     if not (len(levels) == count or shared_level):
         return False
@@ -1697,7 +1784,10 @@ def _read_flat_grades(
 
 
 # What joins the products of a list: "A and the B", "A, B, and C" (a grade word may lead).
-_PRODUCT_JOIN = re.compile(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:[a-z-]+\s+)?|\s*,\s*")
+# ... and "the price of A and the price of B have both decreased"
+_PRODUCT_JOIN = re.compile(
+    r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:prices?\s+of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?|\s*,\s*"
+)
 
 
 def _read_shared_changes(
@@ -1741,7 +1831,8 @@ def _read_shared_changes(
 # "The price is expected to range between A and B"; "Their prices are expected to range between
 # A and B and C and D": the ranges of the prices the sentence before gave.
 _RANGES_OF = re.compile(
-    r"^\s*(?:today,\s*)?(?:the|its|their)\s+(?:average\s+)?prices?\s+"
+    # "The average aluminium prices have circulated between A and B"
+    r"^\s*(?:today,\s*)?(?:the|its|their)\s+(?:average\s+)?(?:[a-z0-9]+\s+)?prices?\s+"
     r"(?:is|are|were|was|have|has|had)\b"
     r"[^.]{0,40}?\b(?:range|ranged|ranging|between)\b"
 )
@@ -1922,7 +2013,7 @@ def _foreign(head: str) -> bool:
     head = re.sub(r"\b(?:was|were)\s+sold\s+(?:between|for|at)\b", " ", head)
     # AL Circle's "Bauxite Henan has registered a drop of RMB 10": a move, not registrations
     head = re.sub(
-        r"\b(?:has|have|had)\s+registered\s+(?:an?\s+)?(?:drop|fall|decline|rise|increase|gain|hike)",
+        r"\b(?:(?:has|have|had)\s+)?registered\s+(?:an?\s+)?(?:drop|fall|decline|rise|increase|gain|hike)",
         " ",
         head,
     )
@@ -1993,7 +2084,7 @@ _NOUN_BASIS = re.compile(
     r"\b(?P<which>weekly|monthly|daily|yearly|annual|week-on-week|month-on-month|year-on-year"
     r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)\s+(?:increase|rise|gain|decrease|decline"
     # "The weekly increase was 660 yuan/mt"
-    r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip)\s+(?:of\s*|was\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
+    r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip|escalation)\s+(?:of\s*|was\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
     r"|around|approximately|roughly)\s*|exceed(?:s|ed|ing)\s*)?$"
 )
 _ON_A_BASIS = re.compile(
@@ -2014,7 +2105,7 @@ _NOUN_BASES = {
 
 _FROM_THE_DAY_BEFORE = re.compile(
     r"^\W*(?:/\s*(?:mt|t)\s*|per\s+tonne\s*)?from\s+"
-    r"(?:monday|tuesday|wednesday|thursday|friday)\b"
+    r"(?:monday|tuesday|wednesday|thursday|friday)(?:'s\s+(?:price|close|level))?\b"
     # not "from Thursday last week", nor "from Friday, May 23"
     r"(?!\s*,?\s*(?:[a-z]+\s+)?\d|\s+(?:of\s+)?(?:last|the\s+previous|a)\s+week)"
 )

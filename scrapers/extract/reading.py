@@ -164,6 +164,7 @@ _NOUN_SIGNS = {
     "slide": -1,
     "surge": 1,
     "leap": 1,
+    "escalation": 1,  # AL Circle's "a Year-on-Year escalation of RMB 80 per tonne"
 }
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
