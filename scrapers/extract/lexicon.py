@@ -102,8 +102,9 @@ DOWN = Concept(
     (
         *(
             "fell fall falls falling fallen decrease decreased decreases decreasing down decline"
-            " negated declined declines declining dropped drop drops dropping dipped dip dips slipped"
+            " declined declines declining dropped drop drops dropping dipped dip dips slipped"
             " slips slid slide slides lower lost loses retreated retreats retreat contracted"
+            " negated"
             " narrowed narrow narrows narrowing eased eases shrank shrinks plunged plummeted"
             " slumped tumbled weakened softened reduction descended dived sank slumps cut reduced"
             " lowered lowering lowers losing"
