@@ -1685,9 +1685,11 @@ def _read_respective(
         return _read_shared_changes(sentence, clause, legs, changes, context, drafts, notes)
     # "the price in Shenyang and Tianjin has increased by RMB 210 per tonne to come in at RMB
     # 20,140": places of one product, one move, one level: theirs alike
+    named = [owner for owner in legs if owner is not None]
     one_product_places = (
-        all(owner is not None and owner.product == legs[0].product for owner in legs)
-        and len({owner.region for owner in legs if owner is not None}) == count
+        len(named) == count
+        and len({owner.product for owner in named}) == 1
+        and len({owner.region for owner in named}) == count
     )
     shared_level = len(levels) == 1 and (
         _EACH.match(whole[levels[0].end :]) is not None
