@@ -115,6 +115,9 @@ class Context:
     sentence_place: tuple[str | None] | None = None
     pair: PairedPrice | None = None  # a pair of prices named for the next sentence's numbers
     group: list[Draft] | None = None  # the prices a list just named ("Their prices range ...")
+    # the (product, region) of each price a list of moves named, None for a bid ("the cash bid
+    # and the official settlement price shed US$17 and US$17.50"), for "the prices derived at"
+    listed: tuple[tuple[str, str] | None, ...] | None = None
     last_owner: tuple[str, str] | None = None  # (product, market) last read: what "it" is
     # (subject, region, unit, level) of the prices read so far, for a change told against an
     # earlier value ("If we consider the price on August 16, which was US$2,089 ...")

@@ -346,6 +346,7 @@ FORECAST = Concept(
         "are likely",
         "may",
         "might",
+        "potentially",  # "with prices potentially dipping to 15,000-15,500 yuan/mt"
         "could",
         "will",
         "would",

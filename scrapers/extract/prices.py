@@ -12,7 +12,7 @@ import profit or loss) is a spread, named by its legs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import pairwise
 
@@ -225,6 +225,22 @@ _BID_OFFER = re.compile(
     r"|october|november|december)\s+\d{2})\s+(?:bid|offer)s?\b|\bbid\s+and\s+offer\b"
     r"|\b(?:the\s+)?(?:bid|offer)\s+(?:settled|stood|closed|rose|fell|went|at)\b"
 )
+# What a metal's futures contract is, where the metal is not the thing traded
+_TRADED_AS = {"lithium": "lithium carbonate"}
+_CURRENCY = re.compile(r"rmb|yuan|cny|usd|us\$|\$")
+_NOT_A_BID = re.compile(r"\bsettlement\b|\breference\s+price\b|\bofficial\s+price\b")
+
+
+def _told_of_a_bid(head: str) -> bool:
+    """Whether the clause is about a bid or an offer: named last before the number, however far
+    back ("the 3-month offer increased by USD 3.5 ..., from USD 2,894.5 per tonne to ...")."""
+    bids = [match.end() for match in _BID_OFFER.finditer(head[-200:])]
+    if not bids:
+        return False
+    others = [match.end() for match in _NOT_A_BID.finditer(head[-200:])]
+    return not others or others[-1] < bids[-1]
+
+
 _OR_PERCENT = re.compile(r"\s*(?:/\s*mt\s*)?,?\s*or\s+[\d.]+\s*(?:%|per\s*cent)")
 # "... and 163 yuan/mt from a month ago": a second change with its own basis.
 _AGO = re.compile(
@@ -333,6 +349,8 @@ def read_sentence(
         if _read_quote_list(sentence, clause, context, drafts, notes):
             continue
         if _read_move_in_places(sentence, clause, context, drafts, notes):
+            continue
+        if _read_listed_levels(sentence, clause, context, drafts, notes):
             continue
         if _read_respective(sentence, clause, context, drafts, notes):
             continue
@@ -628,7 +646,15 @@ def _read_prices(
     clause_start_amount = True  # the next money amount is the clause's first
     foreign_clause = False  # the clause is about a fee, cost or volume
     quantities = [q for q in clause.quantities if q.kind in {Kind.MONEY, Kind.PERCENT, Kind.OTHER}]
+    told_unit: str | None = None
     for quantity in quantities:
+        if quantity.kind is Kind.MONEY:
+            if told_unit and not _CURRENCY.search(whole[quantity.start : quantity.end]):
+                # "dropped US$13.50 per tonne to peg at 2,284.42 per tonne": the currency the
+                # clause is counting in
+                quantity = replace(quantity, unit=told_unit)
+            else:
+                told_unit = quantity.unit
         own_lead = whole[max(clause.start, previous_end) : quantity.start]
         trail = whole[quantity.end : min(quantity.end + AFTER, clause_end)]
         previous_end = quantity.end
@@ -697,8 +723,16 @@ def _read_prices(
                 # "RMB 4,698 per tonne, which is 56 per cent higher than last year's October 23
                 # price": the year's move
                 side_after = _THAN_A_YEAR_AGO.match(trail)
+            stood = _STOOD_BASIS_SIDE.search(own_lead)
+            if side_after is None and stood is not None:
+                # "the LME aluminium benchmark price stood week-on-week high by 1 per cent": the
+                # week's move of the benchmark, a figure of its own
+                side_after = stood
+                target = None
             if sign is None and side_after is not None:
-                sign = direction(side_after.group(1))
+                side = "side" if "side" in side_after.re.groupindex else 1
+                word = side_after.group(side)
+                sign = direction({"high": "higher", "low": "lower"}.get(word, word))
             if (
                 target is None
                 and sign is not None
@@ -708,6 +742,8 @@ def _read_prices(
                 # "aluminium prices rose 2.1 per cent W-o-W"; "closed down 0.27 per cent or
                 # RMB 50 per tonne at RMB 18,610": the figure starts with its change in %.
                 owner = _owner(whole, clause, quantity, context, last_owner)
+                if owner is not None and owner.region == "LME" and "benchmark" in own_lead:
+                    owner = _Owner(_with_qualifier(owner.product, "cash"), "LME")
                 if (
                     owner is None
                     or owner.region == "skip"
@@ -738,6 +774,8 @@ def _read_prices(
             basis = _basis(trail, context, sentence, whole[clause.start : quantity.start])
             if basis is None and side_after is not None and side_after.re is _THAN_A_YEAR_AGO:
                 basis = ChangeBasis.YOY
+            if side_after is not None and side_after.re is _STOOD_BASIS_SIDE:
+                basis = _NOUN_BASES[side_after.group("which")]
             target.change = PriceChange(sign * quantity.value, percent=True, basis=basis)
             notes.add(
                 sentence,
@@ -764,6 +802,9 @@ def _read_prices(
         else:
             found = _owner(whole, clause, quantity, context, last_owner)
         owner = found
+        if owner is not None and owner.region in {"SHFE", "GFEX"} and owner.product in _TRADED_AS:
+            # "the settlement price for the LC2601 contract": lithium trades as its carbonate
+            owner = _Owner(_TRADED_AS[owner.product], "GFEX")
         if owner is None:
             notes.add(
                 sentence,
@@ -1216,6 +1257,9 @@ _DEAL_LEAD = re.compile(
     r"\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to)\s*$"
     r"|\b(?:changed|changing|change)\s+hands\s+(?:at|around|near)\s*$"
+    # "one deal in south China was done at around 3,260 yuan/mt"
+    r"|\b(?:deals?|transactions?)\b[^.;]{0,40}?\b(?:was|were)\s+(?:done|concluded|made|struck)"
+    r"\s+at(?:\s+(?:around|about))?\s*$"
     # "a small volume of high-grade cobalt sulphate traded at 53,000 yuan/mt"
     r"|\ba\s+small\s+(?:volume|amount|lot|quantity)\s+of\b[^.;,]{0,50}\btraded\s+at\s*$"
     # "cobalt intermediate product smelter quotations remained at 54,000~55,000"; "traders
@@ -1234,6 +1278,10 @@ _ON_AN_EARLIER_DAY = re.compile(
     r"^\s*(?:/\s*(?:mt|t)|per\s+tonne)?\s*(?:on\s+(?:(?:january|february|march|april|may|june"
     r"|july|august|september|october|november|december)\s+\d|monday|tuesday|wednesday|thursday"
     r"|friday)|yesterday|the\s+(?:previous|day\s+before))"
+)
+_STOOD_BASIS_SIDE = re.compile(
+    r"\b(?:stood|was|is|remained)\s+(?P<which>week-on-week|month-on-month|year-on-year|w-o-w|m-o-m"
+    r"|y-o-y|wow|mom|yoy)\s+(?P<side>high|higher|low|lower|up|down)\s+by\s*$"
 )
 _THAN_A_YEAR_AGO = re.compile(
     r"^\s*(?:per\s*cent|%)?\s*(higher|lower)\s+than\s+(?:last\s+year's|the\s+same\s+(?:day|period)"
@@ -1526,6 +1574,49 @@ def _read_quote_list(
     return True
 
 
+# "With the latest decline, the prices derived at US$2,246 per tonne and US$2,246.50 per tonne"
+_THE_PRICES_AT = re.compile(
+    r"^\s*(?:with\s+[^,]{1,40},\s*)?the\s+prices\s+(?:derived|stood|settled|came\s+in|closed|ended)"
+    r"\s+at\s*(?:us\$|\$|rmb|usd)?\s*$"
+)
+
+
+def _read_listed_levels(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """The levels of the prices the sentence before listed with their moves, in its order."""
+    listed = context.listed
+    money = [q for q in clause.quantities if q.kind is Kind.MONEY]
+    if listed is None or len(money) != len(listed):
+        return False
+    if not _THE_PRICES_AT.match(sentence.folded[clause.start : money[0].start]):
+        return False
+    for leg, level in zip(listed, money, strict=True):
+        if leg is None:
+            notes.add(sentence, level.start, level.end, "bid", why=_WHY["bid"])
+            continue
+        product, region = leg
+        draft = _draft(
+            drafts, _Owner(product, region), level.unit or "CNY/t", sentence, None, False
+        )
+        draft.value = level.value
+        notes.add(
+            sentence,
+            level.start,
+            level.end,
+            "level",
+            owner=product,
+            emitted=True,
+            why="the level of a price the sentence before listed",
+        )
+    context.listed = None
+    return True
+
+
 # "..., followed by RMB 50 per tonne slump in Gongyi and Hangzhou, where the prices rested at
 # RMB 18,810 per tonne and RMB 18,930 per tonne, respectively"
 _MOVE_IN_PLACES = re.compile(
@@ -1682,6 +1773,9 @@ def _read_respective(
     if not levels and changes and any(owner is not None for owner in legs):
         # "Both the cash bid price and official settlement price marked a surge of US$86 ... and
         # US$87 ...": each price's change (the bid's is no figure)
+        context.listed = tuple(
+            (owner.product, owner.region) if owner is not None else None for owner in legs
+        )
         return _read_shared_changes(sentence, clause, legs, changes, context, drafts, notes)
     # "the price in Shenyang and Tianjin has increased by RMB 210 per tonne to come in at RMB
     # 20,140": places of one product, one move, one level: theirs alike
@@ -2189,7 +2283,7 @@ def _role(
         return "other"  # "with price adjustments ranging from RMB 100-150 per tonne": no level
     if re.search(r"\b(?:bid|offer)\s+prices?\b", head) and not re.search(r"settlement", head):
         return "bid"
-    if _BID_OFFER.search(head[-90:]):
+    if _told_of_a_bid(head):
         return "bid"  # "The 3-month bid rose by USD 2 per tonne ... to USD 2,677 per tonne"
     closed = _CLOSE_BEFORE.search(head[-60:]) is not None
     if (
@@ -2262,6 +2356,15 @@ def _role(
     ):
         # "SHFE copper briefly went above 78,100 early, fell back under 77,700 and climbed again
         # to test 78,200 before the morning close": waypoints of a session, no close
+        return "intraday"
+    if (
+        quantity.is_range
+        and _futures(owner)
+        and not closed
+        and re.search(r"\b(?:contract's|price)\s+range\b", head[-100:])
+    ):
+        # "the most-traded contract's range moving from ... to 104,700-109,900 yuan/mt": where
+        # the contract traded over the week, not a close
         return "intraday"
     if (
         quantity.is_range
