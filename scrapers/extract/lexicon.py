@@ -176,6 +176,8 @@ STAYED = Concept(
         "holding steady at",
         "remained flat at",
         "remained unchanged at",
+        "remained the same at",
+        "stayed the same at",
     ),
 )
 

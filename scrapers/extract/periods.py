@@ -39,6 +39,7 @@ _MONTH = re.compile(
 )
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _LEAD = re.compile(r"\b(in|for|of|during|from|since|than)\s*$")
+_BEGAN_IN = re.compile(r"\b(?:began|begun|started|starting|beginning)\s+in\s*$")
 _UNTIL = re.compile(
     r"\b(?:until|till|through)\s+(?:the\s+)?(?:end|middle|start|beginning)\s+of\s*$"
 )
@@ -69,6 +70,8 @@ def month_period(text: str, published: date | None, *, forecast: bool) -> str | 
             continue
         if _UNTIL.search(text, max(0, match.start() - 40), match.start()):
             continue  # "likely until the end of November": a deadline, not the period
+        if _BEGAN_IN.search(text, max(0, match.start() - 20), match.start()):
+            continue  # "extending the recovery that began in July": where a run started
         if word == "may" and not lead and not year_text:
             continue
         if not lead and not year_text:

@@ -30,7 +30,7 @@ from scrapers.extract.reading import (
     month_basis,
     without_dateline,
 )
-from scrapers.extract.text import Sentence, has_digit
+from scrapers.extract.text import Sentence
 from scrapers.models import Bound, ChangeBasis, Metric, PriceChange
 
 CUES = (
@@ -227,6 +227,10 @@ _BID_OFFER = re.compile(
 )
 # What a metal's futures contract is, where the metal is not the thing traded
 _TRADED_AS = {"lithium": "lithium carbonate"}
+_FEW_QUOTES = re.compile(
+    r"\b(?:a\s+few|some|several|individual)\s+(?:quotes|quotations|offers|deals|cargoes)\s+"
+    r"(?:at|were\s+at)\s+(?:premiums?|discounts?)\s+of\s*$"
+)
 _CURRENCY = re.compile(r"rmb|yuan|cny|usd|us\$|\$")
 _NOT_A_BID = re.compile(r"\bsettlement\b|\breference\s+price\b|\bofficial\s+price\b")
 
@@ -1290,6 +1294,15 @@ _THAN_A_YEAR_AGO = re.compile(
 _LAST_YEARS_PRICE = re.compile(
     r"\b(?:last\s+year's|a\s+year\s+(?:ago|earlier))\b[^.;]{0,40}?\bprice\s*\(\s*(?:rmb|us\$|\$)?$"
 )
+_RANGE_OVER_A_PERIOD = re.compile(
+    r"\b(?:trading|traded|moving|moved|fluctuating|fluctuated)\s+(?:with)?in\s+a\s+range\s+of"
+    r"\s*(?:rmb|us\$|\$)?$"
+)
+# ... over a month (a week's trading range is read as the week's quote, as the corpus has it)
+_OVER_A_PERIOD = re.compile(
+    r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\b|\b(?:this|last|the\s+past)\s+month\b|\bduring\s+the\s+month\b"
+)
 _CLOSED_AT_EXTREME = re.compile(
     r"\bclos(?:ed|ing)\s+at\s+(?:the\s+)?(?:day's|session's)\s+(?:low|high)\s+of\s*(?:rmb|\$)?$"
 )
@@ -1682,7 +1695,14 @@ def _read_respective(
     if not money:
         return False
     head = whole[clause.start : money[0].start]
-    shared_price = _SAW_A_PRICE.search(head) is not None
+    shared_price = _SAW_A_PRICE.search(head) is not None or (
+        # "the price in Hangzhou, Chongqing and Linyi experienced the same price hike to peg
+        # at RMB 19,190 per tonne": one level for the places listed
+        len(money) == 1
+        and len(names.listed_regions(head)) >= 2
+        and _TO_LEVELS.search(head) is not None
+        and not re.search(r"\bup\s+to\s*$", head)  # "raised ... by up to RMB 200": a ceiling
+    )
     if (
         len(money) == 1
         and not shared_price
@@ -1816,6 +1836,12 @@ def _read_respective(
         or re.match(r"^[^.;]{0,30}?\bwithout\s+any\s+(?:further\s+)?change\b", tail) is not None
     )
     period = _price_period(whole, context, False)
+    last = context.last_price
+    same_move = (
+        last.change
+        if last is not None and not changes and _SAME_MOVE.search(head) is not None
+        else None
+    )
     group: list[Draft] = []
     for index, owner in enumerate(legs):
         level = levels[index] if len(levels) == count else levels[0]
@@ -1834,6 +1860,8 @@ def _read_respective(
         elif flat:
             # "remained unchanged at A, B and C over the week": the basis after the list
             draft.change = PriceChange(Decimal(0), basis=_basis(tail, context, sentence))
+        elif same_move is not None:
+            draft.change = same_move
         notes.add(
             sentence,
             level.start,
@@ -1980,6 +2008,9 @@ _PURITY_VARIANTS = re.compile(
 # "RMB 27,800 per tonne (range RMB 27,400-28,200 per tonne)": the range of the price before
 _RANGE_IN_PARENS = re.compile(r"\(\s*(?:a\s+)?range(?:\s+of)?\s*(?:rmb|\$)?\s*$")
 # "Shandong and Henan saw an average price of RMB 4,725 per tonne": one price, each place's
+_SAME_MOVE = re.compile(
+    r"\bthe\s+same\s+(?:price\s+)?(?:hike|rise|increase|gain|growth|drop|fall|decline|decrease|cut)\b"
+)
 _SAW_A_PRICE = re.compile(
     r"\b(?:saw|had|recorded|posted)\s+(?:an?\s+)?(?:average\s+)?prices?\s+of\s*(?:rmb|\$)?\s*$"
 )
@@ -2146,7 +2177,7 @@ def _held(lead: str) -> bool:
     return (
         re.search(
             r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat|restrained)"
-            r"(?:\s+(?:basically|largely|mostly|broadly|generally))?(?:\s+(?:steady|stable))?"
+            r"(?:\s+(?:basically|largely|mostly|broadly|generally))?(?:\s+(?:steady|stable|the\s+same))?"
             r"(?:\s+(?:at|in|(?<=stable\s)within|(?<=steady\s)within))?(?:\s+the\s+range\s+of)?"
             r"(?:\s+(?:around|about|approximately|roughly))?\s*$"
             r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$",
@@ -2259,6 +2290,14 @@ def _role(
         return "expectation"
     if stripped.endswith("(") and _LAST_YEARS_PRICE.search(head.rstrip()[-90:]):
         return "reference"  # "than last year's October 23 price (RMB 2998 per tonne)"
+    if (
+        quantity.is_range
+        and _RANGE_OVER_A_PERIOD.search(stripped[-60:])
+        and _OVER_A_PERIOD.search(head)
+    ):
+        # "In June, ... with the aluminium spot price trading in a range of RMB 23,800-24,330 per
+        # tonne": where the price went over the month, not a quote
+        return "other"
     if _CLOSED_AT_EXTREME.search(stripped[-60:]):
         return "level"  # "closed at the day's low of RMB 20,200 per tonne": the close
     if _EARLIER_MOVE.search(stripped[-40:]) and _ON_AN_EARLIER_DAY.match(trail):
@@ -3227,6 +3266,10 @@ def _read_spread(
             continue
         previous_end = quantity.end
         stripped = lead.rstrip()
+        if _FEW_QUOTES.search(stripped[-60:]):
+            # "..., with a few quotes at premiums of 25-50 yuan/mt": some sellers, not the market
+            notes.add(sentence, quantity.start, quantity.end, "deal", owner=name, why=_WHY["deal"])
+            continue
         if _ONCE.search(stripped[-40:]):
             # "the import loss ... once widened to 3,000 yuan/mt": how far it went in the session
             notes.add(
@@ -3378,9 +3421,9 @@ def _read_spread(
             why = "a spread's average"
         elif (
             draft.empty
-            and re.search(r"\b(?:discount|premium)\s+of\s*$", stripped)
+            and re.search(r"\b(?:discount|premium)s?\s+of\s*$", stripped)
             and re.match(
-                r"^\s*(?:yuan/mt\s*)?to\s+(?:an?\s+(?:premium|discount)\s+of|parity)", trail
+                r"^\s*(?:yuan/mt\s*)?to\s+(?:(?:an?\s+)?(?:premium|discount)s?\s+of|parity)", trail
             )
         ):
             # "at a discount of 400 yuan/mt to a discount of 280 yuan/mt"; "a discount of 50
@@ -3536,7 +3579,9 @@ _ON_PAR = re.compile(
 # "Today's secondary copper raw material prices remained unchanged MoM": a product's price held,
 # with its basis, told without a number.
 _UNCHANGED = re.compile(
-    r"^(?:today(?:'s)?,?\s+)?(?:the\s+)?(?P<what>[a-z0-9# -]{3,60}?)\s+prices?\s+"
+    # "Other markets: Today, the SMM 1# lead average price was flat compared to ..."
+    r"^(?:[a-z ]{3,30}:\s*)?(?:today(?:'s)?,?\s+)?(?:the\s+)?"
+    r"(?P<what>[a-z0-9# -]{3,60}?)\s+prices?\s+"
     r"(?:remained|were|was|held|stayed)\s+(?:basically\s+|largely\s+)?(?:unchanged|flat|stable|steady)\b"
 )
 
@@ -3545,8 +3590,10 @@ def _read_unchanged(sentence: Sentence, clauses: list[Clause], context: Context)
     """A price held from the day or week before, with that basis written ("... remained
     unchanged MoM"); without a basis it is commentary, not a figure."""
     folded = sentence.folded
-    if not FLAT.mentioned(folded) or has_digit(folded):
-        return None
+    if not FLAT.mentioned(folded) or any(
+        q.kind in {Kind.MONEY, Kind.PERCENT} for clause in clauses for q in clause.quantities
+    ):
+        return None  # a sentence with an amount says more than "unchanged"
     match = _UNCHANGED.match(without_dateline(folded).strip())
     if match is None:
         return None
