@@ -3839,7 +3839,7 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
     # mechanical casting aluminium scrap in Shanghai increased ...".
     for between in reversed(list(_BETWEEN.finditer(folded))):
         a, b = between.group("a"), between.group("b")
-        if re.fullmatch(r"primary", a.strip()) and re.match(
+        if re.fullmatch(r"primary|refined", a.strip()) and re.match(
             r"secondary\s+copper\s+rods?", b.strip()
         ):
             return "copper cathode rod - secondary copper rod", False
@@ -3879,6 +3879,9 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         # SMM #1 lead": two products, each named.
         after = folded[versus.end() : versus.end() + 50]
         seconds = [name for *_, name in names.known_products(after)]
+        futures_leg = re.match(r"\s*(?:shfe\s+)?([a-z]+)\s+futures\b", after)
+        if futures_leg is not None and seconds and seconds[0] == futures_leg.group(1):
+            seconds = [f"{seconds[0]} futures"]  # "against copper futures": the futures leg
         if not seconds and metal and re.match(r"(?:smm\s*)?(?:#1|1#)(?![\w#])", after):
             seconds = [metal]  # "against the average price of SMM 1#": the metal's benchmark
         before = folded[: versus.start()]
