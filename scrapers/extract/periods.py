@@ -208,12 +208,13 @@ def _nth_week(nth: str, month: int, published: date) -> str | None:
 
 
 def _dated(month: int, day: int, published: date) -> date | None:
-    """A month and day without a year, as the one nearest before publication (or just after)."""
-    for year in (published.year, published.year - 1):
+    """A month and day without a year, as the one nearest before publication (or just after:
+    a survey published on Wednesday December 31 for the week to Thursday January 1)."""
+    for year in (published.year + 1, published.year, published.year - 1):
         try:
             when = date(year, month, day)
         except ValueError:
-            return None
+            continue  # February 29 in a year without it
         if when <= published + timedelta(days=10):
             return when
     return None
