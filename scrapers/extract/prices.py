@@ -1303,6 +1303,10 @@ _OVER_A_PERIOD = re.compile(
     r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)\b|\b(?:this|last|the\s+past)\s+month\b|\bduring\s+the\s+month\b"
 )
+_OVER_DAYS = re.compile(
+    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:two|three|four|five|several|few|\d+)\s+"
+    r"(?:trading\s+)?(?:days|sessions)\b"
+)
 _CLOSED_AT_EXTREME = re.compile(
     r"\bclos(?:ed|ing)\s+at\s+(?:the\s+)?(?:day's|session's)\s+(?:low|high)\s+of\s*(?:rmb|\$)?$"
 )
@@ -2298,6 +2302,12 @@ def _role(
         # "In June, ... with the aluminium spot price trading in a range of RMB 23,800-24,330 per
         # tonne": where the price went over the month, not a quote
         return "other"
+    if _OVER_DAYS.search(head) and (
+        _CHANGE_NOUN.search(stripped[-40:]) or re.search(r"\bby\s*$", stripped)
+    ):
+        # "Hunan also raised quotations over the past two days, with a cumulative increase of
+        # 400 yuan/mt": a run of days, with no basis a rule could compare
+        return "reference"
     if _CLOSED_AT_EXTREME.search(stripped[-60:]):
         return "level"  # "closed at the day's low of RMB 20,200 per tonne": the close
     if _EARLIER_MOVE.search(stripped[-40:]) and _ON_AN_EARLIER_DAY.match(trail):

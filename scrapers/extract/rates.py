@@ -68,6 +68,11 @@ _MENTION = re.compile(
 _AFTER_MENTION = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:of|for|in|across|among|at|amongst)\s+(?:the\s+)?"
 )
+# a time, not an industry: "in the third week after ...", "in the first half", "in 2024"
+_A_TIME = re.compile(
+    r"(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last|final|same|previous|following|past)\s+"
+    r"(?:week|weeks|month|months|half|quarter|period|days?)|(?:19|20)\d\d)\b"
+)
 _THAT_OF = re.compile(r"^\s*(?:and\s+)?(?:that|those)\s+(?:of|for|in|at)\s+")
 _PRICE_WORDS = re.compile(r"\bprices?\b|\bquot|yuan|\brmb\b|\$|\bpremium|\bdiscount|\bspread")
 _LEVEL_LEAD = re.compile(
@@ -466,6 +471,8 @@ def _foreign_before(head: str) -> bool:
 def _named_at_mention(folded: str, mention: re.Match[str]) -> list[names.Named]:
     """What "operating rate" is said of: the phrase after "of/for/in/at", else the one before."""
     after = _AFTER_MENTION.match(folded, mention.end())
+    if after is not None and _A_TIME.match(folded, after.end()):
+        after = None  # "the operating rate in the third week after the Chinese New Year"
     found: list[names.Named] = []
     if after is not None:
         text, _ = phrase_after(folded, after.end())
