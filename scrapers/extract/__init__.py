@@ -129,6 +129,7 @@ def _learn_sentence(sentence: Sentence, context: Context, *, first: bool) -> Non
             context.metal = names.base_metal(products[0][2])
 
 
+_FEES = re.compile(r"\b(?:processing|treatment|refining)\s+(?:fees?|charges?)\b")
 _WRAP = re.compile(
     r"\b(?P<venue>shanghai|shfe|lme|london)\s+(?:base\s+|nonferrous\s+|non-ferrous\s+)?"
     r"(?:metals|complex)\b"
@@ -233,6 +234,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
         context.heading = paragraph.heading
         context.paragraph_place = None
         context.sentence_place = None
+        context.fee_topic = False
         context.place = None  # a spot premium's market is named in its own paragraph
         for index, sentence in enumerate(sentences_of(paragraph)):
             if context.sentence_place is not None:
@@ -243,6 +245,8 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
             _learn_spot_market(sentence, context)
             rates.learn_opening_month(sentence, context)
             if not _relevant(sentence, context):
+                if _FEES.search(sentence.folded):
+                    context.fee_topic = True
                 rates.learn_from_words(sentence, context)
                 _learn_mention(sentence, context)
                 prices.read_trend_words(sentence, context, notes)
@@ -255,6 +259,10 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
             if not found_rates:
                 rates.learn_from_words(sentence, context)  # "Operating rates will fall in August"
             prices.learn(found_prices, sentence, context)
+            if found_prices:
+                context.fee_topic = False
+            elif _FEES.search(sentence.folded):
+                context.fee_topic = True
             drafts.extend(found_rates)
             drafts.extend(found_prices)
             if any(draft.metric is Metric.PRICE for draft in found_prices):

@@ -115,6 +115,9 @@ class Context:
     sentence_place: tuple[str | None] | None = None
     pair: PairedPrice | None = None  # a pair of prices named for the next sentence's numbers
     group: list[Draft] | None = None  # the prices a list just named ("Their prices range ...")
+    # the sentence before spoke of fees ("billet processing fees fell further"): a next one
+    # that names no product ("By region, Foshan stood at -50/0 yuan/mt") goes on about them
+    fee_topic: bool = False
     # the (product, region) of each price a list of moves named, None for a bid ("the cash bid
     # and the official settlement price shed US$17 and US$17.50"), for "the prices derived at"
     listed: tuple[tuple[str, str] | None, ...] | None = None

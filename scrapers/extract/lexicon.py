@@ -243,6 +243,7 @@ WOW = Concept(
         "compared with last week",
         "compared to last week",
         "compared with the previous week",
+        "compared to the previous week",
         "than last week",
         "than the previous week",
         "on the week",

@@ -356,6 +356,8 @@ def read_sentence(
             continue
         if _read_listed_levels(sentence, clause, context, drafts, notes):
             continue
+        if _read_respective_percents(sentence, clause, context, drafts, notes):
+            continue
         if _read_respective(sentence, clause, context, drafts, notes):
             continue
         if not any(q.kind in {Kind.MONEY, Kind.PERCENT} for q in clause.quantities):
@@ -398,6 +400,7 @@ def read_sentence(
         if _NOT_A_SPREAD.search(clause.folded):
             continue  # an inter-month spread: neither a price nor a spread figure
         previous = _read_prices(sentence, clause, context, drafts, notes, previous)
+    _respective_moves_after(sentence, clauses, context, drafts, notes)
     _close_at_named_level(sentence, clauses, drafts, notes)
     _series_by_reference(sentence, drafts, context)
     return [draft for draft in drafts.values() if not draft.empty]
@@ -653,6 +656,22 @@ def _read_prices(
     told_unit: str | None = None
     for quantity in quantities:
         if quantity.kind is Kind.MONEY:
+            converted = (
+                told_unit is not None
+                and quantity.unit != told_unit
+                and whole[max(clause.start, previous_end) : quantity.start].strip() == "("
+            )
+            if converted:
+                # "RMB 20,656 per tonne (USD 2,880 per tonne)": the same price in other money
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    why="a price converted into another currency",
+                )
+                previous_end = quantity.end
+                continue
             if told_unit and not _CURRENCY.search(whole[quantity.start : quantity.end]):
                 # "dropped US$13.50 per tonne to peg at 2,284.42 per tonne": the currency the
                 # clause is counting in
@@ -806,6 +825,15 @@ def _read_prices(
         else:
             found = _owner(whole, clause, quantity, context, last_owner)
         owner = found
+        if owner is not None and context.fee_topic and not names.known_products(whole):
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="a fee the paragraph is about, not a price",
+            )
+            continue
         if owner is not None and owner.region in {"SHFE", "GFEX"} and owner.product in _TRADED_AS:
             # "the settlement price for the LC2601 contract": lithium trades as its carbonate
             owner = _Owner(_TRADED_AS[owner.product], "GFEX")
@@ -1322,7 +1350,9 @@ _WHEN_WAS = re.compile(
     r"|\b(?:started|began|ended|opened)\s+the\s+(?:year|month|week|quarter)\s+(?:at|with)\s*$"
 )
 _NOUN_AFTER = re.compile(
-    r"^\s*(?:/mt\s*)?(?:increase|rise|gain|hike|jump|decrease|decline|drop|fall|loss|cut)\b"
+    # "marking a 0.56 per cent week-on-week uptick": the noun may carry its basis before it
+    r"^\s*(?:/mt\s*)?(?:(?:week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y)\s+)?"
+    r"(?:increase|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick)\b"
 )
 _CLOSE_FOLLOWS = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:clos|settl|end)")
 _OFFERED_AT = re.compile(r"\b(?:was|were)\s+offered\s+at\s*$")
@@ -1589,6 +1619,93 @@ def _read_quote_list(
             why="one of several quotes listed in the order of their products",
         )
     return True
+
+
+_RESPECTIVE_MOVES = re.compile(
+    r"\brespective\s+(?P<dir>declines|decreases|drops|falls|increases|rises|gains)\s+of\s*$"
+)
+
+
+def _read_respective_percents(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """Moves in per cent for prices named together: "spot prices in East and South China have
+    edged up by roughly 0.41 per cent and 0.27 per cent respectively"; "..., marking respective
+    declines of 0.08 per cent and 0.07 per cent compared to the previous week" after the
+    sentence gave the two prices."""
+    whole = sentence.folded
+    percents = [q for q in clause.quantities if q.kind is Kind.PERCENT]
+    if len(percents) < 2 or any(q.kind is Kind.MONEY for q in clause.quantities):
+        return False
+    head = whole[clause.start : percents[0].start]
+    if "respectively" not in clause.folded or _RESPECTIVE_MOVES.search(head):
+        return False
+    sign = direction(head[-60:])
+    legs = _respective_legs(head, context, percents[0])
+    if not legs or any(leg is None for leg in legs) or sign in {None, 0}:
+        return False
+    targets = [
+        _draft(drafts, leg, "USD/t" if leg.region == "LME" else "CNY/t", sentence, None, False)
+        for leg in legs
+        if leg is not None
+    ]
+    if len(targets) != len(percents):
+        return False
+    _give_moves(sentence, targets, percents, sign or 1, context, notes)
+    return True
+
+
+def _respective_moves_after(
+    sentence: Sentence,
+    clauses: list[Clause],
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> None:
+    """ "..., marking respective declines of 0.08 per cent and 0.07 per cent compared to the
+    previous week": the moves of the prices the sentence just gave, in their order."""
+    whole = sentence.folded
+    for clause in clauses:
+        percents = [q for q in clause.quantities if q.kind is Kind.PERCENT]
+        if len(percents) < 2:
+            continue
+        told = _RESPECTIVE_MOVES.search(whole[clause.start : percents[0].start])
+        if told is None:
+            continue
+        targets = [
+            draft
+            for draft in drafts.values()
+            if draft.value is not None and draft.metric is Metric.PRICE
+        ]
+        sign = direction(told.group("dir"))
+        if len(targets) == len(percents) and sign not in {None, 0}:
+            _give_moves(sentence, targets, percents, sign or 1, context, notes)
+
+
+def _give_moves(
+    sentence: Sentence,
+    targets: list[Draft],
+    percents: list[Quantity],
+    sign: int,
+    context: Context,
+    notes: Notes,
+) -> None:
+    basis = _basis(sentence.folded[percents[-1].end :], context, sentence)
+    for draft, percent in zip(targets, percents, strict=True):
+        draft.change = PriceChange(sign * percent.value, percent=True, basis=basis)
+        notes.add(
+            sentence,
+            percent.start,
+            percent.end,
+            "change",
+            owner=f"{draft.subject} ({draft.region})",
+            emitted=True,
+            why="each listed price's move in per cent, in the list's order",
+        )
 
 
 # "With the latest decline, the prices derived at US$2,246 per tonne and US$2,246.50 per tonne"
@@ -2144,7 +2261,8 @@ def _foreign(head: str) -> bool:
     head = re.sub(r"\b(?:was|were)\s+sold\s+(?:between|for|at)\b", " ", head)
     # AL Circle's "Bauxite Henan has registered a drop of RMB 10": a move, not registrations
     head = re.sub(
-        r"\b(?:(?:has|have|had)\s+)?registered\s+(?:an?\s+)?(?:drop|fall|decline|rise|increase|gain|hike)",
+        r"\b(?:(?:has|have|had)\s+)?registered\s+(?:an?\s+)?(?:[a-z]+\s+)?"
+        r"(?:drop|fall|decline|rise|increase|gain|hike)",
         " ",
         head,
     )

@@ -43,7 +43,7 @@ class Quantity:
         return self.value
 
 
-_CURRENCY = r"(?:rmb|cny|usd|us\s?\$|\$|¥)"
+_CURRENCY = r"(?:rmb|cny|usd\s?\$|usd|us\s?\$|\$|¥)"  # AL Circle writes "USD$ 2,665" too
 _PER_TONNE = rf"\s*(?:/\s*|per\s+){TONNE}"
 _QUANTITY = re.compile(
     rf"(?<![\w.$])(?P<btw>between\s+)?(?P<sign>[+\-−](?=[\d$¥]|rmb|usd|us))?"
@@ -91,7 +91,7 @@ def _kind(match: re.Match[str]) -> tuple[Kind, str | None, bool]:
         return Kind.OTHER, None, False  # per pound, per nickel unit, per kg: not per tonne
     pre = (match.group("pre") or "").replace(" ", "")
     post = match.group("post") or ""
-    dollars = pre in {"usd", "us$", "$"} or post.startswith(("usd", "us", "dollar"))
+    dollars = pre in {"usd", "usd$", "us$", "$"} or post.startswith(("usd", "us", "dollar"))
     if pre or post:
         tonne = bool(match.group("tonne") or match.group("tonne2"))
         return Kind.MONEY, "USD/t" if dollars else "CNY/t", tonne

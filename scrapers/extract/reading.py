@@ -165,6 +165,8 @@ _NOUN_SIGNS = {
     "surge": 1,
     "leap": 1,
     "escalation": 1,  # AL Circle's "a Year-on-Year escalation of RMB 80 per tonne"
+    "uptick": 1,
+    "downtick": -1,
 }
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
