@@ -22,6 +22,7 @@ from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import CLOSE, DOD, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY
 from scrapers.extract.periods import month_period, relative_month
 from scrapers.extract.quantities import Kind, Quantity, to_decimal
+from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.reading import (
     AFTER,
     basis_at,
@@ -921,6 +922,17 @@ def _read_prices(
             and not names.is_cif(whole)
         ):
             owner = _Owner(owner.product, context.paragraph_place)
+        if owner.region == "China" and not names.regions(clause.folded):
+            # "the aluminum-to-silicon ratio in Shanxi was 5.0, and bauxite containing 60%
+            # alumina was about 500-530 yuan/mt": the place a priceless clause before named
+            segment = whole[whole.rfind(";", 0, clause.start) + 1 : clause.start]
+            places = {place for *_, place in names.regions(without_dateline(segment))}
+            if (
+                len(places) == 1
+                and re.search(r"\b(?:ratio|grade|content)\b", segment)  # the quote's quality
+                and not any(q.kind is Kind.MONEY for q in read_quantities(segment))
+            ):
+                owner = _Owner(owner.product, places.pop())
         if (
             owner.region == "China"
             and " (" in owner.product
@@ -1287,7 +1299,7 @@ _SESSION_AFTER = re.compile(
 _DEAL_LEAD = re.compile(
     r"(?<!most\s)(?<!mainstream\s)(?<!main\s)(?<!to\s)(?<!will\s)"
     r"\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
-    r"(?:\s+[a-z]+){0,3}\s+(?:at|to)\s*$"
+    r"(?:\s+[a-z]+){0,3}\s+(?:at|to|around)\s*$"
     r"|\b(?:changed|changing|change)\s+hands\s+(?:at|around|near)\s*$"
     # "one deal in south China was done at around 3,260 yuan/mt"
     r"|\b(?:deals?|transactions?)\b[^.;]{0,40}?\b(?:was|were)\s+(?:done|concluded|made|struck)"
