@@ -75,8 +75,12 @@ UP = Concept(
             " recovers grew grow higher jump jumped jumps surge surged surges added adds expanded"
             " expand expands widened widen widens widening advanced advances soared rallied firmed"
             " strengthened raised hiked augmented ascended escalated boosted lifted gaining"
-            " expanding buoyed"
+            " expanding buoyed growing spiked"
         ).split(),
+        # AL Circle's words for a rise: "has inflated by", "has levitated by", "elevated by"
+        "inflated",
+        "levitated",
+        "elevated",
         "heightened",
         "skyrocketed",
         "leap",
@@ -104,7 +108,7 @@ DOWN = Concept(
             "fell fall falls falling fallen decrease decreased decreases decreasing down decline"
             " declined declines declining dropped drop drops dropping dipped dip dips slipped"
             " slips slid slide slides lower lost loses retreated retreats retreat contracted"
-            " negated"
+            " negated depleted downfall"
             " narrowed narrow narrows narrowing eased eases shrank shrinks plunged plummeted"
             " slumped tumbled weakened softened reduction descended dived sank slumps cut reduced"
             " lowered lowering lowers losing"

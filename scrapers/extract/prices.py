@@ -68,14 +68,14 @@ _AVERAGE = re.compile(
 )
 _CHANGE_NOUN = re.compile(
     r"\b(?:increase|rise|gain|growth|jump|rebound|decrease|decline|drop|fall|dip|reduction"
-    r"|change|hike|cut|loss|slump|plunge|surge|slide|leap|uptick|downtick|escalation)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about|around)\s*"
+    r"|change|hike|cut|loss|slump|plunge|surge|slide|leap|uptick|downtick|escalation|spike)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about|around)\s*"
     r"|exceed(?:s|ed|ing)\s*|topp(?:ed|ing)\s*)?$"
 )
 _REFERENCE = re.compile(
     r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)"
     r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of)?(?:\s+(?:around|about|nearly))?"
     # "decreased by RMB 310 per tonne from its earlier price of RMB 13460 per tonne"
-    r"|from\s+(?:its|the)\s+(?:earlier|previous|prior|last)\s+(?:price|level|close)\s+of"
+    r"|from\s+(?:its|the)\s+(?:earlier|previous|prior|last|recorded)\s+(?:price|level|close|rate)\s+of"
     # "a drop of RMB 130 per tonne or 0.99 per cent from Tuesday's price of RMB 13140"
     r"|from\s+(?:monday|tuesday|wednesday|thursday|friday|yesterday)'s\s+(?:price|level|close)\s+of"
     # "after holding at RMB 2175 per tonne since May 15"
@@ -228,6 +228,7 @@ _BID_OFFER = re.compile(
 )
 # What a metal's futures contract is, where the metal is not the thing traded
 _TRADED_AS = {"lithium": "lithium carbonate"}
+_PER_KG = re.compile(r"\bper\s+kg\b|/\s*kg\b|\bper\s+kilogram\b")
 _FEW_QUOTES = re.compile(
     r"\b(?:a\s+few|some|several|individual)\s+(?:quotes|quotations|offers|deals|cargoes)\s+"
     r"(?:at|were\s+at)\s+(?:premiums?|discounts?)\s+of\s*$"
@@ -348,6 +349,8 @@ def read_sentence(
     if _read_premium_list(sentence, clauses, context, drafts, notes):
         return [draft for draft in drafts.values() if not draft.empty]
     for clause in clauses:
+        if _read_hovering_premium(sentence, clause, context, drafts, notes):
+            continue
         if _is_spread(clause.folded, context):
             _read_spread(sentence, clause, context, drafts, notes)
             continue
@@ -657,6 +660,18 @@ def _read_prices(
     told_unit: str | None = None
     for quantity in quantities:
         if quantity.kind is Kind.MONEY:
+            if quantity.value < 1000 and _PER_KG.search(whole) and quantity.high is None:
+                # "an upward strive of RMB 0.10 per kg, stopping at RMB 20.30 per tonne": a price
+                # the sentence counts per kilogram, its unit mistyped
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    why="a price per kilogram written as per tonne",
+                )
+                previous_end = quantity.end
+                continue
             converted = (
                 told_unit is not None
                 and quantity.unit != told_unit
@@ -1364,7 +1379,7 @@ _WHEN_WAS = re.compile(
 _NOUN_AFTER = re.compile(
     # "marking a 0.56 per cent week-on-week uptick": the noun may carry its basis before it
     r"^\s*(?:/mt\s*)?(?:(?:week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y)\s+)?"
-    r"(?:increase|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick)\b"
+    r"(?:increase|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick|downfall)\b"
 )
 _CLOSE_FOLLOWS = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:clos|settl|end)")
 _OFFERED_AT = re.compile(r"\b(?:was|were)\s+offered\s+at\s*$")
@@ -1403,7 +1418,8 @@ _VENUES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "ZCE", "skip"})
 # "RMB 20,520 per tonne (-60) in Foshan": the change may come between
 _PLACE_AFTER = re.compile(r"\s*(?:\(\s*[+-]\s*[\d,.]+\s*\)\s*)?in\s+([a-z]+(?:\s+china)?)\b")
 _RANGE_OF_AVERAGE = re.compile(
-    r"^\s*,?\s*with\s+(?:the\s+)?(?:average\s+)?(?:prices?|quotes?)\s+(?:(?:standing|stood)\s+)?"
+    r"^\s*,?\s*with\s+(?:the\s+)?(?:average\s+)?(?:prices?|quotes?|markers?)\s+"
+    r"(?:(?:standing|stood|hovering)\s+)?"
     # "with average prices likely to range between ...": AL Circle's word for the day's range
     r"(?:(?:likely|expected|estimated)\s+to\s+range\s+)?"
     r"(?:between|ranging\s+from|in\s+the\s+range\s+of|at)\s*$"
@@ -1633,6 +1649,52 @@ def _read_quote_list(
     return True
 
 
+# AL Circle's "The discount prices have ventured around RMB 60 per tonne or RMB 20 per tonne";
+# "The premium and discount prices have hovered around RMB 20 per tonne, on the downward or
+# upward side": the day's spot premium range, told loosely
+_HOVERING_PREMIUM = re.compile(
+    r"^\s*(?:the\s+)?(?P<kind>premium\s+and\s+discount|discount|premium)\s+prices\s+have\s+"
+    r"(?:hovered|ventured|moved|stood)\s+around\s+(?:rmb\s*)?(?P<a>[\d,]+)\s*(?:per\s+tonne)?\s*"
+    r"(?:or\s+(?:rmb\s*)?(?P<b>[\d,]+)\s*(?:per\s+tonne)?|,\s*on\s+the\s+downward\s+or\s+upward\s+side)"
+)
+
+
+def _read_hovering_premium(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    told = _HOVERING_PREMIUM.match(clause.folded)
+    metal = context.metal or (names.base_metal(context.product) if context.product else None)
+    if told is None or metal is None:
+        return False
+    first = to_decimal(told.group("a"))
+    if told.group("b") is None:
+        ends = (-first, first)  # either side of the futures
+    else:
+        second = to_decimal(told.group("b"))
+        sign = -1 if told.group("kind") == "discount" else 1
+        ends = (sign * first, sign * second)
+    name = f"{metal} - {metal} futures"
+    draft = _draft(
+        drafts, _Owner(name, "China"), "CNY/t", sentence, None, False, metric=Metric.SPREAD
+    )
+    draft.low, draft.high = min(ends), max(ends)
+    for quantity in clause.quantities:
+        notes.add(
+            sentence,
+            quantity.start,
+            quantity.end,
+            "spread",
+            owner=name,
+            emitted=True,
+            why="the spot premium's range, told as where it hovered",
+        )
+    return True
+
+
 _RESPECTIVE_MOVES = re.compile(
     r"\brespective\s+(?P<dir>declines|decreases|drops|falls|increases|rises|gains)\s+of\s*$"
 )
@@ -1767,7 +1829,8 @@ def _read_listed_levels(
 # RMB 18,810 per tonne and RMB 18,930 per tonne, respectively"
 _MOVE_IN_PLACES = re.compile(
     r"^\s*(?:per\s+tonne\s+)?(?:an?\s+)?(?P<move>slump|drop|fall|decline|dip|rise|hike|increase|gain"
-    r"|surge|jump)s?\s+in\s+(?P<places>[a-z ,]+?),\s*where\s+(?:the\s+)?prices?\s+"
+    r"|surge|jump)s?\s+in\s+(?P<places>[a-z ,]+?),\s*where\s+(?:the\s+)?"
+    r"(?:[a-z]+\s+){0,2}prices?\s+"
     r"(?:rested|stood|settled|closed|came\s+in)\s+at\s*(?:rmb|us\$|\$)?\s*$"
 )
 
@@ -1782,7 +1845,7 @@ def _read_move_in_places(
     """One move named before the places it happened in, then each place's level."""
     whole = sentence.folded
     money = [q for q in clause.quantities if q.kind is Kind.MONEY]
-    if len(money) < 3 or whole[clause.start : money[0].start].strip():
+    if len(money) < 2 or whole[clause.start : money[0].start].strip():
         return False
     told = _MOVE_IN_PLACES.match(whole[money[0].end : money[1].start])
     product = context.last_price.subject if context.last_price else context.product
@@ -2043,7 +2106,8 @@ def _read_flat_grades(
 # What joins the products of a list: "A and the B", "A, B, and C" (a grade word may lead).
 # ... and "the price of A and the price of B have both decreased"
 _PRODUCT_JOIN = re.compile(
-    r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?(?:prices?\s+of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?|\s*,\s*"
+    r"\s*(?:prices?\s*)?(?:,\s*and|,|and)\s+(?:the\s+)?(?:prices?\s+of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?"
+    r"|\s*,\s*"
 )
 
 
@@ -2089,7 +2153,7 @@ def _read_shared_changes(
 # A and B and C and D": the ranges of the prices the sentence before gave.
 _RANGES_OF = re.compile(
     # "The average aluminium prices have circulated between A and B"
-    r"^\s*(?:today,\s*)?(?:the|its|their)\s+(?:average\s+)?(?:[a-z0-9]+\s+)?prices?\s+"
+    r"^\s*(?:today,\s*)?(?:the|its|their)\s+(?:average\s+)?(?:[a-z0-9]+\s+)?prices?\s+(?:trends?\s+)?"
     r"(?:is|are|were|was|have|has|had)\b"
     r"[^.]{0,40}?\b(?:range|ranged|ranging|between)\b"
 )
@@ -2152,8 +2216,8 @@ _SAW_A_PRICE = re.compile(
 # "while Henan, Shanxi and Guangxi saw hikes of RMB 20, 15 and 10 to close at ...": the places'
 # moves in a report of one product's prices
 _SAW_MOVES = re.compile(
-    r"\b(?:saw|recorded|witnessed|experienced|posted)\s+(?:price\s+)?(?:hikes|rises|increases|gains"
-    r"|falls|drops|declines|decreases)\s+of\s*$"
+    r"\b(?:saw|recorded|witnessed|experienced|posted|been)\s+(?:price\s+|slight\s+|sharp\s+)?"
+    r"(?:hikes|rises|increases|gains|falls|drops|declines|decreases)\s+of\s*$"
 )
 
 
@@ -2200,12 +2264,18 @@ def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owne
     products = names.known_products(bare)
     if len(products) < 2:
         return None
-    run = [products[-1]]
-    for found in reversed(products[:-1]):
-        between = bare[found[1] : run[0][0]]
-        if not (_PRODUCT_JOIN.fullmatch(between) or _PLACE_THEN_JOIN.fullmatch(between)):
+    run: list[tuple[int, int, str]] = []
+    # The run of products joined into one list, the last such: "... (99.99%) price and ...
+    # (99.996%) price have rallied up the aluminium price index by RMB 100": not the index.
+    for last in range(len(products) - 1, 0, -1):
+        run = [products[last]]
+        for found in reversed(products[:last]):
+            between = bare[found[1] : run[0][0]]
+            if not (_PRODUCT_JOIN.fullmatch(between) or _PLACE_THEN_JOIN.fullmatch(between)):
+                break
+            run.insert(0, found)
+        if len(run) >= 2:
             break
-        run.insert(0, found)
     names_in_run = [name for *_, name in run]
     if len(run) < 2 or len(set(names_in_run)) < len(names_in_run):
         return None
@@ -2345,7 +2415,7 @@ _NOUN_BASIS = re.compile(
     r"\b(?P<which>weekly|monthly|daily|yearly|annual|week-on-week|month-on-month|year-on-year"
     r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)\s+(?:increase|rise|gain|decrease|decline"
     # "The weekly increase was 660 yuan/mt"
-    r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip|escalation)\s+(?:of\s*|was\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
+    r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip|escalation|spike)\s+(?:of\s*|was\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
     r"|around|approximately|roughly)\s*|exceed(?:s|ed|ing)\s*)?$"
 )
 _ON_A_BASIS = re.compile(
@@ -2432,6 +2502,8 @@ def _role(
         # "In June, ... with the aluminium spot price trading in a range of RMB 23,800-24,330 per
         # tonne": where the price went over the month, not a quote
         return "other"
+    if re.search(r"\b(?:quarter-on-quarter|q-o-q|qoq)\b", stripped[-60:]):
+        return "reference"  # "a Quarter-on-Quarter rise of RMB 70": no basis a rule compares
     if _OVER_DAYS.search(head) and (
         _CHANGE_NOUN.search(stripped[-40:]) or re.search(r"\bby\s*$", stripped)
     ):

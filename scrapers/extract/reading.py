@@ -167,6 +167,8 @@ _NOUN_SIGNS = {
     "escalation": 1,  # AL Circle's "a Year-on-Year escalation of RMB 80 per tonne"
     "uptick": 1,
     "downtick": -1,
+    "spike": 1,
+    "downfall": -1,
 }
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
