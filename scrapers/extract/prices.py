@@ -230,8 +230,8 @@ _BID_OFFER = re.compile(
 _TRADED_AS = {"lithium": "lithium carbonate"}
 _PER_KG = re.compile(r"\bper\s+kg\b|/\s*kg\b|\bper\s+kilogram\b")
 _FEW_QUOTES = re.compile(
-    r"\b(?:a\s+few|some|several|individual)\s+(?:quotes|quotations|offers|deals|cargoes)\s+"
-    r"(?:at|were\s+at)\s+(?:premiums?|discounts?)\s+of\s*$"
+    r"\b(?:a\s+few|some|several|individual)\s+(?:(?:quotes|quotations|offers|deals|cargoes)\s+"
+    r"(?:at|were\s+at)\s+)?(?:premiums?|discounts?)\s+of\s*$"
 )
 _CURRENCY = re.compile(r"rmb|yuan|cny|usd|us\$|\$")
 _NOT_A_BID = re.compile(r"\bsettlement\b|\breference\s+price\b|\bofficial\s+price\b")
@@ -2658,6 +2658,8 @@ def _role(
         return "other"  # "moved within 100 yuan of the daily average line"
     if re.search(r"\bas\s+much\s+as\s*(?:rmb|\$)?\s*$", stripped):
         return "other"  # "some regions moving as much as RMB 300 per tonne in a day": a ceiling
+    if re.search(r"\b(?:towards?|approach(?:es|ed|ing)?|nearing)(?:\s+the)?\s*$", stripped):
+        return "other"  # "SHFE lead rose towards the 17,000 yuan/mt threshold": not reached
     moved_up_to = re.search(
         r"\b(?:move|moved|moving|go|goes|went|rise|rose|climb|climbed|edge|edged)\s+up\s+to\s*$",
         stripped,
@@ -3365,6 +3367,13 @@ def _read_spread(
     # "high-quality copper such as Jinchuan (plate) was quoted at premiums of 180-200": a grade,
     # with a brand for example.
     named_before = _FOR_EXAMPLE.sub(" ", folded[: amounts[0].start - clause.start])
+    if re.match(r"(?:at|with)\s+an?\s+(?:premium|discount)\b", folded):
+        # "JCC and Jinde lead were quoted at 16,740-16,800 yuan/mt, with a premium of 0-50": the
+        # premium is the brand's, named in the statement this one trails.
+        statement = sentence.folded.rfind(";", 0, clause.start) + 1
+        named_before = (
+            _FOR_EXAMPLE.sub(" ", sentence.folded[statement : clause.start]) + named_before
+        )
     if _DEALT.search(named_before):
         for quantity in amounts:
             notes.add(
