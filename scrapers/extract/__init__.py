@@ -98,9 +98,10 @@ def _learn_title(title: str, context: Context) -> None:
 def _learn_spot_market(sentence: Sentence, context: Context) -> None:
     """The market a paragraph's spot premiums are quoted in, from its opening words (which may
     hold no number: "Guangdong stocks rose slightly after four straight declines")."""
-    heading = _PLACE_HEADING.match(without_dateline(sentence.folded).lstrip())
+    opening = without_dateline(sentence.folded).lstrip()
+    heading = _PLACE_HEADING.match(opening) or _PLACE_MARKET.match(opening)
     if heading is not None:
-        regions = names.regions(heading.group(1))
+        regions = names.regions(next(group for group in heading.groups() if group))
         if regions:
             context.paragraph_place = regions[0][2]
     if context.place is not None:
@@ -177,6 +178,13 @@ _OPENING_PLACE = re.compile(
     r"|(?:today,\s*)?spot\s+(?:[a-z0-9#-]+\s+){1,3}in\s+([a-z]+(?:\s+china)?)\s+"
     r"(?:traded|was|were|is|stood)\b)"
 )
+# "SMM reported on July 22 that the Fugu magnesium ingot market swung widely today": the market
+# the paragraph's quotes are from, named before them
+_PLACE_MARKET = re.compile(
+    r"^(?:smm\s+(?:reported\s+)?(?:on\s+)?[a-z]+\.?\s+\d{1,2}(?:\s+that|:|,)?\s+)?"
+    r"(?:today,?\s+)?the\s+(?!shanghai\s+metals?\s+market)(?:([a-z]+)\s+(?:[a-z-]+\s+){1,3}market"
+    r"|(?:[a-z-]+\s+){1,3}market\s+in\s+(?:the\s+)?([a-z]+)(?:\s+(?:region|area))?)\b"
+)
 # "Guangdong Region: This week, ..."; "Guangdong: Premiums rose ...": a paragraph headed by its
 # market, whether or not the heading sentence holds a number.
 _PLACE_HEADING = re.compile(r"^([a-z]+(?:\s+china)?)(?:\s+region)?\s*:\s")
@@ -201,6 +209,8 @@ def _relevant(sentence: Sentence, context: Context) -> bool:
         return True
     if "unchanged" in folded and "price" in folded:
         return True  # "Today's secondary copper raw material prices remained unchanged MoM"
+    if "price" in folded and prices.states_unchanged(folded):
+        return True  # "This week, spodumene prices remained basically flat WoW"
     if context.rates_seen and any(
         map(folded.__contains__, ("stable", "steady", "flat", "unchanged"))
     ):
@@ -353,7 +363,31 @@ def _restated_without_place(kept: Figure, new: Figure) -> bool:
                 and new.low is not None
                 and (new.low, new.high) == (kept.low, kept.high)
             )
+            or _midpoint_told(kept, new)
+            # "Fugu ... 16,200-16,300 yuan/mt, up 250 yuan from yesterday. ... a rise of 250
+            # yuan in a day": the move told again
+            or (
+                _lone(new)
+                and not _lone(kept)
+                and new.change is not None
+                and new.change == kept.change
+            )
         )
+    )
+
+
+def _midpoint_told(kept: Figure, new: Figure) -> bool:
+    """A range's middle told later as the price ("quoted at 16,000-16,100 yuan/mt ... magnesium
+    prices pulled back to 16,050 yuan/mt"): the same quote, with its average."""
+    return (
+        kept.value is None
+        and kept.low is not None
+        and kept.high is not None
+        and new.low is None
+        and new.bound is None
+        and new.change is None
+        and new.value is not None
+        and new.value * 2 == kept.low + kept.high
     )
 
 
@@ -412,6 +446,15 @@ def merge(figures: list[Figure]) -> list[Figure]:
             # the level that follows, and the move was the level's
             kept[-1] = replace(figure, change=kept[-1].change)
             continue
+        superseded = next(
+            (index for index, other in enumerate(kept) if _afternoon_after_morning(other, figure)),
+            None,
+        )
+        if superseded is not None:
+            # "In the morning, the mainstream quotations were A. In the afternoon, quotations
+            # continued to rise to B": the day's quote is where it ended
+            kept[superseded] = figure
+            continue
         for index, other in enumerate(kept):
             # A line crossed on the way ("broke through $5,000/mt to a high of $5,030/mt") does
             # not part a range from the average that completes it.
@@ -431,6 +474,20 @@ def merge(figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+_MORNING = re.compile(r"\s*(?:in|during)\s+the\s+morning\b", re.IGNORECASE)
+_AFTERNOON = re.compile(r"\s*(?:in|during)\s+the\s+afternoon\b", re.IGNORECASE)
+
+
+def _afternoon_after_morning(kept: Figure, new: Figure) -> bool:
+    return (
+        _key(kept) == _key(new)
+        and not _lone(kept)
+        and not _lone(new)
+        and _MORNING.match(kept.evidence) is not None
+        and _AFTERNOON.match(new.evidence) is not None
+    )
+
+
 def _overlaps(kept: Figure, new: Figure) -> bool:
     """Whether two compatible readings are one fact: they share a number, or one of them adds
     only what the other lacks (a rate's YoY change stated in the next sentence)."""
@@ -442,6 +499,8 @@ def _overlaps(kept: Figure, new: Figure) -> bool:
         if _restated(kept, new) or _restated(new, kept):
             return True
         if _same_move(kept, new) or _same_move(new, kept):
+            return True
+        if _midpoint_told(kept, new):
             return True
         return any(
             getattr(kept, name) is not None and getattr(kept, name) == getattr(new, name)

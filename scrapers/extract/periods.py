@@ -267,3 +267,21 @@ def shift_month(month: str, months: int) -> str:
 
 def publication_week(published: date) -> str:
     return _iso_week(published)
+
+
+_FROM_A_DAY = re.compile(
+    rf"^\W*(?:/\s*mt\s*)?(?:,?\s*(?:or|an?\s+(?:decrease|increase|decline|drop|rise|gain)\s+of)"
+    rf"\s+(?:approximately\s+|about\s+)?[\d.]+\s*(?:%|per\s*cent)\s*)?"
+    rf"(?:from|compared\s+(?:to|with)|against)\s+(?:that\s+of\s+)?(?P<m>{_MONTH_NAMES})\.?\s+"
+    rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+)
+
+
+def days_back_to(trail: str, published: date | None) -> int | None:
+    """How many days before publication the day a change is told "from" lies: "down 100
+    yuan/mt from March 28" in a review of April 3 is six."""
+    found = _FROM_A_DAY.match(trail)
+    if found is None or published is None:
+        return None
+    when = _dated(_MONTHS[found.group("m")], int(found.group("d")), published)
+    return None if when is None else (published - when).days

@@ -20,7 +20,7 @@ from scrapers.extract import names
 from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import CLOSE, DOD, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY
-from scrapers.extract.periods import month_period, relative_month
+from scrapers.extract.periods import days_back_to, month_period, relative_month
 from scrapers.extract.quantities import Kind, Quantity, to_decimal
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.reading import (
@@ -802,7 +802,13 @@ def _read_prices(
                 )
                 current = target
                 pending_sign = sign
-            if target is None or (target.change is not None and not target.change.percent):
+            if target is None or (
+                target.change is not None
+                and not target.change.percent
+                # "remained stable at 234,000-254,000 yuan/mt, ..., down 0.2% from March 28":
+                # the move the report measures outweighs the word
+                and (target.change.amount != 0 or quantity.value == 0)
+            ):
                 continue
             if (
                 sign is None
@@ -1316,6 +1322,9 @@ _DEAL_LEAD = re.compile(
     r"\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to|around)\s*$"
     r"|\b(?:changed|changing|change)\s+hands\s+(?:at|around|near)\s*$"
+    # "the occasional small-volume transactions below $880/mt CIF SC6": deals, not a bound
+    r"|\b(?:deals?|transactions?)\s+(?:(?:concluded|done|heard)\s+)?(?:at\s+or\s+)?"
+    r"(?:below|above|under|over)\s*$"
     # "one deal in south China was done at around 3,260 yuan/mt"
     r"|\b(?:deals?|transactions?)\b[^.;]{0,40}?\b(?:was|were)\s+(?:done|concluded|made|struck)"
     r"\s+at(?:\s+(?:around|about))?\s*$"
@@ -2073,8 +2082,13 @@ def _read_respective(
     return True
 
 
+_BARE_METALS = frozenset(
+    {"alumina", "aluminium", "copper", "zinc", "lead", "nickel", "tin", "silicon", "lithium"}
+    | {"cobalt", "magnesium", "aluminium scrap", "copper scrap"}
+)
 _HELD = re.compile(
-    r"\b(?:held|holds?|remained|stayed|was|were|kept)\s+(?:stable|steady|flat|unchanged)\b"
+    r"\b(?:held|holds?|remained|stayed|was|were|kept)\s+"
+    r"(?:(?:basically|largely|broadly|generally|mostly)\s+)?(?:stable|steady|flat|unchanged)\b"
 )
 
 
@@ -2096,7 +2110,7 @@ def _read_flat_grades(
         return
     region = context.paragraph_place or "China"
     for *_, product in names.known_products(_PAREN.sub(" ", clause.folded[: held.start()])):
-        if " (" not in product:
+        if product in _BARE_METALS:
             continue  # a base metal "held steady" is its market's mood, not a quote
         draft = _draft(drafts, _Owner(product, region), "CNY/t", sentence, None, False)
         if draft.change is None:
@@ -2463,6 +2477,9 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
         # a weekly review's "down 900 yuan/mt or 6% from last Friday" is the week's move; in a
         # Monday morning comment the same words mean the previous session, and name no basis
         return ChangeBasis.WOW
+    if context.weekly and (days_back_to(trail, context.published) or 0) in range(5, 9):
+        # a weekly review's "down 100 yuan/mt from March 28", the last day of the week before
+        return ChangeBasis.WOW
     basis, _ = basis_at(trail, after=True)
     if basis is None:
         basis = month_basis(trail, None)
@@ -2658,6 +2675,29 @@ def _role(
         return "other"  # "moved within 100 yuan of the daily average line"
     if re.search(r"\bas\s+much\s+as\s*(?:rmb|\$)?\s*$", stripped):
         return "other"  # "some regions moving as much as RMB 300 per tonne in a day": a ceiling
+    if re.match(
+        rf"^\s*(?:/\s*(?:mt|t)|yuan\s*/\s*ton|per\s+tonne)?\s*(?:from|since)\s+"
+        rf"(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[\s-]*(?:{_MONTHS})\b",
+        trail,
+    ):
+        return "reference"  # "up 56000 yuan / ton from mid-July": since a dated point, no basis
+    if re.search(
+        r"\b(?:matching|corresponding|implied|equivalent)\s+(?:[a-z]+\s+){0,3}prices?\b",
+        head[-100:],
+    ):
+        return "other"  # "the matching lithium price would exceed 200000 yuan": a calculation
+    if not quantity.is_range and re.search(
+        r"\b(?:actual\s+)?transaction\s+prices?\b[^.;]{0,40}?"
+        r"\b(?:reaching|reached|at|to|around)\s*$",
+        stripped,
+    ):
+        # "transaction prices followed suit, reaching 16,700 yuan/mt"; "today's market
+        # transaction price was reported at 16,250 yuan/mt": one price deals were done at,
+        # beside the quoted range ("transaction prices in the Fugu region reaching
+        # 16,300-16,400 yuan/mt" is the market's range)
+        return "deal"
+    if re.search(r"\b(?:price\s+)?(?:floor|ceiling|bottom\s+line)\s+of\s*$", stripped):
+        return "other"  # "most smelters kept to a price floor of 190,000 yuan/mt": sellers' line
     if re.search(r"\b(?:towards?|approach(?:es|ed|ing)?|nearing)(?:\s+the)?\s*$", stripped):
         return "other"  # "SHFE lead rose towards the 17,000 yuan/mt threshold": not reached
     moved_up_to = re.search(
@@ -3801,10 +3841,16 @@ _ON_PAR = re.compile(
 # with its basis, told without a number.
 _UNCHANGED = re.compile(
     # "Other markets: Today, the SMM 1# lead average price was flat compared to ..."
-    r"^(?:[a-z ]{3,30}:\s*)?(?:today(?:'s)?,?\s+)?(?:the\s+)?"
+    r"^(?:[a-z ]{3,30}:\s*)?(?:(?:today(?:'s)?|this\s+week),?\s+)?(?:the\s+)?"
     r"(?P<what>[a-z0-9# -]{3,60}?)\s+prices?\s+"
     r"(?:remained|were|was|held|stayed)\s+(?:basically\s+|largely\s+)?(?:unchanged|flat|stable|steady)\b"
 )
+
+
+def states_unchanged(folded: str) -> bool:
+    """Whether a sentence opens with a product's price held flat: "This week, spodumene prices
+    remained basically flat WoW"."""
+    return _UNCHANGED.match(without_dateline(folded).strip()) is not None
 
 
 def _read_unchanged(sentence: Sentence, clauses: list[Clause], context: Context) -> Draft | None:
@@ -3824,6 +3870,8 @@ def _read_unchanged(sentence: Sentence, clauses: list[Clause], context: Context)
     basis, _ = basis_at(folded[folded.find(match.group(0)) + len(match.group(0)) :], after=True)
     if basis is ChangeBasis.MOM and context.daily:
         basis = ChangeBasis.DOD  # SMM's "MoM" in a daily report means the previous day
+    if basis is ChangeBasis.MOM and context.weekly:
+        basis = ChangeBasis.WOW  # ... and in a weekly review, the previous week
     if basis is None:
         return None
     return Draft(

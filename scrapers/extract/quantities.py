@@ -120,6 +120,8 @@ def read(folded: str) -> list[Quantity]:
             high = _scaled(to_decimal(high_text), scale) if high_text else None
         except ValueError:
             continue
+        if high is not None and kind is Kind.MONEY and match.group("dash") in {"-", "–"}:
+            value = _clipped_low(match.group("num"), value, high)
         start = match.start("sign") if match.group("sign") else match.start("pre")
         if start < 0:
             start = match.start("num")
@@ -155,6 +157,22 @@ def read(folded: str) -> list[Quantity]:
                 continue
         found.append(Quantity(start, match.end(), kind, value, high, unit, sign, per_tonne))
     return _closes_without_unit(folded, _between_ranges(folded, found))
+
+
+def _clipped_low(low_text: str, low: Decimal, high: Decimal) -> Decimal:
+    """The low end of a range printed with its trailing zeros dropped: "17-175000 yuan / ton"
+    is 170,000 to 175,000. Only a whole low end that is the high end's leading digits, and
+    under a thousandth of it, is read so; "0-50" and "5-10" stay as written."""
+    digits = str(int(high)) if high == high.to_integral_value() else ""
+    if (
+        not low_text.isdigit()
+        or low <= 0
+        or low * 1000 > high
+        or not digits.isdigit()
+        or not digits.startswith(low_text)
+    ):
+        return low
+    return low * Decimal(10) ** (len(digits) - len(low_text))
 
 
 _CLOSED_AT = re.compile(r"\bclos(?:ed|ing)\s+at\s*$")
