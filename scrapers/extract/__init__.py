@@ -327,7 +327,11 @@ def _key(figure: Figure) -> tuple[object, ...]:
 
 def _compatible(kept: Figure, new: Figure) -> bool:
     """Two readings of one fact: nothing one states contradicts the other."""
-    if _key(kept) != _key(new) and not _restated_without_place(kept, new):
+    if (
+        _key(kept) != _key(new)
+        and not _restated_without_place(kept, new)
+        and not _heading_restated(kept, new)
+    ):
         return False
     for name in ("value", "low", "high", "bound"):
         mine, theirs = getattr(kept, name), getattr(new, name)
@@ -376,6 +380,21 @@ def _restated_without_place(kept: Figure, new: Figure) -> bool:
     )
 
 
+def _heading_restated(kept: Figure, new: Figure) -> bool:
+    """A section heading's rate move with no month ("Operating Rates Flat on the Year"), and the
+    survey's rate in the paragraph under it with the same move: one fact."""
+    if kept.metric is not Metric.OPERATING_RATE or (kept.period is None) == (new.period is None):
+        return False
+    lone, full = (kept, new) if kept.period is None else (new, kept)
+    return (
+        _lone(lone)
+        and not _lone(full)
+        and bool(lone.changes)
+        and _key(replace(lone, period=full.period)) == _key(full)
+        and all(full.changes.get(basis) == amount for basis, amount in lone.changes.items())
+    )
+
+
 def _midpoint_told(kept: Figure, new: Figure) -> bool:
     """A range's middle told later as the price ("quoted at 16,000-16,100 yuan/mt ... magnesium
     prices pulled back to 16,050 yuan/mt"): the same quote, with its average."""
@@ -410,6 +429,7 @@ def _combine(kept: Figure, new: Figure) -> Figure:
     )
     return replace(
         kept,
+        period=kept.period or new.period,
         evidence=richer.evidence,
         span=richer.span,
         value=kept.value if kept.value is not None else new.value,

@@ -231,6 +231,10 @@ YOY = Concept(
         "from the same month last year",
         "on a yearly basis",
         "year over year",
+        "during the same period last year",
+        # "up 7.1% compared with last year's holiday": the same weeks a year before
+        "compared with last year's",
+        "compared to last year's",
     ),
 )
 WOW = Concept(

@@ -191,7 +191,14 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "copper tube": "copper tube",
     "copper plate, sheet and strip": "copper plate, sheet and strip",
     "copper plate/sheet and strip": "copper plate, sheet and strip",
+    # SMM's older surveys counted foil with plate, sheet and strip: the same series
+    "copper plate, sheet, strip and foil": "copper plate, sheet and strip",
+    "copper plate, sheet, strip, and foil": "copper plate, sheet and strip",
+    "copper plate and strip": "copper plate, sheet and strip",
     "brass rod": "brass rod",
+    "brass billet": "brass billet",
+    # SMM's English names brass billet (the rod extruded or cast from brass) "copper billet" too
+    "copper billet": "brass billet",
     "recycled lead": "secondary lead",
     "secondary lead": "secondary lead",
     "recycled lead refinery": "secondary lead",

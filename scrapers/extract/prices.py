@@ -54,7 +54,7 @@ _ABOVE = re.compile(
     r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past|more\s+than"
     r"|returned\s+above|rose\s+above|climbed\s+above|jumped\s+above|stood\s+above"
     r"|stand(?:s|ing)?\s+above|stay(?:s|ed|ing)?\s+above|climbing\s+(?:well\s+|significantly\s+)?above)"
-    r"(?:\s+the)?(?:\s+(?:mark|level|threshold|high)\s+of)?)\s*$"
+    r"(?:\s+the)?(?:\s+(?:mark|level|threshold|high|high\s+level)\s+of)?)\s*$"
 )
 _BELOW = re.compile(
     r"(?:\b(?:f[ae]ll(?:s|ing)?\s+(?:below|under)|dropp?(?:ed|s|ing)?\s+(?:below|under)"
@@ -1358,6 +1358,7 @@ _THAN_A_YEAR_AGO = re.compile(
 _LAST_YEARS_PRICE = re.compile(
     r"\b(?:last\s+year's|a\s+year\s+(?:ago|earlier))\b[^.;]{0,40}?\bprice\s*\(\s*(?:rmb|us\$|\$)?$"
 )
+_MONTH_WORDS = rf"(?:the\s+month|{_MONTHS})\b"
 _RANGE_OVER_A_PERIOD = re.compile(
     r"\b(?:trading|traded|moving|moved|fluctuating|fluctuated)\s+(?:with)?in\s+a\s+range\s+of"
     r"\s*(?:rmb|us\$|\$)?$"
@@ -2519,6 +2520,14 @@ def _role(
         # "In June, ... with the aluminium spot price trading in a range of RMB 23,800-24,330 per
         # tonne": where the price went over the month, not a quote
         return "other"
+    if (
+        quantity.is_range
+        and re.search(r"\bwithin(?:\s+(?:the|a))?(?:\s*(?:rmb|us\$|\$))?\s*$", stripped)
+        and re.match(
+            rf"^\s*(?:/\s*mt\s*)?range\s+(?:during|in|over|throughout)\s+{_MONTH_WORDS}", trail
+        )
+    ):
+        return "other"  # "within the RMB 71,000-72,000/mt range during July": the month's span
     if re.search(r"\b(?:quarter-on-quarter|q-o-q|qoq)\b", stripped[-60:]):
         return "reference"  # "a Quarter-on-Quarter rise of RMB 70": no basis a rule compares
     if _OVER_DAYS.search(head) and (
@@ -2696,6 +2705,12 @@ def _role(
         # beside the quoted range ("transaction prices in the Fugu region reaching
         # 16,300-16,400 yuan/mt" is the market's range)
         return "deal"
+    if re.search(
+        r"(?<!level\s)(?<!levels\s)(?<!price\s)\bbefore\s+the\s+(?:holiday|festival)\b", head[-120:]
+    ) and not re.search(r"\b(?:will|expected|likely|may|could)\b", head[-120:]):
+        # a weekly after a holiday: "before the holiday copper prices broke through the high
+        # level of 83,000 yuan/mt" is the week before's news
+        return "reference"
     if re.search(r"\b(?:price\s+)?(?:floor|ceiling|bottom\s+line)\s+of\s*$", stripped):
         return "other"  # "most smelters kept to a price floor of 190,000 yuan/mt": sellers' line
     if re.search(r"\b(?:towards?|approach(?:es|ed|ing)?|nearing)(?:\s+the)?\s*$", stripped):

@@ -125,7 +125,8 @@ _SIZE_GROUP = re.compile(
     r"|refineries|makers|manufacturers|ones)\b"  # "the rate across medium-sized ones"
 )
 _CONTINUATION = re.compile(
-    r"^\s*(?:and\s+)?(?:(?:this|that|which|it)\s+(?:was|is|had|has|rose|fell|slid|dropped"
+    # "Although it increased slightly by 0.15 percentage points MoM from August, ..."
+    r"^\s*(?:and\s+|(?:al)?though\s+|while\s+)?(?:(?:this|that|which|it)\s+(?:was|is|had|has|rose|fell|slid|dropped"
     r"|increased|decreased|came|stood|represented)\b"
     # "SMM expects the rate to ease back to 58.79% next week"
     r"|(?:smm\s+)?(?:expects|predicts|forecasts|projects|estimates)\s+(?:the|its|this)\s+(?:rate|figure|level)\b"
@@ -464,6 +465,13 @@ def _opening_group(folded: str, start: int) -> str | None:
     return names.industry(match.group("size")).group
 
 
+_SIZE_WORD = r"large-scale|large|medium-sized|medium|mid-sized|small-sized|small"
+_GROUP_LIST = re.compile(
+    rf"(?:the\s+)?(?P<list>(?:(?:{_SIZE_WORD})\s*(?:,\s*(?:and\s+)?|\s+and\s+))+(?:{_SIZE_WORD}))"
+    r"\s+(?:enterprises|smelters|plants|producers|companies|firms|factories|mills)\b"
+)
+
+
 def _foreign_before(head: str) -> bool:
     return FOREIGN.mentioned(head) and FOREIGN.search(head) is not None
 
@@ -475,6 +483,12 @@ def _named_at_mention(folded: str, mention: re.Match[str]) -> list[names.Named]:
         after = None  # "the operating rate in the third week after the Chinese New Year"
     found: list[names.Named] = []
     if after is not None:
+        groups = _GROUP_LIST.match(folded, after.end())
+        if groups is not None:
+            # "The average operating rates of large, medium-sized and small enterprises stood at
+            # 75.37%, 61.22%, and 32.88% respectively": the survey's size groups, in order
+            sizes = re.findall(_SIZE_WORD, groups.group("list"))
+            return [names.Named(None, None, names.industry(size).group) for size in sizes]
         text, _ = phrase_after(folded, after.end())
         listed = names.listed_regions(text)
         if listed and not names.known_industries(text):
@@ -811,7 +825,7 @@ def _flat_basis(folded: str) -> ChangeBasis | None:
     match = FLAT.search(folded)
     if match is None:
         return None
-    basis, _ = basis_at(folded[match.end() : match.end() + 40], after=True)
+    basis, _ = basis_at(folded[match.end() : match.end() + 50], after=True)
     return basis
 
 
