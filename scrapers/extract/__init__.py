@@ -232,6 +232,18 @@ def read(
         return _read(body, published, title, explain=explain)
 
 
+_BULLET = re.compile(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s")
+
+
+def _list_lead(text: str, lead: str | None) -> str | None:
+    """The line a list's items hang from: kept through its bullet items, set by a line that
+    ends with a colon, dropped by any other line."""
+    if lead is not None and _BULLET.match(text):
+        return lead
+    stripped = text.rstrip()
+    return fold(stripped) if stripped.endswith(":") and not _BULLET.match(text) else None
+
+
 def _read(body: str, published: date | None, title: str, *, explain: bool) -> Extraction:
     context = Context(published=published)
     _learn_metal(title, body, context)
@@ -242,6 +254,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
     drafts: list[Draft] = []
     for paragraph in paragraphs(body):
         context.heading = paragraph.heading
+        context.list_lead = _list_lead(paragraph.text, context.list_lead)
         context.paragraph_place = None
         context.sentence_place = None
         context.fee_topic = False

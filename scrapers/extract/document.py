@@ -97,6 +97,8 @@ class Context:
     # against the 2601 contract ...; a discount of 150 yuan/mt against the 2602 contract")
     front_contract: int | None = None
     heading: str | None = None  # the current paragraph's section heading, folded
+    # "SMM's forecast of the second-half-May HPM (MC35%):": what the bullet items below are
+    list_lead: str | None = None
     weekly: bool = False  # a weekly survey or review
     daily: bool = False  # a daily price report
     week: str | None = None  # the survey week, once named ("2025-W11")

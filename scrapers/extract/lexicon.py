@@ -328,7 +328,8 @@ POINTS = (
     r"(?:\s*|-)(?:percentage[\s-]+points?|percent(?:age)?[\s-]+pts?\.?|ppts?|pps?(?![a-z])|pct[\s-]+pts?"
     r"|percentage[\s-]+pt|percent[\s-]+points?)(?![a-z])"
 )
-TONNE = r"(?:metric\s+)?(?:tonnes?|tons?|mt|t)(?![a-z])"
+# Ore is sold by the wet or dry tonne ("$43.5-45/wmt", "USD 26-28/wet ton"): still a tonne.
+TONNE = r"(?:(?:(?:wet|dry)\s+)?(?:metric\s+)?(?:tonnes?|tons?|mt|t)|[wd]mt)(?![a-z])"
 
 # -- looking forward, and looking back at a forecast -----------------------------------------------
 
@@ -482,6 +483,12 @@ FOREIGN = Concept(
         "tax rebate",
         "tariff",
         "tariffs",
+        "royalty",
+        "royalties",
+        # Indonesia's government benchmarks for nickel (HMA) and its ore (HPM): formulas worked
+        # out from LME averages, what royalties are charged on, not traded prices
+        "hma",
+        "hpm",
         "utilization of capacity",
         "household",
         "loss ratio",

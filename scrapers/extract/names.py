@@ -484,7 +484,9 @@ _PLACE_PATTERN = re.compile(
 )
 _FOB = re.compile(
     r"\bfob\s+(?:price\s+(?:for|of)\s+)?((?:western\s+)?australia(?:n)?|bunbury|kendawangan"
-    r"|indonesia|india|vietnam|brazil|jamaica|guinea|china)\b"
+    r"|indonesia|india|vietnam|brazil|jamaica|guinea|china|philippines)\b"
+    # "the FOB price of Indonesian MHP nickel": the origin as the product's adjective
+    r"|\bfob\s+prices?\s+(?:for|of)\s+(?:the\s+)?(indonesian|philippine)\b"
 )
 _CIF = re.compile(r"\bcif\b")
 
@@ -519,7 +521,14 @@ _ORIGINS = {
     "vietnamese": "vietnam",
     "jamaica": "jamaica",
     "jamaican": "jamaica",
+    "philippine": "philippines",
 }
+
+
+def _fob_region(match: re.Match[str]) -> str:
+    origin = _origin(match.group(1) or match.group(2))
+    origin = "western australia" if origin == "bunbury" else origin
+    return f"FOB {_title(origin)}"
 
 
 def _origin(word: str) -> str:
@@ -585,9 +594,7 @@ def take_region(folded: str) -> tuple[str | None, str]:
         return None, folded[:start] + " " + folded[end:]
     fob = _FOB.search(folded)
     if fob is not None:
-        origin = fob.group(1)
-        origin = "western australia" if origin in {"bunbury", "australian"} else origin
-        return f"FOB {_title(origin)}", folded[: fob.start()] + folded[fob.end() :]
+        return _fob_region(fob), folded[: fob.start()] + folded[fob.end() :]
     match = _PLACE_PATTERN.search(folded)
     if match is None:
         return None, folded
@@ -600,9 +607,7 @@ def regions(folded: str) -> list[tuple[int, int, str]]:
         folded = _NOT_PLACES.sub(lambda m: " " * len(m.group(0)), folded)
     found = []
     for match in _FOB.finditer(folded):
-        origin = match.group(1)
-        origin = "western australia" if origin in {"bunbury", "australian"} else origin
-        found.append((match.start(), match.end(), f"FOB {_title(origin)}"))
+        found.append((match.start(), match.end(), _fob_region(match)))
     if not found and "fob" in folded:
         origin_match = _ORIGIN_FOB.search(folded)
         if origin_match is not None:
@@ -759,6 +764,27 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "lithium hydroxide micropowder": "lithium hydroxide (micropowder)",
     "lithium metal": "lithium metal",
     "nickel briquette": "nickel briquette",
+    # Nickel intermediates are priced per tonne of the metal they hold ("$15,887/mt Ni"); MHP's
+    # price without an element is its nickel's.
+    "mhp": "mhp (nickel)",
+    "mhp nickel": "mhp (nickel)",
+    "mhp cobalt": "mhp (cobalt)",
+    "mixed hydroxide precipitate": "mhp (nickel)",
+    "nickel matte": "nickel matte",
+    # Laterite nickel ore, by origin (its grade, "NI1.3%", is read beside it)
+    "nickel ore": "nickel ore",
+    "laterite nickel ore": "nickel ore",
+    "nickel laterite ore": "nickel ore",
+    "philippine nickel ore": "nickel ore (philippines)",
+    "philippine laterite nickel ore": "nickel ore (philippines)",
+    "philippines laterite nickel ore": "nickel ore (philippines)",
+    "indonesian nickel ore": "nickel ore (indonesia)",
+    "indonesian laterite nickel ore": "nickel ore (indonesia)",
+    "indonesian domestic laterite nickel ore": "nickel ore (indonesia)",
+    "indonesian domestic nickel ore": "nickel ore (indonesia)",
+    "indonesia's local laterite nickel ore": "nickel ore (indonesia)",
+    "indonesia's local nickel ore": "nickel ore (indonesia)",
+    "indonesian local laterite nickel ore": "nickel ore (indonesia)",
     "guinea bauxite": "bauxite (guinea)",
     "guinean bauxite": "bauxite (guinea)",
     "imported bauxite index": "bauxite (index)",
@@ -879,11 +905,59 @@ _BENCHMARK_GRADES = {
     "tin": {"#1", "1#"},
     "lead": {"#1", "1#"},
     "aluminium": {"a00"},
+    # SMM's nickel sulphate quote is for the crystal: "battery-grade nickel sulphate (crystal)"
+    "nickel sulphate": {"crystal"},
 }
+
+
+# Nickel ore is quoted by its nickel content: "laterite nickel ore with NI1.3%", "(NI1.3%)",
+# "nickel ore 1.3% (delivery-to-factory price)", "1.6% grade Indonesian nickel ore".
+_ORE_GRADE_AFTER = re.compile(
+    r"\s*(?:\(\s*|with\s+(?:a\s+grade\s+of\s+)?)?(?:ni\s?)?(?P<grade>\d\.\d{1,2})\s*%\s*\)?"
+)
+_ORE_GRADE_BEFORE = re.compile(r"(?<![\w.])(?:ni\s?)?(?P<grade>\d\.\d{1,2})\s*%\s+(?:grade\s+)?$")
+# "The CIF price of NI1.5% is $59-60/wmt", "delivered prices for 1.2% grade ore": a grade of
+# the ore the paragraph is about, named alone.
+_BARE_ORE_GRADE = re.compile(
+    r"(?<![\w.])(?:ni\s?(?P<ni>\d\.\d{1,2})\s*%|(?P<grade>\d\.\d{1,2})\s*%\s+grade\s+ore\b)"
+)
+ORE_ORIGINS = ("philippines", "indonesia")
+
+
+def bare_ore_grades(folded: str) -> list[tuple[int, int, str]]:
+    """Nickel ore grades named without the ore: (start, end, "1.5%")."""
+    return [
+        (match.start(), match.end(), f"{match.group('ni') or match.group('grade')}%")
+        for match in _BARE_ORE_GRADE.finditer(folded)
+    ]
+
+
+def nickel_ore(origin: str | None, grade: str | None) -> str:
+    qualifiers = ", ".join(word for word in (origin, grade) if word)
+    return f"nickel ore ({qualifiers})" if qualifiers else "nickel ore"
+
+
+def ore_origin(name: str) -> str | None:
+    return next((origin for origin in ORE_ORIGINS if f"({origin}" in name), None)
+
+
+def _ore_graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int]:
+    grade = None
+    after = _ORE_GRADE_AFTER.match(folded, end)
+    before = _ORE_GRADE_BEFORE.search(folded, max(0, start - 16), start)
+    if after is not None:
+        grade, end = after.group("grade"), after.end()
+    elif before is not None:
+        grade, start = before.group("grade"), before.start()
+    if grade is None:
+        return name, start, end
+    return nickel_ore(ore_origin(name), f"{grade}%"), start, end
 
 
 def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int]:
     """A product's name with the grade written around it, and the span that takes."""
+    if name.startswith("nickel ore"):
+        return _ore_graded(name, folded, start, end)
     qualifiers = []
     before = _GRADE_BEFORE.search(folded, max(0, start - 24), start)
     if before is not None and (before.group("grade") or before.group("joined")) not in name:
@@ -899,7 +973,8 @@ def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int
         and not regions(after.group("grade"))
     ):
         # "SMM A00 aluminum (Foshan)" names a market, not a grade
-        qualifiers.append(after.group("grade"))
+        if after.group("grade") not in _BENCHMARK_GRADES.get(name, set()):
+            qualifiers.append(after.group("grade"))
         end = after.end()
     for qualifier in qualifiers:
         # SX-EW copper is also called hydro copper (hydro-copper)

@@ -788,6 +788,7 @@ def _read_prices(
                     or owner.region == "skip"
                     or _foreign(whole[clause.start : quantity.start])
                     or (_futures(owner) and _ONCE.search(own_lead[-40:]))
+                    or _government_benchmark(whole[: quantity.start], owner.product, context)
                 ):
                     continue
                 if not _in_aside(whole, quantity):
@@ -919,6 +920,16 @@ def _read_prices(
             else own_lead
         )
         clause_start_amount = False
+        if _government_benchmark(whole[: quantity.start], owner.product, context):
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                owner=owner.product,
+                why="a government benchmark worked out from exchange prices (HMA, HPM)",
+            )
+            continue
         if (
             _foreign(said_of)
             or (foreign_clause and not names.known_products(own_lead))
@@ -3001,6 +3012,15 @@ def _owner_as_written(
         ]
         if earlier:
             product = earlier[-1][2]
+    if (product is None or "ore" in product.split(" (")[0].split()) and _about_nickel_ore(
+        whole, context, last
+    ):
+        # "The CIF price of NI1.5% is", "... NI1.3% CIF China was $41-43/wmt, NI1.4% CIF China
+        # was": a grade named alone, after any ore the clause named
+        bare = [found for found in names.bare_ore_grades(head) if found[0] >= position]
+        if bare:
+            origin = names.ore_origin(product) if product else None
+            product = names.nickel_ore(origin, bare[-1][2])
     # "Three-month LME copper rose 1.3% to end at $10,367/mt, and is likely to trade between
     # ...": the clause before in the sentence, then the section's heading ("Copper:").
     heading_product = None
@@ -3026,6 +3046,14 @@ def _owner_as_written(
     ):
         # "LME zinc tested the 10-day average and failed. We expect it to trade at $2,440-2,490"
         return _in_currency(_Owner(*context.last_owner), quantity)
+    if (
+        heading_product is not None
+        and last is not None
+        and last.product.startswith(heading_product.removesuffix(")"))
+    ):
+        # "Philippine nickel ore: The CIF price of NI1.3% is ...; the FOB price is": the grade
+        # the sentence named, within the heading's product
+        heading_product = last.product
     if heading_product is not None:
         if (
             last is not None
@@ -3106,6 +3134,8 @@ def _owner_as_written(
         # "ex-factory quotes for tax-free refined lead" in a secondary lead report: what the
         # secondary smelters sell
         product = "refined secondary lead"
+    if product.startswith("nickel ore") and names.ore_origin(product) is None:
+        product = _ore_with_origin(product, whole[: quantity.start], context, last)
     region = _market(head, product, quantity, futures_word is not None, clause.folded)
     if region == "SHFE" and product == "aluminium alloy":
         product = "cast aluminium alloy"  # the aluminium alloy futures are cast alloy's
@@ -3120,6 +3150,60 @@ def _owner_as_written(
                     2
                 ]  # "traded between RMB 16,400 and RMB 16,700 per tonne in Foshan"
     return _Owner(product, region)
+
+
+_BENCHMARK_PRICE = re.compile(r"\bbenchmark\s+(?:prices?|hpm)\b|\bhpm\b|\bhma\b")
+
+
+def _government_benchmark(head: str, product: str, context: Context) -> bool:
+    """Indonesia's nickel benchmarks: "The benchmark price for Indonesia's local nickel ore ...
+    was $15,142/dmt", a list of ore grades under "SMM's forecast of ... HPM (MC35%):"; what
+    royalties are charged on, worked out from LME averages."""
+    if not product.startswith(("nickel ore", "nickel")):
+        return False
+    return any(
+        _BENCHMARK_PRICE.search(text) for text in (head, context.heading, context.list_lead) if text
+    )
+
+
+def _about_nickel_ore(whole: str, context: Context, last: _Owner | None) -> bool:
+    known = (
+        last.product if last else None,
+        context.last_price.subject if context.last_price else None,
+        context.mentioned_product,
+        context.product,
+    )
+    return "ore" in whole or any(name and name.startswith("nickel ore") for name in known)
+
+
+_ORE_ORIGIN_WORD = re.compile(r"\b(indonesia|philippine)")
+
+
+def _origin_written(text: str) -> str | None:
+    words = _ORE_ORIGIN_WORD.findall(text)
+    if not words:
+        return None
+    return "indonesia" if words[-1] == "indonesia" else "philippines"
+
+
+def _ore_with_origin(product: str, before: str, context: Context, last: _Owner | None) -> str:
+    """ "the delivered price for 1.6% nickel laterite ore", "NI1.5%": nickel ore whose origin
+    the sentence named before it, else the ore last priced or named, or the paragraph's heading
+    ("Philippine nickel ore: ...")."""
+    grade = re.search(r"[\d.]+%", product)
+    origin = _origin_written(before)
+    known = (
+        last.product if last else None,
+        context.last_price.subject if context.last_price else None,
+        context.mentioned_product,
+        context.product,
+    )
+    for name in known:
+        if origin is None and name and name.startswith("nickel ore"):
+            origin = names.ore_origin(name)
+    if origin is None and context.heading:
+        origin = _origin_written(context.heading)
+    return names.nickel_ore(origin, grade.group(0) if grade else None)
 
 
 def _with_qualifier(product: str, qualifier: str) -> str:
@@ -3193,6 +3277,15 @@ _PRONOUN = re.compile(
 
 def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: str = "") -> str:
     """Where a price is quoted: an exchange, FOB/CIF, a province or port, or China."""
+    origin = names.ore_origin(product) if product.startswith("nickel ore") else None
+    if origin is not None:
+        # Ore is quoted where it is loaded (FOB), landed in China (CIF), or delivered to a
+        # smelter in the country that mines it ("delivery-to-factory price")
+        if re.search(r"\bfob\b", head):
+            return f"FOB {origin.capitalize()}"
+        if names.is_cif(head) or origin == "philippines":
+            return "CIF China"
+        return origin.capitalize()
     if "fob" in clause and "fob" not in head:
         found = [region for *_, region in names.regions(clause) if region.startswith("FOB")]
         if found:

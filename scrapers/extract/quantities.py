@@ -56,7 +56,7 @@ _QUANTITY = re.compile(
     rf"(?:(?P<points>{POINTS})|(?P<percent>{PERCENT})"
     rf"|(?P<perother>\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?)?\s*(?:/|per\s+)\s*"
     rf"(?:mtu|dmtu|nickel\s+(?:unit|point)|metric\s+tonne\s+unit|kg|kilogram|g|gram|lb|pound|oz|ounce"
-    rf"|wmt|dmt|unit|kwh|w|wp|piece|sheet|sq\s*m|m2|m3|litre|liter|barrel)(?![a-z]))"
+    rf"|unit|kwh|w|wp|piece|sheet|sq\s*m|m2|m3|litre|liter|barrel)(?![a-z]))"
     rf"|\s*(?P<post>yuan|rmb|cny|usd|us\s?dollars?|dollars?)(?![a-z])(?P<tonne>{_PER_TONNE})?"
     rf"|(?P<tonne2>{_PER_TONNE})"
     rf"|(?P<pound>\s*(?:¢|cents?)\s*(?:/|per)\s*(?:lb|pound))"

@@ -30,3 +30,21 @@ def test_a_range_printed_without_its_low_ends_zeros_is_read_as_an_analyst_reads_
 )
 def test_other_ranges_stay_as_printed(text: str, expected: tuple[Decimal, Decimal]) -> None:
     assert _ranges(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the cif price of ni1.3% is $43.5-45/wmt",
+        "was usd 26–28/wet ton",
+        "at $12,634/mt (ni contained)",
+        "was $15,142/dmt",
+    ],
+)
+def test_ore_sold_by_the_wet_or_dry_tonne_is_priced_per_tonne(text: str) -> None:
+    (quantity,) = [q for q in read_quantities(text) if q.kind is Kind.MONEY]
+    assert (quantity.unit, quantity.per_tonne) == ("USD/t", True)
+
+
+def test_a_price_per_nickel_point_is_not_per_tonne() -> None:
+    assert [q.kind for q in read_quantities("at 950 yuan/nickel point")] == [Kind.OTHER]
