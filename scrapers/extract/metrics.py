@@ -78,6 +78,12 @@ _PRICE_BANDS: dict[tuple[str, str], tuple[Decimal, Decimal]] = {
     ("aluminium fluoride", "CNY/t"): _band(4_000, 30_000),
     # Lithium metal is the dearest thing quoted per tonne: 3 million yuan at the 2022 peak.
     ("lithium metal", "CNY/t"): _band(300_000, 6_000_000),
+    # Heavy rare earths are quoted in millions of yuan per tonne (terbium oxide was 15 million at
+    # its 2021 peak, dysprosium oxide 3.5 million), and their metals cost more than the oxides.
+    ("terbium oxide", "CNY/t"): _band(1_000_000, 25_000_000),
+    ("terbium metal", "CNY/t"): _band(1_000_000, 30_000_000),
+    ("dysprosium oxide", "CNY/t"): _band(500_000, 8_000_000),
+    ("dysprosium metal", "CNY/t"): _band(500_000, 10_000_000),
 }
 
 OPERATING_RATE = MetricSpec(

@@ -635,7 +635,7 @@ def is_cif(folded: str) -> bool:
 
 # Phrase (lower case, British) -> product. Longest phrases win. A grade or form of a product is a
 # qualifier in parentheses and never folds into the base metal.
-PRODUCT_ALIASES: Mapping[str, str] = {
+_NAMED_PRODUCTS: Mapping[str, str] = {
     "a00 aluminium": "aluminium",
     "a00 spot aluminium": "aluminium",
     "a00": "aluminium",
@@ -829,12 +829,61 @@ PRODUCT_ALIASES: Mapping[str, str] = {
     "steel": "steel",
     "rebar": "rebar",
     "iron ore": "iron ore",
+    # Minor metals and rare earths named otherwise than by element and form
+    "emm": "electrolytic manganese",
+    "electrolytic manganese": "electrolytic manganese",
+    "electrolytic manganese metal": "electrolytic manganese",
+    "electrolytic manganese flake": "electrolytic manganese",
+    "manganese flake": "electrolytic manganese",
+    "pr-nd": "praseodymium-neodymium oxide",
+    "pr-nd oxide": "praseodymium-neodymium oxide",
+    # SMM's "Pr-Nd alloy" and "Pr-Nd metal" are one product
+    "pr-nd alloy": "praseodymium-neodymium metal",
+    "pr-nd metal": "praseodymium-neodymium metal",
+    "praseodymium-neodymium alloy": "praseodymium-neodymium metal",
+    "rare earth carbonate": "rare earth carbonate",
+    "monazite": "monazite",
+    "medium-yttrium, europium-rich ore": "rare earth ore (medium-yttrium, europium-rich)",
+    "medium-yttrium europium-rich ore": "rare earth ore (medium-yttrium, europium-rich)",
+}
+
+# Minor metals and rare earths: a product is its element and the form the market quotes, and
+# one list of elements and forms makes every name ("antimony ingot" -> antimony, "dysprosium
+# oxide", "terbium metal", "antimony trioxide").
+MINOR_ELEMENTS = (
+    "antimony bismuth manganese chromium molybdenum tungsten vanadium titanium indium germanium"
+    " gallium selenium tellurium cadmium niobium tantalum zirconium lanthanum cerium praseodymium"
+    " neodymium praseodymium-neodymium samarium europium gadolinium terbium dysprosium holmium"
+    " erbium ytterbium yttrium lutetium scandium"
+).split()
+_ELEMENT_FORMS = {
+    "": "",
+    "ingot": "",
+    "oxide": " oxide",
+    "trioxide": " trioxide",
+    "pentoxide": " pentoxide",
+    "metal": " metal",
+    "carbonate": " carbonate",
+    "sulphate": " sulphate",
+    "chloride": " chloride",
+    "concentrate": " concentrate",
+    "ore": " ore",
+    "sponge": " sponge",
+}
+PRODUCT_ALIASES: Mapping[str, str] = {
+    **{
+        f"{element} {form}".strip(): f"{element}{name}"
+        for element in MINOR_ELEMENTS
+        for form, name in _ELEMENT_FORMS.items()
+    },
+    **_NAMED_PRODUCTS,
 }
 _PRODUCT_WORDS: dict[tuple[str, ...], str] = {
     tuple(_words(alias)): name for alias, name in PRODUCT_ALIASES.items()
 }
 _PRODUCT_PATTERN = re.compile(
-    r"(?<![a-z0-9#])(?:"
+    # not "bismuth" in "low-bismuth antimony ingot": a grade of another product
+    r"(?<![a-z0-9#])(?<!low-)(?<!high-)(?:"
     + "|".join(
         _alias_pattern(words).replace(r"\#", "#")
         for words in sorted(_PRODUCT_WORDS, key=len, reverse=True)
@@ -886,12 +935,49 @@ def bare_silicon_grades(folded: str) -> list[tuple[int, int, str]]:
 
 # A grade written before a product ("battery-grade nickel sulphate", "#1 zinc ingot") or after
 # it in parentheses ("aluminium alloy (A356)", "high-purity aluminium (99.99%)").
+_GRADE = (
+    r"battery-grade|industrial-grade|high-grade|low-grade|feed-grade"
+    r"|standard-quality|high-quality|non-standard|sx-ew|hydro|high-bismuth|low-bismuth"
+    r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|no\.\s?\d|99\.9+%"
+)
+# "2# low-bismuth antimony ingot", "No. 1 antimony ingot": up to two grades, in the order written
 _GRADE_BEFORE = re.compile(
-    r"(?:(?<![\w#])(?P<grade>battery-grade|industrial-grade|high-grade|low-grade|feed-grade"
-    r"|standard-quality|high-quality|non-standard|sx-ew|hydro|high-bismuth"
-    r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|99\.9+%)\s+"
+    rf"(?:(?<![\w#.])(?P<grade>{_GRADE})\s+(?:(?P<grade2>{_GRADE})\s+)?"
     r"|(?<![\w#])(?P<joined>hydro)-)$"
 )
+# "No.2 low-bismuth ingot at 180,500 yuan/mt", "99.5% grade at 160,500": grades of the product
+# just named, with its form or none ("For antimony trioxide, ...: 99.5% at 120,000 yuan/mt").
+_BARE_GRADES = re.compile(
+    rf"(?<![\w#.])(?P<grade>{_GRADE}|99\.\d+%)\s+(?:(?P<grade2>{_GRADE})\s+)?"
+    r"(?:ingots?|grade|purity)?(?=\s*(?:at|was|were|is|stood|of)?\s*$)"
+)
+
+
+def _grade_name(grade: str) -> str:
+    """ "2#", "No. 2", "#2" are one grade, "#2"."""
+    numbered = re.fullmatch(r"(?:(\d)#|#(\d+)|no\.\s?(\d))", grade)
+    if numbered is None:
+        return grade
+    return "#" + next(group for group in numbered.groups() if group)
+
+
+def graded_anew(product: str, grades: list[str]) -> str:
+    """A minor metal's product with the grades a clause names alone ("No.1 ingot at ..."), in
+    place of those it carried from the clause before."""
+    base = product.split(" (")[0]
+    if base.split()[0] not in MINOR_ELEMENTS or not grades:
+        return product
+    return f"{base} ({', '.join(grades)})"
+
+
+def bare_grades(folded: str) -> list[str]:
+    """The grades a clause ends on before its amount, for the product named before them."""
+    match = _BARE_GRADES.search(folded)
+    if match is None:
+        return []
+    return [_grade_name(g) for g in (match.group("grade"), match.group("grade2")) if g]
+
+
 # "(A356)", "(99.99%)"; "(6%, CIF China)": a grade and the basis the quote is on (read as the
 # market elsewhere).
 _GRADE_AFTER = re.compile(
@@ -959,14 +1045,16 @@ def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int
     if name.startswith("nickel ore"):
         return _ore_graded(name, folded, start, end)
     qualifiers = []
-    before = _GRADE_BEFORE.search(folded, max(0, start - 24), start)
+    before = _GRADE_BEFORE.search(folded, max(0, start - 30), start)
     if before is not None and (before.group("grade") or before.group("joined")) not in name:
-        grade = (before.group("grade") or before.group("joined")).replace("1#", "#1")
-        grade = grade.replace("0#", "#0")
-        if grade not in _BENCHMARK_GRADES.get(name, set()):
-            qualifiers.append(grade)
+        written = (before.group("grade") or before.group("joined"), before.group("grade2"))
+        for grade in (_grade_name(word) for word in written if word):
+            if grade not in _BENCHMARK_GRADES.get(name, set()):
+                qualifiers.append(grade)
         start = before.start()
     after = _GRADE_AFTER.match(folded, end)
+    if after is not None and PRODUCT_ALIASES.get(after.group("grade")) == name:
+        end, after = after.end(), None  # "electrolytic manganese (EMM)": its short name
     if (
         after is not None
         and not after.group("grade").isdigit()

@@ -366,7 +366,7 @@ def read_sentence(
             continue
         if not any(q.kind in {Kind.MONEY, Kind.PERCENT} for q in clause.quantities):
             # "..., and the average price flat WoW": the change of the price just read.
-            flat = _flat_basis(clause.folded)
+            flat = _flat_basis(clause.folded, context)
             last = context.last_price
             recent = next(reversed(drafts.values()), None)
             if (
@@ -1262,7 +1262,7 @@ def _read_prices(
         )
         current = draft
     if current is not None and current.change is None:
-        flat = _flat_basis(folded)
+        flat = _flat_basis(folded, context)
         if flat is not None:
             current.change = PriceChange(Decimal(0), basis=flat[1])
     if current is not None:
@@ -2367,6 +2367,8 @@ def _foreign(head: str) -> bool:
     # "Bauxite ... was sold between RMB 425 per tonne to ...": what it sold for is its price;
     # "Baled UBC prices, supported by rigid demand, fluctuated within ...": an aside
     head = re.sub(r"\b(?:was|were)\s+sold\s+(?:between|for|at)\b", " ", head)
+    # "The average spot price of EMM in major production areas was": where, not how much
+    head = re.sub(r"\b(?:production|producing)\s+(?:areas?|regions?|bases?)\b", " ", head)
     # AL Circle's "Bauxite Henan has registered a drop of RMB 10": a move, not registrations
     head = re.sub(
         r"\b(?:(?:has|have|had)\s+)?registered\s+(?:an?\s+)?(?:[a-z]+\s+)?"
@@ -2408,6 +2410,8 @@ def _held(lead: str) -> bool:
         re.search(
             r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat|restrained)"
             r"(?:\s+(?:basically|largely|mostly|broadly|generally))?(?:\s+(?:steady|stable|the\s+same))?"
+            # "cerium oxide prices also held steady this week at 11,000-12,000 yuan/mt"
+            r"(?:\s+(?:this\s+week|today|during\s+the\s+week))?"
             r"(?:\s+(?:at|in|(?<=stable\s)within|(?<=steady\s)within))?(?:\s+the\s+range\s+of)?"
             r"(?:\s+(?:around|about|approximately|roughly))?\s*$"
             r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$",
@@ -2417,8 +2421,10 @@ def _held(lead: str) -> bool:
     )
 
 
-def _flat_basis(folded: str) -> tuple[bool, ChangeBasis | None] | None:
-    """ "flat WoW", "unchanged from the previous trading day": a change of 0, with its basis."""
+def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None] | None:
+    """ "flat WoW", "unchanged from the previous trading day": a change of 0, with its basis
+    (SMM's "flat MoM" is the previous day's in a daily report, the previous week's in a weekly
+    one, as for a move)."""
     match = re.search(
         r"\b(?:flat|unchanged|no\s+(?:recent\s+)?change|(?:shows?|showed)\s+restraint"
         r"|(?:held|holds?|remained|stayed|was|were|kept)\s+(?:stable|steady))\b",
@@ -2434,6 +2440,10 @@ def _flat_basis(folded: str) -> tuple[bool, ChangeBasis | None] | None:
         r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|[;,.]|$)", rest
     ):
         return None
+    if basis is ChangeBasis.MOM and context.daily:
+        return True, ChangeBasis.DOD
+    if basis is ChangeBasis.MOM and context.weekly:
+        return True, ChangeBasis.WOW
     return True, basis
 
 
@@ -2727,7 +2737,10 @@ def _role(
     if re.search(r"\b(?:towards?|approach(?:es|ed|ing)?|nearing)(?:\s+the)?\s*$", stripped):
         return "other"  # "SHFE lead rose towards the 17,000 yuan/mt threshold": not reached
     moved_up_to = re.search(
-        r"\b(?:move|moved|moving|go|goes|went|rise|rose|climb|climbed|edge|edged)\s+up\s+to\s*$",
+        r"\b(?:move|moved|moving|go|goes|went|rise|rose|climb|climbed|edge|edged)\s+up\s+to\s*$"
+        # "pushing prices up to 50,000-55,000 yuan/mt": where they were pushed, not a ceiling
+        r"|\b(?:push(?:ed|ing)?|drive|drove|driving|lift(?:ed|ing)?|sen[dt](?:ing)?)\s+"
+        r"(?:[a-z-]+\s+){0,2}up\s+to\s*$",
         stripped,
     )
     if (re.search(r"\bup\s+to\s*$", stripped) and not moved_up_to) or re.match(
@@ -2938,6 +2951,14 @@ def _owner(
     owner = _owner_as_written(whole, clause, quantity, context, last)
     if owner is None:
         return None
+    # "No.2 low-bismuth ingot at 180,500 yuan/mt, No.1 ingot at 186,500 yuan/mt", "157,000
+    # yuan/mt for 99.8%": grades of the product named before, each its own series
+    trailing = _FOR_GRADE.match(whole, quantity.end)
+    grades = (
+        [trailing.group(1)] if trailing else names.bare_grades(whole[clause.start : quantity.start])
+    )
+    if grades:
+        owner = _Owner(names.graded_anew(owner.product, grades), owner.region)
     sentence_head = whole[: quantity.start]
     if (
         owner.region in {"SHFE", "ZCE", "GFEX"}
@@ -2954,6 +2975,9 @@ def _owner(
     named = "medium and small" if "medium" in words and "small" in words else words
     base = _SIZED.sub("", owner.product)
     return _Owner(_with_qualifier(base, f"{named} enterprises"), owner.region)
+
+
+_FOR_GRADE = re.compile(r"\s*for\s+(99\.\d+%)")
 
 
 def _owner_as_written(
@@ -3847,7 +3871,7 @@ def _read_spread(
             sentence, quantity.start, quantity.end, "spread", owner=name, emitted=True, why=why
         )
     if draft.change is None and not draft.empty:
-        flat = _flat_basis(folded)
+        flat = _flat_basis(folded, context)
         if flat is not None:
             draft.change = PriceChange(Decimal(0), basis=flat[1])
     if draft.low is not None and draft.high is not None and draft.low > draft.high:
