@@ -134,6 +134,13 @@ _CONTINUATION = re.compile(
     r"|(?:however|meanwhile|on\s+a\s+yearly\s+basis|on\s+a\s+monthly\s+basis|year\s+on\s+year),"
     r"|(?:up|down)\s+[\d.]+)"
 )
+# "Although supported by orders on hand, the YoY increase was still 8.96 percentage points": the
+# last rate's move on a basis, told in a sentence of its own.
+_BASIS_MOVE_NOUN = re.compile(
+    r"\b(?:the|its)\s+(?:yoy|mom|wow|y-o-y|m-o-m|w-o-w|year-on-year|month-on-month|week-on-week)"
+    r"\s+(?:increase|rise|gain|growth|decrease|decline|drop|fall)\s+"
+    r"(?:(?:was|stood|remained|came)\s+)?(?:still\s+|only\s+)?(?:at\s+|of\s+)?$"
+)
 _SAME_SIGN = re.compile(
     r"^\s*(?:(?:mom|yoy|wow|m-o-m|y-o-y|w-o-w|month-on-month|year-on-year|week-on-week"
     r"|on\s+the\s+(?:month|year|week))\s*)?(?:,\s*)?(?:and|or)\s*(?:by\s+)?$"
@@ -286,6 +293,12 @@ def _owners(
     trailing = _trailing_owners(clause, folded)
     if trailing:
         return trailing
+    if (
+        _BASIS_MOVE_NOUN.search(head)
+        and not names.known_industries(head)
+        and (base := _inherited(context, previous, mentioned=False)) is not None
+    ):
+        return [_Owner(base.subject, base.region, base.group)]
     if _PRICE_WORDS.search(head) or _foreign_before(head):
         return []
     that_of = _THAT_OF.match(folded)
@@ -915,6 +928,9 @@ _MORE_THAN_BEFORE = re.compile(
 )
 
 
+_RUN_OF_PERIODS = re.compile(r"^\s*for\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}(?:months?|weeks?)\b")
+
+
 def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
     """What a % or pp number is: level, change, reference, expectation or other."""
     if quantity.is_range:
@@ -925,6 +941,9 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
         match = EXPECTATION.search(trail[:45])
         if match is not None and match.start() < 30:
             return "expectation", "how far a result was from an expectation: not a figure"
+    if re.search(r"\b(?:above|over|below|under)\s*$", lead) and _RUN_OF_PERIODS.match(trail):
+        # "The average operating rate has been over 75% for fourth straight month"
+        return "other", "a line the rate stayed beyond for a run of months: not a level"
     if quantity.kind is Kind.POINTS and _SINCE_A_POINT.match(trail):
         return (
             "reference",
