@@ -11,11 +11,11 @@ examples, in tests/corpus/README.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 # -- spelling --------------------------------------------------------------------------------------
 
@@ -377,36 +377,60 @@ def known_industries(folded: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _alias_pattern(words: tuple[str, ...]) -> str:
-    parts = []
-    for word in words:
-        if word in {"/", ",", "&"}:
-            parts.append(r"\s*" + re.escape(word) + r"\s*")
-            continue
-        spelled = re.escape(word)
-        if word == "aluminium":
-            spelled = "alumini?um"
-        elif word == "galvanising":
-            spelled = "galvani[sz]ing"
-        elif word == "enamelled":
-            spelled = "enamell?ed"
-        elif word == "sulphate":
-            spelled = "sul(?:ph|f)ate"
-        parts.append(spelled + "s?")
-    text = ""
-    for index, part in enumerate(parts):
-        if index and not parts[index - 1].endswith(r"\s*") and not part.startswith(r"\s*"):
-            text += r"[\s-]+"
-        text += part
-    return text
+_PUNCTUATION = frozenset({"/", ",", "&"})
+
+
+def _word_pattern(word: str) -> str:
+    """One word of an alias as the text may spell it (American spellings, a plural)."""
+    if word in _PUNCTUATION:
+        return r"\s*" + re.escape(word) + r"\s*"
+    spelled = re.escape(word).replace(r"\#", "#")
+    if word == "aluminium":
+        spelled = "alumini?um"
+    elif word == "galvanising":
+        spelled = "galvani[sz]ing"
+    elif word == "enamelled":
+        spelled = "enamell?ed"
+    elif word == "sulphate":
+        spelled = "sul(?:ph|f)ate"
+    return spelled + "s?"
+
+
+_END = ""  # marks a word sequence that is a whole alias
+
+
+def _alias_trie_pattern(aliases: Iterable[tuple[str, ...]]) -> str:
+    """One pattern for every alias, its words shared as a tree ("aluminium" / "aluminium
+    scrap" / "aluminium scrap (baled ubc)" try "aluminium" once): with hundreds of aliases, a
+    flat alternation is tried alias by alias at every position of every sentence. Longer
+    continuations are tried first, so the longest alias written wins, as it should."""
+    trie: dict[str, Any] = {}
+    for words in aliases:
+        node = trie
+        for word in words:
+            node = node.setdefault(word, {})
+        node[_END] = {}
+
+    def branches(node: dict[str, Any], after: str | None) -> str:
+        options = []
+        for word in sorted((w for w in node if w != _END), key=lambda w: (-len(w), w)):
+            joined = after is not None and after not in _PUNCTUATION and word not in _PUNCTUATION
+            options.append(
+                (r"[\s-]+" if joined else "") + _word_pattern(word) + tail(node[word], word)
+            )
+        return "(?:" + "|".join(options) + ")"
+
+    def tail(node: dict[str, Any], word: str) -> str:
+        if set(node) == {_END}:
+            return ""
+        more = branches(node, word)
+        return more + "?" if _END in node else more
+
+    return branches(trie, None)
 
 
 _INDUSTRY_PATTERN = re.compile(
-    r"(?<![a-z0-9])(?:"
-    + "|".join(
-        _alias_pattern(words) for words in sorted(_INDUSTRY_WORDS, key=len, reverse=True) if words
-    )
-    + r")(?![a-z0-9])"
+    r"(?<![a-z0-9])" + _alias_trie_pattern(w for w in _INDUSTRY_WORDS if w) + r"(?![a-z0-9])"
 )
 
 # -- regions and venues ----------------------------------------------------------------------------
@@ -883,12 +907,7 @@ _PRODUCT_WORDS: dict[tuple[str, ...], str] = {
 }
 _PRODUCT_PATTERN = re.compile(
     # not "bismuth" in "low-bismuth antimony ingot": a grade of another product
-    r"(?<![a-z0-9#])(?<!low-)(?<!high-)(?:"
-    + "|".join(
-        _alias_pattern(words).replace(r"\#", "#")
-        for words in sorted(_PRODUCT_WORDS, key=len, reverse=True)
-    )
-    + r")(?![a-z0-9])"
+    r"(?<![a-z0-9#])(?<!low-)(?<!high-)" + _alias_trie_pattern(_PRODUCT_WORDS) + r"(?![a-z0-9])"
 )
 
 
