@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from scrapers.extract import metrics, names, prices, rates
-from scrapers.extract.document import Context, clauses, paragraphs, sentences_of
+from scrapers.extract.document import Clause, Context, clauses, paragraphs, sentences_of
 from scrapers.extract.drafts import Draft, Notes, Reading
 from scrapers.extract.periods import month_period
 from scrapers.extract.quantities import Kind
@@ -61,6 +61,7 @@ _METALS = (
 
 
 _METAL_WORD = re.compile(r"\b(" + "|".join(_METALS) + r")\b")
+_BRAND_WORD = re.compile(r"\b(" + "|".join(names.BRAND_METALS) + r")\b")
 
 
 def _learn_metal(title: str, body: str, context: Context) -> None:
@@ -73,6 +74,12 @@ def _learn_metal(title: str, body: str, context: Context) -> None:
             counts[key] = counts.get(key, 0) + weight
     if counts:
         context.metal = max(counts, key=lambda metal: counts[metal])
+        return
+    # "premiums for the high-priced brand Shuangyan": a report that never says its metal, but
+    # whose brands are one metal's
+    brands = [names.BRAND_METALS[b] for b in _BRAND_WORD.findall(fold(body[:2000]))]
+    if brands:
+        context.metal = max(set(brands), key=brands.count)
 
 
 def _learn_title(title: str, context: Context) -> None:
@@ -143,6 +150,21 @@ def _learn_wrap(sentence: Sentence, context: Context) -> None:
     wrap = _WRAP.search(sentence.folded)
     if wrap is not None:
         context.wrap_venue = "LME" if wrap.group("venue") in {"lme", "london"} else "SHFE"
+
+
+def _named_after_the_numbers(
+    sentence: Sentence, parts: Sequence[Clause], found: Sequence[Draft]
+) -> str | None:
+    ends = [q.end for clause in parts for q in clause.quantities]
+    if not ends:
+        return None
+    priced = {draft.subject for draft in found}
+    after = [
+        name
+        for *_, name in names.known_products(sentence.folded[max(ends) :])
+        if name not in priced
+    ]
+    return after[-1] if after else None
 
 
 def _learn_mention(sentence: Sentence, context: Context) -> None:
@@ -289,7 +311,9 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
             drafts.extend(found_rates)
             drafts.extend(found_prices)
             if any(draft.metric is Metric.PRICE for draft in found_prices):
-                context.mentioned_product = None  # the prices read say what it was about
+                # the prices read say what it was about, unless it goes on to name another
+                # product ("..., with few spot order quotations for secondary refined lead")
+                context.mentioned_product = _named_after_the_numbers(sentence, parts, found_prices)
             else:
                 _learn_mention(sentence, context)
     figures = [metrics.check(figure) for figure in merge([draft.figure() for draft in drafts])]
@@ -504,7 +528,25 @@ def merge(figures: list[Figure]) -> list[Figure]:
                 break
         else:
             kept.append(figure)
-    return kept
+    return [figure for figure in kept if not any(_summarised(figure, full) for full in kept)]
+
+
+def _summarised(summary: Figure, full: Figure) -> bool:
+    """ "lithium carbonate futures plummeted ..., while spot prices increased to an average of
+    107,500 yuan/ton. ... battery-grade lithium carbonate ..., averaging 107,500 yuan/ton": the
+    metal's price in a summary is the graded product's, told again."""
+    return (
+        summary.metric is Metric.PRICE
+        and full.metric is Metric.PRICE
+        and "(" not in summary.subject
+        and full.subject.startswith(summary.subject + " (")
+        and (summary.region, summary.unit, summary.forecast)
+        == (full.region, full.unit, full.forecast)
+        and summary.value is not None
+        and summary.low is None
+        and summary.value in (full.value, full.low, full.high)
+        and (summary.change is None or summary.change == full.change)
+    )
 
 
 _MORNING = re.compile(r"\s*(?:in|during)\s+the\s+morning\b", re.IGNORECASE)

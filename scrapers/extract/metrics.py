@@ -128,6 +128,12 @@ def _base(subject: str) -> str:
     return subject.split(" (")[0]
 
 
+def price_floor(subject: str, unit: str) -> Decimal | None:
+    """The lowest price the sanity bands allow a product's series, if they know it."""
+    band = _PRICE_BANDS.get((_base(subject), unit))
+    return band[0] if band is not None else None
+
+
 def problem(figure: Figure) -> str | None:
     """Why a figure is implausible (a misreading, not a market move), or None."""
     metric = METRICS[figure.metric]

@@ -1129,6 +1129,21 @@ def _graded_span(name: str, folded: str, start: int, end: int) -> tuple[int, int
     return begin, stop, graded
 
 
+# Brands that belong to one metal, for a report that names its brands but not its metal.
+BRAND_METALS: Mapping[str, str] = {
+    "shuangyan": "zinc",
+    "qilin": "zinc",
+    "chihong": "zinc",
+    "huludao": "zinc",
+    "xinzi": "zinc",
+    "yunxi": "tin",
+    "yuntin": "tin",
+    "guixi": "copper",
+    "ccc-p": "copper",
+    "tiefeng": "copper",
+    "jinfeng": "copper",
+}
+
 # Brands whose own premiums a spot report lists: not the market's price.
 BRANDS = frozenset(
     "jinchuan qilin mengzi lan zijin shuangyan chihong xinzi huludao xikang bailing hongye"

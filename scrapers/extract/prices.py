@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import pairwise
 
-from scrapers.extract import names
+from scrapers.extract import metrics, names
 from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import CLOSE, DOD, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY
@@ -166,6 +166,8 @@ _VERSUS = re.compile(
     r"|\bto\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
     # "ex-factory prices ... were 100-40 yuan/mt lower than the SMM 1# lead average price"
     r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
+    # "ex-works quotations were mostly at parity with the SMM #1 lead average price"
+    r"|(?<=parity\s)with\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
 )
 _AGAINST = re.compile(
     r"\b(?:against|over|(?<=par\s)with)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b"
@@ -1021,6 +1023,24 @@ def _read_prices(
             role = "deal"  # "raised their asking prices: ... low-grade was offered at 95,000"
         if role == "intraday" and _forward(sentence, clause, quantity):
             role = "level"  # "LME copper should move in USD 5,320-5,400/mt during Asian hours"
+        if (
+            role in {"level", "average"}
+            and _far_below_any_price(owner.product, quantity)
+            # "The average spot price of SMM #1 tin stood at 6,250 yuan/mt" says it is a price:
+            # a misprint, kept and quarantined for a reader to see
+            and not re.search(r"\bprices?\b", whole[clause.start : quantity.start])
+        ):
+            # "Standard-quality copper was first offered at 120-160 yuan/mt": a premium quoted
+            # without its word, a hundredth of any price copper has had
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                owner=owner.product,
+                why="far below any price of the product: a premium or fee told without its word",
+            )
+            continue
         if (
             role == "change"
             and skipped_deal is not None
@@ -2485,16 +2505,26 @@ _FROM_LAST_FRIDAY = re.compile(
 def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> ChangeBasis | None:
     noun = _NOUN_BASIS.search(lead.rstrip()[-40:]) if lead else None
     if noun is not None:
-        return _NOUN_BASES[noun.group("which")]
+        # "a MoM decrease of 30 yuan/mt from the weekly average price last week": SMM's "MoM"
+        # in a weekly review is the week's
+        return _periodic(_NOUN_BASES[noun.group("which")], context, sentence)
     framed = _ON_A_BASIS.search(lead) if lead else None
     if framed is not None:
         # "on a week-on-week basis, the price reflects an increase of RMB 260"
-        return _NOUN_BASES[framed.group("which")]
+        return _periodic(_NOUN_BASES[framed.group("which")], context, sentence)
     dod = DOD.search(trail)
     if dod is not None and dod.start() < 45:
         return ChangeBasis.DOD
     if not context.weekly and _FROM_THE_DAY_BEFORE.match(trail):
         return ChangeBasis.DOD  # a Friday's "up RMB 15 per tonne from Thursday": the day before
+    if (
+        context.daily
+        and context.published is not None
+        and context.published.weekday() == 0
+        and _FROM_LAST_FRIDAY.match(trail)
+    ):
+        # a Monday's daily report, "up 25 yuan/mt from last Friday": the previous trading day
+        return ChangeBasis.DOD
     if context.weekly and _FROM_LAST_FRIDAY.match(trail):
         # a weekly review's "down 900 yuan/mt or 6% from last Friday" is the week's move; in a
         # Monday morning comment the same words mean the previous session, and name no basis
@@ -2512,6 +2542,12 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
         # "and 163 yuan/mt from a month ago", "RMB 158 per tonne higher than a month ago": a
         # month, whatever the report's period
         return basis
+    return _periodic(basis, context, sentence)
+
+
+def _periodic(
+    basis: ChangeBasis | None, context: Context, sentence: Sentence
+) -> ChangeBasis | None:
     if basis is ChangeBasis.MOM and (context.daily or "today" in sentence.folded):
         return ChangeBasis.DOD  # SMM's "MoM" in a daily report means the previous day
     if basis is ChangeBasis.MOM and context.weekly:
@@ -3179,6 +3215,16 @@ def _owner_as_written(
 _BENCHMARK_PRICE = re.compile(r"\bbenchmark\s+(?:prices?|hpm)\b|\bhpm\b|\bhma\b")
 
 
+# An amount under a tenth of the lowest price a metal's sanity band allows cannot be its price.
+_PRICE_FLOOR_SHARE = Decimal("0.1")
+
+
+def _far_below_any_price(product: str, quantity: Quantity) -> bool:
+    floor = metrics.price_floor(product, quantity.unit or "CNY/t")
+    top = quantity.high if quantity.high is not None else quantity.value
+    return floor is not None and top < floor * _PRICE_FLOOR_SHARE
+
+
 def _government_benchmark(head: str, product: str, context: Context) -> bool:
     """Indonesia's nickel benchmarks: "The benchmark price for Indonesia's local nickel ore ...
     was $15,142/dmt", a list of ore grades under "SMM's forecast of ... HPM (MC35%):"; what
@@ -3412,6 +3458,8 @@ def _is_spread(folded: str, context: Context) -> bool:
         return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
     if _SIGNED_AGAINST.search(folded):
         return True  # "quotations against the SHFE 2411 contract were +0~+200 yuan/mt"
+    if _AT_PARITY.search(folded):
+        return True  # "ex-works quotations were mostly at parity with the SMM #1 lead price"
     if _REGION_PAIR.search(folded):
         # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"; "with
         # Guangdong-Shanghai spread at 120 yuan/mt"
@@ -3533,6 +3581,11 @@ def _read_spread(
                     quantity.sign,
                 )
             )
+    parity = _AT_PARITY.search(folded)
+    if not amounts and parity is not None:
+        # a spread of nothing: "quotations were mostly at parity with the SMM #1 lead price"
+        start = clause.start + parity.start()
+        amounts.append(Quantity(start, start + 9, Kind.MONEY, Decimal(0), None, "CNY/t"))
     amounts.sort(key=lambda q: q.start)
     if not amounts:
         return
@@ -3592,7 +3645,13 @@ def _read_spread(
             )
         return
     name, flip = named
-    found_regions = names.regions(without_dateline(folded))
+    found_regions = [
+        found
+        for found in names.regions(without_dateline(folded))
+        # not the markets of a list after the spread ("..., Henan at premiums of 25 yuan/mt")
+        if not _ITEM_AFTER_PLACE.match(without_dateline(folded), found[1])
+        or found[0] < amounts[0].start - clause.start
+    ]
     region = found_regions[-1][2] if found_regions else "China"
     listed = names.listed_regions(without_dateline(folded[: amounts[0].start - clause.start]))
     if re.search(r"\([a-z ]+\) - ", name):
@@ -3844,6 +3903,24 @@ def _read_spread(
             draft.low, draft.high = sorted((draft.value, other_end))
             draft.value = None
             why = "a spread's range, its ends each with a unit"
+        elif (
+            not draft.empty
+            and (item := _PLACE_ITEM.search(lead)) is not None
+            and (places := names.regions(item.group("place")))
+            and places[0][2] != draft.region
+        ):
+            in_market = _draft(
+                drafts,
+                _Owner(name, places[0][2]),
+                quantity.unit or draft.unit,
+                sentence,
+                None,
+                forecast,
+                metric=Metric.SPREAD,
+                fresh=True,
+            )
+            in_market.value = value
+            why = "one market's spread in a list of markets"
         elif draft.value is None and draft.low is None:
             draft.value = value
             draft.bound = _bound(stripped)
@@ -4398,6 +4475,19 @@ _PLACE_TO_FUTURES = re.compile(
 _SPREAD_GOES_ON = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|while|whereas|but)\s+)?in\s+[a-z ]+?,\s*(?:spot\s+)?(?:premiums?"
     r"|discounts?)\s+(?:was|were|stood|ranged|widened|narrowed)\b"
+    # "..., Henan at premiums of 25 yuan/mt, and Guangxi at premiums of 50 yuan/mt"
+    r"|^\s*(?:,\s*)?(?:and\s+)?(?:in\s+)?[a-z]+(?:\s+china)?\s+at\s+(?:premiums?|discounts?)\s+of\b"
+)
+_AT_PARITY = re.compile(r"\bat\s+parity\s+with\s+(?:the\s+)?smm\s*(?:#1|1#)")
+_ITEM_AFTER_PLACE = re.compile(
+    r"\s+(?:(?:was|were|quoted)\s+)?at\s+(?:premiums?|discounts?)\s+of\b"
+)
+# "..., with quotations in Anhui at premiums of 100 yuan/mt ex-factory, Henan at premiums of 25
+# yuan/mt": one market's spread in a list of markets after the spread itself
+_PLACE_ITEM = re.compile(
+    r"(?:^|,|\band\b|\bwith\b)\s*(?:(?:quotations|quotes|offers)\s+)?(?:in\s+)?"
+    r"(?P<place>[a-z]+(?:\s+china)?)\s+(?:(?:was|were|quoted)\s+)?at\s+(?:premiums?|discounts?)\s+of"
+    r"\s*(?:rmb|\$)?\s*$"
 )
 _SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?$")
 _TOLD_ON = re.compile(
@@ -4443,6 +4533,11 @@ _SAME_SPREAD = re.compile(
 
 def _ordered(first: str, second: str) -> tuple[str, bool]:
     """A premium of ``first`` over ``second``, named in the house order; True when swapped."""
+    # "Secondary lead was quoted at premiums of 0-100 yuan/mt against the SMM 1# lead average
+    # price": what secondary smelters sell, refined secondary lead
+    first, second = (
+        "refined secondary lead" if leg == "secondary lead" else leg for leg in (first, second)
+    )
     name = names.spread_name(first, second)
     return name, not name.startswith(first + " - ")
 
