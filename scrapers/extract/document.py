@@ -27,6 +27,8 @@ _CLAUSE_BREAK = re.compile(
     # A price and its premium in one sentence are two statements: "..., at a discount of 150
     # per tonne against the 2602 contract"; so are two premiums: "... and a premium of 40".
     r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b)"
+    # "..., trading at parity with the May contract"; "..., trading at a discount of 75 yuan/mt"
+    r"|,\s*(?=(?:trading\s+)?at\s+parity\b|trading\s+at\s+an?\s+(?:premium|discount)\b)"
     r"|(?<!premiums)(?<!premium)\s+and\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
     r"|,?\s+with\s+(?=the\s+[a-z-]+\s+price\s+spread)"
     r"|,?\s+with\s+(?=[a-z]+-[a-z]+\s+(?:price\s+)?spread\b)"

@@ -170,8 +170,11 @@ _VERSUS = re.compile(
     r"|(?<=parity\s)with\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
 )
 _AGAINST = re.compile(
-    r"\b(?:against|over|(?<=par\s)with)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b"
-    r"|\bagainst\s+(?:the\s+)?(?P<month>current|next|front|this)\s+month\b"
+    r"\b(?:against|over|(?<=par\s)with|(?<=parity\s)with)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)"
+    r"\s+contract\b"
+    # "a premium of 55 yuan/mt over the current month", "a discount of 75 yuan/mt to the
+    # current month"
+    r"|\b(?:against|over|to)\s+(?:the\s+)?(?P<month>current|next|front|this)\s+month\b"
 )
 # "..., and that for Jiangsu bare bright aluminium wire was ..."; "with the price spread of
 # machine-made aluminum tense scrap in Shanghai widening to ..." after the pair was named
@@ -2770,7 +2773,9 @@ def _role(
         return "reference"
     if re.search(r"\b(?:price\s+)?(?:floor|ceiling|bottom\s+line)\s+of\s*$", stripped):
         return "other"  # "most smelters kept to a price floor of 190,000 yuan/mt": sellers' line
-    if re.search(r"\b(?:towards?|approach(?:es|ed|ing)?|nearing)(?:\s+the)?\s*$", stripped):
+    if re.search(
+        r"\b(?:towards?|approach(?:es|ed|ing)?|near(?:ed|ing|s)?)(?:\s+the)?\s*$", stripped
+    ):
         return "other"  # "SHFE lead rose towards the 17,000 yuan/mt threshold": not reached
     moved_up_to = re.search(
         r"\b(?:move|moved|moving|go|goes|went|rise|rose|climb|climbed|edge|edged)\s+up\s+to\s*$"
@@ -4478,7 +4483,9 @@ _SPREAD_GOES_ON = re.compile(
     # "..., Henan at premiums of 25 yuan/mt, and Guangxi at premiums of 50 yuan/mt"
     r"|^\s*(?:,\s*)?(?:and\s+)?(?:in\s+)?[a-z]+(?:\s+china)?\s+at\s+(?:premiums?|discounts?)\s+of\b"
 )
-_AT_PARITY = re.compile(r"\bat\s+parity\s+with\s+(?:the\s+)?smm\s*(?:#1|1#)")
+_AT_PARITY = re.compile(
+    r"\bat\s+parity\s+with\s+(?:the\s+)?(?:smm\s*(?:#1|1#)|[a-z]+\s+(?:\d{4}\s+)?contract\b)"
+)
 _ITEM_AFTER_PLACE = re.compile(
     r"\s+(?:(?:was|were|quoted)\s+)?at\s+(?:premiums?|discounts?)\s+of\b"
 )
