@@ -499,9 +499,25 @@ PLACES = (
     "the southwest",
     "the northwest",
 )
+# Provinces written as two syllables ("Shan Dong reported RMB 3,250-3,350 per tonne").
+_SPACED_PROVINCES = {
+    "shan dong": "shandong",
+    "shan xi": "shanxi",
+    "he nan": "henan",
+    "he bei": "hebei",
+    "guang xi": "guangxi",
+    "guang dong": "guangdong",
+    "gui zhou": "guizhou",
+    "yun nan": "yunnan",
+    "jiang su": "jiangsu",
+    "zhe jiang": "zhejiang",
+}
 _PLACE_PATTERN = re.compile(
     r"(?<![a-z])("
-    + "|".join(re.escape(place) for place in sorted((*PLACES, *PROVINCES), key=len, reverse=True))
+    + "|".join(
+        re.escape(place)
+        for place in sorted((*PLACES, *PROVINCES, *_SPACED_PROVINCES), key=len, reverse=True)
+    )
     + r")(?:\s+province)?(?![a-z])"
     # "the north-west China sample": not "the north"
     r"(?<!the north(?=-))(?<!the south(?=-))(?<!the east(?=-))"
@@ -516,6 +532,7 @@ _CIF = re.compile(r"\bcif\b")
 
 
 def _title(place: str) -> str:
+    place = _SPACED_PROVINCES.get(place, place)
     if place.startswith("the "):
         # "Spot discounts were heard at 40-30 yuan/mt in the east"; "In the south and north"
         return f"{place[4:].capitalize()} China"

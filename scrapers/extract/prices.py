@@ -209,6 +209,8 @@ _SO_FAR = re.compile(
 _TENDER = re.compile(r"\b(?:tenders?|auctions?)\b")
 _DEAL = re.compile(
     r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:were|was|for))\b"
+    # "30,000 tonnes went at USD 538 per tonne FOB Western Australia"
+    r"|\bwent\s+at\b|\bchanged\s+hands\b"
     r"|\b(?:was|were)\s+done\s+at\b"  # "A deal for 30,000 mt of alumina was done at $342/mt"
 )
 # For a spot quote only a session's words make a price intraday; "traded between X and Y" is
