@@ -27,6 +27,13 @@ _CLAUSE_BREAK = re.compile(
     # A price and its premium in one sentence are two statements: "..., at a discount of 150
     # per tonne against the 2602 contract"; so are two premiums: "... and a premium of 40".
     r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b)"
+    # "RMB 9,910-9,920/mt in Shanghai, discount of RMB 130-120/mt over SHFE 1512 aluminum,
+    # versus RMB 9,910-9,920/mt in Wuxi": the premium, and other markets compared
+    r"|,\s*(?=an?\s+(?:premium|discount)\s+of\b|(?:premium|discount)s?\s+of\b)"
+    r"|,\s*(?=versus\b|vs\.?\s)"
+    # "With premiums of up to 10 yuan/mt over the SHFE March contract, spot deals were mostly
+    # done at ...": a premium, then the market's prices
+    r"|,\s*(?=(?:spot\s+)?(?:deals|transactions|prices)\s+(?:were|was)\s+(?:mostly|mainly)\b)"
     # "..., trading at parity with the May contract"; "..., trading at a discount of 75 yuan/mt"
     r"|,\s*(?=(?:trading\s+)?at\s+parity\b|trading\s+at\s+an?\s+(?:premium|discount)\b)"
     r"|(?<!premiums)(?<!premium)\s+and\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"

@@ -50,7 +50,8 @@ _PRICE_BANDS: dict[tuple[str, str], tuple[Decimal, Decimal]] = {
     ("copper", "USD/t"): _band(3_000, 30_000),
     ("copper scrap", "CNY/t"): _band(25_000, 190_000),
     ("copper scrap", "USD/t"): _band(2_500, 28_000),
-    ("aluminium", "CNY/t"): _band(10_000, 45_000),
+    # SHFE aluminium bottomed near 9,500 yuan/mt in late 2015
+    ("aluminium", "CNY/t"): _band(8_000, 45_000),
     ("aluminium", "USD/t"): _band(1_000, 6_000),
     ("aluminium scrap", "CNY/t"): _band(5_000, 40_000),
     ("aluminium scrap", "USD/t"): _band(500, 5_000),

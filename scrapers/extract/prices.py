@@ -264,6 +264,36 @@ _IN_PLACE = re.compile(
     r"^\s*(?:/\s*mt\s*)?in\s+(?:north|south|east|west|central|northwest|southwest|northeast)"
     r"(?:ern)?\s+china\b"
 )
+_PLACES_OF_AN_AMOUNT = re.compile(
+    r"\d\s*(?:yuan/mt|yuan/ton|/mt|/t|per\s+tonne)\s+in\s+[a-z]+(?:\s*,\s*[a-z]+)*\s+and\s+[a-z]+"
+)
+_MOVED_BEYOND = re.compile(
+    r"\b(?:up|down|rose|fell|dropped|declined|gained|lost|increased|decreased)\s+(?:by\s+)?"
+    r"(?:more|less)\s+than\s*$"
+)
+_IN_NAMED_PLACE = re.compile(r"^\s*(?:/\s*mt\s*)?in\s+([a-z]+(?:\s+china)?)\b")
+
+
+def _also_quoted_in(trail: str, region: str) -> list[str]:
+    """The other markets of "... yuan/mt in Shanghai and Wuxi", when the first is ``region``."""
+    places = _IN_PLACE_LIST.match(trail)
+    if places is None:
+        return []
+    listed = names.listed_regions(places.group(1))
+    return listed[1:] if len(listed) > 1 and listed[0] == region else []
+
+
+_IN_PLACE_LIST = re.compile(r"^\s*(?:/\s*mt\s*)?in\s+([a-z ,]+?\s+and\s+[a-z]+)\b")
+
+
+def _in_a_place(trail: str) -> bool:
+    """ "... yuan/mt in south China", "... /mt in Wuxi": a market named right after the amount."""
+    if _IN_PLACE.match(trail):
+        return True
+    named = _IN_NAMED_PLACE.match(trail)
+    return named is not None and bool(names.regions(named.group(1)))
+
+
 # "even after RMB 200-300 per tonne of processing cost": the amount of a cost, named after it.
 _OF_SOMETHING_ELSE = re.compile(
     r"^\s*(?:/\s*mt\s*)?of\s+(?:[a-z]+\s+){0,2}(?:costs?|fees?|profits?|margins?|losses|freight)\b"
@@ -1268,6 +1298,23 @@ def _read_prices(
         else:
             draft.value = sign * quantity.value
             draft.bound = _bound(own_lead)
+        for place in _also_quoted_in(trail, draft.region):
+            # "... at 13,340-13,360 yuan/mt in Shanghai and Wuxi": each market's price
+            twin = _draft(
+                drafts,
+                _Owner(draft.subject, place),
+                draft.unit,
+                sentence,
+                period,
+                forecast,
+                fresh=True,
+            )
+            twin.value, twin.low, twin.high, twin.bound = (
+                draft.value,
+                draft.low,
+                draft.high,
+                draft.bound,
+            )
         if _held(own_lead) and draft.change is None:
             draft.change = PriceChange(Decimal(0), basis=_basis(trail, context, sentence))
         flat_after = _FLAT_AFTER.match(trail)
@@ -1352,6 +1399,9 @@ _SESSION_AFTER = re.compile(
     # "rose from 85,000 yuan/mt to 85,460 yuan/mt in the morning"
     r"|^\s*(?:/\s*mt\s*)?in\s+the\s+(?:morning|afternoon)\b"
     r"|^\s*(?:/\s*mt\s*)?(?:from\s+overnight\s+)?as\s+of\s+(?:noon|midday)"
+)
+_MOSTLY_DEALT = re.compile(
+    r"\b(?:deals?|transactions?|trades?)\s+(?:were\s+|was\s+)?(?:mostly|mainly|largely)\b"
 )
 _DEAL_LEAD = re.compile(
     r"(?<!most\s)(?<!mainstream\s)(?<!main\s)(?<!to\s)(?<!will\s)"
@@ -2738,7 +2788,13 @@ def _role(
         return "deal"  # "the market traded SMM A00 at parity to around 10 yuan/mt"
     if re.search(r"\boffering\b[^.;]{0,80}\bat\s*$", head[-120:]):
         return "deal"  # "Smelters are heard offering 2026 long-term contract prices ... at 260"
-    if _DEAL_LEAD.search(stripped[-60:]) and not re.search(r"\bprices?\b", stripped[-60:]):
+    if (
+        _DEAL_LEAD.search(stripped[-60:])
+        and not re.search(r"\bprices?\b", stripped[-60:])
+        # "Spot deals mostly occurred at 13,340-13,360 yuan/mt in Shanghai": where the market
+        # traded, its price
+        and not _MOSTLY_DEALT.search(stripped[-60:])
+    ):
         return "deal"  # "morning deals clustered at 16,600"; "some lifting offers to 16,700"
     if _EXTREME.search(stripped[-40:]):
         return "intraday"  # "The highest price was 257,880 yuan/mt, and the lowest was ..."
@@ -2786,12 +2842,14 @@ def _role(
         r"(?:[a-z-]+\s+){0,2}up\s+to\s*$",
         stripped,
     )
+    if _MOVED_BEYOND.search(stripped):
+        return "other"  # "Traded prices were down more than 30 yuan/mt": no amount to carry
     if (re.search(r"\bup\s+to\s*$", stripped) and not moved_up_to) or re.match(
         r"^\s*(?:/mt\s*)?(?:(?:above|below)\s+the\s+(?:market|current|spot)|(?:cheaper|dearer)\s+than)\b",
         trail,
     ):
         return "other"  # "by up to RMB 200": a ceiling; "200-300 yuan/mt above the market price"
-    if re.search(r"\b(?:versus|vs\.?|while|whereas)\s*$", stripped) and _IN_PLACE.match(trail):
+    if re.search(r"\b(?:versus|vs\.?|while|whereas)\s*$", stripped) and _in_a_place(trail):
         # "2,860-3,000 yuan/mt in north China, versus 2,800-2,900 yuan/mt in south China"
         return "level"
     if (
@@ -3048,6 +3106,9 @@ def _owner_as_written(
         and len(names.listed_regions(head)) > 1
         and re.search(r"\band\b", head)
         and not _PRICE_WORD.search(head)
+        # "... at 13,340-13,360 yuan/mt in Shanghai and Wuxi, and 13,350-13,360 yuan/mt in
+        # Hangzhou": the list was where the amount before was quoted
+        and not _PLACES_OF_AN_AMOUNT.search(head)
     ):
         return None  # "and Jiangxi and Henan were down 200 yuan/mt in all": whose price is not said
     if not products:
@@ -3718,6 +3779,13 @@ def _read_spread(
         trail = sentence.folded[quantity.end : quantity.end + AFTER]
         if quantity.kind is Kind.OTHER and re.match(r"\s*contracts?\b", trail):
             continue  # "Zijin's premium against the 2505 contract was ...": the contract's name
+        if re.search(r"\bup\s+to\s*(?:rmb|\$)?\s*$", lead):
+            # "With premiums of up to 10 yuan/mt over the SHFE March contract": a ceiling
+            notes.add(
+                sentence, quantity.start, quantity.end, "other", why="a ceiling, not a spread"
+            )
+            previous_end = quantity.end
+            continue
         if quantity.kind is Kind.OTHER and _PER_POUND.match(sentence.folded, quantity.end - 4):
             # "a discount of 72-74¢/lb against the COMEX July copper contract": cents a pound
             notes.add(sentence, quantity.start, quantity.end, "other", why="a price per pound")
@@ -4007,6 +4075,12 @@ _PLACE = (
     r"(?P<{}>(?!(?:domestic|international|overseas|spot|market|average|futures|local)\b)"
     r"[a-z]+(?:\s+china)?)"
 )
+# "spot deals were mostly done at ... in Guangdong, and the spread with prices in Shanghai widened
+# to 70 yuan/mt": the market just quoted against another
+_SPREAD_WITH_PLACE = re.compile(
+    r"\b(?:price\s+)?spread\s+(?:with|to|against)\s+(?:the\s+)?(?:prices?\s+in\s+)?"
+    + _PLACE.format("other")
+)
 _REGION_AGAINST = re.compile(
     r"\b(?:premiums?|discounts?)\s+of\s+(?:(?:around|about|approximately|roughly)\s+)?(?:rmb\s*)?[^a-z]*"
     r"(?:yuan/mt|yuan|rmb|per\s+tonne|/mt)?\s*"
@@ -4136,6 +4210,7 @@ def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
         _REGION_AGAINST.search(folded)
         or _REGION_PREMIUM_OVER.search(folded)
         or _REGION_THAN.search(folded)
+        or _SPREAD_WITH_PLACE.search(folded)
     )
     if other is not None and pair is not None and other.start() < pair.start():
         # "Tianjin was at a discount of 70 yuan/mt to Shanghai, a narrower Shanghai-Tianjin
