@@ -2515,11 +2515,7 @@ def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None
         r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|[;,.]|$)", rest
     ):
         return None
-    if basis is ChangeBasis.MOM and context.daily:
-        return True, ChangeBasis.DOD
-    if basis is ChangeBasis.MOM and context.weekly:
-        return True, ChangeBasis.WOW
-    return True, basis
+    return True, _periodic(basis, context, today=False)
 
 
 _NOUN_BASIS = re.compile(
@@ -2562,11 +2558,15 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
     if noun is not None:
         # "a MoM decrease of 30 yuan/mt from the weekly average price last week": SMM's "MoM"
         # in a weekly review is the week's
-        return _periodic(_NOUN_BASES[noun.group("which")], context, sentence)
+        return _periodic(
+            _NOUN_BASES[noun.group("which")], context, today="today" in sentence.folded
+        )
     framed = _ON_A_BASIS.search(lead) if lead else None
     if framed is not None:
         # "on a week-on-week basis, the price reflects an increase of RMB 260"
-        return _periodic(_NOUN_BASES[framed.group("which")], context, sentence)
+        return _periodic(
+            _NOUN_BASES[framed.group("which")], context, today="today" in sentence.folded
+        )
     dod = DOD.search(trail)
     if dod is not None and dod.start() < 45:
         return ChangeBasis.DOD
@@ -2597,13 +2597,11 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
         # "and 163 yuan/mt from a month ago", "RMB 158 per tonne higher than a month ago": a
         # month, whatever the report's period
         return basis
-    return _periodic(basis, context, sentence)
+    return _periodic(basis, context, today="today" in sentence.folded)
 
 
-def _periodic(
-    basis: ChangeBasis | None, context: Context, sentence: Sentence
-) -> ChangeBasis | None:
-    if basis is ChangeBasis.MOM and (context.daily or "today" in sentence.folded):
+def _periodic(basis: ChangeBasis | None, context: Context, *, today: bool) -> ChangeBasis | None:
+    if basis is ChangeBasis.MOM and (context.daily or today):
         return ChangeBasis.DOD  # SMM's "MoM" in a daily report means the previous day
     if basis is ChangeBasis.MOM and context.weekly:
         return ChangeBasis.WOW  # ... and in a weekly review, the previous week
@@ -3297,7 +3295,7 @@ def _government_benchmark(head: str, product: str, context: Context) -> bool:
     """Indonesia's nickel benchmarks: "The benchmark price for Indonesia's local nickel ore ...
     was $15,142/dmt", a list of ore grades under "SMM's forecast of ... HPM (MC35%):"; what
     royalties are charged on, worked out from LME averages."""
-    if not product.startswith(("nickel ore", "nickel")):
+    if not product.startswith("nickel"):
         return False
     return any(
         _BENCHMARK_PRICE.search(text) for text in (head, context.heading, context.list_lead) if text
