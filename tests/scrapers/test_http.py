@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 
 import pytest
 
 from scrapers.errors import FetchError
-from scrapers.http import HttpClient, RetryPolicy
+from scrapers.http import HttpClient, RetryPolicy, shared_tls_context
 from tests.servers import FixtureSite, Reply
 
 
@@ -125,3 +126,12 @@ def test_a_long_retry_after_is_not_waited_in_place_and_holds_the_host(site: Fixt
     assert first.retry_after == 3600.0 and "HTTP 503" in str(first)
     assert "the site asked for a pause" in str(second)
     assert site.hits("/feed") == 1 and site.hits("/other") == 0
+
+
+def test_every_client_shares_one_tls_context() -> None:
+    # Each context loads certifi's bundle (about 0.85 MB); the scraper, the Bot API sender and
+    # the command listener must all get the same one.
+    first, second = shared_tls_context(), shared_tls_context()
+
+    assert first is second
+    assert first.verify_mode is ssl.CERT_REQUIRED and first.check_hostname
