@@ -75,7 +75,8 @@ UP = Concept(
             " recovers grew grow higher jump jumped jumps surge surged surges added adds expanded"
             " expand expands widened widen widens widening advanced advances soared rallied firmed"
             " strengthened raised hiked augmented ascended escalated boosted lifted gaining"
-            " expanding buoyed growing spiked"
+            " expanding buoyed growing spiked surging soaring jumping rallying firming advancing"
+            " spiking"
         ).split(),
         # AL Circle's words for a rise: "has inflated by", "has levitated by", "elevated by"
         "inflated",
@@ -111,7 +112,9 @@ DOWN = Concept(
             " negated depleted downfall"
             " narrowed narrow narrows narrowing eased eases shrank shrinks plunged plummeted"
             " slumped tumbled weakened softened reduction descended dived sank slumps cut reduced"
-            " lowered lowering lowers losing"
+            " lowered lowering lowers losing plunging plummeting slumping tumbling sinking"
+            " diving weakening softening shrinking contracting retreating easing dipping slipping"
+            " sliding"
         ).split(),
         "downsized",
         "shed",

@@ -737,6 +737,7 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "copper scrap": "copper scrap",
     "scrap copper": "copper scrap",
     "secondary copper raw material": "copper scrap",
+    "recycled copper raw material": "copper scrap",
     "secondary copper": "copper scrap",
     "bare bright copper": "copper scrap (bare bright)",
     "#1 bare bright copper": "copper scrap (bare bright)",
@@ -849,6 +850,8 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "industrial silicon": "silicon",
     "silicon metal": "silicon",
     "polysilicon": "polysilicon",
+    # silicone monomer, the chemical silicon grades are sold into
+    "dmc": "dmc",
     "magnesium": "magnesium",
     "magnesium ingot": "magnesium",
     # Magnesium's raw materials, by the grade their markets quote.

@@ -19,7 +19,17 @@ from itertools import pairwise
 from scrapers.extract import metrics, names
 from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
-from scrapers.extract.lexicon import CLOSE, DOD, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY
+from scrapers.extract.lexicon import (
+    CLOSE,
+    DOD,
+    DOWN,
+    EXPECTATION,
+    FLAT,
+    FOREIGN,
+    FUTURES,
+    INTRADAY,
+    UP,
+)
 from scrapers.extract.periods import days_back_to, month_period, relative_month
 from scrapers.extract.quantities import Kind, Quantity, to_decimal
 from scrapers.extract.quantities import read as read_quantities
@@ -101,7 +111,11 @@ _SPREAD = re.compile(
     r"|(?:loss|losses|profits?)(?=[^.;]{0,25}?\b(?:for|on)\s+imported\b)"
     r"|refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|price\s+differential)\b"
 )
-_NOT_A_SPREAD = re.compile(r"\binter-?month|\bcontango\b|\bbackwardation\b|\bback\s+\d|calendar")
+# an inter-month spread ("BACK 250 yuan/mt"), not a price falling back ("pulled back 3,370")
+_NOT_A_SPREAD = re.compile(
+    r"\binter-?month|\bcontango\b|\bbackwardation\b"
+    r"|(?<![a-z]ed\s)(?<!fell\s)(?<!came\s)(?<!went\s)(?<!slid\s)\bback\s+\d|calendar"
+)
 _BETWEEN = re.compile(
     r"(?:\bbetween|\b(?:spread|difference|gap)\s+of)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
     r"(?=\s+(?:in\s+[a-z]+\s+)?"
@@ -267,11 +281,23 @@ _IN_PLACE = re.compile(
 _PLACES_OF_AN_AMOUNT = re.compile(
     r"\d\s*(?:yuan/mt|yuan/ton|/mt|/t|per\s+tonne)\s+in\s+[a-z]+(?:\s*,\s*[a-z]+)*\s+and\s+[a-z]+"
 )
+# a move told only as more or less than an amount: "Traded prices were down more than 30
+# yuan/mt", "Aluminium climbed by nearly 1,000 yuan during the week"
 _MOVED_BEYOND = re.compile(
-    r"\b(?:up|down|rose|fell|dropped|declined|gained|lost|increased|decreased)\s+(?:by\s+)?"
-    r"(?:more|less)\s+than\s*$"
+    rf"(?<![\w-])(?:{UP.alternation}|{DOWN.alternation})\s+(?:by\s+)?"
+    r"(?:(?:more|less)\s+than|nearly|almost|close\s+to)\s*$"
 )
 _IN_NAMED_PLACE = re.compile(r"^\s*(?:/\s*mt\s*)?in\s+([a-z]+(?:\s+china)?)\b")
+
+
+# "30 yuan/mt discount": the side of a spread written after its amount
+_SPREAD_SIDE_AFTER = re.compile(r"^\s*(?:/\s*mt\s*|yuan/mt\s*)?(?P<side>discount|premium)\b")
+
+
+def _on_side(amount: Decimal, side: str, flip: bool) -> Decimal:
+    """An amount signed by the side the text gives it, turned round when the legs are named the
+    other way round from the text's."""
+    return -amount if (side == "discount") != flip else amount
 
 
 def _also_quoted_in(trail: str, region: str) -> list[str]:
@@ -340,6 +366,9 @@ def read_sentence(
 ) -> list[Draft]:
     """Every price and spread figure a sentence states."""
     folded = sentence.folded
+    bonded = _read_bonded_premiums(sentence, clauses, notes)
+    if bonded:
+        return bonded
     moves = _read_moves(sentence, clauses, context, notes)
     if moves:
         return moves
@@ -451,6 +480,74 @@ _WHICH_WAS = re.compile(
     r"\b(?:if\s+we\s+consider|considering|compared\s+(?:with|to))\b[^.;]{0,100}"
     r"\bwhich\s+(?:was|stood\s+at)\s*(?:us\$|\$|rmb)?\s*(?P<value>[\d,]+(?:\.\d+)?)"
 )
+
+
+# SMM's Yangshan copper report: "warrant prices were $13-27/mt, QP February, with the average
+# price down $2/mt from the previous trading day; B/L prices were ...; ER copper (CIF B/L) was
+# -$18/mt to -$6/mt, ...": premiums of bonded copper over the LME, named by what is traded
+_BONDED_QUOTE = re.compile(
+    r"\b(?P<kind>warrant|b/l|er\s+copper\s*\(cif\s+b/l\))\s+(?:prices?\s+)?"
+    r"(?:were|was|closed\s+at|stood\s+at)\s+(?=[-+−]?\$)"
+)
+_AVERAGE_MOVED = re.compile(r"\baverage\s+(?:price|premium)\s+(?P<dir>up|down)\s*(?:by\s+)?$")
+_TO_NEXT_END = re.compile(r"^\s*(?:/\s*mt\s*)?to\s*$")
+
+
+def _read_bonded_premiums(sentence: Sentence, clauses: list[Clause], notes: Notes) -> list[Draft]:
+    """The warrant, B/L and ER copper premiums of a Yangshan copper report, each a spread over
+    LME copper in USD/t with its day-on-day change; offers and deals heard are not figures."""
+    folded = sentence.folded
+    if "qp" not in folded or "$" not in folded:
+        return []
+    amounts = sorted(
+        (q for clause in clauses for q in clause.quantities if q.kind is Kind.MONEY),
+        key=lambda q: q.start,
+    )
+    drafts: dict[tuple[object, ...], Draft] = {}
+    for part in re.finditer(r"[^;]+", folded):
+        quote = _BONDED_QUOTE.search(part.group())
+        if quote is None:
+            continue
+        kind = quote.group("kind")
+        qualifier = "er, b/l" if kind.startswith("er") else kind
+        owner = _Owner(f"copper ({qualifier}) - copper (lme)", "China")
+        draft = _draft(drafts, owner, "USD/t", sentence, None, False, metric=Metric.SPREAD)
+        inside = [q for q in amounts if part.start() + quote.end() <= q.start < part.end()]
+        draft_end = part.start() + quote.end()
+        for quantity in inside:
+            value = -quantity.value if quantity.sign == -1 else quantity.value
+            lead = folded[part.start() + quote.end() : quantity.start]
+            moved = _AVERAGE_MOVED.search(lead)
+            if moved is not None and draft.low is not None:
+                sign = -1 if moved.group("dir") == "down" else 1
+                trail = folded[quantity.end : quantity.end + AFTER]
+                basis = ChangeBasis.DOD if DOD.search(trail[:40]) else None
+                draft.change = PriceChange(sign * quantity.value, basis=basis)
+                why = "a premium's change"
+            elif draft.low is None and quantity.high is not None:
+                draft.low, draft.high = value, quantity.high
+                why = "a premium's range"
+            elif draft.low is None:
+                draft.low = value
+                why = "a premium's range, its first end"
+            elif draft.high is None and _TO_NEXT_END.match(folded[draft_end : quantity.start]):
+                draft.low, draft.high = sorted((draft.low, value))
+                why = "a premium's range, its second end"
+            else:
+                continue
+            draft_end = quantity.end
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "spread",
+                owner=owner.product,
+                emitted=True,
+                why=why,
+            )
+        if draft.high is None:
+            draft.low = None  # a lone end is no range
+    return [draft for draft in drafts.values() if draft.low is not None]
 
 
 def _series_by_reference(
@@ -854,6 +951,16 @@ def _read_prices(
                 or _OVER_SPAN.match(trail)
             ):
                 continue  # "losing 17% in 10 trading days": a run, not a stated change
+            if _since_a_dated_point(whole, quantity):
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "reference",
+                    owner=target.subject,
+                    why="a change since a dated point: no basis a rule compares",
+                )
+                continue
             basis = _basis(trail, context, sentence, whole[clause.start : quantity.start])
             if basis is None and side_after is not None and side_after.re is _THAN_A_YEAR_AGO:
                 basis = ChangeBasis.YOY
@@ -1494,6 +1601,15 @@ _SINCE_DATE = re.compile(
     r"|april|may|june|july|august|september|october|november|december)\b"
     r"|\bso\s+far\s+this\s+year\b|\bytd\b"
 )
+
+
+def _since_a_dated_point(whole: str, quantity: Quantity) -> bool:
+    """ "falling for nearly five months since late October: prices were lowered to 17,150
+    yuan/mt, a drop of 19.7%": the lead-in before the colon dates where the change runs from."""
+    colon = whole.rfind(":", 0, quantity.start)
+    return colon > 0 and _SINCE_DATE.search(whole[:colon]) is not None
+
+
 _IN_SESSION = re.compile(
     r"\b(?:night|morning|day|afternoon|second)\s+session\b|\bintraday\b"
     r"|\bearly\s+(?:on|trading|trade)\b|\bin\s+the\s+morning\b"
@@ -2469,6 +2585,10 @@ def _foreign(head: str) -> bool:
     # output, but longs left and it fell back, to close up USD 27": a close is a price's.
     if _PRICE_AGAIN.search(after) is not None:
         return False
+    if names.known_products(after) and re.search(r"\bprices?\b", after):
+        # "Silicone makers worked through their own stocks, so DMC traded poorly and its prices
+        # fell slightly by 400 yuan/mt": a product named after the volume, and its price
+        return False
     other_market = _OTHER_MARKET.fullmatch(foreign[-1].group(0)) is not None
     return other_market or _CLOSED_AFTER.search(after) is None
 
@@ -2488,6 +2608,8 @@ def _held(lead: str) -> bool:
             # "cerium oxide prices also held steady this week at 11,000-12,000 yuan/mt"
             r"(?:\s+(?:this\s+week|today|during\s+the\s+week))?"
             r"(?:\s+(?:at|in|(?<=stable\s)within|(?<=steady\s)within))?(?:\s+the\s+range\s+of)?"
+            # "quotations remained at discounts of 300 yuan/mt"
+            r"(?:(?<=\sat)\s+(?:an?\s+)?(?:premium|discount)s?\s+of)?"
             r"(?:\s+(?:around|about|approximately|roughly))?\s*$"
             r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$",
             lead.rstrip(),
@@ -3729,6 +3851,11 @@ def _read_spread(
             # "Spot premiums in Changzhou followed these in Shanghai": the premium's own market
             region = place
             break
+    led = _PLACE_LED.match(sentence.folded)
+    if not found_regions and name.startswith("primary ") and led is not None:
+        # "In Hunan, cuts spread; ... the little spot metal left was quoted at premiums of
+        # 250-300 yuan/mt against the SMM 1# lead price": the province the sentence opened on
+        region = next((place for *_, place in names.regions(led.group(0))), region)
     market = context.paragraph_place or context.place
     if not found_regions and name.endswith(" futures") and market:
         region = market  # a market's spot premium, in the market the report is about
@@ -3946,6 +4073,15 @@ def _read_spread(
             why = "a spread's average"
         elif (
             draft.empty
+            and (side_after := _SPREAD_SIDE_AFTER.match(trail)) is not None
+            and re.match(r"\s*to\s+[-+]?\d", trail[side_after.end() :])
+        ):
+            # "a range of 30 yuan/mt discount to 150 yuan/mt premium": each end says its side
+            # after its amount
+            draft.low = _on_side(quantity.value, side_after.group("side"), flip)
+            why = "a spread's range, its first end"
+        elif (
+            draft.empty
             and re.search(r"\b(?:discount|premium)s?\s+of\s*$", stripped)
             and re.match(
                 r"^\s*(?:yuan/mt\s*)?to\s+(?:(?:an?\s+)?(?:premium|discount)s?\s+of|parity)", trail
@@ -3958,6 +4094,9 @@ def _read_spread(
                 draft.low, draft.high = sorted((value, Decimal(0)))
             why = "a spread's range, its first end"
         elif draft.low is not None and draft.high is None:
+            side_after = _SPREAD_SIDE_AFTER.match(trail)
+            if side_after is not None:
+                value = _on_side(quantity.value, side_after.group("side"), flip)
             draft.low, draft.high = sorted((draft.low, value))
             why = "a spread's range, its second end"
         elif draft.empty and re.search(
@@ -4331,6 +4470,21 @@ def _read_premium_list(
     return True
 
 
+# "In Henan, ...": a sentence that opens on a place
+_PLACE_LED = re.compile(r"^\s*in\s+(?P<place>[a-z]+)(?:\s+province)?\s*,")
+
+
+def _producing_region_led(sentence: Sentence, benchmark: str | None = None) -> bool:
+    """Whether a sentence opens on a province and names no product but the benchmark: "In
+    Henan, suppliers quoted discounts of 50-0 yuan/mt against the SMM 1# lead average price"
+    (a lead midday's round of the producing regions, whose smelters sell primary metal)."""
+    led = _PLACE_LED.match(sentence.folded)
+    if led is None or not names.regions(led.group(0)):
+        return False
+    named = names.known_products(_PAREN.sub(" ", sentence.folded))
+    return all(product == benchmark for *_, product in named)
+
+
 def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
     """A spread's name, and whether its value is to be negated (a premium or discount written
     from the other leg)."""
@@ -4456,6 +4610,15 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
                 for found in names.known_products(_PAREN.sub(" ", opening))
                 if found[2] != metal
             ][-1:]
+        if (
+            not firsts
+            and metal
+            and seconds[:1] == [metal]
+            and _producing_region_led(sentence, metal)
+        ):
+            # "Other markets: ... In Henan, suppliers quoted discounts of 50-0 yuan/mt against
+            # the SMM 1# lead average price": that province's smelters, against the benchmark
+            firsts = [(0, 0, f"primary {metal}")]
         mentioned = context.mentioned_product
         if not firsts and mentioned is not None and mentioned not in seconds[:1]:
             # "Spot secondary refined lead was scarce. Suppliers' offers narrowed to a discount
@@ -4503,6 +4666,18 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         reference = context.last_spread[0 if context.last_spread_flipped else 1]
         if first != reference:
             return _ordered(first, reference)
+    benchmark = names.base_metal(context.last_spread[0]) if context.last_spread else None
+    if (
+        benchmark is not None
+        and context.last_spread is not None
+        and benchmark in context.last_spread
+        and not named_here
+        and _producing_region_led(sentence)
+        and re.search(r"\b(?:premium|discount)s?\b", folded)
+    ):
+        # "In Hunan, ... against the SMM 1# lead average price. In Yunnan, quotations remained
+        # at discounts of 300 yuan/mt": the next province's quote on the same benchmark
+        return f"primary {benchmark} - {benchmark}", False
     if context.last_spread is not None and (
         _SAME_SPREAD.match(folded) or _SPREAD_GOES_ON.match(folded)
     ):

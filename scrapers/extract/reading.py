@@ -46,6 +46,10 @@ _STOP = frozenset(
         " nearly roughly some only just above below more less but however and/or not no such both"
         " either each every another said according quoted priced traded offered bid closed opened"
         " settled finished ended averaged averaging reaching marking amounting totalling totaling"
+        # irregular past tenses the "-ed" rule below cannot see: "extrusion took the most
+        # direct hit"
+        " took takes made makes gave gives got gets ran runs led leads felt feels bore faced"
+        " faces suffered suffers lost loses"
     ).split()
 )
 _STOP |= {word for phrase in UP.phrases + DOWN.phrases for word in phrase.split()}
