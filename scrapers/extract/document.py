@@ -20,6 +20,8 @@ from scrapers.extract.quantities import Quantity, read
 from scrapers.extract.text import Sentence, fold, sentences
 
 # Where one statement ends and the next begins inside a sentence.
+# an amount written before the word for what it is: "RMB -20 per tonne", "USD 15/t"
+_AMOUNT_FIRST = r"(?:rmb|cny|usd|us\$|\$)\s*[-+−]?[\d,.]+\s*(?:per\s+tonne|/\s*t|/\s*mt)?"
 _CLAUSE_BREAK = re.compile(
     r";|(?<=[a-z0-9%)\]])\s*:\s+(?=[a-z])"
     r"|,\s*(?:even\s+)?(?:while|whereas|but|meanwhile|and(?=\s+[a-z])(?!\s+(?:rmb|cny|usd|us\$)\b)|as(?=\s+[a-z]+\s+prices?\b))\s*"
@@ -27,6 +29,11 @@ _CLAUSE_BREAK = re.compile(
     # A price and its premium in one sentence are two statements: "..., at a discount of 150
     # per tonne against the 2602 contract"; so are two premiums: "... and a premium of 40".
     r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b)"
+    # AL Circle writes the amount first: "..., with a RMB -20 per tonne spread against the May
+    # contract"; "... and a RMB 35 per tonne discount against the next month"
+    r"|(?:,\s*|\s+and\s+)(?=(?:with\s+)?an?\s+"
+    + _AMOUNT_FIRST
+    + r"\s+(?:premium|discount|spread)\b)"
     # "RMB 9,910-9,920/mt in Shanghai, discount of RMB 130-120/mt over SHFE 1512 aluminum,
     # versus RMB 9,910-9,920/mt in Wuxi": the premium, and other markets compared
     r"|,\s*(?=an?\s+(?:premium|discount)\s+of\b|(?:premium|discount)s?\s+of\b)"

@@ -312,6 +312,9 @@ def _remembered(kind: str, text: str, compute: Callable[[str], _T]) -> _T:
     return cast(_T, memo[key])
 
 
+_FED_BY = re.compile(r"\busing\s+(?P<feed>ore|scrap|concentrates?)\b")
+
+
 def industry(phrase: str) -> Named:
     """The industry a noun phrase names (remembered while one article is read)."""
     return _remembered("industry", phrase, _industry)
@@ -331,6 +334,9 @@ def _industry(phrase: str) -> Named:
     text = _SAMPLE_SIZE.sub(" ", text)
     text = _SAMPLE_PLACES.sub(" ", text)
     region, text = take_region(text)
+    fed = _FED_BY.search(text)
+    if fed is not None:
+        text = text[: fed.start()] + text[fed.end() :]
     words = british(_singular(_words(text)))
     if region is not None and words[:1] == ["s"]:
         words = words[1:]  # "Shandong's weekly operating rate": the place's possessive
@@ -361,6 +367,10 @@ def _industry(phrase: str) -> Named:
         return Named(None, region, group)
     key = _key(kept)
     known = INDUSTRY_ALIASES.get(key)
+    if fed is not None:
+        # "copper anode producers using ore": the segment fed by it, `copper anode (ore-fed)`
+        feed = fed.group("feed").rstrip("s")
+        return Named(f"{known or key} ({feed}-fed)", region, group, known=known is not None)
     if known is not None:
         return Named(known, region, group, known=True)
     return Named(key, region, group)

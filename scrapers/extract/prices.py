@@ -104,7 +104,7 @@ _CONSIDERED_THEN = re.compile(
 )
 _SPREAD = re.compile(
     r"\b(?:price\s+(?:difference|spread|gap)s?|(?:the|a|its|this)\s+spread|spreads\b"
-    r"|spread\s+(?:between|of|narrowed|widened|was|stood|closed|expanded|shrank)"
+    r"|spread\s+(?:between|of|narrowed|widened|was|stood|closed|expanded|shrank|against|over)"
     r"|(?:theoretical\s+)?premiums?(?:/discounts?)?"
     r"|discounts?|discounted|import\s+(?:losses|loss|profits?|windows?|margins?)"
     # "the real-time loss per ton for imported ADC12"
@@ -226,6 +226,8 @@ _DEAL = re.compile(
     # "30,000 tonnes went at USD 538 per tonne FOB Western Australia"
     r"|\bwent\s+at\b|\bchanged\s+hands\b"
     r"|\b(?:was|were)\s+done\s+at\b"  # "A deal for 30,000 mt of alumina was done at $342/mt"
+    # "Shanxi saw spot alumina transactions of 2,000 mt at a transaction price of 4,850 yuan/mt"
+    r"|\btransactions?\s+of\s+[\d,.]+\s*(?:mt|tonnes?|tons?)\b"
 )
 # For a spot quote only a session's words make a price intraday; "traded between X and Y" is
 # the day's range.
@@ -1644,6 +1646,7 @@ _WHY = {
     "reference": "a value compared with, not the figure",
     "expectation": "a miss against an expectation",
     "technical": "a support or resistance line a chart reader drew, not a price",
+    "round": 'a round level named ("back to the 20,000 level"), not a quote',
     "bid": "a bid or offer price",
     "deal": "a deal or one seller's offer, not the market's quote",
     "other": (
@@ -2742,6 +2745,12 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _TECHNICAL_AFTER.match(trail) and re.search(
+        r"\b(?:return(?:s|ed|ing)?|back)\s+to(?:\s+the)?$", stripped
+    ):
+        # "with spot aluminium returning to the RMB 20,000 per tonne level": a round level
+        # named, not a quote
+        return "round"
     if stripped.endswith("(") and _LAST_YEARS_PRICE.search(head.rstrip()[-90:]):
         return "reference"  # "than last year's October 23 price (RMB 2998 per tonne)"
     if (

@@ -931,6 +931,19 @@ _MORE_THAN_BEFORE = re.compile(
 _RUN_OF_PERIODS = re.compile(r"^\s*for\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}(?:months?|weeks?)\b")
 
 
+# "(the operating rate in January last year was 56.74%)": the level a year ago
+_YEAR_AGO_LEAD = re.compile(
+    r"\b(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+same\s+(?:period|month|week)\s+last\s+year)"
+    r"(?:'s)?[^%;]{0,25}?\b(?:was|stood\s+at|at|of)\s*$"
+)
+# "increased by 11.97 percentage points MoM compared to February 2024 on a lunar calendar basis"
+_AGAINST_ANOTHER_MONTH = re.compile(
+    r"^\s*(?:(?:mom|yoy|wow)\s+)?(?:compared\s+(?:to|with)|against|versus)\s+"
+    r"(?:the\s+same\s+[a-z]+\s+of\s+)?[a-z]+\s+(?:19|20)\d\d\b"
+    r"|^[^.;]{0,40}\blunar\s+calendar\b"
+)
+
+
 def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
     """What a % or pp number is: level, change, reference, expectation or other."""
     if quantity.is_range:
@@ -949,10 +962,17 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
             "reference",
             "a change since a dated point (the start of the year): no basis to carry",
         )
+    if quantity.kind is Kind.POINTS and _AGAINST_ANOTHER_MONTH.match(trail):
+        return (
+            "reference",
+            "a change against a month the basis does not name (a lunar-calendar comparison)",
+        )
     if quantity.kind is Kind.POINTS:
         return "change", ""
     if _REFERENCE_LEAD.search(lead[-30:]):
         return "reference", "a value compared with, not the figure"
+    if _YEAR_AGO_LEAD.search(lead[-60:]):
+        return "reference", "a year-ago level: not the figure"
     if _OF_WHAT.match(trail) and not (
         _OF_CAPACITY.match(trail) and re.search(r"\b(?:run|ran|runs|running|operated)\s+at", lead)
     ):
@@ -1041,6 +1061,10 @@ def learn(drafts: list[Draft], context: Context) -> None:
 
 
 _SURVEY_WEEK = re.compile(r"\b(last|this)\s+week\b")
+_CLOSING_MONTH = re.compile(
+    r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\s*[.!]?\s*$"
+)
 _OPENING_MONTH = re.compile(
     r"^\W*in\s+(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)(?:\s+\d{4})?\s*,"
@@ -1062,8 +1086,12 @@ def learn_opening_month(sentence: Sentence, context: Context) -> None:
     about when they name none ("The domestic refined nickel enterprise operating rate was 66%")."""
     if context.month is not None or context.weekly or context.published is None:
         return
-    opening = _OPENING_MONTH.match(without_dateline(sentence.folded)) or _MONTH_DAYS.search(
-        sentence.folded
+    opening = (
+        _OPENING_MONTH.match(without_dateline(sentence.folded))
+        or _MONTH_DAYS.search(sentence.folded)
+        # "Primary aluminium billet plants ran worse than expected in January.": a sentence
+        # with no figure that closes on the month
+        or (None if re.search(r"\d", sentence.folded) else _CLOSING_MONTH.search(sentence.folded))
     )
     if opening is not None:
         context.month = month_period(opening.group(0), context.published, forecast=False)
