@@ -517,8 +517,12 @@ def merge(figures: list[Figure]) -> list[Figure]:
             # not part a range from the average that completes it.
             # ... nor do other series read from the same sentence ("Baled UBC was quoted at A,
             # while shredded tense scrap was quoted at B. Baled UBC rose 100 yuan/mt WoW").
+            # ... nor do other series' figures between them ("Henan, Foshan and Guizhou held
+            # unchanged. Both baled UBC and shredded tense scrap pulled back by 100 yuan/mt").
             adjacent = all(
-                _line_crossed(later) or later.evidence == other.evidence
+                _line_crossed(later)
+                or later.evidence == other.evidence
+                or (later.subject, later.region) != (figure.subject, figure.region)
                 for later in kept[index + 1 :]
             )
             if _compatible(other, figure) and (

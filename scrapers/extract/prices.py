@@ -416,6 +416,10 @@ def read_sentence(
         return [draft for draft in drafts.values() if not draft.empty]
     if _read_premium_list(sentence, clauses, context, drafts, notes):
         return [draft for draft in drafts.values() if not draft.empty]
+    if _read_places_held(sentence, context, drafts, notes) or _read_both_moved(
+        sentence, drafts, notes
+    ):
+        return [draft for draft in drafts.values() if not draft.empty]
     for clause in clauses:
         if _read_hovering_premium(sentence, clause, context, drafts, notes):
             continue
@@ -475,6 +479,7 @@ def read_sentence(
     _respective_moves_after(sentence, clauses, context, drafts, notes)
     _close_at_named_level(sentence, clauses, drafts, notes)
     _series_by_reference(sentence, drafts, context)
+    _share_trailing_change(folded, drafts)
     return [draft for draft in drafts.values() if not draft.empty]
 
 
@@ -552,6 +557,24 @@ def _read_bonded_premiums(sentence: Sentence, clauses: list[Clause], notes: Note
     return [draft for draft in drafts.values() if draft.low is not None]
 
 
+# "A was 75,100 yuan/mt, and that of B was 71,800 yuan/mt, with a decline of around 500 yuan/mt
+# WoW": one move told once for two parallel levels
+_SHARED_CHANGE = re.compile(
+    r",\s*and\s+that\s+of\b[^;]*,\s*with\s+an?\s+"
+    r"(?:decline|drop|fall|decrease|rise|increase|gain)\s+of\b"
+)
+
+
+def _share_trailing_change(folded: str, drafts: dict[tuple[object, ...], Draft]) -> None:
+    if _SHARED_CHANGE.search(folded) is None:
+        return
+    prices = [d for d in drafts.values() if d.metric is Metric.PRICE and not d.empty]
+    moved = [d for d in prices if d.change is not None]
+    still = [d for d in prices if d.change is None and d.value is not None]
+    if len(moved) == 1 and len(still) == 1:
+        still[0].change = moved[0].change
+
+
 def _series_by_reference(
     sentence: Sentence, drafts: dict[tuple[object, ...], Draft], context: Context
 ) -> None:
@@ -577,6 +600,10 @@ def _series_by_reference(
             draft.subject, draft.region = matching[0]
 
 
+_SESSION_RANGE = re.compile(
+    r"\b(?:within|in)\s+(?:the\s+|a\s+)?range\s+of\s*$|\bfrom\s+(?:the\s+|a\s+)?range\s+of\s*$"
+    r"|\brange\s+of\s+[\d,.]+\s*-\s*[\d,.]+\s*(?:yuan/mt)?[^.;]{0,60}\bto\s*$"
+)
 _CLOSED_THERE = re.compile(
     r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|settl(?:ed|ing))\s+(?:at\s+)?(?:this|that|the\s+same)\s+level"
     r"|\b(?:clos(?:ed|ing)|end(?:ed|ing))\s+there\b"
@@ -2050,6 +2077,118 @@ _MOVE_IN_PLACES = re.compile(
 )
 
 
+# "In Jiangxi, Foshan, Guizhou, and other regions, ..., with quotes remaining unchanged from
+# yesterday"; "baled UBC prices remained unchanged from the previous trading day in Henan, Foshan,
+# and Jiangxi, while Sichuan, Chongqing, Shanghai, and Zhejiang saw an overall decrease of 50"
+_HELD_IN_PLACES = re.compile(
+    r"\b(?:remain(?:ed|ing)|stay(?:ed|ing)|held|holding)\s+(?:basically\s+)?unchanged\s+"
+    r"from\s+(?:yesterday|the\s+previous\s+(?:trading\s+|working\s+)?day)\b"
+)
+_PLACES_MOVED = re.compile(
+    r"\bwhile\s+(?P<places>[a-z ,]+?)\s+saw\s+(?:an?\s+)?(?:overall\s+)?"
+    r"(?P<move>decrease|increase|decline|rise|drop|fall|gain)\s+of\s*$"
+)
+
+
+def _read_places_held(
+    sentence: Sentence,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """A scrap or spot report's round of provinces: those whose quotes held from the previous
+    day (a change of 0 each), and those that moved together by one amount."""
+    folded = sentence.folded
+    held = _HELD_IN_PLACES.search(folded)
+    if held is None:
+        return False
+    places = names.regions(folded)
+    if len(places) < 2:
+        return False
+    named = [found for found in names.known_products(_PAREN.sub(" ", folded)) if "(" in found[2]]
+    if named:
+        product = named[0][2]
+    elif context.last_price is not None and " (" in context.last_price.subject:
+        # "quotes remaining unchanged" in a scrap report: the market's quotes, not one grade's
+        product = context.last_price.subject.split(" (")[0]
+    else:
+        return False
+    moved = None
+    amounts = [q for q in read_quantities(folded) if q.kind is Kind.MONEY]
+    for quantity in amounts:
+        told = _PLACES_MOVED.search(folded[: quantity.start])
+        if told is not None:
+            moved = (told, quantity)
+    moved_places = set()
+    if moved is not None:
+        told, quantity = moved
+        sign = -1 if told.group("move") in {"decrease", "decline", "drop", "fall"} else 1
+        for *_, place in names.regions(told.group("places")):
+            moved_places.add(place)
+            draft = _draft(drafts, _Owner(product, place), "CNY/t", sentence, None, False)
+            draft.change = PriceChange(sign * quantity.value, basis=ChangeBasis.DOD)
+        notes.add(
+            sentence,
+            quantity.start,
+            quantity.end,
+            "change",
+            owner=product,
+            emitted=True,
+            why="one move of several markets, the day's (the sentence's basis)",
+        )
+    for *_, place in places:
+        if place not in moved_places:
+            draft = _draft(drafts, _Owner(product, place), "CNY/t", sentence, None, False)
+            draft.change = PriceChange(Decimal(0), basis=ChangeBasis.DOD)
+    return True
+
+
+# "By product, both baled UBC and shredded aluminum tense scrap prices have pulled back by 100
+# yuan/mt compared to yesterday": one move of two products
+_BOTH_MOVED = re.compile(
+    r"\bboth\s+(?P<a>[a-z0-9# ()-]+?)\s+and\s+(?P<b>[a-z0-9# ()-]+?)\s+prices?\s+"
+    r"(?:have\s+|has\s+|had\s+)?(?P<move>[a-z]+(?:\s+(?:back|up|down))?)\s+(?:by\s+)?$"
+)
+
+
+def _read_both_moved(
+    sentence: Sentence, drafts: dict[tuple[object, ...], Draft], notes: Notes
+) -> bool:
+    folded = sentence.folded
+    if "both" not in folded:
+        return False
+    amounts = [q for q in read_quantities(folded) if q.kind is Kind.MONEY]
+    if len(amounts) != 1:
+        return False
+    quantity = amounts[0]
+    told = _BOTH_MOVED.search(folded[: quantity.start])
+    sign = direction(told.group("move")) if told is not None else None
+    if told is None or sign is None:
+        return False
+    products = [
+        found[-1][2]
+        for found in (names.known_products(told.group("a")), names.known_products(told.group("b")))
+        if found
+    ]
+    if len(products) != 2:
+        return False
+    trail = folded[quantity.end : quantity.end + AFTER]
+    basis = ChangeBasis.DOD if DOD.search(trail[:40]) else None
+    for product in products:
+        draft = _draft(drafts, _Owner(product, "China"), "CNY/t", sentence, None, False)
+        draft.change = PriceChange(sign * quantity.value, basis=basis)
+    notes.add(
+        sentence,
+        quantity.start,
+        quantity.end,
+        "change",
+        owner=" and ".join(products),
+        emitted=True,
+        why="one move told for two products",
+    )
+    return True
+
+
 def _read_move_in_places(
     sentence: Sentence,
     clause: Clause,
@@ -2863,6 +3002,11 @@ def _role(
         return "change"  # "Shanghai and Tianjin mostly by 200-250 yuan/mt": moves, several sellers'
     if quantity.is_range and re.search(r"\b(?:ranged?|ranging)\s+from\s*$", stripped):
         return "level" if not _futures(owner) else "intraday"
+    if quantity.is_range and _futures(owner) and not closed and _SESSION_RANGE.search(head[-150:]):
+        # "the most-traded contract moving sideways within the range of 72,800-75,000 yuan/mt";
+        # "rising from a range of 91,100-95,500 yuan/mt ... to 95,500-99,600 yuan/mt": where the
+        # contract traded, not a close
+        return "intraday"
     if quantity.is_range and _futures(owner) and re.search(r"\branged\s*(?:rmb|\$)?\s*$", stripped):
         # "SHFE 1609 nickel started at RMB 69,120/mt overnight and ranged RMB 69,000-69,500/mt"
         return "intraday"
@@ -3116,6 +3260,11 @@ def _bound(lead: str) -> Bound | None:
     return None
 
 
+_FORWARD_LEAD_IN = re.compile(
+    r"\bnext\s+(?:week|month)\b|\b(?:is|are)\s+expected\b|\b(?:will|should)\s+[a-z]+"
+)
+
+
 def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
     end = clause.start + len(clause.folded)
     if _TODAYS_QUOTE.search(clause.folded) and not _LATER.search(sentence.folded):
@@ -3125,6 +3274,11 @@ def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
     if looks_forward(
         sentence.text[clause.start : end], clause.folded, quantity.start - clause.start
     ):
+        return True
+    lead_in = sentence.folded[: clause.start].rstrip()
+    if lead_in.endswith(":") and _FORWARD_LEAD_IN.search(lead_in):
+        # "Next week the market should stay firm with grades diverging: shredded tense scrap
+        # fluctuating within the range of 15,800 to 17,400 yuan/mt": what the colon introduces
         return True
     if re.match(
         r"\s*(?:/\s*mt\s*)?(?:are|is)\s+(?:expected|likely|forecast|predicted)\b(?!\s+to\s+range)",
