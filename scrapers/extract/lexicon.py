@@ -612,3 +612,8 @@ INTRADAY = Concept(
 
 def any_mentioned(folded: str, *concepts: Concept) -> bool:
     return any(concept.mentioned(folded) for concept in concepts)
+
+
+# -- raw materials a survey splits its producers by ("copper anode producers using scrap") --------
+
+FEEDS = ("ore", "scrap", "concentrate", "concentrates")

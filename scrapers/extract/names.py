@@ -17,6 +17,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
+from scrapers.extract.lexicon import FEEDS
+
 # -- spelling --------------------------------------------------------------------------------------
 
 _BRITISH = {
@@ -312,7 +314,7 @@ def _remembered(kind: str, text: str, compute: Callable[[str], _T]) -> _T:
     return cast(_T, memo[key])
 
 
-_FED_BY = re.compile(r"\busing\s+(?P<feed>ore|scrap|concentrates?)\b")
+_FED_BY = re.compile(rf"\busing\s+(?P<feed>{'|'.join(sorted(FEEDS, key=len, reverse=True))})\b")
 
 
 def industry(phrase: str) -> Named:

@@ -368,7 +368,7 @@ def read_sentence(
 ) -> list[Draft]:
     """Every price and spread figure a sentence states."""
     folded = sentence.folded
-    bonded = _read_bonded_premiums(sentence, clauses, notes)
+    bonded = _read_bonded_premiums(sentence, clauses, context, notes)
     if bonded:
         return bonded
     moves = _read_moves(sentence, clauses, context, notes)
@@ -416,8 +416,8 @@ def read_sentence(
         return [draft for draft in drafts.values() if not draft.empty]
     if _read_premium_list(sentence, clauses, context, drafts, notes):
         return [draft for draft in drafts.values() if not draft.empty]
-    if _read_places_held(sentence, context, drafts, notes) or _read_both_moved(
-        sentence, drafts, notes
+    if _read_places_held(sentence, clauses, context, drafts, notes) or _read_both_moved(
+        sentence, clauses, context, drafts, notes
     ):
         return [draft for draft in drafts.values() if not draft.empty]
     for clause in clauses:
@@ -489,6 +489,14 @@ _WHICH_WAS = re.compile(
 )
 
 
+def _money_of(clauses: list[Clause]) -> list[Quantity]:
+    """The sentence's amounts of money, as its clauses read them, in order."""
+    return sorted(
+        (q for clause in clauses for q in clause.quantities if q.kind is Kind.MONEY),
+        key=lambda q: q.start,
+    )
+
+
 # SMM's Yangshan copper report: "warrant prices were $13-27/mt, QP February, with the average
 # price down $2/mt from the previous trading day; B/L prices were ...; ER copper (CIF B/L) was
 # -$18/mt to -$6/mt, ...": premiums of bonded copper over the LME, named by what is traded
@@ -500,16 +508,15 @@ _AVERAGE_MOVED = re.compile(r"\baverage\s+(?:price|premium)\s+(?P<dir>up|down)\s
 _TO_NEXT_END = re.compile(r"^\s*(?:/\s*mt\s*)?to\s*$")
 
 
-def _read_bonded_premiums(sentence: Sentence, clauses: list[Clause], notes: Notes) -> list[Draft]:
+def _read_bonded_premiums(
+    sentence: Sentence, clauses: list[Clause], context: Context, notes: Notes
+) -> list[Draft]:
     """The warrant, B/L and ER copper premiums of a Yangshan copper report, each a spread over
     LME copper in USD/t with its day-on-day change; offers and deals heard are not figures."""
     folded = sentence.folded
     if "qp" not in folded or "$" not in folded:
         return []
-    amounts = sorted(
-        (q for clause in clauses for q in clause.quantities if q.kind is Kind.MONEY),
-        key=lambda q: q.start,
-    )
+    amounts = _money_of(clauses)
     drafts: dict[tuple[object, ...], Draft] = {}
     for part in re.finditer(r"[^;]+", folded):
         quote = _BONDED_QUOTE.search(part.group())
@@ -527,8 +534,7 @@ def _read_bonded_premiums(sentence: Sentence, clauses: list[Clause], notes: Note
             moved = _AVERAGE_MOVED.search(lead)
             if moved is not None and draft.low is not None:
                 sign = -1 if moved.group("dir") == "down" else 1
-                trail = folded[quantity.end : quantity.end + AFTER]
-                basis = ChangeBasis.DOD if DOD.search(trail[:40]) else None
+                basis = _basis(folded[quantity.end : quantity.end + AFTER], context, sentence)
                 draft.change = PriceChange(sign * quantity.value, basis=basis)
                 why = "a premium's change"
             elif draft.low is None and quantity.high is not None:
@@ -2092,6 +2098,7 @@ _PLACES_MOVED = re.compile(
 
 def _read_places_held(
     sentence: Sentence,
+    clauses: list[Clause],
     context: Context,
     drafts: dict[tuple[object, ...], Draft],
     notes: Notes,
@@ -2114,15 +2121,14 @@ def _read_places_held(
     else:
         return False
     moved = None
-    amounts = [q for q in read_quantities(folded) if q.kind is Kind.MONEY]
-    for quantity in amounts:
+    for quantity in _money_of(clauses):
         told = _PLACES_MOVED.search(folded[: quantity.start])
         if told is not None:
             moved = (told, quantity)
     moved_places = set()
     if moved is not None:
         told, quantity = moved
-        sign = -1 if told.group("move") in {"decrease", "decline", "drop", "fall"} else 1
+        sign = direction(told.group("move")) or 1
         for *_, place in names.regions(told.group("places")):
             moved_places.add(place)
             draft = _draft(drafts, _Owner(product, place), "CNY/t", sentence, None, False)
@@ -2152,12 +2158,16 @@ _BOTH_MOVED = re.compile(
 
 
 def _read_both_moved(
-    sentence: Sentence, drafts: dict[tuple[object, ...], Draft], notes: Notes
+    sentence: Sentence,
+    clauses: list[Clause],
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
 ) -> bool:
     folded = sentence.folded
     if "both" not in folded:
         return False
-    amounts = [q for q in read_quantities(folded) if q.kind is Kind.MONEY]
+    amounts = _money_of(clauses)
     if len(amounts) != 1:
         return False
     quantity = amounts[0]
@@ -2172,8 +2182,7 @@ def _read_both_moved(
     ]
     if len(products) != 2:
         return False
-    trail = folded[quantity.end : quantity.end + AFTER]
-    basis = ChangeBasis.DOD if DOD.search(trail[:40]) else None
+    basis = _basis(folded[quantity.end : quantity.end + AFTER], context, sentence)
     for product in products:
         draft = _draft(drafts, _Owner(product, "China"), "CNY/t", sentence, None, False)
         draft.change = PriceChange(sign * quantity.value, basis=basis)

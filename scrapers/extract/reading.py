@@ -67,8 +67,6 @@ def tokens(folded: str, start: int = 0, end: int | None = None) -> list[tuple[in
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded, start, stop)]
 
 
-# raw materials a survey splits its producers by ("copper anode producers using scrap")
-_FEEDS = frozenset({"ore", "scrap", "concentrate", "concentrates"})
 _FIRM_WORDS = frozenset(
     "industry industries enterprise enterprises producer producers plant plants smelter smelters"
     " refinery refineries sector sectors companies manufacturers makers mills firms factories"
@@ -110,7 +108,7 @@ def phrase_after(folded: str, position: int, limit: int = 90) -> tuple[str, int]
         if word in _FIRM_WORDS:
             following = found[index + 1][2] if index + 1 < len(found) else ""
             fed = found[index + 2] if following == "using" and index + 2 < len(found) else None
-            if fed is not None and fed[2] in _FEEDS:
+            if fed is not None and fed[2] in lexicon.FEEDS:
                 # "copper anode producers using ore": the raw material names a segment
                 words.extend(("using", fed[2]))
                 end = fed[1]
