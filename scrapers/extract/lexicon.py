@@ -316,6 +316,7 @@ DOD = Concept(
         "on the day",
         "for the day",
         "in a single day",
+        "single-day",  # "with a single-day gain of 1.48 per cent"
         "a day",  # "rising another 10,000 yuan a day"
         "from yesterday",
         "to yesterday's price",  # AL Circle's "without any further change to yesterday's price"

@@ -1135,8 +1135,29 @@ def known_products(folded: str) -> list[tuple[int, int, str]]:
     return list(_remembered("products", folded, _known_products))
 
 
+# A futures contract named by its exchange code and month ("the most-traded AD2603 contract",
+# "SN2602"): the code is the product the contract trades.
+_CONTRACT_CODES = {
+    "ad": "cast aluminium alloy",
+    "ao": "alumina",
+    "al": "aluminium",
+    "cu": "copper",
+    "zn": "zinc",
+    "pb": "lead",
+    "ni": "nickel",
+    "sn": "tin",
+    "lc": "lithium carbonate",
+    "si": "silicon",
+    "ps": "polysilicon",
+}
+_CONTRACT_CODE = re.compile(rf"(?<![a-z0-9])({'|'.join(_CONTRACT_CODES)})(\d{{4}})(?![0-9])")
+
+
 def _known_products(folded: str) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = [
+        (match.start(), match.end(), _CONTRACT_CODES[match.group(1)])
+        for match in _CONTRACT_CODE.finditer(folded)
+    ]
     graded = list(_SILICON_GRADE.finditer(folded)) if "silicon" in folded else []
     for match in graded:
         found.append((match.start(), match.end(), _silicon(match)))

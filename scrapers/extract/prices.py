@@ -123,6 +123,17 @@ _BETWEEN = re.compile(
     r"|also|at|to|of|came|hit|reached|continued|shrank|showed|fluctuated|increased|decreased"
     r"|dropped|moved|adjusted)\b|,|$)"
 )
+# ... and a leg told as a price of something ("between the SMM ADC12 spot price and the 10:15
+# closing price of the most-traded cast aluminum alloy futures contract (AD2603) was 960"),
+# read to the verb when the short reading names no leg.
+_BETWEEN_TO_VERB = re.compile(
+    r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
+    r"(?=\s+(?:was|were|is|are|stood|came|widened|narrowed|expanded|shrank)\b|,|$)"
+)
+_HYPHENED_PAIR = re.compile(
+    r"\b(?P<a>[a-z]+(?:\s+[a-z]+){0,3})-(?P<b>[a-z]+(?:\s+[a-z]+){0,3}?)"
+    r"\s+price\s+(?:difference|spread|gap)\b"
+)
 _OVER = re.compile(
     r"\b(?:premium|discount)s?\s+(?:of\s+(?P<a>[\w$#,.\s/~–-]+?)\s+)?(?:to|over|against|relative\s+to)\s+"
     # "over the 10:15 closing price of the most-traded ... contract"
@@ -610,6 +621,10 @@ _SESSION_RANGE = re.compile(
     r"\b(?:within|in)\s+(?:the\s+|a\s+)?range\s+of\s*$|\bfrom\s+(?:the\s+|a\s+)?range\s+of\s*$"
     r"|\brange\s+of\s+[\d,.]+\s*-\s*[\d,.]+\s*(?:yuan/mt)?[^.;]{0,60}\bto\s*$"
 )
+_AFTER_THE_OPEN = re.compile(
+    r"^\s*(?:/\s*mt\s*)?(?:shortly\s+|soon\s+|right\s+)?after\s+(?:the\s+)?open(?:ing)?\b"
+)
+_WEEK_SPAN = re.compile(r"\b(?:this|the|last)\s+week\b|\bduring\s+the\s+week\b")
 _CLOSED_THERE = re.compile(
     r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|settl(?:ed|ing))\s+(?:at\s+)?(?:this|that|the\s+same)\s+level"
     r"|\b(?:clos(?:ed|ing)|end(?:ed|ing))\s+there\b"
@@ -1198,8 +1213,22 @@ def _read_prices(
             and _SELLERS_ASKING.search(whole[: quantity.start])
         ):
             role = "deal"  # "raised their asking prices: ... low-grade was offered at 95,000"
+        if role == "level" and _TARGET_PRICE.search(own_lead):
+            role = "deal"
         if role == "intraday" and _forward(sentence, clause, quantity):
             role = "level"  # "LME copper should move in USD 5,320-5,400/mt during Asian hours"
+        if role in {"level", "average"} and quantity.sign == -1:
+            # "the average price of SMM 6063 aluminium billet (Guangdong) Φ90 was -RMB 120": a
+            # price is never below zero, so this is a premium or fee over one left unnamed
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                owner=owner.product,
+                why="a negative amount: a premium or fee over a price not named, not a price",
+            )
+            continue
         if (
             role in {"level", "average"}
             and _far_below_any_price(owner.product, quantity)
@@ -1620,10 +1649,18 @@ _NOUN_AFTER = re.compile(
     r"(?:increase|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick|downfall)\b"
 )
 _CLOSE_FOLLOWS = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:clos|settl|end)")
-_OFFERED_AT = re.compile(r"\b(?:was|were)\s+offered\s+at\s*$")
+_OFFERED_AT = re.compile(r"\b(?:was|were)\s+(?:offered|quoted)\s+at\s*$")
 # A sentence about what sellers ask, as against "3303# silicon was offered at ..." in a list of
 # the week's prices.
-_SELLERS_ASKING = re.compile(r"\basking\s+prices?\b|\b(?:their|smelters'?|traders'?)\s+offers\b")
+_SELLERS_ASKING = re.compile(
+    r"\basking\s+prices?\b|\b(?:their|smelters'?|traders'?)\s+offers\b"
+    # "Supply side, smelters continued to hold prices firm: MHP-based cobalt sulphate was quoted
+    # at ..."
+    r"|\b(?:smelters|traders|sellers|suppliers|producers)\s+(?:\w+\s+){0,2}"
+    r"(?:hold|held|holding)\s+(?:their\s+)?(?:prices|offers|quotes)\s+firm\b"
+)
+# "raised their target prices to around 80,000 yuan/mt": what sellers hope to get
+_TARGET_PRICE = re.compile(r"\btarget\s+prices?\b[^.;,]{0,30}$")
 _OFFERS_MOVED = re.compile(
     r"\b(?:rais|lower|cut|increas|reduc)\w*\s+(?:their\s+|the\s+)?(?:quotes|offers|quotations)\b"
     r"[^.;]{0,40}\bby(?:\s+(?:about|around|approximately))?\s*$"
@@ -1679,6 +1716,7 @@ _WHY = {
     "reference": "a value compared with, not the figure",
     "expectation": "a miss against an expectation",
     "technical": "a support or resistance line a chart reader drew, not a price",
+    "span": "the span a price moved in over the week, not a quote",
     "round": 'a round level named ("back to the 20,000 level"), not a quote',
     "bid": "a bid or offer price",
     "deal": "a deal or one seller's offer, not the market's quote",
@@ -2792,7 +2830,7 @@ def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None
 
 
 _NOUN_BASIS = re.compile(
-    r"\b(?P<which>weekly|monthly|daily|yearly|annual|week-on-week|month-on-month|year-on-year"
+    r"\b(?P<which>weekly|monthly|daily|single-day|yearly|annual|week-on-week|month-on-month|year-on-year"
     r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)\s+(?:increase|rise|gain|decrease|decline"
     # "The weekly increase was 660 yuan/mt"
     r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip|escalation|spike)\s+(?:of\s*|was\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
@@ -2806,6 +2844,7 @@ _NOUN_BASES = {
     "weekly": ChangeBasis.WOW,
     "monthly": ChangeBasis.MOM,
     "daily": ChangeBasis.DOD,
+    "single-day": ChangeBasis.DOD,
     "yearly": ChangeBasis.YOY,
     "annual": ChangeBasis.YOY,
     **dict.fromkeys(("week-on-week", "w-o-w", "wow"), ChangeBasis.WOW),
@@ -2938,7 +2977,7 @@ def _role(
         # "so far it has decreased by 1.42 per cent or US$31 per tonne from US$2,184 per tonne":
         # a move since a dated point, with no period a rule could compare
         return "reference"
-    if _TECHNICAL.search(stripped[-40:]) or (
+    if _TECHNICAL.search(head.rstrip()[-100:]) or (
         _TECHNICAL_AFTER.match(trail) and _TRIED.search(stripped[-40:])
     ):
         return "technical"  # "met support at $2,100/mt", "struggled to break the $3,300/mt level"
@@ -3016,6 +3055,19 @@ def _role(
         # "rising from a range of 91,100-95,500 yuan/mt ... to 95,500-99,600 yuan/mt": where the
         # contract traded, not a close
         return "intraday"
+    if _futures(owner) and _AFTER_THE_OPEN.match(trail):
+        # "It climbed to RMB 25,005 per tonne after the open before easing": a high on the way
+        return "intraday"
+    if (
+        quantity.is_range
+        and "scrap" not in owner.product
+        and re.search(r"\bfluctuat\w*(?:\s+rangebound)?\s+between\s*$", stripped)
+        and _WEEK_SPAN.search(head + " " + trail[:60])
+    ):
+        # "This week, domestic primary aluminum spot prices remained fluctuating between
+        # 20,020-20,200 yuan/mt": the span the daily quotes moved in, which the week's closing
+        # quote then gives (scrap, quoted as a range every day, keeps its range)
+        return "span"
     if quantity.is_range and _futures(owner) and re.search(r"\branged\s*(?:rmb|\$)?\s*$", stripped):
         # "SHFE 1609 nickel started at RMB 69,120/mt overnight and ranged RMB 69,000-69,500/mt"
         return "intraday"
@@ -3115,6 +3167,10 @@ def _role(
         return "other"  # "most smelters kept to a price floor of 190,000 yuan/mt": sellers' line
     if re.search(
         r"\b(?:towards?|approach(?:es|ed|ing)?|near(?:ed|ing|s)?)(?:\s+the)?\s*$", stripped
+    ) and not re.search(
+        # "market transactions holding near 50,000-52,000 yuan/mt": where deals stayed
+        r"\b(?:holding|held|hovering|hovered|staying|stayed)\s+near\s*$",
+        stripped,
     ):
         return "other"  # "SHFE lead rose towards the 17,000 yuan/mt threshold": not reached
     moved_up_to = re.search(
@@ -3511,10 +3567,12 @@ def _owner_as_written(
         product is None
         and last is None
         and context.last_owner
-        and _PRONOUN.search(head[:40])
+        and _pronoun_subject(head)
         and not names.regions(head)
     ):
-        return _Owner(*context.last_owner)  # "Near the end it shot up ..., closing at $9,665"
+        # "Near the end it shot up ..., closing at $9,665"; "After a slight rebound towards the
+        # close, it settled at 332,520 yuan/mt"
+        return _Owner(*context.last_owner)
     if product is None:
         if futures_word is not None or "futures" in (context.heading or ""):
             product = context.metal or context.product
@@ -3694,6 +3752,16 @@ _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
 # "Near the end it shot up ...": the series the last sentence was about (not a dummy "it is
 # expected that ...").
 _CONTRACT_SUBJECT = re.compile(r"^\W*(?:[a-z]+\s+){0,4}?the\s+(?:most-traded\s+)?contract\b")
+
+
+def _pronoun_subject(head: str) -> bool:
+    """The clause's subject is "it" (or "the price", "the contract"), after any opening phrase."""
+    if _PRONOUN.search(head[:40]):
+        return True
+    opening = re.match(r"^[^,;]{0,60},\s*", head)
+    return opening is not None and _PRONOUN.match(head, opening.end()) is not None
+
+
 _PRONOUN = re.compile(
     r"\b(?:it|they|the\s+price|its(?:\s+average)?\s+price|the\s+contract"
     # "Finally, the red metal closed RMB 60/mt higher": the metal just reported, by its epithet
@@ -4308,6 +4376,8 @@ def _read_spread(
         elif draft.value is None and draft.low is None:
             draft.value = value
             draft.bound = _bound(stripped)
+            if draft.bound is None and re.search(r"\bwithin\s*$", stripped):
+                draft.bound = Bound.BELOW  # "import losses narrowed to within 400 yuan/mt"
             if draft.bound is not None and value < 0:
                 # "the loss widened to over 500 yuan/mt": more than 500 of loss, so the spread
                 # is below -500
@@ -4730,6 +4800,17 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         first, second = _leg(a, context), _leg(re.sub(r"\s+in\s+[a-z]+$", "", b), context)
         if first and second:
             return names.spread_name(_rod(first, a), _rod(second, b)), False
+    hyphened = _HYPHENED_PAIR.search(folded)
+    if hyphened is not None:
+        # "the Shanghai aluminum tense scrap-primary aluminum price difference"
+        hyphen_first = names.known_products(hyphened.group("a"))
+        hyphen_second = names.known_products(hyphened.group("b"))
+        if hyphen_first and hyphen_second and hyphen_first[-1][2] != hyphen_second[-1][2]:
+            return names.spread_name(hyphen_first[-1][2], hyphen_second[-1][2]), False
+    for between in reversed(list(_BETWEEN_TO_VERB.finditer(folded))):
+        first, second = _leg(between.group("a"), context), _leg(between.group("b"), context)
+        if first and second and first != second:
+            return names.spread_name(first, second), False
     if re.search(r"refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|refined\s+and\s+scrap", folded):
         return (f"{metal} - {names.scrap_of(metal)}", False) if metal else None
     discounted = _DISCOUNTED.search(folded)
@@ -4941,7 +5022,12 @@ _FOLLOWED = re.compile(
 _FLAT_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?(?:,|\()\s*(?:flat|unchanged|stable)\b")
 _SIDE_AFTER = re.compile(r"^\s*(higher|lower)\b")
 _TECHNICAL = re.compile(
-    r"\b(?:support|resistance)(?:\s+level)?\s+(?:at|of|around|near|from)\s*$"
+    r"\b(?:support|resistance)(?:\s+(?:level|line)s?)?(?:\s+(?:above|below))?"
+    # "Resistance above is noted at ...", "support first at A, then B"
+    r"(?:\s+(?:is|sits|lies|stands))?(?:\s+(?:noted|seen|found))?(?:\s+first)?"
+    r"\s+(?:at|of|around|near|from)\s*"
+    r"(?:(?:rmb\s*|\$\s*)?[\d,.]+\s*(?:yuan/mt|yuan|/mt|per\s+tonne)?\s*[,;]?\s*"
+    r"(?:followed\s+by|then|and)\s*)?(?:rmb|\$)?\s*$"
     # "SHFE 1709 tin will challenge 152,000 yuan per tonne": a line to be tested
     r"|\b(?:challeng(?:e|es|ed|ing)|re-?test(?:s|ed|ing)?)\s*(?:rmb|\$)?\s*$"
 )

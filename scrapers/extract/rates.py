@@ -243,6 +243,11 @@ def _owners(
         ),
         default=len(folded),
     )
+    mention = _MENTION.search(folded)
+    if mention is not None and first_number < mention.start():
+        # "with actual operating capacity increasing by 3.14% MoM and an operating rate of
+        # 79.7%": a volume's growth before the rate is not the rate's number
+        first_number = _first_rate_number(clause, folded, mention.start(), first_number)
     head = folded[:first_number]
     sized = _size_list(clause, folded, context, previous)
     if sized:
@@ -269,7 +274,17 @@ def _owners(
         if at_opening:
             region = next((item.region for item in named if item.region), None)
             return [_Owner(name, region or _region(head) or "China", None) for name in at_opening]
-        return _resolve(named, head, context, previous)
+        resolved = _resolve(named, head, context, previous)
+        earlier = (
+            names.known_industries(before + " " + folded[: mention.start()])
+            if not resolved and not previous
+            else []
+        )
+        if earlier:
+            # "China's metallurgical-grade alumina capacity was 110.82 million mt, with an
+            # operating rate of 79.7%": the industry the sentence named before this clause
+            return [_Owner(earlier[-1][2], _region(head) or "China", None)]
+        return resolved
     if mention is not None and _CHANGE_IN_RATE.search(folded):
         # "emerging production areas in Anhui ... saw a sharp 28-percentage-point drop in
         # capacity utilisation": the survey's rate, in the place the clause names
@@ -489,6 +504,32 @@ def _foreign_before(head: str) -> bool:
     return FOREIGN.mentioned(head) and FOREIGN.search(head) is not None
 
 
+_VOLUME_GROWTH = re.compile(
+    r"\b(?:capacity|output|production|sales|imports|exports|consumption)\s+"
+    r"(?:increas|decreas|ris|fell|fall|grew|grow|rose|drop|declin)\w*\s+(?:by\s+)?$"
+)
+
+
+def _first_rate_number(clause: Clause, folded: str, mention: int, first: int) -> int:
+    """Where the rate's numbers start when every percentage before "operating rate" is a
+    volume's growth; else where the first number is."""
+    before = [
+        q.start - clause.start
+        for q in clause.quantities
+        if q.kind in {Kind.PERCENT, Kind.POINTS} and q.start - clause.start < mention
+    ]
+    if not all(_VOLUME_GROWTH.search(folded[max(0, at - 40) : at]) for at in before):
+        return first
+    return min(
+        (
+            q.start - clause.start
+            for q in clause.quantities
+            if q.kind in {Kind.PERCENT, Kind.POINTS} and q.start - clause.start > mention
+        ),
+        default=len(folded),
+    )
+
+
 def _named_at_mention(folded: str, mention: re.Match[str]) -> list[names.Named]:
     """What "operating rate" is said of: the phrase after "of/for/in/at", else the one before."""
     after = _AFTER_MENTION.match(folded, mention.end())
@@ -677,6 +718,15 @@ def _read_clause(
             )
             continue
         inferred = quantity.kind is Kind.PERCENT
+        if inferred and _VOLUME_GROWTH.search(lead[-40:]):
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="a volume's growth in %, not the rate's change",
+            )
+            continue
         if inferred and quantity.value > _MAX_INFERRED:
             notes.add(
                 sentence,
