@@ -621,6 +621,10 @@ _SESSION_RANGE = re.compile(
     r"\b(?:within|in)\s+(?:the\s+|a\s+)?range\s+of\s*$|\bfrom\s+(?:the\s+|a\s+)?range\s+of\s*$"
     r"|\brange\s+of\s+[\d,.]+\s*-\s*[\d,.]+\s*(?:yuan/mt)?[^.;]{0,60}\bto\s*$"
 )
+_FROM_THE_OPEN = re.compile(
+    r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:from|over|since)\s+(?:the\s+|its\s+)?(?:opening|open)\b"
+    r"(?!\s+(?:of|on)\b)"
+)
 _AFTER_THE_OPEN = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:shortly\s+|soon\s+|right\s+)?after\s+(?:the\s+)?open(?:ing)?\b"
 )
@@ -3055,6 +3059,10 @@ def _role(
         # "rising from a range of 91,100-95,500 yuan/mt ... to 95,500-99,600 yuan/mt": where the
         # contract traded, not a close
         return "intraday"
+    if _FROM_THE_OPEN.match(trail):
+        # "closing up at 24,600 yuan/mt, an increase of 205 yuan/mt from the opening": a move
+        # within the session, not against the previous close
+        return "reference"
     if _futures(owner) and _AFTER_THE_OPEN.match(trail):
         # "It climbed to RMB 25,005 per tonne after the open before easing": a high on the way
         return "intraday"
@@ -3573,6 +3581,17 @@ def _owner_as_written(
         # "Near the end it shot up ..., closing at $9,665"; "After a slight rebound towards the
         # close, it settled at 332,520 yuan/mt"
         return _Owner(*context.last_owner)
+    if (
+        product is None
+        and last is None
+        and context.last_owner
+        and context.last_owner[1] in _VENUES
+        and _IN_A_SESSION.search(head)
+        and not names.regions(head)
+    ):
+        # "Near the end of the session, prices hovered at highs, finally closing up at 24,600
+        # yuan/mt": the contract the sentence before was about
+        return _Owner(*context.last_owner)
     if product is None:
         if futures_word is not None or "futures" in (context.heading or ""):
             product = context.metal or context.product
@@ -3752,6 +3771,11 @@ _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
 # "Near the end it shot up ...": the series the last sentence was about (not a dummy "it is
 # expected that ...").
 _CONTRACT_SUBJECT = re.compile(r"^\W*(?:[a-z]+\s+){0,4}?the\s+(?:most-traded\s+)?contract\b")
+
+
+_IN_A_SESSION = re.compile(
+    r"\b(?:the|this|that|its|night|day|morning|afternoon)\s+(?:trading\s+)?session\b"
+)
 
 
 def _pronoun_subject(head: str) -> bool:
