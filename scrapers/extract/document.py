@@ -126,6 +126,9 @@ class Context:
     mentioned_product: str | None = None  # the last product a priceless sentence named
     wrap_venue: str | None = None  # "Shanghai base metals closed higher": the wrap's exchange
     last_price: Draft | None = None  # the price last read ("This represented a decrease ...")
+    # the spread read after the last price, for a sentence that only holds it flat ("..., with
+    # the average price at parity. This was flat compared to the previous trading day.")
+    last_spread_draft: Draft | None = None
     place: str | None = None  # where the last price was quoted (a spot premium's market)
     place_metal: str | None = None  # the metal whose price named that place
     paragraph_place: str | None = None  # "In Tianjin, ...": the market a paragraph reports on

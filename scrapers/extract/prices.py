@@ -176,7 +176,8 @@ _SPOT_PREMIUM = re.compile(
     r"|\baverage\s+premiums?\s+(?:for|of)\s+(?:smm\s+)?(?:#1|1#)\s"
     # "suppliers quoted standard-quality copper at premiums of 160-180 yuan/mt"; "high-quality
     # copper (plate) was quoted at premiums of 180-200 yuan/mt"
-    r"|\bquoted\s+(?:[a-z#0-9()-]+\s+){1,5}?at\s+(?:an?\s+)?(?:premium|discount)s?\s+of\b"
+    r"|\bquoted\s+(?:[a-z#0-9()-]+\s+){1,5}?at\s+(?:parity\s+to\s+)?(?:an?\s+)?"
+    r"(?:premium|discount)s?\s+of\b"
     r"|\bpremiums?(?:\s+range)?\s+(?:for|of)\s+(?:the\s+)?mainstream\b|\bspot\s+(?:[a-z]+\s+)?contract(?:\s+price)?\s+"
     r"(?:is\s+|was\s+)?(?:likely\s+|expected\s+)?(?:to\s+be\s+|may\s+be\s+)?traded\b"
 )
@@ -512,10 +513,16 @@ def _money_of(clauses: list[Clause]) -> list[Quantity]:
 # price down $2/mt from the previous trading day; B/L prices were ...; ER copper (CIF B/L) was
 # -$18/mt to -$6/mt, ...": premiums of bonded copper over the LME, named by what is traded
 _BONDED_QUOTE = re.compile(
-    r"\b(?P<kind>warrant|b/l|er\s+copper\s*\(cif\s+b/l\))\s+(?:prices?\s+)?"
-    r"(?:were|was|closed\s+at|stood\s+at)\s+(?=[-+−]?\$)"
+    r"(?:\b(?P<kind>warrant|b/l|(?:er|eq)\s+copper\s*\(?cif\s+b/l\)?)\s+(?:prices?\s+)?"
+    # the weekly report: "Yangshan copper premiums for B/L transactions was $53-69/mt",
+    # "Warehouse warrants were $57-71/mt", "EQ copper CIF B/L ranged from $3.4/mt to $17.4/mt"
+    r"|\bpremiums?\s+for\s+(?P<traded>b/l|warrant)\s+transactions?\s+"
+    r"|\bwarehouse\s+(?P<warrants>warrant)s\s+)"
+    r"(?:were|was|closed\s+at|stood\s+at|ranged\s+from)\s+(?=[-+−]?\$)"
 )
 _AVERAGE_MOVED = re.compile(r"\baverage\s+(?:price|premium)\s+(?P<dir>up|down)\s*(?:by\s+)?$")
+_AVERAGE_OF = re.compile(r"\baverage\s+(?:price|premium)\s+(?:of|was|at)\s*$")
+_THEN_MOVED = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?P<dir>up|down)\s*(?:by\s+)?$")
 _TO_NEXT_END = re.compile(r"^\s*(?:/\s*mt\s*)?to\s*$")
 
 
@@ -533,8 +540,8 @@ def _read_bonded_premiums(
         quote = _BONDED_QUOTE.search(part.group())
         if quote is None:
             continue
-        kind = quote.group("kind")
-        qualifier = "er, b/l" if kind.startswith("er") else kind
+        kind = quote.group("kind") or quote.group("traded") or quote.group("warrants")
+        qualifier = f"{kind[:2]}, b/l" if kind.startswith(("er", "eq")) else kind
         owner = _Owner(f"copper ({qualifier}) - copper (lme)", "China")
         draft = _draft(drafts, owner, "USD/t", sentence, None, False, metric=Metric.SPREAD)
         inside = [q for q in amounts if part.start() + quote.end() <= q.start < part.end()]
@@ -542,8 +549,15 @@ def _read_bonded_premiums(
         for quantity in inside:
             value = -quantity.value if quantity.sign == -1 else quantity.value
             lead = folded[part.start() + quote.end() : quantity.start]
-            moved = _AVERAGE_MOVED.search(lead)
-            if moved is not None and draft.low is not None:
+            moved = _AVERAGE_MOVED.search(lead) or (
+                _THEN_MOVED.match(folded[draft_end : quantity.start])
+                if draft.value is not None
+                else None
+            )
+            if draft.low is not None and draft.value is None and _AVERAGE_OF.search(lead):
+                draft.value = value
+                why = "a premium's average"
+            elif moved is not None and draft.low is not None:
                 sign = -1 if moved.group("dir") == "down" else 1
                 basis = _basis(folded[quantity.end : quantity.end + AFTER], context, sentence)
                 draft.change = PriceChange(sign * quantity.value, basis=basis)
@@ -625,6 +639,7 @@ _FROM_THE_OPEN = re.compile(
     r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:from|over|since)\s+(?:the\s+|its\s+)?(?:opening|open)\b"
     r"(?!\s+(?:of|on)\b)"
 )
+_A_SUM = re.compile(r"\d\s*(?:billion|million|trillion)\b")
 _AFTER_THE_OPEN = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:shortly\s+|soon\s+|right\s+)?after\s+(?:the\s+)?open(?:ing)?\b"
 )
@@ -774,7 +789,24 @@ def _read_trend_change(
 def read_trend_words(sentence: Sentence, context: Context, notes: Notes) -> None:
     """A sentence without numbers can still close the change of the price before it: "The
     overall trend was fluctuating downward, with no % change." """
-    _read_trend_change(sentence, [], context, notes)
+    if _read_trend_change(sentence, [], context, notes):
+        return
+    held = _HELD_FLAT.match(sentence.folded)
+    last = context.last_spread_draft or context.last_price
+    if held is None or last is None or last.change is not None or last.empty:
+        return
+    # "... with the average price at parity. This was flat compared to the previous trading
+    # day.": the figure just read did not move
+    basis, _ = basis_at(sentence.folded[held.end() :], after=True)
+    last.change = PriceChange(Decimal(0), basis=basis)
+
+
+_HELD_FLAT = re.compile(
+    r"^\s*(?:this|that|it)\s+(?:was|is|remained|stayed|held)\s+(?:flat|unchanged|stable|steady)\b"
+)
+_AVERAGE_AT_PARITY = re.compile(
+    r"\baverage(?:\s+(?:price|premium|spread))?\s+(?:(?:was|stood|being)\s+)?at\s+parity\b"
+)
 
 
 def note_subject(sentence: Sentence, context: Context) -> None:
@@ -1013,6 +1045,17 @@ def _read_prices(
                     "reference",
                     owner=target.subject,
                     why="a change since a dated point: no basis a rule compares",
+                )
+                continue
+            if _A_SUM.search(whole[clause.start : quantity.start]):
+                # "state-controlled firms made 2,008.36 billion yuan, down 1.6% YoY"
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    owner=target.subject,
+                    why="the change of a sum or a volume, not of a price",
                 )
                 continue
             basis = _basis(trail, context, sentence, whole[clause.start : quantity.start])
@@ -1514,6 +1557,7 @@ def _read_prices(
             current.change = PriceChange(Decimal(0), basis=flat[1])
     if current is not None:
         context.last_price = current
+        context.last_spread_draft = None
     return last_owner
 
 
@@ -3586,8 +3630,9 @@ def _owner_as_written(
         and last is None
         and context.last_owner
         and context.last_owner[1] in _VENUES
-        and _IN_A_SESSION.search(head)
+        and (_IN_A_SESSION.search(head) or _BY_THE_CLOSE.search(whole))
         and not names.regions(head)
+        and not re.search(r"\bspot\b", head)
     ):
         # "Near the end of the session, prices hovered at highs, finally closing up at 24,600
         # yuan/mt": the contract the sentence before was about
@@ -3773,6 +3818,8 @@ _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
 _CONTRACT_SUBJECT = re.compile(r"^\W*(?:[a-z]+\s+){0,4}?the\s+(?:most-traded\s+)?contract\b")
 
 
+# "Overall, prices fluctuated between ..., and by the close, prices rose to 101,950 yuan/mt"
+_BY_THE_CLOSE = re.compile(r"\b(?:by|at|towards?|near|before)\s+the\s+(?:midday\s+)?close\b")
 _IN_A_SESSION = re.compile(
     r"\b(?:the|this|that|its|night|day|morning|afternoon)\s+(?:trading\s+)?session\b"
 )
@@ -4243,7 +4290,11 @@ def _read_spread(
         changing = moved is not None and not re.search(r"(?:\bto|\bat)\s*$", stripped)
         basis_follows = basis_at(trail[:30], after=True)[0] is not None
         last_word = re.search(r"([a-z]+)\s*$", bare)
-        is_change = _CHANGE_NOUN.search(stripped[-25:]) is not None or (
+        # "Import profit margins ... were at a loss of 1,070-960 yuan/mt": the level, not a move
+        at_a_loss = re.search(
+            r"\b(?:at|with|showed|show)\s+an?\s+(?:loss|profit)\s+of\s*$", stripped
+        )
+        is_change = (_CHANGE_NOUN.search(stripped[-25:]) is not None and not at_a_loss) or (
             changing
             and (
                 not draft.empty
@@ -4425,6 +4476,10 @@ def _read_spread(
         notes.add(
             sentence, quantity.start, quantity.end, "spread", owner=name, emitted=True, why=why
         )
+    if draft.value is None and draft.low is not None and _AVERAGE_AT_PARITY.search(folded):
+        draft.value = Decimal(0)  # "..., with the average price at parity"
+    if not draft.empty:
+        context.last_spread_draft = draft
     if draft.change is None and not draft.empty:
         flat = _flat_basis(folded, context)
         if flat is not None:
