@@ -639,6 +639,7 @@ _FROM_THE_OPEN = re.compile(
     r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:from|over|since)\s+(?:the\s+|its\s+)?(?:opening|open)\b"
     r"(?!\s+(?:of|on)\b)"
 )
+_AT_A_MARGIN = re.compile(r"\b(?:at|with|showed|show)\s+an?\s+(?:loss|profit)\s+of\s*$")
 _A_SUM = re.compile(r"\d\s*(?:billion|million|trillion)\b")
 _AFTER_THE_OPEN = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:shortly\s+|soon\s+|right\s+)?after\s+(?:the\s+)?open(?:ing)?\b"
@@ -3619,23 +3620,15 @@ def _owner_as_written(
         product is None
         and last is None
         and context.last_owner
-        and _pronoun_subject(head)
         and not names.regions(head)
+        and (
+            _pronoun_subject(head)
+            or (context.last_owner[1] in _VENUES and _still_in_the_session(head, whole))
+        )
     ):
         # "Near the end it shot up ..., closing at $9,665"; "After a slight rebound towards the
-        # close, it settled at 332,520 yuan/mt"
-        return _Owner(*context.last_owner)
-    if (
-        product is None
-        and last is None
-        and context.last_owner
-        and context.last_owner[1] in _VENUES
-        and (_IN_A_SESSION.search(head) or _BY_THE_CLOSE.search(whole))
-        and not names.regions(head)
-        and not re.search(r"\bspot\b", head)
-    ):
-        # "Near the end of the session, prices hovered at highs, finally closing up at 24,600
-        # yuan/mt": the contract the sentence before was about
+        # close, it settled at 332,520 yuan/mt"; "Near the end of the session, prices hovered at
+        # highs, finally closing up at 24,600 yuan/mt": what the sentence before was about
         return _Owner(*context.last_owner)
     if product is None:
         if futures_word is not None or "futures" in (context.heading or ""):
@@ -3823,6 +3816,12 @@ _BY_THE_CLOSE = re.compile(r"\b(?:by|at|towards?|near|before)\s+the\s+(?:midday\
 _IN_A_SESSION = re.compile(
     r"\b(?:the|this|that|its|night|day|morning|afternoon)\s+(?:trading\s+)?session\b"
 )
+
+
+def _still_in_the_session(head: str, whole: str) -> bool:
+    """A clause about the session or its close, not about spot prices."""
+    in_session = _IN_A_SESSION.search(head) or _BY_THE_CLOSE.search(whole)
+    return in_session is not None and re.search(r"\bspot\b", head) is None
 
 
 def _pronoun_subject(head: str) -> bool:
@@ -4291,10 +4290,8 @@ def _read_spread(
         basis_follows = basis_at(trail[:30], after=True)[0] is not None
         last_word = re.search(r"([a-z]+)\s*$", bare)
         # "Import profit margins ... were at a loss of 1,070-960 yuan/mt": the level, not a move
-        at_a_loss = re.search(
-            r"\b(?:at|with|showed|show)\s+an?\s+(?:loss|profit)\s+of\s*$", stripped
-        )
-        is_change = (_CHANGE_NOUN.search(stripped[-25:]) is not None and not at_a_loss) or (
+        at_a_margin = _AT_A_MARGIN.search(stripped) is not None
+        is_change = (_CHANGE_NOUN.search(stripped[-25:]) is not None and not at_a_margin) or (
             changing
             and (
                 not draft.empty

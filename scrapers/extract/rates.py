@@ -259,7 +259,6 @@ def _owners(
         if place is not None:
             head = f"in {place.lower()} {head}"
     start = opening(folded)
-    mention = _MENTION.search(folded)
     if mention is not None and mention.start() < first_number:
         named = _named_at_mention(folded, mention)
         if any(item.subject for item in named):
