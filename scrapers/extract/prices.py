@@ -259,7 +259,9 @@ _BROKE_TO_HIGH = re.compile(
 _BID_OFFER = re.compile(
     r"\b(?:(?:3|three)-month|cash|(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\s+\d{2})\s+(?:bid|offer)s?\b|\bbid\s+and\s+offer\b"
-    r"|\b(?:the\s+)?(?:bid|offer)\s+(?:settled|stood|closed|rose|fell|went|at)\b"
+    # "the bid climbed 1.40 per cent to ...", "the offer up 1.26 per cent at ..."
+    r"|\b(?:the\s+)?(?:bid|offer)\s+(?:price\s+)?(?:[a-z]+ed|rose|fell|went|lost|grew|at"
+    r"|up|down)\b"
 )
 # What a metal's futures contract is, where the metal is not the thing traded
 _TRADED_AS = {"lithium": "lithium carbonate"}
@@ -270,6 +272,10 @@ _FEW_QUOTES = re.compile(
 )
 _CURRENCY = re.compile(r"rmb|yuan|cny|usd|us\$|\$")
 _NOT_A_BID = re.compile(r"\bsettlement\b|\breference\s+price\b|\bofficial\s+price\b")
+
+
+# "the SMM alumina index", not the dollar's ("overnight US index lower, ... aluminum closed at")
+_PRICE_INDEX = re.compile(r"(?<!dollar\s)(?<!us\s)(?<!usd\s)\bindex\b")
 
 
 def _told_of_a_bid(head: str) -> bool:
@@ -1004,6 +1010,10 @@ def _read_prices(
                 owner = _owner(whole, clause, quantity, context, last_owner)
                 if owner is not None and owner.region == "LME" and "benchmark" in own_lead:
                     owner = _Owner(_with_qualifier(owner.product, "cash"), "LME")
+                if _told_of_a_bid(whole[: quantity.start]):
+                    # "The cash bid rose 2.11 per cent to USD 2,884.5 per tonne": a bid's move
+                    notes.add(sentence, quantity.start, quantity.end, "bid", why=_WHY["bid"])
+                    continue
                 if (
                     owner is None
                     or owner.region == "skip"
@@ -1698,6 +1708,9 @@ _NOUN_AFTER = re.compile(
     r"(?:increase|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick|downfall)\b"
 )
 _CLOSE_FOLLOWS = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:clos|settl|end)")
+_BEFORE_THE_CLOSE = re.compile(
+    r"^\s*(?:/\s*mt\s*)?,?\s*before\s+(?:finally\s+|eventually\s+)?(?:clos|settl|end|finish)"
+)
 _OFFERED_AT = re.compile(r"\b(?:was|were)\s+(?:offered|quoted)\s+at\s*$")
 # A sentence about what sellers ask, as against "3303# silicon was offered at ..." in a list of
 # the week's prices.
@@ -2788,6 +2801,9 @@ _OTHER_MARKET = re.compile(r"gold prices|silver prices|crude oil|oil prices|doll
 _CLOSED_AFTER = re.compile(r"\b(?:to\s+close|closed|closing|to\s+end|ended|ending|settled)\b")
 
 
+_SUBJECT_OPENS = re.compile(r"\s*(?:the\s+)?(?:most-traded\s+)?(?:shfe\s+|lme\s+|spot\s+)?")
+
+
 def _foreign(head: str) -> bool:
     """Whether the clause is about a cost, fee, profit or volume rather than a price: such a
     noun opens it, or stands between the product and the amount."""
@@ -2827,7 +2843,18 @@ def _foreign(head: str) -> bool:
         # "Silicone makers worked through their own stocks, so DMC traded poorly and its prices
         # fell slightly by 400 yuan/mt": a product named after the volume, and its price
         return False
+    if "," in after:
+        tail = after[after.find(",") + 1 :]
+        subject = names.known_products(tail)
+        if subject and _SUBJECT_OPENS.fullmatch(tail[: subject[0][0]]):
+            # "With foreign investors allowed in and lead warrants falling, SHFE lead stayed
+            # near its highs, mostly between ...": a new subject after the aside
+            return False
     other_market = _OTHER_MARKET.fullmatch(foreign[-1].group(0)) is not None
+    if other_market and names.known_products(after):
+        # "the US dollar index broke through the 100 mark and LME lead hit a session low of
+        # $2,013/mt, before finally closing at": the metal, named after the other market
+        return False
     return other_market or _CLOSED_AFTER.search(after) is None
 
 
@@ -3027,7 +3054,8 @@ def _role(
         # a move since a dated point, with no period a rule could compare
         return "reference"
     if _TECHNICAL.search(head.rstrip()[-100:]) or (
-        _TECHNICAL_AFTER.match(trail) and _TRIED.search(stripped[-40:])
+        (_TECHNICAL_AFTER.match(trail) or _LEVEL_OF.search(stripped))
+        and _TRIED.search(stripped[-80:])
     ):
         return "technical"  # "met support at $2,100/mt", "struggled to break the $3,300/mt level"
     if re.search(
@@ -3147,12 +3175,16 @@ def _role(
         and _futures(owner)
         and not closed
         and re.search(
-            r"\b(?:moved|moving|fluctuated|fluctuating|traded|trading|hovered|oscillated)\s+"
+            r"\b(?:moved|moving|fluctuated|fluctuating|traded|trading|hovered|oscillated"
+            r"|consolidated|consolidating|sat|stayed|held)\s+"
             r"(?:mainly\s+|mostly\s+)?(?:between|within)\s*(?:rmb|\$)?\s*$",
             stripped,
         )
     ):
         return "intraday"  # "SHFE copper moved between 79,700-79,790 yuan/mt early": its span
+    if _futures(owner) and _BEFORE_THE_CLOSE.match(trail):
+        # "trading around 17,250 yuan/mt before finally closing at 17,230 yuan/mt": a waypoint
+        return "intraday"
     if _bound(stripped) is not None and _CLOSE_FOLLOWS.match(trail):
         return "reference"  # "fell below 8,000 yuan/mt, closing at 7,880": the line, then the close
     if _OFFERS_MOVED.search(stripped[-80:]) or _FROM_LAST_DEAL.match(trail):
@@ -3470,6 +3502,10 @@ def _owner(
         # "Spot 75 ferrosilicon is tight and ... rose to 6,100-6,200 yuan/mt": the spot market's,
         # not the exchange named in the sentence before
         owner = _Owner(owner.product, "China")
+    if owner.region == "LME" and quantity.unit == "CNY/t" and "shfe" in sentence_head:
+        # "The most-traded SHFE lead contract ..., but with LME lead dragging, it closed at
+        # 17,230 yuan/mt": the LME trades in dollars; a yuan close is the SHFE contract's
+        owner = _Owner(owner.product, "SHFE")
     size = _PLANT_SIZE.search(whole[clause.start : quantity.start])
     if size is None:
         return owner  # a size named in an earlier clause carries on
@@ -3644,7 +3680,7 @@ def _owner_as_written(
             lambda m: ")" if m.group(0).startswith(",") else "",
             product,
         )
-    if re.search(r"\bindex\b", head[max(0, position - 60) :]) and "index" not in product:
+    if _PRICE_INDEX.search(head, max(0, position - 60)) and "index" not in product:
         product = _with_qualifier(product, "index")
     if re.search(r"\bplatts\b", head[max(0, position - 60) :]) and "platts" not in product:
         product = _with_qualifier(product, "platts")  # "The LME alumina platts price"
@@ -3868,11 +3904,16 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
         lambda m: " " * len(m.group(0)),
         head,
     )
-    london = max(head.rfind("lme"), head.rfind("london metal exchange"))
+    london = max(head.rfind("lme"), head.rfind("london metal exchange"), _lun_at(head))
     if (three_month := _THREE_MONTH.search(head)) is not None:
         london = max(london, three_month.start())
-    if london >= 0 and head.rfind("shfe") < london:
-        return "LME"  # ... unless SHFE is named after it: "Lifted by LME lead, SHFE lead rose"
+    shanghai = max(head.rfind("shfe"), _hu_at(head))
+    if london >= 0 and shanghai < london and not (shanghai >= 0 and quantity.unit == "CNY/t"):
+        # ... unless SHFE is named after it ("Lifted by LME lead, SHFE lead rose"), or the price
+        # is in yuan after both ("SHFE lead ... with LME lead dragging, it closed at 17,230")
+        return "LME"
+    if shanghai >= 0 and _hu_at(head) == shanghai:
+        return "SHFE"  # "Shanghai aluminum main night open low, the final close at 13865"
     if "comex" in head:
         return "COMEX"
     if futures:
@@ -3908,6 +3949,27 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
     if re.search(r"\bfob\b", head):
         return "FOB China"  # "The FOB offer was $2,390/mt": China's export quote
     return "China"
+
+
+# SMM's machine translations of 2019-2020 write the LME's contract as "Lun aluminum" (伦铝)
+_LUN = re.compile(r"\blun\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\b")
+
+
+# ... and the SHFE's most-traded contract as "Shanghai aluminum main" (沪铝主力), or its night
+# session as "Shanghai copper night"
+_HU = re.compile(
+    r"\bshanghai\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\s+(?:main|night)\b"
+)
+
+
+def _lun_at(head: str) -> int:
+    found = [match.start() for match in _LUN.finditer(head)]
+    return found[-1] if found else -1
+
+
+def _hu_at(head: str) -> int:
+    found = [match.start() for match in _HU.finditer(head)]
+    return found[-1] if found else -1
 
 
 def _draft(
@@ -4818,7 +4880,15 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
     return name, flip
 
 
+# "the Midwest premium exceeding $900/mt": the US market's premium over LME aluminium, duty paid
+_MIDWEST_PREMIUM = re.compile(
+    r"\b(?:us\s+)?mid-?west(?:\s+aluminium)?\s+(?:duty-paid\s+)?premiums?\b"
+)
+
+
 def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
+    if _MIDWEST_PREMIUM.search(folded) is not None:
+        return "aluminium (us midwest) - aluminium (lme)", False
     place_to_futures = _PLACE_TO_FUTURES.search(folded)
     metal = context.metal or (names.base_metal(context.product) if context.product else None)
     if place_to_futures is not None and metal is not None:
@@ -5113,6 +5183,8 @@ _TRIED = re.compile(
     r"\b(?:struggl\w*|fail\w*|unable|tried|attempt\w*)\s+to\s+(?:break|breach|pierce|surpass)\b"
     r"|\btest(?:ed|ing|s)?\b"
 )
+# "failed to break through the psychological level of $2,000/mt": the line named first
+_LEVEL_OF = re.compile(r"\b(?:level|mark|threshold)\s+of\s*(?:rmb|usd|us\$|\$)?\s*$")
 _TECHNICAL_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?(?:level|mark|line)\b(?!\s+(?:of|in)\b)")
 _SAME_SPREAD = re.compile(
     r"^\s*(?:the\s+)?(?:average\s+)?(?:premium|discount|spread)s?\s+(?:was|were|stood|averaged)\b"
