@@ -393,7 +393,7 @@ def _restated_without_place(kept: Figure, new: Figure) -> bool:
     same number for the same product is the same fact, not a national price."""
     return (
         new.region == "China"
-        and kept.region not in {"China", "SHFE", "LME", "COMEX", "GFEX", "ZCE"}
+        and kept.region not in prices.EXCHANGES | {"China"}
         and _key(replace(new, region=kept.region)) == _key(kept)
         and (
             (new.value is not None and new.value == kept.value and new.low is None)
@@ -557,13 +557,22 @@ _MORNING = re.compile(r"\s*(?:in|during)\s+the\s+morning\b", re.IGNORECASE)
 _AFTERNOON = re.compile(r"\s*(?:in|during)\s+the\s+afternoon\b", re.IGNORECASE)
 
 
+_NIGHT = re.compile(r"\bnight\s+session\b|\bovernight\b", re.IGNORECASE)
+_MIDDAY_CLOSE = re.compile(r"\b(?:as\s+of|by|at)\s+the\s+midday\s+close\b", re.IGNORECASE)
+
+
 def _afternoon_after_morning(kept: Figure, new: Figure) -> bool:
+    """The same quote later in the day: the afternoon's after the morning's, or a contract's
+    midday quote after its night-session close ("closed at 116,100 yuan/mt in the night session
+    ... as of the midday close, it was reported at 116,320 yuan/mt")."""
+    if _key(kept) != _key(new) or _lone(kept) or _lone(new):
+        return False
+    if _MORNING.match(kept.evidence) is not None and _AFTERNOON.match(new.evidence) is not None:
+        return True
     return (
-        _key(kept) == _key(new)
-        and not _lone(kept)
-        and not _lone(new)
-        and _MORNING.match(kept.evidence) is not None
-        and _AFTERNOON.match(new.evidence) is not None
+        _NIGHT.search(kept.evidence) is not None
+        and _MIDDAY_CLOSE.search(new.evidence) is not None
+        and _NIGHT.search(new.evidence) is None
     )
 
 

@@ -746,6 +746,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "electrolytic copper": "copper",
     "spot copper": "copper",
     "primary copper": "copper",
+    # the INE's bonded copper contract, priced without VAT: a market of its own
+    "international copper": "copper (bc)",
+    "bc copper": "copper (bc)",
     "copper scrap": "copper scrap",
     "scrap copper": "copper scrap",
     "secondary copper raw material": "copper scrap",
@@ -1209,6 +1212,10 @@ _BRAND = re.compile(
     r"\s+(?:(?:tin|copper|zinc|lead|nickel|aluminium|aluminum)\s+)?brands?\b"
     # "in the second slot, the same brands were at a premium of 190-220 yuan/mt"
     r"|\b(?:the\s+same|these|those|such)\s+brands\b"
+    # imported metal named by its origin, quoted like a brand: "Spanish zinc was quoted at
+    # premiums of 250-280 yuan/mt against the 2507 contract"
+    r"|\b(?:spanish|korean|peruvian|kazakh|indian|russian|mexican|bolivian|belgian|finnish"
+    r"|japanese)\s+(?:zinc|copper|lead|tin|nickel)\b"
 )
 
 

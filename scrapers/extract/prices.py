@@ -350,6 +350,7 @@ _FROM_LAST_DEAL = re.compile(
 )
 _GFEX_PRODUCTS = ("lithium carbonate", "silicon", "polysilicon")
 _ZCE_PRODUCTS = ("ferrosilicon", "silicomanganese")  # traded on the Zhengzhou exchange
+_INE_PRODUCTS = ("copper (bc)",)  # the Shanghai International Energy Exchange's
 _DROP_WORDS = re.compile(
     r"\b(?:smm|the|domestic|spot|average|mainstream|main|most-traded|most\s+traded|price|prices"
     r"|quote|quotes|quotation|quotations|index|ex-tax|tax|included|excluded|concentratedly"
@@ -1707,6 +1708,14 @@ _NOUN_AFTER = re.compile(
     r"^\s*(?:/mt\s*)?(?:(?:week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y)\s+)?"
     r"(?:increase|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick|downfall)\b"
 )
+_AFTER_AN_OPENING = re.compile(
+    r"\bopen(?:ed|ing)\s+(?:higher\s+|lower\s+)?at\s*(?:rmb|us\$|\$)?\s*[\d,.]+\s*"
+    r"(?:yuan)?(?:\s*/\s*(?:mt|t))?\s*,\s*$"
+)
+_POST_TAX = re.compile(
+    r"\b(?:post-tax|after-tax|tax-inclusive)\s+price\s+(?:is|was|would\s+be)\s*"
+    r"(?:approximately|about|around|roughly)?\s*$"
+)
 _CLOSE_FOLLOWS = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:clos|settl|end)")
 _BEFORE_THE_CLOSE = re.compile(
     r"^\s*(?:/\s*mt\s*)?,?\s*before\s+(?:finally\s+|eventually\s+)?(?:clos|settl|end|finish)"
@@ -1760,7 +1769,9 @@ _TODAYS_RANGE = re.compile(
     r"(?:within|between|in|at)\s+(?:a\s+range\s+of\s+)?(?:rmb|us\$|\$)?\s*$"
 )
 _LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
-_VENUES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "ZCE", "skip"})
+# The exchanges whose contracts a price can be quoted on, as regions.
+EXCHANGES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "ZCE", "INE"})
+_VENUES = EXCHANGES | {"skip"}
 # "RMB 20,520 per tonne (-60) in Foshan": the change may come between
 _PLACE_AFTER = re.compile(r"\s*(?:\(\s*[+-]\s*[\d,.]+\s*\)\s*)?in\s+([a-z]+(?:\s+china)?)\b")
 _RANGE_OF_AVERAGE = re.compile(
@@ -3113,7 +3124,10 @@ def _role(
         _ONCE.search(stripped[-40:])
         or (_SESSION_AFTER.match(trail) and not closed)
         or re.search(
-            r"\b(?:hover(?:ing|ed|s)?|fluctuat(?:ing|ed|es))\s+(?:around|near)\s*$", stripped
+            # "it hovered around the $34,000/mt mark" in the Asian session: no close
+            r"\b(?:hover(?:ing|ed|s)?|fluctuat(?:ing|ed|es))\s+(?:around|near)(?:\s+the)?"
+            r"\s*(?:rmb|us\$|\$)?\s*$",
+            stripped,
         )
     ):
         return "intraday"  # "once rose by 300", "dipped to $1,948.5 in the European session"
@@ -3195,8 +3209,10 @@ def _role(
         stripped,
     ):
         return "level"  # "Most transactions in Shanghai were heard at 14,540-14,550": the market's
-    if re.search(r"\(\s*[~≈]\s*$", stripped):
-        return "other"  # "111,686 yuan per ton (~15,468.98 USD/ton)": a conversion
+    if re.search(r"\(\s*[~≈]\s*$", stripped) or _POST_TAX.search(stripped):
+        # "111,686 yuan per ton (~15,468.98 USD/ton)"; "its post-tax price is approximately
+        # 82,524 yuan/mt": a conversion of a price already read
+        return "other"
     if re.match(
         r"^\s*(?:/\s*mt\s*)?(?:over|above|below|under)\s+the\s+(?:smm\s+)?average\s+price", trail
     ):
@@ -3308,6 +3324,10 @@ def _role(
     ) and (direction(stripped[-70:]) not in {None, 0}):
         return "change"  # "has slipped over the weekend by RMB 30 per tonne"
     if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+(?:than|at)\b", trail):
+        if _AFTER_AN_OPENING.search(head):
+            # "it opened at 267,800 yuan/mt, 340 yuan lower than the settlement price of the
+            # previous trading day": where the opening stood, not the day's move
+            return "intraday"
         return "change"  # "closed RMB 60/mt higher at RMB 40,880/mt"
     if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+(?:on|today|yesterday)\b", trail):
         return "change"  # "Australian alumina FOB price stands USD 3 per tonne lower on Friday"
@@ -3395,10 +3415,7 @@ def _inherited(last: _Owner, head: str) -> _Owner:
 def _futures(owner: _Owner) -> bool:
     """A contract traded in sessions (not a benchmark the exchange publishes once a day, like
     the LME's Asian reference price)."""
-    return (
-        owner.region in {"SHFE", "LME", "COMEX", "GFEX", "ZCE"}
-        and "asian reference" not in owner.product
-    )
+    return owner.region in EXCHANGES and "asian reference" not in owner.product
 
 
 def _bound(lead: str) -> Bound | None:
@@ -3495,7 +3512,7 @@ def _owner(
         owner = _Owner(names.graded_anew(owner.product, grades), owner.region)
     sentence_head = whole[: quantity.start]
     if (
-        owner.region in {"SHFE", "ZCE", "GFEX"}
+        owner.region in {"SHFE", "ZCE", "GFEX", "INE"}
         and re.match(r"^\s*spot\b", without_dateline(sentence_head))
         and not FUTURES.search(sentence_head)
     ):
@@ -3875,7 +3892,9 @@ _PRONOUN = re.compile(
     # ... but not a dummy "it": "it is expected that", "it is reported ..."
     r"(?!\s+(?:is|was|will\s+be|has\s+been)\s+(?:expected|likely|projected|estimated|forecast)"
     r"\s+that\b)"
-    r"(?!\s+(?:is|was|will\s+be|has\s+been)\s+(?:reported|believed|said|learned|understood))"
+    # (but "as of the midday close, it was reported at 121,090 yuan/mt" is the contract)
+    r"(?!\s+(?:is|was|will\s+be|has\s+been)\s+(?:reported|believed|said|learned|understood)"
+    r"(?!\s+(?:at|around|near)\b))"
 )
 
 
@@ -3923,6 +3942,8 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
             return "GFEX"
         if any(product.startswith(name) for name in _ZCE_PRODUCTS):
             return "ZCE"
+        if any(product.startswith(name) for name in _INE_PRODUCTS):
+            return "INE"
         return "SHFE"
     places = names.regions(head)
     if (
@@ -5217,14 +5238,9 @@ def learn(drafts: list[Draft], sentence: Sentence, context: Context) -> None:
     """What this sentence's prices teach about the rest of the article."""
     del sentence
     for draft in drafts:
-        if draft.region not in {
-            "China",
-            "SHFE",
-            "LME",
-            "COMEX",
-            "GFEX",
-            "ZCE",
-        } and not draft.region.startswith(("FOB", "CIF")):
+        if draft.region not in EXCHANGES | {"China"} and not draft.region.startswith(
+            ("FOB", "CIF")
+        ):
             context.place = draft.region
         if draft.metric is Metric.PRICE and draft.value is not None and not draft.forecast:
             context.levels.append((draft.subject, draft.region, draft.unit, draft.value))
