@@ -558,6 +558,11 @@ _AFTERNOON = re.compile(r"\s*(?:in|during)\s+the\s+afternoon\b", re.IGNORECASE)
 
 
 _NIGHT = re.compile(r"\bnight\s+session\b|\bovernight\b", re.IGNORECASE)
+_BACK_TO = re.compile(
+    r"\b(?:back|retreated|pulled\s+back|fell\s+back|dropped\s+back)\s+(?:slightly\s+|somewhat\s+)?"
+    r"to\s+[\d,.]+",
+    re.IGNORECASE,
+)
 _MIDDAY_CLOSE = re.compile(r"\b(?:as\s+of|by|at)\s+the\s+midday\s+close\b", re.IGNORECASE)
 
 
@@ -569,10 +574,19 @@ def _afternoon_after_morning(kept: Figure, new: Figure) -> bool:
         return False
     if _MORNING.match(kept.evidence) is not None and _AFTERNOON.match(new.evidence) is not None:
         return True
-    return (
+    if (
         _NIGHT.search(kept.evidence) is not None
         and _MIDDAY_CLOSE.search(new.evidence) is not None
         and _NIGHT.search(new.evidence) is None
+    ):
+        return True
+    # "Pr-Nd oxide prices rapidly rose to 594,000-597,000 yuan/mt. ... then took Pr-Nd oxide
+    # prices back slightly to 592,000-595,000 yuan/mt": where the week ended
+    return (
+        kept.evidence != new.evidence
+        and kept.change is None
+        and new.change is None
+        and _BACK_TO.search(new.evidence) is not None
     )
 
 

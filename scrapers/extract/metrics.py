@@ -85,6 +85,11 @@ _PRICE_BANDS: dict[tuple[str, str], tuple[Decimal, Decimal]] = {
     ("terbium metal", "CNY/t"): _band(1_000_000, 30_000_000),
     ("dysprosium oxide", "CNY/t"): _band(500_000, 8_000_000),
     ("dysprosium metal", "CNY/t"): _band(500_000, 10_000_000),
+    ("dysprosium-iron alloy", "CNY/t"): _band(500_000, 10_000_000),
+    # Rare earth ores are quoted in tens of thousands of yuan a tonne; SMM's "monazite prices
+    # adjusted to 5.38-5.48 yuan/mt" left out the ten-thousands.
+    ("monazite", "CNY/t"): _band(5_000, 500_000),
+    ("rare earth carbonate", "CNY/t"): _band(5_000, 500_000),
 }
 
 OPERATING_RATE = MetricSpec(

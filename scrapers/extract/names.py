@@ -901,6 +901,11 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "pr-nd metal": "praseodymium-neodymium metal",
     "praseodymium-neodymium alloy": "praseodymium-neodymium metal",
     "rare earth carbonate": "rare earth carbonate",
+    # SMM's dysprosium and gadolinium are also quoted as iron alloys, a form of their own
+    "dysprosium-iron alloy": "dysprosium-iron alloy",
+    "dysprosium iron alloy": "dysprosium-iron alloy",
+    "gadolinium-iron alloy": "gadolinium-iron alloy",
+    "gadolinium iron alloy": "gadolinium-iron alloy",
     "monazite": "monazite",
     "medium-yttrium, europium-rich ore": "rare earth ore (medium-yttrium, europium-rich)",
     "medium-yttrium europium-rich ore": "rare earth ore (medium-yttrium, europium-rich)",

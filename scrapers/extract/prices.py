@@ -1634,6 +1634,13 @@ _SESSION_AFTER = re.compile(
 _MOSTLY_DEALT = re.compile(
     r"\b(?:deals?|transactions?|trades?)\s+(?:were\s+|was\s+)?(?:mostly|mainly|largely)\b"
 )
+_PRODUCT_OFFERS_MOVED = re.compile(
+    r"\b(?:oxide|metal|alloy)\s+offers\s+(?:were|was)\s+(?:further\s+)?"
+    r"(?:reduced|raised|lowered|cut|increased|adjusted)\s+to\s*$"
+)
+_GAVE_WAY = re.compile(
+    r"\b(?:gave\s+way|pulled\s+back|fell\s+back|dropped\s+back|eased\s+back|retreated)\b"
+)
 _DEAL_LEAD = re.compile(
     r"(?<!most\s)(?<!mainstream\s)(?<!main\s)(?<!to\s)(?<!will\s)"
     r"\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
@@ -2574,9 +2581,15 @@ def _read_flat_grades(
     if basis is None:
         return
     region = context.paragraph_place or "China"
-    for *_, product in names.known_products(_PAREN.sub(" ", clause.folded[: held.start()])):
-        if product in _BARE_METALS:
-            continue  # a base metal "held steady" is its market's mood, not a quote
+    named = _PAREN.sub(" ", clause.folded[: held.start()])
+    for start, end, product in names.known_products(named):
+        if product in _BARE_METALS and not (
+            re.search(r"\bprices?\s+of\s+(?:the\s+)?$", named[:start])
+            or re.match(r"\s*prices?\b", named[end:])
+        ):
+            # a base metal "held steady" is its market's mood, not a quote ("the price of
+            # secondary copper raw material remained unchanged MoM" is a quote's)
+            continue
         draft = _draft(drafts, _Owner(product, region), "CNY/t", sentence, None, False)
         if draft.change is None:
             draft.change = PriceChange(Decimal(0), basis=basis)
@@ -2879,7 +2892,10 @@ def _sign(lead: str, trail: str, last_change: Quantity | None) -> int | None:
 def _held(lead: str) -> bool:
     return (
         re.search(
-            r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat|restrained)"
+            # "cerium oxide prices also continued to stabilize at 11,000-12,000 yuan/mt" (but
+            # not "has stabilized at", where a move came first)
+            r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat|restrained"
+            r"|(?<=continued\sto\s)stabili[sz]e)"
             r"(?:\s+(?:basically|largely|mostly|broadly|generally))?(?:\s+(?:steady|stable|the\s+same))?"
             # "cerium oxide prices also held steady this week at 11,000-12,000 yuan/mt"
             r"(?:\s+(?:this\s+week|today|during\s+the\s+week))?"
@@ -3229,6 +3245,9 @@ def _role(
         # "Spot deals mostly occurred at 13,340-13,360 yuan/mt in Shanghai": where the market
         # traded, its price
         and not _MOSTLY_DEALT.search(stripped[-60:])
+        # "terbium oxide offers were further reduced to 6.02-6.06 million yuan/mt": the
+        # product's quote in a rare earth review, not one seller's
+        and not _PRODUCT_OFFERS_MOVED.search(stripped[-60:])
     ):
         return "deal"  # "morning deals clustered at 16,600"; "some lifting offers to 16,700"
     if _EXTREME.search(stripped[-40:]):
@@ -3349,6 +3368,14 @@ def _role(
             stripped,
         ):
             return "reference"  # "With futures above 78,000 yuan/mt, buyers held back"
+        if re.search(
+            r"\bas\s+(?:[a-z-]+\s+){0,3}prices?\s+(?:rose|climbed|fell|dropped)\s+"
+            r"(?:above|below|past|under)\s*$",
+            stripped,
+        ) and _GAVE_WAY.search(rest):
+            # "as Pr-Nd oxide prices rose above 580,000 yuan/mt, alloy plants took fewer orders
+            # and prices gave way again": a line crossed on the way back, not where it stands
+            return "reference"
         if _futures(owner) and (
             _session_told(head) == "intraday"
             or (INTRADAY.mentioned(rest) and INTRADAY.search(rest) is not None)
@@ -3724,7 +3751,13 @@ def _owner_as_written(
         product = "refined secondary lead"
     if product.startswith("nickel ore") and names.ore_origin(product) is None:
         product = _ore_with_origin(product, whole[: quantity.start], context, last)
-    region = _market(head, product, quantity, futures_word is not None, clause.folded)
+    region = _market(
+        _from_the_product(head, products),
+        product,
+        quantity,
+        futures_word is not None,
+        clause.folded,
+    )
     if region == "SHFE" and product == "aluminium alloy":
         product = "cast aluminium alloy"  # the aluminium alloy futures are cast alloy's
     if region == "China":
@@ -3738,6 +3771,27 @@ def _owner_as_written(
                     2
                 ]  # "traded between RMB 16,400 and RMB 16,700 per tonne in Foshan"
     return _Owner(product, region)
+
+
+def _from_the_product(head: str, products: list[tuple[int, int, str]]) -> str:
+    """The part of the clause that can say where the product is quoted: not a place named in an
+    aside before it ("Together with cuts at separation plants in Jiangxi, this is expected to
+    keep the prices of praseodymium-neodymium oxide at ...")."""
+    if not products:
+        return head
+    before = head[: products[-1][0]]
+    comma = before.rfind(",")
+    if comma < 0 or names.regions(before[comma:]):
+        return head
+    places = names.regions(before[:comma])
+    if not places or not _FIRMS_IN.search(before[: places[-1][0]]):
+        return head
+    return " " * (comma + 1) + head[comma + 1 :]
+
+
+_FIRMS_IN = re.compile(
+    r"\b(?:plants|smelters|producers|refineries|mines|enterprises|firms|factories)\s+in\s+$"
+)
 
 
 _BENCHMARK_PRICE = re.compile(r"\bbenchmark\s+(?:prices?|hpm)\b|\bhpm\b|\bhma\b")
