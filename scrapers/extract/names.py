@@ -80,7 +80,10 @@ def british(words: list[str]) -> list[str]:
 _FIRM_WORDS = frozenset(
     "industry industries enterprise enterprises producer producers plant plants smelter smelters"
     " refinery refineries sector sectors company companies manufacturer manufacturers maker"
-    " makers mill mills firm firms factory factories segment segments line lines".split()
+    " makers mill mills firm firms factory factories segment segments line lines"
+    # "the operating rate of enamelled wire machinery": the machines' utilisation is the
+    # industry's rate
+    " machinery machines".split()
 )
 _DROPPED_MODIFIERS = frozenset(
     "the a an its their leading major domestic china's chinese china national overall average"

@@ -871,7 +871,22 @@ def _names_month(folded: str) -> bool:
 
 def _forward(sentence: Sentence, clause: Clause, position: int) -> bool:
     end = clause.start + len(clause.folded)
-    return looks_forward(sentence.text[clause.start : end], clause.folded, position - clause.start)
+    if looks_forward(sentence.text[clause.start : end], clause.folded, position - clause.start):
+        return True
+    # "SMM expects the rate to rebound to 68.73% in November, up 4.26 percentage points MoM,
+    # but still down 0.31 percentage points YoY": a bare change carrying on the forecast before
+    return (
+        clause.start > 0
+        and _CARRIED_CHANGE.match(clause.folded) is not None
+        and looks_forward(
+            sentence.text[: clause.start], sentence.folded[: clause.start], clause.start
+        )
+    )
+
+
+_CARRIED_CHANGE = re.compile(
+    r"\s*(?:(?:but|and|while)\s+)?still\s+(?:up|down)\b|\s*(?:but|and|while)\s+(?:up|down)\b"
+)
 
 
 def _final_basis(basis: ChangeBasis | None, period: str | None, weekly: bool) -> ChangeBasis:
