@@ -235,6 +235,9 @@ YOY = Concept(
         "on a yearly basis",
         "year over year",
         "during the same period last year",
+        # "74.46%, which will be 3.96 percentage points higher than the same period last year"
+        "than the same period last year",
+        "than the same month last year",
         # "up 7.1% compared with last year's holiday": the same weeks a year before
         "compared with last year's",
         "compared to last year's",

@@ -373,7 +373,10 @@ _FIRMS_AFTER = re.compile(
     r"|firms?|factories|refineries)\b"
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_IN_MONTH = re.compile(rf"\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?({_MONTHS})\b(?!\s+\d)")
+# "in December", "in December 2025" (a year, read with the month), but not "in December 25"
+_IN_MONTH = re.compile(
+    rf"\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?({_MONTHS})\b(?:\s+\d{{4}}\b|(?!\s+\d))"
+)
 
 
 @dataclass(frozen=True, slots=True)
