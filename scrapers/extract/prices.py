@@ -1269,6 +1269,10 @@ def _read_prices(
             last_change,
             whole[quantity.end :],
         )
+        if role == "level" and _WHILE_IT_WAS.search(
+            whole[max(0, clause.start - 12) : quantity.start]
+        ):
+            role = "reference"
         if (
             role == "level"
             and _OFFERED_AT.search(own_lead)
@@ -1625,6 +1629,13 @@ _NAMES_ANOTHER = re.compile(r"\b(?:lme|shfe|comex|gfex)\b")
 _OVER_SPAN = re.compile(
     r"^\s*(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|ten)\s+"
     r"(?:trading\s+)?(?:days|weeks|sessions|months)\b"
+)
+# "most buyers had stocked up while copper was below 76,000 yuan/mt": a past state, not a bound
+_WHILE_IT_WAS = re.compile(
+    r"\bwhile\s+(?:the\s+)?[a-z]+(?:\s+prices?)?\s+(?:was|were)\s+(?:above|below|under|over)\s*$"
+)
+_DURING_THE_PERIOD = re.compile(
+    r"^\s*(?:/\s*mt\s*)?(?:during|in)\s+the\s+(?:month|week|day|session|quarter|year)\b"
 )
 _ONCE = re.compile(r"\bonce\s+[a-z]+(?:\s+by|\s+to)?(?:\s+(?:nearly|about|over|some))?\s*$")
 _SESSION_AFTER = re.compile(
@@ -3139,6 +3150,10 @@ def _role(
         return "other"
     if _futures(owner) and not closed and re.search(r"\bto\s+(?:around|about)\s*$", stripped):
         return "intraday"  # "LME copper keeps falling, to around $9,700/mt": a quote, no close
+    if _ONCE.search(stripped[-40:]) and _DURING_THE_PERIOD.match(trail):
+        # "The average price of SMM #1 copper cathode once fell to 72,330 yuan/mt during the
+        # month": how low it went, not where the month's average stood
+        return "intraday"
     if _futures(owner) and (
         _ONCE.search(stripped[-40:])
         or (_SESSION_AFTER.match(trail) and not closed)
@@ -4335,7 +4350,8 @@ def _read_spread(
         _Owner(name, region),
         amounts[0].unit or "CNY/t",
         sentence,
-        None,
+        # "the average price spread ... was 780 yuan/mt in April": a month's, as a price's is
+        _price_period(sentence.folded, context, forecast),
         forecast,
         metric=Metric.SPREAD,
     )
@@ -4943,6 +4959,15 @@ def _producing_region_led(sentence: Sentence, benchmark: str | None = None) -> b
     return all(product == benchmark for *_, product in named)
 
 
+def _leg_place(leg: str) -> str | None:
+    """The market a spread's leg is quoted in, written after it ("... rod in Jiangxi")."""
+    place = re.search(r"\bin\s+((?:[a-z]+\s+)?[a-z]+)\s*$", leg)
+    if place is None:
+        return None
+    found = names.regions(place.group(1))
+    return found[-1][2] if found else None
+
+
 def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
     """A spread's name, and whether its value is to be negated (a premium or discount written
     from the other leg)."""
@@ -5023,7 +5048,14 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             return "copper cathode rod - secondary copper rod", False
         first, second = _leg(a, context), _leg(re.sub(r"\s+in\s+[a-z]+$", "", b), context)
         if first and second:
-            return names.spread_name(_rod(first, a), _rod(second, b)), False
+            first, second = _rod(first, a), _rod(second, b)
+            place_a, place_b = _leg_place(a), _leg_place(b)
+            if place_a and place_b and place_a != place_b:
+                # "the average price spread between secondary copper rod in Jiangxi and
+                # power-use copper rod in east China": each leg in its own market
+                first = _with_qualifier(first, place_a.lower())
+                second = _with_qualifier(second, place_b.lower())
+            return names.spread_name(first, second), False
     hyphened = _HYPHENED_PAIR.search(folded)
     if hyphened is not None:
         # "the Shanghai aluminum tense scrap-primary aluminum price difference"

@@ -1000,6 +1000,8 @@ _YEAR_AGO_LEAD = re.compile(
     r"\b(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+same\s+(?:period|month|week)\s+last\s+year)"
     r"(?:'s)?[^%;]{0,25}?\b(?:was|stood\s+at|at|of)\s*$"
 )
+# "The operating rate was 68.96% in April last year."
+_YEAR_AGO_TRAIL = re.compile(r"^\s*in\s+[a-z]+\s+(?:of\s+)?last\s+year\b")
 # "increased by 11.97 percentage points MoM compared to February 2024 on a lunar calendar basis"
 _AGAINST_ANOTHER_MONTH = re.compile(
     r"^\s*(?:(?:mom|yoy|wow)\s+)?(?:compared\s+(?:to|with)|against|versus)\s+"
@@ -1035,7 +1037,7 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
         return "change", ""
     if _REFERENCE_LEAD.search(lead[-30:]):
         return "reference", "a value compared with, not the figure"
-    if _YEAR_AGO_LEAD.search(lead[-60:]):
+    if _YEAR_AGO_LEAD.search(lead[-60:]) or _YEAR_AGO_TRAIL.match(trail):
         return "reference", "a year-ago level: not the figure"
     if _OF_WHAT.match(trail) and not (
         _OF_CAPACITY.match(trail) and re.search(r"\b(?:run|ran|runs|running|operated)\s+at", lead)
