@@ -504,7 +504,7 @@ def merge(figures: list[Figure]) -> list[Figure]:
             kept[-1] = replace(figure, change=kept[-1].change)
             continue
         superseded = next(
-            (index for index, other in enumerate(kept) if _afternoon_after_morning(other, figure)),
+            (index for index, other in enumerate(kept) if _later_quote_of_the_same(other, figure)),
             None,
         )
         if superseded is not None:
@@ -566,7 +566,7 @@ _BACK_TO = re.compile(
 _MIDDAY_CLOSE = re.compile(r"\b(?:as\s+of|by|at)\s+the\s+midday\s+close\b", re.IGNORECASE)
 
 
-def _afternoon_after_morning(kept: Figure, new: Figure) -> bool:
+def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
     """The same quote later in the day: the afternoon's after the morning's, or a contract's
     midday quote after its night-session close ("closed at 116,100 yuan/mt in the night session
     ... as of the midday close, it was reported at 116,320 yuan/mt")."""

@@ -1270,7 +1270,7 @@ def _read_prices(
             whole[quantity.end :],
         )
         if role == "level" and _WHILE_IT_WAS.search(
-            whole[max(0, clause.start - 12) : quantity.start]
+            whole[max(0, clause.start - _CONJUNCTION) : quantity.start]
         ):
             role = "reference"
         if (
@@ -1630,6 +1630,8 @@ _OVER_SPAN = re.compile(
     r"^\s*(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|ten)\s+"
     r"(?:trading\s+)?(?:days|weeks|sessions|months)\b"
 )
+# How far back from a clause its opening conjunction ("while") may stand.
+_CONJUNCTION = 12
 # "most buyers had stocked up while copper was below 76,000 yuan/mt": a past state, not a bound
 _WHILE_IT_WAS = re.compile(
     r"\bwhile\s+(?:the\s+)?[a-z]+(?:\s+prices?)?\s+(?:was|were)\s+(?:above|below|under|over)\s*$"
@@ -3995,15 +3997,16 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
         lambda m: " " * len(m.group(0)),
         head,
     )
-    london = max(head.rfind("lme"), head.rfind("london metal exchange"), _lun_at(head))
+    london = max(head.rfind("lme"), head.rfind("london metal exchange"), _last_at(_LUN, head))
     if (three_month := _THREE_MONTH.search(head)) is not None:
         london = max(london, three_month.start())
-    shanghai = max(head.rfind("shfe"), _hu_at(head))
+    machine_translated = _last_at(_HU, head)
+    shanghai = max(head.rfind("shfe"), machine_translated)
     if london >= 0 and shanghai < london and not (shanghai >= 0 and quantity.unit == "CNY/t"):
         # ... unless SHFE is named after it ("Lifted by LME lead, SHFE lead rose"), or the price
         # is in yuan after both ("SHFE lead ... with LME lead dragging, it closed at 17,230")
         return "LME"
-    if shanghai >= 0 and _hu_at(head) == shanghai:
+    if shanghai >= 0 and machine_translated == shanghai:
         return "SHFE"  # "Shanghai aluminum main night open low, the final close at 13865"
     if "comex" in head:
         return "COMEX"
@@ -4055,13 +4058,9 @@ _HU = re.compile(
 )
 
 
-def _lun_at(head: str) -> int:
-    found = [match.start() for match in _LUN.finditer(head)]
-    return found[-1] if found else -1
-
-
-def _hu_at(head: str) -> int:
-    found = [match.start() for match in _HU.finditer(head)]
+def _last_at(pattern: re.Pattern[str], head: str) -> int:
+    """Where the pattern last starts in the head, or -1 (as str.rfind answers)."""
+    found = [match.start() for match in pattern.finditer(head)]
     return found[-1] if found else -1
 
 
