@@ -238,6 +238,9 @@ YOY = Concept(
         # "74.46%, which will be 3.96 percentage points higher than the same period last year"
         "than the same period last year",
         "than the same month last year",
+        # "The rate stood 4.6 percentage points higher than the corresponding period last year"
+        "than the corresponding period last year",
+        "from the corresponding period last year",
         # "up 7.1% compared with last year's holiday": the same weeks a year before
         "compared with last year's",
         "compared to last year's",

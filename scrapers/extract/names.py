@@ -408,6 +408,8 @@ def _word_pattern(word: str) -> str:
         spelled = "enamell?ed"
     elif word == "sulphate":
         spelled = "sul(?:ph|f)ate"
+    elif word.isdigit():
+        return spelled + "%?"  # a grade by content: "75 ferrosilicon" is "75% ferrosilicon"
     return spelled + "s?"
 
 
@@ -888,6 +890,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "ferrosilicon": "ferrosilicon",
     "75 ferrosilicon": "ferrosilicon (75)",
     "72 ferrosilicon": "ferrosilicon (72)",
+    # the silicon content as a grade number ("75% ferrosilicon" matches the plain alias)
+    "75# ferrosilicon": "ferrosilicon (75)",
+    "72# ferrosilicon": "ferrosilicon (72)",
     "steel": "steel",
     "rebar": "rebar",
     "iron ore": "iron ore",
@@ -1164,9 +1169,25 @@ _CONTRACT_CODES = {
 _CONTRACT_CODE = re.compile(rf"(?<![a-z0-9])({'|'.join(_CONTRACT_CODES)})(\d{{4}})(?![0-9])")
 
 
+# "For ferrosilicon, the most-traded futures contract, si2509, closed at ...": the product the
+# sentence is about outweighs a contract code printed for another one.
+_CONTRACT_TOPIC = re.compile(
+    r"\bfor\s+([a-z][a-z -]{2,30}),\s+the\s+most[- ]traded\s+(?:futures\s+)?contract,?\s+$"
+)
+
+
+def _contract_product(folded: str, match: re.Match[str]) -> str:
+    topic = _CONTRACT_TOPIC.search(folded, max(0, match.start() - 80), match.start())
+    if topic is not None:
+        named = _PRODUCT_WORDS.get(tuple(british(_singular(_words(topic.group(1))))))
+        if named is not None:
+            return named
+    return _CONTRACT_CODES[match.group(1)]
+
+
 def _known_products(folded: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = [
-        (match.start(), match.end(), _CONTRACT_CODES[match.group(1)])
+        (match.start(), match.end(), _contract_product(folded, match))
         for match in _CONTRACT_CODE.finditer(folded)
     ]
     graded = list(_SILICON_GRADE.finditer(folded)) if "silicon" in folded else []

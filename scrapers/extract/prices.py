@@ -82,7 +82,7 @@ _CHANGE_NOUN = re.compile(
     r"|exceed(?:s|ed|ing)\s*|topp(?:ed|ing)\s*)?$"
 )
 _REFERENCE = re.compile(
-    r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)"
+    r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)(?<!ranges\s)"
     r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of)?(?:\s+(?:around|about|nearly))?"
     # "decreased by RMB 310 per tonne from its earlier price of RMB 13460 per tonne"
     r"|from\s+(?:its|the)\s+(?:earlier|previous|prior|last|recorded)\s+(?:price|level|close|rate)\s+of"
@@ -948,8 +948,10 @@ def _read_prices(
         if quantity.kind is Kind.OTHER:
             # "down 225" after a price: an amount without its unit, in the unit of the price.
             signed_aside = quantity.sign is not None and own_lead.rstrip().endswith("(")
+            # "down 0.95%, or 52 points": the same move in the contract's points (yuan)
+            in_points = re.search(r"\bor\s*$", own_lead) and re.match(r"\s*points?\b", trail)
             if current is None or not (
-                re.search(r"\b(?:up|down|by)\s*$", own_lead) or signed_aside
+                re.search(r"\b(?:up|down|by)\s*$", own_lead) or signed_aside or in_points
             ):
                 continue  # ... or "RMB 20,750 per tonne (-50)": the change in parentheses
             if FOREIGN.mentioned(own_lead) or re.search(
@@ -1382,7 +1384,7 @@ def _read_prices(
                 sign is None
                 and last_change is not None
                 and (
-                    re.match(r"^\s*\(?\s*or\s*$", own_lead)
+                    re.match(r"^\s*,?\s*\(?\s*or\s*$", own_lead)
                     or (re.search(r"\band\s*$", own_lead) and _AGO.match(trail))
                 )
             ):
@@ -3348,8 +3350,8 @@ def _role(
         stripped,
     ):
         return "reference"  # "after two trading days of 30,000 yuan gains, rose again to ..."
-    if last_change is not None and re.match(r"^\s*\(?\s*or\s*$", own_lead):
-        return "change"  # "down 0.27 per cent or RMB 50 per tonne"
+    if last_change is not None and re.match(r"^\s*,?\s*\(?\s*or\s*$", own_lead):
+        return "change"  # "down 0.27 per cent or RMB 50 per tonne", "down 0.95%, or 52 points"
     if last_change is not None and re.search(r"\band\s*$", own_lead) and _AGO.match(trail):
         return "change"  # "up 17 yuan/mt from a week ago and 163 yuan/mt from a month ago"
     if quantity.sign is not None and not quantity.is_range and stripped.endswith("("):

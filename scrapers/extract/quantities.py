@@ -177,6 +177,12 @@ def _clipped_low(low_text: str, low: Decimal, high: Decimal) -> Decimal:
 
 _CLOSED_AT = re.compile(r"\bclos(?:ed|ing)\s+at\s*$")
 _THEN_MOVED = re.compile(r"^[^.;]{0,30}?\b(?:up|down|rose|fell|gained|lost)\b[^.;]{0,10}$")
+# A Chinese exchange's contract is named by its delivery month ("contract 2509", "the 2509
+# futures contract", "fer2509") and trades in yuan per tonne.
+_CHINESE_CONTRACT = re.compile(
+    r"\b(?:contract\s+[a-z]{0,3}\d{4}|[a-z]{0,3}\d{4}\s+(?:futures\s+)?contract|[a-z]{1,3}\d{4})\b"
+)
+_BARE_MOVE = re.compile(r"^,?\s*(?:up|down)\s*$")
 
 
 def _closes_without_unit(folded: str, found: list[Quantity]) -> list[Quantity]:
@@ -201,6 +207,20 @@ def _closes_without_unit(folded: str, found: list[Quantity]) -> list[Quantity]:
             quantity = Quantity(
                 quantity.start, quantity.end, Kind.MONEY, quantity.value, None, after.unit
             )
+        elif (
+            quantity.kind is Kind.OTHER
+            and quantity.high is None
+            and quantity.sign is None
+            and quantity.value >= 100
+            and _CLOSED_AT.search(folded[max(0, quantity.start - 20) : quantity.start])
+            and _CHINESE_CONTRACT.search(folded, 0, quantity.start)
+            and after is not None
+            and after.kind in {Kind.OTHER, Kind.PERCENT}
+            and _BARE_MOVE.match(folded[quantity.end : after.start])
+        ):
+            # "the most-traded ferrosilicon futures contract 2509 closed at 5,496, down 40
+            # (0.72%)": a domestic contract's close and move, both without their unit
+            quantity = Quantity(quantity.start, quantity.end, Kind.MONEY, quantity.value, None, "CNY/t")
         read.append(quantity)
     return read
 

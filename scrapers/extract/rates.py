@@ -509,15 +509,25 @@ _VOLUME_GROWTH = re.compile(
 )
 
 
+# "silicon enterprises in Xinjiang (accounting for 76% of capacity) was 39,840 mt": the sample's
+# share of the region's capacity, said before the rate
+_CAPACITY_SHARE = re.compile(
+    r"\s*of\s+(?:(?:the|their|its)\s+)?(?:(?:total|production|national|regional)\s+)?capacity\b"
+)
+
+
 def _first_rate_number(clause: Clause, folded: str, mention: int, first: int) -> int:
     """Where the rate's numbers start when every percentage before "operating rate" is a
-    volume's growth; else where the first number is."""
+    volume's growth or a share of capacity; else where the first number is."""
     before = [
-        q.start - clause.start
+        (q.start - clause.start, q.end - clause.start)
         for q in clause.quantities
         if q.kind in {Kind.PERCENT, Kind.POINTS} and q.start - clause.start < mention
     ]
-    if not all(_VOLUME_GROWTH.search(folded[max(0, at - 40) : at]) for at in before):
+    if not all(
+        _VOLUME_GROWTH.search(folded[max(0, at - 40) : at]) or _CAPACITY_SHARE.match(folded, end)
+        for at, end in before
+    ):
         return first
     return min(
         (
@@ -610,11 +620,15 @@ _THE_RATE_GOES_ON = re.compile(
     r"^\s*(?:,\s*)?(?:and|while|but|so)?\s*(?:the|its|their)\s+(?:weekly\s+)?(?:operating|utili[sz]ation)"
     r"\s+rates?\b"
 )
-_CHANGE_IN_RATE = re.compile(
-    r"[\d.]+(?:\s*|-)(?:percentage[\s-]+points?|pp|ppts?)\s+(?:drop|decline|decrease|fall|rise"
-    r"|increase|gain|jump)\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?(?:capacity\s+utili[sz]ation"
-    r"|(?:operating|utili[sz]ation)\s+rates?)\b"
+# "a 7.22% increase in operating rate": a change told before the noun it changes
+_CHANGE_OF_RATE = (
+    r"\s+(?:drop|decline|decrease|fall|rise|increase|gain|jump)\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?"
+    r"(?:capacity\s+utili[sz]ation|(?:operating|utili[sz]ation)\s+rates?)\b"
 )
+_CHANGE_IN_RATE = re.compile(
+    r"[\d.]+(?:\s*|-)(?:percentage[\s-]+points?|pp|ppts?|%|per\s*cent)" + _CHANGE_OF_RATE
+)
+_CHANGE_NOUN_AFTER = re.compile("^" + _CHANGE_OF_RATE)
 _OVERALL_RATE = re.compile(
     r"\b(?:in|of)\s+the\s+(?:overall|industry-wide|whole|regional|provincial)(?:\s+industry)?"
     r"(?:\s+weekly)?\s+"
@@ -1052,7 +1066,7 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
         return "change", ""
     if basis is not None and not _LEVEL_LEAD.search(stripped):
         return "change", ""
-    if _MORE_THAN_BEFORE.match(trail):
+    if _MORE_THAN_BEFORE.match(trail) or _CHANGE_NOUN_AFTER.match(trail):
         return "change", ""  # "61.42%, 1.34% higher than the previous month"
     if _LEVEL_LEAD.search(stripped) or stripped.endswith(("rate", "rates", ",")) or not stripped:
         return "level", ""
@@ -1111,9 +1125,12 @@ def _draft(
 def learn(drafts: list[Draft], context: Context) -> None:
     """What this sentence's figures teach about the rest of the article."""
     for draft in drafts:
+        # an article that opens on a forecast rate is a rate survey too ("Operating rates ... are
+        # likely to increase to 56% in September. Producers operated at 51.7% in August"), but
+        # a forecast does not name the survey's subject
+        context.rates_seen = True
         if draft.forecast:
             continue
-        context.rates_seen = True
         subject = draft.subject.split(" (")[0]
         if context.rate_subject is None:
             context.rate_subject = names.Named(subject, None, None, True)
