@@ -417,6 +417,36 @@ def _restated_without_place(kept: Figure, new: Figure) -> bool:
     )
 
 
+def _inside_the_range(kept: Figure, new: Figure) -> bool:
+    """Deals or quotes told inside a market's quoted range, without its place or a move of their
+    own ("Fugu ... 16,100-16,200 yuan/mt ... By the afternoon, actual transaction prices pulled
+    back further to the range of 16,100-16,150 yuan/mt"): the day's trading within the quote,
+    no new fact."""
+    if kept.low is None or kept.high is None or new.change is not None:
+        return False
+    ends = [end for end in (new.low, new.high, new.value) if end is not None]
+    return bool(ends) and all(kept.low <= end <= kept.high for end in ends)
+
+
+def _inside_the_range(kept: Figure, new: Figure) -> bool:
+    """Deals or quotes told inside a market's quoted range, without the market's place or a
+    move of their own ("Fugu ... 16,100-16,200 yuan/mt ... By the afternoon, actual transaction
+    prices pulled back further to the range of 16,100-16,150 yuan/mt"): the day's trading
+    within the quote, no new fact."""
+    if (
+        kept.low is None
+        or kept.high is None
+        or new.change is not None
+        or new.region != "China"
+        or kept.region in prices.EXCHANGES | {"China"}
+        or _key(replace(new, region=kept.region)) != _key(kept)
+        or _midpoint_told(kept, new)  # the range's average, told as "the price"
+    ):
+        return False
+    ends = [end for end in (new.low, new.high, new.value) if end is not None]
+    return bool(ends) and all(kept.low <= end <= kept.high for end in ends)
+
+
 def _heading_restated(kept: Figure, new: Figure) -> bool:
     """A section heading's rate move with no month ("Operating Rates Flat on the Year"), and the
     survey's rate in the paragraph under it with the same move: one fact."""
@@ -511,6 +541,8 @@ def merge(figures: list[Figure]) -> list[Figure]:
             # "In the morning, the mainstream quotations were A. In the afternoon, quotations
             # continued to rise to B": the day's quote is where it ended
             kept[superseded] = figure
+            continue
+        if any(_inside_the_range(other, figure) for other in kept):
             continue
         for index, other in enumerate(kept):
             # A line crossed on the way ("broke through $5,000/mt to a high of $5,030/mt") does

@@ -1559,9 +1559,13 @@ def _read_prices(
         flat_after = _FLAT_AFTER.match(trail)
         if flat_after is not None and draft.change is None:
             # "above-standard #553 silicon metal were 11,700-12,000 yuan/mt, flat WoW, ..."
-            draft.change = PriceChange(
-                Decimal(0), basis=_basis(trail[flat_after.end() :], context, sentence)
-            )
+            basis = _basis(trail[flat_after.end() :], context, sentence)
+            earlier = context.last_price
+            if basis is None and flat_after.group("also") and earlier and earlier.change:
+                # "1-3 cm dolomite was 108 yuan/mt, flat from the previous working day; 2-4 cm
+                # dolomite was 128 yuan/mt, also flat": flat on the same basis
+                basis = earlier.change.basis
+            draft.change = PriceChange(Decimal(0), basis=basis)
         notes.add(
             sentence,
             quantity.start,
@@ -1794,11 +1798,17 @@ _TODAYS_RANGE = re.compile(
     r"(?:within|between|in|at)\s+(?:a\s+range\s+of\s+)?(?:rmb|us\$|\$)?\s*$"
 )
 _LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
+_IMPORTED_AT_HOME = re.compile(
+    r"\bimported\s+[a-z0-9 -]{2,40}?\s+in\s+the\s+domestic\s+(?:spot\s+)?market\b"
+)
 # The exchanges whose contracts a price can be quoted on, as regions.
 EXCHANGES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "ZCE", "INE"})
 _VENUES = EXCHANGES | {"skip"}
-# "RMB 20,520 per tonne (-60) in Foshan": the change may come between
-_PLACE_AFTER = re.compile(r"\s*(?:\(\s*[+-]\s*[\d,.]+\s*\)\s*)?in\s+([a-z]+(?:\s+china)?)\b")
+# "RMB 20,520 per tonne (-60) in Foshan": the change may come between; "11,600-11,700 yuan/mt
+# at Tianjin port"
+_PLACE_AFTER = re.compile(
+    r"\s*(?:\(\s*[+-]\s*[\d,.]+\s*\)\s*)?(?:in\s+|at\s+(?=[a-z]+\s+port\b))([a-z]+(?:\s+china)?)\b"
+)
 _RANGE_OF_AVERAGE = re.compile(
     r"^\s*,?\s*with\s+(?:the\s+)?(?:average\s+)?(?:prices?|quotes?|markers?)\s+"
     r"(?:(?:standing|stood|hovering)\s+)?"
@@ -3752,10 +3762,11 @@ def _owner_as_written(
         product = _with_qualifier(product, "platts")  # "The LME alumina platts price"
     if (
         re.search(r"\bimport(?:ed)?\s+spot\s+price\b|\bport\s+spot\s+cargo", head[-60:])
-        and "imported" not in product
-    ):
-        # "the import spot price rose 100 yuan/mt to around 19,200 yuan/mt": imported metal's
-        # price at home, in yuan
+        or _IMPORTED_AT_HOME.search(head[-100:])
+    ) and "imported" not in product:
+        # "the import spot price rose 100 yuan/mt to around 19,200 yuan/mt", "prices of imported
+        # ADC12 secondary aluminium in the domestic spot market": imported metal's price at
+        # home, in yuan
         return _Owner(_with_qualifier(product, "imported"), "China")
     if re.search(r"\bofficial\s+settlement\b|\bcash\s+settlement\b", head):
         product = _with_qualifier(product, "cash")
@@ -5276,7 +5287,9 @@ _FOLLOWED = re.compile(
     r"|\b(?:ban|bans|sanctions|tariffs?|duties|embargo)\s+on\s+(?:[a-z]+\s+){0,2}$"
 )
 # ", flat WoW"; "(flat WoW)" after the quote
-_FLAT_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?(?:,|\()\s*(?:flat|unchanged|stable)\b")
+_FLAT_AFTER = re.compile(
+    r"^\s*(?:/\s*mt\s*)?(?:,|\()\s*(?P<also>also\s+)?(?:flat|unchanged|stable)\b"
+)
 _SIDE_AFTER = re.compile(r"^\s*(higher|lower)\b")
 _TECHNICAL = re.compile(
     r"\b(?:support|resistance)(?:\s+(?:level|line)s?)?(?:\s+(?:above|below))?"
