@@ -418,17 +418,6 @@ def _restated_without_place(kept: Figure, new: Figure) -> bool:
 
 
 def _inside_the_range(kept: Figure, new: Figure) -> bool:
-    """Deals or quotes told inside a market's quoted range, without its place or a move of their
-    own ("Fugu ... 16,100-16,200 yuan/mt ... By the afternoon, actual transaction prices pulled
-    back further to the range of 16,100-16,150 yuan/mt"): the day's trading within the quote,
-    no new fact."""
-    if kept.low is None or kept.high is None or new.change is not None:
-        return False
-    ends = [end for end in (new.low, new.high, new.value) if end is not None]
-    return bool(ends) and all(kept.low <= end <= kept.high for end in ends)
-
-
-def _inside_the_range(kept: Figure, new: Figure) -> bool:
     """Deals or quotes told inside a market's quoted range, without the market's place or a
     move of their own ("Fugu ... 16,100-16,200 yuan/mt ... By the afternoon, actual transaction
     prices pulled back further to the range of 16,100-16,150 yuan/mt"): the day's trading

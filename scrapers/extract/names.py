@@ -894,6 +894,11 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "75# ferrosilicon": "ferrosilicon (75)",
     "72# ferrosilicon": "ferrosilicon (72)",
     "steel": "steel",
+    # stainless steel's scrap, by grade: SMM quotes "304 off-cuts" in east China
+    "stainless steel scrap": "stainless steel scrap",
+    "304 off-cuts": "stainless steel scrap (304)",
+    "304 offcuts": "stainless steel scrap (304)",
+    "304 stainless steel scrap": "stainless steel scrap (304)",
     "rebar": "rebar",
     "iron ore": "iron ore",
     # Minor metals and rare earths named otherwise than by element and form

@@ -1554,7 +1554,7 @@ def _read_prices(
                 draft.high,
                 draft.bound,
             )
-        if _held(own_lead) and draft.change is None:
+        if _held(_LATEST_QUOTE.sub("", own_lead)) and draft.change is None:
             draft.change = PriceChange(Decimal(0), basis=_basis(trail, context, sentence))
         flat_after = _FLAT_AFTER.match(trail)
         if flat_after is not None and draft.change is None:
@@ -1662,6 +1662,9 @@ _PRODUCT_OFFERS_MOVED = re.compile(
 )
 _GAVE_WAY = re.compile(
     r"\b(?:gave\s+way|pulled\s+back|fell\s+back|dropped\s+back|eased\s+back|retreated)\b"
+)
+_LATEST_QUOTE = re.compile(
+    r",\s*with\s+the\s+latest\s+(?:offers?|quotes?|quotations?)\s+(?:at|of|around|about)\s*$"
 )
 _DEAL_LEAD = re.compile(
     r"(?<!most\s)(?<!mainstream\s)(?<!main\s)(?<!to\s)(?<!will\s)"
@@ -2873,6 +2876,14 @@ def _foreign(head: str) -> bool:
         " ",
         head,
     )
+    # "The full cost of stainless steel based on the intraday prices of raw materials was":
+    # the prices a cost is worked out from
+    head = re.sub(
+        r"\b(?:based\s+on|using|at)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,3}"
+        r"(?:prices?\s+of\s+(?:the\s+)?raw\s+materials?|raw\s+material\s+prices?)\b",
+        " ",
+        head,
+    )
     head = re.sub(
         r",\s*(?:supported|driven|weighed(?:\s+on)?|dragged|pressured|boosted|helped|hit|affected)"
         r"\s+by\s+[^,]{1,60},",
@@ -3239,7 +3250,11 @@ def _role(
         and re.search(
             r"\b(?:moved|moving|fluctuated|fluctuating|traded|trading|hovered|oscillated"
             r"|consolidated|consolidating|sat|stayed|held)\s+"
-            r"(?:mainly\s+|mostly\s+)?(?:between|within)\s*(?:rmb|\$)?\s*$",
+            r"(?:mainly\s+|mostly\s+)?(?:between|within)\s*(?:rmb|\$)?\s*$"
+            # "the most-traded continuous contract ... climbed, swinging around 8,050-8,450
+            # yuan/mt in the week"
+            r"|\b(?:swing|swinging|swung|oscillating|oscillated|fluctuating|fluctuated)\s+"
+            r"(?:mainly\s+|mostly\s+)?around\s*(?:rmb|\$)?\s*$",
             stripped,
         )
     ):
@@ -3280,6 +3295,9 @@ def _role(
         # "terbium oxide offers were further reduced to 6.02-6.06 million yuan/mt": the
         # product's quote in a rare earth review, not one seller's
         and not _PRODUCT_OFFERS_MOVED.search(stripped[-60:])
+        # "304 off-cuts prices in east China were largely steady, with the latest offer around
+        # 9,750 yuan/mt": where the product's quoted price now stands
+        and not (_LATEST_QUOTE.search(stripped) and re.search(r"\bprices?\b", head[-160:]))
     ):
         return "deal"  # "morning deals clustered at 16,600"; "some lifting offers to 16,700"
     if _EXTREME.search(stripped[-40:]):

@@ -220,7 +220,9 @@ def _closes_without_unit(folded: str, found: list[Quantity]) -> list[Quantity]:
         ):
             # "the most-traded ferrosilicon futures contract 2509 closed at 5,496, down 40
             # (0.72%)": a domestic contract's close and move, both without their unit
-            quantity = Quantity(quantity.start, quantity.end, Kind.MONEY, quantity.value, None, "CNY/t")
+            quantity = Quantity(
+                quantity.start, quantity.end, Kind.MONEY, quantity.value, None, "CNY/t"
+            )
         read.append(quantity)
     return read
 
