@@ -899,6 +899,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "304 off-cuts": "stainless steel scrap (304)",
     "304 offcuts": "stainless steel scrap (304)",
     "304 stainless steel scrap": "stainless steel scrap (304)",
+    "stainless steel cold-rolled coil": "stainless steel cold-rolled coil",
+    "304 stainless steel cold-rolled coil": "stainless steel cold-rolled coil (304)",
+    "304/2b stainless steel cold-rolled coil": "stainless steel cold-rolled coil (304)",
     "rebar": "rebar",
     "iron ore": "iron ore",
     # Minor metals and rare earths named otherwise than by element and form

@@ -259,8 +259,9 @@ _BROKE_TO_HIGH = re.compile(
 _BID_OFFER = re.compile(
     r"\b(?:(?:3|three)-month|cash|(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\s+\d{2})\s+(?:bid|offer)s?\b|\bbid\s+and\s+offer\b"
-    # "the bid climbed 1.40 per cent to ...", "the offer up 1.26 per cent at ..."
-    r"|\b(?:the\s+)?(?:bid|offer)\s+(?:price\s+)?(?:[a-z]+ed|rose|fell|went|lost|grew|at"
+    # "the bid climbed 1.40 per cent to ...", "the offer up 1.26 per cent at ..." (but not a
+    # spot report's export quote, "with the FOB offer at $2,310/mt")
+    r"|\b(?:the\s+)?(?<!fob\s)(?<!cif\s)(?:bid|offer)\s+(?:price\s+)?(?:[a-z]+ed|rose|fell|went|lost|grew|at"
     r"|up|down)\b"
 )
 # What a metal's futures contract is, where the metal is not the thing traded
@@ -1554,7 +1555,12 @@ def _read_prices(
                 draft.high,
                 draft.bound,
             )
-        if _held(_LATEST_QUOTE.sub("", own_lead)) and draft.change is None:
+        latest = _LATEST_QUOTE.search(own_lead)
+        if latest is not None and latest.group("moved"):
+            held_lead = own_lead  # "remained stable, with the latest quote dropping to": a move
+        else:
+            held_lead = _LATEST_QUOTE.sub("", own_lead)
+        if _held(held_lead) and draft.change is None:
             draft.change = PriceChange(Decimal(0), basis=_basis(trail, context, sentence))
         flat_after = _FLAT_AFTER.match(trail)
         if flat_after is not None and draft.change is None:
@@ -1576,7 +1582,9 @@ def _read_prices(
             why="a price",
         )
         current = draft
-    if current is not None and current.change is None:
+    # "remained stable, with the latest quote dropping to 9,350 yuan/mt": the move outweighs
+    # the flat word
+    if current is not None and current.change is None and not _QUOTE_MOVED.search(folded):
         flat = _flat_basis(folded, context)
         if flat is not None:
             current.change = PriceChange(Decimal(0), basis=flat[1])
@@ -1663,11 +1671,20 @@ _PRODUCT_OFFERS_MOVED = re.compile(
 _GAVE_WAY = re.compile(
     r"\b(?:gave\s+way|pulled\s+back|fell\s+back|dropped\s+back|eased\s+back|retreated)\b"
 )
+_QUOTE_MOVED = re.compile(
+    r"\bwith\s+(?:the\s+)?(?:latest\s+)?(?:offers?|quotes?|quotations?)\s+"
+    r"(?:dropping|falling|rising|climbing|edging\s+(?:up|down))\s+to\b"
+)
+# "..., with the latest offer around 9,750 yuan/mt", "with quotes around", "with the latest quote
+# being around", "with the latest quote dropping to": where the quoted price now stands
 _LATEST_QUOTE = re.compile(
-    r",\s*with\s+the\s+latest\s+(?:offers?|quotes?|quotations?)\s+(?:at|of|around|about)\s*$"
+    r",\s*with\s+(?:the\s+)?(?:latest\s+)?(?:offers?|quotes?|quotations?)\s+"
+    r"(?:being\s+|(?P<moved>(?:dropping|falling|rising|climbing|edging\s+(?:up|down))\s+to)\s+)?"
+    r"(?:at|of|around|about|(?<=to\s))\s*$"
 )
 _DEAL_LEAD = re.compile(
-    r"(?<!most\s)(?<!mainstream\s)(?<!main\s)(?<!to\s)(?<!will\s)"
+    # not an export quote: "with the FOB offer at $2,310/mt"
+    r"(?<!most\s)(?<!mainstream\s)(?<!main\s)(?<!to\s)(?<!will\s)(?<!fob\s)(?<!cif\s)"
     r"\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to|around)\s*$"
     r"|\b(?:changed|changing|change)\s+hands\s+(?:at|around|near)\s*$"
@@ -3075,7 +3092,9 @@ def _role(
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
     if _TECHNICAL_AFTER.match(trail) and re.search(
-        r"\b(?:return(?:s|ed|ing)?|back)\s+to(?:\s+the)?$", stripped
+        # "ex-factory prices pulled back significantly today to the 16,000 yuan/mt level"
+        r"\b(?:return(?:s|ed|ing)?|back)(?:\s+[a-z]+){0,3}\s+to(?:\s+the)?$",
+        stripped,
     ):
         # "with spot aluminium returning to the RMB 20,000 per tonne level": a round level
         # named, not a quote

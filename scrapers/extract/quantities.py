@@ -66,6 +66,10 @@ _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # "X to Y" is a range only when its ends are of one magnitude: "rose by 120 to 20,450" is a
 # change and a level. A dash ("premiums of 60-300 yuan/mt") is a range whatever the ends.
 _MAX_RANGE_RATIO = 3
+_DAY_OF_MONTH = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$"
+)
 
 
 def _scaled(number: Decimal, scale: int) -> Decimal:
@@ -148,6 +152,11 @@ def read(folded: str) -> list[Quantity]:
                 continue
             if kind in {Kind.OTHER, Kind.TONNES} or match.group("and"):
                 high = None
+            elif spaced_to and _DAY_OF_MONTH.search(folded, 0, start):
+                # "rose from 13,150 yuan/mt on March 3 to 13,300 yuan/mt": a date, then a price
+                found.append(Quantity(start, match.end("num"), Kind.OTHER, value, None, None, sign))
+                position = match.end("dash")
+                continue
             else:
                 # Two numbers sharing one unit, not a range: "rose by 120 to 20,450 yuan/mt".
                 # The second is read again on its own, so that it keeps a range of its own:
