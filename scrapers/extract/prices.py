@@ -232,7 +232,17 @@ _TONNES_AT = re.compile(r"\b[\d,.]+\s*(?:mt|tonnes?|tons?)\s+at\s*(?:\$|usd|us\$
 _SO_FAR = re.compile(
     r"\bso\s+far\b|\bto\s+date\b|\byear-to-date\b|\bsince\s+the\s+(?:beginning|start)\s+of\b"
 )
-_TENDER = re.compile(r"\b(?:tenders?|auctions?)\b")
+# A tender or auction, or one mill's own buying price ("a steel mill in south China raised its
+# tax-inclusive purchase price for 304 stainless steel scrap molten steel to 10,000 yuan/mt"):
+# one buyer's deal, not a market quote
+_THAT_AGAIN = re.compile(
+    r"^\s*,?\s*(?:while|whereas|and|but)?\s*that\s+(?:of|using|made|produced|from|for|with|based)\b"
+)
+_TENDER = re.compile(
+    r"\b(?:tenders?|auctions?)\b"
+    r"|\b(?:a|one|the)\s+(?:steel\s+)?mill\b[^.;]{0,60}?\b(?:purchase|purchasing|procurement)"
+    r"\s+prices?\b"
+)
 _DEAL = re.compile(
     r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:were|was|for))\b"
     # "30,000 tonnes went at USD 538 per tonne FOB Western Australia"
@@ -888,6 +898,9 @@ def _read_prices(
     skipped_deal: Quantity | None = None  # the amount just passed over as a deal or offer
     clause_start_amount = True  # the next money amount is the clause's first
     foreign_clause = False  # the clause is about a fee, cost or volume
+    # "..., while that using high-grade NPI is about 13,802.73 yuan/mt": the cost the clause
+    # before it was about, not the product named
+    cost_again = bool(_THAT_AGAIN.match(folded)) and _foreign(whole[: clause.start])
     quantities = [q for q in clause.quantities if q.kind in {Kind.MONEY, Kind.PERCENT, Kind.OTHER}]
     told_unit: str | None = None
     for quantity in quantities:
@@ -1178,7 +1191,7 @@ def _read_prices(
             if clause_start_amount or foreign_clause
             else own_lead
         )
-        clause_start_amount = False
+        first_amount, clause_start_amount = clause_start_amount, False
         if _government_benchmark(whole[: quantity.start], owner.product, context):
             notes.add(
                 sentence,
@@ -1193,6 +1206,7 @@ def _read_prices(
             _foreign(said_of)
             or (foreign_clause and not names.known_products(own_lead))
             or _OF_SOMETHING_ELSE.match(trail)
+            or (cost_again and first_amount)
         ):
             foreign_clause = True
             notes.add(
