@@ -894,11 +894,18 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "75# ferrosilicon": "ferrosilicon (75)",
     "72# ferrosilicon": "ferrosilicon (72)",
     "steel": "steel",
+    # chromium's ferroalloy, priced per tonne of 50% metal content; imported by origin
+    "ferrochrome": "ferrochrome",
+    "high-carbon ferrochrome": "high-carbon ferrochrome",
+    "high carbon ferrochrome": "high-carbon ferrochrome",
+    "south african high-carbon ferrochrome": "high-carbon ferrochrome (south africa)",
+    "kazakh high-carbon ferrochrome": "high-carbon ferrochrome (kazakhstan)",
     # stainless steel's scrap, by grade: SMM quotes "304 off-cuts" in east China
     "stainless steel scrap": "stainless steel scrap",
     "304 off-cuts": "stainless steel scrap (304)",
     "304 offcuts": "stainless steel scrap (304)",
     "304 stainless steel scrap": "stainless steel scrap (304)",
+    "304 stainless steel off-cuts": "stainless steel scrap (304)",
     "stainless steel cold-rolled coil": "stainless steel cold-rolled coil",
     "304 stainless steel cold-rolled coil": "stainless steel cold-rolled coil (304)",
     "304/2b stainless steel cold-rolled coil": "stainless steel cold-rolled coil (304)",

@@ -235,6 +235,16 @@ _SO_FAR = re.compile(
 # A tender or auction, or one mill's own buying price ("a steel mill in south China raised its
 # tax-inclusive purchase price for 304 stainless steel scrap molten steel to 10,000 yuan/mt"):
 # one buyer's deal, not a market quote
+# "8,100-8,300 yuan/mt (50% metal content), down 50 yuan/mt (50% metal content) MoM": the
+# basis a ferroalloy is priced on, between a price and the words about it
+_CONTENT_NOTE = re.compile(r"\s*\(\s*[\d.]+\s*%\s*(?:metal\s+)?content\s*\)")
+
+
+def _without_content_note(trail: str) -> str:
+    """The words after an amount with a content note blanked out (offsets kept)."""
+    return _CONTENT_NOTE.sub(lambda match: " " * len(match.group(0)), trail)
+
+
 _THAT_AGAIN = re.compile(
     r"^\s*,?\s*(?:while|whereas|and|but)?\s*that\s+(?:of|using|made|produced|from|for|with|based)\b"
 )
@@ -341,6 +351,19 @@ def _also_quoted_in(trail: str, region: str) -> list[str]:
 
 
 _IN_PLACE_LIST = re.compile(r"^\s*(?:/\s*mt\s*)?in\s+([a-z ,]+?\s+and\s+[a-z]+)\b")
+_PLACES_OPENING = re.compile(r"^\s*(?:and\s+)?in\s+([a-z -]+?\s+and\s+[a-z -]+?)\s*,")
+
+
+def _also_quoted_before(opening: str, region: str) -> list[str]:
+    """The other markets of a clause opening "In Sichuan and north-west China, ...", when the
+    price was given to one of them (``region``)."""
+    places = _PLACES_OPENING.match(opening)
+    if places is None:
+        return []
+    listed = names.listed_regions(places.group(1))
+    if len(listed) < 2 or region not in listed:
+        return []
+    return [place for place in listed if place != region]
 
 
 def _in_a_place(trail: str) -> bool:
@@ -513,6 +536,7 @@ def read_sentence(
     _close_at_named_level(sentence, clauses, drafts, notes)
     _series_by_reference(sentence, drafts, context)
     _share_trailing_change(folded, drafts)
+    _flat_over_the_list(folded, drafts)
     return [draft for draft in drafts.values() if not draft.empty]
 
 
@@ -615,6 +639,26 @@ _SHARED_CHANGE = re.compile(
     r",\s*and\s+that\s+of\b[^;]*,\s*with\s+an?\s+"
     r"(?:decline|drop|fall|decrease|rise|increase|gain)\s+of\b"
 )
+
+
+# "..., in Inner Mongolia was 8,100-8,200 yuan/mt; in Sichuan ..., 8,150-8,250 yuan/mt; in east
+# China, the offer price was 8,250-8,350 yuan/mt, flat MoM from the previous trading day."
+_FLAT_CLOSING_A_LIST = re.compile(r";[^;]*,\s*(?:flat|unchanged)\b[^;,]*\.?\s*$")
+
+
+def _flat_over_the_list(folded: str, drafts: dict[tuple[object, ...], Draft]) -> None:
+    """A "flat" that closes a list of one product's prices separated by semicolons is said of
+    every price in the list, not only the last (a move would be told as a range of moves, "up
+    25-50 yuan/mt", when the places differ)."""
+    if _FLAT_CLOSING_A_LIST.search(folded) is None:
+        return
+    prices = [d for d in drafts.values() if d.metric is Metric.PRICE and not d.empty]
+    if len(prices) < 2 or prices[-1].change is None or prices[-1].change.amount != 0:
+        return
+    if len({d.subject.split(" (")[0] for d in prices}) != 1 or any(d.change for d in prices[:-1]):
+        return
+    for draft in prices[:-1]:
+        draft.change = prices[-1].change
 
 
 def _share_trailing_change(folded: str, drafts: dict[tuple[object, ...], Draft]) -> None:
@@ -940,7 +984,9 @@ def _read_prices(
             else:
                 told_unit = quantity.unit
         own_lead = whole[max(clause.start, previous_end) : quantity.start]
-        trail = whole[quantity.end : min(quantity.end + AFTER, clause_end)]
+        note = _CONTENT_NOTE.match(whole, quantity.end)
+        reach = AFTER + (len(note.group(0)) if note else 0)
+        trail = _without_content_note(whole[quantity.end : min(quantity.end + reach, clause_end)])
         previous_end = quantity.end
         if (
             quantity.kind is Kind.MONEY
@@ -1245,6 +1291,9 @@ def _read_prices(
             and context.place_metal == names.base_metal(owner.product)
             and not re.search(r"\b(?:fob|cif|domestic|national|china's)\b", clause.folded)
             and not names.regions(clause.folded)
+            # "For imported material, the offer price for South African high-carbon
+            # ferrochrome was ...": imports quoted at home, not in the market named before
+            and not _FOR_IMPORTS.search(whole)
         ):
             # "SMM east China oxygen-blown #553 silicon was priced at ..., while #441 silicon was
             # priced at ...": the grades of one quote list share its market.
@@ -1552,8 +1601,12 @@ def _read_prices(
         else:
             draft.value = sign * quantity.value
             draft.bound = _bound(own_lead)
-        for place in _also_quoted_in(trail, draft.region):
-            # "... at 13,340-13,360 yuan/mt in Shanghai and Wuxi": each market's price
+        opening = whole[clause.start : quantity.start]
+        for place in _also_quoted_in(trail, draft.region) + _also_quoted_before(
+            opening, draft.region
+        ):
+            # "... at 13,340-13,360 yuan/mt in Shanghai and Wuxi", "In Sichuan and north-west
+            # China, the ex-factory price ... was 7,800-7,900 yuan/mt": each market's price
             twin = _draft(
                 drafts,
                 _Owner(draft.subject, place),
@@ -1832,6 +1885,9 @@ _TODAYS_RANGE = re.compile(
     r"(?:within|between|in|at)\s+(?:a\s+range\s+of\s+)?(?:rmb|us\$|\$)?\s*$"
 )
 _LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
+_FOR_IMPORTS = re.compile(
+    r"^\s*(?:for|as\s+for)\s+imported\s+(?:material|cargoes?|goods|products?)\b"
+)
 _IMPORTED_AT_HOME = re.compile(
     r"\bimported\s+[a-z0-9 -]{2,40}?\s+in\s+the\s+domestic\s+(?:spot\s+)?market\b"
 )
@@ -3162,7 +3218,15 @@ def _role(
         stripped,
     ):
         return "other"  # "with price adjustments ranging from RMB 100-150 per tonne": no level
-    if re.search(r"\b(?:bid|offer)\s+prices?\b", head) and not re.search(r"settlement", head):
+    if (
+        re.search(r"\bbid\s+prices?\b", head)
+        # a spot market's "offer price" ("in east China, the offer price was 8,250-8,350
+        # yuan/mt") is how SMM quotes it; an exchange's is a bid or offer
+        or (
+            re.search(r"\boffer\s+prices?\b", head)
+            and (owner.region in EXCHANGES or _futures(owner))
+        )
+    ) and not re.search(r"settlement", head):
         return "bid"
     if _told_of_a_bid(head):
         return "bid"  # "The 3-month bid rose by USD 2 per tonne ... to USD 2,677 per tonne"
