@@ -418,22 +418,46 @@ def _restated_without_place(kept: Figure, new: Figure) -> bool:
 
 
 def _inside_the_range(kept: Figure, new: Figure) -> bool:
-    """Deals or quotes told inside a market's quoted range, without the market's place or a
-    move of their own ("Fugu ... 16,100-16,200 yuan/mt ... By the afternoon, actual transaction
-    prices pulled back further to the range of 16,100-16,150 yuan/mt"): the day's trading
-    within the quote, no new fact."""
+    """Deals or quotes told inside a market's quoted range, without a move of their own
+    ("Fugu ... 16,100-16,200 yuan/mt ... By the afternoon, actual transaction prices pulled
+    back further to the range of 16,100-16,150 yuan/mt"; FOB "$2,350-2,410/mt ... Current FOB
+    prices remained on the high side, quoted at 2,380-2,410 $/mt"): the trading within the
+    quote, no new fact."""
     if (
         kept.low is None
         or kept.high is None
         or new.change is not None
-        or new.region != "China"
+        or new.region not in {"China", kept.region}
         or kept.region in prices.EXCHANGES | {"China"}
         or _key(replace(new, region=kept.region)) != _key(kept)
         or _midpoint_told(kept, new)  # the range's average, told as "the price"
     ):
         return False
+    if new.region == kept.region and (
+        new.metric is not Metric.PRICE or new.low is None or new.bound is not None
+    ):
+        return False  # in the market's own place, only a narrower price range is told within
     ends = [end for end in (new.low, new.high, new.value) if end is not None]
     return bool(ends) and all(kept.low <= end <= kept.high for end in ends)
+
+
+def _range_told_again(kept: Figure, new: Figure) -> bool:
+    """A market's quoted range told again without its place, of the product or its kind
+    ("... in Sichuan and north-west China, it was 8,500-8,600 yuan/mt ... Retail prices ...
+    held, with quotations concentrated at 8,500-8,600 yuan/mt"): the same fact."""
+    if (
+        new.metric is not Metric.PRICE
+        or kept.metric is not Metric.PRICE
+        or new.region != "China"
+        or kept.region in prices.EXCHANGES | {"China"}
+        or new.low is None
+        or (new.low, new.high) != (kept.low, kept.high)
+        or new.change is not None
+        or (new.unit, new.period, new.forecast) != (kept.unit, kept.period, kept.forecast)
+    ):
+        return False
+    mine, theirs = names.base_metal(kept.subject), names.base_metal(new.subject)
+    return mine == theirs or mine.endswith(" " + theirs) or theirs.endswith(" " + mine)
 
 
 def _heading_restated(kept: Figure, new: Figure) -> bool:
@@ -531,7 +555,9 @@ def merge(figures: list[Figure]) -> list[Figure]:
             # continued to rise to B": the day's quote is where it ended
             kept[superseded] = figure
             continue
-        if any(_inside_the_range(other, figure) for other in kept):
+        if any(
+            _inside_the_range(other, figure) or _range_told_again(other, figure) for other in kept
+        ):
             continue
         for index, other in enumerate(kept):
             # A line crossed on the way ("broke through $5,000/mt to a high of $5,030/mt") does

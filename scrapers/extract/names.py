@@ -900,6 +900,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "high carbon ferrochrome": "high-carbon ferrochrome",
     "south african high-carbon ferrochrome": "high-carbon ferrochrome (south africa)",
     "kazakh high-carbon ferrochrome": "high-carbon ferrochrome (kazakhstan)",
+    "kazakhstan high-carbon ferrochrome": "high-carbon ferrochrome (kazakhstan)",
+    "kazakhstani high-carbon ferrochrome": "high-carbon ferrochrome (kazakhstan)",
+    "indian high-carbon ferrochrome": "high-carbon ferrochrome (india)",
     # stainless steel's scrap, by grade: SMM quotes "304 off-cuts" in east China
     "stainless steel scrap": "stainless steel scrap",
     "304 off-cuts": "stainless steel scrap (304)",
@@ -1109,6 +1112,21 @@ def ore_origin(name: str) -> str | None:
     return next((origin for origin in ORE_ORIGINS if f"({origin}" in name), None)
 
 
+# Countries an imported ferroalloy is quoted by: "South African high-carbon ferrochrome",
+# "high-carbon ferrochrome from Kazakhstan"
+IMPORT_ORIGINS = ("south africa", "kazakhstan", "india")
+
+
+def imported_by_origin(name: str) -> bool:
+    """Whether a name is an import quoted by its country of origin."""
+    return any(name.endswith(f"({origin})") for origin in IMPORT_ORIGINS)
+
+
+def from_origin(name: str, origin: str) -> str:
+    """A product quoted by its origin: "high-carbon ferrochrome (kazakhstan)"."""
+    return f"{base_metal(name)} ({origin})"
+
+
 def _ore_graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int]:
     grade = None
     after = _ORE_GRADE_AFTER.match(folded, end)
@@ -1188,13 +1206,16 @@ _CONTRACT_CODE = re.compile(rf"(?<![a-z0-9])({'|'.join(_CONTRACT_CODES)})(\d{{4}
 # sentence is about outweighs a contract code printed for another one.
 _CONTRACT_TOPIC = re.compile(
     r"\bfor\s+([a-z][a-z -]{2,30}),\s+the\s+most[- ]traded\s+(?:futures\s+)?contract,?\s+$"
+    # "the most-traded ferrosilicon futures contract, si2603, closed at ..."
+    r"|\bthe\s+most[- ]traded\s+([a-z][a-z -]{2,30}?)\s+futures\s+contract,?\s+$"
 )
 
 
 def _contract_product(folded: str, match: re.Match[str]) -> str:
     topic = _CONTRACT_TOPIC.search(folded, max(0, match.start() - 80), match.start())
     if topic is not None:
-        named = _PRODUCT_WORDS.get(tuple(british(_singular(_words(topic.group(1))))))
+        words = topic.group(1) or topic.group(2)
+        named = _PRODUCT_WORDS.get(tuple(british(_singular(_words(words)))))
         if named is not None:
             return named
     return _CONTRACT_CODES[match.group(1)]

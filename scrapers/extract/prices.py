@@ -245,6 +245,9 @@ def _without_content_note(trail: str) -> str:
     return _CONTENT_NOTE.sub(lambda match: " " * len(match.group(0)), trail)
 
 
+_PLACES_THEN_IT = re.compile(r"^\s*(?:and\s+)?in\s+[a-z ,-]+,\s*it\s+(?:was|is|stood)\b")
+_UNITLESS_CLOSE = re.compile(r"\b[a-z]{0,3}\d{4}\b[^.;]{0,40}\bclos(?:ed|ing)\s+at\s+\d")
+_LAST_WEEK_OPENS = re.compile(r"^\s*last\s+week\s*,")
 _THAT_AGAIN = re.compile(
     r"^\s*,?\s*(?:while|whereas|and|but)?\s*that\s+(?:of|using|made|produced|from|for|with|based)\b"
 )
@@ -440,7 +443,9 @@ def read_sentence(
         return [unchanged]
     if not any(map(folded.__contains__, CUES)):
         note_subject(sentence, context)  # "The SHFE nickel contract broke below support."
-        if not ("%" in folded and "contract" in folded):
+        # ... but a domestic contract's close needs no unit: "the most-traded ferrosilicon
+        # futures contract, si2603, closed at 5,592, up 68"
+        if not ("%" in folded and "contract" in folded) and not _UNITLESS_CLOSE.search(folded):
             return []
         # ... and a contract's move in %: "the main 2407 contract moved up, closing the day
         # with a 1.70% increase"
@@ -643,7 +648,7 @@ _SHARED_CHANGE = re.compile(
 
 # "..., in Inner Mongolia was 8,100-8,200 yuan/mt; in Sichuan ..., 8,150-8,250 yuan/mt; in east
 # China, the offer price was 8,250-8,350 yuan/mt, flat MoM from the previous trading day."
-_FLAT_CLOSING_A_LIST = re.compile(r";[^;]*,\s*(?:flat|unchanged)\b[^;,]*\.?\s*$")
+_FLAT_CLOSING_A_LIST = re.compile(r"(?:;|,\s+and\s)[^;]*,\s*(?:flat|unchanged)\b[^;,]*\.?\s*$")
 
 
 def _flat_over_the_list(folded: str, drafts: dict[tuple[object, ...], Draft]) -> None:
@@ -1294,6 +1299,7 @@ def _read_prices(
             # "For imported material, the offer price for South African high-carbon
             # ferrochrome was ...": imports quoted at home, not in the market named before
             and not _FOR_IMPORTS.search(whole)
+            and not names.imported_by_origin(owner.product)
         ):
             # "SMM east China oxygen-blown #553 silicon was priced at ..., while #441 silicon was
             # priced at ...": the grades of one quote list share its market.
@@ -1302,6 +1308,7 @@ def _read_prices(
             owner.region == "China"
             and whole[: clause.start].rstrip().endswith(";")
             and not re.search(r"\b(?:fob|cif)\b", clause.folded)
+            and not names.imported_by_origin(owner.product)
         ):
             # "553# silicon ... at 16,300-16,600 yuan/mt in east China, ...; 441# silicon
             # 18,000-18,200 yuan/mt": a list's items share the place its first item names.
@@ -1338,6 +1345,16 @@ def _read_prices(
         if role == "level" and _WHILE_IT_WAS.search(
             whole[max(0, clause.start - _CONJUNCTION) : quantity.start]
         ):
+            role = "reference"
+        if (
+            role == "level"
+            and quantity.is_range
+            and not context.weekly
+            and _LAST_WEEK_OPENS.match(without_dateline(whole))
+        ):
+            # a daily's "Last week, magnesium prices continued to hold up well, with mainstream
+            # quotations concentrated in the range of 16,600-17,000 yuan/mt": the span of a
+            # week gone, not today's quote
             role = "reference"
         if (
             role == "level"
@@ -1885,9 +1902,7 @@ _TODAYS_RANGE = re.compile(
     r"(?:within|between|in|at)\s+(?:a\s+range\s+of\s+)?(?:rmb|us\$|\$)?\s*$"
 )
 _LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
-_FOR_IMPORTS = re.compile(
-    r"^\s*(?:for|as\s+for)\s+imported\s+(?:material|cargoes?|goods|products?)\b"
-)
+_FOR_IMPORTS = re.compile(r"^\s*(?:for|as\s+for)\s+imported\s+[a-z-]+\s*,")
 _IMPORTED_AT_HOME = re.compile(
     r"\bimported\s+[a-z0-9 -]{2,40}?\s+in\s+the\s+domestic\s+(?:spot\s+)?market\b"
 )
@@ -3697,6 +3712,11 @@ def _owner(
         # "The most-traded SHFE lead contract ..., but with LME lead dragging, it closed at
         # 17,230 yuan/mt": the LME trades in dollars; a yuan close is the SHFE contract's
         owner = _Owner(owner.product, "SHFE")
+    origin = _FROM_ORIGIN.search(whole[clause.start : quantity.start])
+    if origin is not None:
+        # "The quoted price for high-carbon ferrochrome from South Africa was ..., and from
+        # Kazakhstan, it was ...": imports by origin, quoted at home
+        owner = _Owner(names.from_origin(owner.product, origin.group(1)), "China")
     size = _PLANT_SIZE.search(whole[clause.start : quantity.start])
     if size is None:
         return owner  # a size named in an earlier clause carries on
@@ -3707,6 +3727,9 @@ def _owner(
 
 
 _FOR_GRADE = re.compile(r"\s*for\s+(99\.\d+%)")
+_FROM_ORIGIN = re.compile(
+    r"\bfrom\s+(" + "|".join(o.replace(" ", r"\s+") for o in names.IMPORT_ORIGINS) + r")\b"
+)
 
 
 def _owner_as_written(
@@ -3737,6 +3760,9 @@ def _owner_as_written(
         # "... at 13,340-13,360 yuan/mt in Shanghai and Wuxi, and 13,350-13,360 yuan/mt in
         # Hangzhou": the list was where the amount before was quoted
         and not _PLACES_OF_AN_AMOUNT.search(head)
+        # "...; in Sichuan and north-west China, it was also 7,800-7,900 yuan/mt": the product
+        # of the clause before, in both places
+        and not (last is not None and _PLACES_THEN_IT.match(head))
     ):
         return None  # "and Jiangxi and Henan were down 200 yuan/mt in all": whose price is not said
     if not products:

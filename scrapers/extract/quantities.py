@@ -58,6 +58,8 @@ _QUANTITY = re.compile(
     rf"(?:mtu|dmtu|nickel\s+(?:unit|point)|metric\s+tonne\s+unit|kg|kilogram|g|gram|lb|pound|oz|ounce"
     rf"|unit|kwh|w|wp|piece|sheet|sq\s*m|m2|m3|litre|liter|barrel)(?![a-z]))"
     rf"|\s*(?P<post>yuan|rmb|cny|usd|us\s?dollars?|dollars?)(?![a-z])(?P<tonne>{_PER_TONNE})?"
+    # "China's FOB was quoted at 2,350-2,410 $/mt": the dollar sign after the amount
+    rf"|\s*(?P<postdollar>\$)(?P<tonne3>{_PER_TONNE})"
     rf"|(?P<tonne2>{_PER_TONNE})"
     rf"|(?P<pound>\s*(?:¢|cents?)\s*(?:/|per)\s*(?:lb|pound))"
     rf"|(?P<mass>\s*(?:{TONNE}|kt|lots|units|million|billion|thousand|days|hours)(?![a-z])))?"
@@ -94,10 +96,10 @@ def _kind(match: re.Match[str]) -> tuple[Kind, str | None, bool]:
     if match.group("pound") or match.group("perother"):
         return Kind.OTHER, None, False  # per pound, per nickel unit, per kg: not per tonne
     pre = (match.group("pre") or "").replace(" ", "")
-    post = match.group("post") or ""
-    dollars = pre in {"usd", "usd$", "us$", "$"} or post.startswith(("usd", "us", "dollar"))
+    post = match.group("post") or match.group("postdollar") or ""
+    dollars = pre in {"usd", "usd$", "us$", "$"} or post.startswith(("usd", "us", "dollar", "$"))
     if pre or post:
-        tonne = bool(match.group("tonne") or match.group("tonne2"))
+        tonne = bool(match.group("tonne") or match.group("tonne2") or match.group("tonne3"))
         return Kind.MONEY, "USD/t" if dollars else "CNY/t", tonne
     if match.group("tonne2"):
         return Kind.MONEY, "CNY/t", True  # "RMB 412/tonne" names its currency before the number
