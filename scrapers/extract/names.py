@@ -903,6 +903,7 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "kazakhstan high-carbon ferrochrome": "high-carbon ferrochrome (kazakhstan)",
     "kazakhstani high-carbon ferrochrome": "high-carbon ferrochrome (kazakhstan)",
     "indian high-carbon ferrochrome": "high-carbon ferrochrome (india)",
+    "stainless steel": "stainless steel",
     # stainless steel's scrap, by grade: SMM quotes "304 off-cuts" in east China
     "stainless steel scrap": "stainless steel scrap",
     "304 off-cuts": "stainless steel scrap (304)",

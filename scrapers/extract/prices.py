@@ -247,6 +247,9 @@ def _without_content_note(trail: str) -> str:
 
 _PLACES_THEN_IT = re.compile(r"^\s*(?:and\s+)?in\s+[a-z ,-]+,\s*it\s+(?:was|is|stood)\b")
 _UNITLESS_CLOSE = re.compile(r"\b[a-z]{0,3}\d{4}\b[^.;]{0,40}\bclos(?:ed|ing)\s+at\s+\d")
+_AT_ITS_PEAK = re.compile(
+    r"^\s*(?:/\s*mt\s*)?at\s+(?:its|the|one)\s+(?:peak|high|highest|low|lowest|point)\b"
+)
 _LAST_WEEK_OPENS = re.compile(r"^\s*last\s+week\s*,")
 _THAT_AGAIN = re.compile(
     r"^\s*,?\s*(?:while|whereas|and|but)?\s*that\s+(?:of|using|made|produced|from|for|with|based)\b"
@@ -3212,6 +3215,10 @@ def _role(
         return "reference"
     if _CLOSED_AT_EXTREME.search(stripped[-60:]):
         return "level"  # "closed at the day's low of RMB 20,200 per tonne": the close
+    if _AT_ITS_PEAK.match(trail):
+        # "the SI2412 contract exceeding 13,200 yuan/mt at its peak during the week": where it
+        # went, not where it stands
+        return "intraday"
     if _EARLIER_MOVE.search(stripped[-40:]) and _ON_AN_EARLIER_DAY.match(trail):
         return "reference"  # "stands at RMB 2213 per tonne, after a decline of RMB 2 on May 28"
     if _CONSIDERED_THEN.search(head[-140:]):
