@@ -131,12 +131,15 @@ def _learn_sentence(sentence: Sentence, context: Context, *, first: bool) -> Non
             context.paragraph_place = regions[0][2]
     if not context.daily and _DAILY.search(folded):
         context.daily = True
+    if _OVER_THE_WEEK.search(folded):
+        context.week_told = True
     if context.metal is None and has_digit(folded):
         products = names.known_products(folded)
         if products:
             context.metal = names.base_metal(products[0][2])
 
 
+_OVER_THE_WEEK = re.compile(r"\b(?:over|during|in)\s+the\s+(?:past|last)\s+week\b")
 _FEES = re.compile(r"\b(?:processing|treatment|refining)\s+(?:fees?|charges?)\b")
 _WRAP = re.compile(
     r"\b(?P<venue>shanghai|shfe|lme|london)\s+(?:base\s+|nonferrous\s+|non-ferrous\s+)?"

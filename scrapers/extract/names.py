@@ -934,6 +934,16 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "gadolinium-iron alloy": "gadolinium-iron alloy",
     "gadolinium iron alloy": "gadolinium-iron alloy",
     "monazite": "monazite",
+    # tungsten's ores by mineral ("black tungsten" is wolframite, "white" scheelite) and APT
+    "wolframite concentrate": "wolframite concentrate",
+    "black tungsten concentrate": "wolframite concentrate",
+    "scheelite concentrate": "scheelite concentrate",
+    "white tungsten concentrate": "scheelite concentrate",
+    "ammonium paratungstate": "ammonium paratungstate",
+    "apt": "ammonium paratungstate",
+    # manganese's ferroalloy
+    "silicomanganese": "silicomanganese",
+    "silicomanganese alloy": "silicomanganese",
     "medium-yttrium, europium-rich ore": "rare earth ore (medium-yttrium, europium-rich)",
     "medium-yttrium europium-rich ore": "rare earth ore (medium-yttrium, europium-rich)",
 }

@@ -258,6 +258,11 @@ _TENDER = re.compile(
     r"\b(?:tenders?|auctions?)\b"
     r"|\b(?:a|one|the)\s+(?:steel\s+)?mill\b[^.;]{0,60}?\b(?:purchase|purchasing|procurement)"
     r"\s+prices?\b"
+    # one firm's own prices: "the guidance price for Jiangxi Tungsten Industry Holding Group's
+    # ... wolframite concentrate", "Chongyi Zhangyuan's long-term contract procurement prices",
+    # "A tungsten enterprise in Xiamen announced its APT procurement price"
+    r"|\bguidance\s+prices?\b|\blong-term\s+contract\s+(?:procurement\s+)?prices?\b"
+    r"|\b(?:its|their)\s+(?:[a-z]+\s+)?procurement\s+prices?\b"
 )
 _DEAL = re.compile(
     r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:were|was|for))\b"
@@ -917,13 +922,20 @@ def _read_prices(
     if not money and ("operating rate" in folded or "utili" in folded):
         return previous
     tonnes = any(q.kind is Kind.TONNES for q in clause.quantities)
-    if _TENDER.search(folded) or (
-        tonnes
-        and (
-            _DEAL.search(folded)
-            # "Three deals were recorded: on March 10, 30,000 mt was transacted at $480/mt ...;
-            # on March 11, 35,000 mt at $440/mt ...": the later deals with the verb left out
-            or (_DEAL.search(whole) and _TONNES_AT.search(folded))
+    listed_after_a_tender = whole[: clause.start].rstrip().endswith(";") and bool(
+        _TENDER.search(whole[: clause.start])
+    )  # "... long-term contract procurement prices ... were: A; ammonium paratungstate B"
+    if (
+        _TENDER.search(folded)
+        or listed_after_a_tender
+        or (
+            tonnes
+            and (
+                _DEAL.search(folded)
+                # "Three deals were recorded: on March 10, 30,000 mt was transacted at $480/mt ...;
+                # on March 11, 35,000 mt at $440/mt ...": the later deals with the verb left out
+                or (_DEAL.search(whole) and _TONNES_AT.search(folded))
+            )
         )
     ):
         dealt = names.known_products(folded)
@@ -3143,8 +3155,11 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
         # a weekly review's "down 900 yuan/mt or 6% from last Friday" is the week's move; in a
         # Monday morning comment the same words mean the previous session, and name no basis
         return ChangeBasis.WOW
-    if context.weekly and (days_back_to(trail, context.published) or 0) in range(5, 9):
+    if (context.weekly or context.week_told) and (
+        days_back_to(trail, context.published) or 0
+    ) in range(5, 9):
         # a weekly review's "down 100 yuan/mt from March 28", the last day of the week before
+        # (also where the review says it looks back "over the past week")
         return ChangeBasis.WOW
     basis, _ = basis_at(trail, after=True)
     if basis is None:
