@@ -181,7 +181,9 @@ def _learn_mention(sentence: Sentence, context: Context) -> None:
         # exports?": a sentence that names the product just priced is still about it
         context.mentioned_product = None
     elif products:
-        context.mentioned_product = products[0][2]
+        # the product named last is the one the sentence ends on ("the molybdenum market
+        # rebounded; ferromolybdenum makers held back ... mainstream market quotations were")
+        context.mentioned_product = products[-1][2]
 
 
 # "In Tianjin, #0 zinc ingot was mostly traded at ...": the paragraph's market.

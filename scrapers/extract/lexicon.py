@@ -474,6 +474,8 @@ FOREIGN = Concept(
         "fee",
         "cost",
         "costs",
+        # "The steel mills suffered losses of about 300 yuan/mt": a margin below zero
+        "suffered losses",
         "treatment charge",
         "treatment charges",
         "refining charges",

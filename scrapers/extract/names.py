@@ -941,6 +941,10 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "white tungsten concentrate": "scheelite concentrate",
     "ammonium paratungstate": "ammonium paratungstate",
     "apt": "ammonium paratungstate",
+    # molybdenum's ferroalloy ("molybdenum iron" in some translations) and chemical
+    "ferromolybdenum": "ferromolybdenum",
+    "molybdenum iron": "ferromolybdenum",
+    "ammonium heptamolybdate": "ammonium heptamolybdate",
     # manganese's ferroalloy
     "silicomanganese": "silicomanganese",
     "silicomanganese alloy": "silicomanganese",
@@ -1232,6 +1236,9 @@ def _contract_product(folded: str, match: re.Match[str]) -> str:
     return _CONTRACT_CODES[match.group(1)]
 
 
+_STEEL_MILL = re.compile(r"steel\s+mills?\b")
+
+
 def _known_products(folded: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = [
         (match.start(), match.end(), _contract_product(folded, match))
@@ -1249,6 +1256,8 @@ def _known_products(folded: str) -> list[tuple[int, int, str]]:
             continue
         if _CONTENT_AFTER.match(folded, match.end()):
             continue  # "60% alumina content": what an ore holds, not a product quoted
+        if _STEEL_MILL.match(folded, match.start()):
+            continue  # "a steel mill in Guangdong awarded a tender": the buyer, not steel's price
         words = tuple(british(_singular(_words(match.group(0)))))
         name = _PRODUCT_WORDS.get(words)
         if name is not None:

@@ -255,7 +255,7 @@ _THAT_AGAIN = re.compile(
     r"^\s*,?\s*(?:while|whereas|and|but)?\s*that\s+(?:of|using|made|produced|from|for|with|based)\b"
 )
 _TENDER = re.compile(
-    r"\b(?:tenders?|auctions?)\b"
+    r"\b(?:tender(?:s|ed)?|auctions?|auctioned)\b"
     r"|\b(?:a|one|the)\s+(?:steel\s+)?mill\b[^.;]{0,60}?\b(?:purchase|purchasing|procurement)"
     r"\s+prices?\b"
     # one firm's own prices: "the guidance price for Jiangxi Tungsten Industry Holding Group's

@@ -55,7 +55,8 @@ _QUANTITY = re.compile(
     rf"|/|per\s)))?"
     rf"(?:(?P<points>{POINTS})|(?P<percent>{PERCENT})"
     rf"|(?P<perother>\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?)?\s*(?:/|per\s+)\s*"
-    rf"(?:mtu|dmtu|nickel\s+(?:unit|point)|metric\s+tonne\s+unit|kg|kilogram|g|gram|lb|pound|oz|ounce"
+    rf"(?:mtu|dmtu|nickel\s+(?:unit|point)|metric\s+tonne\s+unit|tonn?e?-degree|kg|kilogram|g|gram"
+    rf"|lb|pound|oz|ounce"
     rf"|unit|kwh|w|wp|piece|sheet|sq\s*m|m2|m3|litre|liter|barrel)(?![a-z]))"
     rf"|\s*(?P<post>yuan|rmb|cny|usd|us\s?dollars?|dollars?)(?![a-z])(?P<tonne>{_PER_TONNE})?"
     # "China's FOB was quoted at 2,350-2,410 $/mt": the dollar sign after the amount
