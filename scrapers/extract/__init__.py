@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from scrapers.extract import metrics, names, prices, rates
+from scrapers.extract import metrics, names, prices, rates, spreads
 from scrapers.extract.document import Clause, Context, clauses, paragraphs, sentences_of
 from scrapers.extract.drafts import Draft, Notes, Reading
 from scrapers.extract.periods import month_period
@@ -232,7 +232,7 @@ def _relevant(sentence: Sentence, context: Context) -> bool:
     folded = sentence.folded
     if has_digit(folded):
         return True
-    if any(map(folded.__contains__, prices.PARITY_WORDS)):
+    if any(map(folded.__contains__, spreads.PARITY_WORDS)):
         return True
     if "unchanged" in folded and "price" in folded:
         return True  # "Today's secondary copper raw material prices remained unchanged MoM"

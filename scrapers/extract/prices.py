@@ -1,48 +1,60 @@
-"""Prices and spreads per tonne: levels, ranges with their average, stated changes, thresholds.
+"""Prices per tonne: levels, ranges with their average, stated changes, thresholds.
 
 Each money amount in a clause is given an owner: the product named nearest before it (a grade
 or form stays a qualifier: ``aluminium scrap (baled ubc)``), else the product the clause's
 "price" is said of, else the paragraph's heading, else the product the article last quoted. The
 market it is quoted in (a province, a port, FOB/CIF, SHFE, the LME) comes from the clause. Of a
 futures session only the close is a figure; opening, high and low prices, bids and offers are
-read and set aside. A clause about the difference between two prices (a premium, a spread, an
-import profit or loss) is a spread, named by its legs.
+read and set aside. A clause about the difference between two prices is read by ``spreads``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
 
 from scrapers.extract import metrics, names
 from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
-from scrapers.extract.lexicon import (
-    CLOSE,
-    DOD,
-    DOWN,
-    EXPECTATION,
-    FLAT,
-    FOREIGN,
-    FUTURES,
-    INTRADAY,
-    UP,
-)
-from scrapers.extract.periods import days_back_to, month_period, relative_month
+from scrapers.extract.lexicon import CLOSE, DOWN, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY, UP
 from scrapers.extract.quantities import Kind, Quantity, to_decimal
 from scrapers.extract.quantities import read as read_quantities
-from scrapers.extract.reading import (
-    AFTER,
-    basis_at,
-    direction,
-    looks_forward,
-    month_basis,
-    without_dateline,
+from scrapers.extract.quoting import (
+    _AVERAGE,
+    _CHANGE_NOUN,
+    _LATER,
+    _MONTHS,
+    _NOUN_BASES,
+    _ONCE,
+    _PAREN,
+    _REFERENCE,
+    _WHY,
+    _basis,
+    _bound,
+    _draft,
+    _flat_basis,
+    _forward,
+    _held,
+    _normalise_product,
+    _Owner,
+    _price_period,
+    _with_qualifier,
+)
+from scrapers.extract.reading import AFTER, basis_at, direction, without_dateline
+from scrapers.extract.spreads import (
+    _NOT_A_SPREAD,
+    _SCRAP_SPREADS,
+    _is_spread,
+    _read_import_window,
+    _read_parity,
+    _read_premium_list,
+    _read_scrap_spreads,
+    _read_spread,
 )
 from scrapers.extract.text import Sentence
-from scrapers.models import Bound, ChangeBasis, Metric, PriceChange
+from scrapers.models import ChangeBasis, Metric, PriceChange
 
 CUES = (
     "yuan",
@@ -59,179 +71,33 @@ CUES = (
     "discount",
     "spread",
 )
-_ABOVE = re.compile(
-    r"(?:\b(?:broke\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
-    r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past|more\s+than"
-    r"|returned\s+above|rose\s+above|climbed\s+above|jumped\s+above|stood\s+above"
-    r"|stand(?:s|ing)?\s+above|stay(?:s|ed|ing)?\s+above|climbing\s+(?:well\s+|significantly\s+)?above)"
-    r"(?:\s+the)?(?:\s+(?:mark|level|threshold|high|high\s+level)\s+of)?)\s*$"
-)
-_BELOW = re.compile(
-    r"(?:\b(?:f[ae]ll(?:s|ing)?\s+(?:below|under)|dropp?(?:ed|s|ing)?\s+(?:below|under)"
-    r"|dipp?(?:ed|s|ing)?\s+(?:below|under)|slipp?(?:ed|s|ing)?\s+(?:below|under)"
-    r"|sank\s+below|below|under|less\s+than)(?:\s+the)?)\s*$"
-)
-_AVERAGE = re.compile(
-    r"\b(?:(?:with\s+)?(?:an?\s+|the\s+)?average(?:\s+(?:market\s+)?(?:price|premium|discount|quote))?"
-    r"(?:\s+quoted)?(?:\s+(?:of|at|was|stood\s+at))?|averag(?:ed|ing)(?:\s+at)?)\s*(?:a\s+)?"
-    r"(?:premium\s+of\s*|discount\s+of\s*)?$"
-)
-_CHANGE_NOUN = re.compile(
-    r"\b(?:increase|rise|gain|growth|jump|rebound|decrease|decline|drop|fall|dip|reduction"
-    r"|change|hike|cut|loss|slump|plunge|surge|slide|leap|uptick|downtick|escalation|spike)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about|around)\s*"
-    r"|exceed(?:s|ed|ing)\s*|topp(?:ed|ing)\s*)?$"
-)
-_REFERENCE = re.compile(
-    r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)(?<!ranges\s)"
-    r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of)?(?:\s+(?:around|about|nearly))?"
-    # "decreased by RMB 310 per tonne from its earlier price of RMB 13460 per tonne"
-    r"|from\s+(?:its|the)\s+(?:earlier|previous|prior|last|recorded)\s+(?:price|level|close|rate)\s+of"
-    # "a drop of RMB 130 per tonne or 0.99 per cent from Tuesday's price of RMB 13140"
-    r"|from\s+(?:monday|tuesday|wednesday|thursday|friday|yesterday)'s\s+(?:price|level|close)\s+of"
-    # "after holding at RMB 2175 per tonne since May 15"
-    r"|after\s+(?:holding|remaining|staying|hovering)(?:\s+(?:flat|steady|stable))?\s+at"
-    # "following a day of restraint at RMB 2,809 per tonne"
-    r"|following\s+a\s+day\s+of\s+[a-z]+\s+at"
-    r"|compared\s+(?:with|to)|(?<!more\s)(?<!less\s)(?<!higher\s)(?<!lower\s)than|versus|vs\.?"
-    r"|against)\s*(?:the\s+)?$"
-)
+
 _PRICE_WORD = re.compile(r"\b(?:prices?|quot(?:e|es|ed|ations?)|offers?)\b")
+
 # AL Circle's "If we consider the LME aluminium price on August 16, which was US$2,089 per tonne,
 # ... a Week-on-Week surge of US$32.50": the earlier value the change is told against
 _CONSIDERED_THEN = re.compile(
     r"\b(?:if\s+we\s+consider|considering|compared\s+(?:with|to))\b[^.;]{0,100}"
     r"\bwhich\s+(?:was|stood\s+at)\s*(?:us\$|\$|rmb)?\s*$"
 )
-_SPREAD = re.compile(
-    r"\b(?:price\s+(?:difference|spread|gap)s?|(?:the|a|its|this)\s+spread|spreads\b"
-    r"|spread\s+(?:between|of|narrowed|widened|was|stood|closed|expanded|shrank|against|over)"
-    r"|(?:theoretical\s+)?premiums?(?:/discounts?)?"
-    r"|discounts?|discounted|import\s+(?:losses|loss|profits?|windows?|margins?)"
-    # "the real-time loss per ton for imported ADC12"
-    r"|(?:loss|losses|profits?)(?=[^.;]{0,25}?\b(?:for|on)\s+imported\b)"
-    r"|refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|price\s+differential)\b"
-)
-# an inter-month spread ("BACK 250 yuan/mt"), not a price falling back ("pulled back 3,370")
-_NOT_A_SPREAD = re.compile(
-    r"\binter-?month|\bcontango\b|\bbackwardation\b"
-    r"|(?<![a-z]ed\s)(?<!fell\s)(?<!came\s)(?<!went\s)(?<!slid\s)\bback\s+\d|calendar"
-)
-_BETWEEN = re.compile(
-    r"(?:\bbetween|\b(?:spread|difference|gap)\s+of)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
-    r"(?=\s+(?:in\s+[a-z]+\s+)?"
-    r"(?:was|were|is|are|stood|closed|rose|fell|widened|narrowed|expanded|has|had|remained"
-    r"|also|at|to|of|came|hit|reached|continued|shrank|showed|fluctuated|increased|decreased"
-    r"|dropped|moved|adjusted)\b|,|$)"
-)
-# ... and a leg told as a price of something ("between the SMM ADC12 spot price and the 10:15
-# closing price of the most-traded cast aluminum alloy futures contract (AD2603) was 960"),
-# read to the verb when the short reading names no leg.
-_BETWEEN_TO_VERB = re.compile(
-    r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
-    r"(?=\s+(?:was|were|is|are|stood|came|widened|narrowed|expanded|shrank)\b|,|$)"
-)
-_HYPHENED_PAIR = re.compile(
-    r"\b(?P<a>[a-z]+(?:\s+[a-z]+){0,3})-(?P<b>[a-z]+(?:\s+[a-z]+){0,3}?)"
-    r"\s+price\s+(?:difference|spread|gap)\b"
-)
-_OVER = re.compile(
-    r"\b(?:premium|discount)s?\s+(?:of\s+(?P<a>[\w$#,.\s/~–-]+?)\s+)?(?:to|over|against|relative\s+to)\s+"
-    # "over the 10:15 closing price of the most-traded ... contract"
-    r"(?:the\s+)?(?P<b>[a-z0-9#:\s'’-]+?)(?=\s*(?:\(|\bat\b|\bon\b|\bwas\b|\bwere\b|\bis\b"
-    r"|\bnarrowed\b|\bwidened\b|\bstood\b|,)|$)"
-)
-_DISCOUNTED = re.compile(
-    r"(?P<a>[a-z0-9#\s'’-]+?)\s+(?:has\s+|had\s+|was\s+)?discounted\s+[^a-z]*(?:yuan\s*/\s*tons?)?"
-    r"\s*(?:of|to|against)\s+(?P<b>[a-z0-9#\s'’-]+)"
-)
-_SPOT_PREMIUM = re.compile(
-    r"\bspot\s+(?:premiums?|discounts?)\b|\bpremiums\s+and\s+discounts\b"
-    # "spot prices are likely to trade at a premium of 20-80 yuan today"; "The 0# common brand
-    # will trade at a discount of 100-60 yuan/mt": the market's own spot premium
-    r"|\bspot\s+(?:[a-z]+\s+)?prices?\b(?:\s+[a-z]+){0,7}?\s+an?\s+(?:premium|discount)\b"
-    r"|\b(?:common|mainstream|ordinary|standard)\s+brands?\b"
-    # "quoted at premiums of 265~300 yuan/mt over the market": over the futures
-    r"|\b(?:premiums?|discounts?)\s+of\s+[^a-z]*(?:yuan/mt\s+)?(?:over|against|to)\s+the\s+"
-    r"(?:market|online\s+price|futures)\b"
-    # "premiums for high-quality copper were quoted at 100 yuan/mt"; "Hydro-copper was quoted
-    # with premiums of 140 yuan/mt"
-    r"|\b(?:premiums?|discounts?)\s+for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:copper|zinc|nickel|tin"
-    r"|lead|alumini?um)\b"
-    r"|\bquoted\s+with\s+(?:an?\s+)?(?:premium|discount)s?\s+of\b"
-    # "High-quality copper traded at a premium of around 100 yuan/mt."
-    r"|^\s*(?:standard-quality|high-quality|sx-ew|hydro|non-standard)\s+(?:copper|zinc|nickel|tin"
-    r"|lead|alumini?um)\s+(?:was\s+|were\s+)?(?:quoted|traded|offered)\s+at\s+(?:an?\s+)?"
-    r"(?:premium|discount)s?\b"
-    # "mainstream standard-quality copper premiums were 150-180 yuan/mt"
-    r"|\b(?:standard-quality|high-quality|sx-ew|hydro|mainstream)\s+(?:[a-z-]+\s+){0,2}"
-    r"(?:copper|zinc|nickel|tin|lead|alumini?um)\s+(?:premiums?|discounts?)\s+(?:were|was|stood)\b"
-    # "SX-EW copper was also tight, quoted at a discount of 40-20 yuan/mt"
-    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*copper\b[^.;]{0,40}?\bquoted\s+at\s+an?\s+"
-    r"(?:premium|discount)s?\b"
-    # "high-quality copper was quoted at a discount of 50 yuan/mt"
-    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*(?:copper\s+)?(?:is|are|was|were)\s+quoted"
-    r"\s+at"
-    r"\s+(?:an?\s+)?(?:premium|discount)s?\b"
-    # "SMM average premium for #1 copper cathode was 170-230 yuan/mt"
-    r"|\baverage\s+premiums?\s+(?:for|of)\s+(?:smm\s+)?(?:#1|1#)\s"
-    # "suppliers quoted standard-quality copper at premiums of 160-180 yuan/mt"; "high-quality
-    # copper (plate) was quoted at premiums of 180-200 yuan/mt"
-    r"|\bquoted\s+(?:[a-z#0-9()-]+\s+){1,5}?at\s+(?:parity\s+to\s+)?(?:an?\s+)?"
-    r"(?:premium|discount)s?\s+of\b"
-    r"|\bpremiums?(?:\s+range)?\s+(?:for|of)\s+(?:the\s+)?mainstream\b|\bspot\s+(?:[a-z]+\s+)?contract(?:\s+price)?\s+"
-    r"(?:is\s+|was\s+)?(?:likely\s+|expected\s+)?(?:to\s+be\s+|may\s+be\s+)?traded\b"
-)
-_THAN_FUTURES = re.compile(
-    r"\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:shfe|lme|comex)\b"
-    r"|\b(?:above|below|over|under)\s+(?:the\s+)?(?:shfe|lme|comex)\s+\d{4}\b"
-    r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:[a-z]+\s+)?\d{4}\s+contract\b"
-)
-_VERSUS = re.compile(
-    r"\b(?:against|over)\s+(?:the\s+)?(?:(?:average|spot)\s+prices?\s+of\s+(?:the\s+)?)?"
-    # "quoted at a discount of 100-50 yuan/mt to the SMM 1# lead price"
-    r"|\bto\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
-    # "ex-factory prices ... were 100-40 yuan/mt lower than the SMM 1# lead average price"
-    r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
-    # "ex-works quotations were mostly at parity with the SMM #1 lead average price"
-    r"|(?<=parity\s)with\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
-)
-_AGAINST = re.compile(
-    r"\b(?:against|over|(?<=par\s)with|(?<=parity\s)with)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)"
-    r"\s+contract\b"
-    # "a premium of 55 yuan/mt over the current month", "a discount of 75 yuan/mt to the
-    # current month"
-    r"|\b(?:against|over|to)\s+(?:the\s+)?(?P<month>current|next|front|this)\s+month\b"
-)
-# "..., and that for Jiangsu bare bright aluminium wire was ..."; "with the price spread of
-# machine-made aluminum tense scrap in Shanghai widening to ..." after the pair was named
-_THAT_FOR = re.compile(
-    r"^\s*(?:(?:and|while|with)\s+)?(?:that|the\s+price\s+(?:spread|difference|gap))"
-    r"\s+(?:for|of)\s+(?!the\s+(?:most|main)\b)"
-)
-_DISCOUNT_BEFORE = re.compile(
-    r"\bdiscounts?(?:\s+price)?(?:\s+of)?(?:\s+about|\s+around)?\s*$|\bdiscounted\s*$"
-)
-_LOSS = re.compile(r"\b(?:losses|loss)\b")
-_IMPORT_COST = re.compile(
-    r"^\s*(?:yuan/mt\s+|per\s+tonne\s+)?(?:(?P<dir>higher|lower)\s+than|(?P<side>above|below))"
-    r"\s+(?:the\s+)?domestic"
-)
+
 _CONTINUES = re.compile(
     r"^\s*(?:this|which|that|it)\s+(?:represented|was|marked|meant|is)\b"
     r"(?!\s+(?:expected|likely|projected|estimated|forecast|believed|reported))"
     # "This suggests that the price has grown by RMB 70 per tonne today."
     r"|^\s*(?:this|which)\s+(?:suggests|means|shows|indicates)\s+(?:that\s+)?(?:the\s+)?price\b"
 )
+
 _CONVERTED = re.compile(
     r"\b(?:translat(?:ing|es|ed)|works?\s+out|equivalent|convert(?:s|ed|ing)?|comes?\s+to)\b"
 )
-_ABOVE_DOMESTIC = re.compile(
-    r"^\s*(?P<dir>higher|lower)\s+than\s+(?:the\s+)?(?:domestic|[a-z]+\s+index|spot)\b"
-)
+
 _TONNES_AT = re.compile(r"\b[\d,.]+\s*(?:mt|tonnes?|tons?)\s+at\s*(?:\$|usd|us\$|rmb)?\s*\d")
+
 _SO_FAR = re.compile(
     r"\bso\s+far\b|\bto\s+date\b|\byear-to-date\b|\bsince\s+the\s+(?:beginning|start)\s+of\b"
 )
+
 # A tender or auction, or one mill's own buying price ("a steel mill in south China raised its
 # tax-inclusive purchase price for 304 stainless steel scrap molten steel to 10,000 yuan/mt"):
 # one buyer's deal, not a market quote
@@ -246,14 +112,19 @@ def _without_content_note(trail: str) -> str:
 
 
 _PLACES_THEN_IT = re.compile(r"^\s*(?:and\s+)?in\s+[a-z ,-]+,\s*it\s+(?:was|is|stood)\b")
+
 _UNITLESS_CLOSE = re.compile(r"\b[a-z]{0,3}\d{4}\b[^.;]{0,40}\bclos(?:ed|ing)\s+at\s+\d")
+
 _AT_ITS_PEAK = re.compile(
     r"^\s*(?:/\s*mt\s*)?at\s+(?:its|the|one)\s+(?:peak|high|highest|low|lowest|point)\b"
 )
+
 _LAST_WEEK_OPENS = re.compile(r"^\s*last\s+week\s*,")
+
 _THAT_AGAIN = re.compile(
     r"^\s*,?\s*(?:while|whereas|and|but)?\s*that\s+(?:of|using|made|produced|from|for|with|based)\b"
 )
+
 _TENDER = re.compile(
     r"\b(?:tender(?:s|ed)?|auctions?|auctioned)\b"
     r"|\b(?:a|one|the)\s+(?:steel\s+)?mill\b[^.;]{0,60}?\b(?:purchase|purchasing|procurement)"
@@ -264,6 +135,7 @@ _TENDER = re.compile(
     r"|\bguidance\s+prices?\b|\blong-term\s+contract\s+(?:procurement\s+)?prices?\b"
     r"|\b(?:its|their)\s+(?:[a-z]+\s+)?procurement\s+prices?\b"
 )
+
 _DEAL = re.compile(
     r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:were|was|for))\b"
     # "30,000 tonnes went at USD 538 per tonne FOB Western Australia"
@@ -272,6 +144,7 @@ _DEAL = re.compile(
     # "Shanxi saw spot alumina transactions of 2,000 mt at a transaction price of 4,850 yuan/mt"
     r"|\btransactions?\s+of\s+[\d,.]+\s*(?:mt|tonnes?|tons?)\b"
 )
+
 # For a spot quote only a session's words make a price intraday; "traded between X and Y" is
 # the day's range.
 _SESSION = re.compile(
@@ -280,6 +153,7 @@ _SESSION = re.compile(
     r"|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low)"
     r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at)(?:\s+(?:around|about))?\s*$|\btouch(?:ed|ing)\s*$"
 )
+
 # A spot price that crossed a line and rose on to a new level: the level is the price, not a
 # session's high.
 _BROKE_TO_HIGH = re.compile(
@@ -287,6 +161,7 @@ _BROKE_TO_HIGH = re.compile(
     r"[^a-z;]{1,20}(?:yuan)?(?:\s*/\s*(?:mt|t))?\s*,?\s*to\s+a\s+(?:new\s+|record\s+|fresh\s+)?"
     r"high\s+of\s*(?:rmb|usd|us\$|\$)?\s*$"
 )
+
 _BID_OFFER = re.compile(
     r"\b(?:(?:3|three)-month|cash|(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)\s+\d{2})\s+(?:bid|offer)s?\b|\bbid\s+and\s+offer\b"
@@ -295,16 +170,15 @@ _BID_OFFER = re.compile(
     r"|\b(?:the\s+)?(?<!fob\s)(?<!cif\s)(?:bid|offer)\s+(?:price\s+)?(?:[a-z]+ed|rose|fell|went|lost|grew|at"
     r"|up|down)\b"
 )
+
 # What a metal's futures contract is, where the metal is not the thing traded
 _TRADED_AS = {"lithium": "lithium carbonate"}
-_PER_KG = re.compile(r"\bper\s+kg\b|/\s*kg\b|\bper\s+kilogram\b")
-_FEW_QUOTES = re.compile(
-    r"\b(?:a\s+few|some|several|individual)\s+(?:(?:quotes|quotations|offers|deals|cargoes)\s+"
-    r"(?:at|were\s+at)\s+)?(?:premiums?|discounts?)\s+of\s*$"
-)
-_CURRENCY = re.compile(r"rmb|yuan|cny|usd|us\$|\$")
-_NOT_A_BID = re.compile(r"\bsettlement\b|\breference\s+price\b|\bofficial\s+price\b")
 
+_PER_KG = re.compile(r"\bper\s+kg\b|/\s*kg\b|\bper\s+kilogram\b")
+
+_CURRENCY = re.compile(r"rmb|yuan|cny|usd|us\$|\$")
+
+_NOT_A_BID = re.compile(r"\bsettlement\b|\breference\s+price\b|\bofficial\s+price\b")
 
 # "the SMM alumina index", not the dollar's ("overnight US index lower, ... aluminum closed at")
 _PRICE_INDEX = re.compile(r"(?<!dollar\s)(?<!us\s)(?<!usd\s)\bindex\b")
@@ -321,35 +195,30 @@ def _told_of_a_bid(head: str) -> bool:
 
 
 _OR_PERCENT = re.compile(r"\s*(?:/\s*mt\s*)?,?\s*or\s+[\d.]+\s*(?:%|per\s*cent)")
+
 # "... and 163 yuan/mt from a month ago": a second change with its own basis.
 _AGO = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:from|than|compared\s+(?:with|to))\s+(?:a|one|the\s+previous|the\s+last|last)"
     r"\s+(?:week|month|year|day|trading\s+day)\b"
 )
+
 _IN_PLACE = re.compile(
     r"^\s*(?:/\s*mt\s*)?in\s+(?:north|south|east|west|central|northwest|southwest|northeast)"
     r"(?:ern)?\s+china\b"
 )
+
 _PLACES_OF_AN_AMOUNT = re.compile(
     r"\d\s*(?:yuan/mt|yuan/ton|/mt|/t|per\s+tonne)\s+in\s+[a-z]+(?:\s*,\s*[a-z]+)*\s+and\s+[a-z]+"
 )
+
 # a move told only as more or less than an amount: "Traded prices were down more than 30
 # yuan/mt", "Aluminium climbed by nearly 1,000 yuan during the week"
 _MOVED_BEYOND = re.compile(
     rf"(?<![\w-])(?:{UP.alternation}|{DOWN.alternation})\s+(?:by\s+)?"
     r"(?:(?:more|less)\s+than|nearly|almost|close\s+to)\s*$"
 )
+
 _IN_NAMED_PLACE = re.compile(r"^\s*(?:/\s*mt\s*)?in\s+([a-z]+(?:\s+china)?)\b")
-
-
-# "30 yuan/mt discount": the side of a spread written after its amount
-_SPREAD_SIDE_AFTER = re.compile(r"^\s*(?:/\s*mt\s*|yuan/mt\s*)?(?P<side>discount|premium)\b")
-
-
-def _on_side(amount: Decimal, side: str, flip: bool) -> Decimal:
-    """An amount signed by the side the text gives it, turned round when the legs are named the
-    other way round from the text's."""
-    return -amount if (side == "discount") != flip else amount
 
 
 def _also_quoted_in(trail: str, region: str) -> list[str]:
@@ -362,6 +231,7 @@ def _also_quoted_in(trail: str, region: str) -> list[str]:
 
 
 _IN_PLACE_LIST = re.compile(r"^\s*(?:/\s*mt\s*)?in\s+([a-z ,]+?\s+and\s+[a-z]+)\b")
+
 _PLACES_OPENING = re.compile(r"^\s*(?:and\s+)?in\s+([a-z -]+?\s+and\s+[a-z -]+?)\s*,")
 
 
@@ -389,45 +259,34 @@ def _in_a_place(trail: str) -> bool:
 _OF_SOMETHING_ELSE = re.compile(
     r"^\s*(?:/\s*mt\s*)?of\s+(?:[a-z]+\s+){0,2}(?:costs?|fees?|profits?|margins?|losses|freight)\b"
 )
+
 # "an increase of $14/mt from the previous transaction": one deal against the one before.
 _FROM_LAST_DEAL = re.compile(
     r"^\s*(?:/\s*mt\s*)?from\s+the\s+(?:previous|last|prior)\s+(?:transaction|deal|trade)s?\b"
 )
+
 _GFEX_PRODUCTS = ("lithium carbonate", "silicon", "polysilicon")
+
 _ZCE_PRODUCTS = ("ferrosilicon", "silicomanganese")  # traded on the Zhengzhou exchange
+
 _INE_PRODUCTS = ("copper (bc)",)  # the Shanghai International Energy Exchange's
-_DROP_WORDS = re.compile(
-    r"\b(?:smm|the|domestic|spot|average|mainstream|main|most-traded|most\s+traded|price|prices"
-    r"|quote|quotes|quotation|quotations|index|ex-tax|tax|included|excluded|concentratedly"
-    r"|market|circulating|regional|weighted|national|benchmark|current|today's|its|of|for)\b"
-)
-_PAREN = re.compile(r"\([^()]*\)")
+
 # An aside in parentheses ("(tax not included)", "(LME nickel also fell ...)"); not a grade and
 # its basis ("(6%, CIF China)").
 _LONG_PAREN = re.compile(
     r"\((?![\d.]+%,\s*(?:cif|fob)\b)(?=[^()]*\s)[^()]*\)|\((?![\d.]+%,)[^()]{13,}\)"
 )
+
 _RELATIVE = re.compile(
     r"\b(?:minus|plus|less)\s*(?:rmb|cny|\$)?\s*$|\bsmm\s*[+-]\s*$"
     # "actual deals mainly at SMM Central China -10 yuan/mt to parity"
     r"|\bat\s+smm(?:\s+[a-z0-9#]+){0,3}\s*$"
 )
-_THAN = re.compile(r"^\s*(?:yuan/mt\s*)?(?P<dir>lower|higher)\s+than\s+(?:the\s+)?(?P<what>[a-z]+)")
+
 _FIRMS_AFTER = re.compile(
     r"\s+(?:plants?|enterprises?|producers?|smelters?|makers?|manufacturers?|mills?|companies"
     r"|firms?|factories|refineries)\b"
 )
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-# "in December", "in December 2025" (a year, read with the month), but not "in December 25"
-_IN_MONTH = re.compile(
-    rf"\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?({_MONTHS})\b(?:\s+\d{{4}}\b|(?!\s+\d))"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _Owner:
-    product: str
-    region: str
 
 
 def read_sentence(
@@ -578,9 +437,13 @@ _BONDED_QUOTE = re.compile(
     r"|\bwarehouse\s+(?P<warrants>warrant)s\s+)"
     r"(?:were|was|closed\s+at|stood\s+at|ranged\s+from)\s+(?=[-+−]?\$)"
 )
+
 _AVERAGE_MOVED = re.compile(r"\baverage\s+(?:price|premium)\s+(?P<dir>up|down)\s*(?:by\s+)?$")
+
 _AVERAGE_OF = re.compile(r"\baverage\s+(?:price|premium)\s+(?:of|was|at)\s*$")
+
 _THEN_MOVED = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?P<dir>up|down)\s*(?:by\s+)?$")
+
 _TO_NEXT_END = re.compile(r"^\s*(?:/\s*mt\s*)?to\s*$")
 
 
@@ -653,7 +516,6 @@ _SHARED_CHANGE = re.compile(
     r"(?:decline|drop|fall|decrease|rise|increase|gain)\s+of\b"
 )
 
-
 # "..., in Inner Mongolia was 8,100-8,200 yuan/mt; in Sichuan ..., 8,150-8,250 yuan/mt; in east
 # China, the offer price was 8,250-8,350 yuan/mt, flat MoM from the previous trading day."
 _FLAT_CLOSING_A_LIST = re.compile(r"(?:;|,\s+and\s)[^;]*,\s*(?:flat|unchanged)\b[^;,]*\.?\s*$")
@@ -713,16 +575,20 @@ _SESSION_RANGE = re.compile(
     r"\b(?:within|in)\s+(?:the\s+|a\s+)?range\s+of\s*$|\bfrom\s+(?:the\s+|a\s+)?range\s+of\s*$"
     r"|\brange\s+of\s+[\d,.]+\s*-\s*[\d,.]+\s*(?:yuan/mt)?[^.;]{0,60}\bto\s*$"
 )
+
 _FROM_THE_OPEN = re.compile(
     r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:from|over|since)\s+(?:the\s+|its\s+)?(?:opening|open)\b"
     r"(?!\s+(?:of|on)\b)"
 )
-_AT_A_MARGIN = re.compile(r"\b(?:at|with|showed|show)\s+an?\s+(?:loss|profit)\s+of\s*$")
+
 _A_SUM = re.compile(r"\d\s*(?:billion|million|trillion)\b")
+
 _AFTER_THE_OPEN = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:shortly\s+|soon\s+|right\s+)?after\s+(?:the\s+)?open(?:ing)?\b"
 )
+
 _WEEK_SPAN = re.compile(r"\b(?:this|the|last)\s+week\b|\bduring\s+the\s+week\b")
+
 _CLOSED_THERE = re.compile(
     r"\b(?:clos(?:ed|ing)|end(?:ed|ing)|settl(?:ed|ing))\s+(?:at\s+)?(?:this|that|the\s+same)\s+level"
     r"|\b(?:clos(?:ed|ing)|end(?:ed|ing))\s+there\b"
@@ -766,9 +632,6 @@ def _close_at_named_level(
             )
 
 
-# -- prices ----------------------------------------------------------------------------------------
-
-
 def _in_aside(whole: str, quantity: Quantity) -> bool:
     """Whether an amount is inside parentheses: an aside about another series."""
     before = whole[: quantity.start]
@@ -781,7 +644,9 @@ _MOVE = re.compile(
     r"|nickel|tin)\b(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:by\s+)?"
     r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b)"
 )
+
 _MOVES_AT_LEAST = 3  # a list, not one sentence about one metal
+
 _VENUES_OF = {"shanghai": "SHFE", "shfe": "SHFE", "lme": "LME", "london": "LME"}
 
 
@@ -882,9 +747,6 @@ def read_trend_words(sentence: Sentence, context: Context, notes: Notes) -> None
 
 _HELD_FLAT = re.compile(
     r"^\s*(?:this|that|it)\s+(?:was|is|remained|stayed|held)\s+(?:flat|unchanged|stable|steady)\b"
-)
-_AVERAGE_AT_PARITY = re.compile(
-    r"\baverage(?:\s+(?:price|premium|spread))?\s+(?:(?:was|stood|being)\s+)?at\s+parity\b"
 )
 
 
@@ -1698,19 +1560,23 @@ def _read_prices(
 # "closed down 0.51% at", "closing at", "ended at": the session's close is this number.
 # "Early in the session, it quickly dropped to $2,625.5": a move within the session.
 _AT_CLOCK_TIME = re.compile(r"^\s*(?:/\s*mt\s*)?(?:near|around|at|by)\s+\d{1,2}:\d{2}")
+
 _SESSION_TIME = re.compile(
     r"\b(?:early|late)\s+in\s+the\s+session\b|\bin\s+(?:european|asian|us|american)\s+"
     r"(?:hours|trading)\b|\bat\s+the\s+(?:beginning|start|end)\s+of\s+the\s+session\b"
     r"|\bduring\s+the\s+(?:night|day)\s+session\b|\bat\s+the\s+open(?:ing)?\b"
     r"|\bearly\s+in\s+the\s+(?:morning|day)\b"
 )
+
 _OVERNIGHT_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:overnight|intraday|early\s+on|in\s+early\s+trade)\b"
 )
+
 _CLOSE_BEFORE = re.compile(
     r"\b(?:clos(?:e|ed|ing|es)|settl(?:e|ed|ing)|end(?:ed|ing)|finished|to\s+end)\b"
     r"(?:[^.;,]|\.\d){0,30}$"
 )
+
 _MOVED_TO = re.compile(
     r"\b(?:gapped|moved|advanced|rose|rallied|climbed|surged|jumped|dropped|fell|slid|declined|dipped"
     r"|edged|pulled|retreated|rebounded|started|shot|falling|rising|dropping|climbing|advancing"
@@ -1724,35 +1590,44 @@ _MOVED_TO = re.compile(
     r"\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\bto\s+(?:around|about)\s*$"
 )
+
 _WAYPOINT = re.compile(
     r"\b(?:went|rose|climbed|broke|fell|dropped|slipped|dipped)(?:\s+(?:back|again))?\s+"
     r"(?:above|below|under|over|through)\s*(?:rmb|\$)?\s*$"
     r"|\b(?:got|broke)\s+(?:through|above|below)\s*(?:rmb|\$)?\s*$"
     r"|\b(?:test(?:ed|ing)?|reach(?:ed|ing))\s*(?:rmb|\$)?\s*$"
 )
+
 _IN_THE_SESSION = re.compile(
     r"\bbriefly\b|\bearly\b|\b(?:before|near)\s+the\s+(?:morning\s+|midday\s+)?close\b"
 )
+
 _LATER_MOVE = re.compile(r"\bafter\s+open(?:ing|ed)\b|\bafter\s+starting\b|\bthen\b|\blater\b")
+
 _CLOSE_AHEAD = re.compile(
     r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+(?:at|up|down|higher|lower)|to\s+(?:end|close)\b"
     r"|settl(?:ed|ing)|finished)\b"
 )
+
 _NAMES_ANOTHER = re.compile(r"\b(?:lme|shfe|comex|gfex)\b")
+
 _OVER_SPAN = re.compile(
     r"^\s*(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|ten)\s+"
     r"(?:trading\s+)?(?:days|weeks|sessions|months)\b"
 )
+
 # How far back from a clause its opening conjunction ("while") may stand.
 _CONJUNCTION = 12
+
 # "most buyers had stocked up while copper was below 76,000 yuan/mt": a past state, not a bound
 _WHILE_IT_WAS = re.compile(
     r"\bwhile\s+(?:the\s+)?[a-z]+(?:\s+prices?)?\s+(?:was|were)\s+(?:above|below|under|over)\s*$"
 )
+
 _DURING_THE_PERIOD = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:during|in)\s+the\s+(?:month|week|day|session|quarter|year)\b"
 )
-_ONCE = re.compile(r"\bonce\s+[a-z]+(?:\s+by|\s+to)?(?:\s+(?:nearly|about|over|some))?\s*$")
+
 _SESSION_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:in|during)\s+(?:the\s+)?(?:asian|european|us|american|night|day"
     r"|morning|afternoon|overnight|second|first)\s+(?:session|trading|hours)"
@@ -1760,20 +1635,25 @@ _SESSION_AFTER = re.compile(
     r"|^\s*(?:/\s*mt\s*)?in\s+the\s+(?:morning|afternoon)\b"
     r"|^\s*(?:/\s*mt\s*)?(?:from\s+overnight\s+)?as\s+of\s+(?:noon|midday)"
 )
+
 _MOSTLY_DEALT = re.compile(
     r"\b(?:deals?|transactions?|trades?)\s+(?:were\s+|was\s+)?(?:mostly|mainly|largely)\b"
 )
+
 _PRODUCT_OFFERS_MOVED = re.compile(
     r"\b(?:oxide|metal|alloy)\s+offers\s+(?:were|was)\s+(?:further\s+)?"
     r"(?:reduced|raised|lowered|cut|increased|adjusted)\s+to\s*$"
 )
+
 _GAVE_WAY = re.compile(
     r"\b(?:gave\s+way|pulled\s+back|fell\s+back|dropped\s+back|eased\s+back|retreated)\b"
 )
+
 _QUOTE_MOVED = re.compile(
     r"\bwith\s+(?:the\s+)?(?:latest\s+)?(?:offers?|quotes?|quotations?)\s+"
     r"(?:dropping|falling|rising|climbing|edging\s+(?:up|down))\s+to\b"
 )
+
 # "..., with the latest offer around 9,750 yuan/mt", "with quotes around", "with the latest quote
 # being around", "with the latest quote dropping to": where the quoted price now stands
 _LATEST_QUOTE = re.compile(
@@ -1781,6 +1661,7 @@ _LATEST_QUOTE = re.compile(
     r"(?:being\s+|(?P<moved>(?:dropping|falling|rising|climbing|edging\s+(?:up|down))\s+to)\s+)?"
     r"(?:at|of|around|about|(?<=to\s))\s*$"
 )
+
 _DEAL_LEAD = re.compile(
     # not an export quote: "with the FOB offer at $2,310/mt"
     r"(?<!most\s)(?<!mainstream\s)(?<!main\s)(?<!to\s)(?<!will\s)(?<!fob\s)(?<!cif\s)"
@@ -1804,46 +1685,58 @@ _DEAL_LEAD = re.compile(
     r"|\b(?:reluctant|unwilling|hesitant)\s+to\s+(?:purchase|buy|sell|accept|take)"
     r"(?:\s+[a-z]+){0,2}\s+(?:at|above|below)\s*$"
 )
+
 _EARLIER_MOVE = re.compile(
     r"\bafter\s+(?:a|an)\s+(?:decline|drop|fall|dip|rise|increase|gain|hike)\s+of\s*(?:rmb|us\$|\$)?$"
 )
+
 _ON_AN_EARLIER_DAY = re.compile(
     r"^\s*(?:/\s*(?:mt|t)|per\s+tonne)?\s*(?:on\s+(?:(?:january|february|march|april|may|june"
     r"|july|august|september|october|november|december)\s+\d|monday|tuesday|wednesday|thursday"
     r"|friday)|yesterday|the\s+(?:previous|day\s+before))"
 )
+
 _STOOD_BASIS_SIDE = re.compile(
     r"\b(?:stood|was|is|remained)\s+(?P<which>week-on-week|month-on-month|year-on-year|w-o-w|m-o-m"
     r"|y-o-y|wow|mom|yoy)\s+(?P<side>high|higher|low|lower|up|down)\s+by\s*$"
 )
+
 _THAN_A_YEAR_AGO = re.compile(
     r"^\s*(?:per\s*cent|%)?\s*(higher|lower)\s+than\s+(?:last\s+year's|the\s+same\s+(?:day|period)"
     r"\s+(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier))"
 )
+
 _LAST_YEARS_PRICE = re.compile(
     r"\b(?:last\s+year's|a\s+year\s+(?:ago|earlier))\b[^.;]{0,40}?\bprice\s*\(\s*(?:rmb|us\$|\$)?$"
 )
+
 _MONTH_WORDS = rf"(?:the\s+month|{_MONTHS})\b"
+
 _RANGE_OVER_A_PERIOD = re.compile(
     r"\b(?:trading|traded|moving|moved|fluctuating|fluctuated)\s+(?:with)?in\s+a\s+range\s+of"
     r"\s*(?:rmb|us\$|\$)?$"
 )
+
 # ... over a month (a week's trading range is read as the week's quote, as the corpus has it)
 _OVER_A_PERIOD = re.compile(
     r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november"
     r"|december)\b|\b(?:this|last|the\s+past)\s+month\b|\bduring\s+the\s+month\b"
 )
+
 _OVER_DAYS = re.compile(
     r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:two|three|four|five|several|few|\d+)\s+"
     r"(?:trading\s+)?(?:days|sessions)\b"
 )
+
 _CLOSED_AT_EXTREME = re.compile(
     r"\bclos(?:ed|ing)\s+at\s+(?:the\s+)?(?:day's|session's)\s+(?:low|high)\s+of\s*(?:rmb|\$)?$"
 )
+
 _EXTREME = re.compile(
     r"\b(?:highest|lowest)(?:\s+price)?(?:\s+on\s+[a-z]+)?\s+(?:was|of|at|hit|reached|reaching"
     r"|touched|touching)\s*$"
 )
+
 _WHEN_WAS = re.compile(
     r"\bwhen\b[^,;]{0,60}\b(?:was|stood\s+at|were)\s*$"
     # "around the 12th when prices first fell to around 75,000 yuan/mt": a past level
@@ -1851,24 +1744,31 @@ _WHEN_WAS = re.compile(
     r"(?:\s+(?:to|above|below))?(?:\s+(?:around|about|nearly))?\s*$"
     r"|\b(?:started|began|ended|opened)\s+the\s+(?:year|month|week|quarter)\s+(?:at|with)\s*$"
 )
+
 _NOUN_AFTER = re.compile(
     # "marking a 0.56 per cent week-on-week uptick": the noun may carry its basis before it
     r"^\s*(?:/mt\s*)?(?:(?:week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y)\s+)?"
     r"(?:increase|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick|downfall)\b"
 )
+
 _AFTER_AN_OPENING = re.compile(
     r"\bopen(?:ed|ing)\s+(?:higher\s+|lower\s+)?at\s*(?:rmb|us\$|\$)?\s*[\d,.]+\s*"
     r"(?:yuan)?(?:\s*/\s*(?:mt|t))?\s*,\s*$"
 )
+
 _POST_TAX = re.compile(
     r"\b(?:post-tax|after-tax|tax-inclusive)\s+price\s+(?:is|was|would\s+be)\s*"
     r"(?:approximately|about|around|roughly)?\s*$"
 )
+
 _CLOSE_FOLLOWS = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:clos|settl|end)")
+
 _BEFORE_THE_CLOSE = re.compile(
     r"^\s*(?:/\s*mt\s*)?,?\s*before\s+(?:finally\s+|eventually\s+)?(?:clos|settl|end|finish)"
 )
+
 _OFFERED_AT = re.compile(r"\b(?:was|were)\s+(?:offered|quoted)\s+at\s*$")
+
 # A sentence about what sellers ask, as against "3303# silicon was offered at ..." in a list of
 # the week's prices.
 _SELLERS_ASKING = re.compile(
@@ -1878,14 +1778,17 @@ _SELLERS_ASKING = re.compile(
     r"|\b(?:smelters|traders|sellers|suppliers|producers)\s+(?:\w+\s+){0,2}"
     r"(?:hold|held|holding)\s+(?:their\s+)?(?:prices|offers|quotes)\s+firm\b"
 )
+
 # "raised their target prices to around 80,000 yuan/mt": what sellers hope to get
 _TARGET_PRICE = re.compile(r"\btarget\s+prices?\b[^.;,]{0,30}$")
+
 _OFFERS_MOVED = re.compile(
     r"\b(?:rais|lower|cut|increas|reduc)\w*\s+(?:their\s+|the\s+)?(?:quotes|offers|quotations)\b"
     r"[^.;]{0,40}\bby(?:\s+(?:about|around|approximately))?\s*$"
     # "cheaper offers in the afternoon before quotes went back to 17,400 yuan/mt"
     r"|\b(?:quotes|offers|quotations)\s+(?:went|came|moved|bounced|rebounded)\s+back\s+to\s*$"
 )
+
 _SINCE_DATE = re.compile(
     r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?year\b|\byear[\s-]to[\s-]date\b"
     r"|\bsince\s+(?:(?:early|mid|late|mid-to-late|the\s+end\s+of)[\s-]+)?(?:january|february|march"
@@ -1905,30 +1808,33 @@ _IN_SESSION = re.compile(
     r"\b(?:night|morning|day|afternoon|second)\s+session\b|\bintraday\b"
     r"|\bearly\s+(?:on|trading|trade)\b|\bin\s+the\s+morning\b"
 )
+
 _PRODUCT_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?for\s+(?:the\s+)?((?:[a-z#0-9.%-]+\s+){0,3}[a-z]+)(?=\s*(?:[,;.]|and\b|in\b|on\b|$))"
 )
-_TODAYS_QUOTE = re.compile(
-    r"\b(?:expected|estimated|likely)\s+to\s+(?:range|settle|be\s+traded|hover)\b"
-    r"|\bmay\s+be\s+traded\b|\bto\s+be\s+traded\s+at\b"
-)
+
 _TODAYS_RANGE = re.compile(
     r"\band\s+(?:is|are)\s+(?:expected|likely)\s+to\s+(?:move|range|trade|hover)\s+"
     r"(?:within|between|in|at)\s+(?:a\s+range\s+of\s+)?(?:rmb|us\$|\$)?\s*$"
 )
-_LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
+
 _FOR_IMPORTS = re.compile(r"^\s*(?:for|as\s+for)\s+imported\s+[a-z-]+\s*,")
+
 _IMPORTED_AT_HOME = re.compile(
     r"\bimported\s+[a-z0-9 -]{2,40}?\s+in\s+the\s+domestic\s+(?:spot\s+)?market\b"
 )
+
 # The exchanges whose contracts a price can be quoted on, as regions.
 EXCHANGES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "ZCE", "INE"})
+
 _VENUES = EXCHANGES | {"skip"}
+
 # "RMB 20,520 per tonne (-60) in Foshan": the change may come between; "11,600-11,700 yuan/mt
 # at Tianjin port"
 _PLACE_AFTER = re.compile(
     r"\s*(?:\(\s*[+-]\s*[\d,.]+\s*\)\s*)?(?:in\s+|at\s+(?=[a-z]+\s+port\b))([a-z]+(?:\s+china)?)\b"
 )
+
 _RANGE_OF_AVERAGE = re.compile(
     r"^\s*,?\s*with\s+(?:the\s+)?(?:average\s+)?(?:prices?|quotes?|markers?)\s+"
     r"(?:(?:standing|stood|hovering)\s+)?"
@@ -1939,79 +1845,10 @@ _RANGE_OF_AVERAGE = re.compile(
     r"|^\s*,?\s*(?:with)?in\s+(?:a|the)\s+range\s+of\s*$"
 )
 
-_WHY = {
-    "intraday": "an opening, high or low price: only a session's close is a figure",
-    "reference": "a value compared with, not the figure",
-    "expectation": "a miss against an expectation",
-    "technical": "a support or resistance line a chart reader drew, not a price",
-    "span": "the span a price moved in over the week, not a quote",
-    "round": 'a round level named ("back to the 20,000 level"), not a quote',
-    "bid": "a bid or offer price",
-    "deal": "a deal or one seller's offer, not the market's quote",
-    "other": (
-        "a ceiling, an adjustment without a direction, or a quote relative to the market:"
-        " not a price"
-    ),
-}
-
-
 _PAIR = re.compile(
     r"\bcash\s+bid\s+price\s+and\s+(?:the\s+)?(?:lme\s+)?(?:\w+\s+)?official\s+"
     r"settlement\s+price"
 )
-
-
-# "For the price difference between primary metal and scrap, Foshan aluminium for profiles
-# closed at RMB 3,766 per tonne, and shredded tense scrap closed at RMB 2,691 per tonne."
-_SCRAP_SPREADS = re.compile(
-    r"^(?:for|as\s+for|regarding|in\s+terms\s+of)\s+the\s+price\s+(?:differences?|spreads?|gaps?)"
-    r"\s+between\s+primary(?:\s+metal|\s+aluminium|\s+copper)?\s+and\s+scrap\s*,"
-)
-
-
-def _read_scrap_spreads(
-    sentence: Sentence,
-    clauses: list[Clause],
-    context: Context,
-    drafts: dict[tuple[object, ...], Draft],
-    notes: Notes,
-) -> bool:
-    """Each amount is the spread between the primary metal and the scrap its clause names."""
-    metal = context.metal
-    if metal is None:
-        return False
-    whole = sentence.folded
-    start = _SCRAP_SPREADS.match(whole)
-    read = False
-    for clause in clauses:
-        for quantity in (q for q in clause.quantities if q.kind is Kind.MONEY):
-            head = whole[max(clause.start, start.end() if start else 0) : quantity.start]
-            products = names.known_products(head)
-            if not products:
-                continue
-            scrap = products[-1][2]
-            if "scrap" not in scrap:
-                purpose = re.search(r"\bfor\s+([a-z]+?)s?\b", head[products[-1][1] :])
-                if scrap != metal or purpose is None:
-                    continue
-                scrap = f"{metal} scrap ({purpose.group(1)})"  # "aluminium for profiles"
-            places = names.regions(head)
-            owner = _Owner(f"{metal} - {scrap}", places[-1][2] if places else "China")
-            draft = _draft(
-                drafts, owner, quantity.unit or "CNY/t", sentence, None, False, metric=Metric.SPREAD
-            )
-            draft.value = quantity.value
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "spread",
-                owner=owner.product,
-                emitted=True,
-                why="the primary metal's spread over this scrap",
-            )
-            read = True
-    return read
 
 
 def _listed_place(drafts: dict[tuple[object, ...], Draft], product: str) -> str | None:
@@ -2073,23 +1910,28 @@ def _read_pair(
 
 # What joins the numbers of a list: "and" or a comma, perhaps after a change in %.
 _PAIR_JOIN = re.compile(r"\s*(?:or\s+[\d.]+\s*(?:per\s*cent|%)\s*)?(?:,?\s*and|,)\s*")
+
 _NO_CHANGE = re.compile(
     r"\b(?:no\s+(?:recent\s+)?change|unchanged|flat|stable|steady|restraint|restrained)\b"
 )
+
 # Where a list's levels begin: "to clock at", "arriving at", "to RMB ..."
 _TO_LEVELS = re.compile(
     r"(?:\bto|\bat|\barriving\s+at|\breach|\bhover(?:ing)?\s+(?:around|at))\s*(?:rmb|us\$|\$|usd)?\s*$"
 )
+
 _RANGES_FOLLOW = re.compile(r"\b(?:range|ranging|between)\b")
+
 _EACH = re.compile(r"^\s*(?:per\s+tonne\s*)?,?\s*each\b")
+
 # "..., down RMB 300 and RMB 310"; "..., a decrease of RMB 100 per tonne each"
 _CHANGES_AFTER = re.compile(
     r"\s*(?:each\s*)?,?\s*(?:(?:down|up)(?:\s+by)?|an?\s+(?:decrease|increase|drop|rise|gain|decline)\s+of)"
     r"\s*(?:rmb|us\$|\$|usd)?\s*"
 )
 
-
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*and|,|and)\s*(?:rmb|us\$|\$|usd)?\s*$")
+
 _CHANGE_JOIN = re.compile(
     r"^\s*(?:or\s+[\d.]+\s*(?:per\s*cent|%)\s*)?(?:wow|w-o-w|mom|dod|yoy)?\s*(?:,\s*and|,|and)"
     r"\s*(?P<dir>up|down|rising|falling|higher|lower)\s*(?:by\s*)?(?:rmb|\$)?\s*$"
@@ -2348,7 +2190,6 @@ _MOVE_IN_PLACES = re.compile(
     r"(?:rested|stood|settled|closed|came\s+in)\s+at\s*(?:rmb|us\$|\$)?\s*$"
 )
 
-
 # "In Jiangxi, Foshan, Guizhou, and other regions, ..., with quotes remaining unchanged from
 # yesterday"; "baled UBC prices remained unchanged from the previous trading day in Henan, Foshan,
 # and Jiangxi, while Sichuan, Chongqing, Shanghai, and Zhejiang saw an overall decrease of 50"
@@ -2356,6 +2197,7 @@ _HELD_IN_PLACES = re.compile(
     r"\b(?:remain(?:ed|ing)|stay(?:ed|ing)|held|holding)\s+(?:basically\s+)?unchanged\s+"
     r"from\s+(?:yesterday|the\s+previous\s+(?:trading\s+|working\s+)?day)\b"
 )
+
 _PLACES_MOVED = re.compile(
     r"\bwhile\s+(?P<places>[a-z ,]+?)\s+saw\s+(?:an?\s+)?(?:overall\s+)?"
     r"(?P<move>decrease|increase|decline|rise|drop|fall|gain)\s+of\s*$"
@@ -2706,6 +2548,7 @@ _BARE_METALS = frozenset(
     {"alumina", "aluminium", "copper", "zinc", "lead", "nickel", "tin", "silicon", "lithium"}
     | {"cobalt", "magnesium", "aluminium scrap", "copper scrap"}
 )
+
 _HELD = re.compile(
     r"\b(?:held|holds?|remained|stayed|was|were|kept)\s+"
     r"(?:(?:basically|largely|broadly|generally|mostly)\s+)?(?:stable|steady|flat|unchanged)\b"
@@ -2838,20 +2681,23 @@ def _read_later_ranges(
 
 
 _VARIANTS_ARE = re.compile(r"\b(?:variants?|grades?)\s+(?:are|were|stood\s+at)\s*(?:rmb|\$)?\s*$")
+
 _PURITY_VARIANTS = re.compile(
     r"\balumini?um(?:\s+ingot)?\s+prices?\s+of\s+(?:the\s+)?(99\.\d+)\s*(?:per\s*cent|%)\s+and\s+"
     r"(99\.\d+)\s*(?:per\s*cent|%)\s+(?:variants?|grades?)\b"
 )
+
 # "RMB 27,800 per tonne (range RMB 27,400-28,200 per tonne)": the range of the price before
 _RANGE_IN_PARENS = re.compile(r"\(\s*(?:a\s+)?range(?:\s+of)?\s*(?:rmb|\$)?\s*$")
+
 # "Shandong and Henan saw an average price of RMB 4,725 per tonne": one price, each place's
 _SAME_MOVE = re.compile(
     r"\bthe\s+same\s+(?:price\s+)?(?:hike|rise|increase|gain|growth|drop|fall|decline|decrease|cut)\b"
 )
+
 _SAW_A_PRICE = re.compile(
     r"\b(?:saw|had|recorded|posted)\s+(?:an?\s+)?(?:average\s+)?prices?\s+of\s*(?:rmb|\$)?\s*$"
 )
-
 
 # "while Henan, Shanxi and Guangxi saw hikes of RMB 20, 15 and 10 to close at ...": the places'
 # moves in a report of one product's prices
@@ -2860,10 +2706,11 @@ _SAW_MOVES = re.compile(
     r"(?:hikes|rises|increases|gains|falls|drops|declines|decreases)\s+of\s*$"
 )
 
-
 # "Bauxite Shanxi, Alumina (Imported) and ...": a place written right after a product's name
 _PLACE_THEN_JOIN = re.compile(r"\s+[a-z]+(?:\s+china)?\s*(?:,\s*and|,|and)\s+(?:the\s+)?")
+
 _PLACE_AFTER_NAME = re.compile(r"\s+(?P<place>[a-z]+(?:\s+china)?)\b")
+
 _COMPASS_CHINA = {
     "east": "East China",
     "south": "South China",
@@ -2961,17 +2808,15 @@ def _subject_text(whole: str, clause: Clause, quantity: Quantity) -> str:
 _EQUITIES = re.compile(
     r"\b(?:chinese|china's|us|u\.s\.|global|asian|european|equity)\s+stocks\b|\bstock\s+markets?\b"
 )
+
 _PRICE_AGAIN = re.compile(
     r"\bprices?\b(?!\s+(?:climbed|rose|rallied|fell|dropped|slid|surged|increased|decreased"
     r"|rising|falling|moved|fluctuated))|\bquot(?:es|ations?)\b|\bpremiums?\b|\bspreads?\b"
 )
 
-
-# Another market's price ("New York gold prices closed up 0.8%"): its close is not the metal's.
-_PER_POUND = re.compile(r"[^¢]{0,4}(?:¢|\bcents?\b)\s*(?:/|per)\s*(?:lb|pound)")
 _OTHER_MARKET = re.compile(r"gold prices|silver prices|crude oil|oil prices|dollar index")
-_CLOSED_AFTER = re.compile(r"\b(?:to\s+close|closed|closing|to\s+end|ended|ending|settled)\b")
 
+_CLOSED_AFTER = re.compile(r"\b(?:to\s+close|closed|closing|to\s+end|ended|ending|settled)\b")
 
 _SUBJECT_OPENS = re.compile(r"\s*(?:the\s+)?(?:most-traded\s+)?(?:shfe\s+|lme\s+|spot\s+)?")
 
@@ -3043,143 +2888,6 @@ def _sign(lead: str, trail: str, last_change: Quantity | None) -> int | None:
     if after is not None:
         return 1 if after.group(1) in {"higher", "more"} else -1
     return direction(lead[-50:])
-
-
-def _held(lead: str) -> bool:
-    return (
-        re.search(
-            # "cerium oxide prices also continued to stabilize at 11,000-12,000 yuan/mt" (but
-            # not "has stabilized at", where a move came first)
-            r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat|restrained"
-            r"|(?<=continued\sto\s)stabili[sz]e)"
-            r"(?:\s+(?:basically|largely|mostly|broadly|generally))?(?:\s+(?:steady|stable|the\s+same))?"
-            # "cerium oxide prices also held steady this week at 11,000-12,000 yuan/mt"
-            r"(?:\s+(?:this\s+week|today|during\s+the\s+week))?"
-            r"(?:\s+(?:at|in|(?<=stable\s)within|(?<=steady\s)within))?(?:\s+the\s+range\s+of)?"
-            # "quotations remained at discounts of 300 yuan/mt"
-            r"(?:(?<=\sat)\s+(?:an?\s+)?(?:premium|discount)s?\s+of)?"
-            r"(?:\s+(?:around|about|approximately|roughly))?\s*$"
-            r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$",
-            lead.rstrip(),
-        )
-        is not None
-    )
-
-
-def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None] | None:
-    """ "flat WoW", "unchanged from the previous trading day": a change of 0, with its basis
-    (SMM's "flat MoM" is the previous day's in a daily report, the previous week's in a weekly
-    one, as for a move)."""
-    match = re.search(
-        r"\b(?:flat|unchanged|no\s+(?:recent\s+)?change|(?:shows?|showed)\s+restraint"
-        r"|(?:held|holds?|remained|stayed|was|were|kept)\s+(?:stable|steady))\b",
-        folded,
-    )
-    if match is None:
-        return None
-    rest = folded[match.end() : match.end() + 45]
-    if DOD.search(rest) is not None:
-        return True, ChangeBasis.DOD
-    basis, _ = basis_at(rest, after=True)
-    if basis is None and not re.match(
-        r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|[;,.]|$)", rest
-    ):
-        return None
-    return True, _periodic(basis, context, today=False)
-
-
-_NOUN_BASIS = re.compile(
-    r"\b(?P<which>weekly|monthly|daily|single-day|yearly|annual|week-on-week|month-on-month|year-on-year"
-    r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)\s+(?:increase|rise|gain|decrease|decline"
-    # "The weekly increase was 660 yuan/mt"
-    r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip|escalation|spike)\s+(?:of\s*|was\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
-    r"|around|approximately|roughly)\s*|exceed(?:s|ed|ing)\s*)?$"
-)
-_ON_A_BASIS = re.compile(
-    r"\bon\s+an?\s+(?P<which>week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y|weekly"
-    r"|monthly|yearly)\s+(?:basis|calculation)\b"
-)
-_NOUN_BASES = {
-    "weekly": ChangeBasis.WOW,
-    "monthly": ChangeBasis.MOM,
-    "daily": ChangeBasis.DOD,
-    "single-day": ChangeBasis.DOD,
-    "yearly": ChangeBasis.YOY,
-    "annual": ChangeBasis.YOY,
-    **dict.fromkeys(("week-on-week", "w-o-w", "wow"), ChangeBasis.WOW),
-    **dict.fromkeys(("month-on-month", "m-o-m", "mom"), ChangeBasis.MOM),
-    **dict.fromkeys(("year-on-year", "y-o-y", "yoy"), ChangeBasis.YOY),
-}
-
-
-_FROM_THE_DAY_BEFORE = re.compile(
-    r"^\W*(?:/\s*(?:mt|t)\s*|per\s+tonne\s*)?from\s+"
-    r"(?:monday|tuesday|wednesday|thursday|friday)(?:'s\s+(?:price|close|level))?\b"
-    # not "from Thursday last week", nor "from Friday, May 23"
-    r"(?!\s*,?\s*(?:[a-z]+\s+)?\d|\s+(?:of\s+)?(?:last|the\s+previous|a)\s+week)"
-)
-_FROM_LAST_FRIDAY = re.compile(
-    r"^\W*(?:/\s*mt\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s*)?(?:from|compared\s+(?:to|with))"
-    r"\s+last\s+friday\b"
-)
-
-
-def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> ChangeBasis | None:
-    noun = _NOUN_BASIS.search(lead.rstrip()[-40:]) if lead else None
-    if noun is not None:
-        # "a MoM decrease of 30 yuan/mt from the weekly average price last week": SMM's "MoM"
-        # in a weekly review is the week's
-        return _periodic(
-            _NOUN_BASES[noun.group("which")], context, today="today" in sentence.folded
-        )
-    framed = _ON_A_BASIS.search(lead) if lead else None
-    if framed is not None:
-        # "on a week-on-week basis, the price reflects an increase of RMB 260"
-        return _periodic(
-            _NOUN_BASES[framed.group("which")], context, today="today" in sentence.folded
-        )
-    dod = DOD.search(trail)
-    if dod is not None and dod.start() < 45:
-        return ChangeBasis.DOD
-    if not context.weekly and _FROM_THE_DAY_BEFORE.match(trail):
-        return ChangeBasis.DOD  # a Friday's "up RMB 15 per tonne from Thursday": the day before
-    if (
-        context.daily
-        and context.published is not None
-        and context.published.weekday() == 0
-        and _FROM_LAST_FRIDAY.match(trail)
-    ):
-        # a Monday's daily report, "up 25 yuan/mt from last Friday": the previous trading day
-        return ChangeBasis.DOD
-    if context.weekly and _FROM_LAST_FRIDAY.match(trail):
-        # a weekly review's "down 900 yuan/mt or 6% from last Friday" is the week's move; in a
-        # Monday morning comment the same words mean the previous session, and name no basis
-        return ChangeBasis.WOW
-    if (context.weekly or context.week_told) and (
-        days_back_to(trail, context.published) or 0
-    ) in range(5, 9):
-        # a weekly review's "down 100 yuan/mt from March 28", the last day of the week before
-        # (also where the review says it looks back "over the past week")
-        return ChangeBasis.WOW
-    basis, _ = basis_at(trail, after=True)
-    if basis is None:
-        basis = month_basis(trail, None)
-    if basis is ChangeBasis.MOM and re.match(
-        r"^\W*(?:/\s*mt\s*)?(?:(?:higher|lower|more|less)\s+than|from)\s+a\s+month\s+(?:ago|earlier)\b",
-        trail,
-    ):
-        # "and 163 yuan/mt from a month ago", "RMB 158 per tonne higher than a month ago": a
-        # month, whatever the report's period
-        return basis
-    return _periodic(basis, context, today="today" in sentence.folded)
-
-
-def _periodic(basis: ChangeBasis | None, context: Context, *, today: bool) -> ChangeBasis | None:
-    if basis is ChangeBasis.MOM and (context.daily or today):
-        return ChangeBasis.DOD  # SMM's "MoM" in a daily report means the previous day
-    if basis is ChangeBasis.MOM and context.weekly:
-        return ChangeBasis.WOW  # ... and in a weekly review, the previous week
-    return basis
 
 
 def _role(
@@ -3629,66 +3337,6 @@ def _futures(owner: _Owner) -> bool:
     return owner.region in EXCHANGES and "asian reference" not in owner.product
 
 
-def _bound(lead: str) -> Bound | None:
-    stripped = lead.rstrip()
-    if _ABOVE.search(stripped[-40:]):
-        return Bound.ABOVE
-    if _BELOW.search(stripped[-30:]):
-        return Bound.BELOW
-    return None
-
-
-_FORWARD_LEAD_IN = re.compile(
-    r"\bnext\s+(?:week|month)\b|\b(?:is|are)\s+expected\b|\b(?:will|should)\s+[a-z]+"
-)
-
-
-def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
-    end = clause.start + len(clause.folded)
-    if _TODAYS_QUOTE.search(clause.folded) and not _LATER.search(sentence.folded):
-        # AL Circle writes the day's SMM quote as "the average prices are expected to range
-        # between A and B": today's range, not a forecast.
-        return False
-    if looks_forward(
-        sentence.text[clause.start : end], clause.folded, quantity.start - clause.start
-    ):
-        return True
-    lead_in = sentence.folded[: clause.start].rstrip()
-    if lead_in.endswith(":") and _FORWARD_LEAD_IN.search(lead_in):
-        # "Next week the market should stay firm with grades diverging: shredded tense scrap
-        # fluctuating within the range of 15,800 to 17,400 yuan/mt": what the colon introduces
-        return True
-    if re.match(
-        r"\s*(?:/\s*mt\s*)?(?:are|is)\s+(?:expected|likely|forecast|predicted)\b(?!\s+to\s+range)",
-        sentence.folded[quantity.end : end],
-    ):
-        return True  # "spot discounts of RMB 30-70/mt are expected over SHFE 1407 aluminum"
-    # "... to trade at 103,500-105,000 yuan/mt today, with spot prices at 103,000-104,300
-    # yuan/mt": a "with" clause carries on the forecast before it.
-    return (
-        re.match(r"\s*with\b", clause.folded) is not None
-        and clause.start > 0
-        and looks_forward(
-            sentence.text[: clause.start], sentence.folded[: clause.start], clause.start
-        )
-        and not _TODAYS_QUOTE.search(sentence.folded[: clause.start])
-    )
-
-
-def _price_period(folded: str, context: Context, forecast: bool) -> str | None:
-    """A price has a period only when its sentence names a month ("in December", "last
-    month"), never a week or a day."""
-    published = context.published
-    if published is None:
-        return None
-    match = _IN_MONTH.search(folded)
-    if match is not None:
-        return month_period(match.group(0), published, forecast=forecast)
-    if "month" in folded:
-        return relative_month(folded, published)
-    return None
-
-
 # "large secondary aluminium plants kept their quotes firm at ...", "medium and small plants
 # held steady at ...": the quotes of one size of producer, a series of its own.
 _PLANT_SIZE = re.compile(
@@ -3696,10 +3344,12 @@ _PLANT_SIZE = re.compile(
     r"|small(?:-sized)?(?:\s+and\s+medium(?:-sized)?)?)\s+(?:[a-z-]+\s+){0,3}?"
     r"(?:plants|enterprises|smelters|factories|producers|firms)\b"
 )
+
 _PLACE_MOVED = re.compile(
     r"(?:^|[:,;]\s*)(?:and\s+)?(?P<place>[a-z]+(?:\s+and\s+[a-z]+)*(?:\s+china)?)\s+"
     r"(?:raised|lifted|cut|lowered|increased|reduced|followed)\b"
 )
+
 _SIZED = re.compile(r" \((?:large|medium and small|medium|small) enterprises\)$")
 
 
@@ -3749,6 +3399,7 @@ def _owner(
 
 
 _FOR_GRADE = re.compile(r"\s*for\s+(99\.\d+%)")
+
 _FROM_ORIGIN = re.compile(
     r"\bfrom\s+(" + "|".join(o.replace(" ", r"\s+") for o in names.IMPORT_ORIGINS) + r")\b"
 )
@@ -3989,9 +3640,7 @@ _FIRMS_IN = re.compile(
     r"\b(?:plants|smelters|producers|refineries|mines|enterprises|firms|factories)\s+in\s+$"
 )
 
-
 _BENCHMARK_PRICE = re.compile(r"\bbenchmark\s+(?:prices?|hpm)\b|\bhpm\b|\bhma\b")
-
 
 # An amount under a tenth of the lowest price a metal's sanity band allows cannot be its price.
 _PRICE_FLOOR_SHARE = Decimal("0.1")
@@ -4054,12 +3703,6 @@ def _ore_with_origin(product: str, before: str, context: Context, last: _Owner |
     return names.nickel_ore(origin, grade.group(0) if grade else None)
 
 
-def _with_qualifier(product: str, qualifier: str) -> str:
-    if product.endswith(")"):
-        return product[:-1] + f", {qualifier})"
-    return f"{product} ({qualifier})"
-
-
 def _open_product(head: str) -> str | None:
     """ "the X price", "prices of X": a product outside the vocabulary, normalised."""
     matches = list(re.finditer(r"\b(?:prices?|quot(?:es|ations?))\s+(?:of|for)\s+", head))
@@ -4070,52 +3713,26 @@ def _open_product(head: str) -> str | None:
     return None
 
 
-def _normalise_product(text: str) -> str | None:
-    words = names.british(_DROP_WORDS.sub(" ", text.lower()).split())
-    words = [word for word in words if word not in {"a", "an", "and"}]
-    if not words or len(words) > 5:
-        return None
-    name = " ".join(words)
-    known = names.PRODUCT_ALIASES.get(name)
-    if known is not None:
-        return known
-    metals = (
-        "copper",
-        "alumin",
-        "zinc",
-        "lead",
-        "nickel",
-        "tin",
-        "lithium",
-        "cobalt",
-        "silicon",
-        "scrap",
-        "alloy",
-        "ore",
-        "steel",
-    )
-    if any(word.startswith(metals) for word in words):
-        return name
-    return None
-
-
 _ORE_GRADE = re.compile(
     r"\balumina\s+(?:content\s+|concentration\s+)?(?:of\s+)?[\d.]+\s*(?:%|per\s*cent)"
     r"|[\d.]+\s*(?:%|per\s*cent)\s+alumina(?:\s+content)?\b"
 )
+
 _PRICED_OFF = re.compile(
     r"(?:(?<=prices\s)|(?<=price\s)|(?<=quotes\s)|(?<=quotations\s)|(?<=/mt\s))against\s+(?:the\s+)?"
     # "... A00 price against the SHFE aluminum 2501 contract recorded 20,020"
     r"(?:shfe\s+)?(?:alumini?um\s+|copper\s+|zinc\s+|lead\s+|nickel\s+|tin\s+)?\d{4}\s+contract\b"
 )
+
 _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
+
 # "Near the end it shot up ...": the series the last sentence was about (not a dummy "it is
 # expected that ...").
 _CONTRACT_SUBJECT = re.compile(r"^\W*(?:[a-z]+\s+){0,4}?the\s+(?:most-traded\s+)?contract\b")
 
-
 # "Overall, prices fluctuated between ..., and by the close, prices rose to 101,950 yuan/mt"
 _BY_THE_CLOSE = re.compile(r"\b(?:by|at|towards?|near|before)\s+the\s+(?:midday\s+)?close\b")
+
 _IN_A_SESSION = re.compile(
     r"\b(?:the|this|that|its|night|day|morning|afternoon)\s+(?:trading\s+)?session\b"
 )
@@ -4226,7 +3843,6 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
 # SMM's machine translations of 2019-2020 write the LME's contract as "Lun aluminum" (伦铝)
 _LUN = re.compile(r"\blun\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\b")
 
-
 # ... and the SHFE's most-traded contract as "Shanghai aluminum main" (沪铝主力), or its night
 # session as "Shanghai copper night"
 _HU = re.compile(
@@ -4238,679 +3854,6 @@ def _last_at(pattern: re.Pattern[str], head: str) -> int:
     """Where the pattern last starts in the head, or -1 (as str.rfind answers)."""
     found = [match.start() for match in pattern.finditer(head)]
     return found[-1] if found else -1
-
-
-def _draft(
-    drafts: dict[tuple[object, ...], Draft],
-    owner: _Owner,
-    unit: str,
-    sentence: Sentence,
-    period: str | None,
-    forecast: bool,
-    *,
-    metric: Metric = Metric.PRICE,
-    fresh: bool = False,
-) -> Draft:
-    key: tuple[object, ...] = (metric, owner.product, owner.region, unit, period, forecast)
-    draft = drafts.get(key)
-    if draft is not None and fresh:
-        index = 1
-        while (*key, index) in drafts:
-            index += 1
-        key = (*key, index)
-        draft = None
-    if draft is None:
-        draft = Draft(
-            metric=metric,
-            subject=owner.product,
-            unit=unit,
-            sentence=sentence,
-            region=owner.region,
-            period=period,
-            forecast=forecast,
-        )
-        drafts[key] = draft
-    return draft
-
-
-# -- spreads ---------------------------------------------------------------------------------------
-
-
-_THAN_BENCHMARK = re.compile(
-    r"\b(?:lower|higher)\s+than\s+(?:the\s+)?smm\s*(?:#1|1#)\s+[a-z]+\s+(?:average\s+)?price"
-)
-
-
-def _is_spread(folded: str, context: Context) -> bool:
-    if context.last_spread is not None and _THAT_FOR.match(folded):
-        return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
-    if _SIGNED_AGAINST.search(folded):
-        return True  # "quotations against the SHFE 2411 contract were +0~+200 yuan/mt"
-    if _AT_PARITY.search(folded):
-        return True  # "ex-works quotations were mostly at parity with the SMM #1 lead price"
-    if _REGION_PAIR.search(folded):
-        # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"; "with
-        # Guangdong-Shanghai spread at 120 yuan/mt"
-        return True
-    if (
-        _REGION_THAN.search(folded) is not None
-        or _THAN_FUTURES.search(folded) is not None
-        or _THAN_BENCHMARK.search(folded) is not None
-    ):
-        # "Prices in Tianjin were 40 yuan/mt lower than Shanghai prices"; "spot copper should be
-        # offered RMB 20-80/mt lower than SHFE 1509 copper"
-        return True
-    if not any(
-        map(
-            folded.__contains__,
-            (
-                "spread",
-                "premium",
-                "discount",
-                "difference",
-                "gap",
-                "import",
-                "refined",
-                "differential",
-            ),
-        )
-    ):
-        return False
-    if _NOT_A_SPREAD.search(folded) and not re.search(
-        r"\bpremium|\bdiscount|price\s+difference", folded
-    ):
-        return False
-    if _SPREAD.search(folded) is not None or _REGION_THAN.search(folded) is not None:
-        return True
-    return (
-        "import" in folded
-        and "domestic" in folded
-        and any(map(folded.__contains__, ("higher than", "lower than", "above the", "below the")))
-    )
-
-
-# "at premiums above 150 yuan/mt": the premium's own number, right after the word.
-_BARE_PREMIUM = re.compile(
-    r"\bat\s+(?:a\s+)?(?:premiums?|discounts?)\s+(?:of\s+)?(?:above|below|over|under|around|about)?"
-    r"\s*(?:rmb\s*)?[+-]?\d"
-)
-# "Mainstream transaction prices mainly ranged from a discount of 150 yuan/mt to a discount of
-# 130 yuan/mt against the 2602 contract"; "actual transactions were at premiums of 10-20"
-_DEALT = re.compile(r"\b(?:transactions?\s+(?:were|was)|deals?\s+(?:were|was))\b")
-_FOR_EXAMPLE = re.compile(r"\bsuch\s+as\s+[a-z]+(?:\s+\([a-z ]+\))?")
-
-
-def _read_import_window(
-    sentence: Sentence,
-    quantity: Quantity,
-    product: str,
-    drafts: dict[tuple[object, ...], Draft],
-    notes: Notes,
-) -> bool:
-    """ "translating to RMB 3,240.48 per tonne, RMB 72.02 per tonne higher than the alumina
-    index": the import price against the domestic one, an import loss. Whether it was one."""
-    whole = sentence.folded
-    parity = _ABOVE_DOMESTIC.match(whole[quantity.end :])
-    if parity is None or not re.search(r"\b(?:fob|cif|import|ports?)\b", whole):
-        return False
-    base = product.split(" (")[0]
-    window = _draft(
-        drafts,
-        _Owner(f"{base} import window", "China"),
-        quantity.unit or "CNY/t",
-        sentence,
-        None,
-        False,
-        metric=Metric.SPREAD,
-    )
-    sign = -1 if parity.group("dir") == "higher" else 1
-    window.value = sign * quantity.value
-    notes.add(
-        sentence,
-        quantity.start,
-        quantity.end,
-        "spread",
-        owner=window.subject,
-        emitted=True,
-        why="import parity against the domestic price: the import window",
-    )
-    return True
-
-
-def _read_spread(
-    sentence: Sentence,
-    clause: Clause,
-    context: Context,
-    drafts: dict[tuple[object, ...], Draft],
-    notes: Notes,
-) -> None:
-    folded = clause.folded
-    amounts = [q for q in clause.quantities if q.kind is Kind.MONEY]
-    for quantity in clause.quantities:
-        # "with a premium of 80 against the 06 contract": an amount whose unit the report
-        # leaves to its readers.
-        if (
-            quantity.kind is Kind.OTHER
-            and re.search(
-                r"\b(?:premium|discount)s?\s+of\s*$",
-                sentence.folded[clause.start : quantity.start],
-            )
-            and not _PER_POUND.match(sentence.folded, quantity.end - 4)
-        ):
-            unit = amounts[0].unit if amounts else "CNY/t"
-            amounts.append(
-                Quantity(
-                    quantity.start,
-                    quantity.end,
-                    Kind.MONEY,
-                    quantity.value,
-                    quantity.high,
-                    unit,
-                    quantity.sign,
-                )
-            )
-    parity = _AT_PARITY.search(folded)
-    if not amounts and parity is not None:
-        # a spread of nothing: "quotations were mostly at parity with the SMM #1 lead price"
-        start = clause.start + parity.start()
-        amounts.append(Quantity(start, start + 9, Kind.MONEY, Decimal(0), None, "CNY/t"))
-    amounts.sort(key=lambda q: q.start)
-    if not amounts:
-        return
-    # "high-quality copper such as Jinchuan (plate) was quoted at premiums of 180-200": a grade,
-    # with a brand for example.
-    named_before = _FOR_EXAMPLE.sub(" ", folded[: amounts[0].start - clause.start])
-    if re.match(r"(?:at|with)\s+an?\s+(?:premium|discount)\b", folded):
-        # "JCC and Jinde lead were quoted at 16,740-16,800 yuan/mt, with a premium of 0-50": the
-        # premium is the brand's, named in the statement this one trails.
-        statement = sentence.folded.rfind(";", 0, clause.start) + 1
-        named_before = (
-            _FOR_EXAMPLE.sub(" ", sentence.folded[statement : clause.start]) + named_before
-        )
-    if _DEALT.search(named_before):
-        for quantity in amounts:
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "deal",
-                why="where deals were done, not the market's quote",
-            )
-        return
-    if names.names_brand(named_before):
-        for quantity in amounts:
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "brand",
-                why="one brand's premium, not the market's",
-            )
-        return
-    own = re.findall(r"\b(\d{4})\s+contract\b", folded)
-    later = (
-        bool(own) and context.front_contract is not None and int(own[-1]) > context.front_contract
-    )
-    if later or re.search(r"\bagainst\s+(?:the\s+)?next\s+month(?:'s)?\b", folded):
-        for quantity in amounts:
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "other",
-                why="a premium against a later contract: only the front one is the spot premium",
-            )
-        return
-    named = _spread_name(folded, context, sentence)
-    if named is None:
-        for quantity in amounts:
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "spread",
-                why="a price difference whose legs are not named: not guessed",
-            )
-        return
-    name, flip = named
-    found_regions = [
-        found
-        for found in names.regions(without_dateline(folded))
-        # not the markets of a list after the spread ("..., Henan at premiums of 25 yuan/mt")
-        if not _ITEM_AFTER_PLACE.match(without_dateline(folded), found[1])
-        or found[0] < amounts[0].start - clause.start
-    ]
-    region = found_regions[-1][2] if found_regions else "China"
-    listed = names.listed_regions(without_dateline(folded[: amounts[0].start - clause.start]))
-    if re.search(r"\([a-z ]+\) - ", name):
-        listed = []  # a spread between two places names both
-    if listed:
-        region = listed[0]  # "In east and north China, ... at a discount of 50-0 yuan/mt"
-    for start, _, place in found_regions:
-        if _SPREAD_IN.search(folded[:start]):
-            # "Spot premiums in Changzhou followed these in Shanghai": the premium's own market
-            region = place
-            break
-    led = _PLACE_LED.match(sentence.folded)
-    if not found_regions and name.startswith("primary ") and led is not None:
-        # "In Hunan, cuts spread; ... the little spot metal left was quoted at premiums of
-        # 250-300 yuan/mt against the SMM 1# lead price": the province the sentence opened on
-        region = next((place for *_, place in names.regions(led.group(0))), region)
-    market = context.paragraph_place or context.place
-    if not found_regions and name.endswith(" futures") and market:
-        region = market  # a market's spot premium, in the market the report is about
-    if re.search(r"\([a-z ]+\) - ", name):
-        region = "China"  # a spread between two places belongs to neither
-    forecast = (
-        (
-            _forward(sentence, clause, amounts[-1])
-            # "SHFE zinc will fluctuate between ..., with spot prices RMB 200-380/mt above SHFE
-            # 1709 zinc": a "with" clause carries on the forecast before it.
-            or (
-                re.match(r"\s*with\b", folded) is not None
-                and looks_forward(
-                    sentence.text[: clause.start], sentence.folded[: clause.start], clause.start
-                )
-                # ... but not AL Circle's "prices are expected to range between": today's quote
-                and not (
-                    _TODAYS_QUOTE.search(sentence.folded[: clause.start])
-                    and not _LATER.search(sentence.folded)
-                )
-            )
-        )
-        and "than domestic" not in folded
-    )
-    draft = _draft(
-        drafts,
-        _Owner(name, region),
-        amounts[0].unit or "CNY/t",
-        sentence,
-        # "the average price spread ... was 780 yuan/mt in April": a month's, as a price's is
-        _price_period(sentence.folded, context, forecast),
-        forecast,
-        metric=Metric.SPREAD,
-    )
-    loss = _LOSS.search(folded) is not None and "import" in folded
-    # "Spot discounts were heard at 40-30 yuan/mt": every amount of a discount-only clause.
-    all_discount = "discount" in folded and "premium" not in folded
-    previous_end = clause.start
-    others = [q for q in clause.quantities if q.kind is Kind.OTHER]
-    # "imports would land at 4,236 yuan/mt, 855 yuan/mt higher than domestic prices": only the
-    # difference is the spread; the landed cost is a cost.
-    costed = [
-        q for q in amounts if _IMPORT_COST.match(sentence.folded[q.end : q.end + AFTER]) is not None
-    ]
-    for quantity in sorted([*amounts, *others], key=lambda q: q.start):
-        lead = sentence.folded[max(clause.start, previous_end) : quantity.start]
-        trail = sentence.folded[quantity.end : quantity.end + AFTER]
-        if quantity.kind is Kind.OTHER and re.match(r"\s*contracts?\b", trail):
-            continue  # "Zijin's premium against the 2505 contract was ...": the contract's name
-        if re.search(r"\bup\s+to\s*(?:rmb|\$)?\s*$", lead):
-            # "With premiums of up to 10 yuan/mt over the SHFE March contract": a ceiling
-            notes.add(
-                sentence, quantity.start, quantity.end, "other", why="a ceiling, not a spread"
-            )
-            previous_end = quantity.end
-            continue
-        if quantity.kind is Kind.OTHER and _PER_POUND.match(sentence.folded, quantity.end - 4):
-            # "a discount of 72-74¢/lb against the COMEX July copper contract": cents a pound
-            notes.add(sentence, quantity.start, quantity.end, "other", why="a price per pound")
-            previous_end = quantity.end
-            continue
-        previous_end = quantity.end
-        stripped = lead.rstrip()
-        if _FEW_QUOTES.search(stripped[-60:]):
-            # "..., with a few quotes at premiums of 25-50 yuan/mt": some sellers, not the market
-            notes.add(sentence, quantity.start, quantity.end, "deal", owner=name, why=_WHY["deal"])
-            continue
-        if _ONCE.search(stripped[-40:]):
-            # "the import loss ... once widened to 3,000 yuan/mt": how far it went in the session
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "intraday",
-                owner=name,
-                why="how far a spread went during the session, not where it stood",
-            )
-            continue
-        if quantity is not amounts[0] and names.names_brand(stripped):
-            # "The 0# common brand will trade at a discount of 100-60 yuan/mt and Shuangyan brand
-            # at a discount of 40-10 yuan/mt": the brand's own premium, after the market's.
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "brand",
-                why="one brand's premium, not the market's",
-            )
-            continue
-        if costed and quantity not in costed:
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "other",
-                owner=name,
-                why="a landed import cost, not the spread",
-            )
-            continue
-        if quantity.kind is Kind.OTHER and (
-            draft.empty or not re.search(r"\b(?:up|down|by)\s*$", stripped)
-        ):
-            continue
-        if _REFERENCE.search(stripped[-34:]) or EXPECTATION.search(trail[:30] or " "):
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "reference",
-                owner=name,
-                why="a value compared with, not the figure",
-            )
-            continue
-        bare = re.sub(
-            r"(?:\b(?:by|slightly|sharply|another|about|around|nearly|approximately|roughly)\s*)+$",
-            "",
-            stripped,
-        )
-        # "premiums slid again this week, by roughly 40 yuan/mt WoW": the verb before "by"
-        by_verb = bare != stripped and re.search(r"\bby\b", stripped[len(bare) :]) is not None
-        moved = direction(bare[-14:]) or (direction(bare[-50:]) if by_verb else None)
-        changing = moved is not None and not re.search(r"(?:\bto|\bat)\s*$", stripped)
-        basis_follows = basis_at(trail[:30], after=True)[0] is not None
-        last_word = re.search(r"([a-z]+)\s*$", bare)
-        # "Import profit margins ... were at a loss of 1,070-960 yuan/mt": the level, not a move
-        at_a_margin = _AT_A_MARGIN.search(stripped) is not None
-        is_change = (_CHANGE_NOUN.search(stripped[-25:]) is not None and not at_a_margin) or (
-            changing
-            and (
-                not draft.empty
-                or re.search(r"\bby\s*$", stripped) is not None
-                or re.match(r"^\s*(?:yuan/mt\s*)?to\b", trail) is not None
-                or basis_follows
-                or (last_word is not None and direction(last_word.group(1)) is not None)
-            )
-        )
-        if is_change or quantity.kind is Kind.OTHER:
-            sign = quantity.sign if quantity.sign is not None else direction(bare[-30:]) or moved
-            if sign is None:
-                continue
-            # "with a WoW decrease of 25 yuan/mt in the weekly average price"
-            draft.change = PriceChange(
-                sign * quantity.value, basis=_basis(trail, context, sentence, stripped)
-            )
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "change",
-                owner=name,
-                emitted=True,
-                why="a spread's change",
-            )
-            continue
-        negative = (
-            quantity.sign == -1
-            or re.search(r"\bminus\s*$", stripped) is not None  # "... price spread at minus 130"
-            or _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
-            or (all_discount and not _THAN.match(trail))
-        )
-        if flip:
-            negative = not negative  # the legs are named in the other order than the text's
-        if loss and not re.search(r"\bprofit", stripped[-30:]):
-            negative = True
-        cost = _IMPORT_COST.match(trail)
-        if cost is not None:
-            negative = (cost.group("dir") or cost.group("side")) in {"higher", "above"}
-        than = _THAN.match(trail)
-        if than is not None and than.group("what") != "domestic":
-            if than.group("what") in {"previous", "yesterday", "last"}:
-                sign = -1 if than.group("dir") == "lower" else 1
-                basis = _basis(trail[than.end("dir") :], context, sentence)
-                draft.change = PriceChange(sign * quantity.value, basis=basis)
-                notes.add(
-                    sentence,
-                    quantity.start,
-                    quantity.end,
-                    "change",
-                    owner=name,
-                    emitted=True,
-                    why="a spread's change against an earlier day",
-                )
-                continue
-            negative = than.group("dir") == "lower"
-        side = _HIGHER_IN.match(trail)
-        legs = re.match(r"^[a-z]+ \(([a-z ]+)\) - [a-z]+ \(([a-z ]+)\)$", name)
-        if side is not None and legs is not None:
-            # "between Shanghai and Guangdong was 60 yuan/mt (higher in Guangdong)": the first
-            # leg less the second, so negative when the second is the dearer.
-            dearer = (side.group("dir") == "higher") == (_place(side.group("where")) == legs[1])
-            negative = not dearer
-        value = -quantity.value if negative else quantity.value
-        if quantity.is_range:
-            high = quantity.high if quantity.high is not None else quantity.value
-            discount = (
-                _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
-                or all_discount
-                or (loss and not re.search(r"\bprofit", stripped[-30:]))
-                # "should be offered RMB 20-80/mt lower than SHFE 1509 copper"; "will trade
-                # RMB 20-60/mt below SHFE 1509 copper"
-                or re.match(r"^\s*(?:/\s*mt\s*)?(?:lower\s+than|below)\b", trail) is not None
-            )
-            if quantity.sign == -1:
-                # "premiums of -50~0 yuan/mt": the ends as signed; from the other leg if the
-                # text names the legs the other way round
-                ends = (-quantity.value, high)
-                draft.low, draft.high = sorted((-ends[1], -ends[0]) if flip else ends)
-            elif discount != flip:
-                draft.low, draft.high = -high, -quantity.value
-            else:
-                draft.low = quantity.value
-                draft.high = high
-            if _held(stripped) and draft.change is None:
-                draft.change = PriceChange(Decimal(0))  # "the premium range remained at -200-300"
-            why = "a spread's range"
-        elif _AVERAGE.search(stripped[-40:]) and draft.low is not None:
-            draft.value = value
-            why = "a spread's average"
-        elif (
-            draft.empty
-            and (side_after := _SPREAD_SIDE_AFTER.match(trail)) is not None
-            and re.match(r"\s*to\s+[-+]?\d", trail[side_after.end() :])
-        ):
-            # "a range of 30 yuan/mt discount to 150 yuan/mt premium": each end says its side
-            # after its amount
-            draft.low = _on_side(quantity.value, side_after.group("side"), flip)
-            why = "a spread's range, its first end"
-        elif (
-            draft.empty
-            and re.search(r"\b(?:discount|premium)s?\s+of\s*$", stripped)
-            and re.match(
-                r"^\s*(?:yuan/mt\s*)?to\s+(?:(?:an?\s+)?(?:premium|discount)s?\s+of|parity)", trail
-            )
-        ):
-            # "at a discount of 400 yuan/mt to a discount of 280 yuan/mt"; "a discount of 50
-            # yuan/mt to parity": the first end of a range
-            draft.low = value
-            if re.match(r"^\s*(?:yuan/mt\s*)?to\s+parity", trail):
-                draft.low, draft.high = sorted((value, Decimal(0)))
-            why = "a spread's range, its first end"
-        elif draft.low is not None and draft.high is None:
-            side_after = _SPREAD_SIDE_AFTER.match(trail)
-            if side_after is not None:
-                value = _on_side(quantity.value, side_after.group("side"), flip)
-            draft.low, draft.high = sorted((draft.low, value))
-            why = "a spread's range, its second end"
-        elif draft.empty and re.search(
-            r"\bparity\s+to\s+an?\s+(?:premium|discount)\s+of\s*$", stripped
-        ):
-            # "quoted at parity to a premium of 280 yuan/mt"
-            draft.low, draft.high = sorted((Decimal(0), value))
-            why = "a spread's range, from parity"
-        elif (
-            draft.value is not None
-            and draft.low is None
-            and re.fullmatch(r"\s*to\s*(?:rmb|cny|us\$|\$)?\s*", lead)
-        ):
-            # "a discount price of RMB 110 per tonne to RMB 70 per tonne": one range
-            other_end = -quantity.value if draft.value < 0 else quantity.value
-            draft.low, draft.high = sorted((draft.value, other_end))
-            draft.value = None
-            why = "a spread's range, its ends each with a unit"
-        elif (
-            not draft.empty
-            and (item := _PLACE_ITEM.search(lead)) is not None
-            and (places := names.regions(item.group("place")))
-            and places[0][2] != draft.region
-        ):
-            in_market = _draft(
-                drafts,
-                _Owner(name, places[0][2]),
-                quantity.unit or draft.unit,
-                sentence,
-                None,
-                forecast,
-                metric=Metric.SPREAD,
-                fresh=True,
-            )
-            in_market.value = value
-            why = "one market's spread in a list of markets"
-        elif draft.value is None and draft.low is None:
-            draft.value = value
-            draft.bound = _bound(stripped)
-            if draft.bound is None and re.search(r"\bwithin\s*$", stripped):
-                draft.bound = Bound.BELOW  # "import losses narrowed to within 400 yuan/mt"
-            if draft.bound is not None and value < 0:
-                # "the loss widened to over 500 yuan/mt": more than 500 of loss, so the spread
-                # is below -500
-                draft.bound = Bound.BELOW if draft.bound is Bound.ABOVE else Bound.ABOVE
-            if _held(stripped) and draft.change is None:
-                draft.change = PriceChange(Decimal(0))  # "remained at 80 yuan/mt"
-            draft.unit = (
-                quantity.unit or draft.unit
-            )  # the spread's own unit, not a cost's before it
-            why = "a spread"
-        else:
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "spread",
-                owner=name,
-                why="a second amount for one spread: the first is kept",
-            )
-            continue
-        notes.add(
-            sentence, quantity.start, quantity.end, "spread", owner=name, emitted=True, why=why
-        )
-    if draft.value is None and draft.low is not None and _AVERAGE_AT_PARITY.search(folded):
-        draft.value = Decimal(0)  # "..., with the average price at parity"
-    if not draft.empty:
-        context.last_spread_draft = draft
-    if draft.change is None and not draft.empty:
-        flat = _flat_basis(folded, context)
-        if flat is not None:
-            draft.change = PriceChange(Decimal(0), basis=flat[1])
-    if draft.low is not None and draft.high is not None and draft.low > draft.high:
-        draft.low, draft.high = draft.high, draft.low  # a range written from its other leg
-    for other in listed[1:]:
-        # Each market of the list has the spread the clause states.
-        twin = _draft(
-            drafts,
-            _Owner(name, other),
-            draft.unit,
-            sentence,
-            None,
-            forecast,
-            metric=Metric.SPREAD,
-        )
-        twin.value, twin.low, twin.high = draft.value, draft.low, draft.high
-        twin.change, twin.bound = draft.change, draft.bound
-    if " - " in name:
-        first, second = name.split(" - ", 1)
-        context.last_spread = (first, second)
-        context.last_spread_flipped = flip
-
-
-def _leg(text: str, context: Context) -> str | None:
-    """One side of a spread, named as a price is."""
-    folded = _PAREN.sub(" ", text).strip()
-    if re.search(
-        r"\b(?:futures?|contract)\b|\bshfe\b|\b\d{4}\s+[a-z]+$|\b[a-z]+\s+\d{4}\b", folded
-    ):
-        # "SHFE 1509 copper", "the 2602 contract": a futures leg
-        product = names.known_products(folded)
-        base = product[-1][2] if product else (context.metal or context.product)
-        if base is None:
-            return None
-        return f"{base} futures"
-    if re.fullmatch(r"(?:the\s+)?(?:primary(?:\s+metal)?|refined(?:\s+metal)?|spot)", folded):
-        return context.metal
-    if re.fullmatch(r"(?:the\s+)?(?:scrap|secondary(?:\s+metal)?)", folded):
-        return names.scrap_of(context.metal) if context.metal else None
-    found = names.known_products(folded)
-    if found:
-        return found[-1][2]
-    return _normalise_product(folded)
-
-
-# A market named by its place ("Shanghai prices", "the Guangdong market"); "the domestic spot
-# prices" names none.
-_PLACE = (
-    r"(?P<{}>(?!(?:domestic|international|overseas|spot|market|average|futures|local)\b)"
-    r"[a-z]+(?:\s+china)?)"
-)
-# "spot deals were mostly done at ... in Guangdong, and the spread with prices in Shanghai widened
-# to 70 yuan/mt": the market just quoted against another
-_SPREAD_WITH_PLACE = re.compile(
-    r"\b(?:price\s+)?spread\s+(?:with|to|against)\s+(?:the\s+)?(?:prices?\s+in\s+)?"
-    + _PLACE.format("other")
-)
-_REGION_AGAINST = re.compile(
-    r"\b(?:premiums?|discounts?)\s+of\s+(?:(?:around|about|approximately|roughly)\s+)?(?:rmb\s*)?[^a-z]*"
-    r"(?:yuan/mt|yuan|rmb|per\s+tonne|/mt)?\s*"
-    r"(?:against|over|to|compared\s+(?:to|with))\s+(?:the\s+)?"
-    + _PLACE.format("other")
-    # "... against the Shanghai market"; "Tianjin stood at a discount of 50 yuan/mt to Shanghai."
-    + r"(?:\s+(?:spot|prices?|market)\b|\s*(?=[,.;]|$))"
-)
-# "with premiums over Shanghai prices expanding ... to 150 yuan per tonne"; "the premium of the
-# Tianjin market against the Shanghai market was around 70 yuan/mt"
-_REGION_PREMIUM_OVER = re.compile(
-    r"\b(?:premiums?|discounts?)\s+(?:of\s+(?:the\s+)?[a-z]+(?:\s+china)?\s+(?:market\s+)?)?"
-    r"(?:over|against|to)\s+(?:the\s+)?"
-    + _PLACE.format("other")
-    + r"\s+(?:spot\s+)?(?:prices?|market)\b"
-)
-_REGION_THAN = re.compile(
-    r"\b(?:lower|higher)\s+than\s+(?:the\s+)?"
-    + _PLACE.format("other")
-    + r"\s+(?:spot|prices?|market)\b"
-)
-_REGION_PAIR = re.compile(
-    r"\b(?:the\s+)?(?P<a>[a-z]+(?:\s+china)?)-(?P<b>[a-z]+(?:\s+china)?)\s+(?:price\s+)?spread\b"
-    # "the price spread for standard-quality copper premiums between Shanghai and Guangdong"
-    r"|\bprice\s+spread\s+(?:(?:for|of)\s+[a-z -]{3,50}?\s+)?between\s+(?P<c>[a-z]+(?:\s+china)?)"
-    r"\s+and\s+(?P<d>[a-z]+(?:\s+china)?)\b"
-    # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"
-    r"|\bprices?\s+in\s+(?P<e>[a-z]+(?:\s+china)?)\s+exceeded\s+(?:those|that)\s+in\s+"
-    r"(?P<f>[a-z]+(?:\s+china)?)\b"
-)
-# "... was 60 yuan/mt (higher in Guangdong)"; "... was 10 yuan/mt lower in Guangdong"
-_HIGHER_IN = re.compile(r"^\s*(?:/\s*mt\s*)?\(?\s*(?P<dir>higher|lower)\s+in\s+(?P<where>[a-z]+)")
-
-
-def _place(word: str) -> str | None:
-    found = names.regions(word)
-    return found[0][2].lower() if found else None
-
-
-PARITY_WORDS = ("on par with", "at parity with")
-_ON_PAR = re.compile(
-    r"\b(?:the\s+)?(?P<a>[a-z]+)\s+market\s+(?:was|is|were|are|stood|remained|stayed)\s+"
-    r"(?:on\s+par|at\s+parity)\s+with\s+(?:the\s+)?(?P<b>[a-z]+)\s+(?:market|prices?)\b"
-)
 
 
 # "Today's secondary copper raw material prices remained unchanged MoM": a product's price held,
@@ -4959,88 +3902,6 @@ def _read_unchanged(sentence: Sentence, clauses: list[Clause], context: Context)
     )
 
 
-def _read_parity(sentence: Sentence, clauses: list[Clause], context: Context) -> Draft | None:
-    """ "The Tianjin market was on par with the Shanghai market": a spread between two places
-    of 0, stated in words."""
-    if not any(map(sentence.folded.__contains__, PARITY_WORDS)):
-        return None
-    if any(q.kind is Kind.MONEY for clause in clauses for q in clause.quantities):
-        return None
-    match = _ON_PAR.search(sentence.folded)
-    metal = context.metal or (names.base_metal(context.product) if context.product else None)
-    if match is None or metal is None:
-        return None
-    first, second = _place(match.group("a")), _place(match.group("b"))
-    if first is None or second is None or first == second:
-        return None
-    return Draft(
-        metric=Metric.SPREAD,
-        subject=f"{metal} ({first}) - {metal} ({second})",
-        unit="CNY/t",
-        sentence=sentence,
-        region="China",
-        period=None,
-        forecast=False,
-        value=Decimal(0),
-    )
-
-
-def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
-    """A spread between two places: "the Shanghai-Guangdong price spread", "a premium of 40
-    yuan/mt against Shanghai prices", "40 yuan/mt lower than Shanghai prices"."""
-    metal = context.metal or (names.base_metal(context.product) if context.product else None)
-    if metal is None:
-        return None
-    pair = _REGION_PAIR.search(folded)
-    other = (
-        _REGION_AGAINST.search(folded)
-        or _REGION_PREMIUM_OVER.search(folded)
-        or _REGION_THAN.search(folded)
-        or _SPREAD_WITH_PLACE.search(folded)
-    )
-    if other is not None and pair is not None and other.start() < pair.start():
-        # "Tianjin was at a discount of 70 yuan/mt to Shanghai, a narrower Shanghai-Tianjin
-        # spread": the amount is the one told against the other place; the pair only names it.
-        pair = None
-    if pair is not None:
-        first = _place(pair.group("a") or pair.group("c") or pair.group("e") or "")
-        second = _place(pair.group("b") or pair.group("d") or pair.group("f") or "")
-        if first and second:
-            return f"{metal} ({first}) - {metal} ({second})"
-    if other is None:
-        return None
-    second = _place(other.group("other"))
-    offset = sentence.folded.find(folded)
-    limit = (offset if offset >= 0 else 0) + other.start()
-    places = [
-        region.lower()
-        for start, _, region in names.regions(without_dateline(sentence.folded))
-        if start < limit and region.lower() != second
-    ]
-    if not places and context.place and context.place.lower() != second:
-        places = [context.place.lower()]
-    if second is None or not places:
-        return None
-    return f"{metal} ({places[-1]}) - {metal} ({second})"
-
-
-# "..., high-quality copper ... was quoted at a discount of 120 yuan/mt, standard-quality copper
-# at a discount of 350 yuan/mt, and SX-EW copper at a discount of 400 yuan/mt": each grade's
-# spot premium, the amount right after its name.
-_PREMIUM_LEAD = re.compile(
-    r"(?:\b(?:premium|discount)s?\s+of|\bquoted\s+at|\bat|\b(?:premium|discount)s?\s+(?:were|was|to))"
-    r"\s*(?:rmb|\$)?\s*$"
-)
-# "mainstream standard-quality copper premiums were 150-180 yuan/mt and high-quality copper
-# premiums were 180-200 yuan/mt"; "adjusted standard-quality copper premiums to 270-290, with
-# trading concentrated at high-quality copper premiums of 290-310": grades' spot premiums, the
-# futures left unsaid
-_GRADE_PREMIUMS_WERE = re.compile(
-    r"\b(?:standard-quality|high-quality|sx-ew|hydro)\s+(?:[a-z-]+\s+){0,1}"
-    r"(?:copper|zinc|nickel|tin|lead|alumini?um)\s+(?:premium|discount)s?\s+(?:were|was|to|of)\b"
-)
-
-
 _TWO_CONTRACTS = re.compile(
     r"\bagainst\s+the\s+(\d{4})\s+contract\b[^.]{0,80}?;\s*at\s+an?\s+(?:premium|discount)\s+of\s+"
     r"[\d,]+\s*yuan/mt\s+against\s+the\s+(\d{4})\s+contract\b"
@@ -5055,393 +3916,6 @@ def learn_front_contract(folded_body: str, context: Context) -> None:
         context.front_contract = int(pair.group(1))
 
 
-def _read_premium_list(
-    sentence: Sentence,
-    clauses: list[Clause],
-    context: Context,
-    drafts: dict[tuple[object, ...], Draft],
-    notes: Notes,
-) -> bool:
-    """A list of grades, each with its own spot premium against the futures; whether the
-    sentence was one."""
-    folded = sentence.folded
-    if not ("premium" in folded or "discount" in folded) or (
-        "contract" not in folded and not _GRADE_PREMIUMS_WERE.search(folded)
-    ):
-        return False
-    if re.search(r"\bto\s+an?\s+(?:premium|discount)\s+of\b|/mt\s+to\s+[\d$]", folded):
-        return False  # "a discount of 10 yuan/mt to a premium of 20 yuan/mt": one range
-    amounts = [q for clause in clauses for q in clause.quantities if q.kind is Kind.MONEY]
-    items: list[tuple[Quantity, str, int]] = []
-    previous_end = 0
-    for quantity in amounts:
-        lead = folded[previous_end : quantity.start]
-        previous_end = quantity.end
-        if _PREMIUM_LEAD.search(lead) is None or names.names_brand(_FOR_EXAMPLE.sub(" ", lead)):
-            continue
-        products = names.known_products(lead)
-        if not products:
-            continue
-        sign = -1 if re.search(r"\bdiscounts?\s+of\s*(?:rmb|\$)?\s*$", lead) else 1
-        items.append((quantity, products[-1][2], sign))
-    if len(items) < 2 or len({product for _, product, _ in items}) < len(items):
-        return False
-    market = context.paragraph_place or context.place or "China"
-    for quantity, product, sign in items:
-        name, _ = _ordered(product, f"{names.base_metal(product)} futures")
-        standard = re.match(r"^([a-z]+) \(standard-quality\) - (\1 futures)$", name)
-        if standard is not None:
-            name = f"{standard.group(1)} - {standard.group(2)}"  # the market's own premium
-        draft = _draft(
-            drafts,
-            _Owner(name, market),
-            quantity.unit or "CNY/t",
-            sentence,
-            None,
-            False,
-            metric=Metric.SPREAD,
-            fresh=True,
-        )
-        if quantity.is_range:
-            ends = sorted((sign * quantity.value, sign * (quantity.high or quantity.value)))
-            draft.low, draft.high = ends[0], ends[1]
-        else:
-            draft.value = sign * quantity.value
-        notes.add(
-            sentence,
-            quantity.start,
-            quantity.end,
-            "spread",
-            owner=name,
-            emitted=True,
-            why="one grade's spot premium in a list of grades",
-        )
-    return True
-
-
-# "In Henan, ...": a sentence that opens on a place
-_PLACE_LED = re.compile(r"^\s*in\s+(?P<place>[a-z]+)(?:\s+province)?\s*,")
-
-
-def _producing_region_led(sentence: Sentence, benchmark: str | None = None) -> bool:
-    """Whether a sentence opens on a province and names no product but the benchmark: "In
-    Henan, suppliers quoted discounts of 50-0 yuan/mt against the SMM 1# lead average price"
-    (a lead midday's round of the producing regions, whose smelters sell primary metal)."""
-    led = _PLACE_LED.match(sentence.folded)
-    if led is None or not names.regions(led.group(0)):
-        return False
-    named = names.known_products(_PAREN.sub(" ", sentence.folded))
-    return all(product == benchmark for *_, product in named)
-
-
-def _leg_place(leg: str) -> str | None:
-    """The market a spread's leg is quoted in, written after it ("... rod in Jiangxi")."""
-    place = re.search(r"\bin\s+((?:[a-z]+\s+)?[a-z]+)\s*$", leg)
-    if place is None:
-        return None
-    found = names.regions(place.group(1))
-    return found[-1][2] if found else None
-
-
-def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
-    """A spread's name, and whether its value is to be negated (a premium or discount written
-    from the other leg)."""
-    named = _spread_legs(folded, context, sentence)
-    if named is None:
-        return None
-    name, flip = named
-    standard = re.match(r"^([a-z]+) \(standard-quality\) - (\1 futures)$", name)
-    if standard is not None:
-        # "mainstream standard-quality copper was quoted at a discount of 10 yuan/mt against
-        # the front-month contract": the market's own spot premium
-        name = f"{standard.group(1)} - {standard.group(2)}"
-    return name, flip
-
-
-# "the Midwest premium exceeding $900/mt": the US market's premium over LME aluminium, duty paid
-_MIDWEST_PREMIUM = re.compile(
-    r"\b(?:us\s+)?mid-?west(?:\s+aluminium)?\s+(?:duty-paid\s+)?premiums?\b"
-)
-
-
-def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
-    if _MIDWEST_PREMIUM.search(folded) is not None:
-        return "aluminium (us midwest) - aluminium (lme)", False
-    place_to_futures = _PLACE_TO_FUTURES.search(folded)
-    metal = context.metal or (names.base_metal(context.product) if context.product else None)
-    if place_to_futures is not None and metal is not None:
-        # "the price spread between central China and SHFE at -120 yuan/mt": that market's
-        # spot premium
-        return f"{metal} - {metal} futures", False
-    regional = _regional(folded, context, sentence)
-    if regional is not None:
-        return regional, False
-    metal = context.metal
-    if re.search(
-        r"\bimport\s+(?:loss|losses|profit|profits|window|margin)"
-        # "the real-time loss per ton for imported ADC12", "the loss on imported ADC12"
-        r"|\b(?:loss|losses|profit|profits)\b[^.;]{0,25}?\b(?:for|on)\s+imported\b",
-        folded,
-    ) or ("import" in folded and "domestic" in folded):
-        products = names.known_products(
-            _PAREN.sub(" ", sentence.folded[: sentence.folded.find(folded) + len(folded)])
-        )
-        product = products[0][2] if products else context.product or metal
-        if product is not None and product.endswith("futures"):
-            product = product[: -len(" futures")]
-        return (f"{product} import window", False) if product else None
-    that_for = _THAT_FOR.match(folded)
-    if that_for is not None and _BETWEEN.search(folded):
-        that_for = None  # "the price spread of primary and secondary copper rods": its own pair
-    pair = context.last_spread
-    if that_for is not None and pair is None:
-        # "The price difference between primary metal and scrap moved in a narrow range, with
-        # the price spread of X in Shanghai widening to ...": the pair the sentence named first
-        opening = sentence.folded[: max(0, sentence.folded.find(folded))]
-        for between in reversed(list(_BETWEEN.finditer(opening))):
-            first = _leg(between.group("a"), context)
-            second = _leg(between.group("b"), context)
-            if first and second:
-                pair = (first, second)
-                break
-    if that_for is not None and pair is not None:
-        rest = re.split(
-            r"\b(?:was|were|is|stood|at|in|widening|narrowing|holding|closing|rising|falling)\b",
-            folded[that_for.end() :],
-        )[0]
-        leg = _leg(rest, context)
-        if leg is not None:
-            return names.spread_name(pair[0], leg), False
-    # The last pair named is the one the number belongs to: "In terms of the price difference
-    # between A00 aluminium and aluminium scrap, the price difference between A00 aluminium and
-    # mechanical casting aluminium scrap in Shanghai increased ...".
-    for between in reversed(list(_BETWEEN.finditer(folded))):
-        a, b = between.group("a"), between.group("b")
-        if re.fullmatch(r"primary|refined", a.strip()) and re.match(
-            r"secondary\s+copper\s+rods?", b.strip()
-        ):
-            return "copper cathode rod - secondary copper rod", False
-        first, second = _leg(a, context), _leg(re.sub(r"\s+in\s+[a-z]+$", "", b), context)
-        if first and second:
-            first, second = _rod(first, a), _rod(second, b)
-            place_a, place_b = _leg_place(a), _leg_place(b)
-            if place_a and place_b and place_a != place_b:
-                # "the average price spread between secondary copper rod in Jiangxi and
-                # power-use copper rod in east China": each leg in its own market
-                first = _with_qualifier(first, place_a.lower())
-                second = _with_qualifier(second, place_b.lower())
-            return names.spread_name(first, second), False
-    hyphened = _HYPHENED_PAIR.search(folded)
-    if hyphened is not None:
-        # "the Shanghai aluminum tense scrap-primary aluminum price difference"
-        hyphen_first = names.known_products(hyphened.group("a"))
-        hyphen_second = names.known_products(hyphened.group("b"))
-        if hyphen_first and hyphen_second and hyphen_first[-1][2] != hyphen_second[-1][2]:
-            return names.spread_name(hyphen_first[-1][2], hyphen_second[-1][2]), False
-    for between in reversed(list(_BETWEEN_TO_VERB.finditer(folded))):
-        first, second = _leg(between.group("a"), context), _leg(between.group("b"), context)
-        if first and second and first != second:
-            return names.spread_name(first, second), False
-    if re.search(r"refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|refined\s+and\s+scrap", folded):
-        return (f"{metal} - {names.scrap_of(metal)}", False) if metal else None
-    discounted = _DISCOUNTED.search(folded)
-    if discounted is not None:
-        first, second = _leg(discounted.group("a"), context), _leg(discounted.group("b"), context)
-        if first and second:
-            return _ordered(first, second)
-    over = _OVER.search(folded)
-    if over is not None:
-        of_part = names.known_products(over.group("a") or "")
-        first_found = of_part or names.known_products(_PAREN.sub(" ", folded[: over.start()]))
-        # with nothing named, the spot premium of the metal the report quotes ("ordinary
-        # domestic brands were quoted at premiums of 220~230 yuan/mt against the 2505
-        # contract" after a 1# zinc price: zinc's)
-        quoted = names.base_metal(context.product) if context.product else None
-        first = first_found[-1][2] if first_found else (quoted or metal)
-        second = _leg(over.group("b"), context)
-        if first and second and first != second:
-            return _ordered(first, second)
-    than = _THAN_FUTURES.search(folded)
-    if than is not None:
-        # "spot copper should be offered RMB 20-80/mt lower than SHFE 1509 copper"
-        leg = _leg(re.split(r"[,;.]", folded[than.end() - 4 :])[0], context)
-        firsts = names.known_products(folded[: than.start()])
-        first = firsts[-1][2] if firsts else (context.product or metal)
-        if leg is not None and first is not None and leg.endswith(" futures"):
-            return _ordered(first, leg)
-    versus = _VERSUS.search(folded)
-    if versus is not None and not _AGAINST.search(folded):
-        # "secondary refined lead ... at a discount of 200 yuan/mt against the average price of
-        # SMM #1 lead": two products, each named.
-        after = folded[versus.end() : versus.end() + 50]
-        seconds = [name for *_, name in names.known_products(after)]
-        futures_leg = re.match(r"\s*(?:shfe\s+)?([a-z]+)\s+futures\b", after)
-        if futures_leg is not None and seconds and seconds[0] == futures_leg.group(1):
-            seconds = [f"{seconds[0]} futures"]  # "against copper futures": the futures leg
-        if not seconds and metal and re.match(r"(?:smm\s*)?(?:#1|1#)(?![\w#])", after):
-            seconds = [metal]  # "against the average price of SMM 1#": the metal's benchmark
-        before = folded[: versus.start()]
-        firsts = names.known_products(_PAREN.sub(" ", before))
-        opening = sentence.folded[: max(0, sentence.folded.find(folded))]
-        if metal and re.search(rf"\bprimary\s+{metal}\b", opening + before):
-            # "Primary lead smelters mostly sold at market prices, with ex-factory quotes ranging
-            # from ... against the SMM 1# lead average price": primary metal against its benchmark
-            firsts = [(0, 0, f"primary {metal}")]
-        if not firsts:
-            # the product the sentence opened with, before this clause
-            firsts = [
-                found
-                for found in names.known_products(_PAREN.sub(" ", opening))
-                if found[2] != metal
-            ][-1:]
-        if (
-            not firsts
-            and metal
-            and seconds[:1] == [metal]
-            and _producing_region_led(sentence, metal)
-        ):
-            # "Other markets: ... In Henan, suppliers quoted discounts of 50-0 yuan/mt against
-            # the SMM 1# lead average price": that province's smelters, against the benchmark
-            firsts = [(0, 0, f"primary {metal}")]
-        mentioned = context.mentioned_product
-        if not firsts and mentioned is not None and mentioned not in seconds[:1]:
-            # "Spot secondary refined lead was scarce. Suppliers' offers narrowed to a discount
-            # of 50-0 yuan/mt against the SMM #1 lead average price": the product just named
-            # (not the benchmark itself).
-            firsts = [(0, 0, mentioned)]
-        if not firsts and seconds and context.last_spread and seconds[0] == context.last_spread[0]:
-            # "... a price difference between primary metal and scrap of 50 yuan/mt. ...
-            # quotations against the SMM 1# lead average price ranging from a discount of 100":
-            # the other leg of the spread just read.
-            firsts = [(0, 0, context.last_spread[1])]
-        if not firsts and metal and re.search(r"\bex-(?:works|factory)\b", folded):
-            # "the main producing areas quoting premiums of 0-50 yuan/mt against the SMM #1 lead
-            # price ex-works": what the plants ask, against the benchmark
-            firsts = [(0, 0, f"{metal} (ex-works)")]
-        if firsts and seconds and firsts[-1][2] != seconds[0]:
-            first, second = firsts[-1][2], seconds[0]
-            if first == "secondary lead":
-                # "secondary lead smelters' ex-factory prices were at a discount of 50-0 yuan/mt
-                # against the SMM #1 lead average price": what they sell, refined secondary lead
-                first = "refined secondary lead"
-            if names.base_metal(first) == names.base_metal(second):
-                return _ordered(first, second)
-    against = _AGAINST.search(folded)
-    if against is not None or _SPOT_PREMIUM.search(folded):
-        head = folded[: against.start()] if against else folded
-        first_found = names.known_products(head)
-        # The spot premium of the product the report was quoting: "the A00 price ..., with spot
-        # discounts to settle at RMB 40 per tonne".
-        quoted = names.base_metal(context.product) if context.product else None
-        section = names.known_products(context.heading) if context.heading else []
-        if section and not first_found:
-            quoted = section[-1][2]  # "Aluminium: ... Spot discounts are seen at 60-20 yuan/mt."
-        first = first_found[-1][2] if first_found else quoted or metal
-        if first:
-            return _ordered(first, f"{names.base_metal(first)} futures")
-    told_on = _TOLD_ON.match(folded)
-    named_here = names.known_products(folded)
-    if told_on is not None and named_here and context.last_spread is not None:
-        # "..., while high-quality copper was quoted at a premium of 30 yuan/mt to 50 yuan/mt":
-        # the next product against the same leg.
-        first = named_here[0][2]
-        # the leg both are quoted against: the second as written, the first when the house
-        # order swapped them ("lead - refined secondary lead" from a discount to SMM 1# lead)
-        reference = context.last_spread[0 if context.last_spread_flipped else 1]
-        if first != reference:
-            return _ordered(first, reference)
-    benchmark = names.base_metal(context.last_spread[0]) if context.last_spread else None
-    if (
-        benchmark is not None
-        and context.last_spread is not None
-        and benchmark in context.last_spread
-        and not named_here
-        and _producing_region_led(sentence)
-        and re.search(r"\b(?:premium|discount)s?\b", folded)
-    ):
-        # "In Hunan, ... against the SMM 1# lead average price. In Yunnan, quotations remained
-        # at discounts of 300 yuan/mt": the next province's quote on the same benchmark
-        return f"primary {benchmark} - {benchmark}", False
-    if context.last_spread is not None and (
-        _SAME_SPREAD.match(folded) or _SPREAD_GOES_ON.match(folded)
-    ):
-        # "... quoted at premiums of 260-310 yuan/mt over the 2206 contract. The average premium
-        # was 285 yuan/mt": the spread just named, told on.
-        return " - ".join(context.last_spread), context.last_spread_flipped
-    if (
-        context.last_spread is not None
-        and context.last_spread[1].endswith(" futures")
-        and not named_here
-        and _BARE_PREMIUM.search(folded)
-        and re.search(r"\b(?:expected|will|likely|forecast|predicted)\b", sentence.folded)
-        and not re.search(r"\b(?:deals?|offers?|offered)\b", folded)
-    ):
-        # "It is expected that tomorrow's transactions will still be at premiums above 150
-        # yuan/mt": in a spot report, the premium a forecast gives, naming nothing, is the
-        # market's.
-        metal = names.base_metal(context.last_spread[0])
-        return _ordered(metal, f"{metal} futures")
-    if (
-        context.last_spread is not None
-        and context.last_spread[1].endswith(" futures")
-        and re.search(r"\b(?:premium|discount)s?\b", folded)
-        and not re.search(
-            r"\b(?:traded|trading|deals?|transactions?|brands?|non-registered|such\s+as)\b", folded
-        )
-    ):
-        # "SX-EW copper weakened to a discount of around 40 yuan/mt during the day": in a spot
-        # report, a grade's own spot premium against the futures the report quotes against
-        # (not a premium told of brands, "high-quality copper such as CCC-P and ENM ...").
-        metal = names.base_metal(context.last_spread[0])
-        graded = [
-            found
-            for *_, found in named_here
-            if names.base_metal(found) == metal and _GRADE.search(found)
-        ]
-        if graded:
-            return _ordered(graded[0], f"{metal} futures")
-    return None
-
-
-_GRADE = re.compile(r"\((?:sx-ew|high-quality)\)$")
-
-
-# "..., while in southwest and south China, discounts ranged from 170-50 yuan/mt": the spread
-# just read, in other markets.
-_PLACE_TO_FUTURES = re.compile(
-    r"\bprice\s+spread\s+between\s+[a-z]+(?:\s+china)?\s+and\s+(?:the\s+)?(?:shfe|futures)\b"
-)
-_SPREAD_GOES_ON = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:and|while|whereas|but)\s+)?in\s+[a-z ]+?,\s*(?:spot\s+)?(?:premiums?"
-    r"|discounts?)\s+(?:was|were|stood|ranged|widened|narrowed)\b"
-    # "..., Henan at premiums of 25 yuan/mt, and Guangxi at premiums of 50 yuan/mt"
-    r"|^\s*(?:,\s*)?(?:and\s+)?(?:in\s+)?[a-z]+(?:\s+china)?\s+at\s+(?:premiums?|discounts?)\s+of\b"
-)
-_AT_PARITY = re.compile(
-    r"\bat\s+parity\s+with\s+(?:the\s+)?(?:smm\s*(?:#1|1#)|[a-z]+\s+(?:\d{4}\s+)?contract\b)"
-)
-_ITEM_AFTER_PLACE = re.compile(
-    r"\s+(?:(?:was|were|quoted)\s+)?at\s+(?:premiums?|discounts?)\s+of\b"
-)
-# "..., with quotations in Anhui at premiums of 100 yuan/mt ex-factory, Henan at premiums of 25
-# yuan/mt": one market's spread in a list of markets after the spread itself
-_PLACE_ITEM = re.compile(
-    r"(?:^|,|\band\b|\bwith\b)\s*(?:(?:quotations|quotes|offers)\s+)?(?:in\s+)?"
-    r"(?P<place>[a-z]+(?:\s+china)?)\s+(?:(?:was|were|quoted)\s+)?at\s+(?:premiums?|discounts?)\s+of"
-    r"\s*(?:rmb|\$)?\s*$"
-)
-_SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?$")
-_TOLD_ON = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 ()-]{0,60}?\s+"
-    # "..., while high-bismuth lead could go at a discount of 100-50 yuan/mt"
-    r"(?:(?:was|were)\s+quoted|(?:could|can|would|might)\s+(?:go|sell|trade))\s+at\s+"
-    r"(?:an?\s+)?(?:premium|discount)s?\b"
-    r"|^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 -]{0,40}?\s+"
-    r"(?:premiums?|discounts?)\s+(?:was|were)\s+quoted\s+at\b"
-)
-_SIGNED_AGAINST = re.compile(
-    r"\bagainst\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+contract\s+(?:were|was|are|is|at|of)\s+[+\-−]\d"
-)
 # "Baled UBC prices followed aluminium lower, ... closing at 15,200-15,700": what a price
 # followed is not what it is.
 _FOLLOWED = re.compile(
@@ -5449,11 +3923,14 @@ _FOLLOWED = re.compile(
     # "closing at ... on talk of a US ban on Rusal aluminium": news about the metal, not its price
     r"|\b(?:ban|bans|sanctions|tariffs?|duties|embargo)\s+on\s+(?:[a-z]+\s+){0,2}$"
 )
+
 # ", flat WoW"; "(flat WoW)" after the quote
 _FLAT_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:,|\()\s*(?P<also>also\s+)?(?:flat|unchanged|stable)\b"
 )
+
 _SIDE_AFTER = re.compile(r"^\s*(higher|lower)\b")
+
 _TECHNICAL = re.compile(
     r"\b(?:support|resistance)(?:\s+(?:level|line)s?)?(?:\s+(?:above|below))?"
     # "Resistance above is noted at ...", "support first at A, then B"
@@ -5464,40 +3941,18 @@ _TECHNICAL = re.compile(
     # "SHFE 1709 tin will challenge 152,000 yuan per tonne": a line to be tested
     r"|\b(?:challeng(?:e|es|ed|ing)|re-?test(?:s|ed|ing)?)\s*(?:rmb|\$)?\s*$"
 )
+
 # "struggled to break the $3,300/mt level": a line not crossed ("breaking through the 50000
 # yuan mark" is a bound).
 _TRIED = re.compile(
     r"\b(?:struggl\w*|fail\w*|unable|tried|attempt\w*)\s+to\s+(?:break|breach|pierce|surpass)\b"
     r"|\btest(?:ed|ing|s)?\b"
 )
+
 # "failed to break through the psychological level of $2,000/mt": the line named first
 _LEVEL_OF = re.compile(r"\b(?:level|mark|threshold)\s+of\s*(?:rmb|usd|us\$|\$)?\s*$")
+
 _TECHNICAL_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?(?:level|mark|line)\b(?!\s+(?:of|in)\b)")
-_SAME_SPREAD = re.compile(
-    r"^\s*(?:the\s+)?(?:average\s+)?(?:premium|discount|spread)s?\s+(?:was|were|stood|averaged)\b"
-    # "..., and spot order discounts widened to -100~0 yuan/mt"
-    r"|^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:spot\s+(?:order\s+)?)?(?:premium|discount)s?\s+"
-    r"(?:widened|narrowed|expanded|shrank|increased|decreased|rose|fell)\s+(?:to|by)\b"
-)
-
-
-def _ordered(first: str, second: str) -> tuple[str, bool]:
-    """A premium of ``first`` over ``second``, named in the house order; True when swapped."""
-    # "Secondary lead was quoted at premiums of 0-100 yuan/mt against the SMM 1# lead average
-    # price": what secondary smelters sell, refined secondary lead
-    first, second = (
-        "refined secondary lead" if leg == "secondary lead" else leg for leg in (first, second)
-    )
-    name = names.spread_name(first, second)
-    return name, not name.startswith(first + " - ")
-
-
-def _rod(name: str, text: str) -> str:
-    if "rod" in text and "copper" in name:
-        if "secondary" in text or "scrap" in text or "recycled" in text:
-            return "secondary copper rod"
-        return "copper cathode rod"
-    return name
 
 
 def learn(drafts: list[Draft], sentence: Sentence, context: Context) -> None:

@@ -1,0 +1,371 @@
+"""What reading a price and reading a spread share: one draft per series, the basis, bound
+and period a clause gives a number, and the flat words that hold it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scrapers.extract import names
+from scrapers.extract.document import Clause, Context
+from scrapers.extract.drafts import Draft
+from scrapers.extract.lexicon import DOD
+from scrapers.extract.periods import days_back_to, month_period, relative_month
+from scrapers.extract.quantities import Quantity
+from scrapers.extract.reading import basis_at, looks_forward, month_basis
+from scrapers.extract.text import Sentence
+from scrapers.models import Bound, ChangeBasis, Metric
+
+_ABOVE = re.compile(
+    r"(?:\b(?:broke\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
+    r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past|more\s+than"
+    r"|returned\s+above|rose\s+above|climbed\s+above|jumped\s+above|stood\s+above"
+    r"|stand(?:s|ing)?\s+above|stay(?:s|ed|ing)?\s+above|climbing\s+(?:well\s+|significantly\s+)?above)"
+    r"(?:\s+the)?(?:\s+(?:mark|level|threshold|high|high\s+level)\s+of)?)\s*$"
+)
+
+_BELOW = re.compile(
+    r"(?:\b(?:f[ae]ll(?:s|ing)?\s+(?:below|under)|dropp?(?:ed|s|ing)?\s+(?:below|under)"
+    r"|dipp?(?:ed|s|ing)?\s+(?:below|under)|slipp?(?:ed|s|ing)?\s+(?:below|under)"
+    r"|sank\s+below|below|under|less\s+than)(?:\s+the)?)\s*$"
+)
+
+_AVERAGE = re.compile(
+    r"\b(?:(?:with\s+)?(?:an?\s+|the\s+)?average(?:\s+(?:market\s+)?(?:price|premium|discount|quote))?"
+    r"(?:\s+quoted)?(?:\s+(?:of|at|was|stood\s+at))?|averag(?:ed|ing)(?:\s+at)?)\s*(?:a\s+)?"
+    r"(?:premium\s+of\s*|discount\s+of\s*)?$"
+)
+
+_CHANGE_NOUN = re.compile(
+    r"\b(?:increase|rise|gain|growth|jump|rebound|decrease|decline|drop|fall|dip|reduction"
+    r"|change|hike|cut|loss|slump|plunge|surge|slide|leap|uptick|downtick|escalation|spike)\s+(?:of\s*|(?:of\s+)?(?:more\s+than|over|nearly|about|around)\s*"
+    r"|exceed(?:s|ed|ing)\s*|topp(?:ed|ing)\s*)?$"
+)
+
+_REFERENCE = re.compile(
+    r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)(?<!ranges\s)"
+    r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of)?(?:\s+(?:around|about|nearly))?"
+    # "decreased by RMB 310 per tonne from its earlier price of RMB 13460 per tonne"
+    r"|from\s+(?:its|the)\s+(?:earlier|previous|prior|last|recorded)\s+(?:price|level|close|rate)\s+of"
+    # "a drop of RMB 130 per tonne or 0.99 per cent from Tuesday's price of RMB 13140"
+    r"|from\s+(?:monday|tuesday|wednesday|thursday|friday|yesterday)'s\s+(?:price|level|close)\s+of"
+    # "after holding at RMB 2175 per tonne since May 15"
+    r"|after\s+(?:holding|remaining|staying|hovering)(?:\s+(?:flat|steady|stable))?\s+at"
+    # "following a day of restraint at RMB 2,809 per tonne"
+    r"|following\s+a\s+day\s+of\s+[a-z]+\s+at"
+    r"|compared\s+(?:with|to)|(?<!more\s)(?<!less\s)(?<!higher\s)(?<!lower\s)than|versus|vs\.?"
+    r"|against)\s*(?:the\s+)?$"
+)
+
+_DROP_WORDS = re.compile(
+    r"\b(?:smm|the|domestic|spot|average|mainstream|main|most-traded|most\s+traded|price|prices"
+    r"|quote|quotes|quotation|quotations|index|ex-tax|tax|included|excluded|concentratedly"
+    r"|market|circulating|regional|weighted|national|benchmark|current|today's|its|of|for)\b"
+)
+
+_PAREN = re.compile(r"\([^()]*\)")
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+
+# "in December", "in December 2025" (a year, read with the month), but not "in December 25"
+_IN_MONTH = re.compile(
+    rf"\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?({_MONTHS})\b(?:\s+\d{{4}}\b|(?!\s+\d))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    product: str
+    region: str
+
+
+_ONCE = re.compile(r"\bonce\s+[a-z]+(?:\s+by|\s+to)?(?:\s+(?:nearly|about|over|some))?\s*$")
+
+_TODAYS_QUOTE = re.compile(
+    r"\b(?:expected|estimated|likely)\s+to\s+(?:range|settle|be\s+traded|hover)\b"
+    r"|\bmay\s+be\s+traded\b|\bto\s+be\s+traded\s+at\b"
+)
+
+_LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
+
+_WHY = {
+    "intraday": "an opening, high or low price: only a session's close is a figure",
+    "reference": "a value compared with, not the figure",
+    "expectation": "a miss against an expectation",
+    "technical": "a support or resistance line a chart reader drew, not a price",
+    "span": "the span a price moved in over the week, not a quote",
+    "round": 'a round level named ("back to the 20,000 level"), not a quote',
+    "bid": "a bid or offer price",
+    "deal": "a deal or one seller's offer, not the market's quote",
+    "other": (
+        "a ceiling, an adjustment without a direction, or a quote relative to the market:"
+        " not a price"
+    ),
+}
+
+
+def _held(lead: str) -> bool:
+    return (
+        re.search(
+            # "cerium oxide prices also continued to stabilize at 11,000-12,000 yuan/mt" (but
+            # not "has stabilized at", where a move came first)
+            r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat|restrained"
+            r"|(?<=continued\sto\s)stabili[sz]e)"
+            r"(?:\s+(?:basically|largely|mostly|broadly|generally))?(?:\s+(?:steady|stable|the\s+same))?"
+            # "cerium oxide prices also held steady this week at 11,000-12,000 yuan/mt"
+            r"(?:\s+(?:this\s+week|today|during\s+the\s+week))?"
+            r"(?:\s+(?:at|in|(?<=stable\s)within|(?<=steady\s)within))?(?:\s+the\s+range\s+of)?"
+            # "quotations remained at discounts of 300 yuan/mt"
+            r"(?:(?<=\sat)\s+(?:an?\s+)?(?:premium|discount)s?\s+of)?"
+            r"(?:\s+(?:around|about|approximately|roughly))?\s*$"
+            r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$",
+            lead.rstrip(),
+        )
+        is not None
+    )
+
+
+def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None] | None:
+    """ "flat WoW", "unchanged from the previous trading day": a change of 0, with its basis
+    (SMM's "flat MoM" is the previous day's in a daily report, the previous week's in a weekly
+    one, as for a move)."""
+    match = re.search(
+        r"\b(?:flat|unchanged|no\s+(?:recent\s+)?change|(?:shows?|showed)\s+restraint"
+        r"|(?:held|holds?|remained|stayed|was|were|kept)\s+(?:stable|steady))\b",
+        folded,
+    )
+    if match is None:
+        return None
+    rest = folded[match.end() : match.end() + 45]
+    if DOD.search(rest) is not None:
+        return True, ChangeBasis.DOD
+    basis, _ = basis_at(rest, after=True)
+    if basis is None and not re.match(
+        r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|[;,.]|$)", rest
+    ):
+        return None
+    return True, _periodic(basis, context, today=False)
+
+
+_NOUN_BASIS = re.compile(
+    r"\b(?P<which>weekly|monthly|daily|single-day|yearly|annual|week-on-week|month-on-month|year-on-year"
+    r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)\s+(?:increase|rise|gain|decrease|decline"
+    # "The weekly increase was 660 yuan/mt"
+    r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip|escalation|spike)\s+(?:of\s*|was\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
+    r"|around|approximately|roughly)\s*|exceed(?:s|ed|ing)\s*)?$"
+)
+
+_ON_A_BASIS = re.compile(
+    r"\bon\s+an?\s+(?P<which>week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y|weekly"
+    r"|monthly|yearly)\s+(?:basis|calculation)\b"
+)
+
+_NOUN_BASES = {
+    "weekly": ChangeBasis.WOW,
+    "monthly": ChangeBasis.MOM,
+    "daily": ChangeBasis.DOD,
+    "single-day": ChangeBasis.DOD,
+    "yearly": ChangeBasis.YOY,
+    "annual": ChangeBasis.YOY,
+    **dict.fromkeys(("week-on-week", "w-o-w", "wow"), ChangeBasis.WOW),
+    **dict.fromkeys(("month-on-month", "m-o-m", "mom"), ChangeBasis.MOM),
+    **dict.fromkeys(("year-on-year", "y-o-y", "yoy"), ChangeBasis.YOY),
+}
+
+_FROM_THE_DAY_BEFORE = re.compile(
+    r"^\W*(?:/\s*(?:mt|t)\s*|per\s+tonne\s*)?from\s+"
+    r"(?:monday|tuesday|wednesday|thursday|friday)(?:'s\s+(?:price|close|level))?\b"
+    # not "from Thursday last week", nor "from Friday, May 23"
+    r"(?!\s*,?\s*(?:[a-z]+\s+)?\d|\s+(?:of\s+)?(?:last|the\s+previous|a)\s+week)"
+)
+
+_FROM_LAST_FRIDAY = re.compile(
+    r"^\W*(?:/\s*mt\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s*)?(?:from|compared\s+(?:to|with))"
+    r"\s+last\s+friday\b"
+)
+
+
+def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> ChangeBasis | None:
+    noun = _NOUN_BASIS.search(lead.rstrip()[-40:]) if lead else None
+    if noun is not None:
+        # "a MoM decrease of 30 yuan/mt from the weekly average price last week": SMM's "MoM"
+        # in a weekly review is the week's
+        return _periodic(
+            _NOUN_BASES[noun.group("which")], context, today="today" in sentence.folded
+        )
+    framed = _ON_A_BASIS.search(lead) if lead else None
+    if framed is not None:
+        # "on a week-on-week basis, the price reflects an increase of RMB 260"
+        return _periodic(
+            _NOUN_BASES[framed.group("which")], context, today="today" in sentence.folded
+        )
+    dod = DOD.search(trail)
+    if dod is not None and dod.start() < 45:
+        return ChangeBasis.DOD
+    if not context.weekly and _FROM_THE_DAY_BEFORE.match(trail):
+        return ChangeBasis.DOD  # a Friday's "up RMB 15 per tonne from Thursday": the day before
+    if (
+        context.daily
+        and context.published is not None
+        and context.published.weekday() == 0
+        and _FROM_LAST_FRIDAY.match(trail)
+    ):
+        # a Monday's daily report, "up 25 yuan/mt from last Friday": the previous trading day
+        return ChangeBasis.DOD
+    if context.weekly and _FROM_LAST_FRIDAY.match(trail):
+        # a weekly review's "down 900 yuan/mt or 6% from last Friday" is the week's move; in a
+        # Monday morning comment the same words mean the previous session, and name no basis
+        return ChangeBasis.WOW
+    if (context.weekly or context.week_told) and (
+        days_back_to(trail, context.published) or 0
+    ) in range(5, 9):
+        # a weekly review's "down 100 yuan/mt from March 28", the last day of the week before
+        # (also where the review says it looks back "over the past week")
+        return ChangeBasis.WOW
+    basis, _ = basis_at(trail, after=True)
+    if basis is None:
+        basis = month_basis(trail, None)
+    if basis is ChangeBasis.MOM and re.match(
+        r"^\W*(?:/\s*mt\s*)?(?:(?:higher|lower|more|less)\s+than|from)\s+a\s+month\s+(?:ago|earlier)\b",
+        trail,
+    ):
+        # "and 163 yuan/mt from a month ago", "RMB 158 per tonne higher than a month ago": a
+        # month, whatever the report's period
+        return basis
+    return _periodic(basis, context, today="today" in sentence.folded)
+
+
+def _periodic(basis: ChangeBasis | None, context: Context, *, today: bool) -> ChangeBasis | None:
+    if basis is ChangeBasis.MOM and (context.daily or today):
+        return ChangeBasis.DOD  # SMM's "MoM" in a daily report means the previous day
+    if basis is ChangeBasis.MOM and context.weekly:
+        return ChangeBasis.WOW  # ... and in a weekly review, the previous week
+    return basis
+
+
+def _bound(lead: str) -> Bound | None:
+    stripped = lead.rstrip()
+    if _ABOVE.search(stripped[-40:]):
+        return Bound.ABOVE
+    if _BELOW.search(stripped[-30:]):
+        return Bound.BELOW
+    return None
+
+
+_FORWARD_LEAD_IN = re.compile(
+    r"\bnext\s+(?:week|month)\b|\b(?:is|are)\s+expected\b|\b(?:will|should)\s+[a-z]+"
+)
+
+
+def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
+    end = clause.start + len(clause.folded)
+    if _TODAYS_QUOTE.search(clause.folded) and not _LATER.search(sentence.folded):
+        # AL Circle writes the day's SMM quote as "the average prices are expected to range
+        # between A and B": today's range, not a forecast.
+        return False
+    if looks_forward(
+        sentence.text[clause.start : end], clause.folded, quantity.start - clause.start
+    ):
+        return True
+    lead_in = sentence.folded[: clause.start].rstrip()
+    if lead_in.endswith(":") and _FORWARD_LEAD_IN.search(lead_in):
+        # "Next week the market should stay firm with grades diverging: shredded tense scrap
+        # fluctuating within the range of 15,800 to 17,400 yuan/mt": what the colon introduces
+        return True
+    if re.match(
+        r"\s*(?:/\s*mt\s*)?(?:are|is)\s+(?:expected|likely|forecast|predicted)\b(?!\s+to\s+range)",
+        sentence.folded[quantity.end : end],
+    ):
+        return True  # "spot discounts of RMB 30-70/mt are expected over SHFE 1407 aluminum"
+    # "... to trade at 103,500-105,000 yuan/mt today, with spot prices at 103,000-104,300
+    # yuan/mt": a "with" clause carries on the forecast before it.
+    return (
+        re.match(r"\s*with\b", clause.folded) is not None
+        and clause.start > 0
+        and looks_forward(
+            sentence.text[: clause.start], sentence.folded[: clause.start], clause.start
+        )
+        and not _TODAYS_QUOTE.search(sentence.folded[: clause.start])
+    )
+
+
+def _price_period(folded: str, context: Context, forecast: bool) -> str | None:
+    """A price has a period only when its sentence names a month ("in December", "last
+    month"), never a week or a day."""
+    published = context.published
+    if published is None:
+        return None
+    match = _IN_MONTH.search(folded)
+    if match is not None:
+        return month_period(match.group(0), published, forecast=forecast)
+    if "month" in folded:
+        return relative_month(folded, published)
+    return None
+
+
+def _with_qualifier(product: str, qualifier: str) -> str:
+    if product.endswith(")"):
+        return product[:-1] + f", {qualifier})"
+    return f"{product} ({qualifier})"
+
+
+def _normalise_product(text: str) -> str | None:
+    words = names.british(_DROP_WORDS.sub(" ", text.lower()).split())
+    words = [word for word in words if word not in {"a", "an", "and"}]
+    if not words or len(words) > 5:
+        return None
+    name = " ".join(words)
+    known = names.PRODUCT_ALIASES.get(name)
+    if known is not None:
+        return known
+    metals = (
+        "copper",
+        "alumin",
+        "zinc",
+        "lead",
+        "nickel",
+        "tin",
+        "lithium",
+        "cobalt",
+        "silicon",
+        "scrap",
+        "alloy",
+        "ore",
+        "steel",
+    )
+    if any(word.startswith(metals) for word in words):
+        return name
+    return None
+
+
+def _draft(
+    drafts: dict[tuple[object, ...], Draft],
+    owner: _Owner,
+    unit: str,
+    sentence: Sentence,
+    period: str | None,
+    forecast: bool,
+    *,
+    metric: Metric = Metric.PRICE,
+    fresh: bool = False,
+) -> Draft:
+    key: tuple[object, ...] = (metric, owner.product, owner.region, unit, period, forecast)
+    draft = drafts.get(key)
+    if draft is not None and fresh:
+        index = 1
+        while (*key, index) in drafts:
+            index += 1
+        key = (*key, index)
+        draft = None
+    if draft is None:
+        draft = Draft(
+            metric=metric,
+            subject=owner.product,
+            unit=unit,
+            sentence=sentence,
+            region=owner.region,
+            period=period,
+            forecast=forecast,
+        )
+        drafts[key] = draft
+    return draft

@@ -1,0 +1,1398 @@
+"""Spreads per tonne: the difference between two named prices (a premium or discount, a
+refined-to-scrap spread, an import profit or loss, two markets at parity), named by its legs.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from scrapers.extract import names
+from scrapers.extract.document import Clause, Context
+from scrapers.extract.drafts import Draft, Notes
+from scrapers.extract.lexicon import EXPECTATION
+from scrapers.extract.quantities import Kind, Quantity
+from scrapers.extract.quoting import (
+    _AVERAGE,
+    _CHANGE_NOUN,
+    _LATER,
+    _ONCE,
+    _PAREN,
+    _REFERENCE,
+    _TODAYS_QUOTE,
+    _WHY,
+    _basis,
+    _bound,
+    _draft,
+    _flat_basis,
+    _forward,
+    _held,
+    _normalise_product,
+    _Owner,
+    _price_period,
+    _with_qualifier,
+)
+from scrapers.extract.reading import AFTER, basis_at, direction, looks_forward, without_dateline
+from scrapers.extract.text import Sentence
+from scrapers.models import Bound, Metric, PriceChange
+
+_SPREAD = re.compile(
+    r"\b(?:price\s+(?:difference|spread|gap)s?|(?:the|a|its|this)\s+spread|spreads\b"
+    r"|spread\s+(?:between|of|narrowed|widened|was|stood|closed|expanded|shrank|against|over)"
+    r"|(?:theoretical\s+)?premiums?(?:/discounts?)?"
+    r"|discounts?|discounted|import\s+(?:losses|loss|profits?|windows?|margins?)"
+    # "the real-time loss per ton for imported ADC12"
+    r"|(?:loss|losses|profits?)(?=[^.;]{0,25}?\b(?:for|on)\s+imported\b)"
+    r"|refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|price\s+differential)\b"
+)
+
+# an inter-month spread ("BACK 250 yuan/mt"), not a price falling back ("pulled back 3,370")
+_NOT_A_SPREAD = re.compile(
+    r"\binter-?month|\bcontango\b|\bbackwardation\b"
+    r"|(?<![a-z]ed\s)(?<!fell\s)(?<!came\s)(?<!went\s)(?<!slid\s)\bback\s+\d|calendar"
+)
+
+_BETWEEN = re.compile(
+    r"(?:\bbetween|\b(?:spread|difference|gap)\s+of)\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
+    r"(?=\s+(?:in\s+[a-z]+\s+)?"
+    r"(?:was|were|is|are|stood|closed|rose|fell|widened|narrowed|expanded|has|had|remained"
+    r"|also|at|to|of|came|hit|reached|continued|shrank|showed|fluctuated|increased|decreased"
+    r"|dropped|moved|adjusted)\b|,|$)"
+)
+
+# ... and a leg told as a price of something ("between the SMM ADC12 spot price and the 10:15
+# closing price of the most-traded cast aluminum alloy futures contract (AD2603) was 960"),
+# read to the verb when the short reading names no leg.
+_BETWEEN_TO_VERB = re.compile(
+    r"\bbetween\s+(?P<a>.+?)\s+and\s+(?P<b>.+?)"
+    r"(?=\s+(?:was|were|is|are|stood|came|widened|narrowed|expanded|shrank)\b|,|$)"
+)
+
+_HYPHENED_PAIR = re.compile(
+    r"\b(?P<a>[a-z]+(?:\s+[a-z]+){0,3})-(?P<b>[a-z]+(?:\s+[a-z]+){0,3}?)"
+    r"\s+price\s+(?:difference|spread|gap)\b"
+)
+
+_OVER = re.compile(
+    r"\b(?:premium|discount)s?\s+(?:of\s+(?P<a>[\w$#,.\s/~–-]+?)\s+)?(?:to|over|against|relative\s+to)\s+"
+    # "over the 10:15 closing price of the most-traded ... contract"
+    r"(?:the\s+)?(?P<b>[a-z0-9#:\s'’-]+?)(?=\s*(?:\(|\bat\b|\bon\b|\bwas\b|\bwere\b|\bis\b"
+    r"|\bnarrowed\b|\bwidened\b|\bstood\b|,)|$)"
+)
+
+_DISCOUNTED = re.compile(
+    r"(?P<a>[a-z0-9#\s'’-]+?)\s+(?:has\s+|had\s+|was\s+)?discounted\s+[^a-z]*(?:yuan\s*/\s*tons?)?"
+    r"\s*(?:of|to|against)\s+(?P<b>[a-z0-9#\s'’-]+)"
+)
+
+_SPOT_PREMIUM = re.compile(
+    r"\bspot\s+(?:premiums?|discounts?)\b|\bpremiums\s+and\s+discounts\b"
+    # "spot prices are likely to trade at a premium of 20-80 yuan today"; "The 0# common brand
+    # will trade at a discount of 100-60 yuan/mt": the market's own spot premium
+    r"|\bspot\s+(?:[a-z]+\s+)?prices?\b(?:\s+[a-z]+){0,7}?\s+an?\s+(?:premium|discount)\b"
+    r"|\b(?:common|mainstream|ordinary|standard)\s+brands?\b"
+    # "quoted at premiums of 265~300 yuan/mt over the market": over the futures
+    r"|\b(?:premiums?|discounts?)\s+of\s+[^a-z]*(?:yuan/mt\s+)?(?:over|against|to)\s+the\s+"
+    r"(?:market|online\s+price|futures)\b"
+    # "premiums for high-quality copper were quoted at 100 yuan/mt"; "Hydro-copper was quoted
+    # with premiums of 140 yuan/mt"
+    r"|\b(?:premiums?|discounts?)\s+for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:copper|zinc|nickel|tin"
+    r"|lead|alumini?um)\b"
+    r"|\bquoted\s+with\s+(?:an?\s+)?(?:premium|discount)s?\s+of\b"
+    # "High-quality copper traded at a premium of around 100 yuan/mt."
+    r"|^\s*(?:standard-quality|high-quality|sx-ew|hydro|non-standard)\s+(?:copper|zinc|nickel|tin"
+    r"|lead|alumini?um)\s+(?:was\s+|were\s+)?(?:quoted|traded|offered)\s+at\s+(?:an?\s+)?"
+    r"(?:premium|discount)s?\b"
+    # "mainstream standard-quality copper premiums were 150-180 yuan/mt"
+    r"|\b(?:standard-quality|high-quality|sx-ew|hydro|mainstream)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:copper|zinc|nickel|tin|lead|alumini?um)\s+(?:premiums?|discounts?)\s+(?:were|was|stood)\b"
+    # "SX-EW copper was also tight, quoted at a discount of 40-20 yuan/mt"
+    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*copper\b[^.;]{0,40}?\bquoted\s+at\s+an?\s+"
+    r"(?:premium|discount)s?\b"
+    # "high-quality copper was quoted at a discount of 50 yuan/mt"
+    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*(?:copper\s+)?(?:is|are|was|were)\s+quoted"
+    r"\s+at"
+    r"\s+(?:an?\s+)?(?:premium|discount)s?\b"
+    # "SMM average premium for #1 copper cathode was 170-230 yuan/mt"
+    r"|\baverage\s+premiums?\s+(?:for|of)\s+(?:smm\s+)?(?:#1|1#)\s"
+    # "suppliers quoted standard-quality copper at premiums of 160-180 yuan/mt"; "high-quality
+    # copper (plate) was quoted at premiums of 180-200 yuan/mt"
+    r"|\bquoted\s+(?:[a-z#0-9()-]+\s+){1,5}?at\s+(?:parity\s+to\s+)?(?:an?\s+)?"
+    r"(?:premium|discount)s?\s+of\b"
+    r"|\bpremiums?(?:\s+range)?\s+(?:for|of)\s+(?:the\s+)?mainstream\b|\bspot\s+(?:[a-z]+\s+)?contract(?:\s+price)?\s+"
+    r"(?:is\s+|was\s+)?(?:likely\s+|expected\s+)?(?:to\s+be\s+|may\s+be\s+)?traded\b"
+)
+
+_THAN_FUTURES = re.compile(
+    r"\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:shfe|lme|comex)\b"
+    r"|\b(?:above|below|over|under)\s+(?:the\s+)?(?:shfe|lme|comex)\s+\d{4}\b"
+    r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:[a-z]+\s+)?\d{4}\s+contract\b"
+)
+
+_VERSUS = re.compile(
+    r"\b(?:against|over)\s+(?:the\s+)?(?:(?:average|spot)\s+prices?\s+of\s+(?:the\s+)?)?"
+    # "quoted at a discount of 100-50 yuan/mt to the SMM 1# lead price"
+    r"|\bto\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
+    # "ex-factory prices ... were 100-40 yuan/mt lower than the SMM 1# lead average price"
+    r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
+    # "ex-works quotations were mostly at parity with the SMM #1 lead average price"
+    r"|(?<=parity\s)with\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
+)
+
+_AGAINST = re.compile(
+    r"\b(?:against|over|(?<=par\s)with|(?<=parity\s)with)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)"
+    r"\s+contract\b"
+    # "a premium of 55 yuan/mt over the current month", "a discount of 75 yuan/mt to the
+    # current month"
+    r"|\b(?:against|over|to)\s+(?:the\s+)?(?P<month>current|next|front|this)\s+month\b"
+)
+
+# "..., and that for Jiangsu bare bright aluminium wire was ..."; "with the price spread of
+# machine-made aluminum tense scrap in Shanghai widening to ..." after the pair was named
+_THAT_FOR = re.compile(
+    r"^\s*(?:(?:and|while|with)\s+)?(?:that|the\s+price\s+(?:spread|difference|gap))"
+    r"\s+(?:for|of)\s+(?!the\s+(?:most|main)\b)"
+)
+
+_DISCOUNT_BEFORE = re.compile(
+    r"\bdiscounts?(?:\s+price)?(?:\s+of)?(?:\s+about|\s+around)?\s*$|\bdiscounted\s*$"
+)
+
+_LOSS = re.compile(r"\b(?:losses|loss)\b")
+
+_IMPORT_COST = re.compile(
+    r"^\s*(?:yuan/mt\s+|per\s+tonne\s+)?(?:(?P<dir>higher|lower)\s+than|(?P<side>above|below))"
+    r"\s+(?:the\s+)?domestic"
+)
+
+_ABOVE_DOMESTIC = re.compile(
+    r"^\s*(?P<dir>higher|lower)\s+than\s+(?:the\s+)?(?:domestic|[a-z]+\s+index|spot)\b"
+)
+
+_FEW_QUOTES = re.compile(
+    r"\b(?:a\s+few|some|several|individual)\s+(?:(?:quotes|quotations|offers|deals|cargoes)\s+"
+    r"(?:at|were\s+at)\s+)?(?:premiums?|discounts?)\s+of\s*$"
+)
+
+# "30 yuan/mt discount": the side of a spread written after its amount
+_SPREAD_SIDE_AFTER = re.compile(r"^\s*(?:/\s*mt\s*|yuan/mt\s*)?(?P<side>discount|premium)\b")
+
+
+def _on_side(amount: Decimal, side: str, flip: bool) -> Decimal:
+    """An amount signed by the side the text gives it, turned round when the legs are named the
+    other way round from the text's."""
+    return -amount if (side == "discount") != flip else amount
+
+
+_THAN = re.compile(r"^\s*(?:yuan/mt\s*)?(?P<dir>lower|higher)\s+than\s+(?:the\s+)?(?P<what>[a-z]+)")
+
+_AT_A_MARGIN = re.compile(r"\b(?:at|with|showed|show)\s+an?\s+(?:loss|profit)\s+of\s*$")
+
+_AVERAGE_AT_PARITY = re.compile(
+    r"\baverage(?:\s+(?:price|premium|spread))?\s+(?:(?:was|stood|being)\s+)?at\s+parity\b"
+)
+
+# "For the price difference between primary metal and scrap, Foshan aluminium for profiles
+# closed at RMB 3,766 per tonne, and shredded tense scrap closed at RMB 2,691 per tonne."
+_SCRAP_SPREADS = re.compile(
+    r"^(?:for|as\s+for|regarding|in\s+terms\s+of)\s+the\s+price\s+(?:differences?|spreads?|gaps?)"
+    r"\s+between\s+primary(?:\s+metal|\s+aluminium|\s+copper)?\s+and\s+scrap\s*,"
+)
+
+
+def _read_scrap_spreads(
+    sentence: Sentence,
+    clauses: list[Clause],
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """Each amount is the spread between the primary metal and the scrap its clause names."""
+    metal = context.metal
+    if metal is None:
+        return False
+    whole = sentence.folded
+    start = _SCRAP_SPREADS.match(whole)
+    read = False
+    for clause in clauses:
+        for quantity in (q for q in clause.quantities if q.kind is Kind.MONEY):
+            head = whole[max(clause.start, start.end() if start else 0) : quantity.start]
+            products = names.known_products(head)
+            if not products:
+                continue
+            scrap = products[-1][2]
+            if "scrap" not in scrap:
+                purpose = re.search(r"\bfor\s+([a-z]+?)s?\b", head[products[-1][1] :])
+                if scrap != metal or purpose is None:
+                    continue
+                scrap = f"{metal} scrap ({purpose.group(1)})"  # "aluminium for profiles"
+            places = names.regions(head)
+            owner = _Owner(f"{metal} - {scrap}", places[-1][2] if places else "China")
+            draft = _draft(
+                drafts, owner, quantity.unit or "CNY/t", sentence, None, False, metric=Metric.SPREAD
+            )
+            draft.value = quantity.value
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "spread",
+                owner=owner.product,
+                emitted=True,
+                why="the primary metal's spread over this scrap",
+            )
+            read = True
+    return read
+
+
+# Another market's price ("New York gold prices closed up 0.8%"): its close is not the metal's.
+_PER_POUND = re.compile(r"[^¢]{0,4}(?:¢|\bcents?\b)\s*(?:/|per)\s*(?:lb|pound)")
+
+_THAN_BENCHMARK = re.compile(
+    r"\b(?:lower|higher)\s+than\s+(?:the\s+)?smm\s*(?:#1|1#)\s+[a-z]+\s+(?:average\s+)?price"
+)
+
+
+def _is_spread(folded: str, context: Context) -> bool:
+    if context.last_spread is not None and _THAT_FOR.match(folded):
+        return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
+    if _SIGNED_AGAINST.search(folded):
+        return True  # "quotations against the SHFE 2411 contract were +0~+200 yuan/mt"
+    if _AT_PARITY.search(folded):
+        return True  # "ex-works quotations were mostly at parity with the SMM #1 lead price"
+    if _REGION_PAIR.search(folded):
+        # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"; "with
+        # Guangdong-Shanghai spread at 120 yuan/mt"
+        return True
+    if (
+        _REGION_THAN.search(folded) is not None
+        or _THAN_FUTURES.search(folded) is not None
+        or _THAN_BENCHMARK.search(folded) is not None
+    ):
+        # "Prices in Tianjin were 40 yuan/mt lower than Shanghai prices"; "spot copper should be
+        # offered RMB 20-80/mt lower than SHFE 1509 copper"
+        return True
+    if not any(
+        map(
+            folded.__contains__,
+            (
+                "spread",
+                "premium",
+                "discount",
+                "difference",
+                "gap",
+                "import",
+                "refined",
+                "differential",
+            ),
+        )
+    ):
+        return False
+    if _NOT_A_SPREAD.search(folded) and not re.search(
+        r"\bpremium|\bdiscount|price\s+difference", folded
+    ):
+        return False
+    if _SPREAD.search(folded) is not None or _REGION_THAN.search(folded) is not None:
+        return True
+    return (
+        "import" in folded
+        and "domestic" in folded
+        and any(map(folded.__contains__, ("higher than", "lower than", "above the", "below the")))
+    )
+
+
+# "at premiums above 150 yuan/mt": the premium's own number, right after the word.
+_BARE_PREMIUM = re.compile(
+    r"\bat\s+(?:a\s+)?(?:premiums?|discounts?)\s+(?:of\s+)?(?:above|below|over|under|around|about)?"
+    r"\s*(?:rmb\s*)?[+-]?\d"
+)
+
+# "Mainstream transaction prices mainly ranged from a discount of 150 yuan/mt to a discount of
+# 130 yuan/mt against the 2602 contract"; "actual transactions were at premiums of 10-20"
+_DEALT = re.compile(r"\b(?:transactions?\s+(?:were|was)|deals?\s+(?:were|was))\b")
+
+_FOR_EXAMPLE = re.compile(r"\bsuch\s+as\s+[a-z]+(?:\s+\([a-z ]+\))?")
+
+
+def _read_import_window(
+    sentence: Sentence,
+    quantity: Quantity,
+    product: str,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """ "translating to RMB 3,240.48 per tonne, RMB 72.02 per tonne higher than the alumina
+    index": the import price against the domestic one, an import loss. Whether it was one."""
+    whole = sentence.folded
+    parity = _ABOVE_DOMESTIC.match(whole[quantity.end :])
+    if parity is None or not re.search(r"\b(?:fob|cif|import|ports?)\b", whole):
+        return False
+    base = product.split(" (")[0]
+    window = _draft(
+        drafts,
+        _Owner(f"{base} import window", "China"),
+        quantity.unit or "CNY/t",
+        sentence,
+        None,
+        False,
+        metric=Metric.SPREAD,
+    )
+    sign = -1 if parity.group("dir") == "higher" else 1
+    window.value = sign * quantity.value
+    notes.add(
+        sentence,
+        quantity.start,
+        quantity.end,
+        "spread",
+        owner=window.subject,
+        emitted=True,
+        why="import parity against the domestic price: the import window",
+    )
+    return True
+
+
+def _read_spread(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> None:
+    folded = clause.folded
+    amounts = [q for q in clause.quantities if q.kind is Kind.MONEY]
+    for quantity in clause.quantities:
+        # "with a premium of 80 against the 06 contract": an amount whose unit the report
+        # leaves to its readers.
+        if (
+            quantity.kind is Kind.OTHER
+            and re.search(
+                r"\b(?:premium|discount)s?\s+of\s*$",
+                sentence.folded[clause.start : quantity.start],
+            )
+            and not _PER_POUND.match(sentence.folded, quantity.end - 4)
+        ):
+            unit = amounts[0].unit if amounts else "CNY/t"
+            amounts.append(
+                Quantity(
+                    quantity.start,
+                    quantity.end,
+                    Kind.MONEY,
+                    quantity.value,
+                    quantity.high,
+                    unit,
+                    quantity.sign,
+                )
+            )
+    parity = _AT_PARITY.search(folded)
+    if not amounts and parity is not None:
+        # a spread of nothing: "quotations were mostly at parity with the SMM #1 lead price"
+        start = clause.start + parity.start()
+        amounts.append(Quantity(start, start + 9, Kind.MONEY, Decimal(0), None, "CNY/t"))
+    amounts.sort(key=lambda q: q.start)
+    if not amounts:
+        return
+    # "high-quality copper such as Jinchuan (plate) was quoted at premiums of 180-200": a grade,
+    # with a brand for example.
+    named_before = _FOR_EXAMPLE.sub(" ", folded[: amounts[0].start - clause.start])
+    if re.match(r"(?:at|with)\s+an?\s+(?:premium|discount)\b", folded):
+        # "JCC and Jinde lead were quoted at 16,740-16,800 yuan/mt, with a premium of 0-50": the
+        # premium is the brand's, named in the statement this one trails.
+        statement = sentence.folded.rfind(";", 0, clause.start) + 1
+        named_before = (
+            _FOR_EXAMPLE.sub(" ", sentence.folded[statement : clause.start]) + named_before
+        )
+    if _DEALT.search(named_before):
+        for quantity in amounts:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "deal",
+                why="where deals were done, not the market's quote",
+            )
+        return
+    if names.names_brand(named_before):
+        for quantity in amounts:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "brand",
+                why="one brand's premium, not the market's",
+            )
+        return
+    own = re.findall(r"\b(\d{4})\s+contract\b", folded)
+    later = (
+        bool(own) and context.front_contract is not None and int(own[-1]) > context.front_contract
+    )
+    if later or re.search(r"\bagainst\s+(?:the\s+)?next\s+month(?:'s)?\b", folded):
+        for quantity in amounts:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="a premium against a later contract: only the front one is the spot premium",
+            )
+        return
+    named = _spread_name(folded, context, sentence)
+    if named is None:
+        for quantity in amounts:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "spread",
+                why="a price difference whose legs are not named: not guessed",
+            )
+        return
+    name, flip = named
+    found_regions = [
+        found
+        for found in names.regions(without_dateline(folded))
+        # not the markets of a list after the spread ("..., Henan at premiums of 25 yuan/mt")
+        if not _ITEM_AFTER_PLACE.match(without_dateline(folded), found[1])
+        or found[0] < amounts[0].start - clause.start
+    ]
+    region = found_regions[-1][2] if found_regions else "China"
+    listed = names.listed_regions(without_dateline(folded[: amounts[0].start - clause.start]))
+    if re.search(r"\([a-z ]+\) - ", name):
+        listed = []  # a spread between two places names both
+    if listed:
+        region = listed[0]  # "In east and north China, ... at a discount of 50-0 yuan/mt"
+    for start, _, place in found_regions:
+        if _SPREAD_IN.search(folded[:start]):
+            # "Spot premiums in Changzhou followed these in Shanghai": the premium's own market
+            region = place
+            break
+    led = _PLACE_LED.match(sentence.folded)
+    if not found_regions and name.startswith("primary ") and led is not None:
+        # "In Hunan, cuts spread; ... the little spot metal left was quoted at premiums of
+        # 250-300 yuan/mt against the SMM 1# lead price": the province the sentence opened on
+        region = next((place for *_, place in names.regions(led.group(0))), region)
+    market = context.paragraph_place or context.place
+    if not found_regions and name.endswith(" futures") and market:
+        region = market  # a market's spot premium, in the market the report is about
+    if re.search(r"\([a-z ]+\) - ", name):
+        region = "China"  # a spread between two places belongs to neither
+    forecast = (
+        (
+            _forward(sentence, clause, amounts[-1])
+            # "SHFE zinc will fluctuate between ..., with spot prices RMB 200-380/mt above SHFE
+            # 1709 zinc": a "with" clause carries on the forecast before it.
+            or (
+                re.match(r"\s*with\b", folded) is not None
+                and looks_forward(
+                    sentence.text[: clause.start], sentence.folded[: clause.start], clause.start
+                )
+                # ... but not AL Circle's "prices are expected to range between": today's quote
+                and not (
+                    _TODAYS_QUOTE.search(sentence.folded[: clause.start])
+                    and not _LATER.search(sentence.folded)
+                )
+            )
+        )
+        and "than domestic" not in folded
+    )
+    draft = _draft(
+        drafts,
+        _Owner(name, region),
+        amounts[0].unit or "CNY/t",
+        sentence,
+        # "the average price spread ... was 780 yuan/mt in April": a month's, as a price's is
+        _price_period(sentence.folded, context, forecast),
+        forecast,
+        metric=Metric.SPREAD,
+    )
+    loss = _LOSS.search(folded) is not None and "import" in folded
+    # "Spot discounts were heard at 40-30 yuan/mt": every amount of a discount-only clause.
+    all_discount = "discount" in folded and "premium" not in folded
+    previous_end = clause.start
+    others = [q for q in clause.quantities if q.kind is Kind.OTHER]
+    # "imports would land at 4,236 yuan/mt, 855 yuan/mt higher than domestic prices": only the
+    # difference is the spread; the landed cost is a cost.
+    costed = [
+        q for q in amounts if _IMPORT_COST.match(sentence.folded[q.end : q.end + AFTER]) is not None
+    ]
+    for quantity in sorted([*amounts, *others], key=lambda q: q.start):
+        lead = sentence.folded[max(clause.start, previous_end) : quantity.start]
+        trail = sentence.folded[quantity.end : quantity.end + AFTER]
+        if quantity.kind is Kind.OTHER and re.match(r"\s*contracts?\b", trail):
+            continue  # "Zijin's premium against the 2505 contract was ...": the contract's name
+        if re.search(r"\bup\s+to\s*(?:rmb|\$)?\s*$", lead):
+            # "With premiums of up to 10 yuan/mt over the SHFE March contract": a ceiling
+            notes.add(
+                sentence, quantity.start, quantity.end, "other", why="a ceiling, not a spread"
+            )
+            previous_end = quantity.end
+            continue
+        if quantity.kind is Kind.OTHER and _PER_POUND.match(sentence.folded, quantity.end - 4):
+            # "a discount of 72-74¢/lb against the COMEX July copper contract": cents a pound
+            notes.add(sentence, quantity.start, quantity.end, "other", why="a price per pound")
+            previous_end = quantity.end
+            continue
+        previous_end = quantity.end
+        stripped = lead.rstrip()
+        if _FEW_QUOTES.search(stripped[-60:]):
+            # "..., with a few quotes at premiums of 25-50 yuan/mt": some sellers, not the market
+            notes.add(sentence, quantity.start, quantity.end, "deal", owner=name, why=_WHY["deal"])
+            continue
+        if _ONCE.search(stripped[-40:]):
+            # "the import loss ... once widened to 3,000 yuan/mt": how far it went in the session
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "intraday",
+                owner=name,
+                why="how far a spread went during the session, not where it stood",
+            )
+            continue
+        if quantity is not amounts[0] and names.names_brand(stripped):
+            # "The 0# common brand will trade at a discount of 100-60 yuan/mt and Shuangyan brand
+            # at a discount of 40-10 yuan/mt": the brand's own premium, after the market's.
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "brand",
+                why="one brand's premium, not the market's",
+            )
+            continue
+        if costed and quantity not in costed:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                owner=name,
+                why="a landed import cost, not the spread",
+            )
+            continue
+        if quantity.kind is Kind.OTHER and (
+            draft.empty or not re.search(r"\b(?:up|down|by)\s*$", stripped)
+        ):
+            continue
+        if _REFERENCE.search(stripped[-34:]) or EXPECTATION.search(trail[:30] or " "):
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "reference",
+                owner=name,
+                why="a value compared with, not the figure",
+            )
+            continue
+        bare = re.sub(
+            r"(?:\b(?:by|slightly|sharply|another|about|around|nearly|approximately|roughly)\s*)+$",
+            "",
+            stripped,
+        )
+        # "premiums slid again this week, by roughly 40 yuan/mt WoW": the verb before "by"
+        by_verb = bare != stripped and re.search(r"\bby\b", stripped[len(bare) :]) is not None
+        moved = direction(bare[-14:]) or (direction(bare[-50:]) if by_verb else None)
+        changing = moved is not None and not re.search(r"(?:\bto|\bat)\s*$", stripped)
+        basis_follows = basis_at(trail[:30], after=True)[0] is not None
+        last_word = re.search(r"([a-z]+)\s*$", bare)
+        # "Import profit margins ... were at a loss of 1,070-960 yuan/mt": the level, not a move
+        at_a_margin = _AT_A_MARGIN.search(stripped) is not None
+        is_change = (_CHANGE_NOUN.search(stripped[-25:]) is not None and not at_a_margin) or (
+            changing
+            and (
+                not draft.empty
+                or re.search(r"\bby\s*$", stripped) is not None
+                or re.match(r"^\s*(?:yuan/mt\s*)?to\b", trail) is not None
+                or basis_follows
+                or (last_word is not None and direction(last_word.group(1)) is not None)
+            )
+        )
+        if is_change or quantity.kind is Kind.OTHER:
+            sign = quantity.sign if quantity.sign is not None else direction(bare[-30:]) or moved
+            if sign is None:
+                continue
+            # "with a WoW decrease of 25 yuan/mt in the weekly average price"
+            draft.change = PriceChange(
+                sign * quantity.value, basis=_basis(trail, context, sentence, stripped)
+            )
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "change",
+                owner=name,
+                emitted=True,
+                why="a spread's change",
+            )
+            continue
+        negative = (
+            quantity.sign == -1
+            or re.search(r"\bminus\s*$", stripped) is not None  # "... price spread at minus 130"
+            or _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
+            or (all_discount and not _THAN.match(trail))
+        )
+        if flip:
+            negative = not negative  # the legs are named in the other order than the text's
+        if loss and not re.search(r"\bprofit", stripped[-30:]):
+            negative = True
+        cost = _IMPORT_COST.match(trail)
+        if cost is not None:
+            negative = (cost.group("dir") or cost.group("side")) in {"higher", "above"}
+        than = _THAN.match(trail)
+        if than is not None and than.group("what") != "domestic":
+            if than.group("what") in {"previous", "yesterday", "last"}:
+                sign = -1 if than.group("dir") == "lower" else 1
+                basis = _basis(trail[than.end("dir") :], context, sentence)
+                draft.change = PriceChange(sign * quantity.value, basis=basis)
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "change",
+                    owner=name,
+                    emitted=True,
+                    why="a spread's change against an earlier day",
+                )
+                continue
+            negative = than.group("dir") == "lower"
+        side = _HIGHER_IN.match(trail)
+        legs = re.match(r"^[a-z]+ \(([a-z ]+)\) - [a-z]+ \(([a-z ]+)\)$", name)
+        if side is not None and legs is not None:
+            # "between Shanghai and Guangdong was 60 yuan/mt (higher in Guangdong)": the first
+            # leg less the second, so negative when the second is the dearer.
+            dearer = (side.group("dir") == "higher") == (_place(side.group("where")) == legs[1])
+            negative = not dearer
+        value = -quantity.value if negative else quantity.value
+        if quantity.is_range:
+            high = quantity.high if quantity.high is not None else quantity.value
+            discount = (
+                _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
+                or all_discount
+                or (loss and not re.search(r"\bprofit", stripped[-30:]))
+                # "should be offered RMB 20-80/mt lower than SHFE 1509 copper"; "will trade
+                # RMB 20-60/mt below SHFE 1509 copper"
+                or re.match(r"^\s*(?:/\s*mt\s*)?(?:lower\s+than|below)\b", trail) is not None
+            )
+            if quantity.sign == -1:
+                # "premiums of -50~0 yuan/mt": the ends as signed; from the other leg if the
+                # text names the legs the other way round
+                ends = (-quantity.value, high)
+                draft.low, draft.high = sorted((-ends[1], -ends[0]) if flip else ends)
+            elif discount != flip:
+                draft.low, draft.high = -high, -quantity.value
+            else:
+                draft.low = quantity.value
+                draft.high = high
+            if _held(stripped) and draft.change is None:
+                draft.change = PriceChange(Decimal(0))  # "the premium range remained at -200-300"
+            why = "a spread's range"
+        elif _AVERAGE.search(stripped[-40:]) and draft.low is not None:
+            draft.value = value
+            why = "a spread's average"
+        elif (
+            draft.empty
+            and (side_after := _SPREAD_SIDE_AFTER.match(trail)) is not None
+            and re.match(r"\s*to\s+[-+]?\d", trail[side_after.end() :])
+        ):
+            # "a range of 30 yuan/mt discount to 150 yuan/mt premium": each end says its side
+            # after its amount
+            draft.low = _on_side(quantity.value, side_after.group("side"), flip)
+            why = "a spread's range, its first end"
+        elif (
+            draft.empty
+            and re.search(r"\b(?:discount|premium)s?\s+of\s*$", stripped)
+            and re.match(
+                r"^\s*(?:yuan/mt\s*)?to\s+(?:(?:an?\s+)?(?:premium|discount)s?\s+of|parity)", trail
+            )
+        ):
+            # "at a discount of 400 yuan/mt to a discount of 280 yuan/mt"; "a discount of 50
+            # yuan/mt to parity": the first end of a range
+            draft.low = value
+            if re.match(r"^\s*(?:yuan/mt\s*)?to\s+parity", trail):
+                draft.low, draft.high = sorted((value, Decimal(0)))
+            why = "a spread's range, its first end"
+        elif draft.low is not None and draft.high is None:
+            side_after = _SPREAD_SIDE_AFTER.match(trail)
+            if side_after is not None:
+                value = _on_side(quantity.value, side_after.group("side"), flip)
+            draft.low, draft.high = sorted((draft.low, value))
+            why = "a spread's range, its second end"
+        elif draft.empty and re.search(
+            r"\bparity\s+to\s+an?\s+(?:premium|discount)\s+of\s*$", stripped
+        ):
+            # "quoted at parity to a premium of 280 yuan/mt"
+            draft.low, draft.high = sorted((Decimal(0), value))
+            why = "a spread's range, from parity"
+        elif (
+            draft.value is not None
+            and draft.low is None
+            and re.fullmatch(r"\s*to\s*(?:rmb|cny|us\$|\$)?\s*", lead)
+        ):
+            # "a discount price of RMB 110 per tonne to RMB 70 per tonne": one range
+            other_end = -quantity.value if draft.value < 0 else quantity.value
+            draft.low, draft.high = sorted((draft.value, other_end))
+            draft.value = None
+            why = "a spread's range, its ends each with a unit"
+        elif (
+            not draft.empty
+            and (item := _PLACE_ITEM.search(lead)) is not None
+            and (places := names.regions(item.group("place")))
+            and places[0][2] != draft.region
+        ):
+            in_market = _draft(
+                drafts,
+                _Owner(name, places[0][2]),
+                quantity.unit or draft.unit,
+                sentence,
+                None,
+                forecast,
+                metric=Metric.SPREAD,
+                fresh=True,
+            )
+            in_market.value = value
+            why = "one market's spread in a list of markets"
+        elif draft.value is None and draft.low is None:
+            draft.value = value
+            draft.bound = _bound(stripped)
+            if draft.bound is None and re.search(r"\bwithin\s*$", stripped):
+                draft.bound = Bound.BELOW  # "import losses narrowed to within 400 yuan/mt"
+            if draft.bound is not None and value < 0:
+                # "the loss widened to over 500 yuan/mt": more than 500 of loss, so the spread
+                # is below -500
+                draft.bound = Bound.BELOW if draft.bound is Bound.ABOVE else Bound.ABOVE
+            if _held(stripped) and draft.change is None:
+                draft.change = PriceChange(Decimal(0))  # "remained at 80 yuan/mt"
+            draft.unit = (
+                quantity.unit or draft.unit
+            )  # the spread's own unit, not a cost's before it
+            why = "a spread"
+        else:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "spread",
+                owner=name,
+                why="a second amount for one spread: the first is kept",
+            )
+            continue
+        notes.add(
+            sentence, quantity.start, quantity.end, "spread", owner=name, emitted=True, why=why
+        )
+    if draft.value is None and draft.low is not None and _AVERAGE_AT_PARITY.search(folded):
+        draft.value = Decimal(0)  # "..., with the average price at parity"
+    if not draft.empty:
+        context.last_spread_draft = draft
+    if draft.change is None and not draft.empty:
+        flat = _flat_basis(folded, context)
+        if flat is not None:
+            draft.change = PriceChange(Decimal(0), basis=flat[1])
+    if draft.low is not None and draft.high is not None and draft.low > draft.high:
+        draft.low, draft.high = draft.high, draft.low  # a range written from its other leg
+    for other in listed[1:]:
+        # Each market of the list has the spread the clause states.
+        twin = _draft(
+            drafts,
+            _Owner(name, other),
+            draft.unit,
+            sentence,
+            None,
+            forecast,
+            metric=Metric.SPREAD,
+        )
+        twin.value, twin.low, twin.high = draft.value, draft.low, draft.high
+        twin.change, twin.bound = draft.change, draft.bound
+    if " - " in name:
+        first, second = name.split(" - ", 1)
+        context.last_spread = (first, second)
+        context.last_spread_flipped = flip
+
+
+def _leg(text: str, context: Context) -> str | None:
+    """One side of a spread, named as a price is."""
+    folded = _PAREN.sub(" ", text).strip()
+    if re.search(
+        r"\b(?:futures?|contract)\b|\bshfe\b|\b\d{4}\s+[a-z]+$|\b[a-z]+\s+\d{4}\b", folded
+    ):
+        # "SHFE 1509 copper", "the 2602 contract": a futures leg
+        product = names.known_products(folded)
+        base = product[-1][2] if product else (context.metal or context.product)
+        if base is None:
+            return None
+        return f"{base} futures"
+    if re.fullmatch(r"(?:the\s+)?(?:primary(?:\s+metal)?|refined(?:\s+metal)?|spot)", folded):
+        return context.metal
+    if re.fullmatch(r"(?:the\s+)?(?:scrap|secondary(?:\s+metal)?)", folded):
+        return names.scrap_of(context.metal) if context.metal else None
+    found = names.known_products(folded)
+    if found:
+        return found[-1][2]
+    return _normalise_product(folded)
+
+
+# A market named by its place ("Shanghai prices", "the Guangdong market"); "the domestic spot
+# prices" names none.
+_PLACE = (
+    r"(?P<{}>(?!(?:domestic|international|overseas|spot|market|average|futures|local)\b)"
+    r"[a-z]+(?:\s+china)?)"
+)
+
+# "spot deals were mostly done at ... in Guangdong, and the spread with prices in Shanghai widened
+# to 70 yuan/mt": the market just quoted against another
+_SPREAD_WITH_PLACE = re.compile(
+    r"\b(?:price\s+)?spread\s+(?:with|to|against)\s+(?:the\s+)?(?:prices?\s+in\s+)?"
+    + _PLACE.format("other")
+)
+
+_REGION_AGAINST = re.compile(
+    r"\b(?:premiums?|discounts?)\s+of\s+(?:(?:around|about|approximately|roughly)\s+)?(?:rmb\s*)?[^a-z]*"
+    r"(?:yuan/mt|yuan|rmb|per\s+tonne|/mt)?\s*"
+    r"(?:against|over|to|compared\s+(?:to|with))\s+(?:the\s+)?"
+    + _PLACE.format("other")
+    # "... against the Shanghai market"; "Tianjin stood at a discount of 50 yuan/mt to Shanghai."
+    + r"(?:\s+(?:spot|prices?|market)\b|\s*(?=[,.;]|$))"
+)
+
+# "with premiums over Shanghai prices expanding ... to 150 yuan per tonne"; "the premium of the
+# Tianjin market against the Shanghai market was around 70 yuan/mt"
+_REGION_PREMIUM_OVER = re.compile(
+    r"\b(?:premiums?|discounts?)\s+(?:of\s+(?:the\s+)?[a-z]+(?:\s+china)?\s+(?:market\s+)?)?"
+    r"(?:over|against|to)\s+(?:the\s+)?"
+    + _PLACE.format("other")
+    + r"\s+(?:spot\s+)?(?:prices?|market)\b"
+)
+
+_REGION_THAN = re.compile(
+    r"\b(?:lower|higher)\s+than\s+(?:the\s+)?"
+    + _PLACE.format("other")
+    + r"\s+(?:spot|prices?|market)\b"
+)
+
+_REGION_PAIR = re.compile(
+    r"\b(?:the\s+)?(?P<a>[a-z]+(?:\s+china)?)-(?P<b>[a-z]+(?:\s+china)?)\s+(?:price\s+)?spread\b"
+    # "the price spread for standard-quality copper premiums between Shanghai and Guangdong"
+    r"|\bprice\s+spread\s+(?:(?:for|of)\s+[a-z -]{3,50}?\s+)?between\s+(?P<c>[a-z]+(?:\s+china)?)"
+    r"\s+and\s+(?P<d>[a-z]+(?:\s+china)?)\b"
+    # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"
+    r"|\bprices?\s+in\s+(?P<e>[a-z]+(?:\s+china)?)\s+exceeded\s+(?:those|that)\s+in\s+"
+    r"(?P<f>[a-z]+(?:\s+china)?)\b"
+)
+
+# "... was 60 yuan/mt (higher in Guangdong)"; "... was 10 yuan/mt lower in Guangdong"
+_HIGHER_IN = re.compile(r"^\s*(?:/\s*mt\s*)?\(?\s*(?P<dir>higher|lower)\s+in\s+(?P<where>[a-z]+)")
+
+
+def _place(word: str) -> str | None:
+    found = names.regions(word)
+    return found[0][2].lower() if found else None
+
+
+PARITY_WORDS = ("on par with", "at parity with")
+
+_ON_PAR = re.compile(
+    r"\b(?:the\s+)?(?P<a>[a-z]+)\s+market\s+(?:was|is|were|are|stood|remained|stayed)\s+"
+    r"(?:on\s+par|at\s+parity)\s+with\s+(?:the\s+)?(?P<b>[a-z]+)\s+(?:market|prices?)\b"
+)
+
+
+def _read_parity(sentence: Sentence, clauses: list[Clause], context: Context) -> Draft | None:
+    """ "The Tianjin market was on par with the Shanghai market": a spread between two places
+    of 0, stated in words."""
+    if not any(map(sentence.folded.__contains__, PARITY_WORDS)):
+        return None
+    if any(q.kind is Kind.MONEY for clause in clauses for q in clause.quantities):
+        return None
+    match = _ON_PAR.search(sentence.folded)
+    metal = context.metal or (names.base_metal(context.product) if context.product else None)
+    if match is None or metal is None:
+        return None
+    first, second = _place(match.group("a")), _place(match.group("b"))
+    if first is None or second is None or first == second:
+        return None
+    return Draft(
+        metric=Metric.SPREAD,
+        subject=f"{metal} ({first}) - {metal} ({second})",
+        unit="CNY/t",
+        sentence=sentence,
+        region="China",
+        period=None,
+        forecast=False,
+        value=Decimal(0),
+    )
+
+
+def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
+    """A spread between two places: "the Shanghai-Guangdong price spread", "a premium of 40
+    yuan/mt against Shanghai prices", "40 yuan/mt lower than Shanghai prices"."""
+    metal = context.metal or (names.base_metal(context.product) if context.product else None)
+    if metal is None:
+        return None
+    pair = _REGION_PAIR.search(folded)
+    other = (
+        _REGION_AGAINST.search(folded)
+        or _REGION_PREMIUM_OVER.search(folded)
+        or _REGION_THAN.search(folded)
+        or _SPREAD_WITH_PLACE.search(folded)
+    )
+    if other is not None and pair is not None and other.start() < pair.start():
+        # "Tianjin was at a discount of 70 yuan/mt to Shanghai, a narrower Shanghai-Tianjin
+        # spread": the amount is the one told against the other place; the pair only names it.
+        pair = None
+    if pair is not None:
+        first = _place(pair.group("a") or pair.group("c") or pair.group("e") or "")
+        second = _place(pair.group("b") or pair.group("d") or pair.group("f") or "")
+        if first and second:
+            return f"{metal} ({first}) - {metal} ({second})"
+    if other is None:
+        return None
+    second = _place(other.group("other"))
+    offset = sentence.folded.find(folded)
+    limit = (offset if offset >= 0 else 0) + other.start()
+    places = [
+        region.lower()
+        for start, _, region in names.regions(without_dateline(sentence.folded))
+        if start < limit and region.lower() != second
+    ]
+    if not places and context.place and context.place.lower() != second:
+        places = [context.place.lower()]
+    if second is None or not places:
+        return None
+    return f"{metal} ({places[-1]}) - {metal} ({second})"
+
+
+# "..., high-quality copper ... was quoted at a discount of 120 yuan/mt, standard-quality copper
+# at a discount of 350 yuan/mt, and SX-EW copper at a discount of 400 yuan/mt": each grade's
+# spot premium, the amount right after its name.
+_PREMIUM_LEAD = re.compile(
+    r"(?:\b(?:premium|discount)s?\s+of|\bquoted\s+at|\bat|\b(?:premium|discount)s?\s+(?:were|was|to))"
+    r"\s*(?:rmb|\$)?\s*$"
+)
+
+# "mainstream standard-quality copper premiums were 150-180 yuan/mt and high-quality copper
+# premiums were 180-200 yuan/mt"; "adjusted standard-quality copper premiums to 270-290, with
+# trading concentrated at high-quality copper premiums of 290-310": grades' spot premiums, the
+# futures left unsaid
+_GRADE_PREMIUMS_WERE = re.compile(
+    r"\b(?:standard-quality|high-quality|sx-ew|hydro)\s+(?:[a-z-]+\s+){0,1}"
+    r"(?:copper|zinc|nickel|tin|lead|alumini?um)\s+(?:premium|discount)s?\s+(?:were|was|to|of)\b"
+)
+
+
+def _read_premium_list(
+    sentence: Sentence,
+    clauses: list[Clause],
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """A list of grades, each with its own spot premium against the futures; whether the
+    sentence was one."""
+    folded = sentence.folded
+    if not ("premium" in folded or "discount" in folded) or (
+        "contract" not in folded and not _GRADE_PREMIUMS_WERE.search(folded)
+    ):
+        return False
+    if re.search(r"\bto\s+an?\s+(?:premium|discount)\s+of\b|/mt\s+to\s+[\d$]", folded):
+        return False  # "a discount of 10 yuan/mt to a premium of 20 yuan/mt": one range
+    amounts = [q for clause in clauses for q in clause.quantities if q.kind is Kind.MONEY]
+    items: list[tuple[Quantity, str, int]] = []
+    previous_end = 0
+    for quantity in amounts:
+        lead = folded[previous_end : quantity.start]
+        previous_end = quantity.end
+        if _PREMIUM_LEAD.search(lead) is None or names.names_brand(_FOR_EXAMPLE.sub(" ", lead)):
+            continue
+        products = names.known_products(lead)
+        if not products:
+            continue
+        sign = -1 if re.search(r"\bdiscounts?\s+of\s*(?:rmb|\$)?\s*$", lead) else 1
+        items.append((quantity, products[-1][2], sign))
+    if len(items) < 2 or len({product for _, product, _ in items}) < len(items):
+        return False
+    market = context.paragraph_place or context.place or "China"
+    for quantity, product, sign in items:
+        name, _ = _ordered(product, f"{names.base_metal(product)} futures")
+        standard = re.match(r"^([a-z]+) \(standard-quality\) - (\1 futures)$", name)
+        if standard is not None:
+            name = f"{standard.group(1)} - {standard.group(2)}"  # the market's own premium
+        draft = _draft(
+            drafts,
+            _Owner(name, market),
+            quantity.unit or "CNY/t",
+            sentence,
+            None,
+            False,
+            metric=Metric.SPREAD,
+            fresh=True,
+        )
+        if quantity.is_range:
+            ends = sorted((sign * quantity.value, sign * (quantity.high or quantity.value)))
+            draft.low, draft.high = ends[0], ends[1]
+        else:
+            draft.value = sign * quantity.value
+        notes.add(
+            sentence,
+            quantity.start,
+            quantity.end,
+            "spread",
+            owner=name,
+            emitted=True,
+            why="one grade's spot premium in a list of grades",
+        )
+    return True
+
+
+# "In Henan, ...": a sentence that opens on a place
+_PLACE_LED = re.compile(r"^\s*in\s+(?P<place>[a-z]+)(?:\s+province)?\s*,")
+
+
+def _producing_region_led(sentence: Sentence, benchmark: str | None = None) -> bool:
+    """Whether a sentence opens on a province and names no product but the benchmark: "In
+    Henan, suppliers quoted discounts of 50-0 yuan/mt against the SMM 1# lead average price"
+    (a lead midday's round of the producing regions, whose smelters sell primary metal)."""
+    led = _PLACE_LED.match(sentence.folded)
+    if led is None or not names.regions(led.group(0)):
+        return False
+    named = names.known_products(_PAREN.sub(" ", sentence.folded))
+    return all(product == benchmark for *_, product in named)
+
+
+def _leg_place(leg: str) -> str | None:
+    """The market a spread's leg is quoted in, written after it ("... rod in Jiangxi")."""
+    place = re.search(r"\bin\s+((?:[a-z]+\s+)?[a-z]+)\s*$", leg)
+    if place is None:
+        return None
+    found = names.regions(place.group(1))
+    return found[-1][2] if found else None
+
+
+def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
+    """A spread's name, and whether its value is to be negated (a premium or discount written
+    from the other leg)."""
+    named = _spread_legs(folded, context, sentence)
+    if named is None:
+        return None
+    name, flip = named
+    standard = re.match(r"^([a-z]+) \(standard-quality\) - (\1 futures)$", name)
+    if standard is not None:
+        # "mainstream standard-quality copper was quoted at a discount of 10 yuan/mt against
+        # the front-month contract": the market's own spot premium
+        name = f"{standard.group(1)} - {standard.group(2)}"
+    return name, flip
+
+
+# "the Midwest premium exceeding $900/mt": the US market's premium over LME aluminium, duty paid
+_MIDWEST_PREMIUM = re.compile(
+    r"\b(?:us\s+)?mid-?west(?:\s+aluminium)?\s+(?:duty-paid\s+)?premiums?\b"
+)
+
+
+def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
+    if _MIDWEST_PREMIUM.search(folded) is not None:
+        return "aluminium (us midwest) - aluminium (lme)", False
+    place_to_futures = _PLACE_TO_FUTURES.search(folded)
+    metal = context.metal or (names.base_metal(context.product) if context.product else None)
+    if place_to_futures is not None and metal is not None:
+        # "the price spread between central China and SHFE at -120 yuan/mt": that market's
+        # spot premium
+        return f"{metal} - {metal} futures", False
+    regional = _regional(folded, context, sentence)
+    if regional is not None:
+        return regional, False
+    metal = context.metal
+    if re.search(
+        r"\bimport\s+(?:loss|losses|profit|profits|window|margin)"
+        # "the real-time loss per ton for imported ADC12", "the loss on imported ADC12"
+        r"|\b(?:loss|losses|profit|profits)\b[^.;]{0,25}?\b(?:for|on)\s+imported\b",
+        folded,
+    ) or ("import" in folded and "domestic" in folded):
+        products = names.known_products(
+            _PAREN.sub(" ", sentence.folded[: sentence.folded.find(folded) + len(folded)])
+        )
+        product = products[0][2] if products else context.product or metal
+        if product is not None and product.endswith("futures"):
+            product = product[: -len(" futures")]
+        return (f"{product} import window", False) if product else None
+    that_for = _THAT_FOR.match(folded)
+    if that_for is not None and _BETWEEN.search(folded):
+        that_for = None  # "the price spread of primary and secondary copper rods": its own pair
+    pair = context.last_spread
+    if that_for is not None and pair is None:
+        # "The price difference between primary metal and scrap moved in a narrow range, with
+        # the price spread of X in Shanghai widening to ...": the pair the sentence named first
+        opening = sentence.folded[: max(0, sentence.folded.find(folded))]
+        for between in reversed(list(_BETWEEN.finditer(opening))):
+            first = _leg(between.group("a"), context)
+            second = _leg(between.group("b"), context)
+            if first and second:
+                pair = (first, second)
+                break
+    if that_for is not None and pair is not None:
+        rest = re.split(
+            r"\b(?:was|were|is|stood|at|in|widening|narrowing|holding|closing|rising|falling)\b",
+            folded[that_for.end() :],
+        )[0]
+        leg = _leg(rest, context)
+        if leg is not None:
+            return names.spread_name(pair[0], leg), False
+    # The last pair named is the one the number belongs to: "In terms of the price difference
+    # between A00 aluminium and aluminium scrap, the price difference between A00 aluminium and
+    # mechanical casting aluminium scrap in Shanghai increased ...".
+    for between in reversed(list(_BETWEEN.finditer(folded))):
+        a, b = between.group("a"), between.group("b")
+        if re.fullmatch(r"primary|refined", a.strip()) and re.match(
+            r"secondary\s+copper\s+rods?", b.strip()
+        ):
+            return "copper cathode rod - secondary copper rod", False
+        first, second = _leg(a, context), _leg(re.sub(r"\s+in\s+[a-z]+$", "", b), context)
+        if first and second:
+            first, second = _rod(first, a), _rod(second, b)
+            place_a, place_b = _leg_place(a), _leg_place(b)
+            if place_a and place_b and place_a != place_b:
+                # "the average price spread between secondary copper rod in Jiangxi and
+                # power-use copper rod in east China": each leg in its own market
+                first = _with_qualifier(first, place_a.lower())
+                second = _with_qualifier(second, place_b.lower())
+            return names.spread_name(first, second), False
+    hyphened = _HYPHENED_PAIR.search(folded)
+    if hyphened is not None:
+        # "the Shanghai aluminum tense scrap-primary aluminum price difference"
+        hyphen_first = names.known_products(hyphened.group("a"))
+        hyphen_second = names.known_products(hyphened.group("b"))
+        if hyphen_first and hyphen_second and hyphen_first[-1][2] != hyphen_second[-1][2]:
+            return names.spread_name(hyphen_first[-1][2], hyphen_second[-1][2]), False
+    for between in reversed(list(_BETWEEN_TO_VERB.finditer(folded))):
+        first, second = _leg(between.group("a"), context), _leg(between.group("b"), context)
+        if first and second and first != second:
+            return names.spread_name(first, second), False
+    if re.search(r"refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|refined\s+and\s+scrap", folded):
+        return (f"{metal} - {names.scrap_of(metal)}", False) if metal else None
+    discounted = _DISCOUNTED.search(folded)
+    if discounted is not None:
+        first, second = _leg(discounted.group("a"), context), _leg(discounted.group("b"), context)
+        if first and second:
+            return _ordered(first, second)
+    over = _OVER.search(folded)
+    if over is not None:
+        of_part = names.known_products(over.group("a") or "")
+        first_found = of_part or names.known_products(_PAREN.sub(" ", folded[: over.start()]))
+        # with nothing named, the spot premium of the metal the report quotes ("ordinary
+        # domestic brands were quoted at premiums of 220~230 yuan/mt against the 2505
+        # contract" after a 1# zinc price: zinc's)
+        quoted = names.base_metal(context.product) if context.product else None
+        first = first_found[-1][2] if first_found else (quoted or metal)
+        second = _leg(over.group("b"), context)
+        if first and second and first != second:
+            return _ordered(first, second)
+    than = _THAN_FUTURES.search(folded)
+    if than is not None:
+        # "spot copper should be offered RMB 20-80/mt lower than SHFE 1509 copper"
+        leg = _leg(re.split(r"[,;.]", folded[than.end() - 4 :])[0], context)
+        firsts = names.known_products(folded[: than.start()])
+        first = firsts[-1][2] if firsts else (context.product or metal)
+        if leg is not None and first is not None and leg.endswith(" futures"):
+            return _ordered(first, leg)
+    versus = _VERSUS.search(folded)
+    if versus is not None and not _AGAINST.search(folded):
+        # "secondary refined lead ... at a discount of 200 yuan/mt against the average price of
+        # SMM #1 lead": two products, each named.
+        after = folded[versus.end() : versus.end() + 50]
+        seconds = [name for *_, name in names.known_products(after)]
+        futures_leg = re.match(r"\s*(?:shfe\s+)?([a-z]+)\s+futures\b", after)
+        if futures_leg is not None and seconds and seconds[0] == futures_leg.group(1):
+            seconds = [f"{seconds[0]} futures"]  # "against copper futures": the futures leg
+        if not seconds and metal and re.match(r"(?:smm\s*)?(?:#1|1#)(?![\w#])", after):
+            seconds = [metal]  # "against the average price of SMM 1#": the metal's benchmark
+        before = folded[: versus.start()]
+        firsts = names.known_products(_PAREN.sub(" ", before))
+        opening = sentence.folded[: max(0, sentence.folded.find(folded))]
+        if metal and re.search(rf"\bprimary\s+{metal}\b", opening + before):
+            # "Primary lead smelters mostly sold at market prices, with ex-factory quotes ranging
+            # from ... against the SMM 1# lead average price": primary metal against its benchmark
+            firsts = [(0, 0, f"primary {metal}")]
+        if not firsts:
+            # the product the sentence opened with, before this clause
+            firsts = [
+                found
+                for found in names.known_products(_PAREN.sub(" ", opening))
+                if found[2] != metal
+            ][-1:]
+        if (
+            not firsts
+            and metal
+            and seconds[:1] == [metal]
+            and _producing_region_led(sentence, metal)
+        ):
+            # "Other markets: ... In Henan, suppliers quoted discounts of 50-0 yuan/mt against
+            # the SMM 1# lead average price": that province's smelters, against the benchmark
+            firsts = [(0, 0, f"primary {metal}")]
+        mentioned = context.mentioned_product
+        if not firsts and mentioned is not None and mentioned not in seconds[:1]:
+            # "Spot secondary refined lead was scarce. Suppliers' offers narrowed to a discount
+            # of 50-0 yuan/mt against the SMM #1 lead average price": the product just named
+            # (not the benchmark itself).
+            firsts = [(0, 0, mentioned)]
+        if not firsts and seconds and context.last_spread and seconds[0] == context.last_spread[0]:
+            # "... a price difference between primary metal and scrap of 50 yuan/mt. ...
+            # quotations against the SMM 1# lead average price ranging from a discount of 100":
+            # the other leg of the spread just read.
+            firsts = [(0, 0, context.last_spread[1])]
+        if not firsts and metal and re.search(r"\bex-(?:works|factory)\b", folded):
+            # "the main producing areas quoting premiums of 0-50 yuan/mt against the SMM #1 lead
+            # price ex-works": what the plants ask, against the benchmark
+            firsts = [(0, 0, f"{metal} (ex-works)")]
+        if firsts and seconds and firsts[-1][2] != seconds[0]:
+            first, second = firsts[-1][2], seconds[0]
+            if first == "secondary lead":
+                # "secondary lead smelters' ex-factory prices were at a discount of 50-0 yuan/mt
+                # against the SMM #1 lead average price": what they sell, refined secondary lead
+                first = "refined secondary lead"
+            if names.base_metal(first) == names.base_metal(second):
+                return _ordered(first, second)
+    against = _AGAINST.search(folded)
+    if against is not None or _SPOT_PREMIUM.search(folded):
+        head = folded[: against.start()] if against else folded
+        first_found = names.known_products(head)
+        # The spot premium of the product the report was quoting: "the A00 price ..., with spot
+        # discounts to settle at RMB 40 per tonne".
+        quoted = names.base_metal(context.product) if context.product else None
+        section = names.known_products(context.heading) if context.heading else []
+        if section and not first_found:
+            quoted = section[-1][2]  # "Aluminium: ... Spot discounts are seen at 60-20 yuan/mt."
+        first = first_found[-1][2] if first_found else quoted or metal
+        if first:
+            return _ordered(first, f"{names.base_metal(first)} futures")
+    told_on = _TOLD_ON.match(folded)
+    named_here = names.known_products(folded)
+    if told_on is not None and named_here and context.last_spread is not None:
+        # "..., while high-quality copper was quoted at a premium of 30 yuan/mt to 50 yuan/mt":
+        # the next product against the same leg.
+        first = named_here[0][2]
+        # the leg both are quoted against: the second as written, the first when the house
+        # order swapped them ("lead - refined secondary lead" from a discount to SMM 1# lead)
+        reference = context.last_spread[0 if context.last_spread_flipped else 1]
+        if first != reference:
+            return _ordered(first, reference)
+    benchmark = names.base_metal(context.last_spread[0]) if context.last_spread else None
+    if (
+        benchmark is not None
+        and context.last_spread is not None
+        and benchmark in context.last_spread
+        and not named_here
+        and _producing_region_led(sentence)
+        and re.search(r"\b(?:premium|discount)s?\b", folded)
+    ):
+        # "In Hunan, ... against the SMM 1# lead average price. In Yunnan, quotations remained
+        # at discounts of 300 yuan/mt": the next province's quote on the same benchmark
+        return f"primary {benchmark} - {benchmark}", False
+    if context.last_spread is not None and (
+        _SAME_SPREAD.match(folded) or _SPREAD_GOES_ON.match(folded)
+    ):
+        # "... quoted at premiums of 260-310 yuan/mt over the 2206 contract. The average premium
+        # was 285 yuan/mt": the spread just named, told on.
+        return " - ".join(context.last_spread), context.last_spread_flipped
+    if (
+        context.last_spread is not None
+        and context.last_spread[1].endswith(" futures")
+        and not named_here
+        and _BARE_PREMIUM.search(folded)
+        and re.search(r"\b(?:expected|will|likely|forecast|predicted)\b", sentence.folded)
+        and not re.search(r"\b(?:deals?|offers?|offered)\b", folded)
+    ):
+        # "It is expected that tomorrow's transactions will still be at premiums above 150
+        # yuan/mt": in a spot report, the premium a forecast gives, naming nothing, is the
+        # market's.
+        metal = names.base_metal(context.last_spread[0])
+        return _ordered(metal, f"{metal} futures")
+    if (
+        context.last_spread is not None
+        and context.last_spread[1].endswith(" futures")
+        and re.search(r"\b(?:premium|discount)s?\b", folded)
+        and not re.search(
+            r"\b(?:traded|trading|deals?|transactions?|brands?|non-registered|such\s+as)\b", folded
+        )
+    ):
+        # "SX-EW copper weakened to a discount of around 40 yuan/mt during the day": in a spot
+        # report, a grade's own spot premium against the futures the report quotes against
+        # (not a premium told of brands, "high-quality copper such as CCC-P and ENM ...").
+        metal = names.base_metal(context.last_spread[0])
+        graded = [
+            found
+            for *_, found in named_here
+            if names.base_metal(found) == metal and _GRADE.search(found)
+        ]
+        if graded:
+            return _ordered(graded[0], f"{metal} futures")
+    return None
+
+
+_GRADE = re.compile(r"\((?:sx-ew|high-quality)\)$")
+
+# "..., while in southwest and south China, discounts ranged from 170-50 yuan/mt": the spread
+# just read, in other markets.
+_PLACE_TO_FUTURES = re.compile(
+    r"\bprice\s+spread\s+between\s+[a-z]+(?:\s+china)?\s+and\s+(?:the\s+)?(?:shfe|futures)\b"
+)
+
+_SPREAD_GOES_ON = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:and|while|whereas|but)\s+)?in\s+[a-z ]+?,\s*(?:spot\s+)?(?:premiums?"
+    r"|discounts?)\s+(?:was|were|stood|ranged|widened|narrowed)\b"
+    # "..., Henan at premiums of 25 yuan/mt, and Guangxi at premiums of 50 yuan/mt"
+    r"|^\s*(?:,\s*)?(?:and\s+)?(?:in\s+)?[a-z]+(?:\s+china)?\s+at\s+(?:premiums?|discounts?)\s+of\b"
+)
+
+_AT_PARITY = re.compile(
+    r"\bat\s+parity\s+with\s+(?:the\s+)?(?:smm\s*(?:#1|1#)|[a-z]+\s+(?:\d{4}\s+)?contract\b)"
+)
+
+_ITEM_AFTER_PLACE = re.compile(
+    r"\s+(?:(?:was|were|quoted)\s+)?at\s+(?:premiums?|discounts?)\s+of\b"
+)
+
+# "..., with quotations in Anhui at premiums of 100 yuan/mt ex-factory, Henan at premiums of 25
+# yuan/mt": one market's spread in a list of markets after the spread itself
+_PLACE_ITEM = re.compile(
+    r"(?:^|,|\band\b|\bwith\b)\s*(?:(?:quotations|quotes|offers)\s+)?(?:in\s+)?"
+    r"(?P<place>[a-z]+(?:\s+china)?)\s+(?:(?:was|were|quoted)\s+)?at\s+(?:premiums?|discounts?)\s+of"
+    r"\s*(?:rmb|\$)?\s*$"
+)
+
+_SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?$")
+
+_TOLD_ON = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 ()-]{0,60}?\s+"
+    # "..., while high-bismuth lead could go at a discount of 100-50 yuan/mt"
+    r"(?:(?:was|were)\s+quoted|(?:could|can|would|might)\s+(?:go|sell|trade))\s+at\s+"
+    r"(?:an?\s+)?(?:premium|discount)s?\b"
+    r"|^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 -]{0,40}?\s+"
+    r"(?:premiums?|discounts?)\s+(?:was|were)\s+quoted\s+at\b"
+)
+
+_SIGNED_AGAINST = re.compile(
+    r"\bagainst\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+contract\s+(?:were|was|are|is|at|of)\s+[+\-−]\d"
+)
+
+_SAME_SPREAD = re.compile(
+    r"^\s*(?:the\s+)?(?:average\s+)?(?:premium|discount|spread)s?\s+(?:was|were|stood|averaged)\b"
+    # "..., and spot order discounts widened to -100~0 yuan/mt"
+    r"|^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:spot\s+(?:order\s+)?)?(?:premium|discount)s?\s+"
+    r"(?:widened|narrowed|expanded|shrank|increased|decreased|rose|fell)\s+(?:to|by)\b"
+)
+
+
+def _ordered(first: str, second: str) -> tuple[str, bool]:
+    """A premium of ``first`` over ``second``, named in the house order; True when swapped."""
+    # "Secondary lead was quoted at premiums of 0-100 yuan/mt against the SMM 1# lead average
+    # price": what secondary smelters sell, refined secondary lead
+    first, second = (
+        "refined secondary lead" if leg == "secondary lead" else leg for leg in (first, second)
+    )
+    name = names.spread_name(first, second)
+    return name, not name.startswith(first + " - ")
+
+
+def _rod(name: str, text: str) -> str:
+    if "rod" in text and "copper" in name:
+        if "secondary" in text or "scrap" in text or "recycled" in text:
+            return "secondary copper rod"
+        return "copper cathode rod"
+    return name
