@@ -689,6 +689,11 @@ def is_cif(folded: str) -> bool:
     return "cif" in folded and _CIF.search(folded) is not None
 
 
+def is_seaborne(region: str) -> bool:
+    """Whether a region is a seaborne quote's terms ("FOB China", "CIF Japan"), not a place."""
+    return region.startswith(("FOB ", "CIF "))
+
+
 # -- products (prices) -----------------------------------------------------------------------------
 
 # Phrase (lower case, British) -> product. Longest phrases win. A grade or form of a product is a
@@ -941,6 +946,8 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "white tungsten concentrate": "scheelite concentrate",
     "ammonium paratungstate": "ammonium paratungstate",
     "apt": "ammonium paratungstate",
+    # "sponge titanium": titanium sponge with its words the other way round
+    "sponge titanium": "titanium sponge",
     # molybdenum's ferroalloy ("molybdenum iron" in some translations) and chemical
     "ferromolybdenum": "ferromolybdenum",
     "molybdenum iron": "ferromolybdenum",
@@ -1039,6 +1046,8 @@ _GRADE = (
     r"battery-grade|industrial-grade|high-grade|low-grade|feed-grade"
     r"|standard-quality|high-quality|non-standard|sx-ew|hydro|high-bismuth|low-bismuth"
     r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|no\.\s?\d|99\.9+%"
+    # "grade 0 sponge titanium"
+    r"|grade\s\d(?!\d)"
 )
 # "2# low-bismuth antimony ingot", "No. 1 antimony ingot": up to two grades, in the order written
 _GRADE_BEFORE = re.compile(

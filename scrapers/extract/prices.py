@@ -115,6 +115,16 @@ _PLACES_THEN_IT = re.compile(r"^\s*(?:and\s+)?in\s+[a-z ,-]+,\s*it\s+(?:was|is|s
 
 _UNITLESS_CLOSE = re.compile(r"\b[a-z]{0,3}\d{4}\b[^.;]{0,40}\bclos(?:ed|ing)\s+at\s+\d")
 
+_OPEN_ENDED = re.compile(
+    r"^\s*(?:yuan\s*)?(?:/\s*(?:mt|t|ton|tonne)\s*)?or\s+(?:more|above|higher)\b"
+)
+_LOTS_BEYOND = re.compile(
+    r"\b(?:resources|cargoes|cargo|lots|goods|supplies)\s+(?:priced\s+)?(?:higher|lower|more|less)"
+    r"\s+than\s*$"
+)
+_SELLING_LINE = re.compile(
+    r"\b(?:shipping|selling|sales)\s+prices?\s+of\s+(?:less|lower|more|higher)\s+than\s*$"
+)
 _AT_ITS_PEAK = re.compile(
     r"^\s*(?:/\s*mt\s*)?at\s+(?:its|the|one)\s+(?:peak|high|highest|low|lowest|point)\b"
 )
@@ -1859,6 +1869,9 @@ def _listed_place(drafts: dict[tuple[object, ...], Draft], product: str) -> str 
             draft.metric is Metric.PRICE
             and draft.region not in _VENUES
             and draft.region != "China"
+            # "...; the average FOB price for grade 0 sponge titanium was $6,650/mt; the
+            # quotation for grade 1 ... was 45,000-46,000 yuan/mt": an export quote is no place
+            and not names.is_seaborne(draft.region)
             and names.base_metal(draft.subject) == base
         ):
             return draft.region
@@ -2938,6 +2951,11 @@ def _role(
         return "reference"
     if _CLOSED_AT_EXTREME.search(stripped[-60:]):
         return "level"  # "closed at the day's low of RMB 20,200 per tonne": the close
+    if _OPEN_ENDED.match(trail) or _LOTS_BEYOND.search(stripped) or _SELLING_LINE.search(stripped):
+        # "some small trading prices will appear about 41500 yuan / ton or more", "a small
+        # amount of resources higher than 34000 yuan / ton", "the shipping price of less than
+        # 40500 yuan / ton ... untenable": single lots and sellers' lines, not the market
+        return "deal"
     if _AT_ITS_PEAK.match(trail):
         # "the SI2412 contract exceeding 13,200 yuan/mt at its peak during the week": where it
         # went, not where it stands
