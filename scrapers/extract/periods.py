@@ -166,25 +166,26 @@ def relative_month(text: str, published: date | None) -> str | None:
     return None
 
 
-_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# Every month name and abbreviation, longest first, for patterns (also the reading pass's)
+MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DOTTED_RANGE = re.compile(
     r"(?:\(|week\s+of\s+|weekly\s*\()\s*(?:from\s+)?(?P<m1>\d{1,2})\.(?P<d1>\d{1,2})\s*"
     r"(?:-|–|~|to)\s*(?P<m2>\d{1,2})\.(?P<d2>\d{1,2})(?!\d)"
 )
 _NAMED_RANGE = re.compile(
-    rf"(?:\(|week\s+of\s+|from\s+|during\s+|between\s+)\s*(?:from\s+)?(?P<m1>{_MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})"
-    rf"(?:st|nd|rd|th)?\s*(?:-|–|~|to)\s*(?:(?P<m2>{_MONTH_NAMES})\.?\s+)?(?P<d2>\d{{1,2}})"
+    rf"(?:\(|week\s+of\s+|from\s+|during\s+|between\s+)\s*(?:from\s+)?(?P<m1>{MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\s*(?:-|–|~|to)\s*(?:(?P<m2>{MONTH_NAMES})\.?\s+)?(?P<d2>\d{{1,2}})"
     r"(?:st|nd|rd|th)?(?!\d)"
 )
 _AS_OF = re.compile(
     rf"\bas\s+of\s+(?:(?P<this>this\s+(?:monday|tuesday|wednesday|thursday|friday))"
     rf"|(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
-    rf"(?P<m>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)"
+    rf"(?P<m>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?)"
 )
 
 
 _NTH_WEEK = re.compile(
-    rf"\b(?P<nth>first|second|third|fourth|fifth|last|final)\s+week\s+of\s+(?P<m>{_MONTH_NAMES})\b"
+    rf"\b(?P<nth>first|second|third|fourth|fifth|last|final)\s+week\s+of\s+(?P<m>{MONTH_NAMES})\b"
 )
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
@@ -272,7 +273,7 @@ def publication_week(published: date) -> str:
 _FROM_A_DAY = re.compile(
     rf"^\W*(?:/\s*mt\s*)?(?:,?\s*(?:or|an?\s+(?:decrease|increase|decline|drop|rise|gain)\s+of)"
     rf"\s+(?:approximately\s+|about\s+)?[\d.]+\s*(?:%|per\s*cent)\s*)?"
-    rf"(?:from|compared\s+(?:to|with)|against)\s+(?:that\s+of\s+)?(?P<m>{_MONTH_NAMES})\.?\s+"
+    rf"(?:from|compared\s+(?:to|with)|against)\s+(?:that\s+of\s+)?(?P<m>{MONTH_NAMES})\.?\s+"
     rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
 )
 

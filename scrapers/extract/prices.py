@@ -111,10 +111,6 @@ def _without_content_note(trail: str) -> str:
     return _CONTENT_NOTE.sub(lambda match: " " * len(match.group(0)), trail)
 
 
-_PLACES_THEN_IT = re.compile(r"^\s*(?:and\s+)?in\s+[a-z ,-]+,\s*it\s+(?:was|is|stood)\b")
-
-_UNITLESS_CLOSE = re.compile(r"\b[a-z]{0,3}\d{4}\b[^.;]{0,40}\bclos(?:ed|ing)\s+at\s+\d")
-
 _OPEN_ENDED = re.compile(
     r"^\s*(?:yuan\s*)?(?:/\s*(?:mt|t|ton|tonne)\s*)?or\s+(?:more|above|higher)\b"
 )
@@ -243,6 +239,8 @@ def _also_quoted_in(trail: str, region: str) -> list[str]:
 _IN_PLACE_LIST = re.compile(r"^\s*(?:/\s*mt\s*)?in\s+([a-z ,]+?\s+and\s+[a-z]+)\b")
 
 _PLACES_OPENING = re.compile(r"^\s*(?:and\s+)?in\s+([a-z -]+?\s+and\s+[a-z -]+?)\s*,")
+# "...; in Sichuan and north-west China, it was also 7,800-7,900 yuan/mt"
+_PLACES_THEN_IT = re.compile(_PLACES_OPENING.pattern + r"\s*it\s+(?:was|is|stood)\b")
 
 
 def _also_quoted_before(opening: str, region: str) -> list[str]:
@@ -321,8 +319,10 @@ def read_sentence(
     if not any(map(folded.__contains__, CUES)):
         note_subject(sentence, context)  # "The SHFE nickel contract broke below support."
         # ... but a domestic contract's close needs no unit: "the most-traded ferrosilicon
-        # futures contract, si2603, closed at 5,592, up 68"
-        if not ("%" in folded and "contract" in folded) and not _UNITLESS_CLOSE.search(folded):
+        # futures contract, si2603, closed at 5,592, up 68" (read as money by the reading pass)
+        if not ("%" in folded and "contract" in folded) and not any(
+            q.kind is Kind.MONEY for clause in clauses for q in clause.quantities
+        ):
             return []
         # ... and a contract's move in %: "the main 2407 contract moved up, closing the day
         # with a 1.70% increase"
@@ -1659,16 +1659,13 @@ _GAVE_WAY = re.compile(
     r"\b(?:gave\s+way|pulled\s+back|fell\s+back|dropped\s+back|eased\s+back|retreated)\b"
 )
 
-_QUOTE_MOVED = re.compile(
-    r"\bwith\s+(?:the\s+)?(?:latest\s+)?(?:offers?|quotes?|quotations?)\s+"
-    r"(?:dropping|falling|rising|climbing|edging\s+(?:up|down))\s+to\b"
-)
-
 # "..., with the latest offer around 9,750 yuan/mt", "with quotes around", "with the latest quote
 # being around", "with the latest quote dropping to": where the quoted price now stands
+_WITH_THE_QUOTE = r"\bwith\s+(?:the\s+)?(?:latest\s+)?(?:offers?|quotes?|quotations?)\s+"
+_QUOTE_MOVE = r"(?:dropping|falling|rising|climbing|edging\s+(?:up|down))\s+to"
+_QUOTE_MOVED = re.compile(_WITH_THE_QUOTE + _QUOTE_MOVE + r"\b")
 _LATEST_QUOTE = re.compile(
-    r",\s*with\s+(?:the\s+)?(?:latest\s+)?(?:offers?|quotes?|quotations?)\s+"
-    r"(?:being\s+|(?P<moved>(?:dropping|falling|rising|climbing|edging\s+(?:up|down))\s+to)\s+)?"
+    r",\s*" + _WITH_THE_QUOTE + rf"(?:being\s+|(?P<moved>{_QUOTE_MOVE})\s+)?"
     r"(?:at|of|around|about|(?<=to\s))\s*$"
 )
 

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from scrapers.extract.lexicon import PERCENT, POINTS, TONNE
+from scrapers.extract.periods import MONTH_NAMES
 from scrapers.extract.text import NUMBER
 
 
@@ -69,10 +70,7 @@ _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # "X to Y" is a range only when its ends are of one magnitude: "rose by 120 to 20,450" is a
 # change and a level. A dash ("premiums of 60-300 yuan/mt") is a range whatever the ends.
 _MAX_RANGE_RATIO = 3
-_DAY_OF_MONTH = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$"
-)
+_DAY_OF_MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\.?\s+$")
 
 
 def _scaled(number: Decimal, scale: int) -> Decimal:
@@ -197,6 +195,31 @@ _CHINESE_CONTRACT = re.compile(
 _BARE_MOVE = re.compile(r"^,?\s*(?:up|down)\s*$")
 
 
+def _unit_of_a_bare_close(folded: str, close: Quantity, after: Quantity | None) -> str | None:
+    """The unit of a contract's close written without one: the unit its move is written in
+    ("fer2509 closed at 5,660 yesterday, down 64 yuan"), or yuan per tonne for a domestic
+    contract whose move has no unit either ("contract 2509 closed at 5,496, down 40 (0.72%)")."""
+    if (
+        close.kind is not Kind.OTHER
+        or close.high is not None
+        or close.sign is not None
+        or close.value < 100
+        or after is None
+        or not _CLOSED_AT.search(folded[max(0, close.start - 20) : close.start])
+    ):
+        return None
+    between = folded[close.end : after.start]
+    if after.kind is Kind.MONEY and after.unit in {"CNY/t", "USD/t"} and _THEN_MOVED.match(between):
+        return after.unit
+    if (
+        after.kind in {Kind.OTHER, Kind.PERCENT}
+        and _BARE_MOVE.match(between)
+        and _CHINESE_CONTRACT.search(folded, 0, close.start)
+    ):
+        return "CNY/t"
+    return None
+
+
 def _closes_without_unit(folded: str, found: list[Quantity]) -> list[Quantity]:
     """ "the most-traded contract fer2509 closed at 5,660 yesterday, down 64 yuan or 1.12%": a
     close whose unit is the one its change is written in."""
@@ -205,35 +228,10 @@ def _closes_without_unit(folded: str, found: list[Quantity]) -> list[Quantity]:
     read: list[Quantity] = []
     for index, quantity in enumerate(found):
         after = found[index + 1] if index + 1 < len(found) else None
-        if (
-            quantity.kind is Kind.OTHER
-            and quantity.high is None
-            and quantity.sign is None
-            and quantity.value >= 100
-            and _CLOSED_AT.search(folded[max(0, quantity.start - 20) : quantity.start])
-            and after is not None
-            and after.kind is Kind.MONEY
-            and after.unit in {"CNY/t", "USD/t"}
-            and _THEN_MOVED.match(folded[quantity.end : after.start])
-        ):
+        unit = _unit_of_a_bare_close(folded, quantity, after)
+        if unit is not None:
             quantity = Quantity(
-                quantity.start, quantity.end, Kind.MONEY, quantity.value, None, after.unit
-            )
-        elif (
-            quantity.kind is Kind.OTHER
-            and quantity.high is None
-            and quantity.sign is None
-            and quantity.value >= 100
-            and _CLOSED_AT.search(folded[max(0, quantity.start - 20) : quantity.start])
-            and _CHINESE_CONTRACT.search(folded, 0, quantity.start)
-            and after is not None
-            and after.kind in {Kind.OTHER, Kind.PERCENT}
-            and _BARE_MOVE.match(folded[quantity.end : after.start])
-        ):
-            # "the most-traded ferrosilicon futures contract 2509 closed at 5,496, down 40
-            # (0.72%)": a domestic contract's close and move, both without their unit
-            quantity = Quantity(
-                quantity.start, quantity.end, Kind.MONEY, quantity.value, None, "CNY/t"
+                quantity.start, quantity.end, Kind.MONEY, quantity.value, None, unit
             )
         read.append(quantity)
     return read
