@@ -38,6 +38,9 @@ _CLAUSE_BREAK = re.compile(
     # versus RMB 9,910-9,920/mt in Wuxi": the premium, and other markets compared
     r"|,\s*(?=an?\s+(?:premium|discount)\s+of\b|(?:premium|discount)s?\s+of\b)"
     r"|,\s*(?=versus\b|vs\.?\s)"
+    # "... and secondary aluminium alloy generally pulled back, with only aluminium wire and
+    # cable maintaining stable operations": the exception is a statement of its own
+    r"|,\s*(?=with\s+only\b)"
     # "With premiums of up to 10 yuan/mt over the SHFE March contract, spot deals were mostly
     # done at ...": a premium, then the market's prices
     r"|,\s*(?=(?:spot\s+)?(?:deals|transactions|prices)\s+(?:were|was)\s+(?:mostly|mainly)\b)"

@@ -1328,6 +1328,8 @@ def base_metal(product: str) -> str:
     head = product.split(" (")[0]
     if head in {"adc12", "a380", "alsi9cu3", "cast aluminium alloy", "secondary aluminium alloy"}:
         return "aluminium"
+    if head == "lithium carbonate":
+        return head  # the lithium product the GFEX trades: its spot premium is to its own futures
     words = head.split()
     for metal in (
         "alumina",

@@ -31,6 +31,13 @@ _MONTHS = {
     )
     for name in names
 }
+
+
+def month_number(name: str) -> int | None:
+    """1-12 for a month's name or its abbreviation ("feb"), None for any other word."""
+    return _MONTHS.get(name)
+
+
 # "May" is also a verb ("may pull back"), so a bare month must follow "in" / "for" / "of".
 # The lookahead on months' first letters lets the pattern engine pass over most characters.
 _MONTH = re.compile(

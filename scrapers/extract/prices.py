@@ -218,10 +218,11 @@ _PLACES_OF_AN_AMOUNT = re.compile(
 )
 
 # a move told only as more or less than an amount: "Traded prices were down more than 30
-# yuan/mt", "Aluminium climbed by nearly 1,000 yuan during the week"
+# yuan/mt", "surged higher by over 20%" ("falling nearly US$50/t" carries its amount, as
+# "around" does)
 _MOVED_BEYOND = re.compile(
     rf"(?<![\w-])(?:{UP.alternation}|{DOWN.alternation})\s+(?:by\s+)?"
-    r"(?:(?:more|less)\s+than|nearly|almost|close\s+to)\s*$"
+    r"(?:(?:more|less)\s+than|over|in\s+excess\s+of)\s*$"
 )
 
 _IN_NAMED_PLACE = re.compile(r"^\s*(?:/\s*mt\s*)?in\s+([a-z]+(?:\s+china)?)\b")
@@ -930,6 +931,16 @@ def _read_prices(
                     quantity.end,
                     "reference",
                     why="a move since a dated point (so far this month): no period to compare",
+                )
+                continue
+            if _MOVED_BEYOND.search(whole[clause.start : quantity.start].rstrip()):
+                # "Local tin prices have surged higher by over 20%": a bound on a move, no amount
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    why="a move told only as more or less than an amount: none to carry",
                 )
                 continue
             target = current
@@ -2948,6 +2959,10 @@ def _role(
         return "reference"
     if _CLOSED_AT_EXTREME.search(stripped[-60:]):
         return "level"  # "closed at the day's low of RMB 20,200 per tonne": the close
+    if _LIMIT_PRICE.search(stripped[-40:]):
+        # "the most-traded contract started near its limit-up price of 156,000 yuan/mt": the
+        # exchange's daily limit, where a session may stop, not a quote
+        return "intraday"
     if _OPEN_ENDED.match(trail) or _LOTS_BEYOND.search(stripped) or _SELLING_LINE.search(stripped):
         # "some small trading prices will appear about 41500 yuan / ton or more", "a small
         # amount of resources higher than 34000 yuan / ton", "the shipping price of less than
@@ -3105,9 +3120,10 @@ def _role(
         and _futures(owner)
         and not closed
         and re.search(
+            # "then fluctuated considerably within the 155,600-165,000 yuan/mt range"
             r"\b(?:moved|moving|fluctuated|fluctuating|traded|trading|hovered|oscillated"
             r"|consolidated|consolidating|sat|stayed|held)\s+"
-            r"(?:mainly\s+|mostly\s+)?(?:between|within)\s*(?:rmb|\$)?\s*$"
+            r"(?:[a-z]+ly\s+)?(?:between|within)(?:\s+the)?\s*(?:rmb|\$)?\s*$"
             # "the most-traded continuous contract ... climbed, swinging around 8,050-8,450
             # yuan/mt in the week"
             r"|\b(?:swing|swinging|swung|oscillating|oscillated|fluctuating|fluctuated)\s+"
@@ -3934,9 +3950,15 @@ def learn_front_contract(folded_body: str, context: Context) -> None:
 # "Baled UBC prices followed aluminium lower, ... closing at 15,200-15,700": what a price
 # followed is not what it is.
 _FOLLOWED = re.compile(
-    r"\b(?:follow(?:ed|ing|s)?|track(?:ed|ing|s)?|in\s+line\s+with|along\s+with)\s+(?:the\s+)?$"
+    # "spodumene prices tracked the rapid slide in lithium carbonate, falling nearly US$50/t"
+    r"\b(?:follow(?:ed|ing|s)?|track(?:ed|ing|s)?|in\s+line\s+with|along\s+with|in\s+tandem\s+with)"
+    r"\s+(?:the\s+)?(?:(?:[a-z-]+\s+){1,3}(?:in|of)\s+)?$"
     # "closing at ... on talk of a US ban on Rusal aluminium": news about the metal, not its price
     r"|\b(?:ban|bans|sanctions|tariffs?|duties|embargo)\s+on\s+(?:[a-z]+\s+){0,2}$"
+)
+
+_LIMIT_PRICE = re.compile(
+    r"\blimit[- ](?:up|down)(?:\s+(?:price|level|board))?(?:\s+(?:of|at))?\s*(?:rmb|us\$|\$)?\s*$"
 )
 
 # ", flat WoW"; "(flat WoW)" after the quote

@@ -130,8 +130,11 @@ def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None
     (SMM's "flat MoM" is the previous day's in a daily report, the previous week's in a weekly
     one, as for a move)."""
     match = re.search(
-        r"\b(?:flat|unchanged|no\s+(?:recent\s+)?change|(?:shows?|showed)\s+restraint"
-        r"|(?:held|holds?|remained|stayed|was|were|kept)\s+(?:stable|steady))\b",
+        # (not "a discount of 500 yuan/ton to flat": the end of a range at parity)
+        r"\b(?:(?<!\bto\s)flat(?!\s+to\s)|unchanged|no\s+(?:recent\s+)?change|(?:shows?|showed)\s+restraint"
+        # "with an average of 96,200 yuan/ton, holding steady compared to the previous working day"
+        r"|(?:held|holds?|holding|remained|remaining|stayed|staying|was|were|kept)"
+        r"\s+(?:stable|steady))\b",
         folded,
     )
     if match is None:

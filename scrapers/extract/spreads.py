@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from scrapers.extract import names
+from scrapers.extract import names, periods
 from scrapers.extract.document import Clause, Context
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import EXPECTATION
+from scrapers.extract.periods import MONTH_NAMES
 from scrapers.extract.quantities import Kind, Quantity
 from scrapers.extract.quoting import (
     _AVERAGE,
@@ -140,7 +141,8 @@ _VERSUS = re.compile(
 )
 
 _AGAINST = re.compile(
-    r"\b(?:against|over|(?<=par\s)with|(?<=parity\s)with)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)"
+    # "offering a discount of 500 yuan/ton to flat on the February contract"
+    r"\b(?:against|over|on|(?<=par\s)with|(?<=parity\s)with)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)"
     r"\s+contract\b"
     # "a premium of 55 yuan/mt over the current month", "a discount of 75 yuan/mt to the
     # current month"
@@ -351,6 +353,26 @@ def _read_import_window(
     return True
 
 
+# "offering a discount of 500 yuan/ton to flat on the February contract, and flat to a premium
+# of 500 yuan/ton on the March contract": the spot quoted against two futures months
+_MONTH_CONTRACT = re.compile(rf"\b(?:on|against|over|to)\s+the\s+({MONTH_NAMES})\s+contract\b")
+
+
+def _against_a_later_month(sentence: Sentence, quantity: Quantity, context: Context) -> bool:
+    """Whether the amount is quoted against a later futures month than one the sentence named
+    before it: only the nearer month's is the spot premium (the later one is a far contract)."""
+    after = _MONTH_CONTRACT.search(sentence.folded, quantity.end, quantity.end + AFTER)
+    earlier = _MONTH_CONTRACT.findall(sentence.folded, 0, quantity.start)
+    if after is None or not earlier:
+        return False
+    start = context.published.month if context.published else 1
+
+    def ahead(name: str) -> int:
+        return ((periods.month_number(name) or start) - start) % 12
+
+    return ahead(after.group(1)) > min(ahead(name) for name in earlier)
+
+
 def _read_spread(
     sentence: Sentence,
     clause: Clause,
@@ -519,6 +541,16 @@ def _read_spread(
         trail = sentence.folded[quantity.end : quantity.end + AFTER]
         if quantity.kind is Kind.OTHER and re.match(r"\s*contracts?\b", trail):
             continue  # "Zijin's premium against the 2505 contract was ...": the contract's name
+        if _against_a_later_month(sentence, quantity, context):
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="a premium against a later contract: only the front one is the spot premium",
+            )
+            previous_end = quantity.end
+            continue
         if re.search(r"\bup\s+to\s*(?:rmb|\$)?\s*$", lead):
             # "With premiums of up to 10 yuan/mt over the SHFE March contract": a ceiling
             notes.add(
@@ -701,13 +733,14 @@ def _read_spread(
             draft.empty
             and re.search(r"\b(?:discount|premium)s?\s+of\s*$", stripped)
             and re.match(
-                r"^\s*(?:yuan/mt\s*)?to\s+(?:(?:an?\s+)?(?:premium|discount)s?\s+of|parity)", trail
+                r"^\s*(?:yuan/mt\s*)?to\s+(?:(?:an?\s+)?(?:premium|discount)s?\s+of|parity|flat\b)",
+                trail,
             )
         ):
             # "at a discount of 400 yuan/mt to a discount of 280 yuan/mt"; "a discount of 50
-            # yuan/mt to parity": the first end of a range
+            # yuan/mt to parity" ("to flat"): the first end of a range
             draft.low = value
-            if re.match(r"^\s*(?:yuan/mt\s*)?to\s+parity", trail):
+            if re.match(r"^\s*(?:yuan/mt\s*)?to\s+(?:parity|flat\b)", trail):
                 draft.low, draft.high = sorted((value, Decimal(0)))
             why = "a spread's range, its first end"
         elif draft.low is not None and draft.high is None:
@@ -717,9 +750,9 @@ def _read_spread(
             draft.low, draft.high = sorted((draft.low, value))
             why = "a spread's range, its second end"
         elif draft.empty and re.search(
-            r"\bparity\s+to\s+an?\s+(?:premium|discount)\s+of\s*$", stripped
+            r"\b(?:parity|flat)\s+to\s+an?\s+(?:premium|discount)\s+of\s*$", stripped
         ):
-            # "quoted at parity to a premium of 280 yuan/mt"
+            # "quoted at parity to a premium of 280 yuan/mt", "flat to a premium of 500 yuan/ton"
             draft.low, draft.high = sorted((Decimal(0), value))
             why = "a spread's range, from parity"
         elif (
