@@ -149,6 +149,8 @@ FLAT = Concept(
         "basically unchanged",
         "largely unchanged",
         "no change",
+        "no significant change",
+        "no significant changes",
         "showed no change",
         "shown no change",
         "on par",
@@ -213,6 +215,9 @@ MOM = Concept(
         "than a month ago",
         "than a month earlier",
         "month over month",
+        # "lithium carbonate, which fell by about 6,000 yuan/mt during the month" (as "during
+        # the week" is the week's)
+        "during the month",
     ),
 )
 YOY = Concept(
@@ -280,6 +285,14 @@ WOW = Concept(
         "as the previous period",
         "that of the previous period",
         "week over week",
+        # "unchanged at 480,000-490,000 yuan/mt as of Friday May 18, compared to a week ago";
+        # "flat with a week ago"; "compared to the Friday before"
+        "compared to a week ago",
+        "compared with a week ago",
+        "with a week ago",
+        "than a week ago",
+        "compared to the friday before",
+        "compared with the friday before",
     ),
 )
 _PREVIOUS_DAY = tuple(

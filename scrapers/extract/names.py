@@ -830,6 +830,19 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "lithium hydroxide coarse particle": "lithium hydroxide (coarse particle)",
     "lithium hydroxide micropowder": "lithium hydroxide (micropowder)",
     "lithium metal": "lithium metal",
+    # SMM's yuan average of lithium carbonate landed from abroad, a series of its own
+    "imported lithium carbonate": "lithium carbonate (imported)",
+    # Cathode materials: LFP ("lithium iron phosphate", "LFP material"), and the black mass
+    # recycled from LFP batteries, which is quoted per lithium point and is not LFP's price
+    "lithium iron phosphate": "lithium iron phosphate",
+    "lfp": "lithium iron phosphate",
+    "lfp material": "lithium iron phosphate",
+    "lfp cathode material": "lithium iron phosphate",
+    "lfp black mass": "black mass (lfp)",
+    "lfp pole piece black mass": "black mass (lfp, pole piece)",
+    "lfp battery black mass": "black mass (lfp, battery)",
+    "lfp cathode black mass": "black mass (lfp, cathode)",
+    "cobalt monoxide": "cobalt monoxide",
     "nickel briquette": "nickel briquette",
     # Nickel intermediates are priced per tonne of the metal they hold ("$15,887/mt Ni"); MHP's
     # price without an element is its nickel's.
@@ -871,6 +884,12 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "metal lithium": "lithium metal",
     "spodumene": "spodumene",
     "spodumene concentrate": "spodumene",
+    # spodumene concentrate of 6% Li2O, the grade seaborne ore is quoted in
+    "sc6": "spodumene (6%)",
+    "lepidolite": "lepidolite",
+    "lepidolite concentrate": "lepidolite",
+    # the ore market as a whole (spodumene and lepidolite), as SMM's weeklies report it
+    "lithium ore": "lithium ore",
     "silicon": "silicon",
     "industrial silicon": "silicon",
     "silicon metal": "silicon",
@@ -1247,12 +1266,24 @@ def _contract_product(folded: str, match: re.Match[str]) -> str:
 
 _STEEL_MILL = re.compile(r"steel\s+mills?\b")
 
+# An oxide named by its metal's oxidation states, which the word table cannot hold (its words
+# drop brackets): "cobalt (II, III) oxide" is Co3O4, "cobalt (II) oxide" CoO.
+_OXIDATION_STATES = re.compile(r"\b(cobalt)\s*\(\s*(ii|ii\s*,\s*iii)\s*\)\s*oxide\b")
+_OXIDES = {
+    ("cobalt", "ii"): "cobalt monoxide",
+    ("cobalt", "ii,iii"): "cobalt tetroxide",
+}
+
 
 def _known_products(folded: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = [
         (match.start(), match.end(), _contract_product(folded, match))
         for match in _CONTRACT_CODE.finditer(folded)
     ]
+    found.extend(
+        (match.start(), match.end(), _OXIDES[match.group(1), re.sub(r"\s", "", match.group(2))])
+        for match in _OXIDATION_STATES.finditer(folded)
+    )
     graded = list(_SILICON_GRADE.finditer(folded)) if "silicon" in folded else []
     for match in graded:
         found.append((match.start(), match.end(), _silicon(match)))

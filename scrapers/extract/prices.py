@@ -19,6 +19,7 @@ from scrapers.extract import metrics, names
 from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import CLOSE, DOWN, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY, UP
+from scrapers.extract.periods import MONTH_NAMES
 from scrapers.extract.quantities import Kind, Quantity, to_decimal
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.quoting import (
@@ -103,20 +104,34 @@ _SO_FAR = re.compile(
 # one buyer's deal, not a market quote
 # "8,100-8,300 yuan/mt (50% metal content), down 50 yuan/mt (50% metal content) MoM": the
 # basis a ferroalloy is priced on, between a price and the words about it
-_CONTENT_NOTE = re.compile(r"\s*\(\s*[\d.]+\s*%\s*(?:metal\s+)?content\s*\)")
+# A note right after an amount that says nothing of the change or its basis: a content note
+# ("(45% content)"), or the day the quote is for ("unchanged at 126,000-131,000 yuan/mt as of
+# Friday May 18, compared to the Friday before").
+_AMOUNT_NOTE = re.compile(
+    r"\s*\(\s*[\d.]+\s*%\s*(?:metal\s+)?content\s*\)"
+    r"|\s*as\s+of\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
+    rf"(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+)
 
 
-def _without_content_note(trail: str) -> str:
-    """The words after an amount with a content note blanked out (offsets kept)."""
-    return _CONTENT_NOTE.sub(lambda match: " " * len(match.group(0)), trail)
+def _without_amount_note(trail: str) -> str:
+    """The words after an amount with its note blanked out (offsets kept)."""
+    note = _AMOUNT_NOTE.match(trail)
+    return trail if note is None else " " * note.end() + trail[note.end() :]
 
 
+# "CIF quotes at $750/mt and above", "SC6 quoted at CIF $630/mt and above": sellers' floors
 _OPEN_ENDED = re.compile(
-    r"^\s*(?:yuan\s*)?(?:/\s*(?:mt|t|ton|tonne)\s*)?or\s+(?:more|above|higher)\b"
+    r"^\s*(?:yuan\s*)?(?:/\s*(?:mt|t|ton|tonne)\s*)?(?:or|and)\s+(?:more|above|higher)\b"
 )
 _LOTS_BEYOND = re.compile(
     r"\b(?:resources|cargoes|cargo|lots|goods|supplies)\s+(?:priced\s+)?(?:higher|lower|more|less)"
     r"\s+than\s*$"
+    # "weak willingness to purchase lithium ore priced above CIF $730/mt": goods at a price, not
+    # the market's; "a few traded prices heard below 126,000 yuan/mt": single deals
+    r"|\bpriced\s+(?:above|below|over|under)(?:\s+(?:cif|fob))?\s*(?:rmb|us\$|\$)?\s*$"
+    # (where most deals were heard, "Most transactions ... were heard at", is the market's)
+    r"|\bheard\s+(?:below|above)(?:\s+(?:cif|fob))?\s*(?:rmb|us\$|\$)?\s*$"
 )
 _SELLING_LINE = re.compile(
     r"\b(?:shipping|selling|sales)\s+prices?\s+of\s+(?:less|lower|more|higher)\s+than\s*$"
@@ -292,6 +307,9 @@ _RELATIVE = re.compile(
     r"|\bat\s+smm(?:\s+[a-z0-9#]+){0,3}\s*$"
 )
 
+_QUOTES_OF = re.compile(
+    r"\b(?:quotations?|quotes|offers|prices?)\s+(?:of|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
+)
 _FIRMS_AFTER = re.compile(
     r"\s+(?:plants?|enterprises?|producers?|smelters?|makers?|manufacturers?|mills?|companies"
     r"|firms?|factories|refineries)\b"
@@ -877,9 +895,9 @@ def _read_prices(
             else:
                 told_unit = quantity.unit
         own_lead = whole[max(clause.start, previous_end) : quantity.start]
-        note = _CONTENT_NOTE.match(whole, quantity.end)
+        note = _AMOUNT_NOTE.match(whole, quantity.end)
         reach = AFTER + (len(note.group(0)) if note else 0)
-        trail = _without_content_note(whole[quantity.end : min(quantity.end + reach, clause_end)])
+        trail = _without_amount_note(whole[quantity.end : min(quantity.end + reach, clause_end)])
         previous_end = quantity.end
         if (
             quantity.kind is Kind.MONEY
@@ -1057,7 +1075,13 @@ def _read_prices(
             pending_sign = sign  # "up 0.60% (or $242) on the day": the amount follows
             continue
         found: _Owner | None
-        if continues and context.last_price is not None:
+        if (
+            continues
+            and context.last_price is not None
+            # "This was mainly due to lithium carbonate prices, which fell by about 1,450
+            # yuan/mt": a sentence naming a product goes on about that one
+            and not names.known_products(whole[: quantity.start])
+        ):
             found = _Owner(context.last_price.subject, context.last_price.region)
         elif (
             current is not None
@@ -1329,7 +1353,12 @@ def _read_prices(
         ):
             context.place = owner.region  # for a spot premium later in the sentence
             context.place_metal = names.base_metal(owner.product)
-        if continues and context.last_price is not None and role == "change":
+        if (
+            continues
+            and context.last_price is not None
+            and role == "change"
+            and owner.product == context.last_price.subject
+        ):
             draft = context.last_price
         elif todays_range:
             assert current is not None
@@ -2807,13 +2836,17 @@ def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owne
 
 
 def _change_lead(lead: str) -> bool:
-    stripped = lead.rstrip()
+    # "declining by approximately 2.32% MoM": the hedge word does not part the move from it
+    stripped = _HEDGE_AT_END.sub("", lead.rstrip())
     return (
         re.search(r"(?:\bor|,)\s*[+\-−]?$", stripped) is not None
         or direction(stripped[-14:]) is not None
         or _CHANGE_NOUN.search(stripped[-25:]) is not None
         or stripped.endswith(("by", "up", "down"))
     )
+
+
+_HEDGE_AT_END = re.compile(r"\s+(?:approximately|about|around|roughly|nearly|some)$")
 
 
 def _subject_text(whole: str, clause: Clause, quantity: Quantity) -> str:
@@ -2959,6 +2992,10 @@ def _role(
         return "reference"
     if _CLOSED_AT_EXTREME.search(stripped[-60:]):
         return "level"  # "closed at the day's low of RMB 20,200 per tonne": the close
+    if _TO_DATE.search(stripped[-80:]):
+        # "The MTD average spot market price of battery-grade manganese sulphate was 6,215
+        # yuan/mt": a running average of the month's quotes, beside the week's price
+        return "to date"
     if _LIMIT_PRICE.search(stripped[-40:]):
         # "the most-traded contract started near its limit-up price of 156,000 yuan/mt": the
         # exchange's daily limit, where a session may stop, not a quote
@@ -3476,8 +3513,13 @@ def _owner_as_written(
             # with 50-100 yuan/mt": a place's move in prices of no grade named
             return None
     if products:
-        _, position, product = products[-1]
-        if _FIRMS_AFTER.match(head, position) and not _PRICE_WORD.search(head[position:]):
+        begin, position, product = products[-1]
+        if (
+            _FIRMS_AFTER.match(head, position)
+            and not _PRICE_WORD.search(head[position:])
+            # "The quotations of domestic lithium hydroxide smelters stood at ...": their price
+            and not _QUOTES_OF.search(head[:begin])
+        ):
             return None  # "Secondary aluminium alloy plants lost about 300 yuan/mt": firms' money
     else:
         product = _open_product(head)
@@ -3891,9 +3933,14 @@ def _last_at(pattern: re.Pattern[str], head: str) -> int:
 # with its basis, told without a number.
 _UNCHANGED = re.compile(
     # "Other markets: Today, the SMM 1# lead average price was flat compared to ..."
-    r"^(?:[a-z ]{3,30}:\s*)?(?:(?:today(?:'s)?|this\s+week),?\s+)?(?:the\s+)?"
+    # "At the beginning of this week, lithium ore prices were basically flat WoW."
+    r"^(?:[a-z ]{3,30}:\s*)?(?:(?:today(?:'s)?|this\s+week"
+    r"|at\s+the\s+(?:beginning|start|end)\s+of\s+(?:this|the)\s+week),?\s+)?(?:the\s+)?"
     r"(?P<what>[a-z0-9# -]{3,60}?)\s+prices?\s+"
     r"(?:remained|were|was|held|stayed)\s+(?:basically\s+|largely\s+)?(?:unchanged|flat|stable|steady)\b"
+    # "For lepidolite, ... with prices staying high and showing no significant changes WoW."
+    r"|^for\s+(?P<topic>[a-z0-9# -]{3,40}?),[^;]*?\bprices?\b[^;]*?\b(?:showing|showed|shows|with)"
+    r"\s+no\s+(?:significant\s+|major\s+|obvious\s+)?changes?\b"
 )
 
 
@@ -3914,7 +3961,7 @@ def _read_unchanged(sentence: Sentence, clauses: list[Clause], context: Context)
     match = _UNCHANGED.match(without_dateline(folded).strip())
     if match is None:
         return None
-    products = names.known_products(match.group("what"))
+    products = names.known_products(match.group("what") or match.group("topic"))
     if not products:
         return None
     basis, _ = basis_at(folded[folded.find(match.group(0)) + len(match.group(0)) :], after=True)
@@ -3956,6 +4003,8 @@ _FOLLOWED = re.compile(
     # "closing at ... on talk of a US ban on Rusal aluminium": news about the metal, not its price
     r"|\b(?:ban|bans|sanctions|tariffs?|duties|embargo)\s+on\s+(?:[a-z]+\s+){0,2}$"
 )
+
+_TO_DATE = re.compile(r"\b(?:mtd|month-to-date|ytd|year-to-date)\b")
 
 _LIMIT_PRICE = re.compile(
     r"\blimit[- ](?:up|down)(?:\s+(?:price|level|board))?(?:\s+(?:of|at))?\s*(?:rmb|us\$|\$)?\s*$"

@@ -94,6 +94,7 @@ _WHY = {
     "expectation": "a miss against an expectation",
     "technical": "a support or resistance line a chart reader drew, not a price",
     "span": "the span a price moved in over the week, not a quote",
+    "to date": "a month-to-date average of the daily quotes, not a quote",
     "round": 'a round level named ("back to the 20,000 level"), not a quote',
     "bid": "a bid or offer price",
     "deal": "a deal or one seller's offer, not the market's quote",

@@ -227,7 +227,9 @@ def basis_at(text: str, *, after: bool) -> tuple[ChangeBasis | None, int]:
             # After a number the basis follows at once ("2.3 pp MoM", "up 50 yuan/mt from
             # the previous trading day"), give or take a few words, or after the level the
             # change led to ("widened by 25 yuan/mt to 1,850 yuan/mt compared to last Thursday").
-            between = text[: match.start()]
+            # "unchanged at 126,000-131,000 yuan/mt as of Friday May 18, compared to the Friday
+            # before": the day the quote is for stands between it and its basis
+            between = _AS_OF_DAY.sub(" ", text[: match.start()])
             to_level = _TO_LEVEL.match(between) is not None
             if not to_level and (len(between) > 40 or re.search(r"[;:]|\d", between)):
                 continue
@@ -243,6 +245,7 @@ def basis_at(text: str, *, after: bool) -> tuple[ChangeBasis | None, int]:
 
 
 _LABELS_NEXT = re.compile(r"\s*[+\-−]?\d")
+_AS_OF_DAY = re.compile(r"\bas\s+of\s+(?:[a-z]+\s+)?[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b")
 _NAMES_NEXT = re.compile(
     r"\s*(?:basis\s+)?(?:drop|decline|decrease|fall|rise|increase|gain|growth|change|rebound"
     r"|contraction|expansion)\s+(?:of|by)\b"
