@@ -1266,6 +1266,41 @@ def _contract_product(folded: str, match: re.Match[str]) -> str:
 
 _STEEL_MILL = re.compile(r"steel\s+mills?\b")
 
+# Ternary cathode precursors and materials are quoted by series, crystal form and use ("SMM
+# ternary cathode precursor 5-series (polycrystalline/consumer type) prices were ..."); the next
+# items of the list name the series alone ("and 5-series (monocrystalline/power battery) prices
+# were ..."), of the product named before them.
+_SERIES = (
+    r"(?P<n>[5-9])-series\s*\(\s*(?P<crystal>polycrystalline|monocrystalline)\s*/\s*"
+    r"(?P<use>consumer|power\s+battery)(?:\s+type)?\s*\)"
+)
+_TERNARY = r"ternary\s+(?:cathode\s+)?(?:precursors?|materials?)|ternary\s+cathode\s+materials?"
+_TERNARY_SERIES = re.compile(rf"\b(?P<base>{_TERNARY})\s+{_SERIES}")
+_BARE_SERIES = re.compile(rf"(?<![\w-]){_SERIES}")
+_TERNARY_BASE = re.compile(rf"\b(?:{_TERNARY})\b")
+
+
+def _ternary_base(words: str) -> str:
+    return "ternary cathode precursor" if "precursor" in words else "ternary cathode material"
+
+
+def _series(match: re.Match[str]) -> str:
+    use = re.sub(r"\s+", " ", match.group("use"))
+    return f"({match.group('n')}-series, {match.group('crystal')}, {use})"
+
+
+def bare_series(folded: str) -> list[tuple[int, int, str]]:
+    """Series named without their product ("5-series (monocrystalline/power battery)"), each
+    as its qualifier."""
+    return [(match.start(), match.end(), _series(match)) for match in _BARE_SERIES.finditer(folded)]
+
+
+def ternary_base(folded: str) -> str | None:
+    """The ternary product a list of series hangs from: the last one named."""
+    named = list(_TERNARY_BASE.finditer(folded))
+    return _ternary_base(named[-1].group(0)) if named else None
+
+
 # An oxide named by its metal's oxidation states, which the word table cannot hold (its words
 # drop brackets): "cobalt (II, III) oxide" is Co3O4, "cobalt (II) oxide" CoO.
 _OXIDATION_STATES = re.compile(r"\b(cobalt)\s*\(\s*(ii|ii\s*,\s*iii)\s*\)\s*oxide\b")
@@ -1284,6 +1319,14 @@ def _known_products(folded: str) -> list[tuple[int, int, str]]:
         (match.start(), match.end(), _OXIDES[match.group(1), re.sub(r"\s", "", match.group(2))])
         for match in _OXIDATION_STATES.finditer(folded)
     )
+    found.extend(
+        (match.start(), match.end(), f"{_ternary_base(match.group('base'))} {_series(match)}")
+        for match in _TERNARY_SERIES.finditer(folded)
+    )
+    for start, end, series in bare_series(folded):
+        base = ternary_base(folded[:start])
+        if base is not None and not any(begin <= start < stop for begin, stop, _ in found):
+            found.append((start, end, f"{base} {series}"))  # "..., and 5-series (...) prices"
     graded = list(_SILICON_GRADE.finditer(folded)) if "silicon" in folded else []
     for match in graded:
         found.append((match.start(), match.end(), _silicon(match)))

@@ -298,7 +298,9 @@ _INE_PRODUCTS = ("copper (bc)",)  # the Shanghai International Energy Exchange's
 # An aside in parentheses ("(tax not included)", "(LME nickel also fell ...)"); not a grade and
 # its basis ("(6%, CIF China)").
 _LONG_PAREN = re.compile(
-    r"\((?![\d.]+%,\s*(?:cif|fob)\b)(?=[^()]*\s)[^()]*\)|\((?![\d.]+%,)[^()]{13,}\)"
+    # (not a ternary series' "(polycrystalline/consumer type)": part of the product's name)
+    r"(?<!series\s)(?<!series)"
+    r"(?:\((?![\d.]+%,\s*(?:cif|fob)\b)(?=[^()]*\s)[^()]*\)|\((?![\d.]+%,)[^()]{13,}\))"
 )
 
 _RELATIVE = re.compile(
@@ -950,6 +952,22 @@ def _read_prices(
                     "reference",
                     why="a move since a dated point (so far this month): no period to compare",
                 )
+                continue
+            if _SINCE_THE_START.match(trail):
+                # "an average price of RMB88,000/t up by 66% from the beginning 2021": a move
+                # since a dated point, with no period a rule could compare
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "reference",
+                    why="a move since the start of a year: no period to compare",
+                )
+                continue
+            if _TO_THE_LIMIT.match(trail):
+                # "rising sharply by 11.99%, with prices reaching the limit of 174,060": the move
+                # to the exchange's daily limit within the session, no close told
+                notes.add(sentence, quantity.start, quantity.end, "intraday", why=_WHY["intraday"])
                 continue
             if _MOVED_BEYOND.search(whole[clause.start : quantity.start].rstrip()):
                 # "Local tin prices have surged higher by over 20%": a bound on a move, no amount
@@ -3530,6 +3548,13 @@ def _owner_as_written(
         bare = names.bare_silicon_grades(head)
         if bare:
             product = bare[-1][2]  # "..., and traded prices of #441 were around RMB 13,000/mt"
+    if product is None:
+        series = names.bare_series(head)
+        base = names.ternary_base(whole[: clause.start + series[-1][0]]) if series else None
+        if series and base is not None:
+            # "..., and 5-series (monocrystalline/power battery) prices were 62,800-64,500
+            # yuan/mt": the next series of the ternary product the list began with
+            product = f"{base} {series[-1][2]}"
     if product is None and last is None and clause.start > 0:
         # "Shredded aluminum tense scrap held up well, and prices remained stable within the
         # range of 15,700-17,300 yuan/mt": the product the sentence opened with.
@@ -4004,10 +4029,22 @@ _FOLLOWED = re.compile(
     r"|\b(?:ban|bans|sanctions|tariffs?|duties|embargo)\s+on\s+(?:[a-z]+\s+){0,2}$"
 )
 
+_SINCE_THE_START = re.compile(
+    r"^\s*(?:from|since)\s+the\s+(?:beginning|start)\s+(?:of\s+)?(?:(?:the|this|last)\s+year|\d{4})\b"
+)
+
+_TO_THE_LIMIT = re.compile(
+    r"^\s*,?\s*(?:with\s+(?:the\s+)?(?:prices?\s+|contract\s+)?)?(?:reaching|hitting|touching|to)\s+"
+    r"(?:the|its)\s+(?:daily\s+)?limit\b"
+)
+
 _TO_DATE = re.compile(r"\b(?:mtd|month-to-date|ytd|year-to-date)\b")
 
 _LIMIT_PRICE = re.compile(
     r"\blimit[- ](?:up|down)(?:\s+(?:price|level|board))?(?:\s+(?:of|at))?\s*(?:rmb|us\$|\$)?\s*$"
+    # "with prices reaching the limit of 174,060 yuan per ton"
+    r"|\b(?:hit(?:ting|s)?|reach(?:ed|ing|es)?|touch(?:ed|ing|es)?)\s+(?:the|its)\s+(?:daily\s+)?limit"
+    r"(?:\s+(?:price|level|board))?(?:\s+(?:of|at))?\s*(?:rmb|us\$|\$)?\s*$"
 )
 
 # ", flat WoW"; "(flat WoW)" after the quote
