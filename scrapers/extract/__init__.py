@@ -15,7 +15,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from scrapers.extract import metrics, names, prices, rates, spreads
-from scrapers.extract.document import Clause, Context, clauses, paragraphs, sentences_of
+from scrapers.extract.document import (
+    Clause,
+    Context,
+    clauses,
+    heading_alone,
+    paragraphs,
+    sentences_of,
+)
 from scrapers.extract.drafts import Draft, Notes, Reading
 from scrapers.extract.periods import month_period
 from scrapers.extract.quantities import Kind
@@ -279,8 +286,10 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
     prices.learn_front_contract(fold(body), context)
     notes = Notes()
     drafts: list[Draft] = []
+    standing: str | None = None  # a heading on a line of its own ("Lithium Ore:")
     for paragraph in paragraphs(body):
-        context.heading = paragraph.heading
+        context.heading = paragraph.heading or standing
+        standing = heading_alone(paragraph.text)
         context.list_lead = _list_lead(paragraph.text, context.list_lead)
         context.paragraph_place = None
         context.sentence_place = None
@@ -545,6 +554,17 @@ def merge(figures: list[Figure]) -> list[Figure]:
     series and period stays a figure of its own."""
     kept: list[Figure] = []
     for figure in figures:
+        flat = next((index for index, other in enumerate(kept) if _held_flat(other, figure)), None)
+        if flat is not None:
+            # "the ore-side quotations remained basically flat on a WoW basis. ... transaction
+            # prices of lithium ore still fell within the range of $600-620/mt": the price held
+            # flat is the one quoted, whatever currency the quote is in
+            kept[flat] = replace(figure, change=kept[flat].change)
+            continue
+        level = next((index for index, other in enumerate(kept) if _held_flat(figure, other)), None)
+        if level is not None:
+            kept[level] = replace(kept[level], change=figure.change)
+            continue
         if kept and _level_past_the_line(kept[-1], figure):
             # "has hiked by RMB 210 per tonne to reach above RMB 20,000 per tonne yet again.
             # Data shows the price is standing at RMB 20,130": the line was a way of saying
@@ -585,6 +605,25 @@ def merge(figures: list[Figure]) -> list[Figure]:
         else:
             kept.append(figure)
     return [figure for figure in kept if not any(_summarised(figure, full) for full in kept)]
+
+
+def _held_flat(flat: Figure, level: Figure) -> bool:
+    """A price said to hold flat, with no number (so with no currency of its own, read as
+    yuan in China), and a level of that product quoted in another currency: one fact."""
+    return (
+        flat.metric is Metric.PRICE
+        and level.metric is Metric.PRICE
+        and flat.subject == level.subject
+        and flat.value is None
+        and flat.low is None
+        and flat.change is not None
+        and flat.change.amount == 0
+        and (level.value is not None or level.low is not None)
+        and level.change is None
+        and (flat.period, flat.forecast) == (level.period, level.forecast)
+        and (flat.region, flat.unit) == ("China", "CNY/t")
+        and level.unit != flat.unit
+    )
 
 
 def _summarised(summary: Figure, full: Figure) -> bool:

@@ -205,6 +205,21 @@ def heading_of(paragraph: str) -> str | None:
     return heading
 
 
+_HEADING_ALONE = re.compile(r"^\s*([A-Z][A-Za-z0-9#&/,'’ ()\-]{2,40}?)\s*[:：]\s*$")
+
+
+def heading_alone(paragraph: str) -> str | None:
+    """A section heading on a line of its own ("Lithium Ore:"), folded, for the paragraph under
+    it; None for any other line."""
+    match = _HEADING_ALONE.match(paragraph)
+    if match is None:
+        return None
+    heading = fold(match.group(1)).strip()
+    if heading in _NOT_HEADINGS or len(heading.split()) > 5:
+        return None
+    return heading
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     text: str

@@ -130,6 +130,8 @@ _LOTS_BEYOND = re.compile(
     # "weak willingness to purchase lithium ore priced above CIF $730/mt": goods at a price, not
     # the market's; "a few traded prices heard below 126,000 yuan/mt": single deals
     r"|\bpriced\s+(?:above|below|over|under)(?:\s+(?:cif|fob))?\s*(?:rmb|us\$|\$)?\s*$"
+    # "with quotes at or above $630/mt": sellers' floors
+    r"|\bat\s+or\s+(?:above|below|over|under)(?:\s+(?:cif|fob))?\s*(?:rmb|us\$|\$)?\s*$"
     # (where most deals were heard, "Most transactions ... were heard at", is the market's)
     r"|\bheard\s+(?:below|above)(?:\s+(?:cif|fob))?\s*(?:rmb|us\$|\$)?\s*$"
 )
@@ -3010,6 +3012,10 @@ def _role(
         return "reference"
     if _CLOSED_AT_EXTREME.search(stripped[-60:]):
         return "level"  # "closed at the day's low of RMB 20,200 per tonne": the close
+    if _HOVERED.search(stripped[-40:]) and _RECENTLY.match(trail):
+        # "With lithium carbonate fluctuating around 60,000 yuan/mt recently": where the price
+        # has hovered of late, not the day's quote
+        return "span"
     if _TO_DATE.search(stripped[-80:]):
         # "The MTD average spot market price of battery-grade manganese sulphate was 6,215
         # yuan/mt": a running average of the month's quotes, beside the week's price
@@ -3702,6 +3708,7 @@ def _owner_as_written(
         quantity,
         futures_word is not None,
         clause.folded,
+        whole[clause.start : quantity.start],
     )
     if region == "SHFE" and product == "aluminium alloy":
         product = "cast aluminium alloy"  # the aluminium alloy futures are cast alloy's
@@ -3863,8 +3870,17 @@ _PRONOUN = re.compile(
 )
 
 
-def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: str = "") -> str:
-    """Where a price is quoted: an exchange, FOB/CIF, a province or port, or China."""
+def _market(
+    head: str,
+    product: str,
+    quantity: Quantity,
+    futures: bool,
+    clause: str = "",
+    own: str | None = None,
+) -> str:
+    """Where a price is quoted: an exchange, FOB/CIF, a province or port, or China. ``own`` is
+    the amount's clause up to it, where a word for abroad must stand ("Overseas mines quoted at
+    or above $630/mt; trade was mediocre, with prices at $600-620/mt": the market's range)."""
     origin = names.ore_origin(product) if product.startswith("nickel ore") else None
     if origin is not None:
         # Ore is quoted where it is loaded (FOB), landed in China (CIF), or delivered to a
@@ -3928,9 +3944,16 @@ def _market(head: str, product: str, quantity: Quantity, futures: bool, clause: 
         return places[-1][2]
     if (
         names.is_cif(head)
-        or (re.search(r"\bimport|\babroad\b|\boverseas\b", head) and quantity.unit == "USD/t")
-        # China's domestic bauxite is quoted in yuan; in dollars it is ore landed from abroad
-        or (product.startswith("bauxite") and quantity.unit == "USD/t")
+        or (
+            re.search(r"\bimport|\babroad\b|\boverseas\b", head if own is None else own)
+            and quantity.unit == "USD/t"
+        )
+        # China's domestic bauxite is quoted in yuan; in dollars it is ore landed from abroad,
+        # and so is lithium ore ("transaction prices of lithium ore fell within $600-620/mt")
+        or (
+            product.startswith(("bauxite", "spodumene", "lithium ore", "lepidolite"))
+            and quantity.unit == "USD/t"
+        )
     ):
         return "CIF China"  # "Abroad, ADC12 offers stayed above $2,500/mt": what imports cost
     if re.search(r"\bfob\b", head):
@@ -3969,10 +3992,22 @@ _UNCHANGED = re.compile(
 )
 
 
+# "..., but the ore-side quotations remained basically flat on a WoW basis": a later clause
+# holding a price
+_UNCHANGED_AFTER = re.compile(
+    r"(?:,\s*but|;)\s+(?:the\s+)?(?P<what>[a-z0-9# -]{3,40}?)\s+(?:prices?|quotations?|quotes)\s+"
+    r"(?:remained|were|was|held|stayed)\s+(?:basically\s+|largely\s+)?(?:unchanged|flat|stable|steady)\b"
+    r"(?P<topic>)"
+)
+
+
 def states_unchanged(folded: str) -> bool:
     """Whether a sentence opens with a product's price held flat: "This week, spodumene prices
     remained basically flat WoW"."""
-    return _UNCHANGED.match(without_dateline(folded).strip()) is not None
+    return (
+        _UNCHANGED.match(without_dateline(folded).strip()) is not None
+        or _UNCHANGED_AFTER.search(folded) is not None
+    )
 
 
 def _read_unchanged(sentence: Sentence, clauses: list[Clause], context: Context) -> Draft | None:
@@ -3983,10 +4018,21 @@ def _read_unchanged(sentence: Sentence, clauses: list[Clause], context: Context)
         q.kind in {Kind.MONEY, Kind.PERCENT} for clause in clauses for q in clause.quantities
     ):
         return None  # a sentence with an amount says more than "unchanged"
-    match = _UNCHANGED.match(without_dateline(folded).strip())
+    match = _UNCHANGED.match(without_dateline(folded).strip()) or _UNCHANGED_AFTER.search(folded)
     if match is None:
         return None
-    products = names.known_products(match.group("what") or match.group("topic"))
+    what = match.group("what") or match.group("topic")
+    products = names.known_products(what)
+    section = context.heading or context.list_lead  # "Lithium Ore:" on a line of its own
+    heading = names.known_products(section) if section else []
+    if (
+        not products
+        and heading
+        and set(what.replace("-", " ").split()) & set(heading[-1][2].split())
+    ):
+        # "Lithium Ore: ... but the ore-side quotations remained basically flat on a WoW
+        # basis": the section's product, named by part of its name
+        products = heading
     if not products:
         return None
     basis, _ = basis_at(folded[folded.find(match.group(0)) + len(match.group(0)) :], after=True)
@@ -4037,6 +4083,12 @@ _TO_THE_LIMIT = re.compile(
     r"^\s*,?\s*(?:with\s+(?:the\s+)?(?:prices?\s+|contract\s+)?)?(?:reaching|hitting|touching|to)\s+"
     r"(?:the|its)\s+(?:daily\s+)?limit\b"
 )
+
+_HOVERED = re.compile(
+    r"\b(?:fluctuat(?:ing|ed|es)|hover(?:ing|ed|s)?|oscillat(?:ing|ed|es))\s+(?:around|near)"
+    r"(?:\s+the)?\s*(?:rmb|us\$|\$)?\s*$"
+)
+_RECENTLY = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:recently|lately|in\s+recent\s+(?:days|weeks))\b")
 
 _TO_DATE = re.compile(r"\b(?:mtd|month-to-date|ytd|year-to-date)\b")
 
