@@ -814,6 +814,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "co3o4": "cobalt tetroxide",
     "cobalt oxide": "cobalt tetroxide",
     "lithium cobalt oxide": "lithium cobalt oxide",
+    "lco": "lithium cobalt oxide",
+    "tricobalt tetraoxide": "cobalt tetroxide",
+    "cobalt tetraoxide": "cobalt tetroxide",
     "cobalt chloride": "cobalt chloride",
     "cobalt intermediate": "cobalt intermediate",
     "cobalt hydroxide": "cobalt hydroxide",
@@ -1324,6 +1327,31 @@ def ternary_base(folded: str) -> str | None:
     return _ternary_base(named[-1].group(0)) if named else None
 
 
+# Lithium cobalt oxide is quoted by the charge voltage its cells reach ("4.2V, 4.4V, and 4.5V
+# LCO at ...", "4.2V/4.4V/4.5V products pulling back to ..."): in a sentence about LCO each
+# voltage names its grade ("4.50V and above models" is the 4.50V grade).
+_LCO_VOLTAGE = re.compile(r"(?<![\w.])(\d\.\d{1,2})\s?v(?:\s+and\s+above)?(?![\w.])")
+_LCO = re.compile(r"\blco\b|\blithium\s+cobalt\s+oxide\b")
+
+
+# "4.45V/4.48V products", "4.50V and above models": voltages that name what is quoted, even
+# in a clause that does not say LCO
+_VOLTAGE_LIST = re.compile(
+    r"(?<![\w.])\d\.\d{1,2}\s?v(?:\s*(?:/|,\s*(?:and\s+)?|and\s)\s*\d\.\d{1,2}\s?v)*"
+    r"(?:\s+and\s+above)?\s+(?:products?|models?)\b"
+)
+
+
+def _lco_grades(folded: str) -> list[tuple[int, int, str]]:
+    lists = [match.span() for match in _VOLTAGE_LIST.finditer(folded)]
+    named = _LCO.search(folded) is not None
+    return [
+        (match.start(), match.end(), f"lithium cobalt oxide ({match.group(1)}v)")
+        for match in _LCO_VOLTAGE.finditer(folded)
+        if named or any(start <= match.start() < end for start, end in lists)
+    ]
+
+
 # An oxide named by its metal's oxidation states, which the word table cannot hold (its words
 # drop brackets): "cobalt (II, III) oxide" is Co3O4, "cobalt (II) oxide" CoO.
 _OXIDATION_STATES = re.compile(r"\b(cobalt)\s*\(\s*(ii|ii\s*,\s*iii)\s*\)\s*oxide\b")
@@ -1346,6 +1374,10 @@ def _known_products(folded: str) -> list[tuple[int, int, str]]:
         (match.start(), match.end(), f"{_ternary_base(match.group('base'))} {_series(match)}")
         for match in _TERNARY_SERIES.finditer(folded)
     )
+    for start, end, grade in _lco_grades(folded):
+        # "4.2V, 4.4V, and 4.5V LCO": the grade with its product word after the list
+        lco = _LCO.match(folded, end + 1) if end < len(folded) else None
+        found.append((start, lco.end() if lco else end, grade))
     for start, end, series in bare_series(folded):
         base = ternary_base(folded[:start])
         if base is not None and not any(begin <= start < stop for begin, stop, _ in found):

@@ -2432,13 +2432,21 @@ def _read_respective(
     if not money:
         return False
     head = whole[clause.start : money[0].start]
-    shared_price = _SAW_A_PRICE.search(head) is not None or (
-        # "the price in Hangzhou, Chongqing and Linyi experienced the same price hike to peg
-        # at RMB 19,190 per tonne": one level for the places listed
-        len(money) == 1
-        and len(names.listed_regions(head)) >= 2
-        and _TO_LEVELS.search(head) is not None
-        and not re.search(r"\bup\s+to\s*$", head)  # "raised ... by up to RMB 200": a ceiling
+    shared_price = (
+        _SAW_A_PRICE.search(head) is not None
+        or (
+            # "the price in Hangzhou, Chongqing and Linyi experienced the same price hike to peg
+            # at RMB 19,190 per tonne": one level for the places listed
+            len(money) == 1
+            and len(names.listed_regions(head)) >= 2
+            and _TO_LEVELS.search(head) is not None
+            and not re.search(r"\bup\s+to\s*$", head)  # "raised ... by up to RMB 200": a ceiling
+        )
+        or (
+            # "mainstream transaction prices for 4.45V/4.48V products reached 230,000 yuan/mt": one
+            # price for the grades joined by a slash
+            len(money) == 1 and _SLASHED_GRADES.search(head) is not None
+        )
     )
     if (
         len(money) == 1
@@ -2658,9 +2666,13 @@ def _read_flat_grades(
 
 # What joins the products of a list: "A and the B", "A, B, and C" (a grade word may lead).
 # ... and "the price of A and the price of B have both decreased"
+_SLASHED_GRADES = re.compile(r"[\w.#]+\s*/\s*[\w.#]+\s+(?:products?|models?|grades?)\b")
+
 _PRODUCT_JOIN = re.compile(
     r"\s*(?:prices?\s*)?(?:,\s*and|,|and)\s+(?:the\s+)?(?:prices?\s+of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?"
     r"|\s*,\s*"
+    # "4.2V/4.4V/4.5V products": grades joined by slashes
+    r"|\s*/\s*"
 )
 
 
@@ -3252,7 +3264,10 @@ def _role(
     ):
         return "other"  # "the matching lithium price would exceed 200000 yuan": a calculation
     if not quantity.is_range and re.search(
-        r"\b(?:actual\s+)?transaction\s+prices?\b[^.;]{0,40}?"
+        r"\b(?:actual\s+)?transaction\s+prices?\b"
+        # (but "the transaction price for conventional models reaching 350,000 yuan/mt" is the
+        # market's price of that grade)
+        r"(?!\s+for\s+[^.;]{0,30}?\b(?:models?|products?|grades?)\b)[^.;]{0,40}?"
         r"\b(?:reaching|reached|at|to|around)\s*$",
         stripped,
     ):
@@ -4076,7 +4091,10 @@ _FOLLOWED = re.compile(
 )
 
 _SINCE_THE_START = re.compile(
-    r"^\s*(?:from|since)\s+the\s+(?:beginning|start)\s+(?:of\s+)?(?:(?:the|this|last)\s+year|\d{4})\b"
+    r"^\s*(?:from|since)\s+(?:the\s+(?:beginning|start)\s+(?:of\s+)?(?:(?:the|this|last)\s+year|\d{4})"
+    # "a drop of 20% from early May": from a vague point of a month
+    rf"|(?:early|mid|late)[-\s]+(?:{MONTH_NAMES})|the\s+(?:beginning|start|middle|end)\s+of\s+"
+    rf"(?:{MONTH_NAMES}))\b"
 )
 
 _TO_THE_LIMIT = re.compile(
