@@ -130,6 +130,8 @@ _LOTS_BEYOND = re.compile(
     # "weak willingness to purchase lithium ore priced above CIF $730/mt": goods at a price, not
     # the market's; "a few traded prices heard below 126,000 yuan/mt": single deals
     r"|\bpriced\s+(?:above|below|over|under)(?:\s+(?:cif|fob))?\s*(?:rmb|us\$|\$)?\s*$"
+    # "their acceptance of offers above CIF USD 630/mt was limited": offers beyond a line
+    r"|\boffers?\s+(?:above|below|over|under)(?:\s+(?:cif|fob))?\s*(?:usd|rmb|us\$|\$)?\s*$"
     # "with quotes at or above $630/mt": sellers' floors
     r"|\bat\s+or\s+(?:above|below|over|under)(?:\s+(?:cif|fob))?\s*(?:rmb|us\$|\$)?\s*$"
     # (where most deals were heard, "Most transactions ... were heard at", is the market's)
@@ -3067,7 +3069,8 @@ def _role(
     ):
         return "other"  # "with price adjustments ranging from RMB 100-150 per tonne": no level
     if (
-        re.search(r"\bbid\s+prices?\b", head)
+        # "Bidding prices reached or exceeded $700/mt": what buyers offered
+        re.search(r"\bbid(?:ding)?\s+prices?\b", head)
         # a spot market's "offer price" ("in east China, the offer price was 8,250-8,350
         # yuan/mt") is how SMM quotes it; an exchange's is a bid or offer
         or (
@@ -4002,10 +4005,18 @@ _UNCHANGED = re.compile(
     r"(?P<what>[a-z0-9# -]{3,60}?)\s+prices?\s+"
     r"(?:remained|were|was|held|stayed)\s+(?:basically\s+|largely\s+)?(?:unchanged|flat|stable|steady)\b"
     # "For lepidolite, ... with prices staying high and showing no significant changes WoW."
-    r"|^for\s+(?P<topic>[a-z0-9# -]{3,40}?),[^;]*?\bprices?\b[^;]*?\b(?:showing|showed|shows|with)"
+    r"|^for\s+(?P<topic>[a-z0-9# -]{3,40}?),"
+    r"(?:[^;]*?\bprices?\b[^;]*?\b(?:showing|showed|shows|with)"
     r"\s+no\s+(?:significant\s+|major\s+|obvious\s+)?changes?\b"
+    # "For lepidolite, prices remained basically flat WoW"
+    r"|\s+(?:the\s+)?prices?\s+(?:remained|were|was|held|stayed)\s+(?:basically\s+|largely\s+)?"
+    r"(?:unchanged|flat|stable|steady)\b)"
 )
 
+
+# "Lithium Ore: ... Market prices remained basically flat compared to last Friday": the
+# section's market, named by no product
+_MARKET_WORDS = frozenset({"market", "overall", "spot", "the", "mainstream"})
 
 # "..., but the ore-side quotations remained basically flat on a WoW basis": a later clause
 # holding a price
@@ -4040,11 +4051,8 @@ def _read_unchanged(sentence: Sentence, clauses: list[Clause], context: Context)
     products = names.known_products(what)
     section = context.heading or context.list_lead  # "Lithium Ore:" on a line of its own
     heading = names.known_products(section) if section else []
-    if (
-        not products
-        and heading
-        and set(what.replace("-", " ").split()) & set(heading[-1][2].split())
-    ):
+    words = set(what.replace("-", " ").split())
+    if not products and heading and (words & set(heading[-1][2].split()) or words <= _MARKET_WORDS):
         # "Lithium Ore: ... but the ore-side quotations remained basically flat on a WoW
         # basis": the section's product, named by part of its name
         products = heading
