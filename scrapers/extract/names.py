@@ -1300,7 +1300,7 @@ _SERIES = (
     r"(?P<n>[5-9])-series\s*\(\s*(?P<crystal>polycrystalline|monocrystalline)\s*/\s*"
     r"(?P<use>consumer|power\s+battery)(?:\s+type)?\s*\)"
 )
-_TERNARY = r"ternary\s+(?:cathode\s+)?(?:precursors?|materials?)|ternary\s+cathode\s+materials?"
+_TERNARY = r"ternary\s+(?:cathode\s+)?(?:precursors?|materials?)"
 _TERNARY_SERIES = re.compile(rf"\b(?P<base>{_TERNARY})\s+{_SERIES}")
 _BARE_SERIES = re.compile(rf"(?<![\w-]){_SERIES}")
 _TERNARY_BASE = re.compile(rf"\b(?:{_TERNARY})\b")
@@ -1332,8 +1332,6 @@ def ternary_base(folded: str) -> str | None:
 # voltage names its grade ("4.50V and above models" is the 4.50V grade).
 _LCO_VOLTAGE = re.compile(r"(?<![\w.])(\d\.\d{1,2})\s?v(?:\s+and\s+above)?(?![\w.])")
 _LCO = re.compile(r"\blco\b|\blithium\s+cobalt\s+oxide\b")
-
-
 # "4.45V/4.48V products", "4.50V and above models": voltages that name what is quoted, even
 # in a clause that does not say LCO
 _VOLTAGE_LIST = re.compile(

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from scrapers.extract import names, periods
+from scrapers.extract import names
 from scrapers.extract.document import Clause, Context
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import EXPECTATION
-from scrapers.extract.periods import MONTH_NAMES
+from scrapers.extract.periods import MONTH_NAMES, month_number
 from scrapers.extract.quantities import Kind, Quantity
 from scrapers.extract.quoting import (
     _AVERAGE,
@@ -353,6 +353,8 @@ def _read_import_window(
     return True
 
 
+_LATER_CONTRACT = "a premium against a later contract: only the front one is the spot premium"
+
 # "offering a discount of 500 yuan/ton to flat on the February contract, and flat to a premium
 # of 500 yuan/ton on the March contract": the spot quoted against two futures months
 _MONTH_CONTRACT = re.compile(rf"\b(?:on|against|over|to)\s+the\s+({MONTH_NAMES})\s+contract\b")
@@ -368,7 +370,7 @@ def _against_a_later_month(sentence: Sentence, quantity: Quantity, context: Cont
     start = context.published.month if context.published else 1
 
     def ahead(name: str) -> int:
-        return ((periods.month_number(name) or start) - start) % 12
+        return ((month_number(name) or start) - start) % 12
 
     return ahead(after.group(1)) > min(ahead(name) for name in earlier)
 
@@ -454,7 +456,7 @@ def _read_spread(
                 quantity.start,
                 quantity.end,
                 "other",
-                why="a premium against a later contract: only the front one is the spot premium",
+                why=_LATER_CONTRACT,
             )
         return
     named = _spread_name(folded, context, sentence)
@@ -547,7 +549,7 @@ def _read_spread(
                 quantity.start,
                 quantity.end,
                 "other",
-                why="a premium against a later contract: only the front one is the spot premium",
+                why=_LATER_CONTRACT,
             )
             previous_end = quantity.end
             continue
