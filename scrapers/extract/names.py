@@ -248,6 +248,9 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "lithium hydroxide": "lithium hydroxide",
     "lithium iron phosphate": "lithium iron phosphate",
     "ternary cathode": "ternary cathode",
+    # "operating rates at EMM producers"
+    "electrolytic manganese": "electrolytic manganese",
+    "emm": "electrolytic manganese",
     "nickel sulphate": "nickel sulphate",
     "cobalt sulphate": "cobalt sulphate",
     "tin solder": "tin solder",
@@ -1350,6 +1353,25 @@ def _lco_grades(folded: str) -> list[tuple[int, int, str]]:
     ]
 
 
+# EMM producers' feed: "low-grade ore powder (14-15%)" in a sentence about EMM or manganese is
+# manganese ore of that grade
+_ORE_POWDER = re.compile(
+    r"\b(?:(?:low|high)-grade\s+)?ore\s+powder(?:\s*\((?P<grade>[\d.]+(?:-[\d.]+)?%)\))?"
+)
+_MANGANESE_TOPIC = re.compile(r"\bemm\b|\bmanganese\b")
+
+
+def _manganese_ore(folded: str) -> list[tuple[int, int, str]]:
+    if not _MANGANESE_TOPIC.search(folded):
+        return []
+    return [
+        (match.start(), match.end(), f"manganese ore ({match.group('grade')})")
+        if match.group("grade")
+        else (match.start(), match.end(), "manganese ore")
+        for match in _ORE_POWDER.finditer(folded)
+    ]
+
+
 # An oxide named by its metal's oxidation states, which the word table cannot hold (its words
 # drop brackets): "cobalt (II, III) oxide" is Co3O4, "cobalt (II) oxide" CoO.
 _OXIDATION_STATES = re.compile(r"\b(cobalt)\s*\(\s*(ii|ii\s*,\s*iii)\s*\)\s*oxide\b")
@@ -1372,6 +1394,7 @@ def _known_products(folded: str) -> list[tuple[int, int, str]]:
         (match.start(), match.end(), f"{_ternary_base(match.group('base'))} {_series(match)}")
         for match in _TERNARY_SERIES.finditer(folded)
     )
+    found.extend(_manganese_ore(folded))
     for start, end, grade in _lco_grades(folded):
         # "4.2V, 4.4V, and 4.5V LCO": the grade with its product word after the list
         lco = _LCO.match(folded, end + 1) if end < len(folded) else None

@@ -1037,6 +1037,14 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
     if re.search(r"\b(?:above|over|below|under)\s*$", lead) and _RUN_OF_PERIODS.match(trail):
         # "The average operating rate has been over 75% for fourth straight month"
         return "other", "a line the rate stayed beyond for a run of months: not a level"
+    if quantity.kind is Kind.PERCENT and re.search(
+        r"\b(?:were|was|is|are|stood|remained|stayed|kept)\s+(?:above|over|below|under|more\s+than"
+        r"|less\s+than)\s*$",
+        lead,
+    ):
+        # "Operating rate at large stainless steel mills were above 85%": a line the rate is
+        # beyond, not its level
+        return "other", "a line the rate stood beyond: not a level"
     if quantity.kind is Kind.POINTS and _SINCE_A_POINT.match(trail):
         return (
             "reference",
