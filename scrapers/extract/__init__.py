@@ -286,10 +286,15 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
     prices.learn_front_contract(fold(body), context)
     notes = Notes()
     drafts: list[Draft] = []
-    standing: str | None = None  # a heading on a line of its own ("Lithium Ore:")
+    # A heading on a line of its own ("Lithium Ore:", "SiMn alloy") heads the paragraphs under
+    # it, through their own headings that name no product ("Demand: The ex-works prices ..."),
+    # until the next one.
+    section: str | None = None
     for paragraph in paragraphs(body):
-        context.heading = paragraph.heading or standing
-        standing = heading_alone(paragraph.text)
+        own = paragraph.heading
+        named = own is not None and bool(names.known_products(own))
+        context.heading = own if named or section is None else section
+        section = heading_alone(paragraph.text) or section
         context.list_lead = _list_lead(paragraph.text, context.list_lead)
         context.paragraph_place = None
         context.sentence_place = None

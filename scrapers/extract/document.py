@@ -209,10 +209,14 @@ _HEADING_ALONE = re.compile(r"^\s*([A-Z][A-Za-z0-9#&/,'’ ()\-]{2,40}?)\s*[:：
 
 
 def heading_alone(paragraph: str) -> str | None:
-    """A section heading on a line of its own ("Lithium Ore:"), folded, for the paragraph under
-    it; None for any other line."""
+    """A section heading on a line of its own ("Lithium Ore:", or a product's name alone, "SiMn
+    alloy"), folded, for the paragraphs under it; None for any other line."""
     match = _HEADING_ALONE.match(paragraph)
     if match is None:
+        alone = fold(paragraph).strip()
+        named = names.known_products(alone)
+        if len(alone.split()) <= 3 and named and named[0][:2] == (0, len(alone)):
+            return alone
         return None
     heading = fold(match.group(1)).strip()
     if heading in _NOT_HEADINGS or len(heading.split()) > 5:

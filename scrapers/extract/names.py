@@ -1003,6 +1003,13 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     # manganese's ferroalloy
     "silicomanganese": "silicomanganese",
     "silicomanganese alloy": "silicomanganese",
+    "simn": "silicomanganese",
+    "simn alloy": "silicomanganese",
+    "silicon manganese": "silicomanganese",
+    # the coke smelters buy, by grade ("secondary metallurgical coke was sold at 2,950 yuan/mt")
+    "metallurgical coke": "metallurgical coke",
+    "secondary metallurgical coke": "metallurgical coke (secondary)",
+    "first-grade metallurgical coke": "metallurgical coke (first-grade)",
     "medium-yttrium, europium-rich ore": "rare earth ore (medium-yttrium, europium-rich)",
     "medium-yttrium europium-rich ore": "rare earth ore (medium-yttrium, europium-rich)",
 }

@@ -1745,6 +1745,10 @@ _DEAL_LEAD = re.compile(
     r"\s+at(?:\s+(?:around|about))?\s*$"
     # "a small volume of high-grade cobalt sulphate traded at 53,000 yuan/mt"
     r"|\ba\s+small\s+(?:volume|amount|lot|quantity)\s+of\b[^.;,]{0,50}\btraded\s+at\s*$"
+    # "with a small number traded at 8,100-8,150 yuan/mt"
+    r"|\b(?:a\s+)?(?:small\s+number|few)\s+(?:of\s+[a-z]+\s+)?(?:traded|sold|done)\s+at\s*$"
+    # "and some traders quoted 8,100 yuan/mt": some sellers' offer
+    r"|\bsome\s+(?:traders?|smelters?|sellers?|suppliers?|plants?)\s+(?:quoted|offered)\s*(?:at\s*)?$"
     # "cobalt intermediate product smelter quotations remained at 54,000~55,000"; "traders
     # increased their quotations to 51,000~52,000": one group of sellers' offers
     r"|\b(?:smelters?|traders?|companies|producers?|suppliers?|sellers?|plants?|recyclers?)(?:'s?)?"
@@ -1901,7 +1905,10 @@ _VENUES = EXCHANGES | {"skip"}
 # "RMB 20,520 per tonne (-60) in Foshan": the change may come between; "11,600-11,700 yuan/mt
 # at Tianjin port"
 _PLACE_AFTER = re.compile(
-    r"\s*(?:\(\s*[+-]\s*[\d,.]+\s*\)\s*)?(?:in\s+|at\s+(?=[a-z]+\s+port\b))([a-z]+(?:\s+china)?)\b"
+    r"\s*(?:\(\s*[+-]\s*[\d,.]+\s*\)\s*)?"
+    # "8,200-8,350 yuan/mt in cash in north China": the terms, then the place
+    r"(?:in\s+cash\s+|(?:including|excluding)\s+tax\s+)?"
+    r"(?:in\s+|at\s+(?=[a-z]+\s+port\b))([a-z]+(?:\s+china)?)\b"
 )
 
 _RANGE_OF_AVERAGE = re.compile(

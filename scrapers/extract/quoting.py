@@ -261,6 +261,11 @@ _FORWARD_LEAD_IN = re.compile(
 )
 
 
+_VERBLESS = re.compile(
+    r"\s*(?:the\s+)?(?:[a-z]+\s+){0,3}?prices?\s+(?:between|at|around|of|in\s+the\s+range\s+of)\b"
+)
+
+
 def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
     end = clause.start + len(clause.folded)
     if _TODAYS_QUOTE.search(clause.folded) and not _LATER.search(sentence.folded):
@@ -283,8 +288,16 @@ def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
         return True  # "spot discounts of RMB 30-70/mt are expected over SHFE 1407 aluminum"
     # "... to trade at 103,500-105,000 yuan/mt today, with spot prices at 103,000-104,300
     # yuan/mt": a "with" clause carries on the forecast before it.
+    # ... and so does an "and" clause with no verb of its own ("The prices are likely to move
+    # around 14,850-15,150 yuan/mt this week, and FOB prices between $2,250-2,350/mt").
     return (
-        re.match(r"\s*with\b", clause.folded) is not None
+        (
+            re.match(r"\s*with\b", clause.folded) is not None
+            or (
+                _VERBLESS.match(clause.folded) is not None
+                and re.search(r"\band\s*$", sentence.folded[: clause.start]) is not None
+            )
+        )
         and clause.start > 0
         and looks_forward(
             sentence.text[: clause.start], sentence.folded[: clause.start], clause.start
