@@ -19,7 +19,6 @@ from scrapers.extract import metrics, names
 from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import CLOSE, DOWN, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY, UP
-from scrapers.extract.periods import MONTH_NAMES
 from scrapers.extract.quantities import Kind, Quantity, to_decimal
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.quoting import (
@@ -110,7 +109,7 @@ _SO_FAR = re.compile(
 _AMOUNT_NOTE = re.compile(
     r"\s*\(\s*[\d.]+\s*%\s*(?:metal\s+)?content\s*\)"
     r"|\s*as\s+of\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
-    rf"(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
 )
 
 
@@ -3137,12 +3136,8 @@ def _role(
     if _futures(owner) and (
         _ONCE.search(stripped[-40:])
         or (_SESSION_AFTER.match(trail) and not closed)
-        or re.search(
-            # "it hovered around the $34,000/mt mark" in the Asian session: no close
-            r"\b(?:hover(?:ing|ed|s)?|fluctuat(?:ing|ed|es))\s+(?:around|near)(?:\s+the)?"
-            r"\s*(?:rmb|us\$|\$)?\s*$",
-            stripped,
-        )
+        # "it hovered around the $34,000/mt mark" in the Asian session: no close
+        or _HOVERED.search(stripped) is not None
     ):
         return "intraday"  # "once rose by 300", "dipped to $1,948.5 in the European session"
     if (
@@ -3262,11 +3257,7 @@ def _role(
         return "other"  # "moved within 100 yuan of the daily average line"
     if re.search(r"\bas\s+much\s+as\s*(?:rmb|\$)?\s*$", stripped):
         return "other"  # "some regions moving as much as RMB 300 per tonne in a day": a ceiling
-    if re.match(
-        rf"^\s*(?:/\s*(?:mt|t)|yuan\s*/\s*ton|per\s+tonne)?\s*(?:from|since)\s+"
-        rf"(?:early|mid|late|the\s+(?:start|beginning|middle|end)\s+of)[\s-]*(?:{_MONTHS})\b",
-        trail,
-    ):
+    if _SINCE_THE_START.match(trail):
         return "reference"  # "up 56000 yuan / ton from mid-July": since a dated point, no basis
     if re.search(
         r"\b(?:matching|corresponding|implied|equivalent)\s+(?:[a-z]+\s+){0,3}prices?\b",
@@ -4105,11 +4096,14 @@ _FOLLOWED = re.compile(
     r"|\b(?:ban|bans|sanctions|tariffs?|duties|embargo)\s+on\s+(?:[a-z]+\s+){0,2}$"
 )
 
+# A move told from a dated point with no period a rule could compare: "up by 66% from the
+# beginning 2021", "a drop of 20% from early May", "up 56000 yuan / ton from mid-July"
 _SINCE_THE_START = re.compile(
-    r"^\s*(?:from|since)\s+(?:the\s+(?:beginning|start)\s+(?:of\s+)?(?:(?:the|this|last)\s+year|\d{4})"
+    r"^\s*(?:/\s*(?:mt|t)|yuan\s*/\s*ton|per\s+tonne)?\s*(?:from|since)\s+"
+    r"(?:the\s+(?:beginning|start)\s+(?:of\s+)?(?:(?:the|this|last)\s+year|\d{4})"
     # "a drop of 20% from early May": from a vague point of a month
-    rf"|(?:early|mid|late)[-\s]+(?:{MONTH_NAMES})|the\s+(?:beginning|start|middle|end)\s+of\s+"
-    rf"(?:{MONTH_NAMES}))\b"
+    rf"|(?:early|mid|late)[-\s]+(?:{_MONTHS})|the\s+(?:beginning|start|middle|end)\s+of\s+"
+    rf"(?:{_MONTHS}))\b"
 )
 
 _TO_THE_LIMIT = re.compile(
