@@ -980,10 +980,22 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "pr-nd alloy": "praseodymium-neodymium metal",
     "pr-nd metal": "praseodymium-neodymium metal",
     "praseodymium-neodymium alloy": "praseodymium-neodymium metal",
+    # the same products under their other names: "didymium" is praseodymium-neodymium, the
+    # elements may come the other way round, and a machine translation drops the hyphen
+    "didymium oxide": "praseodymium-neodymium oxide",
+    "didymium metal": "praseodymium-neodymium metal",
+    "neodymium-praseodymium oxide": "praseodymium-neodymium oxide",
+    "neodymium-praseodymium metal": "praseodymium-neodymium metal",
+    "neodymium-praseodymium alloy": "praseodymium-neodymium metal",
+    "praseodymium neodymium oxide": "praseodymium-neodymium oxide",
+    "praseodymium neodymium metal": "praseodymium-neodymium metal",
+    "praseodymium neodymium alloy": "praseodymium-neodymium metal",
     "rare earth carbonate": "rare earth carbonate",
     # SMM's dysprosium and gadolinium are also quoted as iron alloys, a form of their own
     "dysprosium-iron alloy": "dysprosium-iron alloy",
     "dysprosium iron alloy": "dysprosium-iron alloy",
+    "dysprosium-ferrum alloy": "dysprosium-iron alloy",
+    "dyfe": "dysprosium-iron alloy",
     "gadolinium-iron alloy": "gadolinium-iron alloy",
     "gadolinium iron alloy": "gadolinium-iron alloy",
     "monazite": "monazite",

@@ -50,7 +50,9 @@ _QUANTITY = re.compile(
     rf"(?<![\w.$])(?P<btw>between\s+)?(?P<sign>[+\-−](?=[\d$¥]|rmb|usd|us))?"
     rf"(?:(?P<pre>{_CURRENCY})\s*)?(?P<num>{NUMBER})"
     rf"(?(btw)(?:\s+and\s+(?:{_CURRENCY}\s*)?(?P<and>{NUMBER}))?|)"
-    rf"(?:\s*(?P<dash>-|–|—|~|to)\s*\+?(?:{_CURRENCY}\s*)?(?P<high>{NUMBER}))?"
+    # "4.1 million-4.15 million yuan/mt": the scale word may be written on both ends
+    rf"(?:(?P<lowscale>\s*(?:million|billion))?\s*(?P<dash>-|–|—|~|to)\s*\+?"
+    rf"(?:{_CURRENCY}\s*)?(?P<high>{NUMBER}))?"
     # "2.95-3.01 million yuan/mt": a scale word, only before a price's unit.
     rf"(?P<scale>\s*(?:million|billion|thousand)(?=\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?"
     rf"|/|per\s)))?"
@@ -118,15 +120,22 @@ def read(folded: str) -> list[Quantity]:
         kind, unit, per_tonne = _kind(match)
         sign_text = match.group("sign") or ""
         sign = -1 if sign_text in {"-", "−"} else 1 if sign_text == "+" else None
+        scale_word = (match.group("scale") or "").strip()
+        if match.group("lowscale") and match.group("lowscale").strip() != scale_word:
+            # "4.1 million-4 yuan": the scale word of the low end is not the range's
+            position = match.end("num")
+            continue
         try:
-            scale = _SCALES.get((match.group("scale") or "").strip(), 1)
-            value = _scaled(to_decimal(match.group("num")), scale)
+            scale = _SCALES.get(scale_word, 1)
+            low_written = to_decimal(match.group("num"))
             high_text = match.group("and") or match.group("high")
-            high = _scaled(to_decimal(high_text), scale) if high_text else None
+            high_written = to_decimal(high_text) if high_text else None
         except ValueError:
             continue
-        if high is not None and kind is Kind.MONEY and match.group("dash") in {"-", "–"}:
-            value = _clipped_low(match.group("num"), value, high)
+        if high_written is not None and kind is Kind.MONEY and match.group("dash") in {"-", "–"}:
+            low_written = _short_low(match.group("num"), low_written, high_text, high_written)
+        value = _scaled(low_written, scale)
+        high = _scaled(high_written, scale) if high_written is not None else None
         start = match.start("sign") if match.group("sign") else match.start("pre")
         if start < 0:
             start = match.start("num")
@@ -169,20 +178,34 @@ def read(folded: str) -> list[Quantity]:
     return _closes_without_unit(folded, _between_ranges(folded, found))
 
 
-def _clipped_low(low_text: str, low: Decimal, high: Decimal) -> Decimal:
-    """The low end of a range printed with its trailing zeros dropped: "17-175000 yuan / ton"
-    is 170,000 to 175,000. Only a whole low end that is the high end's leading digits, and
-    under a thousandth of it, is read so; "0-50" and "5-10" stay as written."""
-    digits = str(int(high)) if high == high.to_integral_value() else ""
-    if (
-        not low_text.isdigit()
-        or low <= 0
-        or low * 1000 > high
-        or not digits.isdigit()
-        or not digits.startswith(low_text)
-    ):
+# How far below the high end a low end read from its leading digits may lie: a range printed
+# short spans a few per cent ("17-175000" is 170,000-175,000), never a different magnitude.
+_SHORT_LOW_SPAN = Decimal("0.2")
+
+
+def _short_low(low_text: str, low: Decimal, high_text: str, high: Decimal) -> Decimal:
+    """The low end of a range printed short, as the high end's magnitude reads it. SMM's
+    Chinese sources write prices in units of ten thousand yuan and the translation keeps the
+    low end so: "17-175000 yuan / ton" and "26.6-269000" are 170,000-175,000 and
+    266,000-269,000; or the low end loses its decimal point before a scale word, "193-1.95
+    million" and "415-4.2 million" being 1.93-1.95 and 4.15-4.2 million. Only an end at least
+    a thousand times too small, or written without the point the high end has and at least
+    ten times too large, is moved, and only when it then lies just below the high end; "0-50",
+    "5-10" and a deep-end discount "40-30" stay as written."""
+    if low <= 0 or high <= 0:
         return low
-    return low * Decimal(10) ** (len(digits) - len(low_text))
+    if low * 1000 <= high:
+        shift = Decimal(10) ** (len(str(int(high))) - len(str(int(low))))
+    elif "." not in low_text and "." in high_text and low >= high * 10:
+        shift = Decimal(10) ** -(len(str(int(low))) - len(str(int(high))))
+    else:
+        return low
+    moved = (low * shift).normalize()
+    if moved > high:
+        moved /= 10
+    if not high * (1 - _SHORT_LOW_SPAN) <= moved < high:
+        return low
+    return moved.quantize(Decimal(1)) if moved == moved.to_integral_value() else moved
 
 
 _CLOSED_AT = re.compile(r"\bclos(?:ed|ing)\s+at\s*$")
