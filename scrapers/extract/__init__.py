@@ -393,6 +393,8 @@ def _compatible(kept: Figure, new: Figure) -> bool:
         mine, theirs = getattr(kept, name), getattr(new, name)
         if mine is not None and theirs is not None and mine != theirs:
             return False
+    if _level_beside_a_range(kept, new) or _level_beside_a_range(new, kept):
+        return False
     if (
         kept.change is not None
         and new.change is not None
@@ -404,6 +406,22 @@ def _compatible(kept: Figure, new: Figure) -> bool:
     ):
         return False
     return all(kept.changes.get(basis, amount) == amount for basis, amount in new.changes.items())
+
+
+def _level_beside_a_range(ranged: Figure, level: Figure) -> bool:
+    """A price's range and a level that is not its middle are two facts ("quoted at
+    30,000-31,500 yuan/mt as of Friday, with the weekly average price up 0.16% ... to 30,550
+    yuan/mt": Friday's quote and the week's average). A spread's stated average may sit off its
+    range's middle ("a discount of 40-100 yuan/mt, averaging 50"), so spreads still join."""
+    return (
+        ranged.metric is Metric.PRICE
+        and ranged.low is not None
+        and ranged.value is None
+        and level.low is None
+        and level.value is not None
+        and level.bound is None
+        and level.value * 2 != ranged.low + ranged.high
+    )
 
 
 def _restated_without_place(kept: Figure, new: Figure) -> bool:

@@ -446,6 +446,9 @@ def read_sentence(
     return [draft for draft in drafts.values() if not draft.empty]
 
 
+# the words between a move and the level it ended at: "up 0.16% from the previous week to"
+_MOVE_THEN_TO = re.compile(r"^[^;,]{0,60}\bto\s*(?:rmb|us\$|\$|¥)?\s*$")
+
 _WHICH_WAS = re.compile(
     r"\b(?:if\s+we\s+consider|considering|compared\s+(?:with|to))\b[^.;]{0,100}"
     r"\bwhich\s+(?:was|stood\s+at)\s*(?:us\$|\$|rmb)?\s*(?P<value>[\d,]+(?:\.\d+)?)"
@@ -1521,7 +1524,7 @@ def _read_prices(
             current = draft
             last_change = quantity
             continue
-        last_change = None
+        change_just_read, last_change = last_change, None
         if role == "average":
             draft.value = quantity.value
             notes.add(
@@ -1557,9 +1560,18 @@ def _read_prices(
             continue
         if draft.value is not None or draft.low is not None:
             # A second level for one price in one clause: another session, another figure.
+            earlier = draft
             draft = _draft(
                 drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast, fresh=True
             )
+            if (
+                change_just_read is not None
+                and earlier.change is not None
+                and _MOVE_THEN_TO.search(whole[change_just_read.end : quantity.start])
+            ):
+                # "quoted at 30,000-31,500 yuan/mt, with the weekly average price up 0.16% from
+                # the previous week to 30,550 yuan/mt": the move leads to the new level
+                draft.change, earlier.change = earlier.change, None
         sign = -1 if quantity.sign == -1 else 1
         if quantity.is_range:
             draft.low, draft.high = sign * quantity.value, quantity.high
@@ -1737,8 +1749,9 @@ _DEAL_LEAD = re.compile(
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to|around)\s*$"
     r"|\b(?:changed|changing|change)\s+hands\s+(?:at|around|near)\s*$"
     # "the occasional small-volume transactions below $880/mt CIF SC6": deals, not a bound
-    r"|\b(?:deals?|transactions?)\s+(?:(?:concluded|done|heard)\s+)?(?:at\s+or\s+)?"
-    r"(?:below|above|under|over)\s*$"
+    # "some deals were done below 550,000 yuan/mt", "several trades occurred below 600,000"
+    r"|\b(?:deals?|transactions?|trades)\s+(?:(?:were\s+|was\s+)?(?:concluded|done|heard|occurred)"
+    r"\s+)?(?:at\s+or\s+)?(?:below|above|under|over)\s*$"
     # "one deal in south China was done at around 3,260 yuan/mt"
     r"|\b(?:deals?|transactions?)\b[^.;]{0,40}?\b(?:was|were)\s+(?:done|concluded|made|struck)"
     r"\s+at(?:\s+(?:around|about))?\s*$"
@@ -1747,7 +1760,8 @@ _DEAL_LEAD = re.compile(
     # "with a small number traded at 8,100-8,150 yuan/mt"
     r"|\b(?:a\s+)?(?:small\s+number|few)\s+(?:of\s+[a-z]+\s+)?(?:traded|sold|done)\s+at\s*$"
     # "and some traders quoted 8,100 yuan/mt": some sellers' offer
-    r"|\bsome\s+(?:traders?|smelters?|sellers?|suppliers?|plants?)\s+(?:quoted|offered)\s*(?:at\s*)?$"
+    r"|\b(?:some|several|a\s+few|many)\s+(?:traders?|smelters?|sellers?|suppliers?|plants?)"
+    r"\s+(?:quoted|offered)\s*(?:at\s*)?$"
     # "cobalt intermediate product smelter quotations remained at 54,000~55,000"; "traders
     # increased their quotations to 51,000~52,000": one group of sellers' offers
     r"|\b(?:smelters?|traders?|companies|producers?|suppliers?|sellers?|plants?|recyclers?)(?:'s?)?"

@@ -143,6 +143,8 @@ def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None
     rest = folded[match.end() : match.end() + 45]
     if DOD.search(rest) is not None:
         return True, ChangeBasis.DOD
+    if _from_the_day_before(rest, folded, context):
+        return True, ChangeBasis.DOD  # "as of Friday ..., with the average price flat from Thursday"
     basis, _ = basis_at(rest, after=True)
     if basis is None and not re.match(
         r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|[;,.]|$)", rest
@@ -176,9 +178,10 @@ _NOUN_BASES = {
     **dict.fromkeys(("year-on-year", "y-o-y", "yoy"), ChangeBasis.YOY),
 }
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 _FROM_THE_DAY_BEFORE = re.compile(
     r"^\W*(?:/\s*(?:mt|t)\s*|per\s+tonne\s*)?from\s+"
-    r"(?:monday|tuesday|wednesday|thursday|friday)(?:'s\s+(?:price|close|level))?\b"
+    rf"(?P<day>{'|'.join(_WEEKDAYS)})(?:'s\s+(?:price|close|level))?\b"
     # not "from Thursday last week", nor "from Friday, May 23"
     r"(?!\s*,?\s*(?:[a-z]+\s+)?\d|\s+(?:of\s+)?(?:last|the\s+previous|a)\s+week)"
 )
@@ -187,6 +190,21 @@ _FROM_LAST_FRIDAY = re.compile(
     r"^\W*(?:/\s*mt\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s*)?(?:from|compared\s+(?:to|with))"
     r"\s+last\s+friday\b"
 )
+
+
+def _from_the_day_before(trail: str, folded: str, context: Context) -> bool:
+    """Whether a move or a flat price told "from Thursday" is against the day before: in a
+    daily report always (a Friday's "up RMB 15 per tonne from Thursday"), in a weekly review
+    when the quote is dated the day after ("as of Friday March 26, ... with the average price
+    flat from Thursday")."""
+    named = _FROM_THE_DAY_BEFORE.match(trail)
+    if named is None:
+        return False
+    if not context.weekly:
+        return True
+    day = named.group("day")
+    after = _WEEKDAYS[_WEEKDAYS.index(day) + 1] if day != "friday" else None
+    return after is not None and re.search(rf"\b(?:as\s+of|on)\s+{after}\b", folded) is not None
 
 
 def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> ChangeBasis | None:
@@ -206,8 +224,8 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
     dod = DOD.search(trail)
     if dod is not None and dod.start() < 45:
         return ChangeBasis.DOD
-    if not context.weekly and _FROM_THE_DAY_BEFORE.match(trail):
-        return ChangeBasis.DOD  # a Friday's "up RMB 15 per tonne from Thursday": the day before
+    if _from_the_day_before(trail, sentence.folded, context):
+        return ChangeBasis.DOD
     if (
         context.daily
         and context.published is not None
