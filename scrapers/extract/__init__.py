@@ -395,6 +395,8 @@ def _compatible(kept: Figure, new: Figure) -> bool:
             return False
     if _level_beside_a_range(kept, new) or _level_beside_a_range(new, kept):
         return False
+    if kept.span == new.span and kept.metric is Metric.PRICE and (_lone(kept) != _lone(new)):
+        return False
     if (
         kept.change is not None
         and new.change is not None

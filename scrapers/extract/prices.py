@@ -446,8 +446,28 @@ def read_sentence(
     return [draft for draft in drafts.values() if not draft.empty]
 
 
-# the words between a move and the level it ended at: "up 0.16% from the previous week to"
-_MOVE_THEN_TO = re.compile(r"^[^;,]{0,60}\bto\s*(?:rmb|us\$|\$|¥)?\s*$")
+def _moved_without_level(drafts: dict[tuple[object, ...], Draft], quoted: Draft) -> Draft | None:
+    """A draft of the same series as ``quoted`` holding a move and no level yet."""
+    return next(
+        (
+            draft
+            for draft in drafts.values()
+            if draft is not quoted
+            and draft.series == quoted.series
+            and draft.value is None
+            and draft.low is None
+            and draft.change is not None
+        ),
+        None,
+    )
+
+
+_DEALS_BESIDE_THE_QUOTE = re.compile(
+    r"(?:\bwhile\s+|^\W*)(?:the\s+)?(?:mainstream\s+)?(?:traded|transaction|deal)\s+prices?\s+"
+    r"(?:were|was|stood\s+at|at)\s*$"
+)
+_QUOTED = re.compile(r"\bquoted\s+(?:at|between)\b")
+_WEEKLY_AVERAGE = re.compile(r"\b(?:weekly|week's)\s+average(?:\s+price)?\b")
 
 _WHICH_WAS = re.compile(
     r"\b(?:if\s+we\s+consider|considering|compared\s+(?:with|to))\b[^.;]{0,100}"
@@ -1085,6 +1105,21 @@ def _read_prices(
                 basis = ChangeBasis.YOY
             if side_after is not None and side_after.re is _STOOD_BASIS_SIDE:
                 basis = _NOUN_BASES[side_after.group("which")]
+            if (target.low is not None or target.value is not None) and _WEEKLY_AVERAGE.search(
+                own_lead[-60:]
+            ):
+                # "quoted at 552,000-558,000 yuan/mt as of April 23, ... and the weekly average
+                # price fell 2.41% from a week ago": the move of the week's average, not of the
+                # day's quote
+                target = _draft(
+                    drafts,
+                    _Owner(target.subject, target.region),
+                    target.unit,
+                    sentence,
+                    target.period,
+                    target.forecast,
+                    fresh=True,
+                )
             target.change = PriceChange(sign * quantity.value, percent=True, basis=basis)
             notes.add(
                 sentence,
@@ -1292,6 +1327,14 @@ def _read_prices(
             whole[max(0, clause.start - _CONJUNCTION) : quantity.start]
         ):
             role = "reference"
+        if (
+            role == "level"
+            and _DEALS_BESIDE_THE_QUOTE.search(own_lead.rstrip())
+            and _QUOTED.search(whole[: clause.start])
+        ):
+            # "quoted at 552,000-558,000 yuan/mt as of April 23, while mainstream traded prices
+            # were 550,000 yuan/mt": where deals went against the quote, which is the figure
+            role = "deal"
         if (
             role == "level"
             and quantity.is_range
@@ -1524,7 +1567,7 @@ def _read_prices(
             current = draft
             last_change = quantity
             continue
-        change_just_read, last_change = last_change, None
+        last_change = None
         if role == "average":
             draft.value = quantity.value
             notes.add(
@@ -1559,19 +1602,12 @@ def _read_prices(
             current = draft
             continue
         if draft.value is not None or draft.low is not None:
-            # A second level for one price in one clause: another session, another figure.
-            earlier = draft
-            draft = _draft(
+            # A second level for one price in one clause: another session, another figure --
+            # or the level of a move already read apart from the quote ("..., with the weekly
+            # average price up 0.16% from the previous week to 30,550 yuan/mt").
+            draft = _moved_without_level(drafts, draft) or _draft(
                 drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast, fresh=True
             )
-            if (
-                change_just_read is not None
-                and earlier.change is not None
-                and _MOVE_THEN_TO.search(whole[change_just_read.end : quantity.start])
-            ):
-                # "quoted at 30,000-31,500 yuan/mt, with the weekly average price up 0.16% from
-                # the previous week to 30,550 yuan/mt": the move leads to the new level
-                draft.change, earlier.change = earlier.change, None
         sign = -1 if quantity.sign == -1 else 1
         if quantity.is_range:
             draft.low, draft.high = sign * quantity.value, quantity.high
