@@ -446,6 +446,25 @@ def read_sentence(
     return [draft for draft in drafts.values() if not draft.empty]
 
 
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?$")
+
+
+def _listed_before(lead: str, subject: str) -> list[str]:
+    """The products listed with ``subject`` as one subject, before its price ("lanthanum oxide
+    and cerium oxide remained unchanged at"), the subject's own name last."""
+    named = names.known_products(lead)
+    last = next((i for i in range(len(named) - 1, -1, -1) if named[i][2] == subject), None)
+    if last is None or last != len(named) - 1:
+        return []
+    listed: list[str] = []
+    for index in range(last, 0, -1):
+        before, after = named[index - 1], named[index]
+        if not _LIST_JOIN.match(lead[before[1] : after[0]]) or before[2] == subject:
+            break
+        listed.append(before[2])
+    return listed
+
+
 def _moved_without_level(drafts: dict[tuple[object, ...], Draft], quoted: Draft) -> Draft | None:
     """A draft of the same series as ``quoted`` holding a move and no level yet."""
     return next(
@@ -1298,7 +1317,8 @@ def _read_prices(
                 owner = _Owner(owner.product, listed)
         named_after = _PRODUCT_AFTER.match(trail)
         if named_after is not None:
-            # "Traded prices were RMB 41,000-41,250/mt for standard-quality copper"
+            # "Traded prices were RMB 41,000-41,250/mt for standard-quality copper"; "with a
+            # decline of 10,000 yuan/mt in prices of europium oxide"
             after = names.known_products(named_after.group(1))
             if after:
                 owner = _Owner(after[0][2], owner.region)
@@ -1652,6 +1672,15 @@ def _read_prices(
                 # dolomite was 128 yuan/mt, also flat": flat on the same basis
                 basis = earlier.change.basis
             draft.change = PriceChange(Decimal(0), basis=basis)
+        for product in _listed_before(own_lead, draft.subject):
+            # "Listed prices of lanthanum oxide and cerium oxide remained unchanged at 13,000
+            # yuan/mt": each product listed has the price
+            twin = _draft(
+                drafts, _Owner(product, draft.region), draft.unit, sentence, period, forecast
+            )
+            if twin.empty:
+                twin.value, twin.low, twin.high = draft.value, draft.low, draft.high
+                twin.bound, twin.change = draft.bound, draft.change
         notes.add(
             sentence,
             quantity.start,
@@ -1932,7 +1961,8 @@ _IN_SESSION = re.compile(
 )
 
 _PRODUCT_AFTER = re.compile(
-    r"^\s*(?:/\s*mt\s*)?for\s+(?:the\s+)?((?:[a-z#0-9.%-]+\s+){0,3}[a-z]+)(?=\s*(?:[,;.]|and\b|in\b|on\b|$))"
+    r"^\s*(?:/\s*mt\s*)?(?:for|in\s+(?:the\s+)?prices?\s+of)\s+(?:the\s+)?"
+    r"((?:[a-z#0-9.%-]+\s+){0,3}[a-z]+)(?=\s*(?:[,;.]|and\b|in\b|on\b|$))"
 )
 
 _TODAYS_RANGE = re.compile(
