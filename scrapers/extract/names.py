@@ -1400,11 +1400,36 @@ _OXIDES = {
 }
 
 
+# Elements listed before one plural form: "praseodymium-neodymium and neodymium oxides" are
+# two oxides, "dysprosium and terbium metals" two metals.
+_ELEMENT = "|".join(sorted(MINOR_ELEMENTS, key=len, reverse=True))
+_SHARED_FORM = re.compile(
+    rf"\b(?P<list>(?:(?:{_ELEMENT})\s*,\s*)*(?:{_ELEMENT})\s*,?\s+and\s+(?:{_ELEMENT}))\s+"
+    r"(?P<form>oxides|metals)\b"
+)
+_ONE_ELEMENT = re.compile(rf"\b(?:{_ELEMENT})\b")
+
+
+def _shared_form(folded: str) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for match in _SHARED_FORM.finditer(folded):
+        form = match.group("form")[:-1]
+        for element in _ONE_ELEMENT.finditer(match.group("list")):
+            start = match.start("list") + element.start()
+            end = match.end() if element.end() == len(match.group("list")) else start + len(
+                element.group(0)
+            )
+            found.append((start, end, f"{element.group(0)} {form}"))
+    return found
+
+
 def _known_products(folded: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = [
         (match.start(), match.end(), _contract_product(folded, match))
         for match in _CONTRACT_CODE.finditer(folded)
     ]
+    if "oxides" in folded or "metals" in folded:
+        found.extend(_shared_form(folded))
     found.extend(
         (match.start(), match.end(), _OXIDES[match.group(1), re.sub(r"\s", "", match.group(2))])
         for match in _OXIDATION_STATES.finditer(folded)
