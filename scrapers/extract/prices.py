@@ -1841,6 +1841,11 @@ _EARLIER_MOVE = re.compile(
     r"\bafter\s+(?:a|an)\s+(?:decline|drop|fall|dip|rise|increase|gain|hike)\s+of\s*(?:rmb|us\$|\$)?$"
 )
 
+_IN_PART_OF_A_MONTH = re.compile(
+    rf"^\s*(?:/\s*(?:mt|t)\s*)?in\s+(?:early|mid|late)[-\s]?(?:{_MONTHS})\b"
+)
+_LOOKED_BACK = re.compile(r"\bhad\s+[a-z]+ed\b|\b(?:lowest|highest)\s+(?:level\s+)?(?:in|since)\b")
+
 _ON_AN_EARLIER_DAY = re.compile(
     r"^\s*(?:/\s*(?:mt|t)|per\s+tonne)?\s*(?:on\s+(?:(?:january|february|march|april|may|june"
     r"|july|august|september|october|november|december)\s+\d|monday|tuesday|wednesday|thursday"
@@ -3135,6 +3140,10 @@ def _role(
         return "intraday"
     if _EARLIER_MOVE.search(stripped[-40:]) and _ON_AN_EARLIER_DAY.match(trail):
         return "reference"  # "stands at RMB 2213 per tonne, after a decline of RMB 2 on May 28"
+    if _IN_PART_OF_A_MONTH.match(trail) and _LOOKED_BACK.search(head):
+        # "weak demand had knocked prices of dysprosium oxide to the lowest in about six months
+        # at 1.5-1.53 million yuan/mt in early November": where the price stood then
+        return "reference"
     if _CONSIDERED_THEN.search(head[-140:]):
         return "reference"  # "If we consider the price on August 16, which was US$2,089 ..."
     if _SO_FAR.search(head) and (
