@@ -443,6 +443,7 @@ def read_sentence(
     _series_by_reference(sentence, drafts, context)
     _share_trailing_change(folded, drafts)
     _flat_over_the_list(folded, drafts)
+    _both_flat(folded, drafts, context)
     return [draft for draft in drafts.values() if not draft.empty]
 
 
@@ -610,6 +611,24 @@ def _flat_over_the_list(folded: str, drafts: dict[tuple[object, ...], Draft]) ->
         return
     for draft in prices[:-1]:
         draft.change = prices[-1].change
+
+
+_BOTH_FLAT = re.compile(r",\s*(?P<which>both|all)\s+(?P<flat>(?:flat|unchanged|stable|steady)\b.*)")
+
+
+def _both_flat(folded: str, drafts: dict[tuple[object, ...], Draft], context: Context) -> None:
+    """ "with prices of gadolinium oxide at 175,000 yuan/mt and samarium oxide at 12,000
+    yuan/mt, both flat on the week": the flat is said of the last two prices read (of all the
+    sentence's, after "all")."""
+    said = _BOTH_FLAT.search(folded)
+    flat = _flat_basis(said.group("flat"), context) if said is not None else None
+    if said is None or flat is None:
+        return
+    prices = [d for d in drafts.values() if d.metric is Metric.PRICE and not d.empty]
+    count = 2 if said.group("which") == "both" else len(prices)
+    for draft in prices[-count:]:
+        if draft.change is None:
+            draft.change = PriceChange(Decimal(0), basis=flat[1])
 
 
 def _share_trailing_change(folded: str, drafts: dict[tuple[object, ...], Draft]) -> None:
@@ -1838,7 +1857,7 @@ _DEAL_LEAD = re.compile(
 )
 
 _EARLIER_MOVE = re.compile(
-    r"\bafter\s+(?:a|an)\s+(?:decline|drop|fall|dip|rise|increase|gain|hike)\s+of\s*(?:rmb|us\$|\$)?$"
+    r"\b(?:after|following)\s+(?:a|an)\s+(?:decline|drop|fall|dip|rise|increase|gain|hike)\s+of\s*(?:rmb|us\$|\$)?$"
 )
 
 _IN_PART_OF_A_MONTH = re.compile(
@@ -1849,7 +1868,7 @@ _LOOKED_BACK = re.compile(r"\bhad\s+[a-z]+ed\b|\b(?:lowest|highest)\s+(?:level\s
 _ON_AN_EARLIER_DAY = re.compile(
     r"^\s*(?:/\s*(?:mt|t)|per\s+tonne)?\s*(?:on\s+(?:(?:january|february|march|april|may|june"
     r"|july|august|september|october|november|december)\s+\d|monday|tuesday|wednesday|thursday"
-    r"|friday)|yesterday|the\s+(?:previous|day\s+before))"
+    r"|friday)|yesterday|the\s+(?:previous|day\s+before)|last\s+week\b)"
 )
 
 _STOOD_BASIS_SIDE = re.compile(
@@ -3139,7 +3158,9 @@ def _role(
         # went, not where it stands
         return "intraday"
     if _EARLIER_MOVE.search(stripped[-40:]) and _ON_AN_EARLIER_DAY.match(trail):
-        return "reference"  # "stands at RMB 2213 per tonne, after a decline of RMB 2 on May 28"
+        # "stands at RMB 2213 per tonne, after a decline of RMB 2 on May 28"; "up 100,000
+        # yuan/mt from a week ago, following a rise of 150,000 yuan/mt last week"
+        return "reference"
     if _IN_PART_OF_A_MONTH.match(trail) and _LOOKED_BACK.search(head):
         # "weak demand had knocked prices of dysprosium oxide to the lowest in about six months
         # at 1.5-1.53 million yuan/mt in early November": where the price stood then
