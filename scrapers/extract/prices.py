@@ -3556,9 +3556,10 @@ def _futures(owner: _Owner) -> bool:
 
 
 # "large secondary aluminium plants kept their quotes firm at ...", "medium and small plants
-# held steady at ...": the quotes of one size of producer, a series of its own.
+# held steady at ...": the quotes of one size of producer, a series of its own (not the buyers
+# of "dysprosium oxide edged up on steady buying by large enterprises").
 _PLANT_SIZE = re.compile(
-    r"\b(?P<size>large(?:-sized)?|medium(?:-sized)?(?:\s+and\s+small(?:-sized)?)?"
+    r"(?<!\bby\s)\b(?P<size>large(?:-sized)?|medium(?:-sized)?(?:\s+and\s+small(?:-sized)?)?"
     r"|small(?:-sized)?(?:\s+and\s+medium(?:-sized)?)?)\s+(?:[a-z-]+\s+){0,3}?"
     r"(?:plants|enterprises|smelters|factories|producers|firms)\b"
 )
