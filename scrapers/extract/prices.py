@@ -883,7 +883,9 @@ def _read_prices(
         _TENDER.search(whole[: clause.start])
     )  # "... long-term contract procurement prices ... were: A; ammonium paratungstate B"
     if (
-        _TENDER.search(folded)
+        # a tender told after the prices is their cause ("settled at 730,000-740,000 yuan/mt,
+        # ..., as big magnet makers' tenders came in lower"), not what they are
+        _TENDER.search(whole[clause.start : money[-1].end] if money else folded)
         or listed_after_a_tender
         or (
             tonnes
