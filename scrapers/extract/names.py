@@ -1416,8 +1416,10 @@ def _shared_form(folded: str) -> list[tuple[int, int, str]]:
         form = match.group("form")[:-1]
         for element in _ONE_ELEMENT.finditer(match.group("list")):
             start = match.start("list") + element.start()
-            end = match.end() if element.end() == len(match.group("list")) else start + len(
-                element.group(0)
+            end = (
+                match.end()
+                if element.end() == len(match.group("list"))
+                else start + len(element.group(0))
             )
             found.append((start, end, f"{element.group(0)} {form}"))
     return found

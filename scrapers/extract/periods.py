@@ -285,6 +285,21 @@ _FROM_A_DAY = re.compile(
 )
 
 
+_ON_A_DAY = re.compile(
+    rf"^\W*(?:/\s*mt\s*)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday),?\s+)?"
+    rf"(?P<m>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+)
+
+
+def on_the_day_published(trail: str, published: date | None) -> bool:
+    """Whether a move is told "on Monday December 2" of the day the note was published: the
+    day's move."""
+    found = _ON_A_DAY.match(trail)
+    if found is None or published is None:
+        return False
+    return _dated(_MONTHS[found.group("m")], int(found.group("d")), published) == published
+
+
 def days_back_to(trail: str, published: date | None) -> int | None:
     """How many days before publication the day a change is told "from" lies: "down 100
     yuan/mt from March 28" in a review of April 3 is six."""

@@ -1392,6 +1392,15 @@ def _read_prices(
             and _SELLERS_ASKING.search(whole[: quantity.start])
         ):
             role = "deal"  # "raised their asking prices: ... low-grade was offered at 95,000"
+        if (
+            role == "level"
+            and _ON_CREDIT.match(trail)
+            and _FOR_CASH.search(whole[: quantity.start])
+        ):
+            # "traded at 725,000-730,000 yuan/mt on a cash payment basis, and at 730,000-735,000
+            # yuan/mt with a credit period": the cash price is the quote, the other terms a
+            # variant of it
+            role = "terms"
         if role == "level" and _TARGET_PRICE.search(own_lead):
             role = "deal"
         if role == "intraday" and _forward(sentence, clause, quantity):
@@ -1862,6 +1871,15 @@ _EARLIER_MOVE = re.compile(
     r"\b(?:after|following)\s+(?:a|an)\s+(?:decline|drop|fall|dip|rise|increase|gain|hike)\s+of\s*(?:rmb|us\$|\$)?$"
 )
 
+_ON_CREDIT = re.compile(
+    r"^\s*(?:/\s*(?:mt|t)\s*)?(?:with\s+(?:a\s+)?credit\s+(?:period|terms?)|on\s+credit"
+    r"|on\s+(?:a\s+)?credit\s+basis)\b"
+)
+_FOR_CASH = re.compile(r"\b(?:on\s+a\s+cash(?:\s+payment)?\s+basis|for\s+cash|in\s+cash)\b")
+_LAST_WEEK_THEN_MOVED = re.compile(
+    r"^\s*(?:/\s*(?:mt|t)\s*)?last\s+week\s+and\s+(?:gained|rose|added|climbed|fell|lost|dropped"
+    r"|declined|edged\s+(?:up|down))\b"
+)
 _IN_PART_OF_A_MONTH = re.compile(
     rf"^\s*(?:/\s*(?:mt|t)\s*)?in\s+(?:early|mid|late)[-\s]?(?:{_MONTHS})\b"
 )
@@ -3162,6 +3180,10 @@ def _role(
     if _EARLIER_MOVE.search(stripped[-40:]) and _ON_AN_EARLIER_DAY.match(trail):
         # "stands at RMB 2213 per tonne, after a decline of RMB 2 on May 28"; "up 100,000
         # yuan/mt from a week ago, following a rise of 150,000 yuan/mt last week"
+        return "reference"
+    if _LAST_WEEK_THEN_MOVED.match(trail):
+        # "prices of terbium oxide held stable at 3.4-3.45 million yuan/mt last week and gained
+        # 10,000 yuan/mt on Monday December 2": the week's level, before today's move
         return "reference"
     if _IN_PART_OF_A_MONTH.match(trail) and _LOOKED_BACK.search(head):
         # "weak demand had knocked prices of dysprosium oxide to the lowest in about six months

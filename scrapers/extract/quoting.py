@@ -10,7 +10,12 @@ from scrapers.extract import names
 from scrapers.extract.document import Clause, Context
 from scrapers.extract.drafts import Draft
 from scrapers.extract.lexicon import DOD
-from scrapers.extract.periods import days_back_to, month_period, relative_month
+from scrapers.extract.periods import (
+    days_back_to,
+    month_period,
+    on_the_day_published,
+    relative_month,
+)
 from scrapers.extract.quantities import Quantity
 from scrapers.extract.reading import basis_at, looks_forward, month_basis
 from scrapers.extract.text import Sentence
@@ -98,6 +103,7 @@ _WHY = {
     "round": 'a round level named ("back to the 20,000 level"), not a quote',
     "bid": "a bid or offer price",
     "deal": "a deal or one seller's offer, not the market's quote",
+    "terms": "the price on other payment terms beside the cash price: a variant of the quote",
     "other": (
         "a ceiling, an adjustment without a direction, or a quote relative to the market:"
         " not a price"
@@ -146,7 +152,10 @@ def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None
     if DOD.search(rest) is not None:
         return True, ChangeBasis.DOD
     if _from_the_day_before(rest, folded, context):
-        return True, ChangeBasis.DOD  # "as of Friday ..., with the average price flat from Thursday"
+        return (
+            True,
+            ChangeBasis.DOD,
+        )  # "as of Friday ..., with the average price flat from Thursday"
     basis, _ = basis_at(rest, after=True)
     if basis is None and not re.match(
         r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|[;,.]|$)", rest
@@ -226,8 +235,10 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
     dod = DOD.search(trail)
     if dod is not None and dod.start() < 45:
         return ChangeBasis.DOD
-    if _from_the_day_before(trail, sentence.folded, context):
-        return ChangeBasis.DOD
+    if _from_the_day_before(trail, sentence.folded, context) or on_the_day_published(
+        trail, context.published
+    ):
+        return ChangeBasis.DOD  # also "gained 10,000 yuan/mt on Monday December 2" that day
     if (
         context.daily
         and context.published is not None

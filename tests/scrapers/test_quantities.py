@@ -21,7 +21,27 @@ def test_a_range_printed_without_its_low_ends_zeros_is_read_as_an_analyst_reads_
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # ten-thousands kept from the Chinese source, with a decimal
+        ("oxide quotation 26.6-269000 yuan / ton", (Decimal(266000), Decimal(269000))),
+        # the low end's decimal point lost before a scale word
+        ("dysprosium oxide 193-1.95 million yuan / ton", (Decimal(1930000), Decimal(1950000))),
+        ("terbium oxide 415-4.2 million yuan / ton", (Decimal(4150000), Decimal(4200000))),
+        # the scale word written on both ends
+        ("climbed to 4.1 million-4.15 million yuan/mt", (Decimal(4100000), Decimal(4150000))),
+    ],
+)
+def test_a_range_printed_short_is_read_at_the_high_ends_magnitude(
+    text: str, expected: tuple[Decimal, Decimal]
+) -> None:
+    assert _ranges(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("a premium of 0-50 yuan/mt", (Decimal(0), Decimal(50))),
+        # a deep-end discount is not a low end printed short
+        ("a discount of 300-30 yuan/mt", (Decimal(30), Decimal(300))),
         ("a discount of 5-10 yuan/mt", (Decimal(5), Decimal(10))),
         ("quoted at 16,000-16,100 yuan/mt", (Decimal(16000), Decimal(16100))),
         # 12 is not the leading digits of 175000: the range stays as printed
