@@ -418,6 +418,7 @@ def _level_beside_a_range(ranged: Figure, level: Figure) -> bool:
     return (
         ranged.metric is Metric.PRICE
         and ranged.low is not None
+        and ranged.high is not None
         and ranged.value is None
         and level.low is None
         and level.value is not None
