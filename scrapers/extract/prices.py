@@ -873,7 +873,13 @@ def _read_prices(
     money = [q for q in clause.quantities if q.kind is Kind.MONEY]
     percents = [q for q in clause.quantities if q.kind is Kind.PERCENT]
     if not money and not (
-        percents and (_PRICE_WORD.search(folded) or re.search(r"\bcontract\b[^.;]*\bclos", folded))
+        percents
+        and (
+            _PRICE_WORD.search(folded)
+            or re.search(r"\bcontract\b[^.;]*\bclos", folded)
+            # "Shanghai nickel ..., and closed up 1.25% as of the day": a close's move
+            or re.search(r"\bclosed\s+(?:up|down|higher|lower)\b", folded)
+        )
     ):
         return previous
     if not money and ("operating rate" in folded or "utili" in folded):
@@ -1119,6 +1125,16 @@ def _read_prices(
                 or _OVER_SPAN.match(trail)
             ):
                 continue  # "losing 17% in 10 trading days": a run, not a stated change
+            if _AS_OF_A_CLOCK_TIME.match(trail):
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "intraday",
+                    owner=target.subject,
+                    why="a move within the session, told at a time of day: no close",
+                )
+                continue  # "London nickel ... down 0.25% as of 15:33"
             if _since_a_dated_point(whole, quantity):
                 notes.add(
                     sentence,
@@ -1737,6 +1753,7 @@ def _read_prices(
 # session's close is still to come in the sentence.
 # "closed down 0.51% at", "closing at", "ended at": the session's close is this number.
 # "Early in the session, it quickly dropped to $2,625.5": a move within the session.
+_AS_OF_A_CLOCK_TIME = re.compile(r"^\s*(?:as\s+of|at)\s+\d{1,2}:\d{2}\b")
 _AT_CLOCK_TIME = re.compile(r"^\s*(?:/\s*mt\s*)?(?:near|around|at|by)\s+\d{1,2}:\d{2}")
 
 _SESSION_TIME = re.compile(
@@ -3036,7 +3053,9 @@ _OTHER_MARKET = re.compile(r"gold prices|silver prices|crude oil|oil prices|doll
 
 _CLOSED_AFTER = re.compile(r"\b(?:to\s+close|closed|closing|to\s+end|ended|ending|settled)\b")
 
-_SUBJECT_OPENS = re.compile(r"\s*(?:the\s+)?(?:most-traded\s+)?(?:shfe\s+|lme\s+|spot\s+)?")
+_SUBJECT_OPENS = re.compile(
+    r"\s*(?:the\s+)?(?:most-traded\s+)?(?:shfe\s+|lme\s+|spot\s+|shanghai\s+|london\s+)?"
+)
 
 
 def _foreign(head: str) -> bool:
@@ -4113,12 +4132,17 @@ def _market(
 
 
 # SMM's machine translations of 2019-2020 write the LME's contract as "Lun aluminum" (伦铝)
-_LUN = re.compile(r"\blun\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\b")
+_LUN = re.compile(r"\b(?:lun|london)\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\b")
 
 # ... and the SHFE's most-traded contract as "Shanghai aluminum main" (沪铝主力), or its night
 # session as "Shanghai copper night"
 _HU = re.compile(
     r"\bshanghai\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\s+(?:main|night)\b"
+    # "Shanghai nickel has continued to rise ..., and closed up 1.25%": the contract, as its
+    # subject (a spot market is "Shanghai spot nickel", "nickel in Shanghai")
+    r"|\bshanghai\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)(?=\s+(?:has|have|had|closed"
+    r"|continued|rose|fell|gained|lost|hit|reached|opened|edged|climbed|dropped|slid|surged"
+    r"|plunged)\b)"
 )
 
 
