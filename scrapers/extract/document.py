@@ -150,6 +150,9 @@ class Context:
     # (subject, region, unit, level) of the prices read so far, for a change told against an
     # earlier value ("If we consider the price on August 16, which was US$2,089 ...")
     levels: list[tuple[str, str, str, Decimal]] = field(default_factory=list)
+    # the last move amount written, whoever's it was ("the cash bid ... with a spike of US$2"),
+    # for a price that "registered a similar rise" in the next sentence
+    last_move: Decimal | None = None
 
 
 def clauses(sentence: Sentence) -> list[Clause]:

@@ -444,6 +444,7 @@ def read_sentence(
     _share_trailing_change(folded, drafts)
     _flat_over_the_list(folded, drafts)
     _both_flat(folded, drafts, context)
+    _similar_move(folded, drafts, context)
     return [draft for draft in drafts.values() if not draft.empty]
 
 
@@ -631,6 +632,29 @@ def _both_flat(folded: str, drafts: dict[tuple[object, ...], Draft], context: Co
             draft.change = PriceChange(Decimal(0), basis=flat[1])
 
 
+# a move written as its amount: "with a spike of US$2 per tonne", "a drop of RMB 30"
+_MOVE_OF = re.compile(
+    r"\b(?:rise|gain|spike|increase|hike|surge|jump|fall|drop|decline|slump|dip|loss|decrease)"
+    r"\s+of\s+(?:us\$|\$|rmb|usd)?\s*(?P<amount>\d[\d,]*(?:\.\d+)?)"
+)
+_SIMILAR_MOVE = re.compile(
+    r"\b(?:registered|recorded|posted|marked|saw|showed|with)\s+a\s+similar\s+(?P<move>rise|gain"
+    r"|increase|spike|fall|drop|decline|dip)\b"
+)
+
+
+def _similar_move(folded: str, drafts: dict[tuple[object, ...], Draft], context: Context) -> None:
+    """ "The LME official settlement price parked at US$2,214 per tonne, having registered a
+    similar rise" (after "a spike of US$2 per tonne"): the move just written, for the price."""
+    similar = _SIMILAR_MOVE.search(folded)
+    if similar is None or context.last_move is None:
+        return
+    unmoved = [d for d in drafts.values() if d.metric is Metric.PRICE and d.value is not None]
+    if len(unmoved) == 1 and unmoved[0].change is None:
+        sign = direction(similar.group("move")) or 1
+        unmoved[0].change = PriceChange(sign * context.last_move)
+
+
 def _share_trailing_change(folded: str, drafts: dict[tuple[object, ...], Draft]) -> None:
     if _SHARED_CHANGE.search(folded) is None:
         return
@@ -649,6 +673,8 @@ def _series_by_reference(
     that value (2,121.50 here, the official settlement) is the series that moved."""
     told = _WHICH_WAS.search(sentence.folded)
     if told is None:
+        if _TAKEN_INTO_ACCOUNT.search(sentence.folded):
+            _the_benchmark_moved(drafts, context)
         return
     earlier = to_decimal(told.group("value"))
     for draft in drafts.values():
@@ -664,6 +690,24 @@ def _series_by_reference(
         ]
         if len(set(matching)) == 1:
             draft.subject, draft.region = matching[0]
+
+
+# AL Circle's "If the LME aluminium price on December 29 last year is taken into account, we can
+# calculate a Month-on-Month slump of US$121.50": a comparison without the earlier value
+_TAKEN_INTO_ACCOUNT = re.compile(
+    r"\bif\s+the\s+lme\s+[a-z]+\s+price\s+on\b[^.;]{0,60}\b(?:is|was)\s+taken\s+into\s+account\b"
+)
+
+
+def _the_benchmark_moved(drafts: dict[tuple[object, ...], Draft], context: Context) -> None:
+    """A comparison of "the LME aluminium price" with an earlier date is of the benchmark the
+    daily headlines, the official settlement read before it (``aluminium (cash)``)."""
+    for draft in drafts.values():
+        if draft.value is not None or draft.change is None or draft.region != "LME":
+            continue
+        official = _with_qualifier(names.base_metal(draft.subject), "cash")
+        if any((subject, region) == (official, "LME") for subject, region, *_ in context.levels):
+            draft.subject = official
 
 
 _SESSION_RANGE = re.compile(
@@ -4318,7 +4362,9 @@ _TECHNICAL_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?(?:level|mark|line)\b(?!\s+(?:
 
 def learn(drafts: list[Draft], sentence: Sentence, context: Context) -> None:
     """What this sentence's prices teach about the rest of the article."""
-    del sentence
+    moves = list(_MOVE_OF.finditer(sentence.folded))
+    if moves:
+        context.last_move = to_decimal(moves[-1].group("amount"))
     for draft in drafts:
         if draft.region not in EXCHANGES | {"China"} and not draft.region.startswith(
             ("FOB", "CIF")
