@@ -127,6 +127,9 @@ class Context:
     rates_seen: bool = False  # the article is (also) an operating-rate survey
     last_spread: tuple[str, str] | None = None  # the legs of the last spread read
     last_spread_flipped: bool = False  # ... written from its second leg ("a discount of X")
+    # a spread of refined secondary lead was read: a secondary lead report, whose "ex-factory
+    # prices excluding tax" are what secondary smelters sell
+    secondary_lead_report: bool = False
     mentioned_product: str | None = None  # the last product a priceless sentence named
     wrap_venue: str | None = None  # "Shanghai base metals closed higher": the wrap's exchange
     last_price: Draft | None = None  # the price last read ("This represented a decrease ...")

@@ -3908,8 +3908,7 @@ def _owner_as_written(
     if (
         product == "lead"
         and re.search(r"\bex-(?:factory|works)\b", head)
-        and context.last_spread is not None
-        and "refined secondary lead" in context.last_spread
+        and context.secondary_lead_report
     ):
         # "ex-factory quotes for tax-free refined lead" in a secondary lead report: what the
         # secondary smelters sell

@@ -282,6 +282,7 @@ def without_expectations(folded: str) -> str:
 # What a seller can get now, not what is foreseen.
 _COULD_TRADE = re.compile(
     r"\s+(?:go|sell|trade|be\s+(?:sold|bought|discounted|offered|quoted))\s+at\b"
+    r"|\s+be\s+discounted\s+by\b"  # "some high-bismuth lead sources could be discounted by 80"
 )
 
 

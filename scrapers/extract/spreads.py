@@ -840,6 +840,8 @@ def _read_spread(
         first, second = name.split(" - ", 1)
         context.last_spread = (first, second)
         context.last_spread_flipped = flip
+        if "refined secondary lead" in context.last_spread:
+            context.secondary_lead_report = True
 
 
 def _leg(text: str, context: Context) -> str | None:
@@ -1275,6 +1277,13 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             # "the main producing areas quoting premiums of 0-50 yuan/mt against the SMM #1 lead
             # price ex-works": what the plants ask, against the benchmark
             firsts = [(0, 0, f"{metal} (ex-works)")]
+        if firsts and seconds and firsts[-1][2] == seconds[0]:
+            # "The mainstream ex-factory prices of refined lead were at a discount of 50-0
+            # yuan/mt against the SMM 1# lead average price" in a secondary lead report: the
+            # report's own product (or the other leg of the spread just read), not the benchmark
+            other = _the_reports_own(seconds[0], context)
+            if other is not None:
+                firsts = [(0, 0, other)]
         if firsts and seconds and firsts[-1][2] != seconds[0]:
             first, second = firsts[-1][2], seconds[0]
             if first == "secondary lead":
@@ -1393,11 +1402,25 @@ _PLACE_ITEM = re.compile(
 
 _SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?$")
 
+def _the_reports_own(benchmark: str, context: Context) -> str | None:
+    """The product a report quotes against ``benchmark`` when it calls it by the benchmark's
+    own name: the other leg of the spread just read, or the product last priced."""
+    if context.last_spread is not None and context.last_spread[0] == benchmark:
+        return context.last_spread[1]
+    product = context.product
+    if product is not None and product != benchmark and names.base_metal(product) == benchmark:
+        return product
+    return None
+
+
 _TOLD_ON = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 ()-]{0,60}?\s+"
     # "..., while high-bismuth lead could go at a discount of 100-50 yuan/mt"
     r"(?:(?:was|were)\s+quoted|(?:could|can|would|might)\s+(?:go|sell|trade))\s+at\s+"
     r"(?:an?\s+)?(?:premium|discount)s?\b"
+    # "..., while some high-bismuth lead sources could be discounted by 80 yuan/mt"
+    r"|^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 ()-]{0,60}?\s+"
+    r"(?:could|can|would|might)\s+be\s+discounted\s+by\b"
     r"|^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 -]{0,40}?\s+"
     r"(?:premiums?|discounts?)\s+(?:was|were)\s+quoted\s+at\b"
 )
