@@ -582,9 +582,14 @@ def _read_spread(
                 why="how far a spread went during the session, not where it stood",
             )
             continue
-        if quantity is not amounts[0] and names.names_brand(stripped):
+        brand_after = _FOR_A_BRAND.match(trail)
+        if quantity is not amounts[0] and (
+            names.names_brand(stripped)
+            or (brand_after is not None and names.names_brand(brand_after.group(0)))
+        ):
             # "The 0# common brand will trade at a discount of 100-60 yuan/mt and Shuangyan brand
-            # at a discount of 40-10 yuan/mt": the brand's own premium, after the market's.
+            # at a discount of 40-10 yuan/mt", "80-110 yuan/mt for regular brands ..., 110-120
+            # yuan/mt for high-priced Zijin zinc": the brand's own premium, after the market's.
             notes.add(
                 sentence,
                 quantity.start,
@@ -898,6 +903,15 @@ _REGION_PREMIUM_OVER = re.compile(
     + r"\s+(?:spot\s+)?(?:prices?|market)\b"
 )
 
+# "Discounts of zinc prices in Tianjin narrowed to 70 yuan/mt against Shanghai prices"
+_REGION_MOVED_AGAINST = re.compile(
+    r"\b(?:premiums?|discounts?)\b[^.;]{0,60}?\b(?:narrowed|widened|expanded|shrank|stood|was|were)"
+    r"\s+(?:to|at)?\s*(?:(?:around|about|approximately)\s+)?(?:rmb\s*)?[\d,.]+\s*"
+    r"(?:yuan/mt|yuan|/mt)?\s*(?:against|over|compared\s+(?:to|with))\s+(?:the\s+)?"
+    + _PLACE.format("other")
+    + r"(?:\s+(?:spot|prices?|market)\b|\s*(?=[,.;]|$))"
+)
+
 _REGION_THAN = re.compile(
     r"\b(?:lower|higher)\s+than\s+(?:the\s+)?"
     + _PLACE.format("other")
@@ -968,6 +982,7 @@ def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
         _REGION_AGAINST.search(folded)
         or _REGION_PREMIUM_OVER.search(folded)
         or _REGION_THAN.search(folded)
+        or _REGION_MOVED_AGAINST.search(folded)
         or _SPREAD_WITH_PLACE.search(folded)
     )
     if other is not None and pair is not None and other.start() < pair.start():
@@ -1401,6 +1416,10 @@ _PLACE_ITEM = re.compile(
 )
 
 _SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?$")
+
+# "110-120 yuan/mt for high-priced Zijin zinc": the brand a premium is told for, after it
+_FOR_A_BRAND = re.compile(r"^\s*(?:/\s*mt\s*)?for\s+[^,;.]{1,40}")
+
 
 def _the_reports_own(benchmark: str, context: Context) -> str | None:
     """The product a report quotes against ``benchmark`` when it calls it by the benchmark's
