@@ -607,7 +607,10 @@ def merge(figures: list[Figure]) -> list[Figure]:
             kept[superseded] = figure
             continue
         if any(
-            _inside_the_range(other, figure) or _range_told_again(other, figure) for other in kept
+            _inside_the_range(other, figure)
+            or _range_told_again(other, figure)
+            or _line_told_again(other, figure)
+            for other in kept
         ):
             continue
         for index, other in enumerate(kept):
@@ -631,6 +634,21 @@ def merge(figures: list[Figure]) -> list[Figure]:
         else:
             kept.append(figure)
     return [figure for figure in kept if not any(_summarised(figure, full) for full in kept)]
+
+
+def _line_told_again(kept: Figure, new: Figure) -> bool:
+    """A line a placed or exchange price crossed, told again without its place ("SHFE aluminium
+    ... breaking below the 20,000 yuan/mt threshold ... Outflows may pick up now that prices are
+    under 20,000 yuan/mt"): the same fact, not the national price's."""
+    return (
+        new.metric is Metric.PRICE
+        and new.bound is not None
+        and new.region == "China"
+        and kept.region != "China"
+        and (kept.metric, kept.bound, kept.value, kept.unit)
+        == (Metric.PRICE, new.bound, new.value, new.unit)
+        and names.base_metal(kept.subject) == names.base_metal(new.subject)
+    )
 
 
 def _held_flat(flat: Figure, level: Figure) -> bool:

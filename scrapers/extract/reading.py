@@ -286,6 +286,9 @@ _COULD_TRADE = re.compile(
 )
 
 
+_STILL_NOW = re.compile(r"\b(?:is|are)\s+still\b")
+
+
 def looks_forward(text: str, folded: str, end: int) -> bool:
     """A forward-looking word in ``folded[:end]`` ("is expected to", "SMM predicts", "will"), or
     "next week" anywhere in it; "may" counts only in lower case ("May" is a month)."""
@@ -298,6 +301,10 @@ def looks_forward(text: str, folded: str, end: int) -> bool:
             continue
         if word == "could" and _COULD_TRADE.match(clean, match.end()):
             continue  # "high-bismuth lead could go at a discount of 100-50": today's quote
+        if word == "looking ahead" and _STILL_NOW.search(clean, match.end(), max(end, 0)):
+            # "Looking ahead to tomorrow, copper prices are still above 90,000 yuan/mt, ...":
+            # where prices stand now, the premise of the outlook
+            continue
         if match.start() < end or word.startswith(("next", "the coming", "the following")):
             return True
     return False

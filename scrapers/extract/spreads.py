@@ -495,8 +495,11 @@ def _read_spread(
         # 250-300 yuan/mt against the SMM 1# lead price": the province the sentence opened on
         region = next((place for *_, place in names.regions(led.group(0))), region)
     market = context.paragraph_place or context.place
-    if not found_regions and name.endswith(" futures") and market:
-        region = market  # a market's spot premium, in the market the report is about
+    if not found_regions and name.endswith(" futures") and market and not _SMM_A00.search(folded):
+        # a market's spot premium, in the market the report is about (but "the SMM A00 spot
+        # price recorded a discount of 90 yuan/mt" is SMM's national benchmark, wherever the
+        # paragraph is)
+        region = market
     if re.search(r"\([a-z ]+\) - ", name):
         region = "China"  # a spread between two places belongs to neither
     forecast = (
@@ -550,6 +553,18 @@ def _read_spread(
                 quantity.end,
                 "other",
                 why=_LATER_CONTRACT,
+            )
+            previous_end = quantity.end
+            continue
+        if _PRICE_PAST_A_LINE.search(lead):
+            # "spot discounts widened, narrowing a little once futures were under 20,000
+            # yuan/mt": where the price stood, not the spread
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="a line a price crossed, told beside the spread: not the spread",
             )
             previous_end = quantity.end
             continue
@@ -1419,6 +1434,13 @@ _SPREAD_IN = re.compile(r"\b(?:premiums?|discounts?|spreads?)\s+in\s+(?:the\s+)?
 
 # "110-120 yuan/mt for high-priced Zijin zinc": the brand a premium is told for, after it
 _FOR_A_BRAND = re.compile(r"^\s*(?:/\s*mt\s*)?for\s+[^,;.]{1,40}")
+
+
+_PRICE_PAST_A_LINE = re.compile(
+    r"\b(?:futures|prices?|aluminium|aluminum|copper|zinc|lead|nickel|tin)\s+(?:were|was|fell|dropped"
+    r"|slid|stood|broke|rose|climbed)\s+(?:back\s+)?(?:under|below|above|over|through)\s*(?:rmb\s*)?$"
+)
+_SMM_A00 = re.compile(r"\bsmm\s+a00\b")
 
 
 def _the_reports_own(benchmark: str, context: Context) -> str | None:
