@@ -113,7 +113,11 @@ def _learn_spot_market(sentence: Sentence, context: Context) -> None:
     """The market a paragraph's spot premiums are quoted in, from its opening words (which may
     hold no number: "Guangdong stocks rose slightly after four straight declines")."""
     opening = without_dateline(sentence.folded).lstrip()
-    heading = _PLACE_HEADING.match(opening) or _PLACE_MARKET.match(opening)
+    heading = (
+        _PLACE_HEADING.match(opening)
+        or _PLACE_MARKET.match(opening)
+        or _PLACE_TRADED.match(opening)
+    )
     if heading is not None:
         regions = names.regions(next(group for group in heading.groups() if group))
         if regions:
@@ -211,6 +215,15 @@ _OPENING_PLACE = re.compile(
     # "Today, spot #1 copper cathode in North China traded at a discount of 90 yuan/mt ..."
     r"|(?:today,\s*)?spot\s+(?:[a-z0-9#-]+\s+){1,3}in\s+([a-z]+(?:\s+china)?)\s+"
     r"(?:traded|was|were|is|stood)\b)"
+)
+# "Spot zinc trade in Shanghai was quiet", "Spot premiums on zinc in Shanghai fell", "However,
+# Guangdong saw transactions improve", "Guangdong traded better than on Wednesday": the market a
+# paragraph goes on to quote, named by how it traded (the sentence may hold no number)
+_PLACE_TRADED = re.compile(
+    r"^(?:spot\s+(?:[a-z]+\s+)?(?:trade|trades|trading|premiums?\s+on\s+[a-z]+)\s+in\s+"
+    r"([a-z]+(?:\s+china)?)\b"
+    r"|(?:however,\s*)?([a-z]+(?:\s+china)?)\s+(?:saw\s+(?:transactions|trades|deals|trading)"
+    r"|traded\s+(?:better|worse|more|less|actively|briskly|quietly))\b)"
 )
 # "SMM reported on July 22 that the Fugu magnesium ingot market swung widely today": the market
 # the paragraph's quotes are from, named before them
