@@ -117,7 +117,7 @@ def _learn_title(title: str, context: Context) -> None:
         context.daily = True
 
 
-def _learn_spot_market(sentence: Sentence, context: Context) -> None:
+def _learn_spot_market(sentence: Sentence, context: Context, *, first: bool) -> None:
     """The market a paragraph's spot premiums are quoted in, from its opening words (which may
     hold no number: "Guangdong stocks rose slightly after four straight declines")."""
     opening = without_dateline(sentence.folded).lstrip()
@@ -125,6 +125,10 @@ def _learn_spot_market(sentence: Sentence, context: Context) -> None:
         _PLACE_HEADING.match(opening)
         or _PLACE_MARKET.match(opening)
         or _PLACE_TRADED.match(opening)
+        # "In Guangdong, sellers held back and deals were as many as the day before.": a
+        # paragraph opened on its market, before any number (a later "In east China, ..." of a
+        # paragraph is only that sentence's)
+        or (_IN_PLACE.match(opening) if first and not has_digit(opening) else None)
     )
     if heading is not None:
         regions = names.regions(next(group for group in heading.groups() if group))
@@ -227,6 +231,7 @@ _OPENING_PLACE = re.compile(
 # "Spot zinc trade in Shanghai was quiet", "Spot premiums on zinc in Shanghai fell", "However,
 # Guangdong saw transactions improve", "Guangdong traded better than on Wednesday": the market a
 # paragraph goes on to quote, named by how it traded (the sentence may hold no number)
+_IN_PLACE = re.compile(r"^(?:today,\s*)?in\s+([a-z]+(?:\s+china)?)\s*,")
 _PLACE_TRADED = re.compile(
     r"^(?:spot\s+(?:[a-z]+\s+)?(?:trade|trades|trading|premiums?\s+on\s+[a-z]+)\s+in\s+"
     r"([a-z]+(?:\s+china)?)\b"
@@ -327,7 +332,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
                 # the paragraph is that sentence's, not the rest of the paragraph's.
                 context.paragraph_place, context.sentence_place = context.sentence_place[0], None
             _learn_wrap(sentence, context)
-            _learn_spot_market(sentence, context)
+            _learn_spot_market(sentence, context, first=index == 0)
             rates.learn_opening_month(sentence, context)
             if not _relevant(sentence, context):
                 if _FEES.search(sentence.folded):
