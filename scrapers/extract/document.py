@@ -38,6 +38,10 @@ _CLAUSE_BREAK = re.compile(
     # versus RMB 9,910-9,920/mt in Wuxi": the premium, and other markets compared
     r"|,\s*(?=an?\s+(?:premium|discount)\s+of\b|(?:premium|discount)s?\s+of\b)"
     r"|,\s*(?=versus\b|vs\.?\s)"
+    # "... traded at 24,100-24,150 yuan/mt, about 50-40 yuan/mt lower than the spot market in
+    # Shanghai": a price, then how far it stands from another market's
+    r"|,\s*(?=(?:about|around|some|roughly)\s+[\d,.]+(?:\s*-\s*[\d,.]+)?\s*yuan(?:/mt)?\s+"
+    r"(?:lower|higher)\s+than\b)"
     # "... and secondary aluminium alloy generally pulled back, with only aluminium wire and
     # cable maintaining stable operations": the exception is a statement of its own
     r"|,\s*(?=with\s+only\b)"

@@ -186,7 +186,9 @@ def _on_side(amount: Decimal, side: str, flip: bool) -> Decimal:
     return -amount if (side == "discount") != flip else amount
 
 
-_THAN = re.compile(r"^\s*(?:yuan/mt\s*)?(?P<dir>lower|higher)\s+than\s+(?:the\s+)?(?P<what>[a-z]+)")
+_THAN = re.compile(
+    r"^\s*(?:yuan/mt\s*)?(?P<dir>lower|higher|more|less)\s+than\s+(?:the\s+)?(?P<what>[a-z]+)"
+)
 
 _AT_A_MARGIN = re.compile(r"\b(?:at|with|showed|show)\s+an?\s+(?:loss|profit)\s+of\s*$")
 
@@ -694,7 +696,7 @@ def _read_spread(
         than = _THAN.match(trail)
         if than is not None and than.group("what") != "domestic":
             if than.group("what") in {"previous", "yesterday", "last"}:
-                sign = -1 if than.group("dir") == "lower" else 1
+                sign = -1 if than.group("dir") in {"lower", "less"} else 1
                 basis = _basis(trail[than.end("dir") :], context, sentence)
                 draft.change = PriceChange(sign * quantity.value, basis=basis)
                 notes.add(
@@ -707,7 +709,7 @@ def _read_spread(
                     why="a spread's change against an earlier day",
                 )
                 continue
-            negative = than.group("dir") == "lower"
+            negative = than.group("dir") in {"lower", "less"}
         side = _HIGHER_IN.match(trail)
         legs = re.match(r"^[a-z]+ \(([a-z ]+)\) - [a-z]+ \(([a-z ]+)\)$", name)
         if side is not None and legs is not None:
@@ -889,7 +891,7 @@ def _leg(text: str, context: Context) -> str | None:
 # A market named by its place ("Shanghai prices", "the Guangdong market"); "the domestic spot
 # prices" names none.
 _PLACE = (
-    r"(?P<{}>(?!(?:domestic|international|overseas|spot|market|average|futures|local)\b)"
+    r"(?P<{}>(?!(?:the|domestic|international|overseas|spot|market|average|futures|local)\b)"
     r"[a-z]+(?:\s+china)?)"
 )
 
@@ -931,6 +933,9 @@ _REGION_THAN = re.compile(
     r"\b(?:lower|higher)\s+than\s+(?:the\s+)?"
     + _PLACE.format("other")
     + r"\s+(?:spot|prices?|market)\b"
+    # "about 50-40 yuan/mt lower than the spot market in Shanghai"
+    + r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:spot\s+)?(?:market|prices?)\s+in\s+"
+    + _PLACE.format("other2")
 )
 
 _REGION_PAIR = re.compile(
@@ -1011,7 +1016,9 @@ def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
             return f"{metal} ({first}) - {metal} ({second})"
     if other is None:
         return None
-    second = _place(other.group("other"))
+    second = _place(
+        other.group("other") or ("other2" in other.re.groupindex and other.group("other2")) or ""
+    )
     offset = sentence.folded.find(folded)
     limit = (offset if offset >= 0 else 0) + other.start()
     places = [
@@ -1019,8 +1026,9 @@ def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
         for start, _, region in names.regions(without_dateline(sentence.folded))
         if start < limit and region.lower() != second
     ]
-    if not places and context.place and context.place.lower() != second:
-        places = [context.place.lower()]
+    here = context.paragraph_place or context.place
+    if not places and here and here.lower() != second:
+        places = [here.lower()]  # the market the paragraph reports on
     if second is None or not places:
         return None
     return f"{metal} ({places[-1]}) - {metal} ({second})"
