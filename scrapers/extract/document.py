@@ -38,6 +38,9 @@ _CLAUSE_BREAK = re.compile(
     # versus RMB 9,910-9,920/mt in Wuxi": the premium, and other markets compared
     r"|,\s*(?=an?\s+(?:premium|discount)\s+of\b|(?:premium|discount)s?\s+of\b)"
     r"|,\s*(?=versus\b|vs\.?\s)"
+    # "Traded prices mostly occurred at 21,650-21,780 yuan/mt, or a premium of 300-320 yuan/mt
+    # over the SHFE December contract": the price, and the same deals as a premium
+    r"|,\s*(?=or\s+an?\s+(?:premium|discount)\s+of\b)"
     # "... traded at 24,100-24,150 yuan/mt, about 50-40 yuan/mt lower than the spot market in
     # Shanghai": a price, then how far it stands from another market's
     r"|,\s*(?=(?:about|around|some|roughly)\s+[\d,.]+(?:\s*-\s*[\d,.]+)?\s*yuan(?:/mt)?\s+"
@@ -119,6 +122,9 @@ class Context:
     # the front-month contract, when a report quotes against two ("a discount of 60 yuan/mt
     # against the 2601 contract ...; a discount of 150 yuan/mt against the 2602 contract")
     front_contract: int | None = None
+    # the contract month the report's spot premium is first quoted against ("over the SHFE
+    # December contract"), for a premium over another month later in it
+    quote_month: int | None = None
     heading: str | None = None  # the current paragraph's section heading, folded
     # "SMM's forecast of the second-half-May HPM (MC35%):": what the bullet items below are
     list_lead: str | None = None

@@ -1937,6 +1937,10 @@ _ON_CREDIT = re.compile(
     r"|on\s+(?:a\s+)?credit\s+basis)\b"
 )
 _FOR_CASH = re.compile(r"\b(?:on\s+a\s+cash(?:\s+payment)?\s+basis|for\s+cash|in\s+cash)\b")
+_FAILED_TO_HOLD = re.compile(
+    r"\b(?:failed|fails|unable|struggled)\s+to\s+(?:stay|hold|remain|stand)(?:\s+(?:firm|steady))?"
+    r"\s+(?:above|below|over|under)\s*(?:rmb|\$)?\s*$"
+)
 _LAST_WEEK_THEN_MOVED = re.compile(
     r"^\s*(?:/\s*(?:mt|t)\s*)?last\s+week\s+and\s+(?:gained|rose|added|climbed|fell|lost|dropped"
     r"|declined|edged\s+(?:up|down))\b"
@@ -3244,6 +3248,10 @@ def _role(
         # "stands at RMB 2213 per tonne, after a decline of RMB 2 on May 28"; "up 100,000
         # yuan/mt from a week ago, following a rise of 150,000 yuan/mt last week"
         return "reference"
+    if _FAILED_TO_HOLD.search(stripped[-50:]):
+        # "As the SHFE 1805 contract failed to stay firm above 24,000 yuan/mt this morning":
+        # a line it did not hold, not where it stands
+        return "other"
     if _LAST_WEEK_THEN_MOVED.match(trail):
         # "prices of terbium oxide held stable at 3.4-3.45 million yuan/mt last week and gained
         # 10,000 yuan/mt on Monday December 2": the week's level, before today's move

@@ -190,6 +190,8 @@ _THAN = re.compile(
     r"^\s*(?:yuan/mt\s*)?(?P<dir>lower|higher|more|less)\s+than\s+(?:the\s+)?(?P<what>[a-z]+)"
 )
 
+_WIDER_FROM = re.compile(r"^\s*(?:yuan/mt\s*)?(?P<dir>wider|narrower)\s+(?:from|than)\b")
+
 _AT_A_MARGIN = re.compile(r"\b(?:at|with|showed|show)\s+an?\s+(?:loss|profit)\s+of\s*$")
 
 _AVERAGE_AT_PARITY = re.compile(
@@ -377,6 +379,32 @@ def _against_a_later_month(sentence: Sentence, quantity: Quantity, context: Cont
     return ahead(after.group(1)) > min(ahead(name) for name in earlier)
 
 
+# "a premium of 250-300 yuan/mt over the SHFE December contract", "Over the November contract,
+# the 0# zinc was offered at a premium of 70-100 yuan/mt"
+_SHFE_MONTH_CONTRACT = re.compile(
+    rf"\b(?:on|against|over|to)\s+the\s+(?:shfe\s+)?({MONTH_NAMES})\.?\s+contract\b"
+)
+
+
+def _against_another_month(
+    sentence: Sentence, clause: Clause, quantity: Quantity, context: Context
+) -> bool:
+    """Whether the amount is a premium against another contract month than the report's own
+    spot premium is quoted against (the first it named): "... over the SHFE December contract
+    in Shanghai. ... Over the November contract, the 0# zinc was offered at a premium of
+    70-100 yuan/mt" on the expiring contract's last day is not the spot premium."""
+    named = _SHFE_MONTH_CONTRACT.search(
+        sentence.folded, quantity.end, quantity.end + AFTER
+    ) or _SHFE_MONTH_CONTRACT.search(sentence.folded, clause.start, quantity.start)
+    if named is None:
+        return False
+    month = month_number(named.group(1))
+    if context.quote_month is None:
+        context.quote_month = month
+        return False
+    return month != context.quote_month
+
+
 def _read_spread(
     sentence: Sentence,
     clause: Clause,
@@ -548,7 +576,9 @@ def _read_spread(
         trail = sentence.folded[quantity.end : quantity.end + AFTER]
         if quantity.kind is Kind.OTHER and re.match(r"\s*contracts?\b", trail):
             continue  # "Zijin's premium against the 2505 contract was ...": the contract's name
-        if _against_a_later_month(sentence, quantity, context):
+        if _against_a_later_month(sentence, quantity, context) or (
+            name.endswith(" futures") and _against_another_month(sentence, clause, quantity, context)
+        ):
             notes.add(
                 sentence,
                 quantity.start,
@@ -693,6 +723,26 @@ def _read_spread(
         cost = _IMPORT_COST.match(trail)
         if cost is not None:
             negative = (cost.group("dir") or cost.group("side")) in {"higher", "above"}
+        wider = _WIDER_FROM.match(trail)
+        if wider is not None and not draft.empty and draft.change is None:
+            # "The Guangdong-Shanghai price spread stood at a premium of 50 yuan/mt today, 20
+            # yuan/mt wider from Wednesday": a premium widens up, a discount down
+            level = draft.value if draft.value is not None else draft.low
+            outward = -1 if level is not None and level < 0 else 1
+            sign = outward if wider.group("dir") == "wider" else -outward
+            draft.change = PriceChange(
+                sign * quantity.value, basis=_basis(trail[wider.end("dir") :], context, sentence)
+            )
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "change",
+                owner=name,
+                emitted=True,
+                why="how far the spread widened or narrowed",
+            )
+            continue
         than = _THAN.match(trail)
         if than is not None and than.group("what") != "domestic":
             if than.group("what") in {"previous", "yesterday", "last"}:
