@@ -516,6 +516,7 @@ PLACES = (
     "xiaoyi",
     "sanmenxia",
     "huangpu",
+    "tangshan",  # Hebei's steel city, where billet is quoted
     "the south",
     "the north",
     "the southwest",
@@ -967,6 +968,7 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "304 stainless steel cold-rolled coil": "stainless steel cold-rolled coil (304)",
     "304/2b stainless steel cold-rolled coil": "stainless steel cold-rolled coil (304)",
     "rebar": "rebar",
+    "steel billet": "steel billet",
     "iron ore": "iron ore",
     # Minor metals and rare earths named otherwise than by element and form
     "emm": "electrolytic manganese",

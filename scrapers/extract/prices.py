@@ -921,8 +921,13 @@ def _read_prices(
         and (
             _PRICE_WORD.search(folded)
             or re.search(r"\bcontract\b[^.;]*\bclos", folded)
-            # "Shanghai nickel ..., and closed up 1.25% as of the day": a close's move
+            # "Shanghai nickel ..., and closed up 1.25% as of the day": a close's move; "The most
+            # active SHFE rebar contract was down by just 0.44%": a contract's
             or re.search(r"\bclosed\s+(?:up|down|higher|lower)\b", folded)
+            or re.search(
+                r"\bcontract\s+(?:was\s+|were\s+)?(?:up|down|rose|fell|gained|lost|climbed|dropped)\b",
+                folded,
+            )
         )
     ):
         return previous
@@ -1252,6 +1257,15 @@ def _read_prices(
         else:
             found = _owner(whole, clause, quantity, context, last_owner)
         owner = found
+        if (
+            owner is not None
+            and owner.product in _STEEL_PRODUCTS
+            and _BILLET.search(own_lead)
+            and not names.known_products(own_lead)
+        ):
+            # "In China, spot billet prices in Tangshan edged up RMB 10 a ton" in a report on
+            # rebar: steel billet, not the aluminium billet a bare "billet" is elsewhere
+            owner = _Owner("steel billet", owner.region)
         if owner is not None and context.fee_topic and not names.known_products(whole):
             notes.add(
                 sentence,
@@ -1937,6 +1951,8 @@ _ON_CREDIT = re.compile(
     r"|on\s+(?:a\s+)?credit\s+basis)\b"
 )
 _FOR_CASH = re.compile(r"\b(?:on\s+a\s+cash(?:\s+payment)?\s+basis|for\s+cash|in\s+cash)\b")
+_STEEL_PRODUCTS = frozenset({"rebar", "iron ore", "steel", "hot-rolled coil", "steel billet"})
+_BILLET = re.compile(r"\bbillets?\b")
 _FAILED_TO_HOLD = re.compile(
     r"\b(?:failed|fails|unable|struggled)\s+to\s+(?:stay|hold|remain|stand)(?:\s+(?:firm|steady))?"
     r"\s+(?:above|below|over|under)\s*(?:rmb|\$)?\s*$"

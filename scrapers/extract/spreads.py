@@ -577,7 +577,8 @@ def _read_spread(
         if quantity.kind is Kind.OTHER and re.match(r"\s*contracts?\b", trail):
             continue  # "Zijin's premium against the 2505 contract was ...": the contract's name
         if _against_a_later_month(sentence, quantity, context) or (
-            name.endswith(" futures") and _against_another_month(sentence, clause, quantity, context)
+            name.endswith(" futures")
+            and _against_another_month(sentence, clause, quantity, context)
         ):
             notes.add(
                 sentence,
