@@ -1113,7 +1113,7 @@ def bare_silicon_grades(folded: str) -> list[tuple[int, int, str]]:
 # it in parentheses ("aluminium alloy (A356)", "high-purity aluminium (99.99%)").
 _GRADE = (
     r"battery-grade|industrial-grade|high-grade|low-grade|feed-grade"
-    r"|standard-quality|high-quality|non-standard|sx-ew|hydro|high-bismuth|low-bismuth"
+    r"|standard-quality|high-quality|non-standard|sx-ew|hydro|high-bismuth|low-bismuth|low-iron"
     r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|no\.\s?\d|99\.9+%"
     # "grade 0 sponge titanium"
     r"|grade\s\d(?!\d)"
@@ -1258,8 +1258,11 @@ def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int
             qualifiers.append(after.group("grade"))
         end = after.end()
     for qualifier in qualifiers:
-        # SX-EW copper is also called hydro copper (hydro-copper)
+        # SX-EW copper is also called hydro copper (hydro-copper); SMM's older copper reports
+        # write "high-grade copper" for the high-quality grade
         qualifier = "sx-ew" if qualifier.startswith("hydro") else qualifier
+        if qualifier == "high-grade" and name == "copper":
+            qualifier = "high-quality"
         name = name[:-1] + f", {qualifier})" if name.endswith(")") else f"{name} ({qualifier})"
     # "The aluminium alloy (ADC12) price": the alloy is named by its grade
     return _BY_GRADE.get(name, name), start, end
