@@ -3129,7 +3129,8 @@ def _foreign(head: str) -> bool:
         return False
     # "Bauxite ... was sold between RMB 425 per tonne to ...": what it sold for is its price;
     # "Baled UBC prices, supported by rigid demand, fluctuated within ...": an aside
-    head = re.sub(r"\b(?:was|were)\s+sold\s+(?:between|for|at)\b", " ", head)
+    # (also "high-quality copper sold for RMB 44,300-44,380/mt")
+    head = re.sub(r"\b(?:(?:was|were)\s+)?sold\s+(?:between|for|at)\b", " ", head)
     # "The average spot price of EMM in major production areas was": where, not how much
     head = re.sub(r"\b(?:production|producing)\s+(?:areas?|regions?|bases?)\b", " ", head)
     # AL Circle's "Bauxite Henan has registered a drop of RMB 10": a move, not registrations
