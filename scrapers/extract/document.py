@@ -28,7 +28,7 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?:while|whereas|meanwhile)\s"
     # A price and its premium in one sentence are two statements: "..., at a discount of 150
     # per tonne against the 2602 contract"; so are two premiums: "... and a premium of 40".
-    r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b)"
+    r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b|with\s+(?:premium|discount)s\s+of\b)"
     # AL Circle writes the amount first: "..., with a RMB -20 per tonne spread against the May
     # contract"; "... and a RMB 35 per tonne discount against the next month"
     r"|(?:,\s*|\s+and\s+)(?=(?:with\s+)?an?\s+"

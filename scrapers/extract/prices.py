@@ -22,6 +22,7 @@ from scrapers.extract.lexicon import CLOSE, DOWN, EXPECTATION, FLAT, FOREIGN, FU
 from scrapers.extract.quantities import Kind, Quantity, to_decimal
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.quoting import (
+    FAILED_TO_HOLD,
     _AVERAGE,
     _CHANGE_NOUN,
     _LATER,
@@ -1953,10 +1954,6 @@ _ON_CREDIT = re.compile(
 _FOR_CASH = re.compile(r"\b(?:on\s+a\s+cash(?:\s+payment)?\s+basis|for\s+cash|in\s+cash)\b")
 _STEEL_PRODUCTS = frozenset({"rebar", "iron ore", "steel", "hot-rolled coil", "steel billet"})
 _BILLET = re.compile(r"\bbillets?\b")
-_FAILED_TO_HOLD = re.compile(
-    r"\b(?:failed|fails|unable|struggled)\s+to\s+(?:stay|hold|remain|stand)(?:\s+(?:firm|steady))?"
-    r"\s+(?:above|below|over|under)\s*(?:rmb|\$)?\s*$"
-)
 _LAST_WEEK_THEN_MOVED = re.compile(
     r"^\s*(?:/\s*(?:mt|t)\s*)?last\s+week\s+and\s+(?:gained|rose|added|climbed|fell|lost|dropped"
     r"|declined|edged\s+(?:up|down))\b"
@@ -3113,6 +3110,13 @@ _PRICE_AGAIN = re.compile(
     r"|rising|falling|moved|fluctuated))|\bquot(?:es|ations?)\b|\bpremiums?\b|\bspreads?\b"
 )
 
+# "purchases were rare and mainstream trading prices fell below RMB 18,000/mt": the amount is
+# where the prices went
+_PRICES_MOVED_TO = re.compile(
+    r"\bprices?\s+(?:fell|dropped|slid|rose|climbed|broke|moved)\s+(?:below|above|under|over|to|through)"
+    r"\s*(?:rmb|us\$|\$)?\s*$"
+)
+
 _OTHER_MARKET = re.compile(r"gold prices|silver prices|crude oil|oil prices|dollar index")
 
 _CLOSED_AFTER = re.compile(r"\b(?:to\s+close|closed|closing|to\s+end|ended|ending|settled)\b")
@@ -3164,7 +3168,7 @@ def _foreign(head: str) -> bool:
     # "fees in Foshan were quoted at": still the fee; "..., the price was": a price again (but
     # not "fees weakened as prices climbed: Foshan quoted ..."); "... said it would cut copper
     # output, but longs left and it fell back, to close up USD 27": a close is a price's.
-    if _PRICE_AGAIN.search(after) is not None:
+    if _PRICE_AGAIN.search(after) is not None or _PRICES_MOVED_TO.search(after) is not None:
         return False
     if names.known_products(after) and re.search(r"\bprices?\b", after):
         # "Silicone makers worked through their own stocks, so DMC traded poorly and its prices
@@ -3265,7 +3269,7 @@ def _role(
         # "stands at RMB 2213 per tonne, after a decline of RMB 2 on May 28"; "up 100,000
         # yuan/mt from a week ago, following a rise of 150,000 yuan/mt last week"
         return "reference"
-    if _FAILED_TO_HOLD.search(stripped[-50:]):
+    if FAILED_TO_HOLD.search(stripped[-50:]):
         # "As the SHFE 1805 contract failed to stay firm above 24,000 yuan/mt this morning":
         # a line it did not hold, not where it stands
         return "other"

@@ -93,6 +93,13 @@ _TODAYS_QUOTE = re.compile(
 
 _LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
 
+# "As the SHFE 1805 contract failed to stay firm above 24,000 yuan/mt", "After SHFE current-month
+# aluminum price failed to stay at RMB 18,000/mt": a line a price did not hold, not where it is
+FAILED_TO_HOLD = re.compile(
+    r"\b(?:failed|fails|unable|struggled)\s+to\s+(?:stay|hold|remain|stand)(?:\s+(?:firm|steady))?"
+    r"\s+(?:above|below|over|under|at)\s*(?:rmb|us\$|\$)?\s*$"
+)
+
 _WHY = {
     "intraday": "an opening, high or low price: only a session's close is a figure",
     "reference": "a value compared with, not the figure",

@@ -14,6 +14,7 @@ from scrapers.extract.lexicon import EXPECTATION
 from scrapers.extract.periods import MONTH_NAMES, month_number
 from scrapers.extract.quantities import Kind, Quantity
 from scrapers.extract.quoting import (
+    FAILED_TO_HOLD,
     _AVERAGE,
     _CHANGE_NOUN,
     _LATER,
@@ -147,6 +148,9 @@ _AGAINST = re.compile(
     # "a premium of 55 yuan/mt over the current month", "a discount of 75 yuan/mt to the
     # current month"
     r"|\b(?:against|over|to)\s+(?:the\s+)?(?P<month>current|next|front|this)\s+month\b"
+    # "with premiums of positive RMB 0-50/mt over SHFE current-month aluminum prices"
+    r"|\b(?:against|over|to)\s+(?:the\s+)?shfe\s+(?:current-month|front-month|most-traded\s+)?"
+    r"\s*[a-z]+\s+prices?\b"
 )
 
 # "..., and that for Jiangsu bare bright aluminium wire was ..."; "with the price spread of
@@ -448,7 +452,9 @@ def _read_spread(
     # "high-quality copper such as Jinchuan (plate) was quoted at premiums of 180-200": a grade,
     # with a brand for example.
     named_before = _FOR_EXAMPLE.sub(" ", folded[: amounts[0].start - clause.start])
-    if re.match(r"(?:at|with)\s+an?\s+(?:premium|discount)\b", folded):
+    if re.match(
+        r"(?:at|with)\s+an?\s+(?:premium|discount)\b|with\s+(?:premium|discount)s\s+of\b", folded
+    ):
         # "JCC and Jinde lead were quoted at 16,740-16,800 yuan/mt, with a premium of 0-50": the
         # premium is the brand's, named in the statement this one trails.
         statement = sentence.folded.rfind(";", 0, clause.start) + 1
@@ -589,7 +595,7 @@ def _read_spread(
             )
             previous_end = quantity.end
             continue
-        if _PRICE_PAST_A_LINE.search(lead):
+        if _PRICE_PAST_A_LINE.search(lead) or FAILED_TO_HOLD.search(lead):
             # "spot discounts widened, narrowing a little once futures were under 20,000
             # yuan/mt": where the price stood, not the spread
             notes.add(
