@@ -39,9 +39,6 @@ _TITLE_MONTH = re.compile(
     r"|december)\s+(?:19|20)\d\d\b"
 )
 _WEEKLY_TITLE = re.compile(r"\bweek|\bw-?o-?w\b")
-# "Shanghai Spot Zinc Market before and after National Day Holiday": the market a spot report is
-# about, for its premiums that name no place
-_TITLE_SPOT_MARKET = re.compile(r"\b([a-z]+)\s+spot\s+(?:[a-z]+\s+)?market\b")
 _DAILY = re.compile(
     r"\bdaily\b|\bmorning\s+comment|\btoday\b|\bprevious\s+trading\s+day\b"
     r"|\bintraday\b|\bspot\s+copper\]|\bovernight\b"
@@ -102,11 +99,6 @@ def _learn_title(title: str, context: Context) -> None:
     products = names.known_products(folded)
     if products:
         context.product = products[0][2]
-    market = _TITLE_SPOT_MARKET.search(folded)
-    if market is not None:
-        places = names.regions(market.group(1))
-        if places:
-            context.title_market = places[0][2]
     if _WEEKLY_TITLE.search(folded):
         context.weekly = True
     elif context.published is not None and _TITLE_MONTH.search(folded):

@@ -149,7 +149,6 @@ class Context:
     place: str | None = None  # where the last price was quoted (a spot premium's market)
     place_metal: str | None = None  # the metal whose price named that place
     paragraph_place: str | None = None  # "In Tianjin, ...": the market a paragraph reports on
-    title_market: str | None = None  # "Shanghai Spot Zinc Market ...": the report's own market
     # the paragraph's place, kept while a later sentence opens with its own ("In Changzhou, ...")
     sentence_place: tuple[str | None] | None = None
     pair: PairedPrice | None = None  # a pair of prices named for the next sentence's numbers

@@ -530,7 +530,7 @@ def _read_spread(
         # "In Hunan, cuts spread; ... the little spot metal left was quoted at premiums of
         # 250-300 yuan/mt against the SMM 1# lead price": the province the sentence opened on
         region = next((place for *_, place in names.regions(led.group(0))), region)
-    market = context.paragraph_place or context.place or context.title_market
+    market = context.paragraph_place or context.place
     if not found_regions and name.endswith(" futures") and market and not _SMM_A00.search(folded):
         # a market's spot premium, in the market the report is about (but "the SMM A00 spot
         # price recorded a discount of 90 yuan/mt" is SMM's national benchmark, wherever the
