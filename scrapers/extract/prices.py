@@ -3944,13 +3944,22 @@ def _owner_as_written(
         product = "refined secondary lead"
     if product.startswith("nickel ore") and names.ore_origin(product) is None:
         product = _ore_with_origin(product, whole[: quantity.start], context, last)
+    own = whole[clause.start : quantity.start]
+    said = without_dateline(own[own.rfind(",") + 1 :])
+    spot_deals = (
+        _SPOT_DEALS.search(said) is not None
+        and not _EXCHANGE_WORDS.search(said)
+        and _EXCHANGE_WORDS.search(own) is not None
+    )
     region = _market(
-        _from_the_product(head, products),
+        # "... waiting for the SHFE current-month contract to roll, purchases were rare and
+        # mainstream trading prices fell below RMB 18,000/mt": the spot deals the words say
+        said if spot_deals else _from_the_product(head, products),
         product,
         quantity,
-        futures_word is not None,
+        futures_word is not None and not spot_deals,
         clause.folded,
-        whole[clause.start : quantity.start],
+        own,
     )
     if region == "SHFE" and product == "aluminium alloy":
         product = "cast aluminium alloy"  # the aluminium alloy futures are cast alloy's
@@ -3965,6 +3974,10 @@ def _owner_as_written(
                     2
                 ]  # "traded between RMB 16,400 and RMB 16,700 per tonne in Foshan"
     return _Owner(product, region)
+
+
+_SPOT_DEALS = re.compile(r"\b(?:mainstream\s+)?(?:trading|traded|transaction|spot)\s+prices?\b")
+_EXCHANGE_WORDS = re.compile(r"\b(?:shfe|lme|comex|futures|contracts?)\b")
 
 
 def _from_the_product(head: str, products: list[tuple[int, int, str]]) -> str:
