@@ -3865,7 +3865,9 @@ def _owner_as_written(
             return _inherited(last, head)
         product = heading_product
     futures_word = (
-        FUTURES.search(head[max(0, position - 60) :]) if FUTURES.mentioned(head) else None
+        FUTURES.search(head[max(0, position - _FUTURES_WORD_REACH) :])
+        if FUTURES.mentioned(head)
+        else None
     )
     if futures_word is None:
         # "On Thursday morning the contract held near ..., then ... before ending at": the
@@ -3903,6 +3905,10 @@ def _owner_as_written(
         # close, it settled at 332,520 yuan/mt"; "Near the end of the session, prices hovered at
         # highs, finally closing up at 24,600 yuan/mt": what the sentence before was about
         return _Owner(*context.last_owner)
+    if product is None and futures_word is None and _VERB_FIRST.match(head):
+        # "The SHFE 1808 contract hovered around the 20-day moving average, and closed at
+        # 49,215 yuan/mt": the contract the sentence opened with
+        futures_word = FUTURES.search(whole[: clause.start])
     if product is None:
         if futures_word is not None or "futures" in (context.heading or ""):
             product = context.metal or context.product
@@ -3975,6 +3981,14 @@ def _owner_as_written(
                 ]  # "traded between RMB 16,400 and RMB 16,700 per tonne in Foshan"
     return _Owner(product, region)
 
+
+# How far before an amount a word for the futures still says the amount is the contract's ("The
+# SHFE 1808 contract hovered around the 20-day moving average, and closed at 49,215 yuan/mt")
+_FUTURES_WORD_REACH = 80
+
+_VERB_FIRST = re.compile(
+    r"^\s*(?:and\s+)?(?:finally\s+)?(?:closed|ended|settled|finished|closing|ending|settling)\b"
+)
 
 _SPOT_DEALS = re.compile(r"\b(?:mainstream\s+)?(?:trading|traded|transaction|spot)\s+prices?\b")
 _EXCHANGE_WORDS = re.compile(r"\b(?:shfe|lme|comex|futures|contracts?)\b")
