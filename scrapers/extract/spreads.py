@@ -105,6 +105,10 @@ _SPOT_PREMIUM = re.compile(
     r"|^\s*(?:standard-quality|high-quality|sx-ew|hydro|non-standard)\s+(?:copper|zinc|nickel|tin"
     r"|lead|alumini?um)\s+(?:was\s+|were\s+)?(?:quoted|traded|offered)\s+at\s+(?:an?\s+)?"
     r"(?:premium|discount)s?\b"
+    # "When premiums of standard-quality products fell to 60-70 yuan/mt", "Offers of
+    # high-quality copper dipped from a premium of 110 yuan/mt to 80 yuan/mt": a grade's premium
+    r"|\b(?:premiums?|discounts?|offers?)\s+(?:of|for)\s+(?:the\s+)?(?:mainstream\s+)?"
+    r"(?:standard-quality|high-quality|sx-ew|hydro-?copper|non-standard)\b"
     # "mainstream standard-quality copper premiums were 150-180 yuan/mt"
     r"|\b(?:standard-quality|high-quality|sx-ew|hydro|mainstream)\s+(?:[a-z-]+\s+){0,2}"
     r"(?:copper|zinc|nickel|tin|lead|alumini?um)\s+(?:premiums?|discounts?)\s+(?:were|was|stood)\b"
@@ -192,6 +196,11 @@ def _on_side(amount: Decimal, side: str, flip: bool) -> Decimal:
 
 _THAN = re.compile(
     r"^\s*(?:yuan/mt\s*)?(?P<dir>lower|higher|more|less)\s+than\s+(?:the\s+)?(?P<what>[a-z]+)"
+)
+
+_MOVED_FROM = re.compile(
+    r"\b(?:dipped|fell|dropped|slid|declined|rose|climbed|increased|decreased|narrowed|widened"
+    r"|moved|edged\s+(?:up|down))\s+from\s+(?:an?\s+)?(?:premium|discount)\s+of\b"
 )
 
 _WIDER_FROM = re.compile(r"^\s*(?:yuan/mt\s*)?(?P<dir>wider|narrower)\s+(?:from|than)\b")
@@ -836,6 +845,16 @@ def _read_spread(
             # "quoted at parity to a premium of 280 yuan/mt", "flat to a premium of 500 yuan/ton"
             draft.low, draft.high = sorted((Decimal(0), value))
             why = "a spread's range, from parity"
+        elif (
+            draft.value is not None
+            and draft.low is None
+            and re.fullmatch(r"\s*to\s*(?:rmb|cny|us\$|\$)?\s*", lead)
+            and _MOVED_FROM.search(sentence.folded[clause.start : quantity.start])
+        ):
+            # "Offers of high-quality copper dipped from a premium of 110 yuan/mt to 80
+            # yuan/mt": where the premium went, from where it was
+            draft.value = value
+            why = "where a spread moved to, from an earlier level"
         elif (
             draft.value is not None
             and draft.low is None
