@@ -432,9 +432,14 @@ def _level_beside_a_range(ranged: Figure, level: Figure) -> bool:
     """A price's range and a level that is not its middle are two facts ("quoted at
     30,000-31,500 yuan/mt as of Friday, with the weekly average price up 0.16% ... to 30,550
     yuan/mt": Friday's quote and the week's average). A spread's stated average may sit off its
-    range's middle ("a discount of 40-100 yuan/mt, averaging 50"), so spreads still join."""
+    range's middle ("a discount of 40-100 yuan/mt, averaging 50"; "a price difference between
+    primary metal and scrap of 50 yuan/mt" before "discounts of 50-0"), so a spread joins a
+    level told with its range or before it."""
     return (
-        ranged.metric is Metric.PRICE
+        # a spread's average told beside its range may sit off the middle, but a spread's level
+        # told in another sentence ("Premiums of standard-quality copper moved lower ..., to 120
+        # yuan/mt at noon") is a quote of its own
+        (ranged.metric is Metric.PRICE or level.span[0] > ranged.span[1])
         and ranged.low is not None
         and ranged.high is not None
         and ranged.value is None

@@ -604,6 +604,12 @@ def _read_spread(
             )
             previous_end = quantity.end
             continue
+        if _COMPARED_WITH.search(lead):
+            # "This compared with a premium of 70-120 yuan/mt over the SHFE September contract
+            # ... on Monday": the earlier day's premium
+            notes.add(sentence, quantity.start, quantity.end, "reference", why=_WHY["reference"])
+            previous_end = quantity.end
+            continue
         if _PRICE_PAST_A_LINE.search(lead) or FAILED_TO_HOLD.search(lead):
             # "spot discounts widened, narrowing a little once futures were under 20,000
             # yuan/mt": where the price stood, not the spread
@@ -1522,7 +1528,13 @@ _FOR_A_BRAND = re.compile(r"^\s*(?:/\s*mt\s*)?for\s+[^,;.]{1,40}")
 
 _PRICE_PAST_A_LINE = re.compile(
     r"\b(?:futures|prices?|aluminium|aluminum|copper|zinc|lead|nickel|tin)\s+(?:were|was|fell|dropped"
-    r"|slid|stood|broke|rose|climbed)\s+(?:back\s+)?(?:under|below|above|over|through)\s*(?:rmb\s*)?$"
+    r"|slid|stood|broke|rose|climbed)\s+(?:back\s+)?(?:under|below|above|over|through"
+    # "As Shanghai copper fell to levels around 47,300 yuan/mt, spot sellers added premiums"
+    r"|to\s+(?:levels?\s+)?(?:around|about|near))\s*(?:rmb\s*)?$"
+)
+_COMPARED_WITH = re.compile(
+    r"\b(?:this|these|that|which)\s+compared\s+(?:with|to)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:lowest|highest)\s+)?(?:premium|discount)s?\s+of\s*$"
 )
 _SMM_A00 = re.compile(r"\bsmm\s+a00\b")
 
