@@ -2024,6 +2024,15 @@ _NOUN_AFTER = re.compile(
     r"(?:increase|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick|downfall)\b"
 )
 
+_NEAR_MIDDAY = re.compile(
+    r"^\s*(?:/\s*(?:mt|t)\s*)?(?:near|around|before|towards|toward)\s+(?:the\s+)?(?:mid-?day|noon)\b"
+)
+_OPENED_MOVED_AT = re.compile(
+    r"\bopen(?:ed|s)?\s+(?:rmb\s*|us\$|\$)?[\d,.]+\s*(?:yuan)?(?:\s*/\s*(?:mt|t))?\s+"
+    r"(?:higher|lower)\s+at\s*(?:rmb|us\$|\$)?$"
+)
+_OPEN_BY = re.compile(r"\bopen(?:ed|s)?\s*(?:rmb|us\$|\$)?\s*$")
+
 _AFTER_AN_OPENING = re.compile(
     r"\bopen(?:ed|ing)\s+(?:higher\s+|lower\s+)?at\s*(?:rmb|us\$|\$)?\s*[\d,.]+\s*"
     r"(?:yuan)?(?:\s*/\s*(?:mt|t))?\s*,\s*$"
@@ -3190,7 +3199,11 @@ def _foreign(head: str) -> bool:
 
 
 def _sign(lead: str, trail: str, last_change: Quantity | None) -> int | None:
-    after = re.match(r"^\s*(?:/\s*(?:mt|t|tonne)\s*)?(higher|lower|more|less)\b", trail)
+    after = re.match(
+        r"^\s*(?:/\s*(?:mt|t|tonne)\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s+)?"
+        r"(higher|lower|more|less)\b",
+        trail,
+    )
     if after is not None:
         return 1 if after.group(1) in {"higher", "more"} else -1
     return direction(lead[-50:])
@@ -3216,6 +3229,17 @@ def _role(
         # "with spot aluminium returning to the RMB 20,000 per tonne level": a round level
         # named, not a quote
         return "round"
+    if (
+        _NEAR_MIDDAY.match(trail)
+        and re.search(r"\bby(?:\s+(?:nearly|about|around|some))?\s*(?:rmb|us\$|\$)?$", stripped)
+        and not _CLOSE_BEFORE.search(head[-60:])
+    ):
+        # "The SHFE 1307 contract fell back by nearly RMB 200/mt near midday": a move within
+        # the session, not a close's
+        return "intraday"
+    if _OPENED_MOVED_AT.search(head.rstrip()[-70:]):
+        # "helped SHFE 1307 copper contract open RMB 140/mt higher at RMB 54,180/mt": the open
+        return "intraday"
     if stripped.endswith("(") and _LAST_YEARS_PRICE.search(head.rstrip()[-90:]):
         return "reference"  # "than last year's October 23 price (RMB 2998 per tonne)"
     if (
@@ -3568,10 +3592,15 @@ def _role(
         r"\bby(?:\s+(?:about|around|nearly|some|approximately|roughly))?\s*$", stripped
     ) and (direction(stripped[-70:]) not in {None, 0}):
         return "change"  # "has slipped over the weekend by RMB 30 per tonne"
-    if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+(?:than|at)\b", trail):
-        if _AFTER_AN_OPENING.search(head):
+    if re.match(
+        # (also "finished RMB 440/mt or 0.81% higher at RMB 54,480/mt")
+        r"^\s*(?:/\s*(?:mt|t)\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s+)?(?:higher|lower)\s+(?:than|at)\b",
+        trail,
+    ):
+        if _AFTER_AN_OPENING.search(head) or _OPEN_BY.search(stripped[-30:]):
             # "it opened at 267,800 yuan/mt, 340 yuan lower than the settlement price of the
-            # previous trading day": where the opening stood, not the day's move
+            # previous trading day", "helped SHFE 1307 copper contract open RMB 140/mt higher at
+            # RMB 54,180/mt": where the opening stood, not the day's move
             return "intraday"
         return "change"  # "closed RMB 60/mt higher at RMB 40,880/mt"
     if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+(?:on|today|yesterday)\b", trail):

@@ -520,8 +520,12 @@ def _read_spread(
         found
         for found in names.regions(without_dateline(folded))
         # not the markets of a list after the spread ("..., Henan at premiums of 25 yuan/mt")
-        if not _ITEM_AFTER_PLACE.match(without_dateline(folded), found[1])
-        or found[0] < amounts[0].start - clause.start
+        if (
+            not _ITEM_AFTER_PLACE.match(without_dateline(folded), found[1])
+            or found[0] < amounts[0].start - clause.start
+        )
+        # nor the exchange a translation names by its city ("As Shanghai copper fell to ...")
+        and not _CITY_FOR_EXCHANGE.match(without_dateline(folded), found[0])
     ]
     region = found_regions[-1][2] if found_regions else "China"
     listed = names.listed_regions(without_dateline(folded[: amounts[0].start - clause.start]))
@@ -1531,6 +1535,10 @@ _PRICE_PAST_A_LINE = re.compile(
     r"|slid|stood|broke|rose|climbed)\s+(?:back\s+)?(?:under|below|above|over|through"
     # "As Shanghai copper fell to levels around 47,300 yuan/mt, spot sellers added premiums"
     r"|to\s+(?:levels?\s+)?(?:around|about|near))\s*(?:rmb\s*)?$"
+)
+_CITY_FOR_EXCHANGE = re.compile(
+    r"shanghai\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\s+(?:has|have|had|fell|rose"
+    r"|closed|climbed|dropped|slid|gained|lost|edged|moved)\b"
 )
 _COMPARED_WITH = re.compile(
     r"\b(?:this|these|that|which)\s+compared\s+(?:with|to)\s+(?:an?\s+|the\s+)?"
