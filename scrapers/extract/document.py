@@ -51,6 +51,9 @@ _CLAUSE_BREAK = re.compile(
     # "With premiums of up to 10 yuan/mt over the SHFE March contract, spot deals were mostly
     # done at ...": a premium, then the market's prices
     r"|,\s*(?=(?:spot\s+)?(?:deals|transactions|prices)\s+(?:were|was)\s+(?:mostly|mainly)\b)"
+    # "premiums for spot copper were quoted slightly lower to RMB 120-200/mt, with traded prices
+    # at RMB 54,650-54,780/mt": the premium, then the prices deals were done at
+    r"|,\s*(?=with\s+(?:traded|transaction|deal)\s+prices?\b)"
     # "..., trading at parity with the May contract"; "..., trading at a discount of 75 yuan/mt"
     r"|,\s*(?=(?:trading\s+)?at\s+parity\b|trading\s+at\s+an?\s+(?:premium|discount)\b)"
     r"|(?<!premiums)(?<!premium)\s+and\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
