@@ -128,6 +128,7 @@ class Context:
     # the contract month the report's spot premium is first quoted against ("over the SHFE
     # December contract"), for a premium over another month later in it
     quote_month: int | None = None
+    close_contract: int | None = None  # the SHFE contract whose close the report gave first
     heading: str | None = None  # the current paragraph's section heading, folded
     # "SMM's forecast of the second-half-May HPM (MC35%):": what the bullet items below are
     list_lead: str | None = None

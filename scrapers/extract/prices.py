@@ -975,6 +975,7 @@ def _read_prices(
     last_change: Quantity | None = None
     pending_sign: int | None = None
     skipped_deal: Quantity | None = None  # the amount just passed over as a deal or offer
+    skipped_role = "deal"  # ... and what it was passed over as
     clause_start_amount = True  # the next money amount is the clause's first
     foreign_clause = False  # the clause is about a fee, cost or volume
     # "..., while that using high-grade NPI is about 13,802.73 yuan/mt": the cost the clause
@@ -1476,6 +1477,16 @@ def _read_prices(
             # yuan/mt with a credit period": the cash price is the quote, the other terms a
             # variant of it
             role = "terms"
+        if role == "level" and owner.region == "SHFE":
+            code = _SHFE_CODE.search(whole, 0, quantity.start)
+            codes = list(_SHFE_CODE.finditer(whole, 0, quantity.start))
+            code = codes[-1] if codes else None
+            if code is not None and context.close_contract is None:
+                context.close_contract = int(code.group(1))
+            elif code is not None and int(code.group(1)) > (context.close_contract or 0):
+                # "The SHFE 1811 contract ... settled at 48,860 yuan/mt ... The SHFE 1812
+                # contract ... closed at 48,980 yuan/mt": the later month, a far contract
+                role = "far"
         if role == "level" and _TARGET_PRICE.search(own_lead):
             role = "deal"
         if role == "intraday" and _forward(sentence, clause, quantity):
@@ -1513,14 +1524,18 @@ def _read_prices(
         if (
             role == "change"
             and skipped_deal is not None
-            and re.match(r"^\s*,?\s*(?:up|down)\b", own_lead)
+            and re.match(r"^[^;]{0,80}?,\s*(?:up|down)\b", own_lead)
         ):
-            role = "deal"  # "offering ... at 260 yuan/mt, up 130 yuan/mt": the offer's own change
+            # "offering ... at 260 yuan/mt, up 130 yuan/mt": the offer's own change (or the far
+            # contract's: "closed at 48,980 yuan/mt at the end of the morning trading session,
+            # up 40 yuan/mt on the day")
+            role = skipped_role
         if role not in {"level", "change", "average"}:
             notes.add(
                 sentence, quantity.start, quantity.end, role, owner=owner.product, why=_WHY[role]
             )
-            skipped_deal = quantity if role == "deal" else None
+            skipped_deal = quantity if role in {"deal", "far"} else None
+            skipped_role = role
             continue
         skipped_deal = None
         forecast = _forward(sentence, clause, quantity)
@@ -4014,6 +4029,9 @@ def _owner_as_written(
 # How far before an amount a word for the futures still says the amount is the contract's ("The
 # SHFE 1808 contract hovered around the 20-day moving average, and closed at 49,215 yuan/mt")
 _FUTURES_WORD_REACH = 80
+
+# "the SHFE 1812 contract", "SHFE 1511 copper": a contract named by its delivery year and month
+_SHFE_CODE = re.compile(r"\bshfe\s+(?:[a-z]+\s+)?(\d{4})\b(?!\s*(?:yuan|mt|lots|tonnes))")
 
 _VERB_FIRST = re.compile(
     r"^\s*(?:and\s+)?(?:finally\s+)?(?:closed|ended|settled|finished|closing|ending|settling)\b"

@@ -551,6 +551,17 @@ def _read_spread(
         region = market
     if re.search(r"\([a-z ]+\) - ", name):
         region = "China"  # a spread between two places belongs to neither
+    if not found_regions and _AVERAGE_OF_IT.match(folded):
+        # "spot premiums ... in the Shanghai market were 480-560 yuan/mt over the SHFE 2209
+        # copper contract, and the average premium was 520 yuan/mt": the same market's
+        region = next(
+            (
+                draft.region
+                for draft in drafts.values()
+                if draft.metric is Metric.SPREAD and draft.subject == name
+            ),
+            region,
+        )
     forecast = (
         (
             _forward(sentence, clause, amounts[-1])
@@ -1535,6 +1546,9 @@ _PRICE_PAST_A_LINE = re.compile(
     r"|slid|stood|broke|rose|climbed)\s+(?:back\s+)?(?:under|below|above|over|through"
     # "As Shanghai copper fell to levels around 47,300 yuan/mt, spot sellers added premiums"
     r"|to\s+(?:levels?\s+)?(?:around|about|near))\s*(?:rmb\s*)?$"
+)
+_AVERAGE_OF_IT = re.compile(
+    r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+|its\s+)?average\s+(?:premium|discount|spread)\b"
 )
 _CITY_FOR_EXCHANGE = re.compile(
     r"shanghai\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\s+(?:has|have|had|fell|rose"
