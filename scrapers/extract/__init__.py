@@ -490,6 +490,7 @@ def _inside_the_range(kept: Figure, new: Figure) -> bool:
         kept.low is None
         or kept.high is None
         or new.change is not None
+        or new.bound is not None  # a line prices fell below is not a quote within the range
         or new.region not in {"China", kept.region}
         or kept.region in prices.EXCHANGES | {"China"}
         or _key(replace(new, region=kept.region)) != _key(kept)
