@@ -716,6 +716,9 @@ _MORNING = re.compile(r"\s*(?:in|during)\s+the\s+morning\b", re.IGNORECASE)
 _AFTERNOON = re.compile(r"\s*(?:in|during)\s+the\s+afternoon\b", re.IGNORECASE)
 
 
+_LATER_SESSION = re.compile(
+    r"\b(?:in|during)\s+the\s+(?:second|afternoon)\s+(?:trading\s+)?session\b", re.IGNORECASE
+)
 _NIGHT = re.compile(r"\bnight\s+session\b|\bovernight\b", re.IGNORECASE)
 _BACK_TO = re.compile(
     r"\b(?:back|retreated|pulled\s+back|fell\s+back|dropped\s+back)\s+(?:slightly\s+|somewhat\s+)?"
@@ -734,6 +737,19 @@ def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
     if _MORNING.match(kept.evidence) is not None and _AFTERNOON.match(new.evidence) is not None:
         return True
     if (
+        kept.metric is Metric.SPREAD
+        and _LATER_SESSION.search(new.evidence) is not None
+        and _LATER_SESSION.search(kept.evidence) is None
+        and kept.change is None
+        and new.change is None
+        and _outside(new, kept)
+    ):
+        # "Premiums of mainstream standard-quality copper were quoted at 560-570 yuan/mt ...
+        # in the second session, premiums of mainstream standard-quality copper fell below 500
+        # yuan/mt": where the day's quotes ended (a later quote within the first range is the
+        # day's trading within it)
+        return True
+    if (
         _NIGHT.search(kept.evidence) is not None
         and _MIDDAY_CLOSE.search(new.evidence) is not None
         and _NIGHT.search(new.evidence) is None
@@ -747,6 +763,16 @@ def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
         and new.change is None
         and _BACK_TO.search(new.evidence) is not None
     )
+
+
+def _outside(new: Figure, kept: Figure) -> bool:
+    """Whether a later quote left the range or level quoted first."""
+    low = kept.low if kept.low is not None else kept.value
+    high = kept.high if kept.high is not None else kept.value
+    if low is None or high is None:
+        return False
+    ends = [end for end in (new.low, new.high, new.value) if end is not None]
+    return bool(ends) and all(end < low or end > high for end in ends)
 
 
 def _overlaps(kept: Figure, new: Figure) -> bool:

@@ -22,7 +22,6 @@ from scrapers.extract.lexicon import CLOSE, DOWN, EXPECTATION, FLAT, FOREIGN, FU
 from scrapers.extract.quantities import Kind, Quantity, to_decimal
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.quoting import (
-    FAILED_TO_HOLD,
     _AVERAGE,
     _CHANGE_NOUN,
     _LATER,
@@ -32,6 +31,7 @@ from scrapers.extract.quoting import (
     _PAREN,
     _REFERENCE,
     _WHY,
+    FAILED_TO_HOLD,
     _basis,
     _bound,
     _draft,

@@ -14,7 +14,6 @@ from scrapers.extract.lexicon import EXPECTATION
 from scrapers.extract.periods import MONTH_NAMES, month_number
 from scrapers.extract.quantities import Kind, Quantity
 from scrapers.extract.quoting import (
-    FAILED_TO_HOLD,
     _AVERAGE,
     _CHANGE_NOUN,
     _LATER,
@@ -23,6 +22,7 @@ from scrapers.extract.quoting import (
     _REFERENCE,
     _TODAYS_QUOTE,
     _WHY,
+    FAILED_TO_HOLD,
     _basis,
     _bound,
     _draft,
@@ -625,7 +625,9 @@ def _read_spread(
             notes.add(sentence, quantity.start, quantity.end, "reference", why=_WHY["reference"])
             previous_end = quantity.end
             continue
-        if _PRICE_PAST_A_LINE.search(lead) or FAILED_TO_HOLD.search(lead):
+        if (
+            _PRICE_PAST_A_LINE.search(lead) and not _PREMIUMS_OF.search(lead)
+        ) or FAILED_TO_HOLD.search(lead):
             # "spot discounts widened, narrowing a little once futures were under 20,000
             # yuan/mt": where the price stood, not the spread
             notes.add(
@@ -1431,6 +1433,13 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
     if against is not None or _SPOT_PREMIUM.search(folded):
         head = folded[: against.start()] if against else folded
         first_found = names.known_products(head)
+        amount = re.search(r"\d", head)
+        named_first = names.known_products(head[: amount.start()]) if amount else []
+        if named_first:
+            # "Premiums of mainstream standard-quality copper were quoted at 560-570 yuan/mt,
+            # almost level with high-quality copper": the grade the premium is told of, not one
+            # compared after the amount
+            first_found = named_first
         # The spot premium of the product the report was quoting: "the A00 price ..., with spot
         # discounts to settle at RMB 40 per tonne".
         quoted = names.base_metal(context.product) if context.product else None
@@ -1550,6 +1559,8 @@ _PRICE_PAST_A_LINE = re.compile(
 _AVERAGE_OF_IT = re.compile(
     r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+|its\s+)?average\s+(?:premium|discount|spread)\b"
 )
+# "premiums of mainstream standard-quality copper fell below 500 yuan/mt": the premium's line
+_PREMIUMS_OF = re.compile(r"\b(?:premiums?|discounts?)\s+(?:of|for)\s+[^,;]{0,50}$")
 _CITY_FOR_EXCHANGE = re.compile(
     r"shanghai\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\s+(?:has|have|had|fell|rose"
     r"|closed|climbed|dropped|slid|gained|lost|edged|moved)\b"
