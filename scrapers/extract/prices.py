@@ -55,7 +55,7 @@ from scrapers.extract.spreads import (
     _read_spread,
 )
 from scrapers.extract.text import Sentence
-from scrapers.models import ChangeBasis, Metric, PriceChange
+from scrapers.models import Bound, ChangeBasis, Metric, PriceChange
 
 CUES = (
     "yuan",
@@ -446,6 +446,7 @@ def read_sentence(
     _flat_over_the_list(folded, drafts)
     _both_flat(folded, drafts, context)
     _similar_move(folded, drafts, context)
+    _mark_crossed(sentence, drafts, notes)
     return [draft for draft in drafts.values() if not draft.empty]
 
 
@@ -631,6 +632,39 @@ def _both_flat(folded: str, drafts: dict[tuple[object, ...], Draft], context: Co
     for draft in prices[-count:]:
         if draft.change is None:
             draft.change = PriceChange(Decimal(0), basis=flat[1])
+
+
+# "propelled by the tumble below the 100,000 mark in nickel prices": a line a product's price
+# crossed, named as a round number without its unit
+_MARK_CROSSED = re.compile(
+    r"\b(?:tumble|fall|drop|slide|plunge|dive|rise|climb|jump|surge|break)\s+(?P<dir>below|above)"
+    r"\s+(?:the\s+)?(?P<value>\d{1,3}(?:,\d{3})+)\s+(?:yuan\s+)?(?:mark|level|threshold)\s+in\s+"
+    r"(?P<what>[a-z]+(?:\s+[a-z]+)?)\s+prices\b"
+)
+
+
+def _mark_crossed(
+    sentence: Sentence, drafts: dict[tuple[object, ...], Draft], notes: Notes
+) -> None:
+    for crossed in _MARK_CROSSED.finditer(sentence.folded):
+        named = names.known_products(crossed.group("what"))
+        if not named:
+            continue
+        owner = _Owner(named[0][2], "China")
+        draft = _draft(drafts, owner, "CNY/t", sentence, None, False)
+        if not draft.empty:
+            continue
+        draft.value = to_decimal(crossed.group("value"))
+        draft.bound = Bound.BELOW if crossed.group("dir") == "below" else Bound.ABOVE
+        notes.add(
+            sentence,
+            crossed.start("value"),
+            crossed.end("value"),
+            "level",
+            owner=owner.product,
+            emitted=True,
+            why="a line the price crossed",
+        )
 
 
 # a move written as its amount: "with a spike of US$2 per tonne", "a drop of RMB 30"
@@ -1176,16 +1210,6 @@ def _read_prices(
                 or _OVER_SPAN.match(trail)
             ):
                 continue  # "losing 17% in 10 trading days": a run, not a stated change
-            if _AS_OF_A_CLOCK_TIME.match(trail):
-                notes.add(
-                    sentence,
-                    quantity.start,
-                    quantity.end,
-                    "intraday",
-                    owner=target.subject,
-                    why="a move within the session, told at a time of day: no close",
-                )
-                continue  # "London nickel ... down 0.25% as of 15:33"
             if _since_a_dated_point(whole, quantity):
                 notes.add(
                     sentence,
@@ -1827,7 +1851,6 @@ def _read_prices(
 # session's close is still to come in the sentence.
 # "closed down 0.51% at", "closing at", "ended at": the session's close is this number.
 # "Early in the session, it quickly dropped to $2,625.5": a move within the session.
-_AS_OF_A_CLOCK_TIME = re.compile(r"^\s*(?:as\s+of|at)\s+\d{1,2}:\d{2}\b")
 _AT_CLOCK_TIME = re.compile(r"^\s*(?:/\s*mt\s*)?(?:near|around|at|by)\s+\d{1,2}:\d{2}")
 
 _SESSION_TIME = re.compile(

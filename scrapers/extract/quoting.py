@@ -75,6 +75,9 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 # "in December", "in December 2025" (a year, read with the month), but not "in December 25"
 _IN_MONTH = re.compile(
     rf"\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?({_MONTHS})\b(?:\s+\d{{4}}\b|(?!\s+\d))"
+    # not a contract named by its delivery month ("the most active nickel contract ... for June
+    # delivery")
+    r"(?!\s+(?:delivery|contract|futures)\b)"
 )
 
 

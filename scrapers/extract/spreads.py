@@ -942,6 +942,10 @@ def _read_spread(
         flat = _flat_basis(folded, context)
         if flat is not None:
             draft.change = PriceChange(Decimal(0), basis=flat[1])
+        elif _held(sentence.folded[clause.start : amounts[0].start]):
+            # "quotations for cargoes self-picked up from primary lead smelters remained at
+            # discounts of 30 yuan/mt to premiums of 100 yuan/mt": held, on no basis written
+            draft.change = PriceChange(Decimal(0))
     if draft.low is not None and draft.high is not None and draft.low > draft.high:
         draft.low, draft.high = draft.high, draft.low  # a range written from its other leg
     for other in listed[1:]:
