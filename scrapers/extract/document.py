@@ -45,6 +45,11 @@ _CLAUSE_BREAK = re.compile(
     # Shanghai": a price, then how far it stands from another market's
     r"|,\s*(?=(?:about|around|some|roughly)\s+[\d,.]+(?:\s*-\s*[\d,.]+)?\s*yuan(?:/mt)?\s+"
     r"(?:lower|higher)\s+than\b)"
+    # "#0 zinc prices were between RMB 13,810-13,890/mt, RMB 90-150/mt above SHFE 1512 zinc
+    # contract prices"; "... in Tianjin August 16, 200 yuan per tonne above Shanghai price and
+    # 350-400 yuan per tonne above September zinc on the SHFE": a price, then its premiums
+    r"|(?:,\s*|\s+and\s+)(?=(?:about\s+|around\s+)?(?:rmb\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*"
+    r"(?:yuan(?:\s*/\s*mt|\s+per\s+tonne)?|/mt)\s+(?:above|below)\s+[a-z])"
     # "... and secondary aluminium alloy generally pulled back, with only aluminium wire and
     # cable maintaining stable operations": the exception is a statement of its own
     r"|,\s*(?=with\s+only\b)"

@@ -1335,7 +1335,12 @@ def _read_prices(
             continue
         if _read_import_window(sentence, quantity, owner.product, drafts, notes):
             continue
-        if names.names_brand(own_lead):
+        if names.names_brand(own_lead) or (
+            _AFTER_A_GRADE_NUMBER.match(own_lead) is not None
+            and names.names_brand(_since_the_last_comma(whole, clause.start, quantity.start))
+        ):
+            # (also "Huize #0 zinc prices were RMB 16,890-16,920/mt", the grade's number
+            # cutting the words before the amount)
             notes.add(
                 sentence,
                 quantity.start,
@@ -4052,6 +4057,16 @@ def _owner_as_written(
 # How far before an amount a word for the futures still says the amount is the contract's ("The
 # SHFE 1808 contract hovered around the 20-day moving average, and closed at 49,215 yuan/mt")
 _FUTURES_WORD_REACH = 80
+
+def _since_the_last_comma(whole: str, start: int, end: int) -> str:
+    """The words of a clause before ``end`` since the last comma or "and" ("..., Zijin traded at
+    X, and 1# zinc ingot traded around": "1# zinc ingot traded around")."""
+    cut = max(whole.rfind(",", start, end), whole.rfind(" and ", start, end))
+    return whole[max(start, cut + 1) : end]
+
+
+# the words after a grade's number ("#0 zinc prices were "): the number was read as an amount
+_AFTER_A_GRADE_NUMBER = re.compile(r"^#?\s+[a-z]+\s+(?:ingots?\s+)?(?:prices?\s+)?(?:were|was|traded|at)\b")
 
 # "the SHFE 1812 contract", "SHFE 1511 copper": a contract named by its delivery year and month
 _SHFE_CODE = re.compile(r"\bshfe\s+(?:[a-z]+\s+)?(\d{4})\b(?!\s*(?:yuan|mt|lots|tonnes))")
