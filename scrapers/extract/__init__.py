@@ -716,6 +716,7 @@ _MORNING = re.compile(r"\s*(?:in|during)\s+the\s+morning\b", re.IGNORECASE)
 _AFTERNOON = re.compile(r"\s*(?:in|during)\s+the\s+afternoon\b", re.IGNORECASE)
 
 
+_IN_THE_AFTERNOON = re.compile(r"\b(?:in|during)\s+the\s+afternoon\b", re.IGNORECASE)
 _LATER_SESSION = re.compile(
     r"\b(?:in|during)\s+the\s+(?:second|afternoon)\s+(?:trading\s+)?session\b", re.IGNORECASE
 )
@@ -735,6 +736,17 @@ def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
     if _key(kept) != _key(new) or _lone(kept) or _lone(new):
         return False
     if _MORNING.match(kept.evidence) is not None and _AFTERNOON.match(new.evidence) is not None:
+        return True
+    if (
+        kept.metric is Metric.PRICE
+        and _IN_THE_AFTERNOON.search(new.evidence) is not None
+        and _IN_THE_AFTERNOON.search(kept.evidence) is None
+        and kept.change is None
+        and new.change is None
+        and kept.evidence != new.evidence
+    ):
+        # "#0 zinc prices were between RMB 13,690-13,780/mt ... traded prices between RMB
+        # 13,680-13,780/mt in the afternoon": the afternoon's is the day's
         return True
     if (
         kept.metric is Metric.SPREAD

@@ -3336,6 +3336,11 @@ def _role(
         # "stands at RMB 2213 per tonne, after a decline of RMB 2 on May 28"; "up 100,000
         # yuan/mt from a week ago, following a rise of 150,000 yuan/mt last week"
         return "reference"
+    if re.search(
+        r"\b(?:dropped|fell|slid|declined|rose|climbed|rallied)\s+to\s+test\s*(?:usd|us\$|\$|rmb)?$",
+        stripped,
+    ):
+        return "technical"  # "LME zinc prices dropped to test USD 1,650/mt last week"
     if FAILED_TO_HOLD.search(stripped[-50:]):
         # "As the SHFE 1805 contract failed to stay firm above 24,000 yuan/mt this morning":
         # a line it did not hold, not where it stands
@@ -4058,6 +4063,7 @@ def _owner_as_written(
 # SHFE 1808 contract hovered around the 20-day moving average, and closed at 49,215 yuan/mt")
 _FUTURES_WORD_REACH = 80
 
+
 def _since_the_last_comma(whole: str, start: int, end: int) -> str:
     """The words of a clause before ``end`` since the last comma or "and" ("..., Zijin traded at
     X, and 1# zinc ingot traded around": "1# zinc ingot traded around")."""
@@ -4066,7 +4072,9 @@ def _since_the_last_comma(whole: str, start: int, end: int) -> str:
 
 
 # the words after a grade's number ("#0 zinc prices were "): the number was read as an amount
-_AFTER_A_GRADE_NUMBER = re.compile(r"^#?\s+[a-z]+\s+(?:ingots?\s+)?(?:prices?\s+)?(?:were|was|traded|at)\b")
+_AFTER_A_GRADE_NUMBER = re.compile(
+    r"^#?\s+[a-z]+\s+(?:ingots?\s+)?(?:prices?\s+)?(?:were|was|traded|at)\b"
+)
 
 # "the SHFE 1812 contract", "SHFE 1511 copper": a contract named by its delivery year and month
 _SHFE_CODE = re.compile(r"\bshfe\s+(?:[a-z]+\s+)?(\d{4})\b(?!\s*(?:yuan|mt|lots|tonnes))")

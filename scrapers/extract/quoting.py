@@ -17,7 +17,7 @@ from scrapers.extract.periods import (
     relative_month,
 )
 from scrapers.extract.quantities import Quantity
-from scrapers.extract.reading import basis_at, looks_forward, month_basis
+from scrapers.extract.reading import SEE_PRICES, basis_at, looks_forward, month_basis
 from scrapers.extract.text import Sentence
 from scrapers.models import Bound, ChangeBasis, Metric
 
@@ -308,6 +308,9 @@ _VERBLESS = re.compile(
 )
 
 
+_PRICES_WILL = re.compile(r"\bprices?\s+(?:stabili[sz]e|move|trade|fluctuate|hover|range|stay)\b")
+
+
 def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
     end = clause.start + len(clause.folded)
     if _TODAYS_QUOTE.search(clause.folded) and not _LATER.search(sentence.folded):
@@ -317,6 +320,10 @@ def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
     if looks_forward(
         sentence.text[clause.start : end], clause.folded, quantity.start - clause.start
     ):
+        return True
+    if SEE_PRICES.search(sentence.folded, 0, clause.start) and _PRICES_WILL.search(clause.folded):
+        # "60% see LME zinc prices stabilize between ..., and SHFE 1601 zinc contract prices
+        # move between ...": the same view, of the next market
         return True
     lead_in = sentence.folded[: clause.start].rstrip()
     if lead_in.endswith(":") and _FORWARD_LEAD_IN.search(lead_in):

@@ -286,6 +286,11 @@ _COULD_TRADE = re.compile(
 )
 
 
+# market players' view of where prices will go: "60% see LME zinc prices stabilize between"
+SEE_PRICES = re.compile(
+    r"\b(?:see|expect)s?\s+(?:[a-z0-9#-]+\s+){0,4}prices?\s+(?:stabili[sz]e|move|trade|fluctuate"
+    r"|hover|range|stay|hold)\b"
+)
 _STILL_NOW = re.compile(r"\b(?:is|are)\s+still\b")
 
 
@@ -293,6 +298,8 @@ def looks_forward(text: str, folded: str, end: int) -> bool:
     """A forward-looking word in ``folded[:end]`` ("is expected to", "SMM predicts", "will"), or
     "next week" anywhere in it; "may" counts only in lower case ("May" is a month)."""
     clean = without_expectations(folded)
+    if SEE_PRICES.search(clean, 0, max(end, 0)):
+        return True  # "60% see LME zinc prices stabilize between USD 1,640-1,700/mt"
     if not FORECAST.mentioned(clean):
         return False
     for match in FORECAST.pattern.finditer(clean):
