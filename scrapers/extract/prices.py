@@ -2161,6 +2161,8 @@ _PLACE_AFTER = re.compile(
     r"\s*(?:\(\s*[+-]\s*[\d,.]+\s*\)\s*)?"
     # "8,200-8,350 yuan/mt in cash in north China": the terms, then the place
     r"(?:in\s+cash\s+|(?:including|excluding)\s+tax\s+)?"
+    # "25,050-25,710 yuan per tonne range in Tianjin"
+    r"(?:range\s+)?"
     r"(?:in\s+|at\s+(?=[a-z]+\s+port\b))([a-z]+(?:\s+china)?)\b"
 )
 

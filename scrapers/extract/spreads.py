@@ -133,6 +133,9 @@ _THAN_FUTURES = re.compile(
     r"\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:shfe|lme|comex)\b"
     r"|\b(?:above|below|over|under)\s+(?:the\s+)?(?:shfe|lme|comex)\s+\d{4}\b"
     r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:[a-z]+\s+)?\d{4}\s+contract\b"
+    # "350-400 yuan per tonne above September zinc on the SHFE"
+    r"|\b(?:above|below)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:zinc|copper|alumini?um|lead|nickel|tin)"
+    r"\s+on\s+the\s+shfe\b"
 )
 
 _VERSUS = re.compile(
@@ -152,6 +155,9 @@ _AGAINST = re.compile(
     # "a premium of 55 yuan/mt over the current month", "a discount of 75 yuan/mt to the
     # current month"
     r"|\b(?:against|over|to)\s+(?:the\s+)?(?P<month>current|next|front|this)\s+month\b"
+    # "350-400 yuan per tonne above September zinc on the SHFE"
+    r"|\b(?:above|below)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:zinc|copper|alumini?um|lead|nickel|tin)"
+    r"\s+on\s+the\s+shfe\b"
     # "with premiums of positive RMB 0-50/mt over SHFE current-month aluminum prices"
     r"|\b(?:against|over|to)\s+(?:the\s+)?shfe\s+(?:current-month|front-month|most-traded\s+)?"
     r"\s*[a-z]+\s+prices?\b"
@@ -738,6 +744,18 @@ def _read_spread(
             sign = quantity.sign if quantity.sign is not None else direction(bare[-30:]) or moved
             if sign is None:
                 continue
+            if quantity.is_range and quantity.kind is Kind.MONEY:
+                # "Spot premiums in Tianjin expanded 50-100 yuan per tonne": moves of several
+                # quotes told as a range, no one change to carry
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "change",
+                    owner=name,
+                    why="moves told as a range: no one change to carry",
+                )
+                continue
             # "with a WoW decrease of 25 yuan/mt in the weekly average price"
             draft.change = PriceChange(
                 sign * quantity.value, basis=_basis(trail, context, sentence, stripped)
@@ -1039,6 +1057,10 @@ _REGION_THAN = re.compile(
     r"\b(?:lower|higher)\s+than\s+(?:the\s+)?"
     + _PLACE.format("other")
     + r"\s+(?:spot|prices?|market)\b"
+    # "200 yuan per tonne above Shanghai price"
+    + r"|\b(?:above|below)\s+(?:the\s+)?"
+    + _PLACE.format("other3")
+    + r"\s+(?:spot\s+)?prices?\b"
     # "about 50-40 yuan/mt lower than the spot market in Shanghai"
     + r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:spot\s+)?(?:market|prices?)\s+in\s+"
     + _PLACE.format("other2")
@@ -1123,7 +1145,14 @@ def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
     if other is None:
         return None
     second = _place(
-        other.group("other") or ("other2" in other.re.groupindex and other.group("other2")) or ""
+        next(
+            (
+                other.group(name)
+                for name in ("other", "other2", "other3")
+                if name in other.re.groupindex and other.group(name)
+            ),
+            "",
+        )
     )
     offset = sentence.folded.find(folded)
     limit = (offset if offset >= 0 else 0) + other.start()
