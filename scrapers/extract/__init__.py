@@ -195,10 +195,17 @@ def _learn_mention(sentence: Sentence, context: Context) -> None:
         # "With Guinea's bauxite exports disrupted, how will China keep up its alumina
         # exports?": a sentence that names the product just priced is still about it
         context.mentioned_product = None
+    elif _GAP_BETWEEN.search(sentence.folded):
+        # "the gap between domestic #0 and imported zinc narrowed further": about the gap, not
+        # the product named last
+        context.mentioned_product = None
     elif products:
         # the product named last is the one the sentence ends on ("the molybdenum market
         # rebounded; ferromolybdenum makers held back ... mainstream market quotations were")
         context.mentioned_product = products[-1][2]
+
+
+_GAP_BETWEEN = re.compile(r"\b(?:gap|spread|difference)\s+between\b")
 
 
 # "In Tianjin, #0 zinc ingot was mostly traded at ...": the paragraph's market.

@@ -969,6 +969,11 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "304/2b stainless steel cold-rolled coil": "stainless steel cold-rolled coil (304)",
     "rebar": "rebar",
     "steel billet": "steel billet",
+    # imported metal quoted at home against the same exchange ("Imported zinc prices were RMB
+    # 70/mt below or RMB 20/mt above SHFE 1512 zinc contract prices")
+    "imported zinc": "zinc (imported)",
+    "imported copper": "copper (imported)",
+    "imported nickel": "nickel (imported)",
     "iron ore": "iron ore",
     # Minor metals and rare earths named otherwise than by element and form
     "emm": "electrolytic manganese",

@@ -209,6 +209,11 @@ _MOVED_FROM = re.compile(
     r"|moved|edged\s+(?:up|down))\s+from\s+(?:an?\s+)?(?:premium|discount)\s+of\b"
 )
 
+_ITS_PREMIUMS_MOVED = re.compile(
+    r"\s*with\s+(?:spot\s+)?(?:premiums?|discounts?)\s+(?:widening|narrowing|rising|falling|up|down)\b"
+)
+_BELOW_OR_ABOVE = re.compile(r"^\s*(?:/\s*mt\s*)?below\s+or\s+(?:rmb\s*)?$")
+
 _WIDER_FROM = re.compile(r"^\s*(?:yuan/mt\s*)?(?P<dir>wider|narrower)\s+(?:from|than)\b")
 
 _AT_A_MARGIN = re.compile(r"\b(?:at|with|showed|show)\s+an?\s+(?:loss|profit)\s+of\s*$")
@@ -514,6 +519,14 @@ def _read_spread(
             )
         return
     named = _spread_name(folded, context, sentence)
+    just_read = next(
+        (d for d in reversed(list(drafts.values())) if d.metric is Metric.SPREAD and not d.empty),
+        None,
+    )
+    if just_read is not None and _ITS_PREMIUMS_MOVED.match(folded):
+        # "Imported zinc prices were RMB 70/mt below or RMB 20/mt above SHFE 1512 zinc contract
+        # prices, with spot premiums widening RMB 10/mt": the premium just quoted moved
+        named = (just_read.subject, False)
     if named is None:
         for quantity in amounts:
             notes.add(
@@ -927,6 +940,17 @@ def _read_spread(
             )
             in_market.value = value
             why = "one market's spread in a list of markets"
+        elif (
+            draft.value is not None
+            and draft.low is None
+            and draft.change is None
+            and _BELOW_OR_ABOVE.search(lead)
+        ):
+            # "Imported zinc prices were RMB 70/mt below or RMB 20/mt above SHFE 1512 zinc
+            # contract prices": one range, from its deep end to its high one
+            draft.low, draft.high = -abs(draft.value), value
+            draft.value = None
+            why = "a spread's range, told as below or above"
         elif draft.value is None and draft.low is None:
             draft.value = value
             draft.bound = _bound(stripped)
