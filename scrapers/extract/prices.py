@@ -3995,6 +3995,10 @@ def _owner_as_written(
             product = (
                 (last.product if last else None) or context.mentioned_product or context.product
             )
+            if product is not None and _MARKET_DEALS.search(head):
+                # "trade was quiet overall, and traded prices between RMB 13,680-13,780/mt in the
+                # afternoon": the market's deals, not the grade last quoted (#1 zinc)
+                product = names.base_metal(product)
         if product is None:
             return None
         product = re.sub(
@@ -4085,6 +4089,7 @@ _VERB_FIRST = re.compile(
     r"^\s*(?:and\s+)?(?:finally\s+)?(?:closed|ended|settled|finished|closing|ending|settling)\b"
 )
 
+_MARKET_DEALS = re.compile(r"\b(?:traded|transaction|deal)\s+prices\b")
 _SPOT_DEALS = re.compile(r"\b(?:mainstream\s+)?(?:trading|traded|transaction|spot)\s+prices?\b")
 _EXCHANGE_WORDS = re.compile(r"\b(?:shfe|lme|comex|futures|contracts?)\b")
 

@@ -209,6 +209,9 @@ _MOVED_FROM = re.compile(
     r"|moved|edged\s+(?:up|down))\s+from\s+(?:an?\s+)?(?:premium|discount)\s+of\b"
 )
 
+_DOMESTIC_AND_IMPORTED = re.compile(
+    r"\bbetween\s+(?:the\s+)?domestic(?:\s+#?\d#?)?\s+(?:[a-z]+\s+)?and\s+imported\s+[a-z]+\b"
+)
 _ITS_PREMIUMS_MOVED = re.compile(
     r"\s*with\s+(?:spot\s+)?(?:premiums?|discounts?)\s+(?:widening|narrowing|rising|falling|up|down)\b"
 )
@@ -1333,6 +1336,13 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
     if regional is not None:
         return regional, False
     metal = context.metal
+    between_home_and_imports = _DOMESTIC_AND_IMPORTED.search(folded)
+    if between_home_and_imports is not None:
+        # "the price spread between domestic and imported zinc narrowed below RMB 200/mt": the
+        # home metal over the imported, a spread of two grades, not the import window
+        imported = names.known_products(between_home_and_imports.group(0))
+        if imported and imported[-1][2].endswith(" (imported)"):
+            return f"{names.base_metal(imported[-1][2])} - {imported[-1][2]}", False
     if re.search(
         r"\bimport\s+(?:loss|losses|profit|profits|window|margin)"
         # "the real-time loss per ton for imported ADC12", "the loss on imported ADC12"
