@@ -1504,7 +1504,9 @@ BRAND_METALS: Mapping[str, str] = {
 BRANDS = frozenset(
     "jinchuan qilin mengzi lan zijin shuangyan chihong xinzi huludao xikang bailing hongye"
     " xiangguang lufang jcc tiefeng zhongtiaoshan olyda guixi ccc-p enm norilsk jinfeng spence"
-    " yunxi yuntin chinalco smc huize honglu honglu-v baiyin".split()
+    " yunxi yuntin chinalco smc huize honglu honglu-v baiyin"
+    # lead brands SMM's older lead reviews quote one by one
+    " humon nanfang chengyuan hengbang tongguan hanjiang".split()
 )
 _BRAND = re.compile(
     r"\b(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)) + r")\b|\b(?:high-end|high-priced"

@@ -957,8 +957,14 @@ def _read_prices(
             _PRICE_WORD.search(folded)
             or re.search(r"\bcontract\b[^.;]*\bclos", folded)
             # "Shanghai nickel ..., and closed up 1.25% as of the day": a close's move; "The most
-            # active SHFE rebar contract was down by just 0.44%": a contract's
+            # active SHFE rebar contract was down by just 0.44%": a contract's; "LME lead dropped
+            # 2.98% Thursday night": an exchange's metal
             or re.search(r"\bclosed\s+(?:up|down|higher|lower)\b", folded)
+            or re.search(
+                r"\b(?:lme|shfe|comex)\s+[a-z]+\s+(?:rose|fell|dropped|gained|lost|climbed|slid"
+                r"|jumped|declined|surged|tumbled)\b",
+                folded,
+            )
             or re.search(
                 r"\bcontract\s+(?:was\s+|were\s+)?(?:up|down|rose|fell|gained|lost|climbed|dropped)\b",
                 folded,
@@ -1859,8 +1865,8 @@ def _read_prices(
 _AT_CLOCK_TIME = re.compile(r"^\s*(?:/\s*mt\s*)?(?:near|around|at|by)\s+\d{1,2}:\d{2}")
 
 _SESSION_TIME = re.compile(
-    r"\b(?:early|late)\s+in\s+the\s+session\b|\bin\s+(?:european|asian|us|american)\s+"
-    r"(?:hours|trading)\b|\bat\s+the\s+(?:beginning|start|end)\s+of\s+the\s+session\b"
+    r"\b(?:early|late)\s+in\s+the\s+session\b|\b(?:in|during)\s+(?:european|asian|us|american)\s+"
+    r"(?:trading\s+)?(?:hours|trading)\b|\bat\s+the\s+(?:beginning|start|end)\s+of\s+the\s+session\b"
     r"|\bduring\s+the\s+(?:night|day)\s+session\b|\bat\s+the\s+open(?:ing)?\b"
     r"|\bearly\s+in\s+the\s+(?:morning|day)\b"
 )
@@ -1900,6 +1906,20 @@ _IN_THE_SESSION = re.compile(
 )
 
 _LATER_MOVE = re.compile(r"\bafter\s+open(?:ing|ed)\b|\bafter\s+starting\b|\bthen\b|\blater\b")
+
+_OPENED_SESSION_AT = re.compile(
+    r"\b(?:open(?:ed|ing|s)?|start(?:ed|ing|s)?)\s+(?:[a-z]+\s+){0,4}(?:session|trading)\s+at\s*"
+    r"(?:rmb|usd|us\$|\$)?$"
+)
+
+# a contract's path through the session, before its close: an open, a gap, a hover, a waypoint
+_ON_THE_WAY = re.compile(
+    r"\b(?:open(?:ed|ing)?|start(?:ed|ing)?|gapped\s+(?:higher|lower)|grew|returned)\b[^.;]{0,50}"
+    r"\bat\s*(?:rmb|usd|us\$|\$)?\s*$"
+    r"|\b(?:moved|hovered|hovering|traded|trading|moving)\s+(?:narrowly\s+|mostly\s+|stably\s+)?"
+    r"(?:around|at|between)\s*(?:rmb|usd|us\$|\$)?\s*$"
+    r"|\b(?:lifted|pushed|dragged|grew|returned)\s+(?:it\s+)?to\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
 
 _CLOSE_AHEAD = re.compile(
     r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+(?:at|up|down|higher|lower)|to\s+(?:end|close)\b"
@@ -3391,6 +3411,24 @@ def _role(
     if (
         _futures(owner)
         and not closed
+        and (_OPENED_SESSION_AT.search(stripped[-70:]) or _AFTER_THE_OPEN.match(trail))
+    ):
+        # "after opening Monday evening session at RMB 13,315/mt", "returned to RMB 13,590/mt
+        # after opening Wednesday trading session": the session's open, not its close
+        return "intraday"
+    if (
+        _futures(owner)
+        and not closed
+        and _ON_THE_WAY.search(stripped[-60:])
+        and (_CLOSE_AHEAD.search(rest) or _CLOSE_AHEAD.search(trail))
+    ):
+        # "SHFE 1511 lead immediately dropped to RMB 13,250/mt after opening Monday evening
+        # session at RMB 13,315/mt", "gapped lower at RMB 13,540/mt ... narrowly moved around RMB
+        # 13,550/mt, to end at": where the contract went before the close the text goes on to
+        return "intraday"
+    if (
+        _futures(owner)
+        and not closed
         and _MOVED_TO.search(stripped[-45:])
         and (
             _CLOSE_AHEAD.search(rest)
@@ -4090,7 +4128,10 @@ _VERB_FIRST = re.compile(
 )
 
 _MARKET_DEALS = re.compile(r"\b(?:traded|transaction|deal)\s+prices\b")
-_SPOT_DEALS = re.compile(r"\b(?:mainstream\s+)?(?:trading|traded|transaction|spot)\s+prices?\b")
+_SPOT_DEALS = re.compile(
+    r"\b(?:mainstream\s+)?(?:trading|traded|transaction|spot)\s+prices?\b"
+    r"|\b(?:china|domestic)\s+spot\s+[a-z]+\b"  # "and China spot lead to slip to RMB ..."
+)
 _EXCHANGE_WORDS = re.compile(r"\b(?:shfe|lme|comex|futures|contracts?)\b")
 
 
@@ -4202,7 +4243,10 @@ _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
 
 # "Near the end it shot up ...": the series the last sentence was about (not a dummy "it is
 # expected that ...").
-_CONTRACT_SUBJECT = re.compile(r"^\W*(?:[a-z]+\s+){0,4}?the\s+(?:most-traded\s+)?contract\b")
+# (also SMM's misprint "The contact finished down RMB 165/mt")
+_CONTRACT_SUBJECT = re.compile(
+    r"^\W*(?:[a-z]+\s+){0,4}?the\s+(?:most-traded\s+)?(?:contract|contact)\b"
+)
 
 # "Overall, prices fluctuated between ..., and by the close, prices rose to 101,950 yuan/mt"
 _BY_THE_CLOSE = re.compile(r"\b(?:by|at|towards?|near|before)\s+the\s+(?:midday\s+)?close\b")

@@ -308,7 +308,10 @@ _VERBLESS = re.compile(
 )
 
 
-_PRICES_WILL = re.compile(r"\bprices?\s+(?:stabili[sz]e|move|trade|fluctuate|hover|range|stay)\b")
+_PRICES_WILL = re.compile(
+    r"\b(?:prices?|[a-z]+)\s+(?:to\s+)?(?:stabili[sz]e|move|trade|fluctuate|hover|range|stay|slip"
+    r"|fall|rise|climb|drop)\b"
+)
 
 
 def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:

@@ -288,8 +288,8 @@ _COULD_TRADE = re.compile(
 
 # market players' view of where prices will go: "60% see LME zinc prices stabilize between"
 SEE_PRICES = re.compile(
-    r"\b(?:see|expect)s?\s+(?:[a-z0-9#-]+\s+){0,4}prices?\s+(?:stabili[sz]e|move|trade|fluctuate"
-    r"|hover|range|stay|hold)\b"
+    r"\b(?:see|expect)s?\s+(?:[a-z0-9#-]+\s+){0,4}?(?:prices?\s+)?(?:to\s+)?(?:stabili[sz]e|move"
+    r"|trade|fluctuate|hover|range|stay|hold|fall|rise|slip|climb|drop)\b"
 )
 _STILL_NOW = re.compile(r"\b(?:is|are)\s+still\b")
 

@@ -477,6 +477,7 @@ def _read_spread(
     named_before = _FOR_EXAMPLE.sub(" ", folded[: amounts[0].start - clause.start])
     if re.match(
         r"(?:at|with)\s+an?\s+(?:premium|discount)\b|with\s+(?:premium|discount)s\s+of\b"
+        r"|an?\s+(?:premium|discount)\s+of\b"
         # "Huize #0 zinc prices were RMB 16,890-16,920/mt, RMB 250-260/mt above SHFE 1503"
         r"|(?:rmb\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*(?:yuan|/mt)[^,;]{0,20}?\s+(?:above|below)\b",
         folded,
