@@ -723,7 +723,6 @@ _MORNING = re.compile(r"\s*(?:in|during)\s+the\s+morning\b", re.IGNORECASE)
 _AFTERNOON = re.compile(r"\s*(?:in|during)\s+the\s+afternoon\b", re.IGNORECASE)
 
 
-_IN_THE_AFTERNOON = re.compile(r"\b(?:in|during)\s+the\s+afternoon\b", re.IGNORECASE)
 _LATER_SESSION = re.compile(
     r"\b(?:in|during)\s+the\s+(?:second|afternoon)\s+(?:trading\s+)?session\b", re.IGNORECASE
 )
@@ -746,8 +745,8 @@ def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
         return True
     if (
         kept.metric is Metric.PRICE
-        and _IN_THE_AFTERNOON.search(new.evidence) is not None
-        and _IN_THE_AFTERNOON.search(kept.evidence) is None
+        and _AFTERNOON.search(new.evidence) is not None
+        and _AFTERNOON.search(kept.evidence) is None
         and kept.change is None
         and new.change is None
         and kept.evidence != new.evidence

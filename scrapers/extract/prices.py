@@ -1513,7 +1513,6 @@ def _read_prices(
             # variant of it
             role = "terms"
         if role == "level" and owner.region == "SHFE":
-            code = _SHFE_CODE.search(whole, 0, quantity.start)
             codes = list(_SHFE_CODE.finditer(whole, 0, quantity.start))
             code = codes[-1] if codes else None
             if code is not None and context.close_contract is None:

@@ -17,7 +17,7 @@ from scrapers.extract.periods import (
     relative_month,
 )
 from scrapers.extract.quantities import Quantity
-from scrapers.extract.reading import SEE_PRICES, basis_at, looks_forward, month_basis
+from scrapers.extract.reading import SEE_PRICES, VIEW_VERBS, basis_at, looks_forward, month_basis
 from scrapers.extract.text import Sentence
 from scrapers.models import Bound, ChangeBasis, Metric
 
@@ -308,10 +308,7 @@ _VERBLESS = re.compile(
 )
 
 
-_PRICES_WILL = re.compile(
-    r"\b(?:prices?|[a-z]+)\s+(?:to\s+)?(?:stabili[sz]e|move|trade|fluctuate|hover|range|stay|slip"
-    r"|fall|rise|climb|drop)\b"
-)
+_PRICES_WILL = re.compile(rf"\b(?:prices?|[a-z]+)\s+(?:to\s+)?(?:{VIEW_VERBS})\b")
 
 
 def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:

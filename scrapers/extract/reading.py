@@ -287,9 +287,10 @@ _COULD_TRADE = re.compile(
 
 
 # market players' view of where prices will go: "60% see LME zinc prices stabilize between"
+# where market players see prices going ("stabilize", "fall", "slip to")
+VIEW_VERBS = "stabili[sz]e|move|trade|fluctuate|hover|range|stay|hold|fall|rise|slip|climb|drop"
 SEE_PRICES = re.compile(
-    r"\b(?:see|expect)s?\s+(?:[a-z0-9#-]+\s+){0,4}?(?:prices?\s+)?(?:to\s+)?(?:stabili[sz]e|move"
-    r"|trade|fluctuate|hover|range|stay|hold|fall|rise|slip|climb|drop)\b"
+    rf"\b(?:see|expect)s?\s+(?:[a-z0-9#-]+\s+){{0,4}}?(?:prices?\s+)?(?:to\s+)?(?:{VIEW_VERBS})\b"
 )
 _STILL_NOW = re.compile(r"\b(?:is|are)\s+still\b")
 
