@@ -325,7 +325,9 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
         context.sentence_place = None
         context.fee_topic = False
         context.place = None  # a spot premium's market is named in its own paragraph
-        for index, sentence in enumerate(sentences_of(paragraph)):
+        told = list(sentences_of(paragraph))
+        for index, sentence in enumerate(told):
+            context.next_sentence = told[index + 1].folded if index + 1 < len(told) else ""
             if context.sentence_place is not None:
                 # "In Changzhou, deals were done at ...": a place opening a later sentence of
                 # the paragraph is that sentence's, not the rest of the paragraph's.

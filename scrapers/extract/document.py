@@ -175,6 +175,9 @@ class Context:
     # the last move amount written, whoever's it was ("the cash bid ... with a spike of US$2"),
     # for a price that "registered a similar rise" in the next sentence
     last_move: Decimal | None = None
+    # the paragraph's next sentence, folded: where a move told on the way may end ("... opened
+    # at A and grew to B. But later, the price ... ended at C")
+    next_sentence: str = ""
 
 
 def clauses(sentence: Sentence) -> list[Clause]:

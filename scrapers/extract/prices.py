@@ -333,6 +333,9 @@ def read_sentence(
     moves = _read_moves(sentence, clauses, context, notes)
     if moves:
         return moves
+    alone = _read_session_move(sentence, notes)
+    if alone is not None:
+        return [alone]
     if _read_trend_change(sentence, clauses, context, notes):
         return []
     parity = _read_parity(sentence, clauses, context)
@@ -750,6 +753,13 @@ _SESSION_RANGE = re.compile(
     r"|\brange\s+of\s+[\d,.]+\s*-\s*[\d,.]+\s*(?:yuan/mt)?[^.;]{0,60}\bto\s*$"
 )
 
+# "The May contract traded mostly at RMB 12,110-12,135/mt on Friday morning": the span of a
+# part of the session, not where it closed
+_TRADED_IN_A_MORNING = re.compile(r"\btraded\s+(?:mostly\s+|largely\s+)?(?:at|between)\s*(?:rmb)?$")
+_A_MORNING_AFTER = re.compile(
+    r"^\s*(?:/\s*mt\s*)?(?:on\s+(?:mon|tues|wednes|thurs|fri)day\s+|in\s+the\s+)morning\b"
+)
+
 _FROM_THE_OPEN = re.compile(
     r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:from|over|since)\s+(?:the\s+|its\s+)?(?:opening|open)\b"
     r"(?!\s+(?:of|on)\b)"
@@ -758,7 +768,9 @@ _FROM_THE_OPEN = re.compile(
 _A_SUM = re.compile(r"\d\s*(?:billion|million|trillion)\b")
 
 _AFTER_THE_OPEN = re.compile(
-    r"^\s*(?:/\s*mt\s*)?(?:shortly\s+|soon\s+|right\s+)?after\s+(?:the\s+)?open(?:ing)?\b"
+    r"^\s*(?:/\s*mt\s*)?(?:shortly\s+|soon\s+|right\s+)?after\s+"
+    # "after the open", "after Wednesday's open": the session's open, however it is dated
+    r"(?:the\s+|(?:mon|tues|wednes|thurs|fri|satur|sun|to)day['’]s\s+)?open(?:ing)?\b"
 )
 
 _WEEK_SPAN = re.compile(r"\b(?:this|the|last)\s+week\b|\bduring\s+the\s+week\b")
@@ -875,6 +887,44 @@ _TREND_CHANGE = re.compile(
     r"^\s*the\s+overall\s+trend\b[^.;]*?\bwith\s+(?:(?:a|an)\s+(?P<dir>gain|rise|increase|decline"
     r"|drop|decrease|loss|fall)\s+of\s+(?P<pct>\d+(?:\.\d+)?)\s*%|(?P<none>no\s+%\s+change))"
 )
+
+
+# "LME lead dropped 2.98% Thursday night.": a session's move in % told in a sentence of its
+# own before the story of the session; the close the paragraph goes on to is its level
+_SESSION_MOVE = re.compile(
+    r"^\s*(?P<venue>lme|shfe|comex)\s+(?P<metal>[a-z]+)\s+(?P<dir>rose|fell|dropped|gained|"
+    r"climbed|slid|declined|lost|jumped|advanced|edged\s+(?:up|down))\s+"
+    r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri)day\s+night"
+    r"|overnight|last\s+night)?\s*\.?\s*$"
+)
+
+
+def _read_session_move(sentence: Sentence, notes: Notes) -> Draft | None:
+    told = _SESSION_MOVE.match(without_dateline(sentence.folded))
+    if told is None:
+        return None
+    products = names.known_products(told.group("metal"))
+    if not products:
+        return None
+    venue = told.group("venue").upper()
+    sign = direction(told.group("dir")) or 1
+    notes.add(
+        sentence,
+        told.start("pct"),
+        told.end("pct") + 1,
+        "change",
+        owner=products[0][2],
+        emitted=True,
+        why="a session's move in %, told before its close",
+    )
+    return Draft(
+        Metric.PRICE,
+        products[0][2],
+        "USD/t" if venue in {"LME", "COMEX"} else "CNY/t",
+        sentence,
+        region=venue,
+        change=PriceChange(sign * Decimal(told.group("pct")), percent=True),
+    )
 
 
 def _read_trend_change(
@@ -1474,6 +1524,7 @@ def _read_prices(
             owner,
             last_change,
             whole[quantity.end :],
+            _later_on(context.next_sentence),
         )
         if role == "level" and _WHILE_IT_WAS.search(
             whole[max(0, clause.start - _CONJUNCTION) : quantity.start]
@@ -1919,6 +1970,15 @@ _ON_THE_WAY = re.compile(
     r"(?:around|at|between)\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:lifted|pushed|dragged|grew|returned)\s+(?:it\s+)?to\s*(?:rmb|usd|us\$|\$)?\s*$"
 )
+
+_LATER_ON = re.compile(r"^\s*(?:but\s+)?(?:later|then|afterwards|after\s+that)\b")
+
+
+def _later_on(following: str) -> str:
+    """The next sentence when it goes on with the same session ("But later, the price fell
+    below 13,000 and ended at 12,985"), else nothing."""
+    return following if _LATER_ON.match(following) else ""
+
 
 _CLOSE_AHEAD = re.compile(
     r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+(?:at|up|down|higher|lower)|to\s+(?:end|close)\b"
@@ -3281,6 +3341,7 @@ def _role(
     owner: _Owner,
     last_change: Quantity | None,
     rest: str = "",
+    later: str = "",
 ) -> str:
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
@@ -3419,7 +3480,7 @@ def _role(
         _futures(owner)
         and not closed
         and _ON_THE_WAY.search(stripped[-60:])
-        and (_CLOSE_AHEAD.search(rest) or _CLOSE_AHEAD.search(trail))
+        and (_CLOSE_AHEAD.search(rest) or _CLOSE_AHEAD.search(trail) or _CLOSE_AHEAD.search(later))
     ):
         # "SHFE 1511 lead immediately dropped to RMB 13,250/mt after opening Monday evening
         # session at RMB 13,315/mt", "gapped lower at RMB 13,540/mt ... narrowly moved around RMB
@@ -3487,6 +3548,13 @@ def _role(
         return "change"  # "Shanghai and Tianjin mostly by 200-250 yuan/mt": moves, several sellers'
     if quantity.is_range and re.search(r"\b(?:ranged?|ranging)\s+from\s*$", stripped):
         return "level" if not _futures(owner) else "intraday"
+    if (
+        quantity.is_range
+        and _futures(owner)
+        and _TRADED_IN_A_MORNING.search(stripped[-30:])
+        and _A_MORNING_AFTER.match(trail)
+    ):
+        return "intraday"
     if quantity.is_range and _futures(owner) and not closed and _SESSION_RANGE.search(head[-150:]):
         # "the most-traded contract moving sideways within the range of 72,800-75,000 yuan/mt";
         # "rising from a range of 91,100-95,500 yuan/mt ... to 95,500-99,600 yuan/mt": where the

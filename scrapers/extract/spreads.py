@@ -1280,7 +1280,11 @@ def _read_premium_list(
 
 
 # "In Henan, ...": a sentence that opens on a place
-_PLACE_LED = re.compile(r"^\s*in\s+(?P<place>[a-z]+)(?:\s+province)?\s*,")
+_PLACE_LED = re.compile(
+    r"^\s*in\s+(?P<place>[a-z]+)(?:\s+province)?\s*,"
+    # "Henan's lead smelters ... quoted at discounts of RMB 100-130/mt against SMM refined lead"
+    r"|^\s*(?P<owner>[a-z]+)['’]s\s+(?:[a-z]+\s+)?smelters\b"
+)
 
 
 def _producing_region_led(sentence: Sentence, benchmark: str | None = None) -> bool:
@@ -1490,6 +1494,8 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             # yuan/mt against the SMM 1# lead average price" in a secondary lead report: the
             # report's own product (or the other leg of the spread just read), not the benchmark
             other = _the_reports_own(seconds[0], context)
+            if other is None and metal and _producing_region_led(sentence, metal):
+                other = f"primary {metal}"  # a province's smelters against the benchmark
             if other is not None:
                 firsts = [(0, 0, other)]
         if firsts and seconds and firsts[-1][2] != seconds[0]:
