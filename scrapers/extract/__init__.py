@@ -495,10 +495,16 @@ def _inside_the_range(kept: Figure, new: Figure) -> bool:
     back further to the range of 16,100-16,150 yuan/mt"; FOB "$2,350-2,410/mt ... Current FOB
     prices remained on the high side, quoted at 2,380-2,410 $/mt"): the trading within the
     quote, no new fact."""
+    # A spread's move told with no basis inside the market's range ("Premiums of standard-quality
+    # products also increased some 20 yuan/mt to 70 yuan/mt" after "50-90 yuan/mt ... in
+    # Shanghai") is where trading went within the day's quote, not a move from the day before.
+    moved_within = (
+        new.metric is Metric.SPREAD and new.change is not None and new.change.basis is None
+    )
     if (
         kept.low is None
         or kept.high is None
-        or new.change is not None
+        or (new.change is not None and not moved_within)
         or new.bound is not None  # a line prices fell below is not a quote within the range
         or new.region not in {"China", kept.region}
         or kept.region in prices.EXCHANGES | {"China"}

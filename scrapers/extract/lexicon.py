@@ -114,7 +114,7 @@ DOWN = Concept(
             " slumped tumbled weakened softened reduction descended dived sank slumps cut reduced"
             " lowered lowering lowers losing plunging plummeting slumping tumbling sinking"
             " diving weakening softening shrinking contracting retreating easing dipping slipping"
-            " sliding"
+            " sliding receded recedes receding"
         ).split(),
         "downsized",
         "shed",

@@ -931,6 +931,8 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     # Magnesium's raw materials, by the grade their markets quote.
     "dolomite": "dolomite",
     "prebaked anode": "prebaked anode",
+    "pre-baked anode": "prebaked anode",
+    "pre-bake anode": "prebaked anode",
     # quartz ore for silicon smelting, sold ex-mine by grade
     "silica": "silica",
     "high-grade silica": "silica (high-grade)",
@@ -1166,6 +1168,8 @@ def bare_grades(folded: str) -> list[str]:
 _GRADE_AFTER = re.compile(
     r"\s*\((?P<grade>[a-z0-9.%#/-]{1,12})(?:,\s*(?:cif|fob)\s+[a-z ]{2,30})?\)"
 )
+# "The high-purity aluminium price (99.99%)": a purity written after the word price
+_PURITY_AFTER_PRICE = re.compile(r"\s+price\s*\((?P<grade>99\.9\d*%)\)")
 # The grade a metal's benchmark price is quoted for: written, but no qualifier.
 _BENCHMARK_GRADES = {
     "copper": {"#1", "1#"},
@@ -1250,7 +1254,7 @@ def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int
             if grade not in _BENCHMARK_GRADES.get(name, set()):
                 qualifiers.append(grade)
         start = before.start()
-    after = _GRADE_AFTER.match(folded, end)
+    after = _GRADE_AFTER.match(folded, end) or _PURITY_AFTER_PRICE.match(folded, end)
     if after is not None and PRODUCT_ALIASES.get(after.group("grade")) == name:
         end, after = after.end(), None  # "electrolytic manganese (EMM)": its short name
     if (

@@ -64,6 +64,7 @@ CUES = (
     "usd",
     "$",
     "price",
+    "pricing",  # "a 91.2 per cent gain in the average pricing of alumina Y-o-Y"
     "/mt",
     "/t",
     "tonne",
@@ -73,7 +74,7 @@ CUES = (
     "spread",
 )
 
-_PRICE_WORD = re.compile(r"\b(?:prices?|quot(?:e|es|ed|ations?)|offers?)\b")
+_PRICE_WORD = re.compile(r"\b(?:prices?|pricing\s+of|quot(?:e|es|ed|ations?)|offers?)\b")
 
 # AL Circle's "If we consider the LME aluminium price on August 16, which was US$2,089 per tonne,
 # ... a Week-on-Week surge of US$32.50": the earlier value the change is told against
@@ -175,7 +176,7 @@ _DEAL = re.compile(
 _SESSION = re.compile(
     r"\b(?:opened|opening|open)(?:\s+(?:higher|lower|flat))?(?:\s+at)?\s*(?:rmb|usd|\$)?\s*$"
     r"|\b(?:after\s+)?start(?:ed|ing)\s+at\s*(?:rmb|usd|\$)?\s*$"
-    r"|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low)"
+    r"|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low)(?:\s+point)?"
     r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at)(?:\s+(?:around|about))?\s*$|\btouch(?:ed|ing)\s*$"
 )
 
@@ -344,6 +345,9 @@ def read_sentence(
     unchanged = _read_unchanged(sentence, clauses, context)
     if unchanged is not None:
         return [unchanged]
+    held = _read_places_unmoved(sentence, clauses, context, notes)
+    if held:
+        return held
     if not any(map(folded.__contains__, CUES)):
         note_subject(sentence, context)  # "The SHFE nickel contract broke below support."
         # ... but a domestic contract's close needs no unit: "the most-traded ferrosilicon
@@ -450,6 +454,7 @@ def read_sentence(
     _both_flat(folded, drafts, context)
     _similar_move(folded, drafts, context)
     _mark_crossed(sentence, drafts, notes)
+    _shared_by_places_named_first(folded, drafts)
     return [draft for draft in drafts.values() if not draft.empty]
 
 
@@ -679,6 +684,45 @@ _SIMILAR_MOVE = re.compile(
     r"\b(?:registered|recorded|posted|marked|saw|showed|with)\s+a\s+similar\s+(?P<move>rise|gain"
     r"|increase|spike|fall|drop|decline|dip)\b"
 )
+
+
+# "Lianyungang and Bayuquan stay the dearest places in China, with an average price of alumina
+# gaining RMB 50 per tonne ...": places named as the sentence's subject, before any number
+_PLACES_FIRST = re.compile(
+    r"^\s*(?:both\s+)?(?P<places>[a-z]+(?:\s*,\s*[a-z]+)*,?\s+and\s+[a-z]+)\s+"
+    r"(?:stay|stayed|remain|remained|were|are|saw|recorded|registered|led|topped)\b"
+)
+
+
+def _shared_by_places_named_first(folded: str, drafts: dict[tuple[object, ...], Draft]) -> None:
+    """The sentence's prices are each place's, when it opens on places and names no other."""
+    opening = _PLACES_FIRST.match(without_dateline(folded))
+    if opening is None:
+        return
+    listed = opening.group("places")
+    places = [place for *_, place in names.regions(listed)]
+    items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed.strip())
+    if len(places) < 2 or len(places) != len(items):
+        return  # something other than places opens the sentence
+    own = [draft for draft in drafts.values() if draft.metric is Metric.PRICE and not draft.empty]
+    if not own or any(draft.region not in {*places, "China"} for draft in own):
+        return
+    for draft in own:
+        for place in places:
+            twin = _draft(
+                drafts,
+                _Owner(draft.subject, place),
+                draft.unit,
+                draft.sentence,
+                draft.period,
+                draft.forecast,
+            )
+            if twin is draft or not twin.empty:
+                continue
+            twin.value, twin.low, twin.high = draft.value, draft.low, draft.high
+            twin.bound, twin.change = draft.bound, draft.change
+        if draft.region not in places:
+            draft.value = draft.low = draft.high = draft.change = draft.bound = None
 
 
 def _similar_move(folded: str, drafts: dict[tuple[object, ...], Draft], context: Context) -> None:
@@ -1226,6 +1270,12 @@ def _read_prices(
                 # "aluminium prices rose 2.1 per cent W-o-W"; "closed down 0.27 per cent or
                 # RMB 50 per tonne at RMB 18,610": the figure starts with its change in %.
                 owner = _owner(whole, clause, quantity, context, last_owner)
+                named_after = _PRODUCT_AFTER.match(trail) if owner is None else None
+                after = names.known_products(named_after.group(1)) if named_after else []
+                if after:
+                    # "a 91.2 per cent gain in the average pricing of alumina Y-o-Y": the
+                    # product named after its move
+                    owner = _Owner(after[0][2], "China")
                 if owner is not None and owner.region == "LME" and "benchmark" in own_lead:
                     owner = _Owner(_with_qualifier(owner.product, "cash"), "LME")
                 if _told_of_a_bid(whole[: quantity.start]):
@@ -1953,6 +2003,9 @@ _WAYPOINT = re.compile(
 
 _IN_THE_SESSION = re.compile(
     r"\bbriefly\b|\bearly\b|\b(?:before|near)\s+the\s+(?:morning\s+|midday\s+)?close\b"
+    # "after 10 a.m., it repeatedly tested 80,420 yuan/mt before rebounding to around 80,600"
+    r"|\bafter\s+\d{1,2}(?::\d\d)?\s*(?:a\.m\.|am|p\.m\.|pm)"
+    r"|\bbefore\s+(?:rebounding|recovering|bouncing|retreating|pulling\s+back|falling\s+back)\b"
 )
 
 _LATER_MOVE = re.compile(r"\bafter\s+open(?:ing|ed)\b|\bafter\s+starting\b|\bthen\b|\blater\b")
@@ -2133,7 +2186,7 @@ _EXTREME = re.compile(
 )
 
 _WHEN_WAS = re.compile(
-    r"\bwhen\b[^,;]{0,60}\b(?:was|stood\s+at|were)\s*$"
+    r"\bwhen\b[^,;]{0,60}\b(?:was|stood\s+at|were(?:\s+at)?)\s*$"
     # "around the 12th when prices first fell to around 75,000 yuan/mt": a past level
     r"|\bwhen\b[^,;]{0,60}\b(?:rose|fell|dropped|climbed|reached|hit|touched)"
     r"(?:\s+(?:to|above|below))?(?:\s+(?:around|about|nearly))?\s*$"
@@ -2148,6 +2201,13 @@ _NOUN_AFTER = re.compile(
 
 _NEAR_MIDDAY = re.compile(
     r"^\s*(?:/\s*(?:mt|t)\s*)?(?:near|around|before|towards|toward)\s+(?:the\s+)?(?:mid-?day|noon)\b"
+)
+_EXTREME_POINT = re.compile(
+    r"\b(?:lowest|highest)\s+(?:point|level|price)s?(?:\s+(?:was|were|at|of|below|above|under))+"
+    r"\s*(?:rmb|usd|\$)?$"
+)
+_NARROW_RANGE_AROUND = re.compile(
+    r"\b(?:within|in)\s+an?\s+(?:narrow|tight|small|wide)\s+range\s+(?:around|near|of)\s*(?:rmb)?\s*$"
 )
 _OPENED_MOVED_AT = re.compile(
     r"\bopen(?:ed|s)?\s+(?:rmb\s*|us\$|\$)?[\d,.]+\s*(?:yuan)?(?:\s*/\s*(?:mt|t))?\s+"
@@ -2193,6 +2253,11 @@ _OFFERS_MOVED = re.compile(
     r"|\b(?:quotes|offers|quotations)\s+(?:went|came|moved|bounced|rebounded)\s+back\s+to\s*$"
 )
 
+_FROM_A_TO = re.compile(
+    r"\bfrom\s+(?:rmb\s*|us\$|\$)?[\d,.]+\s*(?:yuan)?\s*(?:/\s*(?:mt|t)|per\s+tonne)?\s+to\s*"
+    r"(?:rmb|us\$|\$)?\s*$"
+)
+
 _SINCE_DATE = re.compile(
     r"\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+|this\s+)?year\b|\byear[\s-]to[\s-]date\b"
     r"|\bsince\s+(?:(?:early|mid|late|mid-to-late|the\s+end\s+of)[\s-]+)?(?:january|february|march"
@@ -2214,7 +2279,9 @@ _IN_SESSION = re.compile(
 )
 
 _PRODUCT_AFTER = re.compile(
-    r"^\s*(?:/\s*mt\s*)?(?:for|in\s+(?:the\s+)?prices?\s+of)\s+(?:the\s+)?"
+    # ... "a 91.2 per cent gain in the average pricing of alumina"
+    r"^\s*(?:/\s*mt\s*)?(?:for|(?:(?:gain|rise|increase|drop|fall|decline|decrease)\s+)?in\s+"
+    r"(?:the\s+)?(?:average\s+)?(?:prices?|pricing)\s+of)\s+(?:the\s+)?"
     r"((?:[a-z#0-9.%-]+\s+){0,3}[a-z]+)(?=\s*(?:[,;.]|and\b|in\b|on\b|$))"
 )
 
@@ -2330,7 +2397,8 @@ _NO_CHANGE = re.compile(
 
 # Where a list's levels begin: "to clock at", "arriving at", "to RMB ..."
 _TO_LEVELS = re.compile(
-    r"(?:\bto|\bat|\barriving\s+at|\breach|\bhover(?:ing)?\s+(?:around|at))\s*(?:rmb|us\$|\$|usd)?\s*$"
+    r"(?:\bto|\bat|\barriving\s+at|\breach|\bhover(?:ing)?\s+(?:around|at)|\blisted\s+as)\s*"
+    r"(?:rmb|us\$|\$|usd)?\s*$"
 )
 
 _RANGES_FOLLOW = re.compile(r"\b(?:range|ranging|between)\b")
@@ -2596,12 +2664,19 @@ def _read_listed_levels(
 
 # "..., followed by RMB 50 per tonne slump in Gongyi and Hangzhou, where the prices rested at
 # RMB 18,810 per tonne and RMB 18,930 per tonne, respectively"
-_MOVE_IN_PLACES = re.compile(
-    r"^\s*(?:per\s+tonne\s+)?(?:an?\s+)?(?P<move>slump|drop|fall|decline|dip|rise|hike|increase|gain"
-    r"|surge|jump)s?\s+in\s+(?P<places>[a-z ,]+?),\s*where\s+(?:the\s+)?"
-    r"(?:[a-z]+\s+){0,2}prices?\s+"
-    r"(?:rested|stood|settled|closed|came\s+in)\s+at\s*(?:rmb|us\$|\$)?\s*$"
+_A_MOVE_IN = (
+    r"^\s*(?:per\s+tonne\s+)?(?:an?\s+)?(?P<move>slump|drop|fall|decline|dip|rise|hike|increase"
+    r"|gain|surge|jump)s?\s+in\s+"
 )
+_WHERE_PRICES_WERE = (
+    r",\s*where\s+(?:the\s+)?(?:[a-z]+\s+){0,2}prices?\s+"
+    r"(?:rested|stood|settled|closed|came\s+in|clocked)\s+at\s*(?:rmb|us\$|\$)?\s*$"
+)
+_MOVE_IN_PLACES = re.compile(_A_MOVE_IN + r"(?P<places>[a-z ,]+?)" + _WHERE_PRICES_WERE)
+# "RMB 140 per tonne slump in Gongyi and RMB 110 per tonne drop in Foshan, where aluminium prices
+# clocked at RMB 18,460 per tonne each": a move for each place, then the level they share
+_MOVE_IN_A_PLACE = re.compile(_A_MOVE_IN + r"(?P<places>[a-z ]+?)\s*,?\s*and\s*$")
+_LAST_MOVE_IN_A_PLACE = re.compile(_A_MOVE_IN + r"(?P<places>[a-z ]+?)" + _WHERE_PRICES_WERE)
 
 # "In Jiangxi, Foshan, Guizhou, and other regions, ..., with quotes remaining unchanged from
 # yesterday"; "baled UBC prices remained unchanged from the previous trading day in Henan, Foshan,
@@ -2733,8 +2808,10 @@ def _read_move_in_places(
         return False
     told = _MOVE_IN_PLACES.match(whole[money[0].end : money[1].start])
     product = context.last_price.subject if context.last_price else context.product
-    if told is None or product is None:
+    if product is None:
         return False
+    if told is None:
+        return _read_moves_in_places(sentence, money, product, drafts, notes)
     places = [place for *_, place in names.regions(told.group("places"))]
     levels = money[1:]
     if len(places) != len(levels) or len(set(places)) != len(places):
@@ -2753,6 +2830,53 @@ def _read_move_in_places(
             emitted=True,
             why="each place's level after the move they shared",
         )
+    return True
+
+
+def _read_moves_in_places(
+    sentence: Sentence,
+    money: list[Quantity],
+    product: str,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """A move for each place, then the level they all reached ("RMB 140 per tonne slump in
+    Gongyi and RMB 110 per tonne drop in Foshan, where aluminium prices clocked at RMB 18,460
+    per tonne each")."""
+    whole = sentence.folded
+    *moves, level = money
+    if len(moves) < 2 or _EACH.match(whole[level.end :]) is None:
+        return False
+    owned: list[tuple[str, int, Quantity]] = []
+    for index, move in enumerate(moves):
+        gap = whole[move.end : money[index + 1].start]
+        told = (_LAST_MOVE_IN_A_PLACE if index == len(moves) - 1 else _MOVE_IN_A_PLACE).match(gap)
+        places = names.regions(told.group("places")) if told is not None else []
+        if told is None or len(places) != 1:
+            return False
+        owned.append((places[0][2], direction(told.group("move")) or 1, move))
+    for place, sign, move in owned:
+        draft = _draft(drafts, _Owner(product, place), level.unit or "CNY/t", sentence, None, False)
+        draft.value = level.value
+        draft.change = PriceChange(sign * move.value)
+        notes.add(
+            sentence,
+            move.start,
+            move.end,
+            "change",
+            owner=f"{product} ({place})",
+            emitted=True,
+            why="one place's move, before the level the places share",
+        )
+    notes.add(
+        sentence,
+        level.start,
+        level.end,
+        "level",
+        owner=product,
+        emitted=True,
+        why="the level each place named before reached",
+    )
     return True
 
 
@@ -2961,6 +3085,18 @@ def _read_respective(
         )
         context.last_price = draft
         group.append(draft)
+    if changes and sign is not None:
+        owners = [f"{draft.subject} ({draft.region})" for draft in group]
+        for index, change in enumerate(changes):
+            notes.add(
+                sentence,
+                change.start,
+                change.end,
+                "change",
+                owner=owners[index] if len(changes) == len(owners) else ", ".join(owners),
+                emitted=True,
+                why="the move of the prices named together",
+            )
     context.group = group
     return True
 
@@ -2971,7 +3107,7 @@ _BARE_METALS = frozenset(
 )
 
 _HELD = re.compile(
-    r"\b(?:held|holds?|remained|stayed|was|were|kept)\s+"
+    r"\b(?:held|holds?|remained|stayed|was|were|kept|(?:have|has|had)\s+been)\s+"
     r"(?:(?:basically|largely|broadly|generally|mostly)\s+)?(?:stable|steady|flat|unchanged)\b"
 )
 
@@ -3061,7 +3197,9 @@ def _read_shared_changes(
 # A and B and C and D": the ranges of the prices the sentence before gave.
 _RANGES_OF = re.compile(
     # "The average aluminium prices have circulated between A and B"
-    r"^\s*(?:today,\s*)?(?:the|its|their)\s+(?:average\s+)?(?:[a-z0-9]+\s+)?prices?\s+(?:trends?\s+)?"
+    # ... "The average aluminium ingot prices have ranged between A and B"
+    r"^\s*(?:today,\s*)?(?:the|its|their)\s+(?:average\s+)?(?:[a-z0-9]+\s+){0,3}prices?\s+"
+    r"(?:trends?\s+)?"
     r"(?:is|are|were|was|have|has|had)\b"
     r"[^.]{0,40}?\b(?:range|ranged|ranging|between)\b"
 )
@@ -3346,6 +3484,8 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _EXTREME_POINT.search(stripped[-50:]):
+        return "intraday"  # "deals went lower still, with the lowest point below RMB 2,500/t"
     if _TECHNICAL_AFTER.match(trail) and re.search(
         # "ex-factory prices pulled back significantly today to the 16,000 yuan/mt level"
         r"\b(?:return(?:s|ed|ing)?|back)(?:\s+[a-z]+){0,3}\s+to(?:\s+the)?$",
@@ -3361,6 +3501,10 @@ def _role(
     ):
         # "The SHFE 1307 contract fell back by nearly RMB 200/mt near midday": a move within
         # the session, not a close's
+        return "intraday"
+    if _futures(owner) and _NARROW_RANGE_AROUND.search(stripped[-50:]):
+        # "The SHFE 1808 contract traded within a narrow range around 49,200 yuan/mt during
+        # the morning": where it traded, and "narrow" is no move
         return "intraday"
     if _OPENED_MOVED_AT.search(head.rstrip()[-70:]):
         # "helped SHFE 1307 copper contract open RMB 140/mt higher at RMB 54,180/mt": the open
@@ -3720,8 +3864,12 @@ def _role(
         # "Since the beginning of the year, ... has increased by 223,000", but not "tin, breaking
         # out of the range it had held since late February, grew 1.95% to 150,320": an aside
         # between commas is not the number's
-        or _SINCE_DATE.search(head.split(",")[0])
-        or _SINCE_DATE.search(head.split(",")[-1])
+        or (
+            (_SINCE_DATE.search(head.split(",")[0]) or _SINCE_DATE.search(head.split(",")[-1]))
+            # ... but "in decline since early August, falling from RMB 3,500/t to RMB 3,100/t":
+            # where the fall since then has brought the price, its level now
+            and not _FROM_A_TO.search(head.rstrip()[-60:])
+        )
         or _WHEN_WAS.search(stripped[-60:])
         # "After two days of decline from A to B, the price rose to C": B is past.
         or re.match(r"^\s*after\b(?:(?!,\s)[^;])*$", head) is not None
@@ -4500,7 +4648,45 @@ def states_unchanged(folded: str) -> bool:
     return (
         _UNCHANGED.match(without_dateline(folded).strip()) is not None
         or _UNCHANGED_AFTER.search(folded) is not None
+        or _PLACES_UNMOVED.search(folded) is not None
     )
+
+
+# "Prices in provinces like Shanxi, Guizhou and Guangxi, by contrast, remained unfazed from the
+# previous week's closing price": the markets whose price did not move, the product's last read
+_PLACES_UNMOVED = re.compile(
+    r"\bprices?\s+in\s+(?:(?:the\s+)?provinces?\s+(?:like|such\s+as|of)\s+)?"
+    r"(?P<places>[a-z]+(?:\s*,\s*[a-z]+)*,?\s+and\s+[a-z]+)\s*,?"
+    r"(?:\s*(?:by\s+contrast|however|meanwhile)\s*,)?\s+"
+    r"(?:remained|stayed|held|were|was)\s+(?:unfazed|unchanged|flat|stable|steady)\b"
+)
+
+
+def _read_places_unmoved(
+    sentence: Sentence, clauses: list[Clause], context: Context, notes: Notes
+) -> list[Draft]:
+    if any(q.kind in {Kind.MONEY, Kind.PERCENT} for clause in clauses for q in clause.quantities):
+        return []
+    told = _PLACES_UNMOVED.search(sentence.folded)
+    product = context.product
+    if told is None or product is None:
+        return []
+    places = [place for *_, place in names.regions(told.group("places"))]
+    items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", told.group("places").strip())
+    if len(places) != len(items):
+        return []
+    basis, _ = basis_at(sentence.folded[told.end() :], after=True)
+    return [
+        Draft(
+            metric=Metric.PRICE,
+            subject=product,
+            unit="CNY/t",
+            sentence=sentence,
+            region=place,
+            change=PriceChange(Decimal(0), basis=basis),
+        )
+        for place in places
+    ]
 
 
 def _read_unchanged(sentence: Sentence, clauses: list[Clause], context: Context) -> Draft | None:

@@ -206,7 +206,8 @@ _THAN = re.compile(
 
 _MOVED_FROM = re.compile(
     r"\b(?:dipped|fell|dropped|slid|declined|rose|climbed|increased|decreased|narrowed|widened"
-    r"|moved|edged\s+(?:up|down))\s+from\s+(?:an?\s+)?(?:premium|discount)\s+of\b"
+    r"|moved|edged\s+(?:up|down)|(?:were|was)\s+(?:raised|lowered|cut|lifted))\s+from\s+"
+    r"(?:an?\s+)?(?:premium|discount)\s+of\b"
 )
 
 _DOMESTIC_AND_IMPORTED = re.compile(
@@ -338,6 +339,9 @@ def _is_spread(folded: str, context: Context) -> bool:
 _BARE_PREMIUM = re.compile(
     r"\bat\s+(?:a\s+)?(?:premiums?|discounts?)\s+(?:of\s+)?(?:above|below|over|under|around|about)?"
     r"\s*(?:rmb\s*)?[+-]?\d"
+    # "SMM expects overall premiums to grow further to 100 yuan/mt on Tuesday"
+    r"|\b(?:overall\s+)?(?:premiums?|discounts?)\s+to\s+(?:grow|rise|increase|widen|narrow|fall"
+    r"|drop|ease|shrink)\s+(?:further\s+)?to\s*(?:rmb\s*)?[+-]?\d"
 )
 
 # "Mainstream transaction prices mainly ranged from a discount of 150 yuan/mt to a discount of
@@ -1560,7 +1564,9 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         and context.last_spread[1].endswith(" futures")
         and not named_here
         and _BARE_PREMIUM.search(folded)
-        and re.search(r"\b(?:expected|will|likely|forecast|predicted)\b", sentence.folded)
+        and re.search(
+            r"\b(?:expect(?:ed|s)?|will|likely|forecast|predict(?:ed|s)?)\b", sentence.folded
+        )
         and not re.search(r"\b(?:deals?|offers?|offered)\b", folded)
     ):
         # "It is expected that tomorrow's transactions will still be at premiums above 150
