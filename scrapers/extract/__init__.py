@@ -308,7 +308,9 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
     _learn_metal(title, body, context)
     _learn_title(title, context)
     rates.learn_survey_week(fold(body[:3000]), context)
-    prices.learn_front_contract(fold(body), context)
+    folded_body = fold(body)
+    prices.learn_front_contract(folded_body, context)
+    prices.learn_venue(folded_body, context)
     notes = Notes()
     drafts: list[Draft] = []
     # A heading on a line of its own ("Lithium Ore:", "SiMn alloy") heads the paragraphs under

@@ -24,11 +24,14 @@ from scrapers.extract.text import Sentence, fold, sentences
 _AMOUNT_FIRST = r"(?:rmb|cny|usd|us\$|\$)\s*[-+−]?[\d,.]+\s*(?:per\s+tonne|/\s*t|/\s*mt)?"
 _CLAUSE_BREAK = re.compile(
     r";|(?<=[a-z0-9%)\]])\s*:\s+(?=[a-z])"
-    r"|,\s*(?:even\s+)?(?:while|whereas|but|meanwhile|and(?=\s+[a-z])(?!\s+(?:rmb|cny|usd|us\$)\b)|as(?=\s+[a-z]+\s+prices?\b))\s*"
+    r"|,\s*(?:even\s+)?(?:while|whereas|but|meanwhile|and(?=\s+(?:[a-z]|#\d))(?!\s+(?:rmb|cny|usd|us\$)\b)|as(?=\s+[a-z]+\s+prices?\b))\s*"
     r"|\s(?:while|whereas|meanwhile)\s"
     # A price and its premium in one sentence are two statements: "..., at a discount of 150
     # per tonne against the 2602 contract"; so are two premiums: "... and a premium of 40".
     r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b|with\s+(?:premium|discount)s\s+of\b)"
+    # "... at a premium of 260 yuan/mt against the 2506 contract and at a premium of 30 yuan/mt
+    # against Shanghai spot cargo": two premiums over two legs
+    r"|\s+and\s+(?=at\s+an?\s+(?:premium|discount)\s+of\b)"
     # AL Circle writes the amount first: "..., with a RMB -20 per tonne spread against the May
     # contract"; "... and a RMB 35 per tonne discount against the next month"
     r"|(?:,\s*|\s+and\s+)(?=(?:with\s+)?an?\s+"
@@ -178,6 +181,9 @@ class Context:
     # the paragraph's next sentence, folded: where a move told on the way may end ("... opened
     # at A and grew to B. But later, the price ... ended at C")
     next_sentence: str = ""
+    # the one exchange the article's body names, if only one ("On the London Metal Exchange,
+    # ..."): where a base metal's dollar price that names no venue was made
+    venue: str | None = None
 
 
 def clauses(sentence: Sentence) -> list[Clause]:

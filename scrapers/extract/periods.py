@@ -308,3 +308,19 @@ def days_back_to(trail: str, published: date | None) -> int | None:
         return None
     when = _dated(_MONTHS[found.group("m")], int(found.group("d")), published)
     return None if when is None else (published - when).days
+
+
+_A_DAY = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)")
+
+
+def names_a_day_a_month_back(folded: str, published: date | None) -> bool:
+    """Whether a sentence dates its comparison about a month before publication ("If the
+    aluminium price on October 20 is considered, ... a Month-on-Month surge" on November 20):
+    then "month-on-month" is a month's move, even in a daily report."""
+    if published is None:
+        return False
+    for found in _A_DAY.finditer(folded):
+        when = _dated(_MONTHS[found.group("m")], int(found.group("d")), published)
+        if when is not None and 26 <= (published - when).days <= 33:
+            return True
+    return False

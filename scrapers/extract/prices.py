@@ -79,7 +79,9 @@ _PRICE_WORD = re.compile(r"\b(?:prices?|pricing\s+of|quot(?:e|es|ed|ations?)|off
 # AL Circle's "If we consider the LME aluminium price on August 16, which was US$2,089 per tonne,
 # ... a Week-on-Week surge of US$32.50": the earlier value the change is told against
 _CONSIDERED_THEN = re.compile(
-    r"\b(?:if\s+we\s+consider|considering|compared\s+(?:with|to))\b[^.;]{0,100}"
+    r"(?:\b(?:if\s+we\s+consider|considering|compared\s+(?:with|to))\b"
+    # "If the aluminium price on October 20 is considered, which was US$2,152 per tonne"
+    r"|\bif\s+the\b[^.;]{0,80}\bis\s+considered\b)[^.;]{0,100}"
     r"\bwhich\s+(?:was|stood\s+at)\s*(?:us\$|\$|rmb)?\s*$"
 )
 
@@ -455,6 +457,7 @@ def read_sentence(
     _similar_move(folded, drafts, context)
     _mark_crossed(sentence, drafts, notes)
     _shared_by_places_named_first(folded, drafts)
+    _dollar_prices_at_the_venue(drafts, context)
     return [draft for draft in drafts.values() if not draft.empty]
 
 
@@ -2065,6 +2068,10 @@ _SESSION_AFTER = re.compile(
     r"|^\s*(?:/\s*mt\s*)?(?:from\s+overnight\s+)?as\s+of\s+(?:noon|midday)"
 )
 
+_GRADE_DEALT = re.compile(
+    r"(?:#\d|\d#)\s+(?:[a-z]+\s+){0,2}(?:transactions?|deals?)\s+(?:around|at|between)\s*$"
+)
+
 _MOSTLY_DEALT = re.compile(
     r"\b(?:deals?|transactions?|trades?)\s+(?:were\s+|was\s+)?(?:mostly|mainly|largely)\b"
 )
@@ -3563,7 +3570,9 @@ def _role(
         # yuan/mt from a week ago, following a rise of 150,000 yuan/mt last week"
         return "reference"
     if re.search(
-        r"\b(?:dropped|fell|slid|declined|rose|climbed|rallied)\s+to\s+test\s*(?:usd|us\$|\$|rmb)?$",
+        r"\b(?:dropped|fell|slid|declined|rose|climbed|rallied)\s+to\s+test\s*(?:usd|us\$|\$|rmb)?$"
+        # "Last night nickel price slumped, testing downward $11,700 per tonne"
+        r"|\b(?:test(?:ing|ed|s)?|to\s+test)\s+(?:downward|upward|down|up)\s*(?:usd|us\$|\$|rmb)?$",
         stripped,
     ):
         return "technical"  # "LME zinc prices dropped to test USD 1,650/mt last week"
@@ -3792,6 +3801,9 @@ def _role(
         # "Spot deals mostly occurred at 13,340-13,360 yuan/mt in Shanghai": where the market
         # traded, its price
         and not _MOSTLY_DEALT.search(stripped[-60:])
+        # "#1 zinc ingot transactions around 21,760 to 22,020 yuan/mt": where a grade traded in
+        # the market the report covers, that grade's price
+        and not _GRADE_DEALT.search(head.rstrip()[-60:])
         # "terbium oxide offers were further reduced to 6.02-6.06 million yuan/mt": the
         # product's quote in a rare earth review, not one seller's
         and not _PRODUCT_OFFERS_MOVED.search(stripped[-60:])
@@ -4731,6 +4743,38 @@ _TWO_CONTRACTS = re.compile(
     r"\bagainst\s+the\s+(\d{4})\s+contract\b[^.]{0,80}?;\s*at\s+an?\s+(?:premium|discount)\s+of\s+"
     r"[\d,]+\s*yuan/mt\s+against\s+the\s+(\d{4})\s+contract\b"
 )
+
+
+_VENUE_NAMES = {
+    "LME": re.compile(r"\blme\b|\blondon\s+metal\s+exchange\b"),
+    "SHFE": re.compile(r"\bshfe\b|\bshanghai\s+futures\s+exchange\b"),
+    "COMEX": re.compile(r"\bcomex\b"),
+}
+
+
+_EXCHANGE_METALS = frozenset({"aluminium", "copper", "zinc", "lead", "nickel", "tin"})
+
+
+def learn_venue(folded_body: str, context: Context) -> None:
+    """The exchange an article is about, when its body names that one alone."""
+    named = [venue for venue, pattern in _VENUE_NAMES.items() if pattern.search(folded_body)]
+    context.venue = named[0] if len(named) == 1 else None
+
+
+def _dollar_prices_at_the_venue(drafts: dict[tuple[object, ...], Draft], context: Context) -> None:
+    """ "If the aluminium price on October 20 is considered, which was US$2,152 per tonne" in an
+    article about the LME alone: a base metal's dollar price naming no venue is the exchange's
+    (China's own prices are in yuan)."""
+    if context.venue != "LME":
+        return
+    for draft in drafts.values():
+        if (
+            draft.metric is Metric.PRICE
+            and draft.region == "China"
+            and draft.unit == "USD/t"
+            and draft.subject in _EXCHANGE_METALS
+        ):
+            draft.region = "LME"
 
 
 def learn_front_contract(folded_body: str, context: Context) -> None:

@@ -13,6 +13,7 @@ from scrapers.extract.lexicon import DOD
 from scrapers.extract.periods import (
     days_back_to,
     month_period,
+    names_a_day_a_month_back,
     on_the_day_published,
     relative_month,
 )
@@ -49,7 +50,10 @@ _CHANGE_NOUN = re.compile(
 
 _REFERENCE = re.compile(
     r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)(?<!ranges\s)"
-    r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of)?(?:\s+(?:around|about|nearly))?"
+    # ... "up 3.9% from multi-year lows of 37,000-40,000 yuan/mt"
+    r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of"
+    r"|\s+(?:(?:multi-year|record|recent|\w+-(?:year|month|week))\s+)?(?:highs?|lows?|peaks?)\s+of)?"
+    r"(?:\s+(?:around|about|nearly))?"
     # "decreased by RMB 310 per tonne from its earlier price of RMB 13460 per tonne"
     r"|from\s+(?:its|the)\s+(?:earlier|previous|prior|last|recorded)\s+(?:price|level|close|rate)\s+of"
     # "a drop of RMB 130 per tonne or 0.99 per cent from Tuesday's price of RMB 13140"
@@ -233,6 +237,12 @@ def _from_the_day_before(trail: str, folded: str, context: Context) -> bool:
 
 def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> ChangeBasis | None:
     noun = _NOUN_BASIS.search(lead.rstrip()[-40:]) if lead else None
+    if (
+        noun is not None
+        and _NOUN_BASES[noun.group("which")] is ChangeBasis.MOM
+        and names_a_day_a_month_back(sentence.folded, context.published)
+    ):
+        return ChangeBasis.MOM  # "the price on October 20 ..., a Month-on-Month surge of US$40"
     if noun is not None:
         # "a MoM decrease of 30 yuan/mt from the weekly average price last week": SMM's "MoM"
         # in a weekly review is the week's

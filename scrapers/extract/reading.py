@@ -410,7 +410,7 @@ def mentions(folded: str, *concepts: lexicon.Concept) -> bool:
 _DATELINE = re.compile(
     r"^\s*(?:shanghai|beijing|singapore|london|hong\s+kong|new\s+delhi),?\s+"
     # "SHANGHAI, Jun 11 (SMM) –", and once "SHANGHAI, Apr. (SMM) -" with its day left out
-    r"(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\.?)\s*\(smm\)\s*[–—-]?"
+    r"(?:[a-z]{3,9}\.?\s*\d{1,2}|\d{1,2}\s+[a-z]{3,9}|[a-z]{3,9}\.?)\s*\(smm\)\s*[–—-]?"
     # "SHANGHAI, June 18 -- Domestic spot aluminum prices ..." (a wire story carried by SMM)
     r"|^\s*(?:shanghai|beijing|singapore|london|hong\s+kong|new\s+delhi),?\s+[a-z]{3,9}\.?\s+"
     r"\d{1,2}\s*(?:--|[–—])"
