@@ -186,6 +186,9 @@ class Context:
     venue: str | None = None
 
 
+_BETWEEN_TERMS = re.compile(r"\bbetween\s+(?:an?\s+)?(?:premiums?|discounts?)\s+of\s+[^,;]{0,30}$")
+
+
 def clauses(sentence: Sentence) -> list[Clause]:
     """A sentence cut at semicolons, "while", "but" and the like, each with its quantities."""
     quantities = read(sentence.folded)
@@ -197,6 +200,8 @@ def clauses(sentence: Sentence) -> list[Clause]:
             continue
         if _places_around(sentence.folded, match.start(), match.end()):
             continue  # "Jiangxi, Hubei, and Hebei provinces": one list, not two statements
+        if match.group(0).strip() == "and" and _BETWEEN_TERMS.search(before):
+            continue  # "between discounts of RMB 20/mt and premiums of RMB 30/mt": one range
         cuts.append(match.end())
     cuts.append(len(sentence.text))
     found = []

@@ -387,6 +387,7 @@ FORECAST = Concept(
         "would",
         "should",
         "set to",
+        "on track to",  # "SHFE copper ... is on track to move up to 35,500-37,000 yuan per tonne"
         "poised to",
         "outlook",
         "next week",

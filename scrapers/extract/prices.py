@@ -177,9 +177,11 @@ _DEAL = re.compile(
 # the day's range.
 _SESSION = re.compile(
     r"\b(?:opened|opening|open)(?:\s+(?:higher|lower|flat))?(?:\s+at)?\s*(?:rmb|usd|\$)?\s*$"
-    r"|\b(?:after\s+)?start(?:ed|ing)\s+at\s*(?:rmb|usd|\$)?\s*$"
+    r"|\b(?:after\s+)?start(?:ed|ing)\s+(?:(?:slightly\s+)?(?:higher|lower)\s+)?at\s*(?:rmb|usd|\$)?\s*$"
     r"|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low)(?:\s+point)?"
-    r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at)(?:\s+(?:around|about))?\s*$|\btouch(?:ed|ing)\s*$"
+    r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at)(?:\s+(?:around|about))?\s*$"
+    # "... momentum to touch RMB 12,165/mt"
+    r"|\b(?:to\s+)?touch(?:ed|ing)?\s*$"
 )
 
 # A spot price that crossed a line and rose on to a new level: the level is the price, not a
@@ -1987,7 +1989,7 @@ _MOVED_TO = re.compile(
     r"\b(?:gapped|moved|advanced|rose|rallied|climbed|surged|jumped|dropped|fell|slid|declined|dipped"
     r"|edged|pulled|retreated|rebounded|started|shot|falling|rising|dropping|climbing|advancing"
     r"|dived|dove|sank|plunged|tumbled|slumped|soared|spiked|slipped|sagged|eased|bounced"
-    r"|recovered|firmed|ticked|nudged|drifted)"
+    r"|recovered|firmed|ticked|nudged|drifted|dipping|sliding|easing|rebounding|retreating)"
     r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|all\s+the\s+way))*"
     r"\s+(?:to|at)(?:\s+(?:around|about))?\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:testing|tested|touching|touched|traded\s+within|within|between)\s*(?:rmb|\$)?\s*$"
@@ -2212,6 +2214,10 @@ _NEAR_MIDDAY = re.compile(
 _EXTREME_POINT = re.compile(
     r"\b(?:lowest|highest)\s+(?:point|level|price)s?(?:\s+(?:was|were|at|of|below|above|under))+"
     r"\s*(?:rmb|usd|\$)?$"
+)
+_A_FEW_DEALS = re.compile(
+    r"\b(?:only\s+)?(?:a\s+few|few|several|some|scattered)\s+(?:deals?|transactions?|trades?)\s+"
+    r"(?:were\s+|was\s+)?(?:reported|heard|done|concluded|closed|made)\s+(?:at|around|near)\s*(?:rmb)?$"
 )
 _NARROW_RANGE_AROUND = re.compile(
     r"\b(?:within|in)\s+an?\s+(?:narrow|tight|small|wide)\s+range\s+(?:around|near|of)\s*(?:rmb)?\s*$"
@@ -3493,6 +3499,10 @@ def _role(
         return "expectation"
     if _EXTREME_POINT.search(stripped[-50:]):
         return "intraday"  # "deals went lower still, with the lowest point below RMB 2,500/t"
+    if _A_FEW_DEALS.search(stripped[-60:]):
+        return (
+            "deal"  # "spot prices held, with a few transactions reported at RMB 11,820-11,840/mt"
+        )
     if _TECHNICAL_AFTER.match(trail) and re.search(
         # "ex-factory prices pulled back significantly today to the 16,000 yuan/mt level"
         r"\b(?:return(?:s|ed|ing)?|back)(?:\s+[a-z]+){0,3}\s+to(?:\s+the)?$",
@@ -3508,6 +3518,10 @@ def _role(
     ):
         # "The SHFE 1307 contract fell back by nearly RMB 200/mt near midday": a move within
         # the session, not a close's
+        return "intraday"
+    if _futures(owner) and re.search(r"\bas\s+(?:low|high)\s+as\s*(?:rmb|usd|us\$|\$)?$", stripped):
+        # "SHFE 1509 aluminum fell to as low as RMB 11,885/mt": the session's low (a spot price
+        # "as high as RMB 100,000" is where the market stood)
         return "intraday"
     if _futures(owner) and _NARROW_RANGE_AROUND.search(stripped[-50:]):
         # "The SHFE 1808 contract traded within a narrow range around 49,200 yuan/mt during

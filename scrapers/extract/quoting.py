@@ -100,6 +100,8 @@ _TODAYS_QUOTE = re.compile(
 
 _LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
 
+_EXCHANGE_SUBJECT = re.compile(r"\b(?:shfe|lme|comex)\b|\b\d{4}\s+contract\b|\bmost[- ]active\b")
+
 # "As the SHFE 1805 contract failed to stay firm above 24,000 yuan/mt", "After SHFE current-month
 # aluminum price failed to stay at RMB 18,000/mt": a line a price did not hold, not where it is
 FAILED_TO_HOLD = re.compile(
@@ -325,9 +327,15 @@ _PRICES_WILL = re.compile(rf"\b(?:prices?|[a-z]+)\s+(?:to\s+)?(?:{VIEW_VERBS})\b
 
 def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
     end = clause.start + len(clause.folded)
-    if _TODAYS_QUOTE.search(clause.folded) and not _LATER.search(sentence.folded):
+    today = _TODAYS_QUOTE.search(clause.folded)
+    if (
+        today is not None
+        and not _LATER.search(sentence.folded)
+        and not _EXCHANGE_SUBJECT.search(clause.folded, 0, today.start())
+    ):
         # AL Circle writes the day's SMM quote as "the average prices are expected to range
-        # between A and B": today's range, not a forecast.
+        # between A and B": today's range, not a forecast (but "SHFE copper is expected to range
+        # at RMB 36,200-36,600/mt" in a morning comment is the session ahead).
         return False
     if looks_forward(
         sentence.text[clause.start : end], clause.folded, quantity.start - clause.start

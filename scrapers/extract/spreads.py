@@ -92,6 +92,10 @@ _SPOT_PREMIUM = re.compile(
     # "spot prices are likely to trade at a premium of 20-80 yuan today"; "The 0# common brand
     # will trade at a discount of 100-60 yuan/mt": the market's own spot premium
     r"|\bspot\s+(?:[a-z]+\s+)?prices?\b(?:\s+[a-z]+){0,7}?\s+an?\s+(?:premium|discount)\b"
+    # "Spot prices are expected to trade at premiums of RMB 0-40/mt"; "Spot copper in China
+    # should trade between discounts of RMB 50/mt and premiums of RMB 30/mt"
+    r"|\bspot\s+(?:prices|copper|zinc|alumini?um|lead|nickel|tin)\b(?:\s+[a-z]+){0,7}?\s+"
+    r"(?:premiums|discounts)\s+of\b"
     r"|\b(?:common|mainstream|ordinary|standard)\s+brands?\b"
     # "quoted at premiums of 265~300 yuan/mt over the market": over the futures
     r"|\b(?:premiums?|discounts?)\s+of\s+[^a-z]*(?:yuan/mt\s+)?(?:over|against|to)\s+the\s+"
@@ -133,9 +137,17 @@ _THAN_FUTURES = re.compile(
     r"\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:shfe|lme|comex)\b"
     r"|\b(?:above|below|over|under)\s+(?:the\s+)?(?:shfe|lme|comex)\s+\d{4}\b"
     r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:[a-z]+\s+)?\d{4}\s+contract\b"
-    # "350-400 yuan per tonne above September zinc on the SHFE"
-    r"|\b(?:above|below)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:zinc|copper|alumini?um|lead|nickel|tin)"
-    r"\s+on\s+the\s+shfe\b"
+    # "350-400 yuan per tonne above September zinc on the SHFE"; "discounts of RMB 20-40/mt over
+    # August aluminum on the SHFE"
+    r"|\b(?:above|below|over|under)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:zinc|copper|alumini?um|lead"
+    r"|nickel|tin)\s+on\s+the\s+shfe\b"
+)
+
+# "Aluminum prices were mainly between RMB 11,830-11,840/mt in Shanghai on Wednesday, discounts
+# of RMB 60-70/mt, versus ...": a premium or discount told bare right after a market's spot price
+_BARE_TERMS = re.compile(
+    r"^\s*(?:with\s+)?(?:spot\s+)?(?:premiums?|discounts?)\s+of\s+(?:rmb\s*)?[\d,.]+"
+    r"(?:\s*-\s*[\d,.]+)?\s*(?:yuan\s*)?/\s*(?:mt|t)\s*,?\s*$"
 )
 
 _VERSUS = re.compile(
@@ -535,6 +547,18 @@ def _read_spread(
         # "Imported zinc prices were RMB 70/mt below or RMB 20/mt above SHFE 1512 zinc contract
         # prices, with spot premiums widening RMB 10/mt": the premium just quoted moved
         named = (just_read.subject, False)
+    if named is None and _BARE_TERMS.match(folded):
+        spot = next(
+            (
+                d
+                for d in reversed(list(drafts.values()))
+                if d.metric is Metric.PRICE and d.region == context.place and d.value is None
+            ),
+            None,
+        )
+        if spot is not None:
+            metal = names.base_metal(spot.subject)
+            named = (f"{metal} - {metal} futures", False)
     if named is None:
         for quantity in amounts:
             notes.add(
@@ -887,13 +911,23 @@ def _read_spread(
         elif (
             draft.empty
             and re.search(r"\b(?:discount|premium)s?\s+of\s*$", stripped)
-            and re.match(
-                r"^\s*(?:yuan/mt\s*)?to\s+(?:(?:an?\s+)?(?:premium|discount)s?\s+of|parity|flat\b)",
-                trail,
+            and (
+                re.match(
+                    r"^\s*(?:yuan/mt\s*)?to\s+(?:(?:an?\s+)?(?:premium|discount)s?\s+of|parity"
+                    r"|flat\b)",
+                    trail,
+                )
+                or (
+                    re.search(r"\bbetween\s+(?:an?\s+)?(?:discount|premium)s?\s+of\s*$", stripped)
+                    and re.match(
+                        r"^\s*(?:yuan/mt\s*)?and\s+(?:an?\s+)?(?:premium|discount)s?\s+of", trail
+                    )
+                )
             )
         ):
             # "at a discount of 400 yuan/mt to a discount of 280 yuan/mt"; "a discount of 50
-            # yuan/mt to parity" ("to flat"): the first end of a range
+            # yuan/mt to parity" ("to flat"); "between discounts of RMB 50/mt and premiums of
+            # RMB 30/mt": the first end of a range
             draft.low = value
             if re.match(r"^\s*(?:yuan/mt\s*)?to\s+(?:parity|flat\b)", trail):
                 draft.low, draft.high = sorted((value, Decimal(0)))
