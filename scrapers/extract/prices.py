@@ -3500,9 +3500,8 @@ def _role(
     if _EXTREME_POINT.search(stripped[-50:]):
         return "intraday"  # "deals went lower still, with the lowest point below RMB 2,500/t"
     if _A_FEW_DEALS.search(stripped[-60:]):
-        return (
-            "deal"  # "spot prices held, with a few transactions reported at RMB 11,820-11,840/mt"
-        )
+        # "spot prices held, with a few transactions reported at RMB 11,820-11,840/mt"
+        return "deal"
     if _TECHNICAL_AFTER.match(trail) and re.search(
         # "ex-factory prices pulled back significantly today to the 16,000 yuan/mt level"
         r"\b(?:return(?:s|ed|ing)?|back)(?:\s+[a-z]+){0,3}\s+to(?:\s+the)?$",
