@@ -186,7 +186,13 @@ class Context:
     venue: str | None = None
 
 
-_BETWEEN_TERMS = re.compile(r"\bbetween\s+(?:an?\s+)?(?:premiums?|discounts?)\s+of\s+[^,;]{0,30}$")
+# "between discounts of RMB 20/mt and premiums of RMB 30/mt", "at discounts of RMB 0-30/mt and
+# premiums of RMB 0-10/mt": one range told by its two sides
+_BETWEEN_TERMS = re.compile(
+    r"\b(?:between\s+(?:an?\s+)?(?:premiums?|discounts?)\s+of\s+[^,;]{0,30}"
+    r"|(?:premiums?|discounts?)\s+of\s+(?:rmb\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*(?:yuan\s*)?"
+    r"/\s*(?:mt|t))$"
+)
 
 
 def clauses(sentence: Sentence) -> list[Clause]:
@@ -200,7 +206,11 @@ def clauses(sentence: Sentence) -> list[Clause]:
             continue
         if _places_around(sentence.folded, match.start(), match.end()):
             continue  # "Jiangxi, Hubei, and Hebei provinces": one list, not two statements
-        if match.group(0).strip() == "and" and _BETWEEN_TERMS.search(before):
+        if (
+            match.group(0).strip() == "and"
+            and _BETWEEN_TERMS.search(before.rstrip())
+            and re.match(r"\s*(?:premiums?|discounts?)\s+of\b", sentence.folded[match.end() :])
+        ):
             continue  # "between discounts of RMB 20/mt and premiums of RMB 30/mt": one range
         cuts.append(match.end())
     cuts.append(len(sentence.text))

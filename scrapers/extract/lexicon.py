@@ -363,6 +363,7 @@ FORECAST = Concept(
         "is expected",
         "are expected",
         "expects",
+        "expecting",  # "50% are bearish ..., expecting LME zinc prices to fall to USD 1,700/mt"
         "expect",
         "forecast",
         "forecasts",

@@ -1717,7 +1717,12 @@ def _read_prices(
         ):
             draft = current  # "closing at 117,020 at midday, down 950": the level just read
         else:
-            draft = _draft(drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast)
+            unit = quantity.unit or "CNY/t"
+            if owner.region == "LME" and unit == "CNY/t" and not quantity.is_range:
+                # "LME zinc ... closed at RMB 2,054/mt, up RMB 41/mt": the LME quotes in dollars,
+                # so the yuan sign beside its close is a misprint
+                unit = "USD/t"
+            draft = _draft(drafts, owner, unit, sentence, period, forecast)
         if role == "change":
             if quantity.is_range:
                 notes.add(
@@ -1989,7 +1994,8 @@ _MOVED_TO = re.compile(
     r"\b(?:gapped|moved|advanced|rose|rallied|climbed|surged|jumped|dropped|fell|slid|declined|dipped"
     r"|edged|pulled|retreated|rebounded|started|shot|falling|rising|dropping|climbing|advancing"
     r"|dived|dove|sank|plunged|tumbled|slumped|soared|spiked|slipped|sagged|eased|bounced"
-    r"|recovered|firmed|ticked|nudged|drifted|dipping|sliding|easing|rebounding|retreating)"
+    r"|recovered|firmed|ticked|nudged|drifted|dipping|sliding|easing|rebounding|retreating"
+    r"|increased|decreased|plummeted)"
     r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|all\s+the\s+way))*"
     r"\s+(?:to|at)(?:\s+(?:around|about))?\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:testing|tested|touching|touched|traded\s+within|within|between)\s*(?:rmb|\$)?\s*$"
@@ -2029,7 +2035,9 @@ _ON_THE_WAY = re.compile(
     r"|\b(?:lifted|pushed|dragged|grew|returned)\s+(?:it\s+)?to\s*(?:rmb|usd|us\$|\$)?\s*$"
 )
 
-_LATER_ON = re.compile(r"^\s*(?:but\s+)?(?:later|then|afterwards|after\s+that)\b")
+_LATER_ON = re.compile(
+    r"^\s*(?:but\s+)?(?:later|then|afterwards|after\s+that|in\s+the\s+afternoon)\b"
+)
 
 
 def _later_on(following: str) -> str:
@@ -3421,6 +3429,13 @@ def _foreign(head: str) -> bool:
     head = re.sub(r"\b(?:(?:was|were)\s+)?sold\s+(?:between|for|at)\b", " ", head)
     # "The average spot price of EMM in major production areas was": where, not how much
     head = re.sub(r"\b(?:production|producing)\s+(?:areas?|regions?|bases?)\b", " ", head)
+    # "..., but gave up the gains as crude oil plunged, and closed at USD 1,806/mt": why it moved
+    head = re.sub(
+        r"\b(?:as|after|while|because)\s+(?:(?!prices?\b)[a-z]+\s+){1,3}(?:plunged|fell|rose|surged|dropped"
+        r"|slumped|rallied|climbed|tumbled|jumped|slid|soared)\b",
+        " ",
+        head,
+    )
     # AL Circle's "Bauxite Henan has registered a drop of RMB 10": a move, not registrations
     head = re.sub(
         r"\b(?:(?:has|have|had)\s+)?registered\s+(?:an?\s+)?(?:[a-z]+\s+)?"
@@ -3658,6 +3673,7 @@ def _role(
         and _MOVED_TO.search(stripped[-45:])
         and (
             _CLOSE_AHEAD.search(rest)
+            or _CLOSE_AHEAD.search(later)  # "..., and fell to A. In the afternoon, ... closed at"
             or _OVERNIGHT_AFTER.match(trail)
             or _SESSION_TIME.search(head[-120:])
             # "touched a high of 86,650, probed a low of 85,650, and edged up to 86,070 near

@@ -290,7 +290,9 @@ _COULD_TRADE = re.compile(
 # where market players see prices going ("stabilize", "fall", "slip to")
 VIEW_VERBS = "stabili[sz]e|move|trade|fluctuate|hover|range|stay|hold|fall|rise|slip|climb|drop"
 SEE_PRICES = re.compile(
-    rf"\b(?:see|expect)s?\s+(?:[a-z0-9#-]+\s+){{0,4}}?(?:prices?\s+)?(?:to\s+)?(?:{VIEW_VERBS})\b"
+    # ... "63% are neutral, seeing LME zinc prices move between USD 1,620-1,680/mt"
+    rf"\b(?:see|expect)(?:s|ing)?\s+(?:[a-z0-9#-]+\s+){{0,4}}?(?:prices?\s+)?(?:to\s+)?"
+    rf"(?:{VIEW_VERBS})\b"
 )
 _STILL_NOW = re.compile(r"\b(?:is|are)\s+still\b")
 

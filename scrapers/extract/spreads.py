@@ -228,7 +228,11 @@ _DOMESTIC_AND_IMPORTED = re.compile(
 _ITS_PREMIUMS_MOVED = re.compile(
     r"\s*with\s+(?:spot\s+)?(?:premiums?|discounts?)\s+(?:widening|narrowing|rising|falling|up|down)\b"
 )
-_BELOW_OR_ABOVE = re.compile(r"^\s*(?:/\s*mt\s*)?below\s+or\s+(?:rmb\s*)?$")
+_AND_THE_OTHER_SIDE = re.compile(
+    r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?,?\s*and\s+(?:premiums?|discounts?)\s+of\s*(?:rmb\s*)?$"
+)
+
+_BELOW_OR_ABOVE = re.compile(r"^\s*(?:/\s*mt\s*)?below\s+(?:or|to)\s+(?:rmb\s*)?$")
 
 _WIDER_FROM = re.compile(r"^\s*(?:yuan/mt\s*)?(?P<dir>wider|narrower)\s+(?:from|than)\b")
 
@@ -883,6 +887,15 @@ def _read_spread(
                 # RMB 20-60/mt below SHFE 1509 copper"
                 or re.match(r"^\s*(?:/\s*mt\s*)?(?:lower\s+than|below)\b", trail) is not None
             )
+            # "at discounts of RMB 0-30/mt and premiums of RMB 0-10/mt": one range across both
+            # sides, from the deepest discount to the highest premium
+            other_side = (
+                (draft.low, draft.high)
+                if draft.low is not None
+                and draft.high is not None
+                and _AND_THE_OTHER_SIDE.match(lead)
+                else None
+            )
             if quantity.sign == -1:
                 # "premiums of -50~0 yuan/mt": the ends as signed; from the other leg if the
                 # text names the legs the other way round
@@ -893,6 +906,11 @@ def _read_spread(
             else:
                 draft.low = quantity.value
                 draft.high = high
+            if other_side is not None:
+                draft.low, draft.high = (
+                    min(draft.low, other_side[0]),
+                    max(draft.high, other_side[1]),
+                )
             if _held(stripped) and draft.change is None:
                 draft.change = PriceChange(Decimal(0))  # "the premium range remained at -200-300"
             why = "a spread's range"
