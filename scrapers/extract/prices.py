@@ -1204,6 +1204,17 @@ def _read_prices(
                 quantity.sign,
             )
         if quantity.kind is Kind.PERCENT:
+            if _SHARE_OF.match(trail):
+                # "more than 90% of the fourth batch of 69 billion yuan of subsidies has been
+                # used": a share of something, not a price's move
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    why="a share of something, not a price's move",
+                )
+                continue
             if _SO_FAR.search(whole[clause.start : quantity.start]) and re.match(
                 r"^\s*(?:or\s+[^,;]{1,30}?\s+)?from\b", trail
             ):
@@ -1247,6 +1258,8 @@ def _read_prices(
             if target is None and continues:
                 target = context.last_price
             sign = quantity.sign if quantity.sign is not None else direction(own_lead[-40:])
+            if sign is None and _OFF_BY.search(own_lead):
+                sign = -1  # "The contract closed the day at RMB 80,370/mt, off 0.35%."
             noun_after = _NOUN_AFTER.match(trail)
             if sign is None and noun_after is not None:
                 sign = direction(noun_after.group(0))  # "marking a 1.22% decline"
@@ -1580,6 +1593,7 @@ def _read_prices(
             last_change,
             whole[quantity.end :],
             _later_on(context.next_sentence),
+            context.next_sentence,
         )
         if role == "level" and _WHILE_IT_WAS.search(
             whole[max(0, clause.start - _CONJUNCTION) : quantity.start]
@@ -2223,6 +2237,8 @@ _EXTREME_POINT = re.compile(
     r"\b(?:lowest|highest)\s+(?:point|level|price)s?(?:\s+(?:was|were|at|of|below|above|under))+"
     r"\s*(?:rmb|usd|\$)?$"
 )
+_SHARE_OF = re.compile(r"^\s*of\s+(?:the|a|an|its|their|all|total|china's)\b")
+
 _A_FEW_DEALS = re.compile(
     r"\b(?:only\s+)?(?:a\s+few|few|several|some|scattered)\s+(?:deals?|transactions?|trades?)\s+"
     r"(?:were\s+|was\s+)?(?:reported|heard|done|concluded|closed|made)\s+(?:at|around|near)\s*(?:rmb)?$"
@@ -3374,11 +3390,14 @@ def _change_lead(lead: str) -> bool:
     stripped = _HEDGE_AT_END.sub("", lead.rstrip())
     return (
         re.search(r"(?:\bor|,)\s*[+\-−]?$", stripped) is not None
+        or _OFF_BY.search(stripped) is not None
         or direction(stripped[-14:]) is not None
         or _CHANGE_NOUN.search(stripped[-25:]) is not None
         or stripped.endswith(("by", "up", "down"))
     )
 
+
+_OFF_BY = re.compile(r"(?:,|\band)\s+off\s*$")
 
 _HEDGE_AT_END = re.compile(r"\s+(?:approximately|about|around|roughly|nearly|some)$")
 
@@ -3508,6 +3527,7 @@ def _role(
     last_change: Quantity | None,
     rest: str = "",
     later: str = "",
+    following: str = "",
 ) -> str:
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
@@ -3975,11 +3995,17 @@ def _role(
             # "as Pr-Nd oxide prices rose above 580,000 yuan/mt, alloy plants took fewer orders
             # and prices gave way again": a line crossed on the way back, not where it stands
             return "reference"
-        if _futures(owner) and (
-            _session_told(head) == "intraday"
-            or (INTRADAY.mentioned(rest) and INTRADAY.search(rest) is not None)
-            or (re.search(r"\bthen\b", head[-60:]) and not closed)
-            or (_SESSION_TIME.search(head) and not _CLOSE_BEFORE.search(head + rest))
+        if (
+            _futures(owner)
+            and (
+                _session_told(head) == "intraday"
+                or (INTRADAY.mentioned(rest) and INTRADAY.search(rest) is not None)
+                or (re.search(r"\bthen\b", head[-60:]) and not closed)
+                # "... and dropped below RMB 69,000/mt as shorts grew. The contract fell further
+                # before ending at RMB 68,050/mt": a line crossed before the close told next
+                or (not closed and _CLOSE_AHEAD.search(following[:120]) is not None)
+                or (_SESSION_TIME.search(head) and not _CLOSE_BEFORE.search(head + rest))
+            )
         ):
             # "opened at $2,022/mt and climbed, breaking through $2,040"; "climbed above
             # 17,700 yuan/mt, with the intraday high reaching 17,760": lines crossed in a session.
