@@ -329,7 +329,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
         context.place = None  # a spot premium's market is named in its own paragraph
         told = list(sentences_of(paragraph))
         for index, sentence in enumerate(told):
-            context.next_sentence = told[index + 1].folded if index + 1 < len(told) else ""
+            context.paragraph_rest = " ".join(later.folded for later in told[index + 1 :])
             if context.sentence_place is not None:
                 # "In Changzhou, deals were done at ...": a place opening a later sentence of
                 # the paragraph is that sentence's, not the rest of the paragraph's.
@@ -364,11 +364,31 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
                 context.mentioned_product = _named_after_the_numbers(sentence, parts, found_prices)
             else:
                 _learn_mention(sentence, context)
-    figures = [metrics.check(figure) for figure in merge([draft.figure() for draft in drafts])]
+    merged = merge([draft.figure() for draft in drafts])
+    figures = [metrics.check(_own_metal_misnamed(figure, context.metal)) for figure in merged]
     readings = notes.readings
     if explain:
         readings = sorted([*readings, *_unread(body, readings)], key=lambda r: r.offset)
     return Extraction(figures, readings)
+
+
+_EXCHANGE_METALS = frozenset({"aluminium", "copper", "zinc", "lead", "nickel", "tin"})
+
+
+def _own_metal_misnamed(figure: Figure, metal: str | None) -> Figure:
+    """ "SHFE 1511 copper opened at RMB 13,170/mt ..., to close at RMB 13,330/mt" in a lead
+    review: another base metal named where only the report's own metal's price can stand
+    (13,330 yuan is no copper price, and a lead one), so a misprint of the report's metal."""
+    if (
+        metal is None
+        or figure.metric is not Metric.PRICE
+        or figure.subject == metal
+        or figure.subject not in _EXCHANGE_METALS
+        or metrics.problem(figure) is None
+    ):
+        return figure
+    renamed = replace(figure, subject=metal)
+    return renamed if metrics.problem(renamed) is None else figure
 
 
 _UNREAD_WHY = {

@@ -178,9 +178,9 @@ class Context:
     # the last move amount written, whoever's it was ("the cash bid ... with a spike of US$2"),
     # for a price that "registered a similar rise" in the next sentence
     last_move: Decimal | None = None
-    # the paragraph's next sentence, folded: where a move told on the way may end ("... opened
-    # at A and grew to B. But later, the price ... ended at C")
-    next_sentence: str = ""
+    # the rest of the paragraph after this sentence, folded: where a move told on the way may
+    # end ("... opened at A and grew to B. But later, the price ... ended at C")
+    paragraph_rest: str = ""
     # the one exchange the article's body names, if only one ("On the London Metal Exchange,
     # ..."): where a base metal's dollar price that names no venue was made
     venue: str | None = None

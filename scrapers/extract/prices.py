@@ -882,6 +882,8 @@ _MOVE = re.compile(
 
 _MOVES_AT_LEAST = 3  # a list, not one sentence about one metal
 
+_BASE_METALS_OF = re.compile(r"\b(?P<venue>shanghai|shfe|lme|london)\s+base\s+metals\b")
+
 _VENUES_OF = {"shanghai": "SHFE", "shfe": "SHFE", "lme": "LME", "london": "LME"}
 
 
@@ -897,10 +899,18 @@ def _read_moves(
     if any(q.kind is Kind.MONEY for clause in clauses for q in clause.quantities):
         return []
     items = list(_MOVE.finditer(folded))
-    if len(items) < _MOVES_AT_LEAST:
+    # "Except tin, all LME base metals fell with nickel down 5.54%": one metal singled out of
+    # an exchange's wrap
+    wrap = _BASE_METALS_OF.search(folded)
+    if len(items) < _MOVES_AT_LEAST and not (wrap and items):
         return []
     named = items[0].group("venue")
-    venue = _VENUES_OF[named.strip()] if named else context.wrap_venue
+    if named:
+        venue: str | None = _VENUES_OF[named.strip()]
+    elif wrap is not None:
+        venue = _VENUES_OF[wrap.group("venue")]
+    else:
+        venue = context.wrap_venue
     if venue is None:
         return []
     drafts: list[Draft] = []
@@ -1204,6 +1214,16 @@ def _read_prices(
                 quantity.sign,
             )
         if quantity.kind is Kind.PERCENT:
+            if _TO_A_SUM.match(trail):
+                # "January-April FDI rose 11.1% to RMB 273.61 billion": a sum's growth
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    why="the growth of a sum of money, not a price's move",
+                )
+                continue
             if _SHARE_OF.match(trail):
                 # "more than 90% of the fourth batch of 69 billion yuan of subsidies has been
                 # used": a share of something, not a price's move
@@ -1572,6 +1592,10 @@ def _read_prices(
             after = names.known_products(named_after.group(1))
             if after:
                 owner = _Owner(after[0][2], owner.region)
+        if owner.region in EXCHANGES and _SPOT_METAL_AT.search(own_lead):
+            # "SHFE 1507 lead should fluctuate between RMB 13,080-13,280/mt and spot lead
+            # 13,550-13,650/mt": the spot market's price, not the exchange's
+            owner = _Owner(owner.product, "China")
         if owner.region not in _VENUES:
             # "the hike of RMB 125 per tonne in Guangxi to peg at RMB 3,700"; "at 14,630-14,660
             # yuan/mt in Shanghai, at 14,620-14,660 yuan/mt in Wuxi": the place follows.
@@ -1592,8 +1616,8 @@ def _read_prices(
             owner,
             last_change,
             whole[quantity.end :],
-            _later_on(context.next_sentence),
-            context.next_sentence,
+            _later_on(context.paragraph_rest),
+            context.paragraph_rest,
         )
         if role == "level" and _WHILE_IT_WAS.search(
             whole[max(0, clause.start - _CONJUNCTION) : quantity.start]
@@ -2051,12 +2075,14 @@ _ON_THE_WAY = re.compile(
 
 _LATER_ON = re.compile(
     r"^\s*(?:but\s+)?(?:later|then|afterwards|after\s+that|in\s+the\s+afternoon)\b"
+    # "... and moved higher to RMB 13,550/mt. The contract finished up ...": the same contract
+    r"|^\s*(?:the\s+(?:contract|metal|light\s+metal|red\s+metal|most[- ]active\s+contract)|it)\s"
 )
 
 
 def _later_on(following: str) -> str:
-    """The next sentence when it goes on with the same session ("But later, the price fell
-    below 13,000 and ended at 12,985"), else nothing."""
+    """The rest of the paragraph when its next sentence goes on with the same session ("But
+    later, the price fell below 13,000 and ended at 12,985"; "It reached ..."), else nothing."""
     return following if _LATER_ON.match(following) else ""
 
 
@@ -2237,6 +2263,14 @@ _EXTREME_POINT = re.compile(
     r"\b(?:lowest|highest)\s+(?:point|level|price)s?(?:\s+(?:was|were|at|of|below|above|under))+"
     r"\s*(?:rmb|usd|\$)?$"
 )
+_SPOT_METAL_AT = re.compile(
+    r"\band\s+spot\s+(?:copper|zinc|lead|nickel|tin|alumini?um)\s+(?:at\s+|between\s+)?(?:rmb\s*)?$"
+)
+
+_TO_A_SUM = re.compile(
+    r"^\s*(?:yoy\s+|y-o-y\s+)?to\s+(?:rmb|usd|us\$|\$|eur)?\s*[\d,.]+\s*(?:billion|million|trillion)\b"
+)
+
 _SHARE_OF = re.compile(r"^\s*of\s+(?:the|a|an|its|their|all|total|china's)\b")
 
 _A_FEW_DEALS = re.compile(
@@ -3437,6 +3471,17 @@ _SUBJECT_OPENS = re.compile(
 )
 
 
+_MOVED_VERB = (
+    r"(?:plunged|fell|rose|surged|dropped|slumped|rallied|climbed|tumbled|jumped|slid|soared)"
+)
+# "..., but gave up the gains as crude oil plunged, and closed at USD 1,806/mt"; "as the dollar
+# index fell and crude oil rose": why the metal moved, no other product's price
+_WHY_IT_MOVED = re.compile(
+    rf"\b(?:as|after|while|because)\s+(?:(?!prices?\b)[a-z]+\s+){{1,3}}{_MOVED_VERB}"
+    rf"(?:\s+and\s+(?:(?!prices?\b)[a-z]+\s+){{1,3}}{_MOVED_VERB})*\b"
+)
+
+
 def _foreign(head: str) -> bool:
     """Whether the clause is about a cost, fee, profit or volume rather than a price: such a
     noun opens it, or stands between the product and the amount."""
@@ -3449,12 +3494,7 @@ def _foreign(head: str) -> bool:
     # "The average spot price of EMM in major production areas was": where, not how much
     head = re.sub(r"\b(?:production|producing)\s+(?:areas?|regions?|bases?)\b", " ", head)
     # "..., but gave up the gains as crude oil plunged, and closed at USD 1,806/mt": why it moved
-    head = re.sub(
-        r"\b(?:as|after|while|because)\s+(?:(?!prices?\b)[a-z]+\s+){1,3}(?:plunged|fell|rose|surged|dropped"
-        r"|slumped|rallied|climbed|tumbled|jumped|slid|soared)\b",
-        " ",
-        head,
-    )
+    head = _WHY_IT_MOVED.sub(" ", head)
     # AL Circle's "Bauxite Henan has registered a drop of RMB 10": a move, not registrations
     head = re.sub(
         r"\b(?:(?:has|have|had)\s+)?registered\s+(?:an?\s+)?(?:[a-z]+\s+)?"
@@ -3618,7 +3658,8 @@ def _role(
         # yuan/mt from a week ago, following a rise of 150,000 yuan/mt last week"
         return "reference"
     if re.search(
-        r"\b(?:dropped|fell|slid|declined|rose|climbed|rallied)\s+to\s+test\s*(?:usd|us\$|\$|rmb)?$"
+        r"\b(?:dropped|fell|slid|declined|rose|climbed|rallied|rise|fall|drop|climb)\s+to\s+test\s*"
+        r"(?:usd|us\$|\$|rmb)?$"
         # "Last night nickel price slumped, testing downward $11,700 per tonne"
         r"|\b(?:test(?:ing|ed|s)?|to\s+test)\s+(?:downward|upward|down|up)\s*(?:usd|us\$|\$|rmb)?$",
         stripped,
@@ -4003,7 +4044,7 @@ def _role(
                 or (re.search(r"\bthen\b", head[-60:]) and not closed)
                 # "... and dropped below RMB 69,000/mt as shorts grew. The contract fell further
                 # before ending at RMB 68,050/mt": a line crossed before the close told next
-                or (not closed and _CLOSE_AHEAD.search(following[:120]) is not None)
+                or (not closed and _CLOSE_AHEAD.search(following[:160]) is not None)
                 or (_SESSION_TIME.search(head) and not _CLOSE_BEFORE.search(head + rest))
             )
         ):
@@ -4845,7 +4886,8 @@ def learn_front_contract(folded_body: str, context: Context) -> None:
 _FOLLOWED = re.compile(
     # "spodumene prices tracked the rapid slide in lithium carbonate, falling nearly US$50/t"
     r"\b(?:follow(?:ed|ing|s)?|track(?:ed|ing|s)?|in\s+line\s+with|along\s+with|in\s+tandem\s+with)"
-    r"\s+(?:the\s+)?(?:(?:[a-z-]+\s+){1,3}(?:in|of)\s+)?$"
+    # ... "SHFE 1511 lead should follow SHFE zinc to move at highs between ..."
+    r"\s+(?:the\s+)?(?:(?:shfe|lme|comex)\s+)?(?:(?:[a-z-]+\s+){1,3}(?:in|of)\s+)?$"
     # "closing at ... on talk of a US ban on Rusal aluminium": news about the metal, not its price
     r"|\b(?:ban|bans|sanctions|tariffs?|duties|embargo)\s+on\s+(?:[a-z]+\s+){0,2}$"
 )

@@ -100,7 +100,14 @@ _TODAYS_QUOTE = re.compile(
 
 _LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
 
-_EXCHANGE_SUBJECT = re.compile(r"\b(?:shfe|lme|comex)\b|\b\d{4}\s+contract\b|\bmost[- ]active\b")
+# "SHFE copper is expected to range at ...", "spot lead is likely to range between ...": a
+# morning comment's forecast names what will trade (AL Circle's today's quote names "prices")
+_EXCHANGE_SUBJECT = re.compile(
+    r"\b(?:shfe|lme|comex)\b|\b\d{4}\s+contract\b|\bmost[- ]active\b"
+    # (but AL Circle's "Spot aluminium price (contract) is likely to be traded at ..." is
+    # today's quote)
+    r"|\bspot\s+(?:copper|zinc|lead|nickel|tin|alumini?um)\b(?!\s+(?:prices?|contracts?)\b)"
+)
 
 # "As the SHFE 1805 contract failed to stay firm above 24,000 yuan/mt", "After SHFE current-month
 # aluminum price failed to stay at RMB 18,000/mt": a line a price did not hold, not where it is

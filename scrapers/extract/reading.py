@@ -295,6 +295,10 @@ SEE_PRICES = re.compile(
     rf"(?:{VIEW_VERBS})\b"
 )
 _STILL_NOW = re.compile(r"\b(?:is|are)\s+still\b")
+_SAID_IT = re.compile(
+    r"\b(?:said|says|announced|pledged|promised|vowed)\s+(?:that\s+)?"
+    r"(?:it|they|he|she|the\s+(?!prices?\b|market\b|metal\b)[a-z]+)\s+$"
+)
 
 
 def looks_forward(text: str, folded: str, end: int) -> bool:
@@ -311,6 +315,12 @@ def looks_forward(text: str, folded: str, end: int) -> bool:
             continue
         if word == "could" and _COULD_TRADE.match(clean, match.end()):
             continue  # "high-bismuth lead could go at a discount of 100-50": today's quote
+        if word in {"would", "will"} and _SAID_IT.search(
+            clean, max(0, match.start() - 40), match.start()
+        ):
+            # "LME lead fell as the ECB said it would speed up its QE buying, to touch a low
+            # of ...": someone's stated plan, not a forecast of the price
+            continue
         if word == "looking ahead" and _STILL_NOW.search(clean, match.end(), max(end, 0)):
             # "Looking ahead to tomorrow, copper prices are still above 90,000 yuan/mt, ...":
             # where prices stand now, the premise of the outlook
