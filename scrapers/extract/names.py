@@ -725,6 +725,8 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "secondary aluminium alloy": "adc12",
     "secondary aluminium": "adc12",
     "recycled aluminium alloy": "adc12",
+    # "the mainstream large-scale recycled aluminum enterprises offer stable, concentrated at"
+    "recycled aluminium": "adc12",
     "aluminium scrap": "aluminium scrap",
     "scrap aluminium": "aluminium scrap",
     "baled ubc": "aluminium scrap (baled ubc)",
@@ -767,6 +769,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "bc copper": "copper (bc)",
     "copper scrap": "copper scrap",
     "scrap copper": "copper scrap",
+    # a machine translation's "waste" for scrap ("the price of all kinds of waste aluminum")
+    "waste copper": "copper scrap",
+    "waste aluminium": "aluminium scrap",
     "secondary copper raw material": "copper scrap",
     "recycled copper raw material": "copper scrap",
     "secondary copper": "copper scrap",
@@ -1077,15 +1082,21 @@ _PRODUCT_PATTERN = re.compile(
 
 # Silicon metal's grades: "#553", "553", "3303", with how it was smelted.
 _SILICON_GRADE = re.compile(
-    r"(?<![\w#-])(?P<std>(?:above-|below-)?standard\s+)?(?P<before>(?:non-)?oxygen-blown\s+)?"
+    # ... "Oxygen-free 553# silicon", "oxygenated 553# silicon" (a translation's words)
+    r"(?<![\w#-])(?P<std>(?:above-|below-)?standard\s+)?"
+    r"(?P<before>(?:non-)?oxygen-blown\s+|oxygen-free\s+|oxygenated\s+)?"
     r"(?:#\s?)?(?P<grade>553|550|551|521|441|421|411|3303|2202|2502|1101|97)#?"
     r"(?P<after>\s+(?:non-)?oxygen-blown)?(?:\s+(?:industrial\s+)?silicon(?:\s+metal)?)(?![a-z])"
     r"(?P<oxygen>\s+with(?:out)?\s+oxygen)?"
 )
 
 
+_OXYGEN_WORDS = {"oxygen-free": "non-oxygen-blown", "oxygenated": "oxygen-blown"}
+
+
 def _silicon(match: re.Match[str]) -> str:
     blown = (match.group("before") or match.group("after") or "").strip()
+    blown = _OXYGEN_WORDS.get(blown, blown)
     oxygen = match.group("oxygen")
     if oxygen:  # "553# silicon without oxygen", "553# silicon with oxygen"
         blown = "non-oxygen-blown" if "without" in oxygen else "oxygen-blown"

@@ -1592,6 +1592,16 @@ def _read_prices(
             after = names.known_products(named_after.group(1))
             if after:
                 owner = _Owner(after[0][2], owner.region)
+        told_before = whole[clause.start : quantity.start]
+        if (
+            owner.region not in EXCHANGES | {"China"}
+            and not owner.region.startswith(("FOB", "CIF"))
+            and re.search(r"\bdomestic\b", told_before)
+            and not names.regions(told_before)
+        ):
+            # "the price of a plant in Jiangxi fell ..., while the transaction price of domestic
+            # small and medium-sized plants fell ...": the country's, not the place before
+            owner = _Owner(owner.product, "China")
         if owner.region in EXCHANGES and _SPOT_METAL_AT.search(own_lead):
             # "SHFE 1507 lead should fluctuate between RMB 13,080-13,280/mt and spot lead
             # 13,550-13,650/mt": the spot market's price, not the exchange's
@@ -2272,6 +2282,13 @@ _TO_A_SUM = re.compile(
 )
 
 _SHARE_OF = re.compile(r"^\s*of\s+(?:the|a|an|its|their|all|total|china's)\b")
+
+_KEPT_UNDER = re.compile(
+    r"\b(?:maintained|kept|remained|stayed|held)\s+(?:at\s+)?(?:less\s+than|below|under)\s*(?:rmb)?$"
+)
+_ONE_PLANT = re.compile(
+    r"\bprices?\s+of\s+an?\s+(?:[a-z-]+\s+){0,3}(?:plant|smelter|enterprise|producer|factory|mill)\b"
+)
 
 _A_FEW_DEALS = re.compile(
     r"\b(?:only\s+)?(?:a\s+few|few|several|some|scattered)\s+(?:deals?|transactions?|trades?)\s+"
@@ -3574,6 +3591,14 @@ def _role(
         return "expectation"
     if _EXTREME_POINT.search(stripped[-50:]):
         return "intraday"  # "deals went lower still, with the lowest point below RMB 2,500/t"
+    if _KEPT_UNDER.search(stripped[-40:]):
+        # "The quotation of imported waste aluminum enterprises is still maintained at less than
+        # 13000 yuan / ton": a ceiling the quotes stay under, not a price
+        return "other"
+    if _ONE_PLANT.search(head[-80:]):
+        # "the price of a recycled aluminum plant in Jiangxi fell by 100 yuan / ton to 13000":
+        # one seller's price, not the market's
+        return "deal"
     if _A_FEW_DEALS.search(stripped[-60:]):
         # "spot prices held, with a few transactions reported at RMB 11,820-11,840/mt"
         return "deal"
@@ -4115,7 +4140,7 @@ def _futures(owner: _Owner) -> bool:
 # held steady at ...": the quotes of one size of producer, a series of its own (not the buyers
 # of "dysprosium oxide edged up on steady buying by large enterprises").
 _PLANT_SIZE = re.compile(
-    r"(?<!\bby\s)\b(?P<size>large(?:-sized)?|medium(?:-sized)?(?:\s+and\s+small(?:-sized)?)?"
+    r"(?<!\bby\s)\b(?P<size>large(?:-sized|-scale)?|medium(?:-sized)?(?:\s+and\s+small(?:-sized)?)?"
     r"|small(?:-sized)?(?:\s+and\s+medium(?:-sized)?)?)\s+(?:[a-z-]+\s+){0,3}?"
     r"(?:plants|enterprises|smelters|factories|producers|firms)\b"
 )
@@ -4167,7 +4192,7 @@ def _owner(
     size = _PLANT_SIZE.search(whole[clause.start : quantity.start])
     if size is None:
         return owner  # a size named in an earlier clause carries on
-    words = size.group("size").replace("-sized", "")
+    words = size.group("size").replace("-sized", "").replace("-scale", "")
     named = "medium and small" if "medium" in words and "small" in words else words
     base = _SIZED.sub("", owner.product)
     return _Owner(_with_qualifier(base, f"{named} enterprises"), owner.region)
@@ -4899,7 +4924,9 @@ _SINCE_THE_START = re.compile(
     r"(?:the\s+(?:beginning|start)\s+(?:of\s+)?(?:(?:the|this|last)\s+year|\d{4})"
     # "a drop of 20% from early May": from a vague point of a month
     rf"|(?:early|mid|late)[-\s]+(?:{_MONTHS})|the\s+(?:beginning|start|middle|end)\s+of\s+"
-    rf"(?:{_MONTHS}))\b"
+    rf"(?:{_MONTHS})"
+    # "up 650 yuan/mt from the lowest price in the first half of the year": from a low, whenever
+    r"|the\s+(?:lowest|highest)\s+(?:price|level|point)?)\b"
 )
 
 _TO_THE_LIMIT = re.compile(

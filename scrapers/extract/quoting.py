@@ -147,6 +147,8 @@ def _held(lead: str) -> bool:
             r"(?:\s+(?:this\s+week|today|during\s+the\s+week))?"
             # "alumina prices have been stable at the relatively low level at RMB 2,500/t"
             r"(?:\s+at\s+(?:the\s+|a\s+)?(?:relatively\s+)?(?:low|high|same)\s+level)?"
+            # "... enterprises offer stable, concentrated at 13200-13300 yuan / ton"
+            r"(?:,\s*concentrated)?"
             # "yttrium oxide prices remained stable this week within the range of"
             r"(?:\s+(?:at|in|(?<=stable\s)within|(?<=steady\s)within|(?<=week\s)within))?"
             r"(?:\s+the\s+range\s+of)?"
