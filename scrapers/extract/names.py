@@ -1388,6 +1388,10 @@ _VOLTAGE_LIST = re.compile(
 
 
 def _lco_grades(folded: str) -> list[tuple[int, int, str]]:
+    # A voltage names a grade only beside LCO or before "products"/"models": without those words
+    # (most clauses) there is nothing to scan for.
+    if not any(map(folded.__contains__, ("lco", "cobalt oxide", "product", "model"))):
+        return []
     lists = [match.span() for match in _VOLTAGE_LIST.finditer(folded)]
     named = _LCO.search(folded) is not None
     return [
@@ -1406,7 +1410,7 @@ _MANGANESE_TOPIC = re.compile(r"\bemm\b|\bmanganese\b")
 
 
 def _manganese_ore(folded: str) -> list[tuple[int, int, str]]:
-    if not _MANGANESE_TOPIC.search(folded):
+    if "ore powder" not in folded or not _MANGANESE_TOPIC.search(folded):
         return []
     return [
         (match.start(), match.end(), f"manganese ore ({match.group('grade')})")
@@ -1457,20 +1461,23 @@ def _known_products(folded: str) -> list[tuple[int, int, str]]:
     ]
     if "oxides" in folded or "metals" in folded:
         found.extend(_shared_form(folded))
-    found.extend(
-        (match.start(), match.end(), _OXIDES[match.group(1), re.sub(r"\s", "", match.group(2))])
-        for match in _OXIDATION_STATES.finditer(folded)
-    )
-    found.extend(
-        (match.start(), match.end(), f"{_ternary_base(match.group('base'))} {_series(match)}")
-        for match in _TERNARY_SERIES.finditer(folded)
-    )
+    if "oxide" in folded:
+        found.extend(
+            (match.start(), match.end(), _OXIDES[match.group(1), re.sub(r"\s", "", match.group(2))])
+            for match in _OXIDATION_STATES.finditer(folded)
+        )
+    series_named = "-series" in folded  # every ternary series is written "5-series (...)"
+    if series_named:
+        found.extend(
+            (match.start(), match.end(), f"{_ternary_base(match.group('base'))} {_series(match)}")
+            for match in _TERNARY_SERIES.finditer(folded)
+        )
     found.extend(_manganese_ore(folded))
     for start, end, grade in _lco_grades(folded):
         # "4.2V, 4.4V, and 4.5V LCO": the grade with its product word after the list
         lco = _LCO.match(folded, end + 1) if end < len(folded) else None
         found.append((start, lco.end() if lco else end, grade))
-    for start, end, series in bare_series(folded):
+    for start, end, series in bare_series(folded) if series_named else []:
         base = ternary_base(folded[:start])
         if base is not None and not any(begin <= start < stop for begin, stop, _ in found):
             found.append((start, end, f"{base} {series}"))  # "..., and 5-series (...) prices"
