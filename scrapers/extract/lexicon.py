@@ -482,6 +482,9 @@ FOREIGN = Concept(
         "gold prices",
         "silver prices",
         "crude oil",
+        # "WTI crude oil prices jumped 3% to close at USD 60.72/bbl": oil's market, not a metal's
+        "wti",
+        "brent",
         "oil prices",
         "dollar index",
         "processing fees",

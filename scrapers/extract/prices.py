@@ -1766,7 +1766,7 @@ def _read_prices(
             draft = current  # "closing at 117,020 at midday, down 950": the level just read
         else:
             unit = quantity.unit or "CNY/t"
-            if owner.region == "LME" and unit == "CNY/t" and not quantity.is_range:
+            if owner.region == "LME" and unit == "CNY/t":
                 # "LME zinc ... closed at RMB 2,054/mt, up RMB 41/mt": the LME quotes in dollars,
                 # so the yuan sign beside its close is a misprint
                 unit = "USD/t"
@@ -2044,7 +2044,7 @@ _MOVED_TO = re.compile(
     r"|dived|dove|sank|plunged|tumbled|slumped|soared|spiked|slipped|sagged|eased|bounced"
     r"|recovered|firmed|ticked|nudged|drifted|dipping|sliding|easing|rebounding|retreating"
     r"|increased|decreased|plummeted)"
-    r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|all\s+the\s+way))*"
+    r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|again|all\s+the\s+way))*"
     r"\s+(?:to|at)(?:\s+(?:around|about))?\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:testing|tested|touching|touched|traded\s+within|within|between)\s*(?:rmb|\$)?\s*$"
     # "On Thursday morning the contract held near RMB 40,800/mt ..., before ending at ..."
@@ -3499,6 +3499,9 @@ _WHY_IT_MOVED = re.compile(
 )
 
 
+_OTHER_MARKETS = frozenset({"crude oil", "wti", "brent"})
+
+
 def _foreign(head: str) -> bool:
     """Whether the clause is about a cost, fee, profit or volume rather than a price: such a
     noun opens it, or stands between the product and the amount."""
@@ -3540,6 +3543,8 @@ def _foreign(head: str) -> bool:
     if not foreign:
         return False
     after = head[foreign[-1].end() :]
+    if foreign[-1].group(0) in _OTHER_MARKETS and re.match(r"\s*prices?\b", after):
+        return True  # "WTI crude oil prices jumped 3%": oil's price, not a metal's
     # "fees in Foshan were quoted at": still the fee; "..., the price was": a price again (but
     # not "fees weakened as prices climbed: Foshan quoted ..."); "... said it would cut copper
     # output, but longs left and it fell back, to close up USD 27": a close is a price's.
@@ -4084,7 +4089,10 @@ def _role(
         "",
         stripped,
     )
-    if direction(bare[-14:]) is not None and not re.search(r"(?:\bto|\bat|\brange\s+of)\s*$", bare):
+    if direction(bare[-14:]) is not None and not re.search(
+        r"(?:\bto(?:\s+the)?|\bat|\brange\s+of)\s*$",
+        bare,  # "fall to the RMB 135,500-138,000/mt band"
+    ):
         return "change"
     if _futures(owner) and (told := _session_told(head)) is not None:
         return told

@@ -60,7 +60,7 @@ _QUANTITY = re.compile(
     rf"|(?P<perother>\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?)?\s*(?:/|per\s+)\s*"
     rf"(?:mtu|dmtu|nickel\s+(?:unit|point)|metric\s+tonne\s+unit|tonn?e?-degree|kg|kilogram|g|gram"
     rf"|lb|pound|oz|ounce"
-    rf"|unit|kwh|wh|ah|w|wp|piece|sheet|sq\s*m|m2|m3|litre|liter|barrel)(?![a-z]))"
+    rf"|unit|kwh|wh|ah|w|wp|piece|sheet|sq\s*m|m2|m3|litre|liter|barrel|bbl)(?![a-z]))"
     rf"|\s*(?P<post>yuan|rmb|cny|usd|us\s?dollars?|dollars?)(?![a-z])(?P<tonne>{_PER_TONNE})?"
     # "China's FOB was quoted at 2,350-2,410 $/mt": the dollar sign after the amount
     rf"|\s*(?P<postdollar>\$)(?P<tonne3>{_PER_TONNE})"
