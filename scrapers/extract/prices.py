@@ -2084,7 +2084,7 @@ _ON_THE_WAY = re.compile(
 )
 
 _LATER_ON = re.compile(
-    r"^\s*(?:but\s+)?(?:later|then|afterwards|after\s+that|in\s+the\s+afternoon)\b"
+    r"^\s*(?:but\s+)?(?:later|then|afterwards|after\s+that|in\s+the\s+afternoon|finally)\b"
     # "... and moved higher to RMB 13,550/mt. The contract finished up ...": the same contract
     r"|^\s*(?:the\s+(?:contract|metal|light\s+metal|red\s+metal|most[- ]active\s+contract)|it)\s"
 )
@@ -2268,6 +2268,19 @@ _NOUN_AFTER = re.compile(
 
 _NEAR_MIDDAY = re.compile(
     r"^\s*(?:/\s*(?:mt|t)\s*)?(?:near|around|before|towards|toward)\s+(?:the\s+)?(?:mid-?day|noon)\b"
+)
+_PRICES_SENT = re.compile(
+    r"\b(?:sending|sent|pushing|pushed|dragging|dragged|lifting|lifted|taking|took)\s+(?:the\s+)?"
+    r"prices?\s+(?:down|up|back|lower|higher)?\s*to\s*(?:rmb|usd|us\$|\$)?$"
+)
+_CLOSED_AT_ITS_HIGH = re.compile(
+    r"\b(?:ended|closed|finished|settled)\s+at\s+an?\s+(?:session|intraday|day's)\s+(?:high|low)"
+    r"\s+of\s*(?:rmb|usd|us\$|\$)?$"
+)
+# "It then fell back to its lowest in nearly six years at USD 1,476/mt": a low on the way
+_ITS_LOWEST_AT = re.compile(
+    r"\b(?:its|a|the)\s+(?:lowest|highest)(?:\s+(?:level|point|price))?(?:\s+(?:in|since)\s+"
+    r"[^,;]{0,30}?)?\s+at\s*(?:rmb|usd|us\$|\$)?$"
 )
 _EXTREME_POINT = re.compile(
     r"\b(?:lowest|highest)\s+(?:point|level|price)s?(?:\s+(?:was|were|at|of|below|above|under))+"
@@ -3594,7 +3607,11 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
-    if _EXTREME_POINT.search(stripped[-50:]):
+    if _CLOSED_AT_ITS_HIGH.search(stripped[-50:]):
+        return "level"  # "The most active contract ended at a session high of RMB 13,115/mt"
+    if _EXTREME_POINT.search(stripped[-50:]) or (
+        _futures(owner) and _ITS_LOWEST_AT.search(stripped[-70:])
+    ):
         return "intraday"  # "deals went lower still, with the lowest point below RMB 2,500/t"
     if _KEPT_UNDER.search(stripped[-40:]):
         # "The quotation of imported waste aluminum enterprises is still maintained at less than
@@ -3761,7 +3778,7 @@ def _role(
     if (
         _futures(owner)
         and not closed
-        and _MOVED_TO.search(stripped[-45:])
+        and (_MOVED_TO.search(stripped[-45:]) or _PRICES_SENT.search(stripped[-45:]))
         and (
             _CLOSE_AHEAD.search(rest)
             or _CLOSE_AHEAD.search(later)  # "..., and fell to A. In the afternoon, ... closed at"
@@ -4098,9 +4115,9 @@ def _role(
         return told
     if not _futures(owner) and _BROKE_TO_HIGH.search(head[-90:]):
         return "level"  # "Its average price broke through $5,000/mt to a high of $5,030/mt"
-    if _SESSION.search(stripped[-34:]):
+    if _SESSION.search(stripped[-34:]) and not _CLOSED_AT_ITS_HIGH.search(stripped[-50:]):
         return "intraday"
-    return "level"
+    return "level"  # ... "The most active contract ended at a session high of RMB 13,115/mt"
 
 
 def _session_told(head: str) -> str | None:
@@ -4321,6 +4338,17 @@ def _owner_as_written(
     ):
         # "LME zinc tested the 10-day average and failed. We expect it to trade at $2,440-2,490"
         return _in_currency(_Owner(*context.last_owner), quantity)
+    if (
+        product is None
+        and last is None
+        and context.last_owner
+        and context.last_owner[1] in _VENUES
+        and _PRICES_SENT.search(head[-40:])
+        and not names.regions(head)
+    ):
+        # "In the afternoon, longs left ..., sending prices down to RMB 10,530/mt": the contract
+        # the paragraph is telling of
+        return _Owner(*context.last_owner)
     if (
         heading_product is not None
         and last is not None
