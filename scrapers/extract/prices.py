@@ -2043,7 +2043,7 @@ _MOVED_TO = re.compile(
     r"|edged|pulled|retreated|rebounded|started|shot|falling|rising|dropping|climbing|advancing"
     r"|dived|dove|sank|plunged|tumbled|slumped|soared|spiked|slipped|sagged|eased|bounced"
     r"|recovered|firmed|ticked|nudged|drifted|dipping|sliding|easing|rebounding|retreating"
-    r"|increased|decreased|plummeted)"
+    r"|increased|decreased|plummeted|grew)"
     r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|again|all\s+the\s+way))*"
     r"\s+(?:to|at)(?:\s+(?:around|about))?\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:testing|tested|touching|touched|traded\s+within|within|between)\s*(?:rmb|\$)?\s*$"
@@ -2076,11 +2076,12 @@ _OPENED_SESSION_AT = re.compile(
 
 # a contract's path through the session, before its close: an open, a gap, a hover, a waypoint
 _ON_THE_WAY = re.compile(
-    r"\b(?:open(?:ed|ing)?|start(?:ed|ing)?|gapped\s+(?:higher|lower)|grew|returned)\b[^.;]{0,50}"
+    r"\b(?:open(?:ed|ing)?|start(?:ed|ing)?|gap(?:ped)?\s+(?:higher|lower)|grew|returned)\b[^.;]{0,50}"
     r"\bat\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:moved|hovered|hovering|traded|trading|moving)\s+(?:narrowly\s+|mostly\s+|stably\s+)?"
     r"(?:around|at|between)\s*(?:rmb|usd|us\$|\$)?\s*$"
-    r"|\b(?:lifted|pushed|dragged|grew|returned)\s+(?:it\s+)?to\s*(?:rmb|usd|us\$|\$)?\s*$"
+    r"|\b(?:lifted|pushed|dragged|grew|returned)\s+(?:it\s+)?(?:slightly\s+|modestly\s+)?to\s*"
+    r"(?:rmb|usd|us\$|\$)?\s*$"
 )
 
 _LATER_ON = re.compile(
@@ -2097,7 +2098,8 @@ def _later_on(following: str) -> str:
 
 
 _CLOSE_AHEAD = re.compile(
-    r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+(?:at|up|down|higher|lower)|to\s+(?:end|close)\b"
+    r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+(?:the\s+(?:session|day|night\s+session)\s+)?"
+    r"(?:at|up|down|higher|lower)|to\s+(?:end|close)\b"
     r"|settl(?:ed|ing)|finished)\b"
 )
 
@@ -2296,6 +2298,9 @@ _TO_A_SUM = re.compile(
 
 _SHARE_OF = re.compile(r"^\s*of\s+(?:the|a|an|its|their|all|total|china's)\b")
 
+_PUT_OFF = re.compile(
+    r"^\s*(?:/\s*mt\s*)?(?:discouraged|deterred|dampened|curbed|hurt|put\s+off|scared\s+off)\b"
+)
 _KEPT_UNDER = re.compile(
     r"\b(?:maintained|kept|remained|stayed|held)\s+(?:at\s+)?(?:less\s+than|below|under)\s*(?:rmb)?$"
 )
@@ -3613,6 +3618,12 @@ def _role(
         _futures(owner) and _ITS_LOWEST_AT.search(stripped[-70:])
     ):
         return "intraday"  # "deals went lower still, with the lowest point below RMB 2,500/t"
+    if _PUT_OFF.match(trail) and re.search(
+        r"\bprices?\s+(?:as\s+high\s+as|above|over)\s*(?:rmb)?$", stripped
+    ):
+        # "Price as high as RMB 40,000/mt discouraged buyers": a level told by its effect on
+        # buyers, not a quote
+        return "other"
     if _KEPT_UNDER.search(stripped[-40:]):
         # "The quotation of imported waste aluminum enterprises is still maintained at less than
         # 13000 yuan / ton": a ceiling the quotes stay under, not a price
@@ -4005,8 +4016,13 @@ def _role(
         trail,
     ):
         return "other"  # "by up to RMB 200": a ceiling; "200-300 yuan/mt above the market price"
-    if re.search(r"\b(?:versus|vs\.?|while|whereas)\s*$", stripped) and _in_a_place(trail):
-        # "2,860-3,000 yuan/mt in north China, versus 2,800-2,900 yuan/mt in south China"
+    if re.search(r"\b(?:versus|vs\.?|while|whereas)\s*$", stripped) and (
+        _in_a_place(trail)
+        or re.match(r"^\s*(?:/\s*mt\s*)?for\s+(?![^.;,]{0,30}\bbrands?\b)[a-z-]+\s+[a-z]+\b", trail)
+    ):
+        # "2,860-3,000 yuan/mt in north China, versus 2,800-2,900 yuan/mt in south China";
+        # "..., versus RMB 39,060-39,260/mt for standard-quality copper": another market's or
+        # grade's price, not a value compared with
         return "level"
     if (
         _REFERENCE.search(stripped[-34:])

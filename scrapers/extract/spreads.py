@@ -95,7 +95,7 @@ _SPOT_PREMIUM = re.compile(
     # "Spot prices are expected to trade at premiums of RMB 0-40/mt"; "Spot copper in China
     # should trade between discounts of RMB 50/mt and premiums of RMB 30/mt"
     r"|\bspot\s+(?:prices|copper|zinc|alumini?um|lead|nickel|tin)\b(?:\s+[a-z]+){0,7}?\s+"
-    r"(?:premiums|discounts)\s+of\b"
+    r"(?:an?\s+)?(?:premium|discount)s?\s+of\b"
     r"|\b(?:common|mainstream|ordinary|standard)\s+brands?\b"
     # "quoted at premiums of 265~300 yuan/mt over the market": over the futures
     r"|\b(?:premiums?|discounts?)\s+of\s+[^a-z]*(?:yuan/mt\s+)?(?:over|against|to)\s+the\s+"
