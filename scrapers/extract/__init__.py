@@ -524,6 +524,21 @@ def _inside_the_range(kept: Figure, new: Figure) -> bool:
         new.metric is Metric.SPREAD and new.change is not None and new.change.basis is None
     )
     if (
+        kept.metric is Metric.SPREAD
+        and _key(kept) == _key(new)
+        and kept.low is not None
+        and kept.high is not None
+        and new.low is not None
+        and new.high is not None
+        and new.change is None
+        and _AFTERNOON.search(new.evidence) is not None
+        and _AFTERNOON.search(kept.evidence) is None
+        and kept.low <= new.low <= new.high <= kept.high
+    ):
+        # "#0 zinc ..., RMB 340-380/mt above SHFE 1510 ... Prices moved sideways in the
+        # afternoon, with spot premiums of RMB 340-360/mt": the day's trading within the quote
+        return True
+    if (
         kept.low is None
         or kept.high is None
         or (new.change is not None and not moved_within)

@@ -52,7 +52,12 @@ _CLAUSE_BREAK = re.compile(
     # contract prices"; "... in Tianjin August 16, 200 yuan per tonne above Shanghai price and
     # 350-400 yuan per tonne above September zinc on the SHFE": a price, then its premiums
     r"|(?:,\s*|\s+and\s+)(?=(?:about\s+|around\s+)?(?:rmb\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*"
-    r"(?:yuan(?:\s*/\s*mt|\s+per\s+tonne)?|/mt)\s+(?:above|below)\s+[a-z])"
+    r"(?:yuan(?:\s*/\s*mt|\s+per\s+tonne)?|/mt)\s+(?:(?:above|below)\s+[a-z]"
+    # "... for Shuangyan and new Honglu brands, RMB 500/mt higher than SHFE 1507 lead"
+    r"|(?:higher|lower)\s+than\s+(?:the\s+)?shfe\b))"
+    # "..., with spot premiums of RMB 340-360/mt, and RMB 15,000/mt for imported zinc": another
+    # product's price after the premium
+    r"|,\s*and\s+(?=(?:rmb\s*)?[\d,.]+\s*(?:yuan\s*)?/\s*mt\s+for\s+[a-z])"
     # "... and secondary aluminium alloy generally pulled back, with only aluminium wire and
     # cable maintaining stable operations": the exception is a statement of its own
     r"|,\s*(?=with\s+only\b)"

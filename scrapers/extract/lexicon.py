@@ -565,6 +565,11 @@ CLOSE = Concept(
         "settled at",
         "settling at",
         "finished at",
+        # "to finish up RMB 180/mt at RMB 13,380/mt"
+        "to finish up",
+        "to finish down",
+        "finished up",
+        "finished down",
         "finished the session at",
         "finished the night session at",
         "finished the day session at",

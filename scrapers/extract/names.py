@@ -979,6 +979,7 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     # imported metal quoted at home against the same exchange ("Imported zinc prices were RMB
     # 70/mt below or RMB 20/mt above SHFE 1512 zinc contract prices")
     "imported zinc": "zinc (imported)",
+    "imported #0 zinc": "zinc (imported)",  # "Spot premiums of imported #0 zinc were RMB 300/mt"
     "imported copper": "copper (imported)",
     "imported nickel": "nickel (imported)",
     "iron ore": "iron ore",

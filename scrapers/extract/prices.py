@@ -1479,9 +1479,14 @@ def _read_prices(
             continue
         if _read_import_window(sentence, quantity, owner.product, drafts, notes):
             continue
-        if names.names_brand(own_lead) or (
-            _AFTER_A_GRADE_NUMBER.match(own_lead) is not None
-            and names.names_brand(_since_the_last_comma(whole, clause.start, quantity.start))
+        if (
+            names.names_brand(own_lead)
+            or (
+                _AFTER_A_GRADE_NUMBER.match(own_lead) is not None
+                and names.names_brand(_since_the_last_comma(whole, clause.start, quantity.start))
+            )
+            # "Quotes were RMB 13,870/mt for Shuangyan (packed in iron) and new Honglu brands"
+            or _FOR_BRANDS.match(whole, quantity.end) is not None
         ):
             # (also "Huize #0 zinc prices were RMB 16,890-16,920/mt", the grade's number
             # cutting the words before the amount)
@@ -2034,7 +2039,7 @@ _OVERNIGHT_AFTER = re.compile(
 )
 
 _CLOSE_BEFORE = re.compile(
-    r"\b(?:clos(?:e|ed|ing|es)|settl(?:e|ed|ing)|end(?:ed|ing)|finished|to\s+end)\b"
+    r"\b(?:clos(?:e|ed|ing|es)|settl(?:e|ed|ing)|end(?:ed|ing)|finish(?:ed|ing)?|to\s+end)\b"
     r"(?:[^.;,]|\.\d){0,30}$"
 )
 
@@ -2047,6 +2052,8 @@ _MOVED_TO = re.compile(
     r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|again|all\s+the\s+way))*"
     r"\s+(?:to|at)(?:\s+(?:around|about))?\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:testing|tested|touching|touched|traded\s+within|within|between)\s*(?:rmb|\$)?\s*$"
+    # "... dived to RMB 13,300/mt but later reached RMB 13,465/mt ..., to finish up"
+    r"|\breached\s*(?:rmb|usd|us\$|\$)?\s*$"
     # "On Thursday morning the contract held near RMB 40,800/mt ..., before ending at ..."
     r"|\b(?:held|hovered|hovering|holding|stayed|steadied|moved\s+stably)\s+(?:near|around|about)"
     r"\s*(?:rmb|usd|us\$|\$)?\s*$"
@@ -2298,6 +2305,7 @@ _TO_A_SUM = re.compile(
 
 _SHARE_OF = re.compile(r"^\s*of\s+(?:the|a|an|its|their|all|total|china's)\b")
 
+_FOR_BRANDS = re.compile(r"\s*(?:/\s*mt\s*)?for\s+[^.;,]{0,60}?\bbrands?\b")
 _PUT_OFF = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:discouraged|deterred|dampened|curbed|hurt|put\s+off|scared\s+off)\b"
 )

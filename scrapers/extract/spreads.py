@@ -499,7 +499,9 @@ def _read_spread(
         r"(?:at|with)\s+an?\s+(?:premium|discount)\b|with\s+(?:premium|discount)s\s+of\b"
         r"|an?\s+(?:premium|discount)\s+of\b"
         # "Huize #0 zinc prices were RMB 16,890-16,920/mt, RMB 250-260/mt above SHFE 1503"
-        r"|(?:rmb\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*(?:yuan|/mt)[^,;]{0,20}?\s+(?:above|below)\b",
+        r"|(?:rmb\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*(?:yuan|/mt)[^,;]{0,20}?\s+(?:above|below"
+        # "Quotes were RMB 13,870/mt for ... Honglu brands, RMB 500/mt higher than SHFE 1507 lead"
+        r"|higher\s+than|lower\s+than)\b",
         folded,
     ):
         # "JCC and Jinde lead were quoted at 16,740-16,800 yuan/mt, with a premium of 0-50": the
@@ -878,6 +880,9 @@ def _read_spread(
             negative = not dearer
         value = -quantity.value if negative else quantity.value
         if quantity.is_range:
+            if draft.value is not None and draft.low is None and lead.strip() in {"", "+"}:
+                # "spot premiums of RMB 10+340-360/mt": a stray number glued to the range
+                draft.value = None
             high = quantity.high if quantity.high is not None else quantity.value
             discount = (
                 _DISCOUNT_BEFORE.search(stripped[-30:]) is not None
@@ -1339,7 +1344,10 @@ def _read_premium_list(
 _PLACE_LED = re.compile(
     r"^\s*in\s+(?P<place>[a-z]+)(?:\s+province)?\s*,"
     # "Henan's lead smelters ... quoted at discounts of RMB 100-130/mt against SMM refined lead"
-    r"|^\s*(?P<owner>[a-z]+)['’]s\s+(?:[a-z]+\s+)?smelters\b"
+    # "Henan's branded lead was RMB 50-100/mt lower than SMM #1 lead average price"
+    r"|^\s*(?P<owner>[a-z]+)['’]s\s+(?:[a-z]+\s+)?(?:smelters|lead|zinc|copper|nickel|tin)\b"
+    # "Lead in Henan was offered a RMB 200/mt premium over SMM lead"
+    r"|^\s*(?:lead|zinc|copper|nickel|tin)\s+in\s+(?P<within>[a-z]+)\s+(?:was|were|is)\b"
 )
 
 
