@@ -29,6 +29,11 @@ _CLAUSE_BREAK = re.compile(
     # A price and its premium in one sentence are two statements: "..., at a discount of 150
     # per tonne against the 2602 contract"; so are two premiums: "... and a premium of 40".
     r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b|with\s+(?:premium|discount)s\s+of\b)"
+    # "As inventories keep shrinking and China's stainless steel demand slowly returns, we expect
+    # the SHFE 1807 contract to trade at ...": the reason, then the forecaster's statement
+    r"|,\s*(?=we\s+(?:expect|see|believe|forecast)\b)"
+    # "We see it trading at 50,100-50,600 yuan/mt with spot premiums at 0-50 yuan/mt today"
+    r"|\s+(?=with\s+spot\s+(?:premiums?|discounts?|prices?)\s+(?:at|of|seen)\b)"
     # "... at a premium of 260 yuan/mt against the 2506 contract and at a premium of 30 yuan/mt
     # against Shanghai spot cargo": two premiums over two legs
     r"|\s+and\s+(?=at\s+an?\s+(?:premium|discount)\s+of\b)"
@@ -141,7 +146,9 @@ class Context:
     # the contract month the report's spot premium is first quoted against ("over the SHFE
     # December contract"), for a premium over another month later in it
     quote_month: int | None = None
-    close_contract: int | None = None  # the SHFE contract whose close the report gave first
+    # the SHFE contract whose close the report gave first, by product (a multi-metal comment
+    # names one contract per metal)
+    close_contracts: dict[str, int] = field(default_factory=dict)
     heading: str | None = None  # the current paragraph's section heading, folded
     # "SMM's forecast of the second-half-May HPM (MC35%):": what the bullet items below are
     list_lead: str | None = None

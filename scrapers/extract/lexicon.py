@@ -388,7 +388,10 @@ FORECAST = Concept(
         "would",
         "should",
         "set to",
-        "on track to",  # "SHFE copper ... is on track to move up to 35,500-37,000 yuan per tonne"
+        "on track to",
+        # "SHFE zinc is to trade at 25,850-26,300 yuan/mt on weak fundamentals"
+        "is to trade",
+        "are to trade",  # "SHFE copper ... is on track to move up to 35,500-37,000 yuan per tonne"
         "poised to",
         "outlook",
         "next week",

@@ -1674,9 +1674,10 @@ def _read_prices(
         if role == "level" and owner.region == "SHFE":
             codes = list(_SHFE_CODE.finditer(whole, 0, quantity.start))
             code = codes[-1] if codes else None
-            if code is not None and context.close_contract is None:
-                context.close_contract = int(code.group(1))
-            elif code is not None and int(code.group(1)) > (context.close_contract or 0):
+            first = context.close_contracts.get(owner.product)
+            if code is not None and first is None:
+                context.close_contracts[owner.product] = int(code.group(1))
+            elif code is not None and first is not None and int(code.group(1)) > first:
                 # "The SHFE 1811 contract ... settled at 48,860 yuan/mt ... The SHFE 1812
                 # contract ... closed at 48,980 yuan/mt": the later month, a far contract
                 role = "far"
@@ -2166,7 +2167,7 @@ _LATEST_QUOTE = re.compile(
 
 _DEAL_LEAD = re.compile(
     # not an export quote: "with the FOB offer at $2,310/mt"
-    r"(?<!most\s)(?<!mainstream\s)(?<!main\s)(?<!to\s)(?<!will\s)(?<!fob\s)(?<!cif\s)"
+    r"(?<!most\s)(?<!mainstream\s)(?<!main\s)(?<!to\s)(?<!will\s)(?<!fob\s)(?<!cif\s)(?<!and\s)"
     r"\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to|around)\s*$"
     r"|\b(?:changed|changing|change)\s+hands\s+(?:at|around|near)\s*$"
@@ -3483,7 +3484,10 @@ def _subject_text(whole: str, clause: Clause, quantity: Quantity) -> str:
     """What an amount is said of: its clause, or the sentence so far when the clause names no
     product ("Processing fees in Foshan were quoted at 380-430; in Wuxi at 150-230")."""
     own = whole[clause.start : quantity.start]
-    if names.known_products(own) or re.search(r"\bprices?\b|\bquot(?:es|ations?)\b", own):
+    if names.known_products(own) or re.search(
+        r"\bprices?\b|\bquot(?:es|ations?)\b|\bcontracts?\b",
+        own,  # "we expect the SHFE 1807 contract"
+    ):
         return own
     return whole[: quantity.start]
 
@@ -3663,6 +3667,12 @@ def _role(
         # "SHFE 1509 aluminum fell to as low as RMB 11,885/mt": the session's low (a spot price
         # "as high as RMB 100,000" is where the market stood)
         return "intraday"
+    if (
+        _futures(owner)
+        and re.search(r"\b(?:reached|touched|hit)\s*(?:rmb|usd|us\$|\$)?$", stripped)
+        and re.match(r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:last\s+night|overnight)\b", trail)
+    ):
+        return "intraday"  # "SHFE tin reached 147,000 yuan/mt last night": the night's high
     if _futures(owner) and _NARROW_RANGE_AROUND.search(stripped[-50:]):
         # "The SHFE 1808 contract traded within a narrow range around 49,200 yuan/mt during
         # the morning": where it traded, and "narrow" is no move

@@ -92,6 +92,8 @@ _SPOT_PREMIUM = re.compile(
     # "spot prices are likely to trade at a premium of 20-80 yuan today"; "The 0# common brand
     # will trade at a discount of 100-60 yuan/mt": the market's own spot premium
     r"|\bspot\s+(?:[a-z]+\s+)?prices?\b(?:\s+[a-z]+){0,7}?\s+an?\s+(?:premium|discount)\b"
+    # "On the spot market, the discounts are seen at 220-180 yuan/mt"
+    r"|\bon\s+the\s+spot\s+market\s*,\s*the\s+(?:premiums?|discounts?)\b"
     # "Spot prices are expected to trade at premiums of RMB 0-40/mt"; "Spot copper in China
     # should trade between discounts of RMB 50/mt and premiums of RMB 30/mt"
     r"|\bspot\s+(?:prices|copper|zinc|alumini?um|lead|nickel|tin)\b(?:\s+[a-z]+){0,7}?\s+"
