@@ -769,7 +769,10 @@ _AFTERNOON = re.compile(r"\s*(?:in|during)\s+the\s+afternoon\b", re.IGNORECASE)
 
 
 _LATER_SESSION = re.compile(
-    r"\b(?:in|during)\s+the\s+(?:second|afternoon)\s+(?:trading\s+)?session\b", re.IGNORECASE
+    r"\b(?:in|during)\s+the\s+(?:second|afternoon)\s+(?:trading\s+)?session\b"
+    # "In the afternoon, premiums for spot copper continued to narrow to RMB 70-230/mt"
+    r"|\bin\s+the\s+afternoon\b",
+    re.IGNORECASE,
 )
 _NIGHT = re.compile(r"\bnight\s+session\b|\bovernight\b", re.IGNORECASE)
 _BACK_TO = re.compile(
@@ -805,7 +808,9 @@ def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
         and _LATER_SESSION.search(kept.evidence) is None
         and kept.change is None
         and new.change is None
-        and _outside(new, kept)
+        # ... any later quote that leaves the first range, wholly or in part ("In the
+        # afternoon, premiums ... continued to narrow to RMB 70-230/mt" after 100-260)
+        and not _within(new, kept)
     ):
         # "Premiums of mainstream standard-quality copper were quoted at 560-570 yuan/mt ...
         # in the second session, premiums of mainstream standard-quality copper fell below 500
@@ -828,14 +833,14 @@ def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
     )
 
 
-def _outside(new: Figure, kept: Figure) -> bool:
-    """Whether a later quote left the range or level quoted first."""
+def _within(new: Figure, kept: Figure) -> bool:
+    """Whether every end of a later quote lies inside the range or level quoted first."""
     low = kept.low if kept.low is not None else kept.value
     high = kept.high if kept.high is not None else kept.value
     if low is None or high is None:
         return False
     ends = [end for end in (new.low, new.high, new.value) if end is not None]
-    return bool(ends) and all(end < low or end > high for end in ends)
+    return bool(ends) and all(low <= end <= high for end in ends)
 
 
 def _overlaps(kept: Figure, new: Figure) -> bool:

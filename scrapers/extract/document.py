@@ -33,7 +33,7 @@ _CLAUSE_BREAK = re.compile(
     # the SHFE 1807 contract to trade at ...": the reason, then the forecaster's statement
     r"|,\s*(?=we\s+(?:expect|see|believe|forecast)\b)"
     # "We see it trading at 50,100-50,600 yuan/mt with spot premiums at 0-50 yuan/mt today"
-    r"|\s+(?=with\s+spot\s+(?:premiums?|discounts?|prices?)\s+(?:at|of|seen)\b)"
+    r"|\s+(?=with\s+spot\s+(?:premiums?|discounts?|prices?)\s+(?:at|of|seen|up\s+to)\b)"
     # "... at a premium of 260 yuan/mt against the 2506 contract and at a premium of 30 yuan/mt
     # against Shanghai spot cargo": two premiums over two legs
     r"|\s+and\s+(?=at\s+an?\s+(?:premium|discount)\s+of\b)"

@@ -19,6 +19,7 @@ from scrapers.extract import metrics, names
 from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import CLOSE, DOWN, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY, UP
+from scrapers.extract.periods import MONTH_NAMES
 from scrapers.extract.quantities import Kind, Quantity, to_decimal
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.quoting import (
@@ -2050,8 +2051,9 @@ _MOVED_TO = re.compile(
     r"|dived|dove|sank|plunged|tumbled|slumped|soared|spiked|slipped|sagged|eased|bounced"
     r"|recovered|firmed|ticked|nudged|drifted|dipping|sliding|easing|rebounding|retreating"
     r"|increased|decreased|plummeted|grew)"
-    r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|again|all\s+the\s+way))*"
-    r"\s+(?:to|at)(?:\s+(?:around|about))?\s*(?:rmb|usd|us\$|\$)?\s*$"
+    # "fell overnight to the 20,700 yuan/mt level and closed at 20,720 yuan/mt"
+    r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|again|all\s+the\s+way|overnight))*"
+    r"\s+(?:to|at)(?:\s+(?:around|about|the))?\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:testing|tested|touching|touched|traded\s+within|within|between)\s*(?:rmb|\$)?\s*$"
     # "... dived to RMB 13,300/mt but later reached RMB 13,465/mt ..., to finish up"
     r"|\breached\s*(?:rmb|usd|us\$|\$)?\s*$"
@@ -2325,10 +2327,14 @@ _NARROW_RANGE_AROUND = re.compile(
     r"\b(?:within|in)\s+an?\s+(?:narrow|tight|small|wide)\s+range\s+(?:around|near|of)\s*(?:rmb)?\s*$"
 )
 _OPENED_MOVED_AT = re.compile(
-    r"\bopen(?:ed|s)?\s+(?:rmb\s*|us\$|\$)?[\d,.]+\s*(?:yuan)?(?:\s*/\s*(?:mt|t))?\s+"
+    r"\b(?:open(?:ed|s)?|start(?:ed|s)?)\s+(?:(?:mon|tues|wednes|thurs|fri)day\s+)?"
+    r"(?:rmb\s*|us\$|\$)?[\d,.]+\s*(?:yuan)?(?:\s*/\s*(?:mt|t))?\s+"
     r"(?:higher|lower)\s+at\s*(?:rmb|us\$|\$)?$"
 )
-_OPEN_BY = re.compile(r"\bopen(?:ed|s)?\s*(?:rmb|us\$|\$)?\s*$")
+# ... "SHFE 1309 copper contract started Monday RMB 570/mt higher at RMB 53,000/mt": the open's move
+_OPEN_BY = re.compile(
+    r"\b(?:open(?:ed|s)?|start(?:ed|s)?)(?:\s+(?:mon|tues|wednes|thurs|fri)day)?\s*(?:rmb|us\$|\$)?\s*$"
+)
 
 _AFTER_AN_OPENING = re.compile(
     r"\bopen(?:ed|ing)\s+(?:higher\s+|lower\s+)?at\s*(?:rmb|us\$|\$)?\s*[\d,.]+\s*"
@@ -4406,8 +4412,9 @@ def _owner_as_written(
     )
     if futures_word is None:
         # "On Thursday morning the contract held near ..., then ... before ending at": the
-        # clause's subject, however far back
-        futures_word = _CONTRACT_SUBJECT.match(head)
+        # clause's subject, however far back; "September copper bounced back ... before closing
+        # at": a contract named by its delivery month
+        futures_word = _CONTRACT_SUBJECT.match(head) or _MONTH_CONTRACT_SUBJECT.match(head)
     if (
         product is None
         and futures_word is not None
@@ -4658,6 +4665,13 @@ _PRICED_OFF = re.compile(
 )
 
 _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
+
+# "September copper bounced back to the daily moving average ... before closing at": the
+# contract for delivery that month (not "September copper imports")
+_MONTH_CONTRACT_SUBJECT = re.compile(
+    rf"^\W*(?:{MONTH_NAMES})\s+(?:copper|alumini?um|zinc|lead|nickel|tin)\s+"
+    r"(?!imports?|exports?|output|production|sales|demand|supply|consumption|shipments?)[a-z]"
+)
 
 # "Near the end it shot up ...": the series the last sentence was about (not a dummy "it is
 # expected that ...").

@@ -312,8 +312,16 @@ def _periodic(basis: ChangeBasis | None, context: Context, *, today: bool) -> Ch
     return basis
 
 
+_FELL_PAST = re.compile(
+    r"\b(?:f[ae]ll(?:s|ing)?|dropp?(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|sank|slid)"
+    r"\s+past(?:\s+the)?\s*$"
+)
+
+
 def _bound(lead: str) -> Bound | None:
     stripped = lead.rstrip()
+    if _FELL_PAST.search(stripped[-30:]):
+        return Bound.BELOW  # "LME copper dropped past $6,100/mt": it went below the line
     if _ABOVE.search(stripped[-40:]):
         return Bound.ABOVE
     if _BELOW.search(stripped[-30:]):
