@@ -75,6 +75,9 @@ CUES = (
     "spread",
 )
 
+# a clause that is only a move, its subject the clause before's: "but still down 1.3% for the week"
+_LONE_MOVE = re.compile(r"^\W*(?:but\s+|and\s+)?(?:still\s+)?(?:down|up|off)\s+[\d.]+\s*%")
+
 _PRICE_WORD = re.compile(r"\b(?:prices?|pricing\s+of|quot(?:e|es|ed|ations?)|offers?)\b")
 
 # AL Circle's "If we consider the LME aluminium price on August 16, which was US$2,089 per tonne,
@@ -212,7 +215,8 @@ _CURRENCY = re.compile(r"rmb|yuan|cny|usd|us\$|\$")
 _NOT_A_BID = re.compile(r"\bsettlement\b|\breference\s+price\b|\bofficial\s+price\b")
 
 # "the SMM alumina index", not the dollar's ("overnight US index lower, ... aluminum closed at")
-_PRICE_INDEX = re.compile(r"(?<!dollar\s)(?<!us\s)(?<!usd\s)\bindex\b")
+# (not "the Shanghai Composite Index": stocks)
+_PRICE_INDEX = re.compile(r"(?<!dollar\s)(?<!us\s)(?<!usd\s)(?<!composite\s)\bindex\b")
 
 
 def _told_of_a_bid(head: str) -> bool:
@@ -1079,6 +1083,9 @@ def _read_prices(
                 r"\bcontract\s+(?:was\s+|were\s+)?(?:up|down|rose|fell|gained|lost|climbed|dropped)\b",
                 folded,
             )
+            # "SHFE copper prices ..., moving primarily between RMB 47,200-47,800/mt, but still
+            # down 1.3% for the week": the move of the series the clause before was about
+            or (previous is not None and _LONE_MOVE.match(folded) is not None)
         )
     ):
         return previous
@@ -1215,6 +1222,16 @@ def _read_prices(
                 quantity.sign,
             )
         if quantity.kind is Kind.PERCENT:
+            if _INTEREST_RATE_MOVED.search(whole[clause.start : quantity.start]):
+                # "The People's Bank of China cut interest rates by 0.25%": money's price
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    why="an interest rate's move, not a price's",
+                )
+                continue
             if _TO_A_SUM.match(trail):
                 # "January-April FDI rose 11.1% to RMB 273.61 billion": a sum's growth
                 notes.add(
@@ -1754,7 +1771,11 @@ def _read_prices(
             and not owner.region.startswith(("FOB", "CIF"))
         ):
             context.place = owner.region  # for a spot premium later in the sentence
-            context.place_metal = names.base_metal(owner.product)
+            if not _PREMIUM_WORD.search(own_lead):
+                # (a premium's market is not a quote list's: "Spot copper in Shanghai was
+                # offered at a premium of RMB 100-260/mt ... Traded prices for standard-quality
+                # copper were ..." quotes the grades at home)
+                context.place_metal = names.base_metal(owner.product)
         if (
             continues
             and context.last_price is not None
@@ -1980,7 +2001,8 @@ def _read_prices(
             held_lead = own_lead  # "remained stable, with the latest quote dropping to": a move
         else:
             held_lead = _LATEST_QUOTE.sub("", own_lead)
-        if _held(held_lead) and draft.change is None:
+        if _held(held_lead) and draft.change is None and not draft.forecast:
+            # (a forecast that prices "should hold stable at RMB 60,000/mt" states a level)
             draft.change = PriceChange(Decimal(0), basis=_basis(trail, context, sentence))
         flat_after = _FLAT_AFTER.match(trail)
         if flat_after is not None and draft.change is None:
@@ -2013,7 +2035,12 @@ def _read_prices(
         current = draft
     # "remained stable, with the latest quote dropping to 9,350 yuan/mt": the move outweighs
     # the flat word
-    if current is not None and current.change is None and not _QUOTE_MOVED.search(folded):
+    if (
+        current is not None
+        and current.change is None
+        and not current.forecast
+        and not _QUOTE_MOVED.search(folded)
+    ):
         flat = _flat_basis(folded, context)
         if flat is not None:
             current.change = PriceChange(Decimal(0), basis=flat[1])
@@ -2170,6 +2197,8 @@ _LATEST_QUOTE = re.compile(
 _DEAL_LEAD = re.compile(
     # not an export quote: "with the FOB offer at $2,310/mt"
     r"(?<!most\s)(?<!mainstream\s)(?<!main\s)(?<!to\s)(?<!will\s)(?<!fob\s)(?<!cif\s)(?<!and\s)"
+    # ... nor a forecast's verb: "LME aluminum should trade at $1,500-1,570/mt"
+    r"(?<!should\s)(?<!may\s)(?<!might\s)(?<!could\s)(?<!would\s)(?<!shall\s)(?<!can\s)"
     r"\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to|around)\s*$"
     r"|\b(?:changed|changing|change)\s+hands\s+(?:at|around|near)\s*$"
@@ -2302,6 +2331,14 @@ _SPOT_METAL_AT = re.compile(
     r"\band\s+spot\s+(?:copper|zinc|lead|nickel|tin|alumini?um)\s+(?:at\s+|between\s+)?(?:rmb\s*)?$"
 )
 
+_PREMIUM_WORD = re.compile(r"\b(?:premiums?|discounts?)\b")
+_THE_WEEKS_MOVE = re.compile(
+    r"^\s*(?:yuan)?\s*(?:/\s*(?:mt|t))?\s*,?\s*(?:an?\s+)?(?:drop|decline|fall|loss|rise|gain|increase)"
+    r"\s+of\s+[\d.]+\s*%\s+(?:for|on|over)\s+the\s+week\b"
+)
+_INTEREST_RATE_MOVED = re.compile(
+    r"\b(?:interest|lending|deposit|benchmark)\s+rates?\b[^.;,]{0,20}?(?:by\s+)?$"
+)
 _TO_A_SUM = re.compile(
     r"^\s*(?:yoy\s+|y-o-y\s+)?to\s+(?:rmb|usd|us\$|\$|eur)?\s*[\d,.]+\s*(?:billion|million|trillion)\b"
 )
@@ -3850,7 +3887,14 @@ def _role(
         # "with the average prices ranging between US$2,366.50 and US$2,232 this month": where
         # the price went, from one day to another, not a quote's range
         return "other"
-    if _futures(owner) and not closed and re.search(r"\bto\s+(?:around|about)\s*$", stripped):
+    if (
+        _futures(owner)
+        and not closed
+        and re.search(r"\bto\s+(?:around|about)\s*$", stripped)
+        # "... and SHFE copper prices to around 53,000/mt, a drop of 5.3% for the week": where
+        # the week ended, told with the week's move
+        and not _THE_WEEKS_MOVE.match(trail)
+    ):
         return "intraday"  # "LME copper keeps falling, to around $9,700/mt": a quote, no close
     if _ONCE.search(stripped[-40:]) and _DURING_THE_PERIOD.match(trail):
         # "The average price of SMM #1 copper cathode once fell to 72,330 yuan/mt during the

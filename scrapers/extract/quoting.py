@@ -63,7 +63,8 @@ _REFERENCE = re.compile(
     # "following a day of restraint at RMB 2,809 per tonne"
     r"|following\s+a\s+day\s+of\s+[a-z]+\s+at"
     r"|compared\s+(?:with|to)|(?<!more\s)(?<!less\s)(?<!higher\s)(?<!lower\s)than|versus|vs\.?"
-    r"|against)\s*(?:the\s+)?$"
+    # "compared to the RMB 300-500/mt premiums from a week earlier"
+    r"|against)(?:\s+the)?\s*$"
 )
 
 _DROP_WORDS = re.compile(
@@ -342,6 +343,12 @@ _VERBLESS = re.compile(
 _PRICES_WILL = re.compile(rf"\b(?:prices?|[a-z]+)\s+(?:to\s+)?(?:{VIEW_VERBS})\b")
 
 
+_BARE_VERB_GOES_ON = re.compile(
+    r"\s*(?:then\s+)?(?:attempt|try|fail|struggle|test|break|rise|fall|drop"
+    r"|climb|move|remain|stay|hold|trade|rebound|retreat)\s"
+)
+
+
 def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
     end = clause.start + len(clause.folded)
     today = _TODAYS_QUOTE.search(clause.folded)
@@ -382,6 +389,12 @@ def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
             or (
                 _VERBLESS.match(clause.folded) is not None
                 and re.search(r"\band\s*$", sentence.folded[: clause.start]) is not None
+            )
+            # "spot copper prices should hold stable at RMB 60,000/mt, but attempt to break
+            # above RMB 61,000/mt": the modal's second verb, in its bare form
+            or (
+                _BARE_VERB_GOES_ON.match(clause.folded) is not None
+                and re.search(r"\b(?:but|and|yet)\s*$", sentence.folded[: clause.start]) is not None
             )
         )
         and clause.start > 0

@@ -45,6 +45,8 @@ _SPREAD = re.compile(
     r"|discounts?|discounted|import\s+(?:losses|loss|profits?|windows?|margins?)"
     # "the real-time loss per ton for imported ADC12"
     r"|(?:loss|losses|profits?)(?=[^.;]{0,25}?\b(?:for|on)\s+imported\b)"
+    # "Losses for copper importers were between RMB 3,000-4,000/mt"
+    r"|(?:loss|losses|profits?)(?=\s+(?:for|of)\s+(?:[a-z]+\s+)?importers\b)"
     r"|refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|price\s+differential)\b"
 )
 
@@ -89,6 +91,8 @@ _DISCOUNTED = re.compile(
 
 _SPOT_PREMIUM = re.compile(
     r"\bspot\s+(?:premiums?|discounts?)\b|\bpremiums\s+and\s+discounts\b"
+    # "spot copper premiums rose to RMB 350-400/mt"
+    r"|\bspot\s+(?:copper|zinc|alumini?um|lead|nickel|tin)\s+(?:premiums?|discounts?)\b"
     # "spot prices are likely to trade at a premium of 20-80 yuan today"; "The 0# common brand
     # will trade at a discount of 100-60 yuan/mt": the market's own spot premium
     r"|\bspot\s+(?:[a-z]+\s+)?prices?\b(?:\s+[a-z]+){0,7}?\s+an?\s+(?:premium|discount)\b"
@@ -366,6 +370,12 @@ _BARE_PREMIUM = re.compile(
 # 130 yuan/mt against the 2602 contract"; "actual transactions were at premiums of 10-20"
 _DEALT = re.compile(r"\b(?:transactions?\s+(?:were|was)|deals?\s+(?:were|was))\b")
 
+# (not "for regular brands": the market's own)
+_FOR_BRANDS_AFTER = re.compile(
+    r"^[^.;]{0,50}?\bfor\s+(?!(?:regular|common|mainstream|ordinary|standard|general|domestic)\b)"
+    r"(?:[a-z()]+\s+){1,5}?brands?\b"
+)
+
 _FOR_EXAMPLE = re.compile(r"\bsuch\s+as\s+[a-z]+(?:\s+\([a-z ]+\))?")
 
 
@@ -522,7 +532,10 @@ def _read_spread(
                 why="where deals were done, not the market's quote",
             )
         return
-    if names.names_brand(named_before):
+    first_after = sentence.folded[amounts[0].end : clause.start + len(folded)]
+    if names.names_brand(named_before) or _FOR_BRANDS_AFTER.match(first_after):
+        # ... "Spot lead premiums narrowed to RMB 400/mt to SHFE 1508 lead for Tongguan and
+        # Chengyuan brands": the brands named after the amount
         for quantity in amounts:
             notes.add(
                 sentence,
@@ -1417,7 +1430,9 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
     if re.search(
         r"\bimport\s+(?:loss|losses|profit|profits|window|margin)"
         # "the real-time loss per ton for imported ADC12", "the loss on imported ADC12"
-        r"|\b(?:loss|losses|profit|profits)\b[^.;]{0,25}?\b(?:for|on)\s+imported\b",
+        r"|\b(?:loss|losses|profit|profits)\b[^.;]{0,25}?\b(?:for|on)\s+imported\b"
+        # "Losses for copper importers were between RMB 3,000-4,000/mt"
+        r"|\b(?:loss|losses|profit|profits)\s+(?:for|of)\s+(?:[a-z]+\s+)?importers\b",
         folded,
     ) or ("import" in folded and "domestic" in folded):
         products = names.known_products(
