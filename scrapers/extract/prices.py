@@ -1222,6 +1222,16 @@ def _read_prices(
                 quantity.sign,
             )
         if quantity.kind is Kind.PERCENT:
+            if _STOCKS_MOVED.search(whole[clause.start : quantity.start]):
+                # "Chinese stocks gained almost 2%, helping SHFE copper hold at ...": shares
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    why="a stock market's move, not a price's",
+                )
+                continue
             if _INTEREST_RATE_MOVED.search(whole[clause.start : quantity.start]):
                 # "The People's Bank of China cut interest rates by 0.25%": money's price
                 notes.add(
@@ -1742,6 +1752,16 @@ def _read_prices(
             # contract's: "closed at 48,980 yuan/mt at the end of the morning trading session,
             # up 40 yuan/mt on the day")
             role = skipped_role
+        misprinted_line = (
+            role == "change"
+            and _MOVE_STRAIGHT_TO_AMOUNT.search(own_lead) is not None
+            and not _far_below_any_price(owner.product, quantity)
+            and _at_price_level(owner.product, quantity)
+        )
+        if misprinted_line:
+            # "SMM anticipates SHFE copper will fall RMB 53,000/mt in the coming week": no move
+            # is as large as the lowest price the metal has had; the word "below" was dropped
+            role = "level"
         if role not in {"level", "change", "average"}:
             notes.add(
                 sentence, quantity.start, quantity.end, role, owner=owner.product, why=_WHY[role]
@@ -1975,6 +1995,8 @@ def _read_prices(
         else:
             draft.value = sign * quantity.value
             draft.bound = _bound(own_lead)
+            if misprinted_line:
+                draft.bound = Bound.BELOW if direction(own_lead[-20:]) == -1 else Bound.ABOVE
         opening = whole[clause.start : quantity.start]
         for place in _also_quoted_in(trail, draft.region) + _also_quoted_before(
             opening, draft.region
@@ -2104,6 +2126,11 @@ _IN_THE_SESSION = re.compile(
     r"|\bbefore\s+(?:rebounding|recovering|bouncing|retreating|pulling\s+back|falling\s+back)\b"
 )
 
+# "fell from RMB 47,000/mt to RMB 45,750/mt at the beginning of last week, but then ..."
+_MOVED_FROM_TO = re.compile(
+    r"\b(?:fell|dropped|slid|declined|rose|climbed|rallied|gained|jumped|surged)\s+from\s*"
+    r"(?:rmb|usd|us\$|\$)?\s*[\d,.]+\s*(?:yuan)?(?:\s*/\s*(?:mt|t))?\s+to\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
 _LATER_MOVE = re.compile(r"\bafter\s+open(?:ing|ed)\b|\bafter\s+starting\b|\bthen\b|\blater\b")
 
 _OPENED_SESSION_AT = re.compile(
@@ -2331,10 +2358,25 @@ _SPOT_METAL_AT = re.compile(
     r"\band\s+spot\s+(?:copper|zinc|lead|nickel|tin|alumini?um)\s+(?:at\s+|between\s+)?(?:rmb\s*)?$"
 )
 
+# "will fall RMB 53,000/mt": a move verb with its amount right after it
+_MOVE_STRAIGHT_TO_AMOUNT = re.compile(
+    r"\b(?:will|to|may|could|should|would)\s+(?:fall|drop|decline|rise|climb|increase)\s*"
+    r"(?:rmb|usd|us\$|\$)?\s*$"
+)
 _PREMIUM_WORD = re.compile(r"\b(?:premiums?|discounts?)\b")
 _THE_WEEKS_MOVE = re.compile(
     r"^\s*(?:yuan)?\s*(?:/\s*(?:mt|t))?\s*,?\s*(?:an?\s+)?(?:drop|decline|fall|loss|rise|gain|increase)"
     r"\s+of\s+[\d.]+\s*%\s+(?:for|on|over)\s+the\s+week\b"
+)
+_UP_TO_HIT = re.compile(
+    r"\b(?:up|down|higher|lower)\s+to\s+(?:hit|touch|reach)\s*(?:rmb|usd|us\$|\$)?$"
+)
+_HELPED_HOLD = re.compile(
+    r"\b(?:help(?:ing|ed|s)?|allow(?:ing|ed|s)?|enabl(?:ing|ed|es))\s+(?:[a-z/]+\s+){0,4}?"
+    r"hold\s+(?:at|above|near)\s*(?:rmb|usd|us\$|\$)?$"
+)
+_STOCKS_MOVED = re.compile(
+    r"\b(?:stocks|shares|equities|stock\s+markets?|composite\s+index)\b[^,;]{0,30}$"
 )
 _INTEREST_RATE_MOVED = re.compile(
     r"\b(?:interest|lending|deposit|benchmark)\s+rates?\b[^.;,]{0,20}?(?:by\s+)?$"
@@ -3690,6 +3732,14 @@ def _role(
     if _A_FEW_DEALS.search(stripped[-60:]):
         # "spot prices held, with a few transactions reported at RMB 11,820-11,840/mt"
         return "deal"
+    if (
+        not quantity.is_range
+        and quantity.value % 1000 == 0
+        and _HELPED_HOLD.search(stripped[-70:]) is not None
+    ):
+        # "Chinese stocks gained almost 2%, helping SHFE copper hold at RMB 54,000/mt": a
+        # round line the market kept above, told as an effect, not a quote
+        return "round"
     if _TECHNICAL_AFTER.match(trail) and re.search(
         # "ex-factory prices pulled back significantly today to the 16,000 yuan/mt level"
         r"\b(?:return(?:s|ed|ing)?|back)(?:\s+[a-z]+){0,3}\s+to(?:\s+the)?$",
@@ -3872,7 +3922,7 @@ def _role(
     if (
         _futures(owner)
         and not closed
-        and _MOVED_TO.search(stripped[-45:])
+        and (_MOVED_TO.search(stripped[-45:]) or _MOVED_FROM_TO.search(head[-80:]))
         and _LATER_MOVE.search(head[-120:] + " " + rest[:60])
     ):
         # "SHFE 1601 aluminum sank to RMB 10,030/mt after opening at RMB 10,245/mt"; "fell to USD
@@ -4183,6 +4233,9 @@ def _role(
             # 17,700 yuan/mt, with the intraday high reaching 17,760": lines crossed in a session.
             return "intraday"
         return "level"  # "fell below 72,000 yuan/mt": a level and the line it crossed
+    if _futures(owner) and _UP_TO_HIT.search(stripped[-40:]):
+        # "... but then followed LME copper price up to hit RMB 46,500/mt": how high it went
+        return "intraday"
     bare = re.sub(
         r"(?:\b(?:by|slightly|sharply|another|a\s+further|further|about|around|nearly|over|some"
         r"|approximately|roughly"
@@ -4628,6 +4681,12 @@ _BENCHMARK_PRICE = re.compile(r"\bbenchmark\s+(?:prices?|hpm)\b|\bhpm\b|\bhma\b"
 
 # An amount under a tenth of the lowest price a metal's sanity band allows cannot be its price.
 _PRICE_FLOOR_SHARE = Decimal("0.1")
+
+
+def _at_price_level(product: str, quantity: Quantity) -> bool:
+    """Whether an amount is at least the lowest price the product's series has had."""
+    floor = metrics.price_floor(product, quantity.unit or "CNY/t")
+    return floor is not None and quantity.value >= floor
 
 
 def _far_below_any_price(product: str, quantity: Quantity) -> bool:

@@ -79,7 +79,8 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 
 # "in December", "in December 2025" (a year, read with the month), but not "in December 25"
 _IN_MONTH = re.compile(
-    rf"\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?({_MONTHS})\b(?:\s+\d{{4}}\b|(?!\s+\d))"
+    # (not "a high last seen in May 2009": when the market was last this high)
+    rf"(?<!last\sseen\s)(?<!not\sseen\s)(?<!since\s)\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?({_MONTHS})\b(?:\s+\d{{4}}\b|(?!\s+\d))"
     # not a contract named by its delivery month ("the most active nickel contract ... for June
     # delivery")
     r"(?!\s+(?:delivery|contract|futures)\b)"
@@ -151,7 +152,9 @@ def _held(lead: str) -> bool:
             # "... enterprises offer stable, concentrated at 13200-13300 yuan / ton"
             r"(?:,\s*concentrated)?"
             # "yttrium oxide prices remained stable this week within the range of"
-            r"(?:\s+(?:at|in|(?<=stable\s)within|(?<=steady\s)within|(?<=week\s)within))?"
+            # "spot copper premiums held stable between RMB 150-220/mt"
+            r"(?:\s+(?:at|in|(?<=stable\s)within|(?<=steady\s)within|(?<=week\s)within"
+            r"|(?<=stable\s)between|(?<=steady\s)between))?"
             r"(?:\s+the\s+range\s+of)?"
             # "quotations remained at discounts of 300 yuan/mt"
             r"(?:(?<=\sat)\s+(?:an?\s+)?(?:premium|discount)s?\s+of)?"
@@ -199,6 +202,11 @@ _NOUN_BASIS = re.compile(
     # "The weekly increase was 660 yuan/mt"
     r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip|escalation|spike)\s+(?:of\s*|was\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
     r"|around|approximately|roughly)\s*|exceed(?:s|ed|ing)\s*)?$"
+)
+
+_FOR_THE_PERIOD = re.compile(
+    r"\bfor\s+the\s+(?P<which>week|month)\s+(?:up|down|higher|lower|rose|fell|gained|lost)"
+    r"(?:\s+by)?\s*$"
 )
 
 _ON_A_BASIS = re.compile(
@@ -267,6 +275,10 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
         return _periodic(
             _NOUN_BASES[framed.group("which")], context, today="today" in sentence.folded
         )
+    told_for = _FOR_THE_PERIOD.search(lead.rstrip()[-40:]) if lead else None
+    if told_for is not None:
+        # "with prices for the week up 0.6%": the week's move
+        return ChangeBasis.WOW if told_for.group("which") == "week" else ChangeBasis.MOM
     dod = DOD.search(trail)
     if dod is not None and dod.start() < 45:
         return ChangeBasis.DOD

@@ -371,6 +371,9 @@ _BARE_PREMIUM = re.compile(
 _DEALT = re.compile(r"\b(?:transactions?\s+(?:were|was)|deals?\s+(?:were|was))\b")
 
 # (not "for regular brands": the market's own)
+# "some cargoes were even quoted at discounts of RMB 300/mt": a few sellers, not the market
+_SOME_LOTS = re.compile(r"\bsome\s+(?:cargoes|goods|lots|sellers|holders)\b[^.;]{0,50}$")
+
 _FOR_BRANDS_AFTER = re.compile(
     r"^[^.;]{0,50}?\bfor\s+(?!(?:regular|common|mainstream|ordinary|standard|general|domestic)\b)"
     r"(?:[a-z()]+\s+){1,5}?brands?\b"
@@ -522,7 +525,7 @@ def _read_spread(
         named_before = (
             _FOR_EXAMPLE.sub(" ", sentence.folded[statement : clause.start]) + named_before
         )
-    if _DEALT.search(named_before):
+    if _DEALT.search(named_before) or _SOME_LOTS.search(named_before):
         for quantity in amounts:
             notes.add(
                 sentence,
