@@ -196,6 +196,9 @@ class Context:
     # the one exchange the article's body names, if only one ("On the London Metal Exchange,
     # ..."): where a base metal's dollar price that names no venue was made
     venue: str | None = None
+    # ... and the one the paragraph names ("On the LME lead side, LME lead stocks fell ... The
+    # drawdown lifted lead, pushing them above $2,000/mt")
+    paragraph_venue: str | None = None
 
 
 # "between discounts of RMB 20/mt and premiums of RMB 30/mt", "at discounts of RMB 0-30/mt and

@@ -599,7 +599,10 @@ def _origin(word: str) -> str:
     return _ORIGINS.get(" ".join(word.split()), word)
 
 
-_NOT_PLACES = re.compile(r"shanghai\s+(?:metals?\s+market|futures\s+exchange|non-?ferrous)")
+# (also "as of 15:00 Beijing time": a clock, not a market)
+_NOT_PLACES = re.compile(
+    r"shanghai\s+(?:metals?\s+market|futures\s+exchange|non-?ferrous)|\bbeijing\s+time\b"
+)
 
 
 def listed_regions(folded: str) -> list[str]:
@@ -667,7 +670,7 @@ def take_region(folded: str) -> tuple[str | None, str]:
 
 def regions(folded: str) -> list[tuple[int, int, str]]:
     """Every region named in folded text, with where it is."""
-    if "shanghai" in folded:
+    if "shanghai" in folded or "beijing" in folded:
         folded = _NOT_PLACES.sub(lambda m: " " * len(m.group(0)), folded)
     found = []
     for match in _FOB.finditer(folded):

@@ -1382,7 +1382,9 @@ def _read_prices(
                 or _OVER_SPAN.match(trail)
             ):
                 continue  # "losing 17% in 10 trading days": a run, not a stated change
-            if _since_a_dated_point(whole, quantity):
+            if _since_a_dated_point(whole, quantity) or _SINCE_A_DAY_AFTER.match(
+                whole, quantity.end
+            ):
                 notes.add(
                     sentence,
                     quantity.start,
@@ -1639,6 +1641,11 @@ def _read_prices(
             # "SHFE 1507 lead should fluctuate between RMB 13,080-13,280/mt and spot lead
             # 13,550-13,650/mt": the spot market's price, not the exchange's
             owner = _Owner(owner.product, "China")
+        venue_after = _FOR_A_VENUE.match(trail)
+        if venue_after is not None:
+            # "LME nickel is expected to trade at $10,200-10,600 per tonne, and 80,000-83,000
+            # yuan per tonne for SHFE 1701": the venue named after the amount
+            owner = _Owner(owner.product, venue_after.group(1).upper())
         if owner.region not in _VENUES:
             # "the hike of RMB 125 per tonne in Guangxi to peg at RMB 3,700"; "at 14,630-14,660
             # yuan/mt in Shanghai, at 14,620-14,660 yuan/mt in Wuxi": the place follows.
@@ -1758,6 +1765,18 @@ def _read_prices(
             and not _far_below_any_price(owner.product, quantity)
             and _at_price_level(owner.product, quantity)
         )
+        if role == "change" and _SINCE_A_DAY_AFTER.match(whole, quantity.end):
+            # "113850 yuan / ton, down 9230 yuan / ton, or 7.4%, compared with the closing price
+            # of 123080 yuan / ton on September 1": a move since a day, no period to compare
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "reference",
+                owner=owner.product,
+                why="a change since a dated point: no basis a rule compares",
+            )
+            continue
         if misprinted_line:
             # "SMM anticipates SHFE copper will fall RMB 53,000/mt in the coming week": no move
             # is as large as the lowest price the metal has had; the word "below" was dropped
@@ -2099,6 +2118,7 @@ _MOVED_TO = re.compile(
     r"|edged|pulled|retreated|rebounded|started|shot|falling|rising|dropping|climbing|advancing"
     r"|dived|dove|sank|plunged|tumbled|slumped|soared|spiked|slipped|sagged|eased|bounced"
     r"|recovered|firmed|ticked|nudged|drifted|dipping|sliding|easing|rebounding|retreating"
+    r"|probed|explored"
     r"|increased|decreased|plummeted|grew)"
     # "fell overnight to the 20,700 yuan/mt level and closed at 20,720 yuan/mt"
     r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|again|all\s+the\s+way|overnight))*"
@@ -2368,6 +2388,11 @@ _THE_WEEKS_MOVE = re.compile(
     r"^\s*(?:yuan)?\s*(?:/\s*(?:mt|t))?\s*,?\s*(?:an?\s+)?(?:drop|decline|fall|loss|rise|gain|increase)"
     r"\s+of\s+[\d.]+\s*%\s+(?:for|on|over)\s+the\s+week\b"
 )
+_SINCE_A_DAY_AFTER = re.compile(
+    r"(?:[^.;]|(?<=\d)\.(?=\d)){0,40}?\bcompared\s+(?:with|to)\s+[^.;]{0,60}?\bon\s+"
+    rf"(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{MONTH_NAMES})\b)"
+)
+_DURING_WHICH = re.compile(r"\bduring\s+which(?:\s+time)?\b")
 _UP_TO_HIT = re.compile(
     r"\b(?:up|down|higher|lower)\s+to\s+(?:hit|touch|reach)\s*(?:rmb|usd|us\$|\$)?$"
 )
@@ -3904,6 +3929,9 @@ def _role(
         and (
             _CLOSE_AHEAD.search(rest)
             or _CLOSE_AHEAD.search(later)  # "..., and fell to A. In the afternoon, ... closed at"
+            # "prices stayed weak, mostly between $1,950/mt and $1,990/mt, and in the final
+            # session LME lead probed down to $1,947/mt. As of 15:00 ..., it finally closed at"
+            or _CLOSE_AHEAD.search(following[:200])
             or _OVERNIGHT_AFTER.match(trail)
             or _SESSION_TIME.search(head[-120:])
             # "touched a high of 86,650, probed a low of 85,650, and edged up to 86,070 near
@@ -4233,6 +4261,10 @@ def _role(
             # 17,700 yuan/mt, with the intraday high reaching 17,760": lines crossed in a session.
             return "intraday"
         return "level"  # "fell below 72,000 yuan/mt": a level and the line it crossed
+    if _futures(owner) and _DURING_WHICH.search(head):
+        # "This month, Shanghai Nickel fell below the 120000 mark, during which time it
+        # approached 110000 yuan, falling to 110420 yuan per ton": how low it went meanwhile
+        return "intraday"
     if _futures(owner) and _UP_TO_HIT.search(stripped[-40:]):
         # "... but then followed LME copper price up to hit RMB 46,500/mt": how high it went
         return "intraday"
@@ -4559,6 +4591,10 @@ def _owner_as_written(
                 # "trade was quiet overall, and traded prices between RMB 13,680-13,780/mt in the
                 # afternoon": the market's deals, not the grade last quoted (#1 zinc)
                 product = names.base_metal(product)
+        if product is None and context.metal and re.search(r"\bspot\s+prices?\b", head):
+            # "Spot price forecast: 17,000-17,250 yuan/mt" after LME and SHFE lead forecasts:
+            # the article's metal at home
+            product = context.metal
         if product is None:
             return None
         product = re.sub(
@@ -4622,7 +4658,31 @@ def _owner_as_written(
                 region = found[0][
                     2
                 ]  # "traded between RMB 16,400 and RMB 16,700 per tonne in Foshan"
+    if (
+        region == "China"
+        and product in _EXCHANGE_METALS
+        and context.paragraph_venue is not None
+        and quantity.unit == _VENUE_UNIT.get(context.paragraph_venue)
+        and not _SPOT_MARKET_WORDS.search(whole)
+        and not names.regions(whole)
+    ):
+        # "This week, the most-traded SHFE lead 2503 contract opened at 16,690 yuan/mt ...
+        # Later in the week lead rebounded ..., and finally closed at 16,730 yuan/mt": the
+        # contract the paragraph is about, in its currency
+        region = context.paragraph_venue
     return _Owner(product, region)
+
+
+_FOR_A_VENUE = re.compile(
+    r"^\s*(?:yuan\s+per\s+tonne|yuan/mt|/mt|per\s+tonne)?\s*for\s+(?:the\s+)?(shfe|lme)\b"
+)
+_VENUE_UNIT = {"LME": "USD/t", "SHFE": "CNY/t"}
+# words for a spot market's prices and deals, which a paragraph about a contract also quotes
+_SPOT_MARKET_WORDS = re.compile(
+    r"\b(?:spot|smm|traded\s+prices?|transactions?|deals?|offers?|quot(?:ed|es|ations?)"
+    r"|ex-(?:works|factory)|premiums?|discounts?|mainstream|brands?|\d#|secondary|primary)\b"
+    r"|#\d"
+)
 
 
 # How far before an amount a word for the futures still says the amount is the contract's ("The
@@ -4915,7 +4975,7 @@ _LUN = re.compile(r"\b(?:lun|london)\s+(?:aluminum|aluminium|copper|zinc|lead|ni
 # ... and the SHFE's most-traded contract as "Shanghai aluminum main" (沪铝主力), or its night
 # session as "Shanghai copper night"
 _HU = re.compile(
-    r"\bshanghai\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\s+(?:main|night)\b"
+    r"\bshanghai\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\s+(?:main|night|owners)\b"
     # "Shanghai nickel has continued to rise ..., and closed up 1.25%": the contract, as its
     # subject (a spot market is "Shanghai spot nickel", "nickel in Shanghai")
     r"|\bshanghai\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)(?=\s+(?:has|have|had|closed"
@@ -5065,15 +5125,20 @@ _EXCHANGE_METALS = frozenset({"aluminium", "copper", "zinc", "lead", "nickel", "
 
 def learn_venue(folded_body: str, context: Context) -> None:
     """The exchange an article is about, when its body names that one alone."""
-    named = [venue for venue, pattern in _VENUE_NAMES.items() if pattern.search(folded_body)]
-    context.venue = named[0] if len(named) == 1 else None
+    context.venue = venue_named(folded_body)
+
+
+def venue_named(folded: str) -> str | None:
+    """The one exchange a text names, if it names one alone."""
+    named = [venue for venue, pattern in _VENUE_NAMES.items() if pattern.search(folded)]
+    return named[0] if len(named) == 1 else None
 
 
 def _dollar_prices_at_the_venue(drafts: dict[tuple[object, ...], Draft], context: Context) -> None:
     """ "If the aluminium price on October 20 is considered, which was US$2,152 per tonne" in an
     article about the LME alone: a base metal's dollar price naming no venue is the exchange's
     (China's own prices are in yuan)."""
-    if context.venue != "LME":
+    if (context.venue or context.paragraph_venue) != "LME":
         return
     for draft in drafts.values():
         if (
@@ -5181,5 +5246,7 @@ def learn(drafts: list[Draft], sentence: Sentence, context: Context) -> None:
             context.levels.append((draft.subject, draft.region, draft.unit, draft.value))
         if draft.metric is Metric.PRICE and not draft.forecast:
             context.product = draft.subject
-            if context.metal is None:
-                context.metal = names.base_metal(draft.subject)
+        if draft.metric is Metric.PRICE and context.metal is None:
+            # (a forecast's metal too: "LME lead is expected to ... trade within $1,970-2,015/mt
+            # ... Spot price forecast: 17,000-17,250 yuan/mt")
+            context.metal = names.base_metal(draft.subject)

@@ -62,6 +62,8 @@ _REFERENCE = re.compile(
     r"|after\s+(?:holding|remaining|staying|hovering)(?:\s+(?:flat|steady|stable))?\s+at"
     # "following a day of restraint at RMB 2,809 per tonne"
     r"|following\s+a\s+day\s+of\s+[a-z]+\s+at"
+    # "..., compared with the closing price of 123080 yuan / ton on September 1"
+    r"|compared\s+(?:with|to)\s+(?:the\s+)?(?:closing|settlement|average)\s+price\s+of"
     r"|compared\s+(?:with|to)|(?<!more\s)(?<!less\s)(?<!higher\s)(?<!lower\s)than|versus|vs\.?"
     # "compared to the RMB 300-500/mt premiums from a week earlier"
     r"|against)(?:\s+the)?\s*$"
@@ -116,6 +118,10 @@ _EXCHANGE_SUBJECT = re.compile(
 FAILED_TO_HOLD = re.compile(
     r"\b(?:failed|fails|unable|struggled)\s+to\s+(?:stay|hold|remain|stand)(?:\s+(?:firm|steady))?"
     r"\s+(?:above|below|over|under|at)\s*(?:rmb|us\$|\$)?\s*$"
+    # "prices lacked the push to break through the 127,000 yuan/mt price platform"
+    r"|\b(?:lacked|lacking|lack|without)\s+(?:the\s+)?(?:push|momentum|strength|impetus|drive)\s+to\s+"
+    r"(?:break|push|climb|rise|fall|drop)(?:\s+(?:through|above|below|past|over))?(?:\s+the)?\s*"
+    r"(?:rmb|us\$|\$)?\s*$"
 )
 
 _WHY = {
