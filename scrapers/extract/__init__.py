@@ -230,7 +230,10 @@ _OPENING_PLACE = re.compile(
 # "Spot zinc trade in Shanghai was quiet", "Spot premiums on zinc in Shanghai fell", "However,
 # Guangdong saw transactions improve", "Guangdong traded better than on Wednesday": the market a
 # paragraph goes on to quote, named by how it traded (the sentence may hold no number)
-_IN_PLACE = re.compile(r"^(?:today,\s*)?in\s+([a-z]+(?:\s+china)?)\s*,")
+# (also "In east China spot market, aluminum stocks are unlikely to grow ...")
+_IN_PLACE = re.compile(
+    r"^(?:today,\s*)?in\s+([a-z]+(?:\s+china)?)(?:(?:'s)?\s+(?:spot\s+)?(?:[a-z]+\s+)?market)?\s*,"
+)
 _PLACE_TRADED = re.compile(
     r"^(?:spot\s+(?:[a-z]+\s+)?(?:trade|trades|trading|premiums?\s+on\s+[a-z]+)\s+in\s+"
     r"([a-z]+(?:\s+china)?)\b"
@@ -331,6 +334,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
         told = list(sentences_of(paragraph))
         for index, sentence in enumerate(told):
             context.paragraph_rest = " ".join(later.folded for later in told[index + 1 :])
+            context.quote_place = None
             if context.sentence_place is not None:
                 # "In Changzhou, deals were done at ...": a place opening a later sentence of
                 # the paragraph is that sentence's, not the rest of the paragraph's.

@@ -175,6 +175,9 @@ class Context:
     paragraph_place: str | None = None  # "In Tianjin, ...": the market a paragraph reports on
     # the paragraph's place, kept while a later sentence opens with its own ("In Changzhou, ...")
     sentence_place: tuple[str | None] | None = None
+    # the place a price of this sentence named ("Prices were mainly between RMB 10,410-10,420/mt
+    # in Shanghai, discount of RMB 130-140/mt over SHFE 1511 aluminum"): its premium's market
+    quote_place: str | None = None
     pair: PairedPrice | None = None  # a pair of prices named for the next sentence's numbers
     group: list[Draft] | None = None  # the prices a list just named ("Their prices range ...")
     # the sentence before spoke of fees ("billet processing fees fell further"): a next one

@@ -1810,6 +1810,7 @@ def _read_prices(
             and not owner.region.startswith(("FOB", "CIF"))
         ):
             context.place = owner.region  # for a spot premium later in the sentence
+            context.quote_place = owner.region
             if not _PREMIUM_WORD.search(own_lead):
                 # (a premium's market is not a quote list's: "Spot copper in Shanghai was
                 # offered at a premium of RMB 100-260/mt ... Traded prices for standard-quality
@@ -2392,6 +2393,19 @@ _SINCE_A_DAY_AFTER = re.compile(
     r"(?:[^.;]|(?<=\d)\.(?=\d)){0,40}?\bcompared\s+(?:with|to)\s+[^.;]{0,60}?\bon\s+"
     rf"(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{MONTH_NAMES})\b)"
 )
+_TEST_AHEAD = re.compile(r"\b(?:and|to)\s+(?:re-?)?test\s*(?:rmb|usd|us\$|\$)?$")
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:should|will|would|may|might|could|expects?|expected|likely|forecasts?|predicts?)\b"
+)
+_REASON_FIRST = re.compile(
+    r"^\W*(?:with|amid)\s+[^,;]{0,80}?\b(?:growing|rising|falling|weakening"
+    r"|strengthening|shrinking|piling\s+up|building)\b[^,;]{0,40},"
+)
+_NOT_LESS_THAN = re.compile(
+    r"\bnot\s+(?:be\s+|fall\s+|go\s+|drop\s+|rise\s+)?(?:less|lower|more|higher)\s+than\s*"
+    r"(?:rmb|usd|us\$|\$)?$"
+)
+_AT_ONE_POINT = re.compile(r"^\s*(?:/\s*mt\s*)?(?:mark\s+|level\s+)?at\s+one\s+point\b")
 _DURING_WHICH = re.compile(r"\bduring\s+which(?:\s+time)?\b")
 _UP_TO_HIT = re.compile(
     r"\b(?:up|down|higher|lower)\s+to\s+(?:hit|touch|reach)\s*(?:rmb|usd|us\$|\$)?$"
@@ -3655,6 +3669,9 @@ def _foreign(head: str) -> bool:
     head = re.sub(r"\b(?:production|producing)\s+(?:areas?|regions?|bases?)\b", " ", head)
     # "..., but gave up the gains as crude oil plunged, and closed at USD 1,806/mt": why it moved
     head = _WHY_IT_MOVED.sub(" ", head)
+    # "With stocks growing and spot demand weakening, the contract will fall further to ...":
+    # a reason told before the clause's subject
+    head = _REASON_FIRST.sub(" ", head)
     # AL Circle's "Bauxite Henan has registered a drop of RMB 10": a move, not registrations
     head = re.sub(
         r"\b(?:(?:has|have|had)\s+)?registered\s+(?:an?\s+)?(?:[a-z]+\s+)?"
@@ -3734,6 +3751,10 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _NOT_LESS_THAN.search(stripped[-40:]):
+        # "expecting copper price will not be less than 40,000 yuan per tonne": a floor named,
+        # not a level
+        return "other"
     if _CLOSED_AT_ITS_HIGH.search(stripped[-50:]):
         return "level"  # "The most active contract ended at a session high of RMB 13,115/mt"
     if _EXTREME_POINT.search(stripped[-50:]) or (
@@ -4261,6 +4282,14 @@ def _role(
             # 17,700 yuan/mt, with the intraday high reaching 17,760": lines crossed in a session.
             return "intraday"
         return "level"  # "fell below 72,000 yuan/mt": a level and the line it crossed
+    if _TEST_AHEAD.search(stripped[-40:]) and _LOOKS_AHEAD.search(head):
+        # "SHFE zinc prices should fall and test RMB 14,500/mt", "LME copper prices are expected
+        # to rise and test $4,795 per tonne next week": the level the forecast names (a past
+        # "dropped to test USD 1,650/mt" is a line the chart met)
+        return "level"
+    if _futures(owner) and _AT_ONE_POINT.match(trail):
+        # "took LME copper prices down to the $9,200/mt mark at one point": how low it went
+        return "intraday"
     if _futures(owner) and _DURING_WHICH.search(head):
         # "This month, Shanghai Nickel fell below the 120000 mark, during which time it
         # approached 110000 yuan, falling to 110420 yuan per ton": how low it went meanwhile
@@ -4570,6 +4599,9 @@ def _owner_as_written(
         and (
             _pronoun_subject(head)
             or (context.last_owner[1] in _VENUES and _still_in_the_session(head, whole))
+            # "SHFE copper swung ...: prices moved in a tight range of ... On Friday, prices
+            # surged to 70,200 yuan/mt": bare "prices" go on with the contract just told of
+            or (context.last_owner[1] in _VENUES and _BARE_PRICES_SUBJECT.match(head) is not None)
         )
     ):
         # "Near the end it shot up ..., closing at $9,665"; "After a slight rebound towards the
@@ -4865,6 +4897,10 @@ def _pronoun_subject(head: str) -> bool:
     return opening is not None and _PRONOUN.match(head, opening.end()) is not None
 
 
+_BARE_PRICES_SUBJECT = re.compile(
+    r"^\W*(?:on\s+[a-z]+(?:\s+[a-z]+)?,\s*|then\s+|later\s+)?prices\s+(?:surged|rose|jumped|climbed"
+    r"|rallied|fell|dropped|slid|declined|tumbled|plunged|rebounded|edged|moved|closed|ended)\b"
+)
 _PRONOUN = re.compile(
     r"\b(?:it|they|the\s+price|its(?:\s+average)?\s+price|the\s+contract"
     # "Finally, the red metal closed RMB 60/mt higher": the metal just reported, by its epithet

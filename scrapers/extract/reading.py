@@ -292,7 +292,10 @@ VIEW_VERBS = "stabili[sz]e|move|trade|fluctuate|hover|range|stay|hold|fall|rise|
 SEE_PRICES = re.compile(
     # ... "63% are neutral, seeing LME zinc prices move between USD 1,620-1,680/mt"
     rf"\b(?:see|expect)(?:s|ing)?\s+(?:[a-z0-9#-]+\s+){{0,4}}?(?:prices?\s+)?(?:to\s+)?"
-    rf"(?:{VIEW_VERBS})\b"
+    rf"(?:{VIEW_VERBS}"
+    # "Those optimists see SHFE 1605 aluminum rising above RMB 11,800/mt"
+    r"|(?:stabili[sz]|mov|trad|fluctuat|hover|rang|stay|hold|fall|ris|slipp|climb|dropp|advanc"
+    r"|declin|rebound|edg)ing)\b"
 )
 _STILL_NOW = re.compile(r"\b(?:is|are)\s+still\b")
 _SAID_IT = re.compile(

@@ -91,6 +91,8 @@ _DISCOUNTED = re.compile(
 
 _SPOT_PREMIUM = re.compile(
     r"\bspot\s+(?:premiums?|discounts?)\b|\bpremiums\s+and\s+discounts\b"
+    # "spot prices are expected to be near RMB 20/mt above SHFE three-month zinc contract prices"
+    r"|\bspot\s+(?:[a-z#0-9]+\s+)?prices?\b[^.;]{0,60}?\b(?:above|below)\s+(?:the\s+)?shfe\b"
     # "spot copper premiums rose to RMB 350-400/mt"
     r"|\bspot\s+(?:copper|zinc|alumini?um|lead|nickel|tin)\s+(?:premiums?|discounts?)\b"
     # "spot prices are likely to trade at a premium of 20-80 yuan today"; "The 0# common brand
@@ -142,6 +144,8 @@ _SPOT_PREMIUM = re.compile(
 _THAN_FUTURES = re.compile(
     r"\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:shfe|lme|comex)\b"
     r"|\b(?:above|below|over|under)\s+(?:the\s+)?(?:shfe|lme|comex)\s+\d{4}\b"
+    # "near RMB 20/mt above SHFE three-month zinc contract prices"
+    r"|\b(?:above|below|over|under)\s+(?:the\s+)?shfe\s+(?:[a-z-]+\s+){1,3}contract\b"
     r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?:[a-z]+\s+)?\d{4}\s+contract\b"
     # "350-400 yuan per tonne above September zinc on the SHFE"; "discounts of RMB 20-40/mt over
     # August aluminum on the SHFE"
@@ -621,7 +625,7 @@ def _read_spread(
         # "In Hunan, cuts spread; ... the little spot metal left was quoted at premiums of
         # 250-300 yuan/mt against the SMM 1# lead price": the province the sentence opened on
         region = next((place for *_, place in names.regions(led.group(0))), region)
-    market = context.paragraph_place or context.place
+    market = context.quote_place or context.paragraph_place or context.place
     if not found_regions and name.endswith(" futures") and market and not _SMM_A00.search(folded):
         # a market's spot premium, in the market the report is about (but "the SMM A00 spot
         # price recorded a discount of 90 yuan/mt" is SMM's national benchmark, wherever the
