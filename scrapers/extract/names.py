@@ -522,8 +522,10 @@ PLACES = (
     "the southwest",
     "the northwest",
 )
-# Provinces written as two syllables ("Shan Dong reported RMB 3,250-3,350 per tonne").
+# Places written otherwise: provinces as two syllables ("Shan Dong reported RMB 3,250-3,350 per
+# tonne"), and SMM's misprint "Mainstream traded prices at Huangput port".
 _SPACED_PROVINCES = {
+    "huangput": "huangpu",
     "shan dong": "shandong",
     "shan xi": "shanxi",
     "he nan": "henan",

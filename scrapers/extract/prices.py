@@ -2401,6 +2401,10 @@ _REASON_FIRST = re.compile(
     r"^\W*(?:with|amid)\s+[^,;]{0,80}?\b(?:growing|rising|falling|weakening"
     r"|strengthening|shrinking|piling\s+up|building)\b[^,;]{0,40},"
 )
+_TO_A_PEAK = re.compile(
+    r"\b(?:to|at|reached|hit|hitting|reaching)\s+(?:a|its)\s+(?:[a-z-]+\s+)?peak\s+of\s*"
+    r"(?:rmb|usd|us\$|\$)?$"
+)
 _NOT_LESS_THAN = re.compile(
     r"\bnot\s+(?:be\s+|fall\s+|go\s+|drop\s+|rise\s+)?(?:less|lower|more|higher)\s+than\s*"
     r"(?:rmb|usd|us\$|\$)?$"
@@ -3751,6 +3755,10 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _TO_A_PEAK.search(stripped[-50:]):
+        # "Battery-grade lithium carbonate price climbed over 37% from the start of 2017 to a
+        # peak of 171,000 yuan/mt, ... then turned": where it topped out, not where it stands
+        return "reference"
     if _NOT_LESS_THAN.search(stripped[-40:]):
         # "expecting copper price will not be less than 40,000 yuan per tonne": a floor named,
         # not a level
