@@ -190,6 +190,17 @@ def _learn_mention(sentence: Sentence, context: Context) -> None:
     out ("... ex-factory prices for secondary refined lead were at a discount of 50-0 yuan/mt
     ... The mainstream ex-factory prices excluding tax were 15,750-15,850 yuan/mt")."""
     products = names.known_products(sentence.folded)
+    contract = _CONTRACT_OPENS.match(without_dateline(sentence.folded).lstrip())
+    metal = context.metal or (names.base_metal(context.product) if context.product else None)
+    section = names.known_products(context.heading) if context.heading else []
+    if contract is not None and (section or metal):
+        # "The most-liquid SHFE November contract held around the five-day moving average ...
+        # It is seen trading between 14,300-14,400 yuan/mt today": what "it" is now
+        product = section[-1][2] if section else metal
+        assert product is not None
+        context.last_owner = (product, contract.group(1).upper())
+        if context.last_price is not None and context.last_price.region != context.last_owner[1]:
+            context.last_price = None  # the LME close told before is no longer the topic
     last = context.last_price
     if last is not None and any(product == last.subject for *_, product in products):
         # "With Guinea's bauxite exports disrupted, how will China keep up its alumina
@@ -205,6 +216,11 @@ def _learn_mention(sentence: Sentence, context: Context) -> None:
         context.mentioned_product = products[-1][2]
 
 
+# "The most-liquid SHFE November contract held ...": a sentence about an exchange's contract
+_CONTRACT_OPENS = re.compile(
+    r"^(?:the\s+)?(?:most[- ](?:liquid|traded|active)\s+)?(shfe|lme)\s+(?:[a-z0-9]+\s+){0,2}?"
+    r"contract\b"
+)
 _GAP_BETWEEN = re.compile(r"\b(?:gap|spread|difference)\s+between\b")
 
 
@@ -306,6 +322,10 @@ def _list_lead(text: str, lead: str | None) -> str | None:
     return fold(stripped) if stripped.endswith(":") and not _BULLET.match(text) else None
 
 
+# "Zinc: LME fluctuated to end the day higher ...": a multi-metal comment's section
+_METAL_SECTION = re.compile(r"^(copper|aluminium|aluminum|zinc|lead|nickel|tin)\s*:", re.MULTILINE)
+
+
 def _read(body: str, published: date | None, title: str, *, explain: bool) -> Extraction:
     context = Context(published=published)
     _learn_metal(title, body, context)
@@ -314,6 +334,10 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
     folded_body = fold(body)
     prices.learn_front_contract(folded_body, context)
     prices.learn_venue(folded_body, context)
+    context.section_metals = frozenset(
+        "aluminium" if metal == "aluminum" else metal
+        for metal in _METAL_SECTION.findall(folded_body)
+    )
     notes = Notes()
     drafts: list[Draft] = []
     # A heading on a line of its own ("Lithium Ore:", "SiMn alloy") heads the paragraphs under

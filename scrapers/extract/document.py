@@ -34,6 +34,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?=we\s+(?:expect|see|believe|forecast)\b)"
     # "We see it trading at 50,100-50,600 yuan/mt with spot premiums at 0-50 yuan/mt today"
     r"|\s+(?=with\s+spot\s+(?:premiums?|discounts?|prices?)\s+(?:at|of|seen|up\s+to)\b)"
+    # "It is seen trading between 14,300-14,400 yuan/mt today with LME aluminium at
+    # $1,750-1,820/mt": the other exchange's forecast
+    r"|\s+(?=with\s+(?:lme|shfe|comex)\s+[a-z]+\s+(?:at|between)\b)"
     # "... at a premium of 260 yuan/mt against the 2506 contract and at a premium of 30 yuan/mt
     # against Shanghai spot cargo": two premiums over two legs
     r"|\s+and\s+(?=at\s+an?\s+(?:premium|discount)\s+of\b)"
@@ -150,6 +153,8 @@ class Context:
     # names one contract per metal)
     close_contracts: dict[str, int] = field(default_factory=dict)
     heading: str | None = None  # the current paragraph's section heading, folded
+    # the base metals a multi-metal comment heads its sections with ("Copper: ...", "Zinc: ...")
+    section_metals: frozenset[str] = frozenset()
     # "SMM's forecast of the second-half-May HPM (MC35%):": what the bullet items below are
     list_lead: str | None = None
     weekly: bool = False  # a weekly survey or review

@@ -881,9 +881,21 @@ def _in_aside(whole: str, quantity: Quantity) -> bool:
 # "Copper rose 0.76%, zinc surged 3.18%, aluminium added 0.71%, ...": a market wrap's moves.
 _MOVE = re.compile(
     r"\b(?P<venue>(?:shanghai|shfe|lme|london)\s+)?(?P<metal>copper|aluminium|aluminum|zinc|lead"
-    r"|nickel|tin)\b(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:by\s+)?"
+    r"|nickel|tin|iron\s+ore|rebar|hot-rolled\s+coil|wire\s+rod|coking\s+coal|coke)\b"
+    r"(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:by\s+)?"
     r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b)"
 )
+
+# "The ferrous complex extended their declines as iron ore lost 0.68%, rebar fell 1.33%, ...":
+# each ferrous future trades on one exchange, whatever the wrap is about
+_FERROUS_VENUES = {
+    "iron ore": "DCE",
+    "coking coal": "DCE",
+    "coke": "DCE",
+    "rebar": "SHFE",
+    "hot-rolled coil": "SHFE",
+    "wire rod": "SHFE",
+}
 
 _MOVES_AT_LEAST = 3  # a list, not one sentence about one metal
 
@@ -916,14 +928,14 @@ def _read_moves(
         venue = _VENUES_OF[wrap.group("venue")]
     else:
         venue = context.wrap_venue
-    if venue is None:
-        return []
     drafts: list[Draft] = []
     for item in items:
         sign = direction(item.group("verb"))
-        if sign is None:
-            continue
         metal = "aluminium" if item.group("metal") == "aluminum" else item.group("metal")
+        metal = re.sub(r"\s+", " ", metal)
+        venue = _FERROUS_VENUES.get(metal, venue)
+        if sign is None or venue is None:
+            continue
         draft = Draft(
             metric=Metric.PRICE,
             subject=metal,
@@ -1222,6 +1234,18 @@ def _read_prices(
                 quantity.sign,
             )
         if quantity.kind is Kind.PERCENT:
+            if _OTHER_MARKET_SUBJECT.match(without_dateline(whole)) and not names.known_products(
+                whole[clause.start : quantity.start]
+            ):
+                # "Spot gold fell for a third day, ..., and closed down 0.83%": gold's move
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    why="another market's move (gold, oil, the dollar), not a metal's price",
+                )
+                continue
             if _STOCKS_MOVED.search(whole[clause.start : quantity.start]):
                 # "Chinese stocks gained almost 2%, helping SHFE copper hold at ...": shares
                 notes.add(
@@ -2002,6 +2026,19 @@ def _read_prices(
             )
             current = draft
             continue
+        if (
+            draft.value is None
+            and draft.low is None
+            and draft.change is not None
+            and _NIGHT_SESSION.search(whole[: clause.start]) is not None
+            and _DAY_SESSION.search(whole[clause.start : quantity.start]) is not None
+        ):
+            # "... fell 1.08% (down 1,260 yuan) during the previous night session ...; prices
+            # declined further during the daytime session, closing the morning session at 114,850
+            # yuan/mt, down 1.66%": the night's move stays the night's
+            draft = _draft(
+                drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast, fresh=True
+            )
         if draft.value is not None or draft.low is not None:
             # A second level for one price in one clause: another session, another figure --
             # or the level of a move already read apart from the quote ("..., with the weekly
@@ -2409,6 +2446,9 @@ _NOT_LESS_THAN = re.compile(
     r"\bnot\s+(?:be\s+|fall\s+|go\s+|drop\s+|rise\s+)?(?:less|lower|more|higher)\s+than\s*"
     r"(?:rmb|usd|us\$|\$)?$"
 )
+_TO_HIGHS_AROUND = re.compile(
+    r"\bto\s+(?:its\s+|new\s+|fresh\s+)?(?:highs?|lows?)\s+(?:around|near|of|at)\s*(?:rmb|usd|us\$|\$)?$"
+)
 _AT_ONE_POINT = re.compile(r"^\s*(?:/\s*mt\s*)?(?:mark\s+|level\s+)?at\s+one\s+point\b")
 _DURING_WHICH = re.compile(r"\bduring\s+which(?:\s+time)?\b")
 _UP_TO_HIT = re.compile(
@@ -2417,6 +2457,13 @@ _UP_TO_HIT = re.compile(
 _HELPED_HOLD = re.compile(
     r"\b(?:help(?:ing|ed|s)?|allow(?:ing|ed|s)?|enabl(?:ing|ed|es))\s+(?:[a-z/]+\s+){0,4}?"
     r"hold\s+(?:at|above|near)\s*(?:rmb|usd|us\$|\$)?$"
+)
+_NIGHT_SESSION = re.compile(r"\bnight\s+(?:trading\s+)?session\b|\bovernight\b")
+_DAY_SESSION = re.compile(r"\b(?:day|daytime|morning|afternoon)\s+(?:trading\s+)?session\b")
+_OTHER_MARKET_SUBJECT = re.compile(
+    r"^\W*(?:\(\d\)\s*)?(?:spot\s+|comex\s+|new\s+york\s+|wti\s+|brent\s+|the\s+)?"
+    r"(?:gold|silver|platinum|palladium|crude(?:\s+oil)?|oil|(?:us\s+)?dollar(?:\s+index)?"
+    r"|(?:us\s+)?treasur(?:y|ies))\b"
 )
 _STOCKS_MOVED = re.compile(
     r"\b(?:stocks|shares|equities|stock\s+markets?|composite\s+index)\b[^,;]{0,30}$"
@@ -4295,6 +4342,10 @@ def _role(
         # to rise and test $4,795 per tonne next week": the level the forecast names (a past
         # "dropped to test USD 1,650/mt" is a line the chart met)
         return "level"
+    if _futures(owner) and _TO_HIGHS_AROUND.search(stripped[-40:]):
+        # "Longs loading up lifted the most-liquid SHFE November contract to highs around
+        # 137,200 yuan/mt": how high it went
+        return "intraday"
     if _futures(owner) and _AT_ONE_POINT.match(trail):
         # "took LME copper prices down to the $9,200/mt mark at one point": how low it went
         return "intraday"
@@ -4669,6 +4720,7 @@ def _owner_as_written(
         product = "refined secondary lead"
     if product.startswith("nickel ore") and names.ore_origin(product) is None:
         product = _ore_with_origin(product, whole[: quantity.start], context, last)
+    product = _section_metal_misnamed(product, context)
     own = whole[clause.start : quantity.start]
     said = without_dateline(own[own.rfind(",") + 1 :])
     spot_deals = (
@@ -4723,6 +4775,20 @@ _SPOT_MARKET_WORDS = re.compile(
     r"|ex-(?:works|factory)|premiums?|discounts?|mainstream|brands?|\d#|secondary|primary)\b"
     r"|#\d"
 )
+
+
+def _section_metal_misnamed(product: str, context: Context) -> str:
+    """ "Zinc: LME fluctuated to end the day higher ... LME lead is likely to continue its
+    rangebound pattern today with a trading range of $2,635-2,680/mt": in a comment that heads
+    each metal's section, a metal with no section of its own named inside another's is a
+    misprint of the section's metal."""
+    if len(context.section_metals) < 2 or product not in _EXCHANGE_METALS:
+        return product
+    heading = names.known_products(context.heading) if context.heading else []
+    own = heading[-1][2] if heading else None
+    if own is None or own == product or own not in context.section_metals:
+        return product
+    return own if product not in context.section_metals else product
 
 
 # How far before an amount a word for the futures still says the amount is the contract's ("The
