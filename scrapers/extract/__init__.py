@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from scrapers.extract import metrics, names, prices, rates, spreads
 from scrapers.extract.document import (
@@ -479,6 +480,7 @@ def _compatible(kept: Figure, new: Figure) -> bool:
         kept.change is not None
         and new.change is not None
         and kept.change != new.change
+        and not (_lone(kept) != _lone(new) and _rounded_alike(kept.change, new.change))
         and not _same_move(kept, new)
         and not _same_move(new, kept)
         and not _restated(kept, new)
@@ -872,14 +874,39 @@ def _within(new: Figure, kept: Figure) -> bool:
     return bool(ends) and all(low <= end <= high for end in ends)
 
 
+def _rounded_alike(one: PriceChange, other: PriceChange) -> bool:
+    """Whether two moves in % are one move told to different precision (0.2% and 0.23%)."""
+    if not (one.percent and other.percent) or (one.amount < 0) != (other.amount < 0):
+        return False
+    if one.basis is not None and other.basis is not None and one.basis != other.basis:
+        return False
+    coarse, fine = sorted((one.amount, other.amount), key=_decimal_places)
+    places = _decimal_places(coarse)
+    if places >= _decimal_places(fine):
+        return False
+    return abs(fine - coarse) <= Decimal(5) * Decimal(10) ** -(places + 1)
+
+
+def _decimal_places(amount: Decimal) -> int:
+    exponent = amount.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) else 0
+
+
 def _overlaps(kept: Figure, new: Figure) -> bool:
     """Whether two compatible readings are one fact: they share a number, or one of them adds
     only what the other lacks (a rate's YoY change stated in the next sentence)."""
     if kept.period is None and kept.metric.value != "operating_rate":
         # Prices without a period are points in time: the same numbers are one fact, a level
         # and a lone change are not.
-        if kept.change is not None and kept.change == new.change and _lone(kept) != _lone(new):
-            return True  # "Copper rose 0.63%, ..." then "closed 0.63% higher at 52,590"
+        if (
+            kept.change is not None
+            and new.change is not None
+            and _lone(kept) != _lone(new)
+            and (kept.change == new.change or _rounded_alike(kept.change, new.change))
+        ):
+            # "Copper rose 0.63%, ..." then "closed 0.63% higher at 52,590"; a wrap's "copper
+            # shed 0.2%" then "it ended down 0.23% at 47,000 yuan/mt": one move, rounded
+            return True
         if _restated(kept, new) or _restated(new, kept):
             return True
         if _same_move(kept, new) or _same_move(new, kept):

@@ -34,6 +34,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?=we\s+(?:expect|see|believe|forecast)\b)"
     # "We see it trading at 50,100-50,600 yuan/mt with spot premiums at 0-50 yuan/mt today"
     r"|\s+(?=with\s+spot\s+(?:premiums?|discounts?|prices?)\s+(?:at|of|seen|up\s+to)\b)"
+    # "... at 17,415 yuan/mt, with open interest decreasing 22,509 lots to 232,000 lots, and is
+    # expected to fluctuate above 17,300 yuan/mt tonight": the forecast after the volumes
+    r"|,\s*(?=and\s+(?:is|are)\s+(?:expected|likely|forecast|set)\s+to\b)"
     # "It is seen trading between 14,300-14,400 yuan/mt today with LME aluminium at
     # $1,750-1,820/mt": the other exchange's forecast
     r"|\s+(?=with\s+(?:lme|shfe|comex)\s+[a-z]+\s+(?:at|between)\b)"

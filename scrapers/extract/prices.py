@@ -879,11 +879,18 @@ def _in_aside(whole: str, quantity: Quantity) -> bool:
 
 
 # "Copper rose 0.76%, zinc surged 3.18%, aluminium added 0.71%, ...": a market wrap's moves.
+_WRAPPED = (
+    r"copper|aluminium|aluminum|zinc|lead|nickel|tin|iron\s+ore|rebar|hot-rolled\s+coil"
+    r"|wire\s+rod|coking\s+coal|coke|stainless\s+steel"
+)
+# ... also "Nickel led the losses and fell 1.6%", "Nickel remained the best performer with a 3.4%
+# gain", "coke and iron ore climbed 1%"
 _MOVE = re.compile(
-    r"\b(?P<venue>(?:shanghai|shfe|lme|london)\s+)?(?P<metal>copper|aluminium|aluminum|zinc|lead"
-    r"|nickel|tin|iron\s+ore|rebar|hot-rolled\s+coil|wire\s+rod|coking\s+coal|coke)\b"
-    r"(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:[a-z]+\s+){0,2}?[a-z]+)\s+(?:by\s+)?"
+    rf"\b(?P<venue>(?:shanghai|shfe|lme|london)\s+)?(?P<metal>{_WRAPPED})"
+    rf"(?:\s+and\s+(?P<metal2>{_WRAPPED}))?\b"
+    r"(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:[a-z]+\s+){0,4}?[a-z]+)\s+(?:by\s+|with\s+an?\s+)?"
     r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b)"
+    r"(?:\s+(?P<noun>gain|rise|increase|loss|decline|drop|fall))?"
 )
 
 # "The ferrous complex extended their declines as iron ore lost 0.68%, rebar fell 1.33%, ...":
@@ -895,9 +902,14 @@ _FERROUS_VENUES = {
     "rebar": "SHFE",
     "hot-rolled coil": "SHFE",
     "wire rod": "SHFE",
+    "stainless steel": "SHFE",
 }
 
 _MOVES_AT_LEAST = 3  # a list, not one sentence about one metal
+# a sentence that is nothing but moves ("Lead fell 0.5% and tin shed 0.3%, while zinc stayed
+# flat."; "Stainless steel ended down 0.1% on its first trading day on the Shanghai Futures
+# Exchange.")
+_ONLY_MOVES = re.compile(rf"^\W*(?:the\s+)?(?:{_WRAPPED})\b[^;:]*%")
 
 _BASE_METALS_OF = re.compile(r"\b(?P<venue>shanghai|shfe|lme|london)\s+base\s+metals\b")
 
@@ -919,7 +931,10 @@ def _read_moves(
     # "Except tin, all LME base metals fell with nickel down 5.54%": one metal singled out of
     # an exchange's wrap
     wrap = _BASE_METALS_OF.search(folded)
-    if len(items) < _MOVES_AT_LEAST and not (wrap and items):
+    # ... or the wrap named its exchange in a sentence before and this one goes on with its
+    # moves alone ("Lead fell 0.5% and tin shed 0.3%, while zinc stayed flat.")
+    moves_alone = bool(items and context.wrap_venue and _ONLY_MOVES.match(without_dateline(folded)))
+    if len(items) < _MOVES_AT_LEAST and not (wrap and items) and not moves_alone:
         return []
     named = items[0].group("venue")
     if named:
@@ -929,19 +944,24 @@ def _read_moves(
     else:
         venue = context.wrap_venue
     drafts: list[Draft] = []
-    for item in items:
-        sign = direction(item.group("verb"))
-        metal = "aluminium" if item.group("metal") == "aluminum" else item.group("metal")
-        metal = re.sub(r"\s+", " ", metal)
-        venue = _FERROUS_VENUES.get(metal, venue)
-        if sign is None or venue is None:
+    wrapped = [
+        (item, name)
+        for item in items
+        for name in (item.group("metal"), item.group("metal2"))
+        if name
+    ]
+    for item, name in wrapped:
+        sign = direction(item.group("verb") + " " + (item.group("noun") or ""))
+        metal = "aluminium" if name == "aluminum" else re.sub(r"\s+", " ", name)
+        at = _FERROUS_VENUES.get(metal, venue)
+        if sign is None or at is None:
             continue
         draft = Draft(
             metric=Metric.PRICE,
             subject=metal,
-            unit="USD/t" if venue == "LME" else "CNY/t",
+            unit="USD/t" if at == "LME" else "CNY/t",
             sentence=sentence,
-            region=venue,
+            region=at,
         )
         draft.change = PriceChange(sign * Decimal(item.group("pct")), percent=True)
         drafts.append(draft)
@@ -952,7 +972,7 @@ def _read_moves(
             "change",
             owner=metal,
             emitted=True,
-            why=f"one metal's move in a {venue} market wrap",
+            why=f"one metal's move in a {at} market wrap",
         )
     return drafts
 
@@ -1347,7 +1367,9 @@ def _read_prices(
                 # week's move of the benchmark, a figure of its own
                 side_after = stood
                 target = None
-            if sign is None and side_after is not None:
+            if side_after is not None and (sign is None or side_after.re is _SIDE_AFTER):
+                # (the side told after outweighs a move before: "It then rebounded and closed
+                # the trading day 0.86% lower at 48,150 yuan/mt")
                 side = "side" if "side" in side_after.re.groupindex else 1
                 word = side_after.group(side)
                 sign = direction({"high": "higher", "low": "lower"}.get(word, word))
@@ -1551,6 +1573,17 @@ def _read_prices(
                 "brand",
                 owner=owner.product,
                 why="one brand's price, not the market's",
+            )
+            continue
+        if not quantity.per_tonne and _A_SUM_OF_MONEY.search(whole, quantity.start, quantity.end):
+            # "Over 40 million yuan left the 1911 and 1912 contracts": money, not a price
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                owner=owner.product,
+                why="a sum of money, not a price per tonne",
             )
             continue
         if _RELATIVE.search(own_lead):
@@ -2402,6 +2435,9 @@ _PRICES_SENT = re.compile(
 _CLOSED_AT_ITS_HIGH = re.compile(
     r"\b(?:ended|closed|finished|settled)\s+at\s+an?\s+(?:session|intraday|day's)\s+(?:high|low)"
     r"\s+of\s*(?:rmb|usd|us\$|\$)?$"
+    # "... slipped and ended the trading day at a low of 14,110 yuan/mt, down 0.7%"
+    r"|\b(?:ended|closed|finished|settled)\s+the\s+(?:trading\s+)?(?:day|session)\s+at\s+an?\s+"
+    r"(?:high|low)\s+of\s*(?:rmb|usd|us\$|\$)?$"
 )
 # "It then fell back to its lowest in nearly six years at USD 1,476/mt": a low on the way
 _ITS_LOWEST_AT = re.compile(
@@ -2437,6 +2473,11 @@ _LOOKS_AHEAD = re.compile(
 _REASON_FIRST = re.compile(
     r"^\W*(?:with|amid)\s+[^,;]{0,80}?\b(?:growing|rising|falling|weakening"
     r"|strengthening|shrinking|piling\s+up|building)\b[^,;]{0,40},"
+)
+_A_SUM_OF_MONEY = re.compile(r"\b(?:million|billion|trillion|mln|bn)\b")
+_AFTER_IT_WENT = re.compile(
+    r"\b(?:closed|ended|settled|finished)\b[^;]*?\bat\s*(?:rmb|usd|us\$|\$)?\s*[\d,.]+[^;]*?"
+    r"\bafter\s+(?:it|the\s+contract|prices?)\s+(?:had\s+)?[a-z]+"
 )
 _TO_A_PEAK = re.compile(
     r"\b(?:to|at|reached|hit|hitting|reaching)\s+(?:a|its)\s+(?:[a-z-]+\s+)?peak\s+of\s*"
@@ -3664,8 +3705,14 @@ def _subject_text(whole: str, clause: Clause, quantity: Quantity) -> str:
         own,  # "we expect the SHFE 1807 contract"
     ):
         return own
-    return whole[: quantity.start]
+    # (not an aside on volumes: "... at 17,415 yuan/mt, with open interest decreasing 22,509 lots
+    # to 232,000 lots, and is expected to fluctuate above 17,300 yuan/mt tonight")
+    return _VOLUMES_ASIDE.sub(" ", whole[: quantity.start])
 
+
+_VOLUMES_ASIDE = re.compile(
+    r",\s*with\s+(?:open\s+interest|positions|(?:trading\s+)?volumes?)\b[^,;]*"
+)
 
 # "with Chinese stocks": equities, not the metal's inventories.
 _EQUITIES = re.compile(
@@ -3802,6 +3849,10 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _futures(owner) and _AFTER_IT_WENT.search(head[-120:]):
+        # "settled the trading day 0.42% lower at 21,195 yuan/mt after it plunged past 21,000
+        # yuan/mt to the 20,850 yuan/mt level": where it went before the close told first
+        return "intraday"
     if _TO_A_PEAK.search(stripped[-50:]):
         # "Battery-grade lithium carbonate price climbed over 37% from the start of 2017 to a
         # peak of 171,000 yuan/mt, ... then turned": where it topped out, not where it stands
@@ -5321,7 +5372,7 @@ _SIDE_AFTER = re.compile(r"^\s*(higher|lower)\b")
 _TECHNICAL = re.compile(
     r"\b(?:support|resistance)(?:\s+(?:level|line)s?)?(?:\s+(?:above|below))?"
     # "Resistance above is noted at ...", "support first at A, then B"
-    r"(?:\s+(?:is|sits|lies|stands))?(?:\s+(?:noted|seen|found))?(?:\s+first)?"
+    r"(?:\s+(?:is|was|sits|lies|stands))?(?:\s+(?:noted|seen|found))?(?:\s+first)?"
     r"\s+(?:at|of|around|near|from)\s*"
     r"(?:(?:rmb\s*|\$\s*)?[\d,.]+\s*(?:yuan/mt|yuan|/mt|per\s+tonne)?\s*[,;]?\s*"
     r"(?:followed\s+by|then|and)\s*)?(?:rmb|\$)?\s*$"

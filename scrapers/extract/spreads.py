@@ -313,7 +313,19 @@ _THAN_BENCHMARK = re.compile(
 )
 
 
+# "... ended the trading day 0.29% higher at 13,825 yuan/mt, recovering from an earlier low of
+# 13,800 yuan/mt as falling stocks and firm spot premiums limited the downside": a close, and
+# premiums named only in the reason told after it
+_CLOSE_THEN_REASON = re.compile(
+    r"\b(?:closed|ended|finished|settled)\b[^;]*?\bat\s*(?:rmb|usd|us\$|\$)?\s*[\d,.]+"
+    r"[^;]*?\b(?:as|because|since)\s+[^;\d]*?\b(?:premiums?|discounts?)\b"
+    r"(?![^;]*(?:yuan|/mt|/t\b|per\s+tonne))"
+)
+
+
 def _is_spread(folded: str, context: Context) -> bool:
+    if _CLOSE_THEN_REASON.search(folded):
+        return False
     if context.last_spread is not None and _THAT_FOR.match(folded):
         return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
     if _SIGNED_AGAINST.search(folded):
