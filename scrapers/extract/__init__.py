@@ -356,6 +356,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
         context.fee_topic = False
         context.place = None  # a spot premium's market is named in its own paragraph
         context.paragraph_venue = prices.venue_named(paragraph.text.lower())
+        context.paragraph_dollar_venue = prices.dollar_venue_named(paragraph.text.lower())
         told = list(sentences_of(paragraph))
         for index, sentence in enumerate(told):
             context.paragraph_rest = " ".join(later.folded for later in told[index + 1 :])

@@ -210,6 +210,10 @@ class Context:
     # ... and the one the paragraph names ("On the LME lead side, LME lead stocks fell ... The
     # drawdown lifted lead, pushing them above $2,000/mt")
     paragraph_venue: str | None = None
+    # ... and whether it names the LME with no other dollar market (SHFE quotes in yuan): a
+    # base metal's dollar price there is the LME's ("LME nickel settled 0.47% higher ... It is
+    # expected to hover around $11,800/mt today with the SHFE 1901 contract trading at ...")
+    paragraph_dollar_venue: str | None = None
 
 
 # "between discounts of RMB 20/mt and premiums of RMB 30/mt", "at discounts of RMB 0-30/mt and

@@ -593,6 +593,7 @@ CLOSE = Concept(
         "ending at",
         "to end at",
         "to end",
+        "to close",
         "ending",
         "end at",
         "ended",

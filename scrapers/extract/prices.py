@@ -78,6 +78,12 @@ CUES = (
 # a clause that is only a move, its subject the clause before's: "but still down 1.3% for the week"
 _LONE_MOVE = re.compile(r"^\W*(?:but\s+|and\s+)?(?:still\s+)?(?:down|up|off)\s+[\d.]+\s*%")
 
+_EXCHANGE_METAL_MOVED = re.compile(
+    r"\b(?:lme|shfe|comex)\s+(?:copper|alumini?um|zinc|lead|nickel|tin)\s+(?:settled|closed|ended"
+    r"|finished|rose|fell|gained|lost|climbed|dropped|slid|jumped|declined)\s+(?:up\s+|down\s+)?"
+    r"[\d.]+\s*%"
+)
+
 _PRICE_WORD = re.compile(r"\b(?:prices?|pricing\s+of|quot(?:e|es|ed|ations?)|offers?)\b")
 
 # AL Circle's "If we consider the LME aluminium price on August 16, which was US$2,089 per tonne,
@@ -361,9 +367,10 @@ def read_sentence(
         note_subject(sentence, context)  # "The SHFE nickel contract broke below support."
         # ... but a domestic contract's close needs no unit: "the most-traded ferrosilicon
         # futures contract, si2603, closed at 5,592, up 68" (read as money by the reading pass)
-        if not ("%" in folded and "contract" in folded) and not any(
-            q.kind is Kind.MONEY for clause in clauses for q in clause.quantities
-        ):
+        # (nor does an exchange metal's move: "While LME nickel settled 0.47% higher overnight")
+        if not (
+            "%" in folded and ("contract" in folded or _EXCHANGE_METAL_MOVED.search(folded))
+        ) and not any(q.kind is Kind.MONEY for clause in clauses for q in clause.quantities):
             return []
         # ... and a contract's move in %: "the main 2407 contract moved up, closing the day
         # with a 1.70% increase"
@@ -1108,7 +1115,7 @@ def _read_prices(
             or re.search(r"\bclosed\s+(?:up|down|higher|lower)\b", folded)
             or re.search(
                 r"\b(?:lme|shfe|comex)\s+[a-z]+\s+(?:rose|fell|dropped|gained|lost|climbed|slid"
-                r"|jumped|declined|surged|tumbled)\b",
+                r"|jumped|declined|surged|tumbled|settled|closed|ended|finished)\b",
                 folded,
             )
             or re.search(
@@ -2438,6 +2445,11 @@ _CLOSED_AT_ITS_HIGH = re.compile(
     # "... slipped and ended the trading day at a low of 14,110 yuan/mt, down 0.7%"
     r"|\b(?:ended|closed|finished|settled)\s+the\s+(?:trading\s+)?(?:day|session)\s+at\s+an?\s+"
     r"(?:high|low)\s+of\s*(?:rmb|usd|us\$|\$)?$"
+    # "to close at an intraday high of $1,757.5/mt", "to finish Wednesday 0.3% higher at a
+    # session high of $2,750/mt"
+    r"|\bto\s+(?:close|end|finish|settle)\b(?:[^.;,]|(?<=\d)\.(?=\d)){0,40}?\bat\s+an?\s+"
+    r"(?:session|intraday|day's)?\s*"
+    r"(?:high|low)\s+of\s*(?:rmb|usd|us\$|\$)?$"
 )
 # "It then fell back to its lowest in nearly six years at USD 1,476/mt": a low on the way
 _ITS_LOWEST_AT = re.compile(
@@ -3722,6 +3734,8 @@ _EQUITIES = re.compile(
 _PRICE_AGAIN = re.compile(
     r"\bprices?\b(?!\s+(?:climbed|rose|rallied|fell|dropped|slid|surged|increased|decreased"
     r"|rising|falling|moved|fluctuated))|\bquot(?:es|ations?)\b|\bpremiums?\b|\bspreads?\b"
+    # "weak demand and shorts lowered the 1901 contract, which lost 355 yuan/mt ... to settle at"
+    r"|\b\d{4}\s+contract,\s+which\b"
 )
 
 # "purchases were rare and mainstream trading prices fell below RMB 18,000/mt": the amount is
@@ -3861,7 +3875,7 @@ def _role(
         # "expecting copper price will not be less than 40,000 yuan per tonne": a floor named,
         # not a level
         return "other"
-    if _CLOSED_AT_ITS_HIGH.search(stripped[-50:]):
+    if _CLOSED_AT_ITS_HIGH.search(head.rstrip()[-90:]):
         return "level"  # "The most active contract ended at a session high of RMB 13,115/mt"
     if _EXTREME_POINT.search(stripped[-50:]) or (
         _futures(owner) and _ITS_LOWEST_AT.search(stripped[-70:])
@@ -5289,6 +5303,12 @@ def learn_venue(folded_body: str, context: Context) -> None:
     context.venue = venue_named(folded_body)
 
 
+def dollar_venue_named(folded: str) -> str | None:
+    """The one exchange quoting in dollars (LME or COMEX) a text names, if it names one alone."""
+    named = [venue for venue in ("LME", "COMEX") if _VENUE_NAMES[venue].search(folded) is not None]
+    return named[0] if len(named) == 1 else None
+
+
 def venue_named(folded: str) -> str | None:
     """The one exchange a text names, if it names one alone."""
     named = [venue for venue, pattern in _VENUE_NAMES.items() if pattern.search(folded)]
@@ -5299,7 +5319,7 @@ def _dollar_prices_at_the_venue(drafts: dict[tuple[object, ...], Draft], context
     """ "If the aluminium price on October 20 is considered, which was US$2,152 per tonne" in an
     article about the LME alone: a base metal's dollar price naming no venue is the exchange's
     (China's own prices are in yuan)."""
-    if (context.venue or context.paragraph_venue) != "LME":
+    if "LME" not in (context.venue, context.paragraph_venue, context.paragraph_dollar_venue):
         return
     for draft in drafts.values():
         if (
@@ -5350,6 +5370,8 @@ _TO_THE_LIMIT = re.compile(
 _HOVERED = re.compile(
     r"\b(?:fluctuat(?:ing|ed|es)|hover(?:ing|ed|s)?|oscillat(?:ing|ed|es))\s+(?:around|near)"
     r"(?:\s+the)?\s*(?:rmb|us\$|\$)?\s*$"
+    # "hovered in a 40 yuan/mt range around the lower Bollinger band at 18,360 yuan/mt"
+    r"|\brange\s+around\s+the\s+(?:[a-z-]+\s+){0,3}(?:band|average|line)\s+at\s*(?:rmb|us\$|\$)?\s*$"
 )
 _RECENTLY = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:recently|lately|in\s+recent\s+(?:days|weeks))\b")
 

@@ -111,6 +111,9 @@ _EXCHANGE_SUBJECT = re.compile(
     # (but AL Circle's "Spot aluminium price (contract) is likely to be traded at ..." is
     # today's quote)
     r"|\bspot\s+(?:copper|zinc|lead|nickel|tin|alumini?um)\b(?!\s+(?:prices?|contracts?)\b)"
+    # "LME nickel settled 0.47% higher overnight ... It is expected to hover around $11,800/mt
+    # today": the contract the comment is on
+    r"|^\W*it\s+(?:is|was)\s*$"
 )
 
 # "As the SHFE 1805 contract failed to stay firm above 24,000 yuan/mt", "After SHFE current-month

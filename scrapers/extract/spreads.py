@@ -733,7 +733,9 @@ def _read_spread(
             )
             previous_end = quantity.end
             continue
-        if re.search(r"\bup\s+to\s*(?:rmb|\$)?\s*$", lead):
+        if re.search(
+            r"(?<!firmed\s)(?<!firm\s)(?<!pushed\s)(?<!moved\s)\bup\s+to\s*(?:rmb|\$)?\s*$", lead
+        ):
             # "With premiums of up to 10 yuan/mt over the SHFE March contract": a ceiling
             notes.add(
                 sentence, quantity.start, quantity.end, "other", why="a ceiling, not a spread"
@@ -1121,7 +1123,14 @@ def _leg(text: str, context: Context) -> str | None:
     ):
         # "SHFE 1509 copper", "the 2602 contract": a futures leg
         product = names.known_products(folded)
-        base = product[-1][2] if product else (context.metal or context.product)
+        section = names.known_products(context.heading) if context.heading else []
+        # (in a comment heading each metal's section, the section's: "Aluminium: ... with spot
+        # premiums of 60-100 yuan/mt over the SHFE 1912 contract")
+        base = (
+            product[-1][2]
+            if product
+            else (section[-1][2] if section else (context.metal or context.product))
+        )
         if base is None:
             return None
         return f"{base} futures"
