@@ -113,7 +113,7 @@ _EXCHANGE_SUBJECT = re.compile(
     r"|\bspot\s+(?:copper|zinc|lead|nickel|tin|alumini?um)\b(?!\s+(?:prices?|contracts?)\b)"
     # "LME nickel settled 0.47% higher overnight ... It is expected to hover around $11,800/mt
     # today": the contract the comment is on
-    r"|^\W*it\s+(?:is|was)\s*$"
+    r"|^\W*(?:it|the\s+contract)\s+(?:is|was)\s*$"
 )
 
 # "As the SHFE 1805 contract failed to stay firm above 24,000 yuan/mt", "After SHFE current-month
@@ -422,8 +422,20 @@ def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
         and looks_forward(
             sentence.text[: clause.start], sentence.folded[: clause.start], clause.start
         )
-        and not _TODAYS_QUOTE.search(sentence.folded[: clause.start])
+        and not _todays_quote_before(sentence.folded[: clause.start])
     )
+
+
+def _todays_quote_before(before: str) -> bool:
+    """Whether the clause before tells AL Circle's quote of the day ("the average prices are
+    expected to range between"), not a morning comment's forecast for a contract ("The contract
+    is expected to hover in a wide range today with most transactions occurring at ...")."""
+    today = _TODAYS_QUOTE.search(before)
+    if today is None:
+        return False
+    start = before.rfind(",", 0, today.start()) + 1
+    start = max(start, before.rfind(".", 0, today.start()) + 1)
+    return not _EXCHANGE_SUBJECT.search(before[start : today.start()].strip())
 
 
 def _price_period(folded: str, context: Context, forecast: bool) -> str | None:
