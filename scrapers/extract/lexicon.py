@@ -580,6 +580,10 @@ CLOSE = Concept(
         "finished the session at",
         "finished the night session at",
         "finished the day session at",
+        # "finished the day 0.89% weaker at 14,525 yuan/mt", "to finish the day 0.25% weaker at"
+        "finished the day",
+        "finish the day",
+        "finished the trading day",
         "ended at",
         "settlement price",
         "official settlement price",

@@ -913,6 +913,9 @@ _FERROUS_VENUES = {
 }
 
 _MOVES_AT_LEAST = 3  # a list, not one sentence about one metal
+_FLAT_IN_WRAP = re.compile(
+    rf"\b(?P<metal>{_WRAPPED})\s+(?:remained|stayed|was|held|closed)\s+(?:unchanged|flat|steady)\b"
+)
 # a sentence that is nothing but moves ("Lead fell 0.5% and tin shed 0.3%, while zinc stayed
 # flat."; "Stainless steel ended down 0.1% on its first trading day on the Shanghai Futures
 # Exchange.")
@@ -972,6 +975,23 @@ def _read_moves(
         )
         draft.change = PriceChange(sign * Decimal(item.group("pct")), percent=True)
         drafts.append(draft)
+    for flat in _FLAT_IN_WRAP.finditer(folded) if drafts else ():
+        # "..., while iron ore remained unchanged": no move, on the wrap's exchange
+        metal = "aluminium" if flat.group("metal") == "aluminum" else flat.group("metal")
+        metal = re.sub(r"\s+", " ", metal)
+        at = _FERROUS_VENUES.get(metal, venue)
+        if at is None:
+            continue
+        drafts.append(
+            Draft(
+                metric=Metric.PRICE,
+                subject=metal,
+                unit="USD/t" if at == "LME" else "CNY/t",
+                sentence=sentence,
+                region=at,
+                change=PriceChange(Decimal(0)),
+            )
+        )
         notes.add(
             sentence,
             item.start("pct"),
@@ -2491,6 +2511,7 @@ _AFTER_IT_WENT = re.compile(
     r"\b(?:closed|ended|settled|finished)\b[^;]*?\bat\s*(?:rmb|usd|us\$|\$)?\s*[\d,.]+[^;]*?"
     r"\bafter\s+(?:it|the\s+contract|prices?)\s+(?:had\s+)?[a-z]+"
 )
+_WHETHER = re.compile(r"^\W*whether\b")
 _TO_A_PEAK = re.compile(
     r"\b(?:to|at|reached|hit|hitting|reaching)\s+(?:a|its)\s+(?:[a-z-]+\s+)?peak\s+of\s*"
     r"(?:rmb|usd|us\$|\$)?$"
@@ -3867,6 +3888,10 @@ def _role(
         # "settled the trading day 0.42% lower at 21,195 yuan/mt after it plunged past 21,000
         # yuan/mt to the 20,850 yuan/mt level": where it went before the close told first
         return "intraday"
+    if _WHETHER.match(head):
+        # "Whether the contract could stay above 51,000 yuan/mt will come under scrutiny
+        # tonight": a question to watch, not a forecast
+        return "other"
     if _TO_A_PEAK.search(stripped[-50:]):
         # "Battery-grade lithium carbonate price climbed over 37% from the start of 2017 to a
         # peak of 171,000 yuan/mt, ... then turned": where it topped out, not where it stands
