@@ -895,7 +895,8 @@ _WRAPPED = (
 _MOVE = re.compile(
     rf"\b(?P<venue>(?:shanghai|shfe|lme|london)\s+)?(?P<metal>{_WRAPPED})"
     rf"(?:\s+and\s+(?P<metal2>{_WRAPPED}))?\b"
-    r"(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:[a-z]+\s+){0,4}?[a-z]+)\s+(?:by\s+|with\s+an?\s+)?"
+    # ... and "Tin was the best performer with a rise of 1.75%"
+    r"(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:[a-z]+\s+){0,6}?[a-z]+)\s+(?:by\s+|with\s+an?\s+|of\s+)?"
     r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b)"
     r"(?:\s+(?P<noun>gain|rise|increase|loss|decline|drop|fall))?"
 )
