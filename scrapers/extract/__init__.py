@@ -261,7 +261,9 @@ _PLACE_TRADED = re.compile(
 # the paragraph's quotes are from, named before them
 _PLACE_MARKET = re.compile(
     r"^(?:smm\s+(?:reported\s+)?(?:on\s+)?[a-z]+\.?\s+\d{1,2}(?:\s+that|:|,)?\s+)?"
-    r"(?:today,?\s+)?the\s+(?!shanghai\s+metals?\s+market)(?:([a-z]+)\s+(?:[a-z-]+\s+){1,3}market"
+    # (also "In the Shanghai physical market, copper was offered Tuesday at ...")
+    r"(?:today,?\s+)?(?:in\s+)?the\s+(?!shanghai\s+metals?\s+market)"
+    r"(?:([a-z]+)\s+(?:[a-z-]+\s+){1,3}market"
     r"|(?:[a-z-]+\s+){1,3}market\s+in\s+(?:the\s+)?([a-z]+)(?:\s+(?:region|area))?)\b"
 )
 # "Guangdong Region: This week, ..."; "Guangdong: Premiums rose ...": a paragraph headed by its

@@ -11,6 +11,7 @@ from scrapers.extract.document import Clause, Context
 from scrapers.extract.drafts import Draft
 from scrapers.extract.lexicon import DOD
 from scrapers.extract.periods import (
+    MONTH_NAMES,
     days_back_to,
     month_period,
     names_a_day_a_month_back,
@@ -239,8 +240,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 _FROM_THE_DAY_BEFORE = re.compile(
     r"^\W*(?:/\s*(?:mt|t)\s*|per\s+tonne\s*)?from\s+"
     rf"(?P<day>{'|'.join(_WEEKDAYS)})(?:'s\s+(?:price|close|level))?\b"
-    # not "from Thursday last week", nor "from Friday, May 23"
-    r"(?!\s*,?\s*(?:[a-z]+\s+)?\d|\s+(?:of\s+)?(?:last|the\s+previous|a)\s+week)"
+    # not "from Thursday last week", nor "from Friday, May 23" (but "by some 90 yuan/mt from
+    # Monday to 850-1,000 yuan/mt" is the day before's)
+    rf"(?!\s*,?\s*(?:(?:{MONTH_NAMES})\.?\s+)?\d|\s+(?:of\s+)?(?:last|the\s+previous|a)\s+week)"
 )
 
 _FROM_LAST_FRIDAY = re.compile(

@@ -387,6 +387,11 @@ _BARE_PREMIUM = re.compile(
 _DEALT = re.compile(r"\b(?:transactions?\s+(?:were|was)|deals?\s+(?:were|was))\b")
 
 # (not "for regular brands": the market's own)
+_CEILING = re.compile(
+    r"(?<!firmed\s)(?<!firm\s)(?<!pushed\s)(?<!moved\s)\bup\s+to\s*(?:rmb|\$)?\s*$"
+)
+_APPROACHED = re.compile(r"\b(?:to\s+)?(?:approach(?:ing|ed)?|towards?|nearing)\s*(?:rmb|\$)?\s*$")
+
 # "some cargoes were even quoted at discounts of RMB 300/mt": a few sellers, not the market
 _SOME_LOTS = re.compile(r"\bsome\s+(?:cargoes|goods|lots|sellers|holders)\b[^.;]{0,50}$")
 
@@ -733,12 +738,19 @@ def _read_spread(
             )
             previous_end = quantity.end
             continue
-        if re.search(
-            r"(?<!firmed\s)(?<!firm\s)(?<!pushed\s)(?<!moved\s)\bup\s+to\s*(?:rmb|\$)?\s*$", lead
-        ):
-            # "With premiums of up to 10 yuan/mt over the SHFE March contract": a ceiling
+        if _CEILING.search(lead):
+            # "With premiums of up to 10 yuan/mt over the SHFE March contract": a ceiling (but
+            # "Spot premiums will be firmed up to 10-50 yuan/mt" rise to a quote)
             notes.add(
                 sentence, quantity.start, quantity.end, "other", why="a ceiling, not a spread"
+            )
+            previous_end = quantity.end
+            continue
+        if _APPROACHED.search(lead):
+            # "Premiums for high-quality copper dropped to approach 1,100 yuan/mt at noon": a
+            # level only approached
+            notes.add(
+                sentence, quantity.start, quantity.end, "other", why="a level only approached"
             )
             previous_end = quantity.end
             continue
@@ -805,7 +817,8 @@ def _read_spread(
             )
             continue
         bare = re.sub(
-            r"(?:\b(?:by|slightly|sharply|another|about|around|nearly|approximately|roughly)\s*)+$",
+            r"(?:\b(?:by|slightly|sharply|another|about|around|nearly|approximately|roughly|some)"
+            r"\s*)+$",
             "",
             stripped,
         )
@@ -821,7 +834,10 @@ def _read_spread(
             changing
             and (
                 not draft.empty
-                or re.search(r"\bby\s*$", stripped) is not None
+                or re.search(
+                    r"\bby(?:\s+(?:some|about|around|nearly|roughly|approximately))?\s*$", stripped
+                )
+                is not None
                 or re.match(r"^\s*(?:yuan/mt\s*)?to\b", trail) is not None
                 or basis_follows
                 or (last_word is not None and direction(last_word.group(1)) is not None)
