@@ -390,6 +390,24 @@ _DEALT = re.compile(r"\b(?:transactions?\s+(?:were|was)|deals?\s+(?:were|was))\b
 _CEILING = re.compile(
     r"(?<!firmed\s)(?<!firm\s)(?<!pushed\s)(?<!moved\s)\bup\s+to\s*(?:rmb|\$)?\s*$"
 )
+
+
+def _primary_if_smelters(first: str | None, told: str, context: Context) -> str | None:
+    """ "Mainstream producing region smelters quoted cargoes self-picked up from production sites
+    at discounts of 220-80 yuan/mt against the SHFE lead 2506 contract": what primary smelters
+    sell, in a metal whose reports tell primary and secondary apart (lead)."""
+    if first == "lead" and not context.secondary_lead_report and _PRIMARY_SMELTERS.search(told):
+        # (in a secondary lead report, "Smelters' quotations were at discounts ..." are the
+        # secondary smelters')
+        return "primary lead"
+    return first
+
+
+_PRIMARY_SMELTERS = re.compile(r"(?<!secondary\s)(?<!secondary\slead\s)\bsmelters\b")
+_A_FEW_QUOTES = re.compile(
+    r"\b(?:with\s+)?(?:some|a\s+few)(?:\s+quotes)?\s+at\s+(?:premiums?|discounts?)\s+of\s*$"
+    r"|\bor\s+even\s+(?:at\s+)?(?:premiums?|discounts?)\s+of\s*$"
+)
 _APPROACHED = re.compile(r"\b(?:to\s+)?(?:approach(?:ing|ed)?|towards?|nearing)\s*(?:rmb|\$)?\s*$")
 
 # "some cargoes were even quoted at discounts of RMB 300/mt": a few sellers, not the market
@@ -744,6 +762,13 @@ def _read_spread(
             notes.add(
                 sentence, quantity.start, quantity.end, "other", why="a ceiling, not a spread"
             )
+            previous_end = quantity.end
+            continue
+        if _A_FEW_QUOTES.search(lead):
+            # "... at discounts of 75-0 yuan/mt against the SMM 1# lead average price, with some
+            # at premiums of 25-75 yuan/mt"; "..., or even premiums of 50-75 yuan/mt": a few
+            # sellers beside the market's quote
+            notes.add(sentence, quantity.start, quantity.end, "deal", why="a few sellers' quotes")
             previous_end = quantity.end
             continue
         if _APPROACHED.search(lead):
@@ -1407,6 +1432,8 @@ _PLACE_LED = re.compile(
     r"|^\s*(?P<owner>[a-z]+)['’]s\s+(?:[a-z]+\s+)?(?:smelters|lead|zinc|copper|nickel|tin)\b"
     # "Lead in Henan was offered a RMB 200/mt premium over SMM lead"
     r"|^\s*(?:lead|zinc|copper|nickel|tin)\s+in\s+(?P<within>[a-z]+)\s+(?:was|were|is)\b"
+    # "Smelters in Henan province quoted ex-works at discounts of 30-0 yuan/mt against ..."
+    r"|^\s*smelters\s+in\s+(?P<smelters>[a-z]+)\b"
 )
 
 
@@ -1554,6 +1581,8 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         # contract" after a 1# zinc price: zinc's)
         quoted = names.base_metal(context.product) if context.product else None
         first = first_found[-1][2] if first_found else (quoted or metal)
+        if not first_found:
+            first = _primary_if_smelters(first, folded[: over.start()], context)
         second = _leg(over.group("b"), context)
         if first and second and first != second:
             return _ordered(first, second)
@@ -1618,9 +1647,11 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             # "The mainstream ex-factory prices of refined lead were at a discount of 50-0
             # yuan/mt against the SMM 1# lead average price" in a secondary lead report: the
             # report's own product (or the other leg of the spread just read), not the benchmark
-            other = _the_reports_own(seconds[0], context)
-            if other is None and metal and _producing_region_led(sentence, metal):
+            other = None
+            if metal and _producing_region_led(sentence, metal):
                 other = f"primary {metal}"  # a province's smelters against the benchmark
+            if other is None:
+                other = _the_reports_own(seconds[0], context)
             if other is not None:
                 firsts = [(0, 0, other)]
         if firsts and seconds and firsts[-1][2] != seconds[0]:
@@ -1649,6 +1680,8 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         if section and not first_found:
             quoted = section[-1][2]  # "Aluminium: ... Spot discounts are seen at 60-20 yuan/mt."
         first = first_found[-1][2] if first_found else quoted or metal
+        if not first_found:
+            first = _primary_if_smelters(first, head, context)
         if first:
             return _ordered(first, f"{names.base_metal(first)} futures")
     told_on = _TOLD_ON.match(folded)
