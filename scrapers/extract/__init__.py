@@ -237,6 +237,8 @@ _OPENING_PLACE = re.compile(
     r"|offers|prices|market)\b"
     # "Spot: (1) Shanghai: On September 2, SMM #1 copper cathode spot prices ..."
     r"|(?:[a-z ]+:\s*)?\(\d\)\s*([a-z]+(?:\s+china)?)\s*:"
+    # "Silicon prices at Huangpu port held steady on Monday July 23."
+    r"|(?:[a-z#0-9]+\s+){0,3}prices?\s+at\s+([a-z]+)\s+port\b"
     # "The average spot alumina price in East China is up by RMB 15 per tonne ..."
     r"|(?:the\s+)?(?:average\s+)?(?:spot\s+)?(?:[a-z0-9#-]+\s+){0,2}prices?\s+in\s+"
     r"([a-z]+(?:\s+china)?)\s+(?:is|was|has|have|rose|fell|stood|stands|were|are)\b"

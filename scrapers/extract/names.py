@@ -936,6 +936,11 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "polysilicon": "polysilicon",
     # silicone monomer, the chemical silicon grades are sold into
     "dmc": "dmc",
+    # the low-ash coal silicon plants reduce quartz with, quoted by size ("mixed coal",
+    # "granular coal": SMM's silicon reviews name no other coal so)
+    "silicon coal": "silicon coal",
+    "mixed coal": "silicon coal (mixed)",
+    "granular coal": "silicon coal (granular)",
     "magnesium": "magnesium",
     "magnesium ingot": "magnesium",
     # Magnesium's raw materials, by the grade their markets quote.
@@ -1090,14 +1095,20 @@ _PRODUCT_PATTERN = re.compile(
 _SILICON_GRADE = re.compile(
     # ... "Oxygen-free 553# silicon", "oxygenated 553# silicon" (a translation's words)
     r"(?<![\w#-])(?P<std>(?:above-|below-)?standard\s+)?"
-    r"(?P<before>(?:non-)?oxygen-blown\s+|oxygen-free\s+|oxygenated\s+)?"
+    r"(?P<before>(?:non-)?oxygen-blown\s+|oxygen-free\s+|oxygenated\s+|non-oxygen\s+)?"
     r"(?:#\s?)?(?P<grade>553|550|551|521|441|421|411|3303|2202|2502|1101|97)#?"
     r"(?P<after>\s+(?:non-)?oxygen-blown)?(?:\s+(?:industrial\s+)?silicon(?:\s+metal)?)(?![a-z])"
     r"(?P<oxygen>\s+with(?:out)?\s+oxygen)?"
+    # "421# silicon (for silicone)": the grade silicone makers buy
+    r"(?P<use>\s*\(for\s+silicone(?:\s+use)?\))?"
 )
 
 
-_OXYGEN_WORDS = {"oxygen-free": "non-oxygen-blown", "oxygenated": "oxygen-blown"}
+_OXYGEN_WORDS = {
+    "oxygen-free": "non-oxygen-blown",
+    "oxygenated": "oxygen-blown",
+    "non-oxygen": "non-oxygen-blown",
+}
 
 
 def _silicon(match: re.Match[str]) -> str:
@@ -1107,7 +1118,8 @@ def _silicon(match: re.Match[str]) -> str:
     if oxygen:  # "553# silicon without oxygen", "553# silicon with oxygen"
         blown = "non-oxygen-blown" if "without" in oxygen else "oxygen-blown"
     standard = (match.group("std") or "").strip()  # "above-standard #553 silicon metal"
-    words = " ".join(word for word in (blown, standard) if word)
+    use = "silicone-grade" if match.group("use") else ""
+    words = " ".join(word for word in (blown, standard, use) if word)
     return f"silicon (#{match.group('grade')}{' ' + words if words else ''})"
 
 
@@ -1115,7 +1127,7 @@ def _silicon(match: re.Match[str]) -> str:
 # names without repeating "silicon", in an article about silicon.
 # "non-oxygen blown #553", "#421 for silicone use": how it was smelted and what it is for.
 _BARE_SILICON_GRADE = re.compile(
-    r"(?<![\w#-])(?P<blown>(?:non-)?oxygen[- ]blown\s+)?#\s?"
+    r"(?<![\w#-])(?P<blown>(?:non-)?oxygen[- ]blown\s+|non-oxygen\s+)?#\s?"
     r"(?P<grade>553|550|551|521|441|421|411|3303|2202|2502|1101)(?![\w#])"
     r"(?P<use>\s+for\s+silicone\s+use)?"
 )
@@ -1124,7 +1136,8 @@ _BARE_SILICON_GRADE = re.compile(
 def bare_silicon_grades(folded: str) -> list[tuple[int, int, str]]:
     found = []
     for match in _BARE_SILICON_GRADE.finditer(folded):
-        words = [(match.group("blown") or "").strip().replace("oxygen blown", "oxygen-blown")]
+        blown = (match.group("blown") or "").strip().replace("oxygen blown", "oxygen-blown")
+        words = [_OXYGEN_WORDS.get(blown, blown)]  # "non-oxygen #553"
         if match.group("use"):
             words.append("silicone-grade")
         qualifier = " ".join(word for word in words if word)
@@ -1566,6 +1579,8 @@ def base_metal(product: str) -> str:
         return "aluminium"
     if head == "lithium carbonate":
         return head  # the lithium product the GFEX trades: its spot premium is to its own futures
+    if head.endswith(" coal"):
+        return head  # silicon coal is a raw material of silicon, not silicon
     words = head.split()
     for metal in (
         "alumina",

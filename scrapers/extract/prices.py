@@ -196,6 +196,14 @@ _SESSION = re.compile(
 
 # A spot price that crossed a line and rose on to a new level: the level is the price, not a
 # session's high.
+_MOVED_BY = re.compile(
+    r"\b(?:reduced|cut|lowered|raised|increased|decreased|rose|fell|dropped|declined|climbed)\s+by\b"
+)
+_DOLOMITE_SIZE = re.compile(r"\bfor\s+(1-3|2-4)\s+material\b")
+_MOVED_TO_EXTREME = re.compile(
+    r"\b(?:dropped|fell|slid|declined|sank|slumped|rose|climbed|surged|jumped)\s+to\s+a\s+"
+    r"(?:new\s+)?(?:low|high)\s+of\s*(?:rmb|usd|us\$|\$)?$"
+)
 _BROKE_TO_HIGH = re.compile(
     r"\b(?:broke|breaking|broken|rose|climbed|surged|jumped)\s+(?:through|above|past)\s+"
     r"[^a-z;]{1,20}(?:yuan)?(?:\s*/\s*(?:mt|t))?\s*,?\s*to\s+a\s+(?:new\s+|record\s+|fresh\s+)?"
@@ -320,7 +328,9 @@ _INE_PRODUCTS = ("copper (bc)",)  # the Shanghai International Energy Exchange's
 _LONG_PAREN = re.compile(
     # (not a ternary series' "(polycrystalline/consumer type)": part of the product's name)
     r"(?<!series\s)(?<!series)"
-    r"(?:\((?![\d.]+%,\s*(?:cif|fob)\b)(?=[^()]*\s)[^()]*\)|\((?![\d.]+%,)[^()]{13,}\))"
+    # (nor "421# silicon (for silicone)": the grade's use)
+    r"(?:\((?![\d.]+%,\s*(?:cif|fob)\b)(?!for\s+silicone\b)(?=[^()]*\s)[^()]*\)"
+    r"|\((?![\d.]+%,)(?!for\s+silicone\b)[^()]{13,}\))"
 )
 
 _RELATIVE = re.compile(
@@ -623,7 +633,11 @@ _SHARED_CHANGE = re.compile(
 
 # "..., in Inner Mongolia was 8,100-8,200 yuan/mt; in Sichuan ..., 8,150-8,250 yuan/mt; in east
 # China, the offer price was 8,250-8,350 yuan/mt, flat MoM from the previous trading day."
-_FLAT_CLOSING_A_LIST = re.compile(r"(?:;|,\s+and\s)[^;]*,\s*(?:flat|unchanged)\b[^;,]*\.?\s*$")
+# "... were between RMB13,200~13,300/t in Fugu Shaanxi and RMB13,500~13,600/t in Wenxi Shanxi,
+# the same as last week."
+_FLAT_CLOSING_A_LIST = re.compile(
+    r"(?:;|,\s+and\s|\band\s+(?:rmb\s*)?\d)[^;]*,\s*(?:flat|unchanged|the\s+same\s+as)\b[^;,]*\.?\s*$"
+)
 
 
 def _flat_over_the_list(folded: str, drafts: dict[tuple[object, ...], Draft]) -> None:
@@ -1668,6 +1682,12 @@ def _read_prices(
             and not names.is_cif(whole)
         ):
             owner = _Owner(owner.product, context.paragraph_place)
+        if owner.product.startswith("dolomite"):
+            # "The ex-factory price of dolomite (Wutai) for 1-3 material is 78 yuan/mt, and for
+            # 2-4 material is 128 yuan/mt": the size each price is for
+            sizes = _DOLOMITE_SIZE.findall(whole[: quantity.start])
+            if sizes:
+                owner = _Owner(f"dolomite ({sizes[-1]} grade)", owner.region)
         if owner.region == "China" and not names.regions(clause.folded):
             # "the aluminum-to-silicon ratio in Shanxi was 5.0, and bauxite containing 60%
             # alumina was about 500-530 yuan/mt": the place a priceless clause before named
@@ -1782,6 +1802,23 @@ def _read_prices(
             and _SELLERS_ASKING.search(whole[: quantity.start])
         ):
             role = "deal"  # "raised their asking prices: ... low-grade was offered at 95,000"
+        if (
+            role == "level"
+            and re.search(r"\bprices?\s+by\s*$", own_lead)
+            and re.match(r"^\s*(?:yuan\s*)?(?:/\s*(?:mt|t)\s*)?to\s*(?:rmb\s*)?\d", trail)
+            and _MOVED_BY.search(whole[: quantity.start])
+        ):
+            # "mixed coal prices were reduced by 75 yuan to 1,180 yuan/mt, and granular coal
+            # prices by 70 yuan to 1,330 yuan/mt": the verb told once for both moves
+            role = "change"
+        if (
+            role == "level"
+            and _SELLERS_BESIDE_DEALS.match(own_lead.rstrip())
+            and _DEALS_DONE.search(whole[: quantity.start])
+        ):
+            # "Transactions ... were mostly done at 11,500-11,600 yuan/mt while most producers
+            # offered at 11,700 yuan/mt": what sellers ask beside where the deals went
+            role = "deal"
         if (
             role == "level"
             and _ON_CREDIT.match(trail)
@@ -1954,6 +1991,11 @@ def _read_prices(
                 # "Prices fell across the country, most of all in Chongqing, by RMB 90": the
                 # verb the aside interrupted
                 sign = direction(whole[clause.start : quantity.start][-120:])
+            if sign is None and re.search(r"\bprices?\s+by\s*$", own_lead):
+                # "..., and granular coal prices by 70 yuan to 1,330 yuan/mt": the verb the
+                # sentence told for the move before
+                moved = list(_MOVED_BY.finditer(whole[: quantity.start]))
+                sign = direction(moved[-1].group(0)) if moved else None
             if sign is None:
                 notes.add(
                     sentence,
@@ -2023,6 +2065,10 @@ def _read_prices(
                 )
                 continue
             basis = _basis(trail, context, sentence, own_lead)
+            if basis is None and re.fullmatch(r"\s*or\s*", own_lead):
+                # "saw a weekly drop of 7% or 1,450 yuan/mt": the basis named before the
+                # percentage is the amount's too
+                basis = _basis(trail, context, sentence, whole[clause.start : quantity.start])
             also = _OR_PERCENT.match(whole[quantity.end : clause_end])
             if basis is None and also is not None:
                 # "up RMB 105 per tonne or 0.54 per cent compared with the previous trading day":
@@ -2597,6 +2643,14 @@ _BEFORE_THE_CLOSE = re.compile(
 )
 
 _OFFERED_AT = re.compile(r"\b(?:was|were)\s+(?:offered|quoted)\s+at\s*$")
+
+_SELLERS_BESIDE_DEALS = re.compile(
+    r"^\s*(?:while\s+)?most\s+(?:traders|smelters|sellers|suppliers|producers|plants)"
+    r"\s+(?:quoted|offered)\s*(?:at\s*)?$"
+)
+_DEALS_DONE = re.compile(
+    r"\b(?:transactions?|deals?)\b[^.;]{0,60}\b(?:done|concluded|made|struck)\s+at\b"
+)
 
 # A sentence about what sellers ask, as against "3303# silicon was offered at ..." in a list of
 # the week's prices.
@@ -3493,8 +3547,10 @@ def _read_flat_grades(
     basis = _basis(clause.folded[held.end() :], context, sentence)
     if basis is None:
         return
-    region = context.paragraph_place or "China"
     named = _PAREN.sub(" ", clause.folded[: held.start()])
+    # "Silicon prices at Huangpu port held steady on Monday July 23": the place named with them
+    places = {place for *_, place in names.regions(without_dateline(named))}
+    region = places.pop() if len(places) == 1 else context.paragraph_place or "China"
     for start, end, product in names.known_products(named):
         if product in _BARE_METALS and not (
             re.search(r"\bprices?\s+of\s+(?:the\s+)?$", named[:start])
@@ -4463,6 +4519,14 @@ def _role(
         return told
     if not _futures(owner) and _BROKE_TO_HIGH.search(head[-90:]):
         return "level"  # "Its average price broke through $5,000/mt to a high of $5,030/mt"
+    if (
+        not _futures(owner)
+        and _MOVED_TO_EXTREME.search(stripped[-50:])
+        and not re.search(r"\d", trail[:80].split(".")[0])
+    ):
+        # "DMC dropped to a low of 18,800 yuan/mt last Friday": where a spot product's price
+        # went and stayed (no later level in the sentence), not a session's low
+        return "level"
     if _SESSION.search(stripped[-34:]) and not _CLOSED_AT_ITS_HIGH.search(stripped[-50:]):
         return "intraday"
     return "level"  # ... "The most active contract ended at a session high of RMB 13,115/mt"

@@ -185,12 +185,29 @@ def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None
         r"\b(?:(?<!\bto\s)flat(?!\s+to\s)|unchanged|no\s+(?:recent\s+)?change|(?:shows?|showed)\s+restraint"
         # "with an average of 96,200 yuan/ton, holding steady compared to the previous working day"
         r"|(?:held|holds?|holding|remained|remaining|stayed|staying|was|were|kept)"
-        r"\s+(?:stable|steady))\b",
+        r"\s+(?:stable|steady)"
+        # "..., the same as last week"
+        r"|the\s+same\s+as(?=\s+(?:last\s+(?:week|month|friday)|the\s+previous|yesterday)))\b",
         folded,
     )
     if match is None:
         return None
     rest = folded[match.end() : match.end() + 45]
+    if match.group(0).startswith("the same as"):
+        # "the same as last week": the period named is the basis
+        said = re.match(
+            r"\s+(?:(?:last|the\s+previous)\s+(?P<period>week|month|friday|(?:trading\s+|working\s+)?day)"
+            r"|yesterday)",
+            rest,
+        )
+        period = said.group("period") if said is not None else None
+        if period == "week" or (period == "friday" and context.weekly):
+            return True, ChangeBasis.WOW
+        if period == "month":
+            return True, _periodic(ChangeBasis.MOM, context, today=False)
+        if said is not None and period != "friday":
+            return True, ChangeBasis.DOD  # "yesterday", "the previous trading day"
+        return None
     if DOD.search(rest) is not None:
         return True, ChangeBasis.DOD
     if _from_the_day_before(rest, folded, context):
@@ -210,7 +227,9 @@ _NOUN_BASIS = re.compile(
     r"\b(?P<which>weekly|monthly|daily|single-day|yearly|annual|week-on-week|month-on-month|year-on-year"
     r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)\s+(?:increase|rise|gain|decrease|decline"
     # "The weekly increase was 660 yuan/mt"
-    r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip|escalation|spike)\s+(?:of\s*|was\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
+    r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip|escalation|spike)\s+(?:of\s*|was\s*|"
+    # "3303# silicon saw a weekly drop of 7% or 1,450 yuan/mt to 18,400-18,500 yuan/mt"
+    r"of\s+[\d.]+\s*(?:%|per\s*cent)\s+or\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
     r"|around|approximately|roughly)\s*|exceed(?:s|ed|ing)\s*)?$"
 )
 
