@@ -160,6 +160,8 @@ _FEES = re.compile(r"\b(?:processing|treatment|refining)\s+(?:fees?|charges?)\b"
 _WRAP = re.compile(
     r"\b(?P<venue>shanghai|shfe|lme|london)\s+(?:base\s+|nonferrous\s+|non-ferrous\s+)?"
     r"(?:metals|complex)\b"
+    # "Most nonferrous metals on the SHFE closed higher on Friday"; "On the SHFE, lead climbed"
+    r"|\bmetals\s+on\s+the\s+(?P<on>shfe|lme)\b|^\W*on\s+the\s+(?P<first>shfe|lme)\s*,"
 )
 
 
@@ -168,7 +170,8 @@ def _learn_wrap(sentence: Sentence, context: Context) -> None:
     similarly": the exchange a wrap's next list of moves is about."""
     wrap = _WRAP.search(sentence.folded)
     if wrap is not None:
-        context.wrap_venue = "LME" if wrap.group("venue") in {"lme", "london"} else "SHFE"
+        named = wrap.group("venue") or wrap.group("on") or wrap.group("first")
+        context.wrap_venue = "LME" if named in {"lme", "london"} else "SHFE"
 
 
 def _named_after_the_numbers(

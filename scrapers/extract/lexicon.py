@@ -575,6 +575,8 @@ CLOSE = Concept(
         # "to finish up RMB 180/mt at RMB 13,380/mt"
         "to finish up",
         "to finish down",
+        # "before it slipped to finish 0.04% lower on the day at 48,860 yuan/mt"
+        "to finish",
         "finished up",
         "finished down",
         "finished the session at",

@@ -903,18 +903,23 @@ def _in_aside(whole: str, quantity: Quantity) -> bool:
 
 # "Copper rose 0.76%, zinc surged 3.18%, aluminium added 0.71%, ...": a market wrap's moves.
 _WRAPPED = (
-    r"copper|aluminium|aluminum|zinc|lead|nickel|tin|iron\s+ore|rebar|hot-rolled\s+coil"
+    # ("Nickle slipped 1.6%": a misspelling the site prints)
+    r"copper|aluminium|aluminum|zinc|lead|nickel|nickle|tin|iron\s+ore|rebar|hot-rolled\s+coil"
     r"|wire\s+rod|coking\s+coal|coke|stainless\s+steel"
 )
 # ... also "Nickel led the losses and fell 1.6%", "Nickel remained the best performer with a 3.4%
 # gain", "coke and iron ore climbed 1%"
 _MOVE = re.compile(
-    rf"\b(?P<venue>(?:shanghai|shfe|lme|london)\s+)?(?P<metal>{_WRAPPED})"
+    # (not "Lead added 1.6% to lead the gains": the verb)
+    rf"\b(?P<venue>(?:shanghai|shfe|lme|london)\s+)?(?<!\bto\s)(?P<metal>{_WRAPPED})"
     rf"(?:\s+and\s+(?P<metal2>{_WRAPPED}))?\b"
     # ... and "Tin was the best performer with a rise of 1.75%"
-    r"(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:[a-z]+\s+){0,6}?[a-z]+)\s+(?:by\s+|with\s+an?\s+|of\s+)?"
+    # ... and "Zinc was the best performer, closing up 1.52%"
+    r"(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:[a-z]+,?\s+){0,6}?[a-z]+)\s+(?:by\s+|with\s+an?\s+|of\s+)?"
     r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b)"
     r"(?:\s+(?P<noun>gain|rise|increase|loss|decline|drop|fall))?"
+    # "lead climbed 0.8% on the day": the day's move
+    r"(?P<day>\s+on\s+the\s+day\b)?"
 )
 
 # "The ferrous complex extended their declines as iron ore lost 0.68%, rebar fell 1.33%, ...":
@@ -929,6 +934,7 @@ _FERROUS_VENUES = {
     "stainless steel": "SHFE",
 }
 
+_WRAP_SPELLINGS = {"aluminum": "aluminium", "nickle": "nickel"}
 _MOVES_AT_LEAST = 3  # a list, not one sentence about one metal
 _FLAT_IN_WRAP = re.compile(
     rf"\b(?P<metal>{_WRAPPED})\s+(?:remained|stayed|was|held|closed)\s+(?:unchanged|flat|steady)\b"
@@ -936,7 +942,10 @@ _FLAT_IN_WRAP = re.compile(
 # a sentence that is nothing but moves ("Lead fell 0.5% and tin shed 0.3%, while zinc stayed
 # flat."; "Stainless steel ended down 0.1% on its first trading day on the Shanghai Futures
 # Exchange.")
-_ONLY_MOVES = re.compile(rf"^\W*(?:the\s+)?(?:{_WRAPPED})\b[^;:]*%")
+# ... "Dalian iron ore rose for a seventh straight day, gaining 1.1% on the day"
+_ONLY_MOVES = re.compile(
+    rf"^\W*(?:on\s+the\s+(?:shfe|lme)\s*,\s*)?(?:the\s+)?(?:dalian\s+)?(?:{_WRAPPED})\b[^;:]*%"
+)
 
 _BASE_METALS_OF = re.compile(r"\b(?P<venue>shanghai|shfe|lme|london)\s+base\s+metals\b")
 
@@ -979,7 +988,7 @@ def _read_moves(
     ]
     for item, name in wrapped:
         sign = direction(item.group("verb") + " " + (item.group("noun") or ""))
-        metal = "aluminium" if name == "aluminum" else re.sub(r"\s+", " ", name)
+        metal = _WRAP_SPELLINGS.get(name, re.sub(r"\s+", " ", name))
         at = _FERROUS_VENUES.get(metal, venue)
         if sign is None or at is None:
             continue
@@ -990,12 +999,15 @@ def _read_moves(
             sentence=sentence,
             region=at,
         )
-        draft.change = PriceChange(sign * Decimal(item.group("pct")), percent=True)
+        draft.change = PriceChange(
+            sign * Decimal(item.group("pct")),
+            percent=True,
+            basis=ChangeBasis.DOD if item.group("day") else None,
+        )
         drafts.append(draft)
     for flat in _FLAT_IN_WRAP.finditer(folded) if drafts else ():
         # "..., while iron ore remained unchanged": no move, on the wrap's exchange
-        metal = "aluminium" if flat.group("metal") == "aluminum" else flat.group("metal")
-        metal = re.sub(r"\s+", " ", metal)
+        metal = _WRAP_SPELLINGS.get(flat.group("metal"), re.sub(r"\s+", " ", flat.group("metal")))
         at = _FERROUS_VENUES.get(metal, venue)
         if at is None:
             continue
@@ -1416,7 +1428,7 @@ def _read_prices(
                 # the trading day 0.86% lower at 48,150 yuan/mt")
                 side = "side" if "side" in side_after.re.groupindex else 1
                 word = side_after.group(side)
-                sign = direction({"high": "higher", "low": "lower"}.get(word, word))
+                sign = direction(_SIDE_WORDS.get(word, word))
             if (
                 target is None
                 and sign is not None
@@ -5485,7 +5497,16 @@ _FLAT_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:,|\()\s*(?P<also>also\s+)?(?:flat|unchanged|stable)\b"
 )
 
-_SIDE_AFTER = re.compile(r"^\s*(higher|lower)\b")
+# ... "to close 0.17% weaker at 17,170 yuan/mt"
+_SIDE_WORDS = {
+    "high": "higher",
+    "low": "lower",
+    "weaker": "lower",
+    "softer": "lower",
+    "stronger": "higher",
+    "firmer": "higher",
+}
+_SIDE_AFTER = re.compile(r"^\s*(higher|lower|weaker|stronger|firmer|softer)\b")
 
 _TECHNICAL = re.compile(
     r"\b(?:support|resistance)(?:\s+(?:level|line)s?)?(?:\s+(?:above|below))?"
@@ -5496,6 +5517,8 @@ _TECHNICAL = re.compile(
     r"(?:followed\s+by|then|and)\s*)?(?:rmb|\$)?\s*$"
     # "SHFE 1709 tin will challenge 152,000 yuan per tonne": a line to be tested
     r"|\b(?:challeng(?:e|es|ed|ing)|re-?test(?:s|ed|ing)?)\s*(?:rmb|\$)?\s*$"
+    # "It is likely to try to stand above 46,500 yuan/mt tomorrow": a line it may hold
+    r"|\btry\s+to\s+(?:stand|stay|hold)\s+(?:above|below|over)\s*(?:rmb|\$)?\s*$"
 )
 
 # "struggled to break the $3,300/mt level": a line not crossed ("breaking through the 50000

@@ -81,6 +81,9 @@ _PAREN = re.compile(r"\([^()]*\)")
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 
 # "in December", "in December 2025" (a year, read with the month), but not "in December 25"
+_DEMAND_IN_A_MONTH = re.compile(
+    rf"\b(?:demand|consumption|orders|buying)\s+to\s+(?:[a-z]+\s+){{1,3}}in\s+(?:{_MONTHS})\b"
+)
 _IN_MONTH = re.compile(
     # (not "a high last seen in May 2009": when the market was last this high)
     rf"(?<!last\sseen\s)(?<!not\sseen\s)(?<!since\s)\b(?:in|during|for)\s+(?:the\s+month\s+of\s+)?({_MONTHS})\b(?:\s+\d{{4}}\b|(?!\s+\d))"
@@ -465,6 +468,8 @@ def _price_period(folded: str, context: Context, forecast: bool) -> str | None:
     published = context.published
     if published is None:
         return None
+    # (not "as buyers ask more, expecting demand to pick up in March": when demand returns)
+    folded = _DEMAND_IN_A_MONTH.sub(" ", folded)
     match = _IN_MONTH.search(folded)
     if match is not None:
         return month_period(match.group(0), published, forecast=forecast)
