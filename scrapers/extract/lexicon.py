@@ -100,6 +100,8 @@ UP = Concept(
         "shot up",
         "crept up",
         "edged higher",
+        # SMM's wraps: "zinc won 0.65%", "won 0.84% to settle at 71,730 yuan/mt"
+        "won",
     ),
 )
 DOWN = Concept(
@@ -571,6 +573,8 @@ CLOSE = Concept(
         "closing",
         "settled at",
         "settling at",
+        # "won 0.84% to settle at 71,730 yuan/mt last night"
+        "to settle at",
         "finished at",
         # "to finish up RMB 180/mt at RMB 13,380/mt"
         "to finish up",

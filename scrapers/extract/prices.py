@@ -201,6 +201,17 @@ _SESSION = re.compile(
 _MOVED_BY = re.compile(
     r"\b(?:reduced|cut|lowered|raised|increased|decreased|rose|fell|dropped|declined|climbed)\s+by\b"
 )
+_SUM_OF_MONEY_FOR = re.compile(
+    r"^\s*(?:(?:stimulus|relief|direct|covid)\s+)?(?:checks?|cheques?|payments?|handouts?)\b"
+)
+_HIGHEST_SINCE_AT = re.compile(
+    r"\b(?:its\s+)?(?:highest|lowest)(?:\s+(?:level|point|price))?\s+since\s+[a-z0-9\s]+?\s+"
+    r"(?:of|at)\s*(?:rmb|usd|\$)?\s*$"
+)
+_HIGH_AND_LOW_AT = re.compile(
+    r"\b(?:highest|lowest|high|low)\s+and\s+(?:highest|lowest|high|low)\s+(?:levels?|points?|prices?)"
+    r"\s+at\s*(?:rmb|\$)?\s*(?:[\d,.]+\s*(?:yuan)?\s*(?:/\s*mt)?\s+and\s*(?:rmb|\$)?\s*)?$"
+)
 _DOLOMITE_SIZE = re.compile(r"\bfor\s+(1-3|2-4)\s+material\b")
 _MOVED_TO_EXTREME = re.compile(
     r"\b(?:dropped|fell|slid|declined|sank|slumped|rose|climbed|surged|jumped)\s+to\s+a\s+"
@@ -3959,6 +3970,8 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _SUM_OF_MONEY_FOR.match(trail):
+        return "other"  # "Washington still argues over $2,000 stimulus checks": a sum paid out
     if _futures(owner) and _AFTER_IT_WENT.search(head[-120:]):
         # "settled the trading day 0.42% lower at 21,195 yuan/mt after it plunged past 21,000
         # yuan/mt to the 20,850 yuan/mt level": where it went before the close told first
@@ -4517,6 +4530,18 @@ def _role(
     if _futures(owner) and _DURING_WHICH.search(head):
         # "This month, Shanghai Nickel fell below the 120000 mark, during which time it
         # approached 110000 yuan, falling to 110420 yuan per ton": how low it went meanwhile
+        return "intraday"
+    if (
+        _futures(owner)
+        and _HIGHEST_SINCE_AT.search(head.rstrip()[-50:])
+        and (_CLOSE_AHEAD.search(trail) or _CLOSE_AHEAD.search(rest))
+    ):
+        # "surged to its highest since 2013 at $8,028/mt on last Friday, before paring some
+        # gains to end 0.71% higher at $7,995.5/mt": the session's peak before its close
+        return "intraday"
+    if _futures(owner) and _HIGH_AND_LOW_AT.search(head[-110:]):
+        # "after hitting the highest and lowest levels at $9,880/mt and $9,786.5/mt
+        # respectively": the session's extremes, both of them
         return "intraday"
     if _futures(owner) and _UP_TO_HIT.search(stripped[-40:]):
         # "... but then followed LME copper price up to hit RMB 46,500/mt": how high it went

@@ -47,7 +47,8 @@ class Quantity:
 _CURRENCY = r"(?:rmb|cny|usd\s?\$|usd|us\s?\$|\$|¥)"  # AL Circle writes "USD$ 2,665" too
 _PER_TONNE = rf"\s*(?:/\s*|per\s+){TONNE}"
 _QUANTITY = re.compile(
-    rf"(?<![\w.$])(?P<btw>between\s+)?(?P<sign>[+\-−](?=[\d$¥]|rmb|usd|us))?"
+    # (also "closed up 1.11% or 770 yuan/mt to70300 yuan/mt": a space the site dropped)
+    rf"(?:(?<![\w.$])|(?<=\sto))(?P<btw>between\s+)?(?P<sign>[+\-−](?=[\d$¥]|rmb|usd|us))?"
     rf"(?:(?P<pre>{_CURRENCY})\s*)?(?P<num>{NUMBER})"
     rf"(?(btw)(?:\s+and\s+(?:{_CURRENCY}\s*)?(?P<and>{NUMBER}))?|)"
     # "4.1 million-4.15 million yuan/mt": the scale word may be written on both ends

@@ -382,6 +382,8 @@ _FORWARD_LEAD_IN = re.compile(
 
 _VERBLESS = re.compile(
     r"\s*(?:the\s+)?(?:[a-z]+\s+){0,3}?prices?\s+(?:between|at|around|of|in\s+the\s+range\s+of)\b"
+    # "..., while SHFE copper between 58100-58600 yuan/mt"
+    r"|\s*(?:shfe|lme)\s+[a-z]+\s+(?:between|at|around)\b"
 )
 
 
@@ -433,7 +435,7 @@ def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
             re.match(r"\s*with\b", clause.folded) is not None
             or (
                 _VERBLESS.match(clause.folded) is not None
-                and re.search(r"\band\s*$", sentence.folded[: clause.start]) is not None
+                and re.search(r"\b(?:and|while)\s*$", sentence.folded[: clause.start]) is not None
             )
             # "spot copper prices should hold stable at RMB 60,000/mt, but attempt to break
             # above RMB 61,000/mt": the modal's second verb, in its bare form

@@ -506,6 +506,32 @@ def _against_another_month(
     return month != context.quote_month
 
 
+_BETWEEN_SPREADS = re.compile(r"\bbetween\s+(?:discounts?|premiums?)\s+of\s*$")
+_AND_THE_OTHER_END = re.compile(r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?and\s*$")
+
+
+def _ends_told_apart(whole: str, amounts: list[Quantity]) -> list[Quantity]:
+    """ "spot copper will be traded between discounts of 160 yuan/mt and 80 yuan/mt": one
+    range whose ends are written as two amounts."""
+    joined: list[Quantity] = []
+    for quantity in amounts:
+        first = joined[-1] if joined else None
+        if (
+            first is not None
+            and not first.is_range
+            and not quantity.is_range
+            and first.unit == quantity.unit
+            and _BETWEEN_SPREADS.search(whole[: first.start])
+            and _AND_THE_OTHER_END.match(whole[first.end : quantity.start])
+        ):
+            joined[-1] = Quantity(
+                first.start, quantity.end, first.kind, first.value, quantity.value, first.unit
+            )
+            continue
+        joined.append(quantity)
+    return joined
+
+
 def _read_spread(
     sentence: Sentence,
     clause: Clause,
@@ -544,6 +570,7 @@ def _read_spread(
         start = clause.start + parity.start()
         amounts.append(Quantity(start, start + 9, Kind.MONEY, Decimal(0), None, "CNY/t"))
     amounts.sort(key=lambda q: q.start)
+    amounts = _ends_told_apart(sentence.folded, amounts)
     if not amounts:
         return
     # "high-quality copper such as Jinchuan (plate) was quoted at premiums of 180-200": a grade,
