@@ -162,6 +162,8 @@ _WRAP = re.compile(
     r"(?:metals|complex)\b"
     # "Most nonferrous metals on the SHFE closed higher on Friday"; "On the SHFE, lead climbed"
     r"|\bmetals\s+on\s+the\s+(?P<on>shfe|lme)\b|^\W*on\s+the\s+(?P<first>shfe|lme)\s*,"
+    # "Their counterparts on the LME closed mixed on Monday."
+    r"|\bcounterparts\s+on\s+the\s+(?P<counterparts>shfe|lme)\b"
 )
 
 
@@ -170,7 +172,12 @@ def _learn_wrap(sentence: Sentence, context: Context) -> None:
     similarly": the exchange a wrap's next list of moves is about."""
     wrap = _WRAP.search(sentence.folded)
     if wrap is not None:
-        named = wrap.group("venue") or wrap.group("on") or wrap.group("first")
+        named = (
+            wrap.group("venue")
+            or wrap.group("on")
+            or wrap.group("first")
+            or wrap.group("counterparts")
+        )
         context.wrap_venue = "LME" if named in {"lme", "london"} else "SHFE"
 
 

@@ -948,7 +948,7 @@ _FERROUS_VENUES = {
 _WRAP_SPELLINGS = {"aluminum": "aluminium", "nickle": "nickel"}
 _MOVES_AT_LEAST = 3  # a list, not one sentence about one metal
 _FLAT_IN_WRAP = re.compile(
-    rf"\b(?P<metal>{_WRAPPED})\s+(?:remained|stayed|was|held|closed)\s+(?:unchanged|flat|steady)\b"
+    rf"\b(?P<metal>{_WRAPPED})\s+(?:remained|stayed|was|held|closed|traded|ended)\s+(?:unchanged|flat|steady)\b"
 )
 # a sentence that is nothing but moves ("Lead fell 0.5% and tin shed 0.3%, while zinc stayed
 # flat."; "Stainless steel ended down 0.1% on its first trading day on the Shanghai Futures
