@@ -958,7 +958,15 @@ _ONLY_MOVES = re.compile(
     rf"^\W*(?:on\s+the\s+(?:shfe|lme)\s*,\s*)?(?:the\s+)?(?:dalian\s+)?(?:{_WRAPPED})\b[^;:]*%"
 )
 
-_BASE_METALS_OF = re.compile(r"\b(?P<venue>shanghai|shfe|lme|london)\s+base\s+metals\b")
+# ... "SHFE nonferrous metals closed mixed on Monday November 2, with aluminium jumping 2.95%"
+_BASE_METALS_OF = re.compile(
+    r"\b(?P<venue>shanghai|shfe|lme|london)\s+(?:base|nonferrous|non-ferrous)\s+metals\b"
+)
+_WRAP_MOVES_RESPECTIVELY = re.compile(
+    rf"\b(?P<m1>{_WRAPPED})\s+and\s+(?P<m2>{_WRAPPED})\s+(?P<verb>(?:[a-z]+\s+){{0,3}}?[a-z]+)\s+"
+    r"(?P<p1>\d+(?:\.\d+)?)\s*%\s+and\s+(?P<p2>\d+(?:\.\d+)?)\s*%\s+"
+    r"(?P<noun>gains?|losses?|rises?|declines?|falls?|drops?|increases?|decreases?)\s+respectively\b"
+)
 
 _VENUES_OF = {"shanghai": "SHFE", "shfe": "SHFE", "lme": "LME", "london": "LME"}
 
@@ -991,14 +999,27 @@ def _read_moves(
     else:
         venue = context.wrap_venue
     drafts: list[Draft] = []
-    wrapped = [
-        (item, name)
-        for item in items
-        for name in (item.group("metal"), item.group("metal2"))
-        if name
-    ]
-    for item, name in wrapped:
-        sign = direction(item.group("verb") + " " + (item.group("noun") or ""))
+    # (metal, move in %, the words that say which way, whether told "on the day")
+    wrapped: list[tuple[str, str, str, bool]] = []
+    respective = list(_WRAP_MOVES_RESPECTIVELY.finditer(folded))
+    for told in respective:
+        # "aluminium and tin underperformed with 0.05% and 0.58% losses respectively"
+        noun = told.group("noun")
+        noun = noun[:-2] if noun.endswith("sses") else noun.removesuffix("s")  # "losses"
+        said = told.group("verb") + " " + noun
+        wrapped += [(told.group("m1"), told.group("p1"), said, False)]
+        wrapped += [(told.group("m2"), told.group("p2"), said, False)]
+    for item in items:
+        if any(told.start() <= item.start() < told.end() for told in respective):
+            continue
+        said = item.group("verb") + " " + (item.group("noun") or "")
+        wrapped += [
+            (name, item.group("pct"), said, bool(item.group("day")))
+            for name in (item.group("metal"), item.group("metal2"))
+            if name
+        ]
+    for name, pct, said, on_the_day in wrapped:
+        sign = direction(said)
         metal = _WRAP_SPELLINGS.get(name, re.sub(r"\s+", " ", name))
         at = _FERROUS_VENUES.get(metal, venue)
         if sign is None or at is None:
@@ -1011,9 +1032,9 @@ def _read_moves(
             region=at,
         )
         draft.change = PriceChange(
-            sign * Decimal(item.group("pct")),
+            sign * Decimal(pct),
             percent=True,
-            basis=ChangeBasis.DOD if item.group("day") else None,
+            basis=ChangeBasis.DOD if on_the_day else None,
         )
         drafts.append(draft)
     for flat in _FLAT_IN_WRAP.finditer(folded) if drafts else ():
