@@ -202,7 +202,14 @@ _MOVED_BY = re.compile(
     r"\b(?:reduced|cut|lowered|raised|increased|decreased|rose|fell|dropped|declined|climbed)\s+by\b"
 )
 _SUM_OF_MONEY_FOR = re.compile(
-    r"^\s*(?:(?:stimulus|relief|direct|covid)\s+)?(?:checks?|cheques?|payments?|handouts?)\b"
+    # (two words at most between, and none that starts another clause: not "... as subsidies")
+    r"^\s*(?:(?!(?:as|and|but|while|after|before|on|in|amid|with)\b)[a-z-]+\s+){0,2}"
+    r"(?:checks?|cheques?|payments?|handouts?|subsid(?:y|ies)|bailouts?)\b"
+)
+# "demanding $2,000 direct payments to Americans instead of $600": the sum it replaces
+_INSTEAD_OF_A_SUM = re.compile(
+    r"\b(?:checks?|cheques?|payments?|handouts?|subsid(?:y|ies)|bailouts?)\b[^.;]{0,60}"
+    r"\b(?:instead\s+of|rather\s+than|from)\s*(?:\$|rmb|us\$)?\s*$"
 )
 _HIGHEST_SINCE_AT = re.compile(
     r"\b(?:its\s+)?(?:highest|lowest)(?:\s+(?:level|point|price))?\s+since\s+[a-z0-9\s]+?\s+"
@@ -2608,7 +2615,11 @@ _AFTER_IT_WENT = re.compile(
     r"\b(?:closed|ended|settled|finished)\b[^;]*?\bat\s*(?:rmb|usd|us\$|\$)?\s*[\d,.]+[^;]*?"
     r"\bafter\s+(?:it|the\s+contract|prices?)\s+(?:had\s+)?[a-z]+"
 )
-_WHETHER = re.compile(r"^\W*whether\b")
+# ... "US ADP employment and whether the contract could remain above 57000 yuan/mt will come
+# under scrutiny tonight"
+_WHETHER = re.compile(
+    r"^\W*whether\b|\band\s+whether\s+(?:the|it)\b[^.;]*\b(?:could|can|would|will)\b"
+)
 _TO_A_PEAK = re.compile(
     r"\b(?:to|at|reached|hit|hitting|reaching)\s+(?:a|its)\s+(?:[a-z-]+\s+)?peak\s+of\s*"
     r"(?:rmb|usd|us\$|\$)?$"
@@ -3991,13 +4002,13 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
-    if _SUM_OF_MONEY_FOR.match(trail):
+    if _SUM_OF_MONEY_FOR.match(trail) or _INSTEAD_OF_A_SUM.search(head):
         return "other"  # "Washington still argues over $2,000 stimulus checks": a sum paid out
     if _futures(owner) and _AFTER_IT_WENT.search(head[-120:]):
         # "settled the trading day 0.42% lower at 21,195 yuan/mt after it plunged past 21,000
         # yuan/mt to the 20,850 yuan/mt level": where it went before the close told first
         return "intraday"
-    if _WHETHER.match(head):
+    if _WHETHER.search(head):
         # "Whether the contract could stay above 51,000 yuan/mt will come under scrutiny
         # tonight": a question to watch, not a forecast
         return "other"
