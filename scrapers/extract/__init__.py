@@ -853,7 +853,8 @@ def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
         and _LATER_SESSION.search(new.evidence) is not None
         and _LATER_SESSION.search(kept.evidence) is None
         and kept.change is None
-        and new.change is None
+        # ("but spot premiums remained between RMB 220-260/mt" in the afternoon: held there)
+        and (new.change is None or new.change.amount == 0)
         # ... any later quote that leaves the first range, wholly or in part ("In the
         # afternoon, premiums ... continued to narrow to RMB 70-230/mt" after 100-260)
         and not _within(new, kept)

@@ -219,6 +219,10 @@ _HIGH_AND_LOW_AT = re.compile(
     r"\b(?:highest|lowest|high|low)\s+and\s+(?:highest|lowest|high|low)\s+(?:levels?|points?|prices?)"
     r"\s+at\s*(?:rmb|\$)?\s*(?:[\d,.]+\s*(?:yuan)?\s*(?:/\s*mt)?\s+and\s*(?:rmb|\$)?\s*)?$"
 )
+_CLOSED_SIDE = re.compile(r"\b(?:closed|ended|settled|finished)\s+(?:up|down)\s*(?:rmb|\$)?\s*$")
+_ANOTHER_MOVE_AFTER = re.compile(
+    r"\s*(?:/\s*(?:mt|t)\s*)?,\s*(?:up|down)\s+(?:by\s+)?(?:rmb|\$)?\s*\d"
+)
 _DOLOMITE_SIZE = re.compile(r"\bfor\s+(1-3|2-4)\s+material\b")
 _MOVED_TO_EXTREME = re.compile(
     r"\b(?:dropped|fell|slid|declined|sank|slumped|rose|climbed|surged|jumped)\s+to\s+a\s+"
@@ -1955,6 +1959,15 @@ def _read_prices(
         if misprinted_line:
             # "SMM anticipates SHFE copper will fall RMB 53,000/mt in the coming week": no move
             # is as large as the lowest price the metal has had; the word "below" was dropped
+            role = "level"
+        elif (
+            role == "change"
+            and _CLOSED_SIDE.search(own_lead) is not None
+            and _at_price_level(owner.product, quantity)
+            and _ANOTHER_MOVE_AFTER.match(whole, quantity.end)
+        ):
+            # "closed down RMB 44,710/mt, down RMB 450/mt": the close, its "at" dropped (no move
+            # is as large as a price, and the move is told next)
             role = "level"
         if role not in {"level", "change", "average"}:
             notes.add(
@@ -5513,6 +5526,8 @@ _FOLLOWED = re.compile(
     r"\s+(?:the\s+)?(?:(?:shfe|lme|comex)\s+)?(?:(?:[a-z-]+\s+){1,3}(?:in|of)\s+)?$"
     # "closing at ... on talk of a US ban on Rusal aluminium": news about the metal, not its price
     r"|\b(?:ban|bans|sanctions|tariffs?|duties|embargo)\s+on\s+(?:[a-z]+\s+){0,2}$"
+    # "then inched down with crude oil and copper prices, dipping to ...": what it moved with
+    r"|\b(?:up|down|higher|lower|fell|rose|dropped|climbed)\s+with\s+(?:[a-z]+\s+){0,3}$"
 )
 
 # A move told from a dated point with no period a rule could compare: "up by 66% from the
