@@ -170,7 +170,10 @@ _WRAP = re.compile(
 def _learn_wrap(sentence: Sentence, context: Context) -> None:
     """ "Shanghai base metals all closed higher overnight.", "The LME complex performed
     similarly": the exchange a wrap's next list of moves is about."""
-    wrap = _WRAP.search(sentence.folded)
+    folded = sentence.folded
+    if "metals" not in folded and "complex" not in folded and "on the" not in folded:
+        return  # (every wording _WRAP knows holds one of these)
+    wrap = _WRAP.search(folded)
     if wrap is not None:
         named = (
             wrap.group("venue")

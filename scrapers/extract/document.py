@@ -225,6 +225,9 @@ _BETWEEN_TERMS = re.compile(
 )
 
 
+_BETWEEN_TERMS_REACH = 100  # longer than any text _BETWEEN_TERMS matches before the cut
+
+
 def clauses(sentence: Sentence) -> list[Clause]:
     """A sentence cut at semicolons, "while", "but" and the like, each with its quantities."""
     quantities = read(sentence.folded)
@@ -238,7 +241,7 @@ def clauses(sentence: Sentence) -> list[Clause]:
             continue  # "Jiangxi, Hubei, and Hebei provinces": one list, not two statements
         if (
             match.group(0).strip() == "and"
-            and _BETWEEN_TERMS.search(before.rstrip())
+            and _BETWEEN_TERMS.search(before.rstrip()[-_BETWEEN_TERMS_REACH:])
             and re.match(r"\s*(?:premiums?|discounts?)\s+of\b", sentence.folded[match.end() :])
         ):
             continue  # "between discounts of RMB 20/mt and premiums of RMB 30/mt": one range
@@ -284,6 +287,7 @@ def heading_of(paragraph: str) -> str | None:
     return heading
 
 
+_WORDS_IN_A_NAME = 3  # the longest product name written alone as a heading ("SiMn alloy")
 _HEADING_ALONE = re.compile(r"^\s*([A-Z][A-Za-z0-9#&/,'’ ()\-]{2,40}?)\s*[:：]\s*$")
 
 
@@ -293,8 +297,10 @@ def heading_alone(paragraph: str) -> str | None:
     match = _HEADING_ALONE.match(paragraph)
     if match is None:
         alone = fold(paragraph).strip()
+        if len(alone.split()) > _WORDS_IN_A_NAME:
+            return None  # (a paragraph, not a name: no product scan of a whole paragraph)
         named = names.known_products(alone)
-        if len(alone.split()) <= 3 and named and named[0][:2] == (0, len(alone)):
+        if named and named[0][:2] == (0, len(alone)):
             return alone
         return None
     heading = fold(match.group(1)).strip()

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, TypeVar, cast
 
 from scrapers.extract.lexicon import FEEDS
@@ -1085,6 +1086,8 @@ PRODUCT_ALIASES: Mapping[str, str] = {
 _PRODUCT_WORDS: dict[tuple[str, ...], str] = {
     tuple(_words(alias)): name for alias, name in PRODUCT_ALIASES.items()
 }
+# more than the spellings the alias pattern can match in practice (aliases by plural and spelling)
+_ALIAS_SPELLINGS = 8192
 _PRODUCT_PATTERN = re.compile(
     # not "bismuth" in "low-bismuth antimony ingot": a grade of another product
     r"(?<![a-z0-9#])(?<!low-)(?<!high-)" + _alias_trie_pattern(_PRODUCT_WORDS) + r"(?![a-z0-9])"
@@ -1514,11 +1517,18 @@ def _known_products(folded: str) -> list[tuple[int, int, str]]:
             continue  # "60% alumina content": what an ore holds, not a product quoted
         if _STEEL_MILL.match(folded, match.start()):
             continue  # "a steel mill in Guangdong awarded a tender": the buyer, not steel's price
-        words = tuple(british(_singular(_words(match.group(0)))))
-        name = _PRODUCT_WORDS.get(words)
+        name = _alias_name(match.group(0))
         if name is not None:
             found.append(_graded_span(name, folded, match.start(), match.end()))
     return sorted(found)
+
+
+@lru_cache(maxsize=_ALIAS_SPELLINGS)
+def _alias_name(matched: str) -> str | None:
+    """The product a spelling the alias pattern matched names. (A table derived from the
+    aliases, filled as spellings are met: its keys are the pattern's own matches, so it stays as
+    small as the vocabulary, unlike a cache of texts.)"""
+    return _PRODUCT_WORDS.get(tuple(british(_singular(_words(matched)))))
 
 
 def _graded_span(name: str, folded: str, start: int, end: int) -> tuple[int, int, str]:
