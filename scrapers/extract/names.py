@@ -1154,6 +1154,8 @@ def bare_silicon_grades(folded: str) -> list[tuple[int, int, str]]:
 _GRADE = (
     r"battery-grade|industrial-grade|high-grade|low-grade|feed-grade"
     r"|standard-quality|high-quality|non-standard|sx-ew|hydro|high-bismuth|low-bismuth|low-iron"
+    # (a translation's "low bismuth antimony ingots")
+    r"|high\sbismuth|low\sbismuth"
     r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|no\.\s?\d|99\.9+%"
     # "grade 0 sponge titanium"
     r"|grade\s\d(?!\d)"
@@ -1166,13 +1168,18 @@ _GRADE_BEFORE = re.compile(
 # "No.2 low-bismuth ingot at 180,500 yuan/mt", "99.5% grade at 160,500": grades of the product
 # just named, with its form or none ("For antimony trioxide, ...: 99.5% at 120,000 yuan/mt").
 _BARE_GRADES = re.compile(
-    rf"(?<![\w#.])(?P<grade>{_GRADE}|99\.\d+%)\s+(?:(?P<grade2>{_GRADE})\s+)?"
+    # (also a translation's "99.5 per cent at 33500 yuan / tonne")
+    rf"(?<![\w#.])(?P<grade>{_GRADE}|99\.\d+(?:%|\s*per\s*cent))\s+(?:(?P<grade2>{_GRADE})\s+)?"
     r"(?:ingots?|grade|purity)?(?=\s*(?:at|was|were|is|stood|of)?\s*$)"
 )
 
 
 def _grade_name(grade: str) -> str:
-    """ "2#", "No. 2", "#2" are one grade, "#2"."""
+    """ "2#", "No. 2", "#2" are one grade, "#2"; "low bismuth" is "low-bismuth"."""
+    if grade in {"low bismuth", "high bismuth"}:
+        return grade.replace(" ", "-")
+    if grade.endswith("cent"):
+        return re.sub(r"\s*per\s*cent$", "%", grade)  # "99.5 per cent" is "99.5%"
     numbered = re.fullmatch(r"(?:(\d)#|#(\d+)|no\.\s?(\d))", grade)
     if numbered is None:
         return grade
@@ -1299,6 +1306,10 @@ def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int
         if after.group("grade") not in _BENCHMARK_GRADES.get(name, set()):
             qualifiers.append(after.group("grade"))
         end = after.end()
+    if name == "antimony" and qualifiers in (["low-bismuth"], ["high-bismuth"]):
+        # SMM quotes low- and high-bismuth antimony ingots as the #2 grade only ("low bismuth
+        # antimony ingots" is "2# low-bismuth antimony ingot" with its number left out)
+        qualifiers.insert(0, "#2")
     for qualifier in qualifiers:
         # SX-EW copper is also called hydro copper (hydro-copper); SMM's older copper reports
         # write "high-grade copper" for the high-quality grade
@@ -1313,6 +1324,8 @@ def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int
 _BY_GRADE = {"aluminium alloy (adc12)": "adc12"}
 
 
+_BISMUTH_GRADE_BEFORE = re.compile(r"\b(?:low|high)\s+$")
+_ANTIMONY_AFTER = re.compile(r"\s+antimony\b")
 _CONTENT_AFTER = re.compile(r"\s+(?:content|grade\s+of|equivalent)\b")
 
 
@@ -1517,6 +1530,10 @@ def _known_products(folded: str) -> list[tuple[int, int, str]]:
             continue  # "60% alumina content": what an ore holds, not a product quoted
         if _STEEL_MILL.match(folded, match.start()):
             continue  # "a steel mill in Guangdong awarded a tender": the buyer, not steel's price
+        if _BISMUTH_GRADE_BEFORE.search(folded, 0, match.start()) and _ANTIMONY_AFTER.match(
+            folded, match.end()
+        ):
+            continue  # "low bismuth antimony ingots": a grade of antimony, not bismuth
         name = _alias_name(match.group(0))
         if name is not None:
             found.append(_graded_span(name, folded, match.start(), match.end()))

@@ -211,6 +211,11 @@ _INSTEAD_OF_A_SUM = re.compile(
     r"\b(?:checks?|cheques?|payments?|handouts?|subsid(?:y|ies)|bailouts?)\b[^.;]{0,60}"
     r"\b(?:instead\s+of|rather\s+than|from)\s*(?:\$|rmb|us\$)?\s*$"
 )
+# a number of things counted, then their move: "43,000 cars imported in November 2025, down"
+_COUNT_OF_THINGS = re.compile(
+    r"\b\d[\d,.]*\s+(?:cars|vehicles|units|trucks|phones|smartphones|vessels|ships|lots)\b"
+    r"[^.;%]{0,60}$"
+)
 _HIGHEST_SINCE_AT = re.compile(
     r"\b(?:its\s+)?(?:highest|lowest)(?:\s+(?:level|point|price))?\s+since\s+[a-z0-9\s]+?\s+"
     r"(?:of|at)\s*(?:rmb|usd|\$)?\s*$"
@@ -506,7 +511,44 @@ def read_sentence(
     _mark_crossed(sentence, drafts, notes)
     _shared_by_places_named_first(folded, drafts)
     _dollar_prices_at_the_venue(drafts, context)
+    _one_name_for_two_prices(sentence, drafts, notes)
     return [draft for draft in drafts.values() if not draft.empty]
+
+
+def _one_name_for_two_prices(
+    sentence: Sentence, drafts: dict[tuple[object, ...], Draft], notes: Notes
+) -> None:
+    """ "35500 yuan / ton for low bismuth antimony ingots, 36000 yuan / ton for antimony ingots,
+    37000 yuan / ton for antimony ingots": a translation that dropped the grades (#1, #0) gives
+    one bare name two prices; which is which is not written, so neither is a figure."""
+    levels: dict[tuple[object, ...], list[tuple[object, ...]]] = {}
+    for key, draft in drafts.items():
+        if (
+            draft.metric is Metric.PRICE
+            and draft.subject in names.MINOR_ELEMENTS
+            and draft.value is not None
+        ):
+            levels.setdefault(key[:6], []).append(key)
+    for keys in levels.values():
+        values = {drafts[key].value for key in keys}
+        listed = len(re.findall(rf"\bfor\s+{re.escape(drafts[keys[0]].subject)}\s+ingots?\b",
+                                sentence.folded))  # fmt: skip
+        if len(values) < 2 or listed < 2:
+            continue
+        subject = drafts[keys[0]].subject
+        for key in keys:
+            del drafts[key]
+        # (last first: a number's later reading replaces its earlier one)
+        for quantity in reversed(read_quantities(sentence.folded)):
+            if quantity.kind is Kind.MONEY and quantity.value in values:
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    owner=subject,
+                    why="one bare name given two prices in a list: its grades were left out",
+                )
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?$")
@@ -660,7 +702,8 @@ _SHARED_CHANGE = re.compile(
 # "... were between RMB13,200~13,300/t in Fugu Shaanxi and RMB13,500~13,600/t in Wenxi Shanxi,
 # the same as last week."
 _FLAT_CLOSING_A_LIST = re.compile(
-    r"(?:;|,\s+and\s|\band\s+(?:rmb\s*)?\d)[^;]*,\s*(?:flat|unchanged|the\s+same\s+as)\b[^;,]*\.?\s*$"
+    r"(?:;|,\s+and\s|\band\s+(?:rmb\s*)?\d)[^;]*,\s*(?:which\s+(?:remained|was|were|is|are)\s+)?"
+    r"(?:flat|unchanged|the\s+same\s+as)\b[^;,]*\.?\s*$"
 )
 
 
@@ -1383,6 +1426,16 @@ def _read_prices(
                     quantity.end,
                     "other",
                     why="an interest rate's move, not a price's",
+                )
+                continue
+            if _COUNT_OF_THINGS.search(whole[clause.start : quantity.start]):
+                # "43,000 cars imported in November 2025, down 1.8% MoM": a count's move
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    why="the move of a count of things, not a price's",
                 )
                 continue
             if _TO_A_SUM.match(trail):
@@ -4431,9 +4484,16 @@ def _role(
         # beside the quoted range ("transaction prices in the Fugu region reaching
         # 16,300-16,400 yuan/mt" is the market's range)
         return "deal"
-    if re.search(
-        r"(?<!level\s)(?<!levels\s)(?<!price\s)\bbefore\s+the\s+(?:holiday|festival)\b", head[-120:]
-    ) and not re.search(r"\b(?:will|expected|likely|may|could)\b", head[-120:]):
+    if (
+        re.search(
+            r"(?<!level\s)(?<!levels\s)(?<!price\s)\bbefore\s+the\s+(?:holiday|festival)\b",
+            head[-120:],
+        )
+        and not re.search(r"\b(?:will|expected|likely|may|could)\b", head[-120:])
+        # (but a contract's last close before the holiday, "... before the holiday, ...
+        # closing at 322,920 yuan/mt", is where it stands)
+        and not (_futures(owner) and _CLOSE_BEFORE.search(stripped[-40:]))
+    ):
         # a weekly after a holiday: "before the holiday copper prices broke through the high
         # level of 83,000 yuan/mt" is the week before's news
         return "reference"
