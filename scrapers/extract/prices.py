@@ -201,6 +201,14 @@ _SESSION = re.compile(
 _MOVED_BY = re.compile(
     r"\b(?:reduced|cut|lowered|raised|increased|decreased|rose|fell|dropped|declined|climbed)\s+by\b"
 )
+_BRIEFLY_MOVED = re.compile(
+    r"\bbriefly\s+(?:fell|dropped|slid|dipped|rose|climbed|jumped|touched|hit)\s*(?:to|at)?\s*"
+    r"(?:rmb|usd|us\$|\$)?$"
+)
+_BELOW_COST_AFTER = re.compile(
+    r"^\s*(?:/\s*mt\s*)?(?:is|was|are|were)\s+(?:below|under|above)\s+(?:their|its|the)\s+"
+    r"(?:production\s+)?cost"
+)
 _SUM_OF_MONEY_FOR = re.compile(
     # (two words at most between, and none that starts another clause: not "... as subsidies")
     r"^\s*(?:(?!(?:as|and|but|while|after|before|on|in|amid|with)\b)[a-z-]+\s+){0,2}"
@@ -4068,6 +4076,10 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _BRIEFLY_MOVED.search(stripped[-40:]):
+        return "intraday"  # "briefly fell to RMB 15,200/mt": where it went and did not stay
+    if _BELOW_COST_AFTER.match(trail):
+        return "other"  # "lead below RMB 16,000/mt is below their cost": a cost line
     if _SUM_OF_MONEY_FOR.match(trail) or _INSTEAD_OF_A_SUM.search(head):
         return "other"  # "Washington still argues over $2,000 stimulus checks": a sum paid out
     if _futures(owner) and _AFTER_IT_WENT.search(head[-120:]):

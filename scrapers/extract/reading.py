@@ -288,7 +288,11 @@ _COULD_TRADE = re.compile(
 
 # market players' view of where prices will go: "60% see LME zinc prices stabilize between"
 # where market players see prices going ("stabilize", "fall", "slip to")
-VIEW_VERBS = "stabili[sz]e|move|trade|fluctuate|hover|range|stay|hold|fall|rise|slip|climb|drop"
+# ... "57% of them see LME lead to break through USD 1,900/mt this week"
+VIEW_VERBS = (
+    "stabili[sz]e|move|trade|fluctuate|hover|range|stay|hold|fall|rise|slip|climb|drop"
+    "|break\\s+(?:through|above|below)|rebound"
+)
 SEE_PRICES = re.compile(
     # ... "63% are neutral, seeing LME zinc prices move between USD 1,620-1,680/mt"
     rf"\b(?:see|expect)(?:s|ing)?\s+(?:[a-z0-9#-]+\s+){{0,4}}?(?:prices?\s+)?(?:to\s+)?"
