@@ -157,6 +157,7 @@ def _learn_sentence(sentence: Sentence, context: Context, *, first: bool) -> Non
 
 _OVER_THE_WEEK = re.compile(r"\b(?:over|during|in)\s+the\s+(?:past|last)\s+week\b")
 _FEES = re.compile(r"\b(?:processing|treatment|refining)\s+(?:fees?|charges?)\b")
+_SPOT_PARAGRAPH = re.compile(r"\s*in\s+(?:china's\s+)?(?:the\s+)?(?:domestic\s+)?spot\s+market\b")
 _WRAP = re.compile(
     r"\b(?P<venue>shanghai|shfe|lme|london)\s+(?:base\s+|nonferrous\s+|non-ferrous\s+)?"
     r"(?:metals|complex)\b"
@@ -369,6 +370,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
         section = heading_alone(paragraph.text) or section
         context.list_lead = _list_lead(paragraph.text, context.list_lead)
         context.paragraph_place = None
+        context.paragraph_spot = _SPOT_PARAGRAPH.match(fold(paragraph.text)) is not None
         context.sentence_place = None
         context.fee_topic = False
         context.place = None  # a spot premium's market is named in its own paragraph

@@ -214,6 +214,10 @@ class Context:
     # base metal's dollar price there is the LME's ("LME nickel settled 0.47% higher ... It is
     # expected to hover around $11,800/mt today with the SHFE 1901 contract trading at ...")
     paragraph_dollar_venue: str | None = None
+    # whether the paragraph opens on the spot market ("In China's spot market, prices briefly
+    # slid ...; ... causing prices to quickly rebound above RMB 16,000/mt"): its bare "prices"
+    # are spot prices, not the contract told of before
+    paragraph_spot: bool = False
 
 
 # "between discounts of RMB 20/mt and premiums of RMB 30/mt", "at discounts of RMB 0-30/mt and

@@ -4919,7 +4919,9 @@ def _owner_as_written(
         and not names.regions(head)
     ):
         # "In the afternoon, longs left ..., sending prices down to RMB 10,530/mt": the contract
-        # the paragraph is telling of
+        # the paragraph is telling of (the spot price, in a paragraph about the spot market)
+        if context.paragraph_spot:
+            return _Owner(context.last_owner[0], "China")
         return _Owner(*context.last_owner)
     if (
         heading_product is not None
@@ -5072,6 +5074,7 @@ def _owner_as_written(
         and quantity.unit == _VENUE_UNIT.get(context.paragraph_venue)
         and not _SPOT_MARKET_WORDS.search(whole)
         and not names.regions(whole)
+        and not context.paragraph_spot
     ):
         # "This week, the most-traded SHFE lead 2503 contract opened at 16,690 yuan/mt ...
         # Later in the week lead rebounded ..., and finally closed at 16,730 yuan/mt": the
@@ -5338,7 +5341,8 @@ def _market(
         head,
     )
     london = max(head.rfind("lme"), head.rfind("london metal exchange"), _last_at(_LUN, head))
-    if (three_month := _THREE_MONTH.search(head)) is not None:
+    if (three_month := _THREE_MONTH.search(head)) is not None and quantity.unit != "CNY/t":
+        # ("The three-month contract ... rallied above RMB 16,000/mt": SHFE's, in yuan)
         london = max(london, three_month.start())
     machine_translated = _last_at(_HU, head)
     shanghai = max(head.rfind("shfe"), machine_translated)
