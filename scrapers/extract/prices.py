@@ -456,7 +456,9 @@ def read_sentence(
     for clause in clauses:
         if _read_hovering_premium(sentence, clause, context, drafts, notes):
             continue
-        if _is_spread(clause.folded, context):
+        if _is_spread(clause.folded, context) and not _prices_before_the_spread_words(
+            clause, context
+        ):
             _read_spread(sentence, clause, context, drafts, notes)
             continue
         if _read_quote_list(sentence, clause, context, drafts, notes):
@@ -521,6 +523,23 @@ def read_sentence(
     _dollar_prices_at_the_venue(drafts, context)
     _one_name_for_two_prices(sentence, drafts, notes)
     return [draft for draft in drafts.values() if not draft.empty]
+
+
+_SPREAD_WORD = re.compile(r"\b(?:premiums?|discounts?|par)\b")
+
+
+def _prices_before_the_spread_words(clause: Clause, context: Context) -> bool:
+    """ "Spot lead in Shanghai traded at RMB 12,450-12,550/mt last week, shifting from a premium
+    to par, then even a discount to the most active SHFE lead contract": amounts as large as the
+    metal's prices, told before any premium word, are prices; the premium has no amount."""
+    amounts = [q for q in clause.quantities if q.kind is Kind.MONEY]
+    metal = context.metal
+    if not amounts or metal is None:
+        return False
+    word = _SPREAD_WORD.search(clause.folded)
+    if word is None or clause.start + word.start() < amounts[-1].end:
+        return False
+    return all(_at_price_level(metal, quantity) for quantity in amounts)
 
 
 def _one_name_for_two_prices(

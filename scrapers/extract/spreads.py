@@ -163,7 +163,7 @@ _BARE_TERMS = re.compile(
 _VERSUS = re.compile(
     r"\b(?:against|over)\s+(?:the\s+)?(?:(?:average|spot)\s+prices?\s+of\s+(?:the\s+)?)?"
     # "quoted at a discount of 100-50 yuan/mt to the SMM 1# lead price"
-    r"|\bto\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
+    r"|\bto\s+(?:the\s+)?(?:average\s+)?(?=smm\s*(?:#1|1#))"  # "to the average SMM #1 lead price"
     # "ex-factory prices ... were 100-40 yuan/mt lower than the SMM 1# lead average price"
     r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
     # "ex-works quotations were mostly at parity with the SMM #1 lead average price"
@@ -1460,7 +1460,7 @@ _PLACE_LED = re.compile(
     # "Lead in Henan was offered a RMB 200/mt premium over SMM lead"
     r"|^\s*(?:lead|zinc|copper|nickel|tin)\s+in\s+(?P<within>[a-z]+)\s+(?:was|were|is)\b"
     # "Smelters in Henan province quoted ex-works at discounts of 30-0 yuan/mt against ..."
-    r"|^\s*smelters\s+in\s+(?P<smelters>[a-z]+)\b"
+    r"|^\s*(?:lead\s+|zinc\s+)?smelters\s+in\s+(?P<smelters>[a-z]+)\b"
 )
 
 
