@@ -1627,7 +1627,10 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         # SMM #1 lead": two products, each named.
         after = folded[versus.end() : versus.end() + 50]
         seconds = [name for *_, name in names.known_products(after)]
-        futures_leg = re.match(r"\s*(?:shfe\s+)?([a-z]+)\s+futures\b", after)
+        # ... "over SHFE 1110 lead contracts": the futures leg too
+        futures_leg = re.match(
+            r"\s*(?:the\s+)?(?:shfe\s+)?(?:\d{4}\s+)?([a-z]+)\s+(?:futures|contracts?)\b", after
+        )
         if futures_leg is not None and seconds and seconds[0] == futures_leg.group(1):
             seconds = [f"{seconds[0]} futures"]  # "against copper futures": the futures leg
         if not seconds and metal and re.match(r"(?:smm\s*)?(?:#1|1#)(?![\w#])", after):
