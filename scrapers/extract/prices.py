@@ -205,6 +205,8 @@ _BRIEFLY_MOVED = re.compile(
     r"\bbriefly\s+(?:fell|dropped|slid|dipped|rose|climbed|jumped|touched|hit)\s*(?:to|at)?\s*"
     r"(?:rmb|usd|us\$|\$)?$"
 )
+_TO_BEYOND = re.compile(r"\bto\s+(?:below|above|under|over)\s*(?:rmb|usd|us\$|\$)?$")
+_DIPPED_TO = re.compile(r"\bdipped\s+to\s*(?:rmb|usd|us\$|\$)?$")
 _BELOW_COST_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:is|was|are|were)\s+(?:below|under|above)\s+(?:their|its|the)\s+"
     r"(?:production\s+)?cost"
@@ -4095,8 +4097,16 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
-    if _BRIEFLY_MOVED.search(stripped[-40:]):
-        return "intraday"  # "briefly fell to RMB 15,200/mt": where it went and did not stay
+    if quantity.is_range and _TO_BEYOND.search(stripped[-30:]):
+        # "seeing LME zinc fall to below USD 1,730-1,760/mt": a line given as a range, no line a
+        # rule could compare, and no range the price is said to stay in
+        return "other"
+    if _BRIEFLY_MOVED.search(stripped[-40:]) or (
+        _futures(owner) and _DIPPED_TO.search(stripped[-30:])
+    ):
+        # "briefly fell to RMB 15,200/mt", "LME zinc dipped to USD 1,962/mt": where it went and
+        # did not stay
+        return "intraday"
     if _BELOW_COST_AFTER.match(trail):
         return "other"  # "lead below RMB 16,000/mt is below their cost": a cost line
     if _SUM_OF_MONEY_FOR.match(trail) or _INSTEAD_OF_A_SUM.search(head):

@@ -25,6 +25,7 @@ from scrapers.models import Bound, ChangeBasis, Metric
 
 _ABOVE = re.compile(
     r"(?:\b(?:broke\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
+    r"|breach(?:es|ed|ing)?"
     r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past|more\s+than"
     r"|returned\s+above|rose\s+above|climbed\s+above|jumped\s+above|stood\s+above"
     r"|stand(?:s|ing)?\s+above|stay(?:s|ed|ing)?\s+above|climbing\s+(?:well\s+|significantly\s+)?above)"
@@ -32,7 +33,7 @@ _ABOVE = re.compile(
 )
 
 _BELOW = re.compile(
-    r"(?:\b(?:f[ae]ll(?:s|ing)?\s+(?:below|under)|dropp?(?:ed|s|ing)?\s+(?:below|under)"
+    r"(?:\b(?:f[ae]ll(?:s|ing)?\s+(?:to\s+)?(?:below|under)|dropp?(?:ed|s|ing)?\s+(?:below|under)"
     r"|dipp?(?:ed|s|ing)?\s+(?:below|under)|slipp?(?:ed|s|ing)?\s+(?:below|under)"
     r"|sank\s+below|below|under|less\s+than)(?:\s+the)?)\s*$"
 )
@@ -393,8 +394,11 @@ _PRICES_WILL = re.compile(rf"\b(?:prices?|[a-z]+)\s+(?:to\s+)?(?:{VIEW_VERBS})\b
 
 
 _BARE_VERB_GOES_ON = re.compile(
-    r"\s*(?:then\s+)?(?:attempt|try|fail|struggle|test|break|rise|fall|drop"
-    r"|climb|move|remain|stay|hold|trade|rebound|retreat)\s"
+    # ... "and SHFE 1602 drop below RMB 12,500/mt", "and SHFE 1609 zinc to climb to": the next
+    # market's view, its verb bare
+    r"\s*(?:(?:shfe|lme)\s+(?:\d{4}\s+)?(?:[a-z]+\s+)?(?:to\s+)?)?"
+    r"(?:then\s+)?(?:attempt|try|fail|struggle|test|break|rise|fall|drop"
+    r"|climb|move|remain|stay|hold|trade|rebound|retreat|breach|reach|advance|point)\s"
 )
 
 
