@@ -84,6 +84,9 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 # "in December", "in December 2025" (a year, read with the month), but not "in December 25"
 _DEMAND_IN_A_MONTH = re.compile(
     rf"\b(?:demand|consumption|orders|buying)\s+to\s+(?:[a-z]+\s+){{1,3}}in\s+(?:{_MONTHS})\b"
+    # ... "China's official manufacturing PMI hit its lowest since August 2012 at 49.4 in
+    # January": the index's month
+    rf"|\bpmi\b(?:[^.;]|\.\d){{0,60}}?\bin\s+(?:{_MONTHS})\b"
 )
 _IN_MONTH = re.compile(
     # (not "a high last seen in May 2009": when the market was last this high)
