@@ -494,6 +494,15 @@ def _compatible(kept: Figure, new: Figure) -> bool:
             return False
     if _level_beside_a_range(kept, new) or _level_beside_a_range(new, kept):
         return False
+    if (
+        kept.forecast
+        and new.forecast
+        and (kept.bound is None) != (new.bound is None)
+        and kept.evidence != new.evidence
+    ):
+        # two camps of a survey: "... will drop below RMB 10,500/mt" and "The rest 43% see SHFE
+        # 1603 aluminum moving around RMB 10,500/mt" are two views, not one told twice
+        return False
     if kept.span == new.span and kept.metric is Metric.PRICE and (_lone(kept) != _lone(new)):
         return False
     if (

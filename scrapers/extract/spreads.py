@@ -53,6 +53,8 @@ _SPREAD = re.compile(
 # an inter-month spread ("BACK 250 yuan/mt"), not a price falling back ("pulled back 3,370")
 _NOT_A_SPREAD = re.compile(
     r"\binter-?month|\bcontango\b|\bbackwardation\b"
+    # "the price spread between SHFE 1606 and 1605 aluminum contracts": two months of one contract
+    r"|\bbetween\s+(?:the\s+)?shfe\s+\d{4}\s+and\s+\d{4}\b"
     r"|(?<![a-z]ed\s)(?<!fell\s)(?<!came\s)(?<!went\s)(?<!slid\s)\bback\s+\d|calendar"
 )
 
