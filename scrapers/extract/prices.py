@@ -5375,6 +5375,15 @@ def _market(
         london = max(london, three_month.start())
     machine_translated = _last_at(_HU, head)
     shanghai = max(head.rfind("shfe"), machine_translated)
+    if (
+        london >= 0
+        and shanghai < london
+        and quantity.unit == "CNY/t"
+        and re.search(r"\bspot\b", head[london:])
+    ):
+        # "LME lead will slip to USD 1,800/mt this week and spot lead prices will drop to RMB
+        # 13,400/mt": the spot market named after the exchange
+        return "China"
     if london >= 0 and shanghai < london and not (shanghai >= 0 and quantity.unit == "CNY/t"):
         # ... unless SHFE is named after it ("Lifted by LME lead, SHFE lead rose"), or the price
         # is in yuan after both ("SHFE lead ... with LME lead dragging, it closed at 17,230")

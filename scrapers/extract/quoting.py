@@ -389,7 +389,7 @@ _FORWARD_LEAD_IN = re.compile(
 _VERBLESS = re.compile(
     r"\s*(?:the\s+)?(?:[a-z]+\s+){0,3}?prices?\s+(?:between|at|around|of|in\s+the\s+range\s+of)\b"
     # "..., while SHFE copper between 58100-58600 yuan/mt"
-    r"|\s*(?:shfe|lme)\s+[a-z]+\s+(?:between|at|around)\b"
+    r"|\s*(?:shfe|lme|spot)\s+(?:[a-z0-9#]+\s+){0,2}?(?:between|at|around)\b"
 )
 
 
