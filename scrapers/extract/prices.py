@@ -205,6 +205,8 @@ _BRIEFLY_MOVED = re.compile(
     r"\bbriefly\s+(?:fell|dropped|slid|dipped|rose|climbed|jumped|touched|hit)\s*(?:to|at)?\s*"
     r"(?:rmb|usd|us\$|\$)?$"
 )
+_A_VIEW_BEFORE = re.compile(r"\b(?:see|sees|expect|expects|believe|believes)\b")
+_TO_HIT_A_HIGH = re.compile(r"\bto\s+hit\s+a\s+(?:new\s+)?high\s+of\s*(?:rmb|usd|us\$|\$)?$")
 _TO_BEYOND = re.compile(r"\bto\s+(?:below|above|under|over)\s*(?:rmb|usd|us\$|\$)?$")
 _DIPPED_TO = re.compile(r"\bdipped\s+to\s*(?:rmb|usd|us\$|\$)?$")
 _BELOW_COST_AFTER = re.compile(
@@ -1941,6 +1943,14 @@ def _read_prices(
             and _SELLERS_ASKING.search(whole[: quantity.start])
         ):
             role = "deal"  # "raised their asking prices: ... low-grade was offered at 95,000"
+        if (
+            role == "intraday"
+            and _TO_HIT_A_HIGH.search(own_lead.rstrip()[-40:])
+            and _A_VIEW_BEFORE.search(whole[: quantity.start])
+        ):
+            # "They see LME lead to challenge USD 1,850/mt and SHFE 1609 lead to hit a high of
+            # RMB 14,275/mt for the year": the level a view expects, not a session's high
+            role = "level"
         if (
             role == "level"
             and re.search(r"\bprices?\s+by\s*$", own_lead)

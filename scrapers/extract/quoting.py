@@ -401,7 +401,7 @@ _BARE_VERB_GOES_ON = re.compile(
     # market's view, its verb bare
     r"\s*(?:(?:shfe|lme)\s+(?:\d{4}\s+)?(?:[a-z]+\s+)?(?:to\s+)?)?"
     r"(?:then\s+)?(?:attempt|try|fail|struggle|test|break|rise|fall|drop"
-    r"|climb|move|remain|stay|hold|trade|rebound|retreat|breach|reach|advance|point)\s"
+    r"|climb|move|remain|stay|hold|trade|rebound|retreat|breach|reach|advance|point|hit)\s"
 )
 
 

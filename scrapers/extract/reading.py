@@ -291,7 +291,7 @@ _COULD_TRADE = re.compile(
 # ... "57% of them see LME lead to break through USD 1,900/mt this week"
 VIEW_VERBS = (
     "stabili[sz]e|move|trade|fluctuate|hover|range|stay|hold|fall|rise|slip|climb|drop"
-    "|break\\s+(?:through|above|below)|rebound|grow|return|hit"
+    "|break\\s+(?:through|above|below)|rebound|grow|return|hit|challenge"
 )
 SEE_PRICES = re.compile(
     # ... "63% are neutral, seeing LME zinc prices move between USD 1,620-1,680/mt"
