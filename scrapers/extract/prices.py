@@ -223,6 +223,26 @@ _INSTEAD_OF_A_SUM = re.compile(
     r"\b(?:checks?|cheques?|payments?|handouts?|subsid(?:y|ies)|bailouts?)\b[^.;]{0,60}"
     r"\b(?:instead\s+of|rather\s+than|from)\s*(?:\$|rmb|us\$)?\s*$"
 )
+
+
+def _another_things_move(lead: str, trail: str) -> str | None:
+    """Why a move in % beside an amount is not a price's, or None: "Chinese stocks gained almost
+    2%", "The People's Bank of China cut interest rates by 0.25%", "43,000 cars imported in
+    November 2025, down 1.8% MoM", "January-April FDI rose 11.1% to RMB 273.61 billion", "more
+    than 90% of the fourth batch of 69 billion yuan of subsidies has been used"."""
+    if _STOCKS_MOVED.search(lead):
+        return "a stock market's move, not a price's"
+    if _INTEREST_RATE_MOVED.search(lead):
+        return "an interest rate's move, not a price's"
+    if _COUNT_OF_THINGS.search(lead):
+        return "the move of a count of things, not a price's"
+    if _TO_A_SUM.match(trail):
+        return "the growth of a sum of money, not a price's move"
+    if _SHARE_OF.match(trail):
+        return "a share of something, not a price's move"
+    return None
+
+
 # a number of things counted, then their move: "43,000 cars imported in November 2025, down"
 _COUNT_OF_THINGS = re.compile(
     r"\b\d[\d,.]*\s+(?:cars|vehicles|units|trucks|phones|smartphones|vessels|ships|lots)\b"
@@ -1439,56 +1459,9 @@ def _read_prices(
                     why="another market's move (gold, oil, the dollar), not a metal's price",
                 )
                 continue
-            if _STOCKS_MOVED.search(whole[clause.start : quantity.start]):
-                # "Chinese stocks gained almost 2%, helping SHFE copper hold at ...": shares
-                notes.add(
-                    sentence,
-                    quantity.start,
-                    quantity.end,
-                    "other",
-                    why="a stock market's move, not a price's",
-                )
-                continue
-            if _INTEREST_RATE_MOVED.search(whole[clause.start : quantity.start]):
-                # "The People's Bank of China cut interest rates by 0.25%": money's price
-                notes.add(
-                    sentence,
-                    quantity.start,
-                    quantity.end,
-                    "other",
-                    why="an interest rate's move, not a price's",
-                )
-                continue
-            if _COUNT_OF_THINGS.search(whole[clause.start : quantity.start]):
-                # "43,000 cars imported in November 2025, down 1.8% MoM": a count's move
-                notes.add(
-                    sentence,
-                    quantity.start,
-                    quantity.end,
-                    "other",
-                    why="the move of a count of things, not a price's",
-                )
-                continue
-            if _TO_A_SUM.match(trail):
-                # "January-April FDI rose 11.1% to RMB 273.61 billion": a sum's growth
-                notes.add(
-                    sentence,
-                    quantity.start,
-                    quantity.end,
-                    "other",
-                    why="the growth of a sum of money, not a price's move",
-                )
-                continue
-            if _SHARE_OF.match(trail):
-                # "more than 90% of the fourth batch of 69 billion yuan of subsidies has been
-                # used": a share of something, not a price's move
-                notes.add(
-                    sentence,
-                    quantity.start,
-                    quantity.end,
-                    "other",
-                    why="a share of something, not a price's move",
-                )
+            not_a_price = _another_things_move(whole[clause.start : quantity.start], trail)
+            if not_a_price is not None:
+                notes.add(sentence, quantity.start, quantity.end, "other", why=not_a_price)
                 continue
             if _SO_FAR.search(whole[clause.start : quantity.start]) and re.match(
                 r"^\s*(?:or\s+[^,;]{1,30}?\s+)?from\b", trail
