@@ -301,7 +301,17 @@ WOW = Concept(
 )
 _PREVIOUS_DAY = tuple(
     f"{lead} the previous {day}"
-    for lead in ("from", "compared to", "compared with", "over", "than", "versus", "against")
+    # "flat with the previous trading day", "on par with the previous session"
+    for lead in (
+        "from",
+        "compared to",
+        "compared with",
+        "with",
+        "over",
+        "than",
+        "versus",
+        "against",
+    )
     for day in (
         "trading day",
         "working day",
@@ -639,6 +649,13 @@ INTRADAY = Concept(
         "consolidating near",
         "consolidating around",
         "a peak of",
+        "peaking at",
+        "peaked at",
+        # "then it swung around 22,715 yuan/mt with a low of ...": where the session hovered
+        "swung around",
+        "swinging around",
+        "fluctuated around",
+        "fluctuating around",
         "intraday high",
         "intraday low",
         "intraday range",

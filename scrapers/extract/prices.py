@@ -4704,12 +4704,20 @@ def _role(
     return "level"  # ... "The most active contract ended at a session high of RMB 13,115/mt"
 
 
+_RANGE_END_BEFORE = re.compile(r"\b(?:high|low)[\s-]$")
+
+
 def _session_told(head: str) -> str | None:
     """A futures session told in full: only the close counts ("opened at 19,500 ..., closed at
     19,620 yuan/mt"). None when the head tells no session."""
     if not (INTRADAY.mentioned(head) and INTRADAY.search(head) is not None):
         return None
-    closes = list(CLOSE.pattern.finditer(head)) if CLOSE.mentioned(head) else []
+    closes = [
+        close
+        for close in (CLOSE.pattern.finditer(head) if CLOSE.mentioned(head) else ())
+        # "with the high end at USD 17,361/mt": the top of the session's range, no close
+        if not _RANGE_END_BEFORE.search(head[: close.start()])
+    ]
     if not closes:
         return "intraday"
     after = head[closes[-1].end() :]
@@ -5092,7 +5100,25 @@ def _owner_as_written(
         # Later in the week lead rebounded ..., and finally closed at 16,730 yuan/mt": the
         # contract the paragraph is about, in its currency
         region = context.paragraph_venue
+    elif (
+        region == "China"
+        and product in _EXCHANGE_METALS
+        and quantity.unit == "USD/t"
+        and "LME" in (context.venue, context.paragraph_venue, context.paragraph_dollar_venue)
+        and not _SPOT_MARKET_WORDS.search(whole)
+        and not _IMPORT_TERMS.search(whole)
+        and not names.regions(whole)
+    ):
+        # "LME nickel prices opened at USD 19,182/mt ... Last Friday nickel slipped to USD
+        # 19,053/mt after the open": China prices its metal in yuan, so a base metal's dollar
+        # price in an article about the LME is the exchange's, and its session is read as one
+        # (the same call `_dollar_prices_at_the_venue` makes once the article is read)
+        region = "LME"
     return _Owner(product, region)
+
+
+# the terms of a dollar price that is no exchange's: imports priced at a port
+_IMPORT_TERMS = re.compile(r"\b(?:cif|fob|cfr|bonded|imports?|imported|origin)\b")
 
 
 _FOR_A_VENUE = re.compile(

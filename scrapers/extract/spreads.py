@@ -97,6 +97,9 @@ _SPOT_PREMIUM = re.compile(
     r"|\bspot\s+(?:[a-z#0-9]+\s+)?prices?\b[^.;]{0,60}?\b(?:above|below)\s+(?:the\s+)?shfe\b"
     # "spot copper premiums rose to RMB 350-400/mt"
     r"|\bspot\s+(?:copper|zinc|alumini?um|lead|nickel|tin)\s+(?:premiums?|discounts?)\b"
+    # "spot copper will trade 200-100 yuan per tonne below SHFE copper for February delivery"
+    r"|\bspot\s+(?:copper|zinc|alumini?um|lead|nickel|tin)\b[^.;]{0,60}?\b(?:above|below)\s+"
+    r"(?:the\s+)?shfe\b"
     # "spot prices are likely to trade at a premium of 20-80 yuan today"; "The 0# common brand
     # will trade at a discount of 100-60 yuan/mt": the market's own spot premium
     r"|\bspot\s+(?:[a-z]+\s+)?prices?\b(?:\s+[a-z]+){0,7}?\s+an?\s+(?:premium|discount)\b"
@@ -153,6 +156,9 @@ _THAN_FUTURES = re.compile(
     # August aluminum on the SHFE"
     r"|\b(?:above|below|over|under)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:zinc|copper|alumini?um|lead"
     r"|nickel|tin)\s+on\s+the\s+shfe\b"
+    # "200-100 yuan per tonne below SHFE copper for February delivery"
+    r"|\b(?:above|below|over|under)\s+(?:the\s+)?shfe\s+(?:zinc|copper|alumini?um|lead|nickel|tin)"
+    r"\s+for\s+[a-z]+\s+delivery\b"
 )
 
 # "Aluminum prices were mainly between RMB 11,830-11,840/mt in Shanghai on Wednesday, discounts
@@ -1714,6 +1720,17 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         first = first_found[-1][2] if first_found else quoted or metal
         if not first_found:
             first = _primary_if_smelters(first, head, context)
+        futures_leg = _FUTURES_LEG_METAL.search(folded)
+        if (
+            first
+            and futures_leg is not None
+            and names.base_metal(first) != futures_leg.group(1)
+            and context.metal == futures_leg.group(1)
+        ):
+            # "spot zinc will trade 200-100 yuan per tonne below SHFE copper" in a copper
+            # outlook: a spot premium is over its own metal's futures, and the report's metal
+            # tells which of the two names is the slip
+            first = futures_leg.group(1)
         if first:
             return _ordered(first, f"{names.base_metal(first)} futures")
     told_on = _TOLD_ON.match(folded)
@@ -1783,6 +1800,11 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
 
 
 _GRADE = re.compile(r"\((?:sx-ew|high-quality)\)$")
+
+_FUTURES_LEG_METAL = re.compile(
+    r"\b(?:above|below|over|under)\s+(?:the\s+)?shfe\s+(?:\d{4}\s+)?"
+    r"(copper|zinc|aluminium|lead|nickel|tin)\b"
+)
 
 # "..., while in southwest and south China, discounts ranged from 170-50 yuan/mt": the spread
 # just read, in other markets.
