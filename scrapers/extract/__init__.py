@@ -376,9 +376,11 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
         context.place = None  # a spot premium's market is named in its own paragraph
         context.paragraph_venue = prices.venue_named(paragraph.text.lower())
         context.paragraph_dollar_venue = prices.dollar_venue_named(paragraph.text.lower())
+        context.paragraph_yuan_venue = prices.yuan_venue_named(paragraph.text.lower())
         told = list(sentences_of(paragraph))
         for index, sentence in enumerate(told):
             context.paragraph_rest = " ".join(later.folded for later in told[index + 1 :])
+            context.paragraph_before = tuple(earlier.folded for earlier in told[:index])
             context.quote_place = None
             if context.sentence_place is not None:
                 # "In Changzhou, deals were done at ...": a place opening a later sentence of

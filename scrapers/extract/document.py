@@ -204,6 +204,9 @@ class Context:
     # the rest of the paragraph after this sentence, folded: where a move told on the way may
     # end ("... opened at A and grew to B. But later, the price ... ended at C")
     paragraph_rest: str = ""
+    # ... and the sentences before it (folded), read only when a sentence points back to places
+    # it does not name ("The W-o-W price has seen a 14 per cent hike in both provinces")
+    paragraph_before: tuple[str, ...] = ()
     # the one exchange the article's body names, if only one ("On the London Metal Exchange,
     # ..."): where a base metal's dollar price that names no venue was made
     venue: str | None = None
@@ -214,6 +217,10 @@ class Context:
     # base metal's dollar price there is the LME's ("LME nickel settled 0.47% higher ... It is
     # expected to hover around $11,800/mt today with the SHFE 1901 contract trading at ...")
     paragraph_dollar_venue: str | None = None
+    # ... and whether it names the SHFE, the one exchange quoting in yuan ("Futures: Overnight,
+    # LME zinc ... Overnight, the most-traded SHFE zinc 2601 contract ... it recovered slightly,
+    # closing down at 23,170 yuan/mt"): a base metal's yuan price there is the SHFE's
+    paragraph_yuan_venue: str | None = None
     # whether the paragraph opens on the spot market ("In China's spot market, prices briefly
     # slid ...; ... causing prices to quickly rebound above RMB 16,000/mt"): its bare "prices"
     # are spot prices, not the contract told of before

@@ -28,6 +28,21 @@ class Draft:
     change: PriceChange | None = None
     bound: Bound | None = None
     unit_inferred: bool = False
+    # the other places quoted in the same words ("In Guizhou and Guanxi, the average price was
+    # RMB 5,350 (+75) per tonne, in a wider range of ..."): they share what is told after the level
+    twins: list[Draft] = field(default_factory=list, repr=False, compare=False)
+
+    def share_with_twins(self) -> None:
+        """Give the places quoted alike the move and range read after their shared level."""
+        for twin in self.twins:
+            if twin.value is None:
+                twin.value = self.value
+            if twin.change is None:
+                twin.change = self.change
+            if not twin.changes:
+                twin.changes = dict(self.changes)
+            if twin.low is None and twin.high is None:
+                twin.low, twin.high = self.low, self.high
 
     @property
     def series(self) -> tuple[object, ...]:

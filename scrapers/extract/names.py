@@ -526,9 +526,11 @@ PLACES = (
     "the northwest",
 )
 # Places written otherwise: provinces as two syllables ("Shan Dong reported RMB 3,250-3,350 per
-# tonne"), and SMM's misprint "Mainstream traded prices at Huangput port".
+# tonne"), and the sites' misprints "Mainstream traded prices at Huangput port" and "In Guizhou
+# and Guanxi, the average alumina price".
 _SPACED_PROVINCES = {
     "huangput": "huangpu",
+    "guanxi": "guangxi",
     "shan dong": "shandong",
     "shan xi": "shanxi",
     "he nan": "henan",
@@ -615,6 +617,14 @@ def listed_regions(folded: str) -> list[str]:
     more; else nothing. A list is a survey's scope or a "respectively", never one region."""
     found = [place for *_, place in _region_list(folded)]
     if not found:
+        # "in East, Central, and North China markets": each quarter of China the list names
+        quarters = _CHINA_LIST.search(folded)
+        if quarters is not None:
+            found = [
+                f"{word.capitalize()} China"
+                for word in re.findall(rf"\b(?:{_QUARTER})\b", quarters.group(0))
+            ]
+    if not found:
         compass = _COMPASS_LIST.search(folded)
         if compass is not None:
             found = [f"{word.capitalize()} China" for word in _COMPASS.findall(compass.group(0))]
@@ -628,6 +638,9 @@ def listed_regions(folded: str) -> list[str]:
 _QUARTER = r"(?:south|north)(?:east|west)|east|south|north|west|central"
 # "In east and north China, ...", "in southwest and south China": two regions of China.
 _CHINA_PAIR = re.compile(rf"\b({_QUARTER})\s+and\s+({_QUARTER})\s+china\b")
+_CHINA_LIST = re.compile(
+    rf"\b(?:{_QUARTER})(?:\s*,\s*(?:{_QUARTER}))+\s*,?\s*and\s+(?:{_QUARTER})\s+china\b"
+)
 
 
 _COMPASS = re.compile(r"\b(east|south|north|west|central)\b")
@@ -788,6 +801,7 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "#1 copper scrap": "copper scrap (#1)",
     "#2 copper scrap": "copper scrap (#2)",
     "brass scrap": "brass scrap",
+    "us brass": "brass scrap",  # the imported scrap grade ("The coefficient for US brass ...")
     "copper cathode rod": "copper cathode rod",
     "secondary copper rod": "secondary copper rod",
     "alumina": "alumina",

@@ -280,7 +280,11 @@ def publication_week(published: date) -> str:
 _FROM_A_DAY = re.compile(
     rf"^\W*(?:/\s*mt\s*)?(?:,?\s*(?:or|an?\s+(?:decrease|increase|decline|drop|rise|gain)\s+of)"
     rf"\s+(?:approximately\s+|about\s+)?[\d.]+\s*(?:%|per\s*cent)\s*)?"
-    rf"(?:from|compared\s+(?:to|with)|against)\s+(?:that\s+of\s+)?(?P<m>{MONTH_NAMES})\.?\s+"
+    rf"(?:from|compared\s+(?:to|with)|against)\s+(?:that\s+of\s+)?"
+    # "increased by RMB 10 per tonne from RMB 11470 per tonne on March 30": the day, after the
+    # level it was at
+    rf"(?:(?:rmb|us\$|\$)\s*[\d,.]+\s*(?:per\s+tonne|yuan/mt|/mt)?\s+on\s+)?"
+    rf"(?P<m>{MONTH_NAMES})\.?\s+"
     rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
 )
 

@@ -546,6 +546,8 @@ def read_sentence(
     _shared_by_places_named_first(folded, drafts)
     _dollar_prices_at_the_venue(drafts, context)
     _one_name_for_two_prices(sentence, drafts, notes)
+    for draft in list(drafts.values()):
+        draft.share_with_twins()
     return [draft for draft in drafts.values() if not draft.empty]
 
 
@@ -902,7 +904,7 @@ def _series_by_reference(
     """ "If we consider the LME aluminium price on August 16, which was US$2,089 ..., a
     Week-on-Week surge of US$32.50": of the prices read, the one that stands the change above
     that value (2,121.50 here, the official settlement) is the series that moved."""
-    told = _WHICH_WAS.search(sentence.folded)
+    told = _WHICH_WAS.search(sentence.folded) or _TAKEN_FROM.search(sentence.folded)
     if told is None:
         if _TAKEN_INTO_ACCOUNT.search(sentence.folded):
             _the_benchmark_moved(drafts, context)
@@ -926,7 +928,14 @@ def _series_by_reference(
 # AL Circle's "If the LME aluminium price on December 29 last year is taken into account, we can
 # calculate a Month-on-Month slump of US$121.50": a comparison without the earlier value
 _TAKEN_INTO_ACCOUNT = re.compile(
-    r"\bif\s+the\s+lme\s+[a-z]+\s+price\s+on\b[^.;]{0,60}\b(?:is|was)\s+taken\s+into\s+account\b"
+    r"\bif\s+the\s+(?:lme\s+)?[a-z]+\s+price\s+on\b[^.;]{0,60}\b(?:is|was)\s+taken\s+into\s+account\b"
+)
+# ... "If the aluminium price on October 24, this year, is taken into account, we find a
+# Month-on-Month increase of US$32.50 per tonne or 1.51 per cent from US$2,146.50 per tonne":
+# the comparison with its earlier value
+_TAKEN_FROM = re.compile(
+    _TAKEN_INTO_ACCOUNT.pattern
+    + r"[^.;]{0,120}?\bfrom\s+(?:us\$|\$|rmb)\s*(?P<value>[\d,]+(?:\.\d+)?)"
 )
 
 
@@ -1627,6 +1636,32 @@ def _read_prices(
                     target.forecast,
                     fresh=True,
                 )
+            move_places = _places_of_the_move(trail, context) if target.region == "China" else []
+            if move_places:
+                # "The W-o-W price has seen a 14 per cent hike in both provinces": the move of
+                # each place named, not of the national price read before
+                first_place, *other_places = move_places
+                target = _draft(
+                    drafts,
+                    _Owner(target.subject, first_place),
+                    target.unit,
+                    sentence,
+                    target.period,
+                    target.forecast,
+                    fresh=True,
+                )
+                target.twins.extend(
+                    _draft(
+                        drafts,
+                        _Owner(target.subject, place),
+                        target.unit,
+                        sentence,
+                        target.period,
+                        target.forecast,
+                        fresh=True,
+                    )
+                    for place in other_places
+                )
             target.change = PriceChange(sign * quantity.value, percent=True, basis=basis)
             notes.add(
                 sentence,
@@ -2313,6 +2348,7 @@ def _read_prices(
                 draft.high,
                 draft.bound,
             )
+            draft.twins.append(twin)
         latest = _LATEST_QUOTE.search(own_lead)
         if latest is not None and latest.group("moved"):
             held_lead = own_lead  # "remained stable, with the latest quote dropping to": a move
@@ -2844,7 +2880,8 @@ _PRODUCT_AFTER = re.compile(
 )
 
 _TODAYS_RANGE = re.compile(
-    r"\band\s+(?:is|are)\s+(?:expected|likely)\s+to\s+(?:move|range|trade|hover)\s+"
+    # (or a clause of its own: "... to RMB 13950 per tonne today, expected to range at ...")
+    r"(?:\band\s+(?:is|are)\s+|^\s*(?:today\s*)?,?\s*)(?:expected|likely)\s+to\s+(?:move|range|trade|hover)\s+"
     r"(?:within|between|in|at)\s+(?:a\s+range\s+of\s+)?(?:rmb|us\$|\$)?\s*$"
 )
 
@@ -2867,7 +2904,8 @@ _PLACE_AFTER = re.compile(
     r"(?:in\s+cash\s+|(?:including|excluding)\s+tax\s+)?"
     # "25,050-25,710 yuan per tonne range in Tianjin"
     r"(?:range\s+)?"
-    r"(?:in\s+|at\s+(?=[a-z]+\s+port\b))([a-z]+(?:\s+china)?)\b"
+    # "435-475 yuan/mt in Shanxi's Xiaoyi": the town, not its province
+    r"(?:in\s+(?:[a-z]+['’]s\s+)?|at\s+(?=[a-z]+\s+port\b))([a-z]+(?:\s+china)?)\b"
 )
 
 _RANGE_OF_AVERAGE = re.compile(
@@ -2877,12 +2915,17 @@ _RANGE_OF_AVERAGE = re.compile(
     r"(?:(?:likely|expected|estimated)\s+to\s+range\s+)?"
     r"(?:between|ranging\s+from|in\s+the\s+range\s+of|at)\s*$"
     # "to an average of RMB 20,310 per tonne, within a range of RMB 20,290 ... to RMB 20,330"
-    r"|^\s*,?\s*(?:with)?in\s+(?:a|the)\s+range\s+of\s*$"
+    # (the unit may come after a change in parentheses: "RMB 5,350 (+75) per tonne, in a ...")
+    r"|^\s*\)?\s*(?:per\s+tonne|/\s*mt)?\s*,?\s*(?:with)?in\s+(?:a|the)\s+(?:slightly\s+)?"
+    r"(?:wider\s+|narrower\s+|different\s+)?range\s+of\s*$"
+    # "was also seen to be RMB 5,350 (+75) per tonne, but it had a slightly different range of"
+    r"|^\s*\)?\s*(?:per\s+tonne|/\s*mt)?\s*,?\s*(?:but\s+)?it\s+(?:had|has)\s+a\s+(?:slightly\s+)?"
+    r"(?:wider\s+|narrower\s+|different\s+)?range\s+of\s*$"
 )
 
 _PAIR = re.compile(
     r"\bcash\s+bid\s+price\s+and\s+(?:the\s+)?(?:lme\s+)?(?:\w+\s+)?official\s+"
-    r"settlement\s+price"
+    r"(?:settlement\s+)?price"  # "... and the LME aluminium official price"
 )
 
 
@@ -3508,8 +3551,15 @@ def _read_respective(
         closing = listed.find(")", told.end)
         end = closing + 1 if closing >= 0 else told.end
         listed = listed[:opening] + " " * (end - opening) + listed[end:]
+    signed_aside: int | None = None
     for index, quantity in enumerate(money):
         lead = listed[money[index - 1].end if index else clause.start : quantity.start]
+        if levels and not changes and quantity.sign is not None and lead.strip() == "(":
+            # "In Guizhou and Guanxi, the average alumina price was also RMB 5,350 (+75) per
+            # tonne": the shared level's move, signed in parentheses
+            changes.append(quantity)
+            signed_aside = quantity.sign
+            continue
         if levels and re.search(r"\bby\s*$", lead) and direction(lead) not in {None, 0}:
             changes.append(quantity)  # "standing at A and B after declining by RMB 70"
             continue
@@ -3587,14 +3637,16 @@ def _read_respective(
         return False
     if told_ranges and not ranges:
         ranges = told_ranges
-    if ranges and len(ranges) != count:
-        return False
+    if ranges and len(ranges) != count and not (len(ranges) == 1 and len(levels) == 1):
+        return False  # (one range beside one shared level is everyone's)
     sign = direction(head[-60:])
     if changes and levels and changes[0].start > levels[-1].start:
         # "standing at A and B after declining by RMB 70": the change names its direction
         sign = direction(whole[levels[-1].end : changes[0].start])
     if sign == 0:
         sign = None  # "showed no change": read below as a change of 0
+    if sign is None and signed_aside is not None:
+        sign = signed_aside
     if changes and sign is None:
         return False
     if not changes and sign is not None:
@@ -3621,7 +3673,8 @@ def _read_respective(
         draft = _draft(drafts, owner, level.unit or "CNY/t", sentence, period, False)
         draft.value = level.value
         if ranges:
-            draft.low, draft.high = ranges[index].value, ranges[index].high
+            told = ranges[index] if len(ranges) == count else ranges[0]
+            draft.low, draft.high = told.value, told.high
         if changes and sign is not None:
             change = changes[index] if len(changes) == count else changes[0]
             draft.change = PriceChange(
@@ -4704,6 +4757,29 @@ def _role(
     return "level"  # ... "The most active contract ended at a session high of RMB 13,115/mt"
 
 
+# "... a 14 per cent hike in both provinces", "... a 3% rise in Shandong": where the move was
+_MOVE_TOLD_IN = re.compile(
+    r"^\W*(?:(?:hike|rise|increase|gain|jump|surge|drop|fall|decline|decrease|dip|slump)\s+)?"
+    r"in\s+(?:(?P<both>both\s+(?:the\s+)?(?:provinces|regions|ports|places|markets|cities|areas))"
+    r"|(?P<place>[a-z]+(?:\s+[a-z]+)?))\b"
+)
+
+
+def _places_of_the_move(trail: str, context: Context) -> list[str]:
+    """The places a move in % is told of after its amount; "both provinces" are the two the
+    paragraph named before."""
+    told = _MOVE_TOLD_IN.match(trail)
+    if told is None:
+        return []
+    if told.group("place"):
+        return [region for *_, region in names.regions(told.group("place"))][:1]
+    for earlier in reversed(context.paragraph_before):
+        listed = names.listed_regions(earlier)
+        if len(listed) == 2:
+            return listed
+    return []
+
+
 _RANGE_END_BEFORE = re.compile(r"\b(?:high|low)[\s-]$")
 
 
@@ -4837,6 +4913,9 @@ def _owner_as_written(
     # an Al/Si ratio of 4 and alumina of 58 per cent": the ore's grade, not a second product.
     head = _PRICED_OFF.sub(lambda m: " " * len(m.group(0)), head)
     head = _ORE_GRADE.sub(lambda m: " " * len(m.group(0)), head)
+    for reference in _COEFFICIENT_OF.finditer(head):
+        start, end = reference.span(1)
+        head = head[:start] + " " * (end - start) + head[end:]
     products = [
         found for found in names.known_products(head) if not _FOLLOWED.search(head[: found[0]])
     ]
@@ -5042,7 +5121,11 @@ def _owner_as_written(
         # ADC12 secondary aluminium in the domestic spot market": imported metal's price at
         # home, in yuan
         return _Owner(_with_qualifier(product, "imported"), "China")
-    if re.search(r"\bofficial\s+settlement\b|\bcash\s+settlement\b", head):
+    if re.search(
+        # "the LME aluminium official price ... to officially close at US$2,179": the settlement
+        r"\bofficial\s+settlement\b|\bcash\s+settlement\b|\blme\s+(?:\w+\s+)?official\s+price\b",
+        head,
+    ):
         product = _with_qualifier(product, "cash")
     if re.search(r"\basian\s+reference\s+price\b", head):
         # "LME aluminium 3-month Asian Reference Price": the LME's own benchmark
@@ -5087,11 +5170,14 @@ def _owner_as_written(
                 region = found[0][
                     2
                 ]  # "traded between RMB 16,400 and RMB 16,700 per tonne in Foshan"
+    venue = context.paragraph_venue
+    if venue is None and quantity.unit == "CNY/t":
+        venue = context.paragraph_yuan_venue  # (the paragraph names the LME too)
     if (
         region == "China"
         and product in _EXCHANGE_METALS
-        and context.paragraph_venue is not None
-        and quantity.unit == _VENUE_UNIT.get(context.paragraph_venue)
+        and venue is not None
+        and quantity.unit == _VENUE_UNIT.get(venue)
         and not _SPOT_MARKET_WORDS.search(whole)
         and not names.regions(whole)
         and not context.paragraph_spot
@@ -5099,7 +5185,7 @@ def _owner_as_written(
         # "This week, the most-traded SHFE lead 2503 contract opened at 16,690 yuan/mt ...
         # Later in the week lead rebounded ..., and finally closed at 16,730 yuan/mt": the
         # contract the paragraph is about, in its currency
-        region = context.paragraph_venue
+        region = venue
     elif (
         region == "China"
         and product in _EXCHANGE_METALS
@@ -5129,7 +5215,7 @@ _VENUE_UNIT = {"LME": "USD/t", "SHFE": "CNY/t"}
 _SPOT_MARKET_WORDS = re.compile(
     r"\b(?:spot|smm|traded\s+prices?|transactions?|deals?|offers?|quot(?:ed|es|ations?)"
     r"|ex-(?:works|factory)|premiums?|discounts?|mainstream|brands?|\d#|secondary|primary)\b"
-    r"|#\d"
+    r"|#\d|\bsmm\s*\d#?|\d#(?!\w)"  # "the average price of SMM1# refined nickel"
 )
 
 
@@ -5288,6 +5374,9 @@ _PRICED_OFF = re.compile(
     # "... A00 price against the SHFE aluminum 2501 contract recorded 20,020"
     r"(?:shfe\s+)?(?:alumini?um\s+|copper\s+|zinc\s+|lead\s+|nickel\s+|tin\s+)?\d{4}\s+contract\b"
 )
+# "The coefficient for US brass against LME copper was 68-69%, with the fixed prices of
+# $5,550-5,650/mt": the exchange price a scrap grade's coefficient is taken of
+_COEFFICIENT_OF = re.compile(r"\bcoefficient\b[^.;]{0,40}?\b(against\s+(?:the\s+)?lme\s+[a-z]+)")
 
 _THREE_MONTH = re.compile(r"\b(?:3|three)-month\b")
 
@@ -5438,6 +5527,8 @@ def _market(
             product.startswith(("bauxite", "spodumene", "lithium ore", "lepidolite"))
             and quantity.unit == "USD/t"
         )
+        # ... and so is scrap ("US brass ... with the fixed prices of $5,550-5,650/mt")
+        or ("scrap" in product and quantity.unit == "USD/t")
     ):
         return "CIF China"  # "Abroad, ADC12 offers stayed above $2,500/mt": what imports cost
     if re.search(r"\bfob\b", head):
@@ -5608,6 +5699,11 @@ def dollar_venue_named(folded: str) -> str | None:
     """The one exchange quoting in dollars (LME or COMEX) a text names, if it names one alone."""
     named = [venue for venue in ("LME", "COMEX") if _VENUE_NAMES[venue].search(folded) is not None]
     return named[0] if len(named) == 1 else None
+
+
+def yuan_venue_named(folded: str) -> str | None:
+    """The SHFE, when a text names it (the one exchange of these metals quoting in yuan)."""
+    return "SHFE" if _VENUE_NAMES["SHFE"].search(folded) is not None else None
 
 
 def venue_named(folded: str) -> str | None:

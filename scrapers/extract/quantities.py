@@ -52,7 +52,9 @@ _QUANTITY = re.compile(
     rf"(?:(?P<pre>{_CURRENCY})\s*)?(?P<num>{NUMBER})"
     rf"(?(btw)(?:\s+and\s+(?:{_CURRENCY}\s*)?(?P<and>{NUMBER}))?|)"
     # "4.1 million-4.15 million yuan/mt": the scale word may be written on both ends
-    rf"(?:(?P<lowscale>\s*(?:million|billion))?\s*(?P<dash>-|–|—|~|to)\s*\+?"
+    # ... and "RMB 13850 per tonne-14050 per tonne": AL Circle's unit on both ends of a dash
+    rf"(?:(?P<lowscale>\s*(?:million|billion))?(?:{_PER_TONNE}(?=\s*[-–—]))?"
+    rf"\s*(?P<dash>-|–|—|~|to)\s*\+?"
     rf"(?:{_CURRENCY}\s*)?(?P<high>{NUMBER}))?"
     # "2.95-3.01 million yuan/mt": a scale word, only before a price's unit.
     rf"(?P<scale>\s*(?:million|billion|thousand)(?=\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?"

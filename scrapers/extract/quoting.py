@@ -234,12 +234,14 @@ def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None
 
 _NOUN_BASIS = re.compile(
     r"\b(?P<which>weekly|monthly|daily|single-day|yearly|annual|week-on-week|month-on-month|year-on-year"
-    r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)\s+(?:increase|rise|gain|decrease|decline"
+    r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)\s+(?:(?:increase|rise|gain|decrease|decline"
     # "The weekly increase was 660 yuan/mt"
     r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip|escalation|spike)\s+(?:of\s*|was\s*|"
     # "3303# silicon saw a weekly drop of 7% or 1,450 yuan/mt to 18,400-18,500 yuan/mt"
     r"of\s+[\d.]+\s*(?:%|per\s*cent)\s+or\s*|(?:of\s+)?(?:more\s+than|over|nearly|about"
-    r"|around|approximately|roughly)\s*|exceed(?:s|ed|ing)\s*)?$"
+    r"|around|approximately|roughly)\s*|exceed(?:s|ed|ing)\s*)?"
+    # "The W-o-W price has seen a 14 per cent hike"
+    r"|price\s+(?:has\s+|had\s+)?(?:seen|saw|recorded|registered|witnessed)\s+an?\s*)$"
 )
 
 _FOR_THE_PERIOD = re.compile(
@@ -321,8 +323,11 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
     dod = DOD.search(trail)
     if dod is not None and dod.start() < 45:
         return ChangeBasis.DOD
-    if _from_the_day_before(trail, sentence.folded, context) or on_the_day_published(
-        trail, context.published
+    if (
+        _from_the_day_before(trail, sentence.folded, context)
+        or on_the_day_published(trail, context.published)
+        # "up RMB 10 per tonne from RMB 11470 per tonne on March 30" in a report of March 31
+        or days_back_to(trail, context.published) == 1
     ):
         return ChangeBasis.DOD  # also "gained 10,000 yuan/mt on Monday December 2" that day
     if (
