@@ -2056,6 +2056,19 @@ def _read_prices(
                 why="a change since a dated point: no basis a rule compares",
             )
             continue
+        if role == "level" and _CLIMBING_IN_THE_WEEK.search(own_lead[-40:] + "|" + trail[:30]):
+            # "copper prices climbing to 66,000 yuan/mt during the week put buyers off": how
+            # high prices went in the week, told as the reason for something else
+            role = "intraday"
+        if (
+            role == "level"
+            and _futures(owner)
+            and _MOVED_TO.search(own_lead[-45:])
+            and _SWING_BY_DAY.search(whole)
+        ):
+            # "Aluminum prices jumped to $4073.50 on Monday from about $3300 on Feb. 23 and fell
+            # back to $3300 on Wednesday": the week's swing day by day, not where it closed
+            role = "intraday"
         if misprinted_line:
             # "SMM anticipates SHFE copper will fall RMB 53,000/mt in the coming week": no move
             # is as large as the lowest price the metal has had; the word "below" was dropped
@@ -2661,7 +2674,9 @@ _WHEN_WAS = re.compile(
     # "around the 12th when prices first fell to around 75,000 yuan/mt": a past level
     r"|\bwhen\b[^,;]{0,60}\b(?:rose|fell|dropped|climbed|reached|hit|touched)"
     r"(?:\s+(?:to|above|below))?(?:\s+(?:around|about|nearly))?\s*$"
-    r"|\b(?:started|began|ended|opened)\s+the\s+(?:year|month|week|quarter)\s+(?:at|with)\s*$"
+    # (but a weekly review's "ended the week at" is the week's close, its figure)
+    r"|\b(?:(?:started|began|opened)\s+the\s+(?:year|month|week|quarter)"
+    r"|ended\s+the\s+(?:year|month|quarter))\s+(?:at|with)\s*$"
 )
 
 _NOUN_AFTER = re.compile(
@@ -2722,7 +2737,9 @@ _LOOKS_AHEAD = re.compile(
 )
 _REASON_FIRST = re.compile(
     r"^\W*(?:with|amid)\s+[^,;]{0,80}?\b(?:growing|rising|falling|weakening"
-    r"|strengthening|shrinking|piling\s+up|building)\b[^,;]{0,40},"
+    r"|strengthening|shrinking|piling\s+up|building"
+    # "With lower refined zinc stocks over the weekend and higher September output, ..."
+    r"|lower|higher|declining|increasing)\b[^,;]{0,40},"
 )
 _A_SUM_OF_MONEY = re.compile(r"\b(?:million|billion|trillion|mln|bn)\b")
 _AFTER_IT_WENT = re.compile(
@@ -4345,6 +4362,7 @@ def _role(
         _futures(owner)
         and not closed
         and _ON_THE_WAY.search(stripped[-60:])
+        and not _STARTED_THE_WEEK.search(stripped[-60:])
         and (_CLOSE_AHEAD.search(rest) or _CLOSE_AHEAD.search(trail) or _CLOSE_AHEAD.search(later))
     ):
         # "SHFE 1511 lead immediately dropped to RMB 13,250/mt after opening Monday evening
@@ -4355,6 +4373,9 @@ def _role(
         _futures(owner)
         and not closed
         and (_MOVED_TO.search(stripped[-45:]) or _PRICES_SENT.search(stripped[-45:]))
+        # (not a weekly review's "The LME aluminium cash contract started the week flat from
+        # last week at US$1843.50": the week's first price, a figure as each day's is)
+        and not _STARTED_THE_WEEK.search(stripped[-60:])
         and (
             _CLOSE_AHEAD.search(rest)
             or _CLOSE_AHEAD.search(later)  # "..., and fell to A. In the afternoon, ... closed at"
@@ -4452,6 +4473,14 @@ def _role(
         # "This week, domestic primary aluminum spot prices remained fluctuating between
         # 20,020-20,200 yuan/mt": the span the daily quotes moved in, which the week's closing
         # quote then gives (scrap, quoted as a range every day, keeps its range)
+        return "span"
+    if (
+        quantity.is_range
+        and _MOVED_WITHIN_A_RANGE.search(stripped)
+        and re.search(r"\bweek\b", head + " " + trail[:60])
+    ):
+        # "The benchmark aluminium price ... had an upbeat week, moving within a higher range of
+        # US$ 2064- 2100 per tonne": where it went during the week
         return "span"
     if quantity.is_range and _futures(owner) and re.search(r"\branged\s*(?:rmb|\$)?\s*$", stripped):
         # "SHFE 1609 nickel started at RMB 69,120/mt overnight and ranged RMB 69,000-69,500/mt"
@@ -4779,6 +4808,31 @@ def _places_of_the_move(trail: str, context: Context) -> list[str]:
             return listed
     return []
 
+
+_CLIMBING_IN_THE_WEEK = re.compile(
+    r"\b(?:climbing|rising|surging|jumping|falling|dropping|sliding|slumping)\s+to\s*"
+    r"(?:rmb|usd|us\$|\$)?\s*\|\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:during|over|in)\s+(?:the|this)\s+week"
+    # ... the phrase the subject of a verb after it (not "holmium oxide prices falling to
+    # 550,000-560,000 yuan/mt during the week, and ...", where the price went and stayed)
+    r"\s+(?!and\b|but\b|while\b)[a-z]"
+)
+
+_MOVED_WITHIN_A_RANGE = re.compile(
+    r"\b(?:moved|moving|fluctuated|fluctuating|traded|trading|hovered|hovering)\s+within\s+"
+    r"(?:a|the)\s+(?:[a-z]+\s+)?range\s+of\s*(?:us\$|\$|rmb|usd)?\s*$"
+)
+
+_STARTED_THE_WEEK = re.compile(r"\bstart(?:ed|s)\s+the\s+week\b")
+
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)day"
+_SWING_BY_DAY = re.compile(
+    r"\b(?:jumped|rose|surged|climbed|soared|rallied|fell|dropped|slid|slumped|tumbled)\s+"
+    rf"(?:back\s+)?to\s*(?:us\$|\$|usd|rmb)?\s*[\d,.]+[^.;]{{0,60}}?\bon\s+{_WEEKDAY}\b"
+    # (the span may hold a dated month, "from about $3300 on Feb. 23 and ...")
+    r"(?:[^.;]|\.(?=\s*\d))*?"
+    r"\b(?:fell|dropped|slid|slumped|tumbled|rose|jumped|climbed|rebounded|bounced)\s+(?:back\s+)?"
+    rf"to\s*(?:us\$|\$|usd|rmb)?\s*[\d,.]+[^.;]{{0,20}}?\bon\s+{_WEEKDAY}\b"
+)
 
 _RANGE_END_BEFORE = re.compile(r"\b(?:high|low)[\s-]$")
 
@@ -5123,7 +5177,9 @@ def _owner_as_written(
         return _Owner(_with_qualifier(product, "imported"), "China")
     if re.search(
         # "the LME aluminium official price ... to officially close at US$2,179": the settlement
-        r"\bofficial\s+settlement\b|\bcash\s+settlement\b|\blme\s+(?:\w+\s+)?official\s+price\b",
+        r"\bofficial\s+settlement\b|\bcash\s+settlement\b|\blme\s+(?:\w+\s+)?official\s+price\b"
+        # "The LME aluminium cash contract started the week ... at US$1843.50"
+        r"|\blme\s+(?:\w+\s+)?cash\s+contract\b",
         head,
     ):
         product = _with_qualifier(product, "cash")
@@ -5189,7 +5245,7 @@ def _owner_as_written(
     elif (
         region == "China"
         and product in _EXCHANGE_METALS
-        and quantity.unit == "USD/t"
+        and _unit_told(quantity, clause) == "USD/t"
         and "LME" in (context.venue, context.paragraph_venue, context.paragraph_dollar_venue)
         and not _SPOT_MARKET_WORDS.search(whole)
         and not _IMPORT_TERMS.search(whole)
@@ -5201,6 +5257,15 @@ def _owner_as_written(
         # (the same call `_dollar_prices_at_the_venue` makes once the article is read)
         region = "LME"
     return _Owner(product, region)
+
+
+def _unit_told(quantity: Quantity, clause: Clause) -> str | None:
+    """The currency of an amount, or for a move in % the currency of the level the clause gives
+    after it ("It closed up 0.65% on the day at $2,469/mt")."""
+    if quantity.kind is not Kind.PERCENT:
+        return quantity.unit
+    later = [q for q in clause.quantities if q.start > quantity.start and q.kind is Kind.MONEY]
+    return later[0].unit if later else None
 
 
 # the terms of a dollar price that is no exchange's: imports priced at a port

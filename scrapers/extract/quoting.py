@@ -296,6 +296,11 @@ def _from_the_day_before(trail: str, folded: str, context: Context) -> bool:
     return after is not None and re.search(rf"\b(?:as\s+of|on)\s+{after}\b", folded) is not None
 
 
+_IN_THE_WEEK_ENDING = re.compile(
+    r"^\W*(?:/\s*(?:mt|t)\s*|per\s+tonne\s*)?in\s+the\s+week\s+(?:ending|ended|to)\b"
+)
+
+
 def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> ChangeBasis | None:
     noun = _NOUN_BASIS.search(lead.rstrip()[-40:]) if lead else None
     if (
@@ -323,6 +328,8 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
     dod = DOD.search(trail)
     if dod is not None and dod.start() < 45:
         return ChangeBasis.DOD
+    if _IN_THE_WEEK_ENDING.match(trail):
+        return ChangeBasis.WOW  # "rose by 400 yuan/mt in the week ending December 23"
     if (
         _from_the_day_before(trail, sentence.folded, context)
         or on_the_day_published(trail, context.published)

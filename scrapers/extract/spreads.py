@@ -340,9 +340,10 @@ def _is_spread(folded: str, context: Context) -> bool:
         return True  # "quotations against the SHFE 2411 contract were +0~+200 yuan/mt"
     if _AT_PARITY.search(folded):
         return True  # "ex-works quotations were mostly at parity with the SMM #1 lead price"
-    if _REGION_PAIR.search(folded):
+    if _REGION_PAIR.search(folded) or _VENUE_PAIR.search(folded):
         # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"; "with
-        # Guangdong-Shanghai spread at 120 yuan/mt"
+        # Guangdong-Shanghai spread at 120 yuan/mt"; "The difference between LME and SME
+        # aluminium now stands at about US$ 261"
         return True
     if (
         _REGION_THAN.search(folded) is not None
@@ -1284,6 +1285,12 @@ _REGION_PAIR = re.compile(
     r"(?P<f>[a-z]+(?:\s+china)?)\b"
 )
 
+_VENUE_PAIR = re.compile(
+    r"\b(?:price\s+)?(?:difference|spread|gap)\s+between\s+(?:the\s+)?(?P<a>lme|shfe|sme)\s+and\s+"
+    r"(?:the\s+)?(?P<b>lme|shfe|sme)\s+(?P<metal>aluminium|copper|zinc|lead|nickel|tin)\b"
+)
+_VENUE_LEG = {"lme": "lme", "shfe": "shfe", "sme": "shfe"}
+
 # "... was 60 yuan/mt (higher in Guangdong)"; "... was 10 yuan/mt lower in Guangdong"
 _HIGHER_IN = re.compile(r"^\s*(?:/\s*mt\s*)?\(?\s*(?P<dir>higher|lower)\s+in\s+(?P<where>[a-z]+)")
 
@@ -1330,6 +1337,13 @@ def _read_parity(sentence: Sentence, clauses: list[Clause], context: Context) ->
 def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
     """A spread between two places: "the Shanghai-Guangdong price spread", "a premium of 40
     yuan/mt against Shanghai prices", "40 yuan/mt lower than Shanghai prices"."""
+    venues = _VENUE_PAIR.search(folded)
+    if venues is not None:
+        # "The difference between LME and SME aluminium now stands at about US$ 261": the two
+        # exchanges' prices, in the order written (AL Circle's SME is the SHFE)
+        metal_told = venues.group("metal")
+        legs = [_VENUE_LEG[venues.group(side)] for side in ("a", "b")]
+        return f"{metal_told} ({legs[0]}) - {metal_told} ({legs[1]})"
     metal = context.metal or (names.base_metal(context.product) if context.product else None)
     if metal is None:
         return None
