@@ -253,7 +253,11 @@ def clauses(sentence: Sentence) -> list[Clause]:
         if (
             match.group(0).strip() == "and"
             and _BETWEEN_TERMS.search(before.rstrip()[-_BETWEEN_TERMS_REACH:])
-            and re.match(r"\s*(?:premiums?|discounts?)\s+of\b", sentence.folded[match.end() :])
+            and re.match(
+                # "between a discount of 120 yuan/mt and a premium of 10 yuan/mt"
+                r"\s*(?:an?\s+)?(?:premiums?|discounts?)\s+of\b",
+                sentence.folded[match.end() :],
+            )
         ):
             continue  # "between discounts of RMB 20/mt and premiums of RMB 30/mt": one range
         cuts.append(match.end())

@@ -116,7 +116,7 @@ DOWN = Concept(
             " slumped tumbled weakened softened reduction descended dived sank slumps cut reduced"
             " lowered lowering lowers losing plunging plummeting slumping tumbling sinking"
             " diving weakening softening shrinking contracting retreating easing dipping slipping"
-            " sliding receded recedes receding"
+            " sliding receded recedes receding dwindled dwindles dwindling"
         ).split(),
         "downsized",
         "shed",

@@ -253,8 +253,9 @@ _HIGHEST_SINCE_AT = re.compile(
     r"(?:of|at)\s*(?:rmb|usd|\$)?\s*$"
 )
 _HIGH_AND_LOW_AT = re.compile(
-    r"\b(?:highest|lowest|high|low)\s+and\s+(?:highest|lowest|high|low)\s+(?:levels?|points?|prices?)"
-    r"\s+at\s*(?:rmb|\$)?\s*(?:[\d,.]+\s*(?:yuan)?\s*(?:/\s*mt)?\s+and\s*(?:rmb|\$)?\s*)?$"
+    r"\b(?:highest|lowest|high|low)\s+and\s+(?:highest|lowest|high|low)\s+(?:(?:levels?|points?|prices?)"
+    # "once hit the lowest and highest of $7,458/mt and $7,588/mt respectively"
+    r"\s+at|of)\s*(?:rmb|\$)?\s*(?:[\d,.]+\s*(?:yuan)?\s*(?:/\s*mt)?\s+and\s*(?:rmb|\$)?\s*)?$"
 )
 _CLOSED_SIDE = re.compile(r"\b(?:closed|ended|settled|finished)\s+(?:up|down)\s*(?:rmb|\$)?\s*$")
 _ANOTHER_MOVE_AFTER = re.compile(
@@ -4433,6 +4434,9 @@ def _role(
         or (_SESSION_AFTER.match(trail) and not closed)
         # "it hovered around the $34,000/mt mark" in the Asian session: no close
         or _HOVERED.search(stripped) is not None
+        # "The SHFE copper 2501 contract hovered at 74,660 yuan/mt early and surged to test
+        # 74,830 yuan/mt": where it sat before it moved on
+        or (_HOVERED_AT.search(stripped) is not None and _MOVED_ON_AFTER.match(trail) is not None)
     ):
         return "intraday"  # "once rose by 300", "dipped to $1,948.5 in the European session"
     if (
@@ -5831,6 +5835,12 @@ _TO_THE_LIMIT = re.compile(
     r"(?:the|its)\s+(?:daily\s+)?limit\b"
 )
 
+_HOVERED_AT = re.compile(r"\bhover(?:ing|ed|s)?\s+at\s*(?:rmb|us\$|\$)?\s*$")
+_MOVED_ON_AFTER = re.compile(
+    r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:(?:early|in\s+(?:the\s+)?early\s+[a-z]+(?:\s+trading)?)\s+)?"
+    r"(?:and|then|before)\s+(?:then\s+)?(?:surged|rose|climbed|jumped|rallied|fell|dropped|slid|dipped"
+    r"|pulled\s+back|edged)\b"
+)
 _HOVERED = re.compile(
     r"\b(?:fluctuat(?:ing|ed|es)|hover(?:ing|ed|s)?|oscillat(?:ing|ed|es))\s+(?:around|near)"
     r"(?:\s+the)?\s*(?:rmb|us\$|\$)?\s*$"
