@@ -127,6 +127,13 @@ def _learn_spot_market(sentence: Sentence, context: Context, *, first: bool) -> 
         regions = names.regions(next(group for group in heading.groups() if group))
         if regions:
             context.paragraph_place = regions[0][2]
+    elif first and not has_digit(opening) and _MARKET_TALK.search(opening):
+        # "Reluctant sellers kept transactions in the Guangdong market flat from the previous
+        # day. The 0# zinc was heard to trade at ...": a paragraph opened on the one market it
+        # is about, in a sentence with no number
+        places = {region for *_, region in names.regions(opening)}
+        if len(places) == 1:
+            context.paragraph_place = places.pop()
     if context.place is not None:
         return
     spot_market = _OPENING_SPOT_MARKET.match(without_dateline(sentence.folded).lstrip())
@@ -155,6 +162,11 @@ def _learn_sentence(sentence: Sentence, context: Context, *, first: bool) -> Non
             context.metal = names.base_metal(products[0][2])
 
 
+# words for a market's trading, which a paragraph opened on one place goes on to quote (not
+# "billet stocks in Nanhai drew down faster" in a paragraph about China)
+_MARKET_TALK = re.compile(
+    r"\b(?:market|transactions?|trades?|trading|deals|sellers|buyers|quiet|active|sluggish|brisk)\b"
+)
 _OVER_THE_WEEK = re.compile(r"\b(?:over|during|in)\s+the\s+(?:past|last)\s+week\b")
 _FEES = re.compile(r"\b(?:processing|treatment|refining)\s+(?:fees?|charges?)\b")
 _SPOT_PARAGRAPH = re.compile(r"\s*in\s+(?:china's\s+)?(?:the\s+)?(?:domestic\s+)?spot\s+market\b")

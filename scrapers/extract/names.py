@@ -1169,7 +1169,8 @@ def bare_silicon_grades(folded: str) -> list[tuple[int, int, str]]:
 # it in parentheses ("aluminium alloy (A356)", "high-purity aluminium (99.99%)").
 _GRADE = (
     r"battery-grade|industrial-grade|high-grade|low-grade|feed-grade"
-    r"|standard-quality|high-quality|non-standard|sx-ew|hydro|high-bismuth|low-bismuth|low-iron"
+    r"|standard-quality|high-quality|good-quality|non-standard|sx-ew|hydro|high-bismuth|low-bismuth"
+    r"|low-iron"
     # (a translation's "low bismuth antimony ingots")
     r"|high\sbismuth|low\sbismuth"
     r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|no\.\s?\d|99\.9+%"
@@ -1330,8 +1331,8 @@ def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int
         # SX-EW copper is also called hydro copper (hydro-copper); SMM's older copper reports
         # write "high-grade copper" for the high-quality grade
         qualifier = "sx-ew" if qualifier.startswith("hydro") else qualifier
-        if qualifier == "high-grade" and name == "copper":
-            qualifier = "high-quality"
+        if qualifier in {"high-grade", "good-quality"} and name == "copper":
+            qualifier = "high-quality"  # (and "good-quality copper" in the evening comments)
         name = name[:-1] + f", {qualifier})" if name.endswith(")") else f"{name} ({qualifier})"
     # "The aluminium alloy (ADC12) price": the alloy is named by its grade
     return _BY_GRADE.get(name, name), start, end

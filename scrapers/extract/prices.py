@@ -1041,7 +1041,10 @@ _MOVE = re.compile(
     rf"(?:\s+and\s+(?P<metal2>{_WRAPPED}))?\b"
     # ... and "Tin was the best performer with a rise of 1.75%"
     # ... and "Zinc was the best performer, closing up 1.52%"
-    r"(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:[a-z]+,?\s+){0,6}?[a-z]+)\s+(?:by\s+|with\s+an?\s+|of\s+)?"
+    # (the words of one metal's move never run into the next metal: "LME copper rose,
+    # aluminium rose 2.35%"; "lead was flat, zinc inched down 0.02%")
+    r"(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:(?!(?:" + _WRAPPED + r")\b)[a-z]+,?\s+){0,6}?"
+    r"(?!(?:" + _WRAPPED + r")\b)[a-z]+)\s+(?:by\s+|with\s+an?\s+|of\s+)?"
     r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b)"
     r"(?:\s+(?P<noun>gain|rise|increase|loss|decline|drop|fall))?"
     # "lead climbed 0.8% on the day": the day's move
@@ -1996,6 +1999,24 @@ def _read_prices(
                 # "The SHFE 1811 contract ... settled at 48,860 yuan/mt ... The SHFE 1812
                 # contract ... closed at 48,980 yuan/mt": the later month, a far contract
                 role = "far"
+                if (
+                    current is not None
+                    and current.sentence is sentence
+                    and current.value is None
+                    and current.low is None
+                    and last_change is not None
+                ):
+                    # "SHFE 1303 copper contract ... closed RMB 50/mt or 0.09% higher at RMB
+                    # 56,090/mt": the far contract's move goes with its close
+                    current.change = None
+                    notes.add(
+                        sentence,
+                        last_change.start,
+                        last_change.end,
+                        "far",
+                        owner=owner.product,
+                        why=_WHY["far"],
+                    )
         if role == "level" and _TARGET_PRICE.search(own_lead):
             role = "deal"
         if role == "intraday" and _forward(sentence, clause, quantity):
@@ -2021,6 +2042,39 @@ def _read_prices(
         ):
             # "Standard-quality copper was first offered at 120-160 yuan/mt": a premium quoted
             # without its word, a hundredth of any price copper has had
+            graded_on = _GRADED_PREMIUM_GOES_ON.search(whole[: quantity.start]) is not None
+            if (graded_on and owner.product.endswith("(high-quality)")) or (
+                _PREMIUM_MOVED_ON.search(whole[: quantity.start]) is not None
+            ):
+                # "standard-quality copper was in premiums 1,200-1,300 yuan/mt over SHFE 2211,
+                # and good-quality copper 1,400 yuan/mt": the better grade's premium, told on;
+                # "premiums ... were mainly 480-550 yuan/mt, and then fell to 420-440 yuan/mt":
+                # where the premium went, which the day's quote is (it replaces the first)
+                base = names.base_metal(owner.product)
+                leg = owner.product if owner.product.endswith("(high-quality)") else base
+                premium = _draft(
+                    drafts,
+                    _Owner(f"{leg} - {base} futures", owner.region),
+                    "CNY/t",
+                    sentence,
+                    None,
+                    _forward(sentence, clause, quantity),
+                    metric=Metric.SPREAD,
+                )
+                if quantity.is_range:
+                    premium.low, premium.high = quantity.value, quantity.high
+                else:
+                    premium.value = quantity.value
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "spread",
+                    owner=premium.subject,
+                    emitted=True,
+                    why="a better grade's premium, told on after the market's",
+                )
+                continue
             notes.add(
                 sentence,
                 quantity.start,
@@ -2694,8 +2748,9 @@ _PRICES_SENT = re.compile(
     r"prices?\s+(?:down|up|back|lower|higher)?\s*to\s*(?:rmb|usd|us\$|\$)?$"
 )
 _CLOSED_AT_ITS_HIGH = re.compile(
-    r"\b(?:ended|closed|finished|settled)\s+at\s+an?\s+(?:session|intraday|day's)\s+(?:high|low)"
-    r"\s+of\s*(?:rmb|usd|us\$|\$)?$"
+    # (also "ended at a recent high of RMB 56,140/mt, up RMB 80/mt")
+    r"\b(?:ended|closed|finished|settled)\s+at\s+an?\s+(?:session|intraday|day's|recent|new)\s+"
+    r"(?:high|low)\s+of\s*(?:rmb|usd|us\$|\$)?$"
     # "... slipped and ended the trading day at a low of 14,110 yuan/mt, down 0.7%"
     r"|\b(?:ended|closed|finished|settled)\s+the\s+(?:trading\s+)?(?:day|session)\s+at\s+an?\s+"
     r"(?:high|low)\s+of\s*(?:rmb|usd|us\$|\$)?$"
@@ -5835,6 +5890,14 @@ _TO_THE_LIMIT = re.compile(
     r"(?:the|its)\s+(?:daily\s+)?limit\b"
 )
 
+_GRADED_PREMIUM_GOES_ON = re.compile(
+    r"\bpremiums?\b[^.;]{0,60}?\b(?:over|against)\s+(?:the\s+)?shfe\s+\d{4}\s*,\s*and\s+"
+    r"(?:good|high)-quality\s+copper\s*$"
+)
+_PREMIUM_MOVED_ON = re.compile(
+    r"\bpremiums?\b[^.;]{0,80}?\d[^.;]{0,20}?,?\s*and\s+then\s+(?:fell|dropped|slid|eased|narrowed"
+    r"|rose|climbed|widened|increased|decreased)\s+(?:further\s+)?to\s*$"
+)
 _HOVERED_AT = re.compile(r"\bhover(?:ing|ed|s)?\s+at\s*(?:rmb|us\$|\$)?\s*$")
 _MOVED_ON_AFTER = re.compile(
     r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:(?:early|in\s+(?:the\s+)?early\s+[a-z]+(?:\s+trading)?)\s+)?"

@@ -301,7 +301,8 @@ SEE_PRICES = re.compile(
     r"|(?:stabili[sz]|mov|trad|fluctuat|hover|rang|stay|hold|fall|ris|slipp|climb|dropp|advanc"
     r"|declin|rebound|edg)ing)\b"
     # "Those neutral players see SHFE 1607 aluminum at RMB 12,600-12,850/mt"
-    r"|\bsee\s+(?:shfe|lme)\s+(?:[a-z0-9#-]+\s+){0,3}?at\b"
+    # ... and "SMM sees SHFE copper between 71,500-72,100 yuan/mt on Thursday"
+    r"|\bsees?\s+(?:shfe|lme)\s+(?:[a-z0-9#-]+\s+){0,3}?(?:at|between|around)\b"
 )
 _STILL_NOW = re.compile(r"\b(?:is|are)\s+still\b")
 _SAID_IT = re.compile(
