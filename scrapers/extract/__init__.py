@@ -379,7 +379,10 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
         own = paragraph.heading
         named = own is not None and bool(names.known_products(own))
         context.heading = own if named or section is None else section
-        section = heading_alone(paragraph.text) or section
+        # a comment's metal section ("Copper: The most-traded SHFE 2210 copper closed ...")
+        # runs on through the unheaded paragraphs after it ("In the spot market, sellers began
+        # the day with premiums of 600-620 yuan/mt ...") until the next section
+        section = heading_alone(paragraph.text) or (own if named else None) or section
         context.list_lead = _list_lead(paragraph.text, context.list_lead)
         context.paragraph_place = None
         context.paragraph_spot = _SPOT_PARAGRAPH.match(fold(paragraph.text)) is not None
@@ -857,6 +860,11 @@ _BACK_TO = re.compile(
 _MIDDAY_CLOSE = re.compile(r"\b(?:as\s+of|by|at)\s+the\s+midday\s+close\b", re.IGNORECASE)
 
 
+_MOVED_FURTHER = re.compile(
+    r"\b(?:fell|dropped|slid|eased|narrowed|rose|climbed|widened|increased|decreased)\s+further\s+to\b"
+)
+
+
 def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
     """The same quote later in the day: the afternoon's after the morning's, or a contract's
     midday quote after its night-session close ("closed at 116,100 yuan/mt in the night session
@@ -864,6 +872,16 @@ def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
     if _key(kept) != _key(new) or _lone(kept) or _lone(new):
         return False
     if _MORNING.match(kept.evidence) is not None and _AFTERNOON.match(new.evidence) is not None:
+        return True
+    if (
+        kept.metric is Metric.SPREAD
+        and kept.evidence != new.evidence
+        and kept.change is None
+        and new.change is None
+        and _MOVED_FURTHER.search(new.evidence) is not None
+    ):
+        # "..., but fell quickly to 560 yuan/mt ... The premiums fell further to 550 yuan/mt":
+        # the premium went on moving, and where it got to is the day's quote
         return True
     if (
         kept.metric is Metric.PRICE

@@ -117,6 +117,8 @@ DOWN = Concept(
             " lowered lowering lowers losing plunging plummeting slumping tumbling sinking"
             " diving weakening softening shrinking contracting retreating easing dipping slipping"
             " sliding receded recedes receding dwindled dwindles dwindling"
+            # the site's typo: "before closing dwn 0.12% at 67920 yuan/mt"
+            " dwn"
         ).split(),
         "downsized",
         "shed",

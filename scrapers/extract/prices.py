@@ -2061,10 +2061,11 @@ def _read_prices(
                     _forward(sentence, clause, quantity),
                     metric=Metric.SPREAD,
                 )
-                if quantity.is_range:
-                    premium.low, premium.high = quantity.value, quantity.high
-                else:
-                    premium.value = quantity.value
+                # (a later quote replaces the first, range and all)
+                premium.value = None if quantity.is_range else quantity.value
+                premium.low, premium.high = (
+                    (quantity.value, quantity.high) if quantity.is_range else (None, None)
+                )
                 notes.add(
                     sentence,
                     quantity.start,
@@ -2072,7 +2073,11 @@ def _read_prices(
                     "spread",
                     owner=premium.subject,
                     emitted=True,
-                    why="a better grade's premium, told on after the market's",
+                    why=(
+                        "a better grade's premium, told on after the market's"
+                        if graded_on
+                        else "where the premium went next: the later quote"
+                    ),
                 )
                 continue
             notes.add(
@@ -5895,8 +5900,8 @@ _GRADED_PREMIUM_GOES_ON = re.compile(
     r"(?:good|high)-quality\s+copper\s*$"
 )
 _PREMIUM_MOVED_ON = re.compile(
-    r"\bpremiums?\b[^.;]{0,80}?\d[^.;]{0,20}?,?\s*and\s+then\s+(?:fell|dropped|slid|eased|narrowed"
-    r"|rose|climbed|widened|increased|decreased)\s+(?:further\s+)?to\s*$"
+    r"\bpremiums?\b[^.;]{0,80}?\d[^.;]{0,20}?,?\s*(?:and|but)\s+(?:then\s+)?(?:fell|dropped|slid|eased"
+    r"|narrowed|rose|climbed|widened|increased|decreased)\s+(?:further\s+|quickly\s+)?to\s*$"
 )
 _HOVERED_AT = re.compile(r"\bhover(?:ing|ed|s)?\s+at\s*(?:rmb|us\$|\$)?\s*$")
 _MOVED_ON_AFTER = re.compile(

@@ -105,6 +105,8 @@ _SPOT_PREMIUM = re.compile(
     r"|\bspot\s+(?:[a-z]+\s+)?prices?\b(?:\s+[a-z]+){0,7}?\s+an?\s+(?:premium|discount)\b"
     # "On the spot market, the discounts are seen at 220-180 yuan/mt"
     r"|\bon\s+the\s+spot\s+market\s*,\s*the\s+(?:premiums?|discounts?)\b"
+    # "In the spot market, sellers began the day with premiums of 600-620 yuan/mt"
+    r"|\bin\s+the\s+spot\s+market\s*,[^.;]{0,60}?\b(?:premiums?|discounts?)\s+of\b"
     # "Spot prices are expected to trade at premiums of RMB 0-40/mt"; "Spot copper in China
     # should trade between discounts of RMB 50/mt and premiums of RMB 30/mt"
     r"|\bspot\s+(?:prices|copper|zinc|alumini?um|lead|nickel|tin)\b(?:\s+[a-z]+){0,7}?\s+"
@@ -125,7 +127,7 @@ _SPOT_PREMIUM = re.compile(
     # "When premiums of standard-quality products fell to 60-70 yuan/mt", "Offers of
     # high-quality copper dipped from a premium of 110 yuan/mt to 80 yuan/mt": a grade's premium
     r"|\b(?:premiums?|discounts?|offers?)\s+(?:of|for)\s+(?:the\s+)?(?:mainstream\s+)?"
-    r"(?:standard-quality|high-quality|sx-ew|hydro-?copper|non-standard)\b"
+    r"(?:standard-quality|high-quality|good-quality|sx-ew|hydro-?copper|non-standard)\b"
     # "mainstream standard-quality copper premiums were 150-180 yuan/mt"
     r"|\b(?:standard-quality|high-quality|sx-ew|hydro|mainstream)\s+(?:[a-z-]+\s+){0,2}"
     r"(?:copper|zinc|nickel|tin|lead|alumini?um)\s+(?:premiums?|discounts?)\s+(?:were|was|stood)\b"
@@ -904,6 +906,17 @@ def _read_spread(
                 or (last_word is not None and direction(last_word.group(1)) is not None)
             )
         )
+        if is_change and _FUTURES_MOVED.search(bare[-40:]):
+            # "The premiums fell further to 550 yuan/mt after SHFE copper gained 200 yuan/mt":
+            # the contract's move, which the premium answered, not the premium's
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="the futures' move beside a premium, not the premium's",
+            )
+            continue
         if is_change or quantity.kind is Kind.OTHER:
             sign = quantity.sign if quantity.sign is not None else direction(bare[-30:]) or moved
             if sign is None:
@@ -1904,11 +1917,18 @@ _SIGNED_AGAINST = re.compile(
     r"\bagainst\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+contract\s+(?:were|was|are|is|at|of)\s+[+\-−]\d"
 )
 
+_FUTURES_MOVED = re.compile(
+    r"\b(?:shfe|lme)\s+(?:\d{4}\s+)?(?:copper|aluminium|aluminum|zinc|lead|nickel|tin)\s+"
+    r"(?:\d{4}\s+)?(?:gained|rose|climbed|added|jumped|fell|dropped|lost|slid|declined)\s*$"
+)
+
 _SAME_SPREAD = re.compile(
     r"^\s*(?:the\s+)?(?:average\s+)?(?:premium|discount|spread)s?\s+(?:was|were|stood|averaged)\b"
     # "..., and spot order discounts widened to -100~0 yuan/mt"
     r"|^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:spot\s+(?:order\s+)?)?(?:premium|discount)s?\s+"
-    r"(?:widened|narrowed|expanded|shrank|increased|decreased|rose|fell)\s+(?:to|by)\b"
+    # ("The premiums fell further to 550 yuan/mt after SHFE copper gained 200 yuan/mt")
+    r"(?:widened|narrowed|expanded|shrank|increased|decreased|rose|fell|dropped)\s+"
+    r"(?:further\s+|quickly\s+|slightly\s+)?(?:to|by)\b"
 )
 
 
