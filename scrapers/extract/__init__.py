@@ -174,9 +174,11 @@ _WRAP = re.compile(
     r"\b(?P<venue>shanghai|shfe|lme|london)\s+(?:base\s+|nonferrous\s+|non-ferrous\s+)?"
     r"(?:metals|complex)\b"
     # "Most nonferrous metals on the SHFE closed higher on Friday"; "On the SHFE, lead climbed"
-    r"|\bmetals\s+on\s+the\s+(?P<on>shfe|lme)\b|^\W*on\s+the\s+(?P<first>shfe|lme)\s*,"
+    r"|\bmetals\s+on\s+the\s+(?P<on>shfe|lme)\b|^\W*(?:overnight\s+)?on\s+the\s+(?P<first>shfe|lme)\s*,"
     # "Their counterparts on the LME closed mixed on Monday."
     r"|\bcounterparts\s+on\s+the\s+(?P<counterparts>shfe|lme)\b"
+    # "As of the midday close, base metals at home mostly fell": the SHFE's
+    r"|\bbase\s+metals\s+(?:at\s+home|in\s+the\s+domestic\s+market)\b"
 )
 
 
@@ -860,6 +862,7 @@ _BACK_TO = re.compile(
 _MIDDAY_CLOSE = re.compile(r"\b(?:as\s+of|by|at)\s+the\s+midday\s+close\b", re.IGNORECASE)
 
 
+_HELD_FIRMLY = re.compile(r"\b(?:were|held|stayed|remained)\s+firmly\s+(?:above|below)\b")
 _MOVED_FURTHER = re.compile(
     r"\b(?:fell|dropped|slid|eased|narrowed|rose|climbed|widened|increased|decreased)\s+further\s+to\b"
 )
@@ -878,7 +881,12 @@ def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
         and kept.evidence != new.evidence
         and kept.change is None
         and new.change is None
-        and _MOVED_FURTHER.search(new.evidence) is not None
+        and (
+            _MOVED_FURTHER.search(new.evidence) is not None
+            # "..., then sellers cut premiums to 90 yuan/mt ... premiums held firmly above 100
+            # yuan/mt": the line the premium then held
+            or (new.bound is not None and _HELD_FIRMLY.search(new.evidence) is not None)
+        )
     ):
         # "..., but fell quickly to 560 yuan/mt ... The premiums fell further to 550 yuan/mt":
         # the premium went on moving, and where it got to is the day's quote

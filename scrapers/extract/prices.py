@@ -232,6 +232,10 @@ def _another_things_move(lead: str, trail: str) -> str | None:
     than 90% of the fourth batch of 69 billion yuan of subsidies has been used"."""
     if _STOCKS_MOVED.search(lead):
         return "a stock market's move, not a price's"
+    if _UNTRACKED_MARKET_MOVED.search(lead):
+        # "COMEX gold rose 2.05%", "SHFE gold rose 4.39%", "the most-traded European
+        # container shipping contract fell 2.16%": markets priced per ounce, gram or point
+        return "a precious metal's or an index's move, not a price per tonne"
     if _INTEREST_RATE_MOVED.search(lead):
         return "an interest rate's move, not a price's"
     if _COUNT_OF_THINGS.search(lead):
@@ -243,6 +247,11 @@ def _another_things_move(lead: str, trail: str) -> str | None:
     return None
 
 
+_UNTRACKED_MARKET_MOVED = re.compile(
+    r"\b(?:gold|silver|platinum|palladium|shipping(?:\s+contract)?|bitcoin)\s+"
+    r"(?:(?:rose|fell|gained|lost|climbed|dropped|slid|jumped|surged|edged\s+(?:up|down)|was\s+(?:up|down))"
+    r"\s+(?:by\s+)?|(?:up|down)\s+)$"
+)
 # a number of things counted, then their move: "43,000 cars imported in November 2025, down"
 _COUNT_OF_THINGS = re.compile(
     r"\b\d[\d,.]*\s+(?:cars|vehicles|units|trucks|phones|smartphones|vessels|ships|lots)\b"
@@ -1032,6 +1041,9 @@ _WRAPPED = (
     # ("Nickle slipped 1.6%": a misspelling the site prints)
     r"copper|aluminium|aluminum|zinc|lead|nickel|nickle|tin|iron\s+ore|rebar|hot-rolled\s+coil"
     r"|wire\s+rod|coking\s+coal|coke|stainless\s+steel"
+    # ... and a midday review's other contracts ("Alumina fell 0.92%. Lithium carbonate fell
+    # 1.27%, silicon metal rose 0.34%", "HRC down 0.22%")
+    r"|alumina|lithium\s+carbonate|silicon\s+metal|hrc"
 )
 # ... also "Nickel led the losses and fell 1.6%", "Nickel remained the best performer with a 3.4%
 # gain", "coke and iron ore climbed 1%"
@@ -1043,7 +1055,8 @@ _MOVE = re.compile(
     # ... and "Zinc was the best performer, closing up 1.52%"
     # (the words of one metal's move never run into the next metal: "LME copper rose,
     # aluminium rose 2.35%"; "lead was flat, zinc inched down 0.02%")
-    r"(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:(?!(?:" + _WRAPPED + r")\b)[a-z]+,?\s+){0,6}?"
+    # ("Aluminium extended its decline to a four-year trough and shed 2% on the day")
+    r"(?:,\s*[^,%\d]{0,40},)?\s+(?P<verb>(?:(?!(?:" + _WRAPPED + r")\b)[a-z-]+,?\s+){0,8}?"
     r"(?!(?:" + _WRAPPED + r")\b)[a-z]+)\s+(?:by\s+|with\s+an?\s+|of\s+)?"
     r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b)"
     r"(?:\s+(?P<noun>gain|rise|increase|loss|decline|drop|fall))?"
@@ -1061,9 +1074,27 @@ _FERROUS_VENUES = {
     "hot-rolled coil": "SHFE",
     "wire rod": "SHFE",
     "stainless steel": "SHFE",
+    "alumina": "SHFE",
+    "lithium carbonate": "GFEX",
+    "silicon": "GFEX",
 }
 
-_WRAP_SPELLINGS = {"aluminum": "aluminium", "nickle": "nickel"}
+_WRAP_SPELLINGS = {
+    "aluminum": "aluminium",
+    "nickle": "nickel",
+    "hrc": "hot-rolled coil",
+    "silicon metal": "silicon",
+}
+
+
+def _wrap_metal(name: str) -> str:
+    return _WRAP_SPELLINGS.get(name, re.sub(r"\s+", " ", name))
+
+
+# "coking coal fell 1.94% and coke 1.67%": the next metal's move, its verb left out
+_AND_NO_VERB = re.compile(rf"\s*,?\s*and\s+(?P<metal>{_WRAPPED})\s+(?P<pct>\d+(?:\.\d+)?)\s*%")
+# "copper and zinc tumbled more than 2.5%": a bound on the move, no amount
+_MOVED_BEYOND_IN_WRAP = re.compile(r"\b(?:more|less)\s+than\s*$|\bover\s*$|\bin\s+excess\s+of\s*$")
 _MOVES_AT_LEAST = 3  # a list, not one sentence about one metal
 _FLAT_IN_WRAP = re.compile(
     rf"\b(?P<metal>{_WRAPPED})\s+(?:remained|stayed|was|held|closed|traded|ended)\s+(?:unchanged|flat|steady)\b"
@@ -1080,6 +1111,7 @@ _ONLY_MOVES = re.compile(
 _BASE_METALS_OF = re.compile(
     r"\b(?P<venue>shanghai|shfe|lme|london)\s+(?:base|nonferrous|non-ferrous)\s+metals\b"
 )
+_BASE_METALS_AT_HOME = re.compile(r"\bbase\s+metals\s+(?:at\s+home|in\s+the\s+domestic\s+market)\b")
 _WRAP_MOVES_RESPECTIVELY = re.compile(
     rf"\b(?P<m1>{_WRAPPED})\s+and\s+(?P<m2>{_WRAPPED})\s+(?P<verb>(?:[a-z]+\s+){{0,3}}?[a-z]+)\s+"
     r"(?P<p1>\d+(?:\.\d+)?)\s*%\s+and\s+(?P<p2>\d+(?:\.\d+)?)\s*%\s+"
@@ -1104,16 +1136,33 @@ def _read_moves(
     # "Except tin, all LME base metals fell with nickel down 5.54%": one metal singled out of
     # an exchange's wrap
     wrap = _BASE_METALS_OF.search(folded)
+    at_home = _BASE_METALS_AT_HOME.search(folded) is not None
     # ... or the wrap named its exchange in a sentence before and this one goes on with its
     # moves alone ("Lead fell 0.5% and tin shed 0.3%, while zinc stayed flat.")
     moves_alone = bool(items and context.wrap_venue and _ONLY_MOVES.match(without_dateline(folded)))
-    if len(items) < _MOVES_AT_LEAST and not (wrap and items) and not moves_alone:
+    # ... or each move names its own exchange ("SHFE tin fell 0.78%, SHFE nickel rose 0.34%")
+    # (two or more of them; one metal's move told with its exchange is a sentence about that
+    # metal, "LME aluminium ... lost nearly 10 per cent over the week"), or, in a wrap, trades on
+    # one exchange only ("Alumina fell 0.92%.", "Lithium carbonate fell 1.27%, silicon metal ...")
+    each_named = (
+        bool(items)
+        and context.wrap_venue is not None
+        and all(_wrap_metal(item.group("metal")) in _FERROUS_VENUES for item in items)
+    ) or (len(items) > 1 and all(item.group("venue") for item in items))
+    if (
+        len(items) < _MOVES_AT_LEAST
+        and not ((wrap or at_home) and items)
+        and not moves_alone
+        and not each_named
+    ):
         return []
     named = items[0].group("venue")
     if named:
         venue: str | None = _VENUES_OF[named.strip()]
     elif wrap is not None:
         venue = _VENUES_OF[wrap.group("venue")]
+    elif at_home:
+        venue = "SHFE"  # "As of the midday close, base metals at home mostly fell, with ..."
     else:
         venue = context.wrap_venue
     drafts: list[Draft] = []
@@ -1127,19 +1176,25 @@ def _read_moves(
         said = told.group("verb") + " " + noun
         wrapped += [(told.group("m1"), told.group("p1"), said, False)]
         wrapped += [(told.group("m2"), told.group("p2"), said, False)]
+    own_venues: dict[str, str] = {}
     for item in items:
         if any(told.start() <= item.start() < told.end() for told in respective):
             continue
+        if _MOVED_BEYOND_IN_WRAP.search(item.group("verb")):
+            continue
         said = item.group("verb") + " " + (item.group("noun") or "")
-        wrapped += [
-            (name, item.group("pct"), said, bool(item.group("day")))
-            for name in (item.group("metal"), item.group("metal2"))
-            if name
-        ]
+        names_here = [name for name in (item.group("metal"), item.group("metal2")) if name]
+        elided = _AND_NO_VERB.match(folded, item.end())
+        wrapped += [(name, item.group("pct"), said, bool(item.group("day"))) for name in names_here]
+        if elided is not None:
+            wrapped.append((elided.group("metal"), elided.group("pct"), said, False))
+        if item.group("venue"):
+            for name in names_here:
+                own_venues[name] = _VENUES_OF[item.group("venue").strip()]
     for name, pct, said, on_the_day in wrapped:
         sign = direction(said)
         metal = _WRAP_SPELLINGS.get(name, re.sub(r"\s+", " ", name))
-        at = _FERROUS_VENUES.get(metal, venue)
+        at = _FERROUS_VENUES.get(metal, own_venues.get(name, venue))
         if sign is None or at is None:
             continue
         draft = Draft(

@@ -122,7 +122,7 @@ _SPOT_PREMIUM = re.compile(
     r"|\bquoted\s+with\s+(?:an?\s+)?(?:premium|discount)s?\s+of\b"
     # "High-quality copper traded at a premium of around 100 yuan/mt."
     r"|^\s*(?:standard-quality|high-quality|sx-ew|hydro|non-standard)\s+(?:copper|zinc|nickel|tin"
-    r"|lead|alumini?um)\s+(?:was\s+|were\s+)?(?:quoted|traded|offered)\s+at\s+(?:an?\s+)?"
+    r"|lead|alumini?um)\s+(?:was\s+|were\s+)?(?:quoted|traded|offered)\s+(?:at|in)\s+(?:an?\s+)?"
     r"(?:premium|discount)s?\b"
     # "When premiums of standard-quality products fell to 60-70 yuan/mt", "Offers of
     # high-quality copper dipped from a premium of 110 yuan/mt to 80 yuan/mt": a grade's premium
@@ -1157,6 +1157,14 @@ def _read_spread(
                 quantity.unit or draft.unit
             )  # the spread's own unit, not a cost's before it
             why = "a spread"
+        elif _QUOTE_MOVED_ON.search(stripped):
+            # "... offered in premiums of 100-110 yuan/mt in the morning, ..., then sellers cut
+            # premiums to 90 yuan/mt": where the quote went, the later one
+            draft.value, draft.low, draft.high = (
+                (None, value, quantity.high) if quantity.is_range else (value, None, None)
+            )
+            draft.bound = _bound(stripped)
+            why = "where the premium went next: the later quote"
         else:
             notes.add(
                 sentence,
@@ -1543,6 +1551,10 @@ _MIDWEST_PREMIUM = re.compile(
 def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
     if _MIDWEST_PREMIUM.search(folded) is not None:
         return "aluminium (us midwest) - aluminium (lme)", False
+    if _GRADE_SPREAD.search(folded) is not None:
+        # "The spread between good-quality and standard-quality copper was still around 20
+        # yuan/mt": the better grade over the standard one
+        return "copper (high-quality) - copper (standard-quality)", False
     place_to_futures = _PLACE_TO_FUTURES.search(folded)
     metal = context.metal or (names.base_metal(context.product) if context.product else None)
     if place_to_futures is not None and metal is not None:
@@ -1784,7 +1796,9 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         # at discounts of 300 yuan/mt": the next province's quote on the same benchmark
         return f"primary {benchmark} - {benchmark}", False
     if context.last_spread is not None and (
-        _SAME_SPREAD.match(folded) or _SPREAD_GOES_ON.match(folded)
+        _SAME_SPREAD.match(folded)
+        or _SPREAD_GOES_ON.match(folded)
+        or _PREMIUMS_HELD_A_LINE.search(folded)
     ):
         # "... quoted at premiums of 260-310 yuan/mt over the 2206 contract. The average premium
         # was 285 yuan/mt": the spread just named, told on.
@@ -1917,13 +1931,31 @@ _SIGNED_AGAINST = re.compile(
     r"\bagainst\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+contract\s+(?:were|was|are|is|at|of)\s+[+\-−]\d"
 )
 
+_PREMIUMS_HELD_A_LINE = re.compile(
+    r"\b(?:the\s+)?premiums?\s+(?:were|held|stayed|remained)\s+(?:firmly\s+|steadily\s+)?"
+    r"(?:above|below)\b"
+)
+_GRADE_SPREAD = re.compile(
+    r"\b(?:price\s+)?(?:spread|difference|gap)\s+between\s+(?:good|high)-quality\s+and\s+"
+    r"standard-quality\s+copper\s+(?:was|were|stood|remained|is)\b"
+)
+
+_QUOTE_MOVED_ON = re.compile(
+    r"\bthen\s+(?:the\s+)?(?:sellers\s+(?:[a-z]+\s+)?)?(?:cut|lowered|raised|lifted|fell|dropped|rose)\s+"
+    r"(?:the\s+)?(?:(?:premium|discount)s?\s+)?to\s*$"
+)
+
 _FUTURES_MOVED = re.compile(
     r"\b(?:shfe|lme)\s+(?:\d{4}\s+)?(?:copper|aluminium|aluminum|zinc|lead|nickel|tin)\s+"
     r"(?:\d{4}\s+)?(?:gained|rose|climbed|added|jumped|fell|dropped|lost|slid|declined)\s*$"
 )
 
 _SAME_SPREAD = re.compile(
-    r"^\s*(?:the\s+)?(?:average\s+)?(?:premium|discount|spread)s?\s+(?:was|were|stood|averaged)\b"
+    r"^\s*(?:the\s+)?(?:average\s+)?(?:premium|discount|spread)s?\s+(?:was|were|stood|averaged"
+    r"|held|stayed|remained)\b"
+    # "..., then sellers cut premiums to 90 yuan/mt"
+    r"|^\s*(?:,\s*)?(?:and\s+)?(?:then\s+)?(?:the\s+)?sellers\s+(?:[a-z]+\s+)?(?:cut|lowered|raised"
+    r"|lifted)\s+(?:the\s+)?(?:premium|discount)s?\s+to\b"
     # "..., and spot order discounts widened to -100~0 yuan/mt"
     r"|^\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?(?:spot\s+(?:order\s+)?)?(?:premium|discount)s?\s+"
     # ("The premiums fell further to 550 yuan/mt after SHFE copper gained 200 yuan/mt")
