@@ -322,6 +322,10 @@ def _relevant(sentence: Sentence, context: Context) -> bool:
         return True  # "Today's secondary copper raw material prices remained unchanged MoM"
     if "price" in folded and prices.states_unchanged(folded):
         return True  # "This week, spodumene prices remained basically flat WoW"
+    if ("scrap" in folded or "ubc" in folded) and prices.grades_held(folded):
+        # "Baled UBC, shredded aluminum tense scrap ..., scrap wheel hub, and mechanical
+        # casting aluminum scrap were flat from the previous trading day": each grade's quote
+        return True
     if context.rates_seen and any(
         map(folded.__contains__, ("stable", "steady", "flat", "unchanged"))
     ):

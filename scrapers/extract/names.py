@@ -761,6 +761,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "scrap wheel hub": "aluminium scrap (wheel hub)",
     "wheel hub scrap": "aluminium scrap (wheel hub)",
     "aluminium wheel hub scrap": "aluminium scrap (wheel hub)",
+    # "shredded aluminum tense scrap ... and wheel hubs (both car and motorcycle) remained
+    # unchanged WoW" in a scrap round-up
+    "wheel hubs": "aluminium scrap (wheel hub)",
     "shredded aluminium scrap": "aluminium scrap (shredded)",
     "baled aluminium scrap": "aluminium scrap (baled)",
     "shredded aluminium tense": "aluminium scrap (shredded tense)",

@@ -2440,6 +2440,25 @@ def _read_prices(
             draft = _draft(
                 drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast, fresh=True
             )
+        if (
+            draft.value is not None
+            and draft.value == quantity.value
+            and not quantity.is_range
+            and draft.sentence is sentence
+            and _bound(own_lead) is not None
+        ):
+            # "The ADC12 price increased by 50 yuan/mt to 22,000 yuan/mt, back above 22,000
+            # yuan/mt for the first time since May 2022": the level told again as the line it
+            # crossed, one fact
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "level",
+                owner=draft.subject,
+                why="the level just read, told again as the line it crossed",
+            )
+            continue
         if draft.value is not None or draft.low is not None:
             # A second level for one price in one clause: another session, another figure --
             # or the level of a move already read apart from the quote ("..., with the weekly
@@ -5771,6 +5790,12 @@ _UNCHANGED_AFTER = re.compile(
     r"(?:remained|were|was|held|stayed)\s+(?:basically\s+|largely\s+)?(?:unchanged|flat|stable|steady)\b"
     r"(?P<topic>)"
 )
+
+
+def grades_held(folded: str) -> bool:
+    """Whether a sentence holds quotes flat ("... were flat from the previous trading day"), which
+    ``_read_flat_grades`` reads grade by grade."""
+    return _HELD.search(folded) is not None
 
 
 def states_unchanged(folded: str) -> bool:

@@ -262,6 +262,22 @@ _AVERAGE_AT_PARITY = re.compile(
     r"\baverage(?:\s+(?:price|premium|spread))?\s+(?:(?:was|stood|being)\s+)?at\s+parity\b"
 )
 
+# "For price differences between A00 aluminum and aluminum scrap, the spread for mechanical
+# casting aluminum scrap in Shanghai narrowed ...": the spread told after the pair is one grade's
+_SPREAD_FOR = re.compile(r"\b(?:spread|difference|gap)s?\s+for\s+(?P<leg>[^,;]+)")
+
+
+def _graded_leg(leg: str, after: str) -> str:
+    """The pair's second leg, or the grade of it that the spread told after the pair names."""
+    spread_for = _SPREAD_FOR.search(after)
+    if spread_for is None:
+        return leg
+    graded = names.known_products(spread_for.group("leg"))
+    if graded and graded[0][2].startswith(f"{leg} ("):
+        return graded[0][2]
+    return leg
+
+
 # "For the price difference between primary metal and scrap, Foshan aluminium for profiles
 # closed at RMB 3,766 per tonne, and shredded tense scrap closed at RMB 2,691 per tonne."
 _SCRAP_SPREADS = re.compile(
@@ -1627,7 +1643,7 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
                 # power-use copper rod in east China": each leg in its own market
                 first = _with_qualifier(first, place_a.lower())
                 second = _with_qualifier(second, place_b.lower())
-            return names.spread_name(first, second), False
+            return names.spread_name(first, _graded_leg(second, folded[between.end() :])), False
     hyphened = _HYPHENED_PAIR.search(folded)
     if hyphened is not None:
         # "the Shanghai aluminum tense scrap-primary aluminum price difference"
