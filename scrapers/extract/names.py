@@ -764,6 +764,7 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     # "shredded aluminum tense scrap ... and wheel hubs (both car and motorcycle) remained
     # unchanged WoW" in a scrap round-up
     "wheel hubs": "aluminium scrap (wheel hub)",
+    "wheel hub": "aluminium scrap (wheel hub)",
     "shredded aluminium scrap": "aluminium scrap (shredded)",
     "baled aluminium scrap": "aluminium scrap (baled)",
     "shredded aluminium tense": "aluminium scrap (shredded tense)",

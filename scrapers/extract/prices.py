@@ -95,8 +95,10 @@ _CONSIDERED_THEN = re.compile(
     r"\bwhich\s+(?:was|stood\s+at)\s*(?:us\$|\$|rmb)?\s*$"
 )
 
+# ... "The settlement marked a 55 yuan/mt or 0.28% increase from the previous trading day":
+# the close just told
 _CONTINUES = re.compile(
-    r"^\s*(?:this|which|that|it)\s+(?:represented|was|marked|meant|is)\b"
+    r"^\s*(?:this|which|that|it|the\s+(?:settlement|close))\s+(?:represented|was|marked|meant|is)\b"
     r"(?!\s+(?:expected|likely|projected|estimated|forecast|believed|reported))"
     # "This suggests that the price has grown by RMB 70 per tonne today."
     r"|^\s*(?:this|which)\s+(?:suggests|means|shows|indicates)\s+(?:that\s+)?(?:the\s+)?price\b"
@@ -1472,6 +1474,11 @@ def _read_prices(
         own_lead = whole[max(clause.start, previous_end) : quantity.start]
         note = _AMOUNT_NOTE.match(whole, quantity.end)
         reach = AFTER + (len(note.group(0)) if note else 0)
+        led_to = _TO_THE_LEVEL.match(whole, quantity.end)
+        if led_to is not None:
+            # "rose slightly by 50 yuan/mt to 20,570 yuan/mt on Thursday compared to the
+            # previous day": the basis follows the level the change led to
+            reach += len(led_to.group(0))
         trail = _without_amount_note(whole[quantity.end : min(quantity.end + reach, clause_end)])
         previous_end = quantity.end
         if (
@@ -2789,9 +2796,18 @@ _OVER_A_PERIOD = re.compile(
     r"|december)\b|\b(?:this|last|the\s+past)\s+month\b|\bduring\s+the\s+month\b"
 )
 
+# A change's "to <level>": its basis may come after the level
+_TO_THE_LEVEL = re.compile(
+    r"\s*,?\s*to\s+(?:rmb\s*|us?\$\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*(?:yuan/mt|yuan|/mt|per\s+tonne)"
+)
+
 _OVER_DAYS = re.compile(
     r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:two|three|four|five|several|few|\d+)\s+"
     r"(?:trading\s+)?(?:days|sessions)\b"
+    # "aluminium has edged up for three days in a row since Tuesday, a cumulative increase of
+    # 100 yuan/mt"
+    r"|\bfor\s+(?:two|three|four|five|several|\d+)\s+(?:consecutive\s+)?(?:trading\s+)?"
+    r"(?:days|sessions)\b"
 )
 
 _CLOSED_AT_EXTREME = re.compile(
@@ -2815,7 +2831,9 @@ _WHEN_WAS = re.compile(
 
 _NOUN_AFTER = re.compile(
     # "marking a 0.56 per cent week-on-week uptick": the noun may carry its basis before it
-    r"^\s*(?:/mt\s*)?(?:(?:week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y)\s+)?"
+    # ("The settlement marked a 55 yuan/mt or 0.28% increase": the percentage told beside it)
+    r"^\s*(?:/mt\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s+)?"
+    r"(?:(?:week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y)\s+)?"
     r"(?:increase|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick|downfall)\b"
 )
 
@@ -4222,7 +4240,7 @@ def _foreign(head: str) -> bool:
         head,
     )
     head = re.sub(
-        r",\s*(?:supported|driven|weighed(?:\s+on)?|dragged|pressured|boosted|helped|hit|affected)"
+        r",\s*(?:supported|backed|driven|weighed(?:\s+on)?|dragged|pressured|boosted|helped|hit|affected)"
         r"\s+by\s+[^,]{1,60},",
         ",",
         head,
@@ -5010,6 +5028,10 @@ def _in_currency(owner: _Owner, quantity: Quantity) -> _Owner:
 def _inherited(last: _Owner, head: str) -> _Owner:
     """The owner a clause takes from the clause before it: the same series, but the spot
     market when it says so ("SHFE nickel will trade at ..., with spot prices at ...")."""
+    if re.search(r"\bimport(?:ed)?\s+spot\s+prices?\b", head) and "imported" not in last.product:
+        # "the CIF quotes for imported ADC12 rose to $2,430-2,470/mt, while the import spot
+        # prices remained around 19,200 yuan/mt": imported metal's price at home, in yuan
+        return _Owner(_with_qualifier(last.product, "imported"), "China")
     if last.region in _VENUES and re.search(r"\bspot\b", head):
         return _Owner(last.product, "China")
     return last
@@ -5306,7 +5328,7 @@ def _owner_as_written(
     if re.search(r"\bplatts\b", head[max(0, position - 60) :]) and "platts" not in product:
         product = _with_qualifier(product, "platts")  # "The LME alumina platts price"
     if (
-        re.search(r"\bimport(?:ed)?\s+spot\s+price\b|\bport\s+spot\s+cargo", head[-60:])
+        re.search(r"\bimport(?:ed)?\s+spot\s+prices?\b|\bport\s+spot\s+cargo", head[-60:])
         or _IMPORTED_AT_HOME.search(head[-100:])
     ) and "imported" not in product:
         # "the import spot price rose 100 yuan/mt to around 19,200 yuan/mt", "prices of imported

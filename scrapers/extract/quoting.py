@@ -178,7 +178,9 @@ def _held(lead: str) -> bool:
             # "quotations remained at discounts of 300 yuan/mt"
             r"(?:(?<=\sat)\s+(?:an?\s+)?(?:premium|discount)s?\s+of)?"
             r"(?:\s+(?:around|about|approximately|roughly))?\s*$"
-            r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$",
+            r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$"
+            # "the SMM ADC12 spot price maintained a theoretical premium of 345 yuan/mt"
+            r"|\bmaintain(?:ed|s)?\s+an?\s+(?:[a-z]+\s+)?(?:premium|discount|spread)\s+of\s*$",
             lead.rstrip(),
         )
         is not None

@@ -253,7 +253,9 @@ _NAMES_NEXT = re.compile(
 _TO_LEVEL = re.compile(
     r"^\s*(?:yuan/mt|yuan|/mt|per\s+tonne|percentage\s+points?|ppts?)?\s*,?\s*to\s+"
     r"(?:the\s+range\s+of\s+|a\s+premium\s+of\s+|a\s+discount\s+of\s+)?(?:rmb\s*|us?\$\s*)?"
-    r"[\d,.\s-]+(?:yuan/mt|yuan|/mt|per\s+tonne|%|per\s+cent)?\s*,?\s*$"
+    r"[\d,.\s-]+(?:yuan/mt|yuan|/mt|per\s+tonne|%|per\s+cent)?\s*,?"
+    # "rose slightly by 50 yuan/mt to 20,570 yuan/mt on Thursday compared to the previous day"
+    r"(?:\s*on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*)?\s*$"
 )
 
 

@@ -268,14 +268,33 @@ _SPREAD_FOR = re.compile(r"\b(?:spread|difference|gap)s?\s+for\s+(?P<leg>[^,;]+)
 
 
 def _graded_leg(leg: str, after: str) -> str:
-    """The pair's second leg, or the grade of it that the spread told after the pair names."""
+    """The pair's second leg, or the grade of it named after the pair and before the amount:
+    "the spread for mechanical casting aluminum scrap in Shanghai narrowed ..."; "..., the
+    Foshan mixed aluminum extrusion scrap free of paint saw a narrowing of 160 yuan/mt"."""
     spread_for = _SPREAD_FOR.search(after)
-    if spread_for is None:
-        return leg
-    graded = names.known_products(spread_for.group("leg"))
+    told = spread_for.group("leg") if spread_for is not None else after
+    told = told[: next((m.start() for m in re.finditer(r"\d", told)), len(told))]
+    graded = names.known_products(told)
     if graded and graded[0][2].startswith(f"{leg} ("):
         return graded[0][2]
     return leg
+
+
+def _grade_of_pair_before(sentence: Sentence, clause: Clause, context: Context) -> str | None:
+    """A spread clause that names only a grade, after a pair told earlier in the sentence: "In
+    terms of the price difference between A00 aluminum and aluminum scrap, ..., while the
+    Shanghai mechanical casting aluminum scrap spread widened by 29 yuan/mt WoW"."""
+    if not re.search(r"\b(?:spread|price\s+difference)\b", clause.folded):
+        return None
+    before = sentence.folded[: clause.start]
+    pair = next(iter(reversed(list(_BETWEEN.finditer(before)))), None)
+    if pair is None:
+        return None
+    first, second = _leg(pair.group("a"), context), _leg(pair.group("b"), context)
+    if not first or not second:
+        return None
+    graded = _graded_leg(second, clause.folded)
+    return names.spread_name(first, graded) if graded != second else None
 
 
 # "For the price difference between primary metal and scrap, Foshan aluminium for profiles
@@ -676,6 +695,9 @@ def _read_spread(
         if spot is not None:
             metal = names.base_metal(spot.subject)
             named = (f"{metal} - {metal} futures", False)
+    if named is None:
+        graded_pair = _grade_of_pair_before(sentence, clause, context)
+        named = (graded_pair, False) if graded_pair is not None else None
     if named is None:
         for quantity in amounts:
             notes.add(
