@@ -205,6 +205,10 @@ MOM = Concept(
         "month on month",
         "month-over-month",
         "from the previous month",
+        # "the SMM A00 price on June 30 rose by 490 yuan/mt from the previous month-end"
+        "from the previous month-end",
+        "from the end of last month",
+        "from the end of the previous month",
         "from last month",
         "over the previous month",
         "compared to the previous month",

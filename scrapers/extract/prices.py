@@ -2510,7 +2510,12 @@ def _read_prices(
             held_lead = _LATEST_QUOTE.sub("", own_lead)
         if _held(held_lead) and draft.change is None and not draft.forecast:
             # (a forecast that prices "should hold stable at RMB 60,000/mt" states a level)
-            draft.change = PriceChange(Decimal(0), basis=_basis(trail, context, sentence))
+            basis = _basis(trail, context, sentence)
+            if basis is None and _WEEKLY_QUOTES.search(held_lead):
+                # "with weekly offers basically stable at 15,800-17,400 yuan/mt": held over
+                # the week
+                basis = ChangeBasis.WOW
+            draft.change = PriceChange(Decimal(0), basis=basis)
         flat_after = _FLAT_AFTER.match(trail)
         if flat_after is not None and draft.change is None:
             # "above-standard #553 silicon metal were 11,700-12,000 yuan/mt, flat WoW, ..."
@@ -2716,6 +2721,8 @@ _DEAL_LEAD = re.compile(
     r"(?<!most\s)(?<!mainstream\s)(?<!main\s)(?<!to\s)(?<!will\s)(?<!fob\s)(?<!cif\s)(?<!and\s)"
     # ... nor a forecast's verb: "LME aluminum should trade at $1,500-1,570/mt"
     r"(?<!should\s)(?<!may\s)(?<!might\s)(?<!could\s)(?<!would\s)(?<!shall\s)(?<!can\s)"
+    # ... nor a weekly review's "with weekly offers basically stable at": the grade's quote
+    r"(?<!weekly\s)"
     r"\b(?:deals?|transactions?|trades?|offers?|bids?)\b"
     r"(?:\s+[a-z]+){0,3}\s+(?:at|to|around)\s*$"
     r"|\b(?:changed|changing|change)\s+hands\s+(?:at|around|near)\s*$"
@@ -2800,6 +2807,8 @@ _OVER_A_PERIOD = re.compile(
 _TO_THE_LEVEL = re.compile(
     r"\s*,?\s*to\s+(?:rmb\s*|us?\$\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*(?:yuan/mt|yuan|/mt|per\s+tonne)"
 )
+
+_WEEKLY_QUOTES = re.compile(r"\bweekly\s+(?:offers|quotes|quotations|prices)\b")
 
 _OVER_DAYS = re.compile(
     r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:two|three|four|five|several|few|\d+)\s+"
@@ -4208,6 +4217,13 @@ _WHY_IT_MOVED = re.compile(
 _OTHER_MARKETS = frozenset({"crude oil", "wti", "brent"})
 
 
+_DEMAND_AS_REASON = re.compile(
+    r"\b(?:under|amid)\s+(?:[a-z-]+\s+){0,2}(?:pressure|support)\b"
+    r"|\b(?:pressure|support)\s+from\s+(?:[a-z-]+\s+){0,2}demand\b"
+    r"|\bon\s+(?:weak|strong|firm|slow|sluggish|improving|poor|rigid)\s+demand\b"
+)
+
+
 def _foreign(head: str) -> bool:
     """Whether the clause is about a cost, fee, profit or volume rather than a price: such a
     noun opens it, or stands between the product and the amount."""
@@ -4245,6 +4261,9 @@ def _foreign(head: str) -> bool:
         ",",
         head,
     )
+    # "Baled UBC prices fluctuated rangebound under demand pressure, eventually settling at";
+    # "baled UBC faces more pressure from weak demand, potentially testing": why it moved
+    head = _DEMAND_AS_REASON.sub(" ", head)
     head = _EQUITIES.sub(
         " ", _PAREN.sub(" ", head)
     )  # "shredded tense scrap (including freight) quoted at ..."
@@ -4325,6 +4344,10 @@ def _role(
         # "Whether the contract could stay above 51,000 yuan/mt will come under scrutiny
         # tonight": a question to watch, not a forecast
         return "other"
+    if re.search(r"\blisting\s+(?:benchmark\s+|reference\s+)?price\s+(?:of|at|was)\s*$", stripped):
+        # "Their listing benchmark price of 18,365 yuan/mt sat far below spot": what the
+        # exchange set for the first day, which the first trades were measured against
+        return "reference"
     if _TO_A_PEAK.search(stripped[-50:]):
         # "Battery-grade lithium carbonate price climbed over 37% from the start of 2017 to a
         # peak of 171,000 yuan/mt, ... then turned": where it topped out, not where it stands

@@ -55,7 +55,9 @@ _NOT_A_SPREAD = re.compile(
     r"\binter-?month|\bcontango\b|\bbackwardation\b"
     # "the price spread between SHFE 1606 and 1605 aluminum contracts": two months of one contract
     r"|\bbetween\s+(?:the\s+)?shfe\s+\d{4}\s+and\s+\d{4}\b"
-    r"|(?<![a-z]ed\s)(?<!fell\s)(?<!came\s)(?<!went\s)(?<!slid\s)\bback\s+\d|calendar"
+    r"|(?<![a-z]ed\s)(?<!fell\s)(?<!came\s)(?<!went\s)(?<!slid\s)\bback\s+\d"
+    # a calendar spread, not "the average spot price ... in June (calendar month)"
+    r"|calendar(?!\s+(?:month|year|week|day)s?\b)"
 )
 
 _BETWEEN = re.compile(
@@ -277,6 +279,10 @@ def _graded_leg(leg: str, after: str) -> str:
     graded = names.known_products(told)
     if graded and graded[0][2].startswith(f"{leg} ("):
         return graded[0][2]
+    if leg.endswith(" scrap") and re.search(r"\bprofile\s+alumini?um\b", told):
+        # "with the spread for Foshan profile aluminum expanding to 1,975 yuan/mt": the
+        # profile scrap Foshan quotes (batch 04's "Foshan aluminium for profiles")
+        return f"{leg} (profile)"
     return leg
 
 
