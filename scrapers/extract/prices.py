@@ -2375,6 +2375,18 @@ def _read_prices(
                 # "up RMB 105 per tonne or 0.54 per cent compared with the previous trading day":
                 # the basis written after the percentage is the amount's too
                 basis = _basis(whole[quantity.end + also.end() : clause_end], context, sentence)
+            earlier = context.last_price
+            if (
+                basis is None
+                and _ALSO_MOVED.search(whole[clause.start : quantity.start])
+                and earlier is not None
+                and earlier.sentence is not sentence
+                and earlier.change is not None
+                and earlier.change.basis is not None
+            ):
+                # "..., with a weekly increase of 1,300 yuan/mt. Bare bright copper also saw an
+                # increase of nearly 1,200 yuan/mt": the move on the basis just told
+                basis = earlier.change.basis
             if (
                 draft.change is not None
                 and draft.change.basis is not None
@@ -2614,8 +2626,43 @@ _WAYPOINT = re.compile(
     r"|\b(?:test(?:ed|ing)?|reach(?:ed|ing))\s*(?:rmb|\$)?\s*$"
 )
 
+# "dropped fast to", "broke through ... hit": a move to a level on the way
+_WENT_TO = re.compile(
+    r"\b(?:climbed|rose|rallied|jumped|surged|advanced|dropped|fell|slid|slipped|dipped|tumbled"
+    r"|declined)(?:\s+(?:fast|sharply|rapidly|quickly|back|again|further))?\s+to(?:\s+hit)?"
+    r"\s*(?:usd|us\$|\$|rmb)?\s*$"
+    r"|\b(?:broke|broken)\s+(?:through|above|below)\s*(?:usd|us\$|\$|rmb)?\s*$"
+    r"|(?:,|\band)\s+hit\s*(?:usd|us\$|\$|rmb)?\s*$"
+)
+
+# ... and the close told after it in the same sentence
+_CLOSE_LATER = re.compile(
+    r"\b(?:to\s+close|(?:finally\s+)?closed|closing|to\s+end|ended|to\s+finish|finished|to\s+settle"
+    r"|settled)\b(?:\s+[a-z]+){0,3}\s+at\s*(?:usd|us\$|\$|rmb)?\s*\d"
+)
+
+# "though it could not hold above the $2,000/mt mark"
+_A_MARK_AFTER = re.compile(r"\s*(?:/\s*mt\s*)?(?:psychological\s+)?(?:mark|barrier|threshold)\b")
+_HOLD_BEYOND_THE = re.compile(
+    r"\b(?:hold|stay|stand|remain)\s+(?:above|below|over|under)\s+the\s*"
+    r"(?:usd|us\$|\$|rmb)?\s*$"
+)
+
+_ALSO_MOVED = re.compile(
+    r"\balso\s+(?:saw|recorded|posted|registered)\s+an?\s+(?:increase|rise|gain|decrease|decline|drop|fall)"
+    r"\s+of(?:\s+(?:nearly|about|around|almost|some))?\s*$"
+)
+
+# "surged ... to 79,900 yuan/mt before pulling back to 79,200 yuan/mt": where it went first
+_BEFORE_IT_TURNED_TO = re.compile(
+    r"\s*(?:/\s*mt\s*)?,?\s*before\s+(?:pulling|falling|easing|retreating|rebounding|recovering"
+    r"|bouncing|dropping|climbing)(?:\s+back)?\s+to\s*(?:rmb|usd|us\$|\$)?\s*\d"
+)
+
 _IN_THE_SESSION = re.compile(
     r"\bbriefly\b|\bearly\b|\b(?:before|near)\s+the\s+(?:morning\s+|midday\s+)?close\b"
+    # "In European hours bulls added positions and drove a quick rally to test $2,900/mt"
+    r"|\bin\s+(?:the\s+)?(?:asian|european|us|american)\s+(?:trading\s+)?(?:hours|session)\b"
     # "after 10 a.m., it repeatedly tested 80,420 yuan/mt before rebounding to around 80,600"
     r"|\bafter\s+\d{1,2}(?::\d\d)?\s*(?:a\.m\.|am|p\.m\.|pm)"
     r"|\bbefore\s+(?:rebounding|recovering|bouncing|retreating|pulling\s+back|falling\s+back)\b"
@@ -4387,6 +4434,9 @@ def _role(
         # "Chinese stocks gained almost 2%, helping SHFE copper hold at RMB 54,000/mt": a
         # round line the market kept above, told as an effect, not a quote
         return "round"
+    if not quantity.is_range and _A_MARK_AFTER.match(trail) and _HOLD_BEYOND_THE.search(stripped):
+        # "though it could not hold above the $2,000/mt mark": a round line, not a quote
+        return "round"
     if _TECHNICAL_AFTER.match(trail) and re.search(
         # "ex-factory prices pulled back significantly today to the 16,000 yuan/mt level"
         r"\b(?:return(?:s|ed|ing)?|back)(?:\s+[a-z]+){0,3}\s+to(?:\s+the)?$",
@@ -4673,6 +4723,23 @@ def _role(
         # "SHFE copper briefly went above 78,100 early, fell back under 77,700 and climbed again
         # to test 78,200 before the morning close": waypoints of a session, no close
         return "intraday"
+    if not closed and _BEFORE_IT_TURNED_TO.match(trail):
+        # "copper prices surged over the weekend from 77,900 yuan/mt to 79,900 yuan/mt before
+        # pulling back to 79,200 yuan/mt": a waypoint, the level it turned to is the quote
+        return "intraday"
+    if not closed and not quantity.is_range and _WENT_TO.search(stripped[-50:]):
+        later_close = _CLOSE_LATER.search(rest)
+        between = rest[: later_close.start()] if later_close is not None else ""
+        if (
+            later_close is not None
+            and not re.search(r"\bwhile\b|\bwhereas\b|;", between)
+            # (the close of the same series: no other product named before it)
+            and not names.known_products(between)
+        ):
+            # "Tin climbed to USD 21,250/mt ..., then dropped fast to USD 20,500/mt when ..., and
+            # pared some losses ... to close at USD 21,075/mt": where it went on the way to the
+            # close the same sentence tells
+            return "intraday"
     if (
         quantity.is_range
         and _futures(owner)

@@ -87,6 +87,10 @@ _DEMAND_IN_A_MONTH = re.compile(
     # ... "China's official manufacturing PMI hit its lowest since August 2012 at 49.4 in
     # January": the index's month
     rf"|\bpmi\b(?:[^.;]|\.\d){{0,60}}?\bin\s+(?:{_MONTHS})\b"
+    # ... "Fed speakers fed talk of tapering in December, and LME lead ... closed at": the
+    # central bank's meeting, not the price's month
+    rf"|\b(?:taper(?:ing)?|rate\s+(?:cut|hike)s?|(?:fomc|fed)\s+meeting|policy\s+meeting)"
+    rf"\s+(?:[a-z]+\s+){{0,2}}in\s+(?:{_MONTHS})\b"
 )
 _IN_MONTH = re.compile(
     # (not "a high last seen in May 2009": when the market was last this high)
