@@ -657,6 +657,8 @@ INTRADAY = Concept(
         "a peak of",
         "peaking at",
         "peaked at",
+        # "finally ended at USD 2,206.3/mt, up USD 8.5/mt after peaking USD 2,218/mt"
+        "after peaking",
         # "then it swung around 22,715 yuan/mt with a low of ...": where the session hovered
         "swung around",
         "swinging around",

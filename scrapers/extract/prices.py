@@ -2629,7 +2629,9 @@ _WAYPOINT = re.compile(
 # "dropped fast to", "broke through ... hit": a move to a level on the way
 _WENT_TO = re.compile(
     r"\b(?:climbed|rose|rallied|jumped|surged|advanced|dropped|fell|slid|slipped|dipped|tumbled"
-    r"|declined)(?:\s+(?:fast|sharply|rapidly|quickly|back|again|further))?\s+to(?:\s+hit)?"
+    r"|declined)(?:\s+(?:fast|sharply|rapidly|quickly|back|again|further))?"
+    # ("rose on buying to USD 2,263/mt")
+    r"(?:\s+on\s+[a-z-]+(?:\s+[a-z-]+)?)?\s+to(?:\s+hit)?"
     r"\s*(?:usd|us\$|\$|rmb)?\s*$"
     r"|\b(?:broke|broken)\s+(?:through|above|below)\s*(?:usd|us\$|\$|rmb)?\s*$"
     r"|(?:,|\band)\s+hit\s*(?:usd|us\$|\$|rmb)?\s*$"
@@ -2637,8 +2639,16 @@ _WENT_TO = re.compile(
 
 # ... and the close told after it in the same sentence
 _CLOSE_LATER = re.compile(
-    r"\b(?:to\s+close|(?:finally\s+)?closed|closing|to\s+end|ended|to\s+finish|finished|to\s+settle"
-    r"|settled)\b(?:\s+[a-z]+){0,3}\s+at\s*(?:usd|us\$|\$|rmb)?\s*\d"
+    r"\b(?:to\s+close|(?:finally\s+)?closed|closing|to\s+end|ended|to\s+finish|finished|finishing"
+    r"|to\s+settle|settled)\b(?:\s+[a-z]+){0,3}\s+at\s*(?:usd|us\$|\$|rmb)?\s*\d"
+)
+
+# ... or the day's close told in a later sentence of the paragraph ("LME lead prices started at
+# USD 2,248/mt overnight and rose on buying to USD 2,263/mt. ... LME lead hovered near USD
+# 2,250/mt and finally ended at USD 2,250.8/mt")
+_FINAL_CLOSE_LATER = re.compile(
+    r"\bfinally\s+(?:closed|ended|finished|settled)\b(?:\s+[a-z]+){0,3}\s+at\s*"
+    r"(?:usd|us\$|\$|rmb)?\s*\d"
 )
 
 # "though it could not hold above the $2,000/mt mark"
@@ -4266,6 +4276,8 @@ _OTHER_MARKETS = frozenset({"crude oil", "wti", "brent"})
 
 _DEMAND_AS_REASON = re.compile(
     r"\b(?:under|amid)\s+(?:[a-z-]+\s+){0,2}(?:pressure|support)\b"
+    # "fell further to RMB 13,225/mt on profit taking on Thursday before finishing at"
+    r"|\bprofit[\s-]taking\b"
     r"|\b(?:pressure|support)\s+from\s+(?:[a-z-]+\s+){0,2}demand\b"
     r"|\bon\s+(?:weak|strong|firm|slow|sluggish|improving|poor|rigid)\s+demand\b"
 )
@@ -4730,12 +4742,12 @@ def _role(
     if not closed and not quantity.is_range and _WENT_TO.search(stripped[-50:]):
         later_close = _CLOSE_LATER.search(rest)
         between = rest[: later_close.start()] if later_close is not None else ""
-        if (
-            later_close is not None
-            and not re.search(r"\bwhile\b|\bwhereas\b|;", between)
-            # (the close of the same series: no other product named before it)
-            and not names.known_products(between)
-        ):
+        told_on = later_close is not None and not re.search(r"\bwhile\b|\bwhereas\b|;", between)
+        if later_close is None and _futures(owner):
+            later_close = _FINAL_CLOSE_LATER.search(following)
+            between = following[: later_close.start()] if later_close is not None else ""
+            told_on = later_close is not None
+        if told_on and not _another_product_named(between, owner):
             # "Tin climbed to USD 21,250/mt ..., then dropped fast to USD 20,500/mt when ..., and
             # pared some losses ... to close at USD 21,075/mt": where it went on the way to the
             # close the same sentence tells
@@ -5125,6 +5137,13 @@ def _inherited(last: _Owner, head: str) -> _Owner:
     if last.region in _VENUES and re.search(r"\bspot\b", head):
         return _Owner(last.product, "China")
     return last
+
+
+def _another_product_named(text: str, owner: _Owner) -> bool:
+    """Whether text names a product of another metal than the owner's (the close told after a
+    waypoint is then perhaps not the owner's)."""
+    base = names.base_metal(owner.product)
+    return any(names.base_metal(product) != base for *_, product in names.known_products(text))
 
 
 def _futures(owner: _Owner) -> bool:

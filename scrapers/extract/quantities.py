@@ -44,7 +44,8 @@ class Quantity:
         return self.value
 
 
-_CURRENCY = r"(?:rmb|cny|usd\s?\$|usd|us\s?\$|\$|¥)"  # AL Circle writes "USD$ 2,665" too
+# AL Circle writes "USD$ 2,665" too, and an SMM lead review of 2013 "started at SUD 2,248/mt"
+_CURRENCY = r"(?:rmb|cny|usd\s?\$|usd|sud|us\s?\$|\$|¥)"
 _PER_TONNE = rf"\s*(?:/\s*|per\s+){TONNE}"
 _QUANTITY = re.compile(
     # (also "closed up 1.11% or 770 yuan/mt to70300 yuan/mt": a space the site dropped)
@@ -101,7 +102,7 @@ def _kind(match: re.Match[str]) -> tuple[Kind, str | None, bool]:
         return Kind.OTHER, None, False  # per pound, per nickel unit, per kg: not per tonne
     pre = (match.group("pre") or "").replace(" ", "")
     post = match.group("post") or match.group("postdollar") or ""
-    dollars = pre in {"usd", "usd$", "us$", "$"} or post.startswith(("usd", "us", "dollar", "$"))
+    dollars = pre in {"usd", "sud", "usd$", "us$", "$"} or post.startswith(("usd", "us", "dollar", "$"))
     if pre or post:
         tonne = bool(match.group("tonne") or match.group("tonne2") or match.group("tonne3"))
         return Kind.MONEY, "USD/t" if dollars else "CNY/t", tonne
