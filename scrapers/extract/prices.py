@@ -2900,7 +2900,9 @@ _NOUN_AFTER = re.compile(
     # ("The settlement marked a 55 yuan/mt or 0.28% increase": the percentage told beside it)
     r"^\s*(?:/mt\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s+)?"
     r"(?:(?:week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y)\s+)?"
-    r"(?:increase|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick|downfall)\b"
+    # ("followed by Linyi witnessing RMB 280 per tonne increment to RMB 17,820 per tonne")
+    r"(?:increase|increment|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick"
+    r"|downfall)\b"
 )
 
 _NEAR_MIDDAY = re.compile(
@@ -3997,7 +3999,9 @@ def _read_flat_grades(
 _SLASHED_GRADES = re.compile(r"[\w.#]+\s*/\s*[\w.#]+\s+(?:products?|models?|grades?)\b")
 
 _PRODUCT_JOIN = re.compile(
-    r"\s*(?:prices?\s*)?(?:,\s*and|,|and)\s+(?:the\s+)?(?:prices?\s+of\s+(?:the\s+)?)?(?:[a-z-]+\s+)?"
+    # ("high purity aluminium (99.99%) price and high purity aluminium (99.996%) price")
+    r"\s*(?:prices?\s*)?(?:,\s*and|,|and)\s+(?:the\s+)?(?:prices?\s+of\s+(?:the\s+)?)?"
+    r"(?:[a-z-]+\s+){0,2}"
     r"|\s*,\s*"
     # "4.2V/4.4V/4.5V products": grades joined by slashes
     r"|\s*/\s*"
@@ -5361,11 +5365,12 @@ def _owner_as_written(
         ):
             return _inherited(last, head)
         product = heading_product
-    futures_word = (
-        FUTURES.search(head[max(0, position - _FUTURES_WORD_REACH) :])
-        if FUTURES.mentioned(head)
-        else None
-    )
+    near = head[max(0, position - _FUTURES_WORD_REACH) :]
+    futures_word = FUTURES.search(near) if FUTURES.mentioned(head) else None
+    if futures_word is not None and _SPOT_PRODUCT.search(near[futures_word.end() :]):
+        # "SHFE 1305 lead contract price should move between ..., with spot lead prices in China
+        # expected at RMB 14,500-14,600/mt": the spot market, named after the contract
+        futures_word = None
     if futures_word is None:
         # "On Thursday morning the contract held near ..., then ... before ending at": the
         # clause's subject, however far back; "September copper bounced back ... before closing
@@ -5525,6 +5530,17 @@ def _owner_as_written(
         # price in an article about the LME is the exchange's, and its session is read as one
         # (the same call `_dollar_prices_at_the_venue` makes once the article is read)
         region = "LME"
+    elif (
+        region == "China"
+        and product in {"alumina", "alumina (platts)"}
+        and _unit_told(quantity, clause) == "USD/t"
+        and context.venue == "LME"
+        and not re.search(r"\b(?:fob|cif|cfr)\b", whole)
+    ):
+        # AL Circle's LME daily ends "Alumina platts price also remained unchanged at USD 321
+        # per tonne" (or just "Alumina price ..."): the LME's alumina (Platts) contract, the only
+        # dollar alumina price it reports
+        product, region = "alumina (platts)", "LME"
     return _Owner(product, region)
 
 
@@ -5570,6 +5586,7 @@ def _section_metal_misnamed(product: str, context: Context) -> str:
 # How far before an amount a word for the futures still says the amount is the contract's ("The
 # SHFE 1808 contract hovered around the 20-day moving average, and closed at 49,215 yuan/mt")
 _FUTURES_WORD_REACH = 80
+_SPOT_PRODUCT = re.compile(r"\bwith\s+spot\s+[a-z]+\s+prices?\b")
 
 
 def _since_the_last_comma(whole: str, start: int, end: int) -> str:

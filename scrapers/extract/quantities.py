@@ -102,7 +102,9 @@ def _kind(match: re.Match[str]) -> tuple[Kind, str | None, bool]:
         return Kind.OTHER, None, False  # per pound, per nickel unit, per kg: not per tonne
     pre = (match.group("pre") or "").replace(" ", "")
     post = match.group("post") or match.group("postdollar") or ""
-    dollars = pre in {"usd", "sud", "usd$", "us$", "$"} or post.startswith(("usd", "us", "dollar", "$"))
+    dollars = pre in {"usd", "sud", "usd$", "us$", "$"} or post.startswith(
+        ("usd", "us", "dollar", "$")
+    )
     if pre or post:
         tonne = bool(match.group("tonne") or match.group("tonne2") or match.group("tonne3"))
         return Kind.MONEY, "USD/t" if dollars else "CNY/t", tonne

@@ -176,6 +176,7 @@ _NOUN_SIGNS = {
     "leap": 1,
     "escalation": 1,  # AL Circle's "a Year-on-Year escalation of RMB 80 per tonne"
     "uptick": 1,
+    "increment": 1,
     "downtick": -1,
     "spike": 1,
     "downfall": -1,

@@ -107,6 +107,10 @@ _SPOT_PREMIUM = re.compile(
     r"|\bspot\s+(?:[a-z]+\s+)?prices?\b(?:\s+[a-z]+){0,7}?\s+an?\s+(?:premium|discount)\b"
     # "On the spot market, the discounts are seen at 220-180 yuan/mt"
     r"|\bon\s+the\s+spot\s+market\s*,\s*the\s+(?:premiums?|discounts?)\b"
+    # AL Circle's "with spot contracts to be traded at a discount price of RMB 20 per tonne and
+    # a premium price of RMB 20 per tonne"
+    r"|\bspot\s+contracts?\s+(?:(?:is|are|was|were)\s+)?(?:(?:likely|expected)\s+)?(?:to\s+be\s+)?"
+    r"traded\s+at\s+an?\s+(?:premium|discount)\b"
     # "In the spot market, sellers began the day with premiums of 600-620 yuan/mt"
     r"|\bin\s+the\s+spot\s+market\s*,[^.;]{0,60}?\b(?:premiums?|discounts?)\s+of\b"
     # "Spot prices are expected to trade at premiums of RMB 0-40/mt"; "Spot copper in China
@@ -216,7 +220,7 @@ _IMPORT_COST = re.compile(
 )
 
 _ABOVE_DOMESTIC = re.compile(
-    r"^\s*(?P<dir>higher|lower)\s+than\s+(?:the\s+)?(?:domestic|[a-z]+\s+index|spot)\b"
+    r"^\s*(?P<dir>higher|lower|above|below)\s+(?:than\s+)?(?:the\s+)?(?:domestic|[a-z]+\s+index|spot)\b"
 )
 
 _FEW_QUOTES = re.compile(
@@ -496,7 +500,7 @@ def _read_import_window(
         False,
         metric=Metric.SPREAD,
     )
-    sign = -1 if parity.group("dir") == "higher" else 1
+    sign = -1 if parity.group("dir") in {"higher", "above"} else 1
     window.value = sign * quantity.value
     notes.add(
         sentence,
@@ -508,6 +512,55 @@ def _read_import_window(
         why="import parity against the domestic price: the import window",
     )
     return True
+
+
+def _told_as_import_parity(
+    sentence: Sentence,
+    clause: Clause,
+    amounts: list[Quantity],
+    name: str,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """ "That works out at about RMB 3,292.48 per tonne at the main domestic ports, RMB 47.51 per
+    tonne above the alumina index, though ... the import window has opened": the window is the
+    amount told against the domestic price (the converted import price is no figure), China's."""
+    whole = sentence.folded
+    for quantity in amounts:
+        parity = _ABOVE_DOMESTIC.match(whole[quantity.end :])
+        if parity is None:
+            continue
+        window = _draft(
+            drafts,
+            _Owner(name.replace(" (index)", ""), "China"),
+            quantity.unit or "CNY/t",
+            sentence,
+            None,
+            False,
+            metric=Metric.SPREAD,
+        )
+        sign = -1 if parity.group("dir") in {"higher", "above"} else 1
+        window.value = sign * quantity.value
+        notes.add(
+            sentence,
+            quantity.start,
+            quantity.end,
+            "spread",
+            owner=window.subject,
+            emitted=True,
+            why="import parity against the domestic price: the import window",
+        )
+        for other in amounts:
+            if other is not quantity:
+                notes.add(
+                    sentence,
+                    other.start,
+                    other.end,
+                    "other",
+                    why="the import price converted into yuan, compared with the domestic one",
+                )
+        return True
+    return False
 
 
 _LATER_CONTRACT = "a premium against a later contract: only the front one is the spot premium"
@@ -715,6 +768,10 @@ def _read_spread(
             )
         return
     name, flip = named
+    if name.endswith(" import window") and _told_as_import_parity(
+        sentence, clause, amounts, name, drafts, notes
+    ):
+        return
     found_regions = [
         found
         for found in names.regions(without_dateline(folded))
@@ -1103,7 +1160,7 @@ def _read_spread(
             why = "a spread's range, its first end"
         elif (
             draft.empty
-            and re.search(r"\b(?:discount|premium)s?\s+of\s*$", stripped)
+            and re.search(r"\b(?:discount|premium)s?(?:\s+price)?\s+of\s*$", stripped)
             and (
                 re.match(
                     r"^\s*(?:yuan/mt\s*)?to\s+(?:(?:an?\s+)?(?:premium|discount)s?\s+of|parity"
@@ -1111,9 +1168,16 @@ def _read_spread(
                     trail,
                 )
                 or (
-                    re.search(r"\bbetween\s+(?:an?\s+)?(?:discount|premium)s?\s+of\s*$", stripped)
+                    # (also AL Circle's "at a discount price of RMB 20 per tonne and a premium
+                    # price of RMB 20 per tonne")
+                    re.search(
+                        r"\b(?:between|at)\s+(?:an?\s+)?(?:discount|premium)s?(?:\s+price)?\s+of\s*$",
+                        stripped,
+                    )
                     and re.match(
-                        r"^\s*(?:yuan/mt\s*)?and\s+(?:an?\s+)?(?:premium|discount)s?\s+of", trail
+                        r"^\s*(?:yuan/mt\s*)?and\s+(?:an?\s+)?(?:premium|discount)s?(?:\s+price)?"
+                        r"\s+of",
+                        trail,
                     )
                 )
             )
