@@ -1045,6 +1045,10 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "gadolinium-iron alloy": "gadolinium-iron alloy",
     "gadolinium iron alloy": "gadolinium-iron alloy",
     "monazite": "monazite",
+    # zinc's ore, whose treatment charges are fees (no figure) but whose import loss is a spread
+    # ("Imported minerals keep a loss of about 800-900 yuan per tonne")
+    "zinc concentrate": "zinc concentrate",
+    "imported zinc concentrate": "zinc concentrate (imported)",
     # tungsten's ores by mineral ("black tungsten" is wolframite, "white" scheelite) and APT
     "wolframite concentrate": "wolframite concentrate",
     "black tungsten concentrate": "wolframite concentrate",

@@ -1862,6 +1862,20 @@ def _read_prices(
             else own_lead
         )
         first_amount, clause_start_amount = clause_start_amount, False
+        if _TC_PER_DRY_TONNE.search(whole[quantity.start : quantity.end + 4]) and _TC_WORDS.search(
+            whole
+        ):
+            # "the SMM Imported Zinc Concentrate Index increased by $1/dmt WoW to $66.25/dmt" in
+            # a TC report: the treatment charge per dry tonne of concentrate, a fee
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                owner=owner.product,
+                why="a treatment charge per dry tonne of concentrate: a fee, not a price",
+            )
+            continue
         if _government_benchmark(whole[: quantity.start], owner.product, context):
             notes.add(
                 sentence,
@@ -2864,6 +2878,9 @@ _OVER_A_PERIOD = re.compile(
 _TO_THE_LEVEL = re.compile(
     r"\s*,?\s*to\s+(?:rmb\s*|us?\$\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*(?:yuan/mt|yuan|/mt|per\s+tonne)"
 )
+
+_TC_PER_DRY_TONNE = re.compile(r"/\s*dmt\b")
+_TC_WORDS = re.compile(r"\b(?:tcs?|treatment\s+charges?|processing\s+fees?)\b")
 
 _WEEKLY_QUOTES = re.compile(r"\bweekly\s+(?:offers|quotes|quotations|prices)\b")
 

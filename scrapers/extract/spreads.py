@@ -47,6 +47,8 @@ _SPREAD = re.compile(
     r"|(?:loss|losses|profits?)(?=[^.;]{0,25}?\b(?:for|on)\s+imported\b)"
     # "Losses for copper importers were between RMB 3,000-4,000/mt"
     r"|(?:loss|losses|profits?)(?=\s+(?:for|of)\s+(?:[a-z]+\s+)?importers\b)"
+    # "Imported minerals keep a loss of about 800-900 yuan per tonne": the ore's import loss
+    r"|(?<=\bimported\sminerals\skeep\sa\s)loss"
     r"|refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|price\s+differential)\b"
 )
 
@@ -262,7 +264,10 @@ _BELOW_OR_ABOVE = re.compile(r"^\s*(?:/\s*mt\s*)?below\s+(?:or|to)\s+(?:rmb\s*)?
 
 _WIDER_FROM = re.compile(r"^\s*(?:yuan/mt\s*)?(?P<dir>wider|narrower)\s+(?:from|than)\b")
 
-_AT_A_MARGIN = re.compile(r"\b(?:at|with|showed|show)\s+an?\s+(?:loss|profit)\s+of\s*$")
+_AT_A_MARGIN = re.compile(
+    r"\b(?:at|with|showed|show|keeps?|kept)\s+an?\s+(?:loss|profit)\s+of"
+    r"(?:\s+(?:about|around|roughly|nearly))?\s*$"
+)
 
 _AVERAGE_AT_PARITY = re.compile(
     r"\baverage(?:\s+(?:price|premium|spread))?\s+(?:(?:was|stood|being)\s+)?at\s+parity\b"
@@ -562,6 +567,11 @@ def _told_as_import_parity(
         return True
     return False
 
+
+_IMPORTED_ORE_LOSS = re.compile(
+    r"\bimported\s+(?:minerals|ores?|concentrates?)\s+(?:keeps?|kept|sees?|saw)\s+(?:an?\s+)?"
+    r"(?:loss|losses)\s+of\b"
+)
 
 _LATER_CONTRACT = "a premium against a later contract: only the front one is the spot premium"
 
@@ -1685,13 +1695,16 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         # "the real-time loss per ton for imported ADC12", "the loss on imported ADC12"
         r"|\b(?:loss|losses|profit|profits)\b[^.;]{0,25}?\b(?:for|on)\s+imported\b"
         # "Losses for copper importers were between RMB 3,000-4,000/mt"
-        r"|\b(?:loss|losses|profit|profits)\s+(?:for|of)\s+(?:[a-z]+\s+)?importers\b",
+        r"|\b(?:loss|losses|profit|profits)\s+(?:for|of)\s+(?:[a-z]+\s+)?importers\b"
+        r"|" + _IMPORTED_ORE_LOSS.pattern,
         folded,
     ) or ("import" in folded and "domestic" in folded):
         products = names.known_products(
             _PAREN.sub(" ", sentence.folded[: sentence.folded.find(folded) + len(folded)])
         )
         product = products[0][2] if products else context.product or metal
+        if not products and metal and _IMPORTED_ORE_LOSS.search(folded):
+            product = f"{metal} concentrate"  # the ore of the article's metal
         if product is not None and product.endswith("futures"):
             product = product[: -len(" futures")]
         return (f"{product} import window", False) if product else None
