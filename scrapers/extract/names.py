@@ -969,6 +969,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "prebaked anode": "prebaked anode",
     "pre-baked anode": "prebaked anode",
     "pre-bake anode": "prebaked anode",
+    # "the average price of SMM prebaked anodes plunged 868 yuan/mt month-on-month in May"
+    "prebaked anodes": "prebaked anode",
+    "pre-baked anodes": "prebaked anode",
     # quartz ore for silicon smelting, sold ex-mine by grade
     "silica": "silica",
     "high-grade silica": "silica (high-grade)",

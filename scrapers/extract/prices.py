@@ -2882,6 +2882,14 @@ _TO_THE_LEVEL = re.compile(
 _TC_PER_DRY_TONNE = re.compile(r"/\s*dmt\b")
 _TC_WORDS = re.compile(r"\b(?:tcs?|treatment\s+charges?|processing\s+fees?)\b")
 
+_BUYERS_LINE = re.compile(
+    r"\b(?:buy|buys|buying|bought|purchases?|purchasing|acceptance)\b(?:\s+[a-z]+){0,3}\s+"
+    r"(?:below|under)\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
+_AROUND_A_ROUND_LEVEL = re.compile(
+    r"\b(?:fluctuated|moved|hovered|swung|oscillated)\s+around\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
+
 _WEEKLY_QUOTES = re.compile(r"\bweekly\s+(?:offers|quotes|quotations|prices)\b")
 
 _OVER_DAYS = re.compile(
@@ -4428,6 +4436,19 @@ def _role(
         # "Their listing benchmark price of 18,365 yuan/mt sat far below spot": what the
         # exchange set for the first day, which the first trades were measured against
         return "reference"
+    if _BUYERS_LINE.search(stripped[-60:]):
+        # "most processors buy more readily below 20,500 yuan/mt": where buyers step in, not a
+        # price the market stands at
+        return "other"
+    if (
+        not quantity.is_range
+        and quantity.value % 500 == 0
+        and _AROUND_A_ROUND_LEVEL.search(stripped[-40:])
+        and not _futures(owner)
+    ):
+        # "Zinc prices fluctuated around 20,500 yuan/mt, and there will be still room for price
+        # gains": the round level prices hovered about lately, no quote
+        return "span"
     if _TO_A_PEAK.search(stripped[-50:]):
         # "Battery-grade lithium carbonate price climbed over 37% from the start of 2017 to a
         # peak of 171,000 yuan/mt, ... then turned": where it topped out, not where it stands
@@ -4585,9 +4606,13 @@ def _role(
         # "so far it has decreased by 1.42 per cent or US$31 per tonne from US$2,184 per tonne":
         # a move since a dated point, with no period a rule could compare
         return "reference"
-    if _TECHNICAL.search(head.rstrip()[-100:]) or (
-        (_TECHNICAL_AFTER.match(trail) or _LEVEL_OF.search(stripped))
-        and _TRIED.search(stripped[-80:])
+    if (
+        _TECHNICAL.search(head.rstrip()[-100:])
+        or (
+            (_TECHNICAL_AFTER.match(trail) or _LEVEL_OF.search(stripped))
+            and _TRIED.search(stripped[-80:])
+        )
+        or _LEVEL_UNDER_PRESSURE.match(trail)
     ):
         return "technical"  # "met support at $2,100/mt", "struggled to break the $3,300/mt level"
     if re.search(
@@ -6210,6 +6235,11 @@ _TRIED = re.compile(
 # "failed to break through the psychological level of $2,000/mt": the line named first
 _LEVEL_OF = re.compile(r"\b(?:level|mark|threshold)\s+of\s*(?:rmb|usd|us\$|\$)?\s*$")
 
+# "with the 21,000 yuan/mt level still under pressure": a line the market struggles at
+_LEVEL_UNDER_PRESSURE = re.compile(
+    r"^\s*(?:/\s*mt\s*)?(?:level|mark|line)\s+(?:(?:still|remaining|being|is|was)\s+){0,2}"
+    r"(?:under\s+pressure|(?:acting|seen)\s+as\s+(?:resistance|support))\b"
+)
 _TECHNICAL_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?(?:level|mark|line)\b(?!\s+(?:of|in)\b)")
 
 

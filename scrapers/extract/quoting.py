@@ -87,10 +87,16 @@ _DEMAND_IN_A_MONTH = re.compile(
     # ... "China's official manufacturing PMI hit its lowest since August 2012 at 49.4 in
     # January": the index's month
     rf"|\bpmi\b(?:[^.;]|\.\d){{0,60}}?\bin\s+(?:{_MONTHS})\b"
+    # ... "The US builders' housing index rose to a near five-year high in March": the index's
+    rf"|\b(?:housing|confidence|sentiment|manufacturing|services|consumer)\s+(?:market\s+)?index\b"
+    rf"(?:[^.;,]|\.\d){{0,60}}?\bin\s+(?:{_MONTHS})\b"
     # ... "Fed speakers fed talk of tapering in December, and LME lead ... closed at": the
     # central bank's meeting, not the price's month
     rf"|\b(?:taper(?:ing)?|rate\s+(?:cut|hike)s?|(?:fomc|fed)\s+meeting|policy\s+meeting)"
     rf"\s+(?:[a-z]+\s+){{0,2}}in\s+(?:{_MONTHS})\b"
+    # ... "restarting smelters will do maintenance in June; ... allowing spot premiums to expand
+    # to RMB 150/mt": the plants' month, not the premium's
+    rf"|\b(?:maintenance|shutdowns?|restarts?|output|production)\s+(?:[a-z]+\s+){{0,2}}in\s+(?:{_MONTHS})\b"
 )
 _IN_MONTH = re.compile(
     # (not "a high last seen in May 2009": when the market was last this high)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from scrapers.extract import names
+from scrapers.extract import metrics, names
 from scrapers.extract.document import Clause, Context
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import EXPECTATION
@@ -519,6 +519,52 @@ def _read_import_window(
     return True
 
 
+def _spot_price_beside(
+    sentence: Sentence,
+    amounts: list[Quantity],
+    name: str,
+    region: str,
+    forecast: bool,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> list[Quantity]:
+    """ "#0 zinc prices were RMB 330-350/mt lower than SHFE three-month zinc contract prices,
+    between RMB 15,500-15,550/mt": after the spot premium, the spot price itself, at a price's
+    level; it is read as the spot leg's price and the premium keeps the amounts before it."""
+    spot, _, futures = name.partition(" - ")
+    if not futures.endswith(" futures") or len(amounts) < 2:
+        return amounts
+    floor = metrics.price_floor(spot, amounts[0].unit or "CNY/t")
+    if floor is None or amounts[0].value >= floor:
+        return amounts
+    kept = [q for q in amounts if q.value < floor]
+    for quantity in amounts:
+        if quantity.value < floor or not _PRICE_TOLD_BESIDE.search(
+            sentence.folded[: quantity.start]
+        ):
+            continue
+        price = _draft(
+            drafts, _Owner(spot, region), quantity.unit or "CNY/t", sentence, None, forecast
+        )
+        if quantity.is_range:
+            price.low, price.high = quantity.value, quantity.high
+        else:
+            price.value = quantity.value
+        notes.add(
+            sentence,
+            quantity.start,
+            quantity.end,
+            "range" if quantity.is_range else "level",
+            owner=price.subject,
+            emitted=True,
+            why="the spot price told beside its premium",
+        )
+    return kept or amounts
+
+
+_PRICE_TOLD_BESIDE = re.compile(r",\s*(?:between|at|or)\s*(?:rmb|usd|us\$|\$)?\s*$")
+
+
 def _told_as_import_parity(
     sentence: Sentence,
     clause: Clause,
@@ -567,6 +613,11 @@ def _told_as_import_parity(
         return True
     return False
 
+
+_PREMIUMS_SUBJECT = re.compile(
+    r"^\s*(?:the\s+)?(?:spot\s+)?(?:premiums?|discounts?)\s+"
+    r"(?:are|is|were|was|will|should|may|might|could)\b"
+)
 
 _IMPORTED_ORE_LOSS = re.compile(
     r"\bimported\s+(?:minerals|ores?|concentrates?)\s+(?:keeps?|kept|sees?|saw)\s+(?:an?\s+)?"
@@ -764,6 +815,16 @@ def _read_spread(
         if spot is not None:
             metal = names.base_metal(spot.subject)
             named = (f"{metal} - {metal} futures", False)
+    if (
+        named is None
+        and _PREMIUMS_SUBJECT.match(sentence.folded)
+        and context.last_spread_draft is not None
+        and context.last_spread_draft.sentence is not sentence
+        and not names.known_products(folded)
+    ):
+        # "..., allowing spot premiums to expand to RMB 150/mt over SHFE 1606 aluminum.
+        # Premiums are expected to expand further to over RMB 200/mt.": the premium just read
+        named = (context.last_spread_draft.subject, False)
     if named is None:
         graded_pair = _grade_of_pair_before(sentence, clause, context)
         named = (graded_pair, False) if graded_pair is not None else None
@@ -847,6 +908,7 @@ def _read_spread(
         )
         and "than domestic" not in folded
     )
+    amounts = _spot_price_beside(sentence, amounts, name, region, forecast, drafts, notes)
     draft = _draft(
         drafts,
         _Owner(name, region),
@@ -1441,6 +1503,11 @@ def _place(word: str) -> str | None:
 
 PARITY_WORDS = ("on par with", "at parity with")
 
+_SPOT_ON_PAR = re.compile(
+    r"\bspot\s+(?P<metal>copper|zinc|alumini?um|lead|nickel|tin)\s+(?:[a-z]+\s+){0,2}trade\s+on\s+par"
+    r"\s+with\s+(?:the\s+)?shfe\s+\d{4}\s+contract\b"
+)
+
 _ON_PAR = re.compile(
     r"\b(?:the\s+)?(?P<a>[a-z]+)\s+market\s+(?:was|is|were|are|stood|remained|stayed)\s+"
     r"(?:on\s+par|at\s+parity)\s+with\s+(?:the\s+)?(?P<b>[a-z]+)\s+(?:market|prices?)\b"
@@ -1454,6 +1521,20 @@ def _read_parity(sentence: Sentence, clauses: list[Clause], context: Context) ->
         return None
     if any(q.kind is Kind.MONEY for clause in clauses for q in clause.quantities):
         return None
+    spot = _SPOT_ON_PAR.search(sentence.folded)
+    if spot is not None:
+        # "spot copper might trade on par with the SHFE 1509 contract": the spot premium, 0
+        metal_named = spot.group("metal").replace("aluminum", "aluminium")
+        return Draft(
+            metric=Metric.SPREAD,
+            subject=f"{metal_named} - {metal_named} futures",
+            unit="CNY/t",
+            sentence=sentence,
+            region="China",
+            period=None,
+            forecast=looks_forward(sentence.text, sentence.folded, spot.end()),
+            value=Decimal(0),
+        )
     match = _ON_PAR.search(sentence.folded)
     metal = context.metal or (names.base_metal(context.product) if context.product else None)
     if match is None or metal is None:
@@ -1983,6 +2064,7 @@ _SPREAD_GOES_ON = re.compile(
 
 _AT_PARITY = re.compile(
     r"\bat\s+parity\s+with\s+(?:the\s+)?(?:smm\s*(?:#1|1#)|[a-z]+\s+(?:\d{4}\s+)?contract\b)"
+    # "spot copper might trade on par with the SHFE 1509 contract"
 )
 
 _ITEM_AFTER_PLACE = re.compile(
