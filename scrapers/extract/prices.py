@@ -206,6 +206,9 @@ _MOVED_BY = re.compile(
 _BRIEFLY_MOVED = re.compile(
     r"\bbriefly\s+(?:fell|dropped|slid|dipped|rose|climbed|jumped|touched|hit)\s*(?:to|at)?\s*"
     r"(?:rmb|usd|us\$|\$)?$"
+    # "after dipping briefly to RMB 14,035/mt"
+    r"|\b(?:dipping|falling|dropping|sliding|rising|climbing|jumping)\s+briefly\s+to\s*"
+    r"(?:rmb|usd|us\$|\$)?$"
 )
 _A_VIEW_BEFORE = re.compile(r"\b(?:see|sees|expect|expects|believe|believes)\b")
 _TO_HIT_A_HIGH = re.compile(r"\bto\s+hit\s+a\s+(?:new\s+)?high\s+of\s*(?:rmb|usd|us\$|\$)?$")
@@ -2646,6 +2649,8 @@ _WENT_TO = re.compile(
     r"|declined)(?:\s+(?:fast|sharply|rapidly|quickly|back|again|further))?"
     # ("rose on buying to USD 2,263/mt")
     r"(?:\s+on\s+[a-z-]+(?:\s+[a-z-]+)?)?\s+to(?:\s+hit)?"
+    # "rebounded to hover mostly at RMB 14,060/mt after dipping briefly to ..., but finished"
+    r"|\bto\s+hover\s+(?:mostly\s+)?(?:at|around|near)"
     r"\s*(?:usd|us\$|\$|rmb)?\s*$"
     r"|\b(?:broke|broken)\s+(?:through|above|below)\s*(?:usd|us\$|\$|rmb)?\s*$"
     r"|(?:,|\band)\s+hit\s*(?:usd|us\$|\$|rmb)?\s*$"
@@ -2655,6 +2660,9 @@ _WENT_TO = re.compile(
 _CLOSE_LATER = re.compile(
     r"\b(?:to\s+close|(?:finally\s+)?closed|closing|to\s+end|ended|to\s+finish|finished|finishing"
     r"|to\s+settle|settled)\b(?:\s+[a-z]+){0,3}\s+at\s*(?:usd|us\$|\$|rmb)?\s*\d"
+    # ("but finished down RMB 120/mt at an intraday low of RMB 14,010/mt")
+    r"|\b(?:closed|ended|finished|settled)\s+(?:up|down|higher|lower)\s+(?:rmb|usd|us\$|\$)?\s*"
+    r"[\d,.]+\s*(?:yuan)?(?:/\s*mt)?[^.;]{0,40}?\bat\b"
 )
 
 # ... or the day's close told in a later sentence of the paragraph ("LME lead prices started at
@@ -2890,6 +2898,11 @@ _AROUND_A_ROUND_LEVEL = re.compile(
     r"\b(?:fluctuated|moved|hovered|swung|oscillated)\s+around\s*(?:rmb|usd|us\$|\$)?\s*$"
 )
 
+_SETTLE_BEFORE = re.compile(
+    r"\b(?:previous|prior|last)\s+(?:session's|day's|trading\s+day's)\s+settle(?:ment)?\s+price\s+of"
+    r"\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
+
 _WEEKLY_QUOTES = re.compile(r"\bweekly\s+(?:offers|quotes|quotations|prices)\b")
 
 _OVER_DAYS = re.compile(
@@ -2903,6 +2916,9 @@ _OVER_DAYS = re.compile(
 
 _CLOSED_AT_EXTREME = re.compile(
     r"\bclos(?:ed|ing)\s+at\s+(?:the\s+)?(?:day's|session's)\s+(?:low|high)\s+of\s*(?:rmb|\$)?$"
+    # "but finished down RMB 120/mt at an intraday low of RMB 14,010/mt": the close
+    r"|\b(?:finished|ended|closed|settled)\b[^.;]{0,40}?\bat\s+(?:an|the)\s+(?:intraday|session|day's)"
+    r"\s+(?:low|high)\s+of\s*(?:rmb|\$)?$"
 )
 
 _EXTREME = re.compile(
@@ -4263,7 +4279,9 @@ _VOLUMES_ASIDE = re.compile(
 
 # "with Chinese stocks": equities, not the metal's inventories.
 _EQUITIES = re.compile(
-    r"\b(?:chinese|china's|us|u\.s\.|global|asian|european|equity)\s+stocks\b|\bstock\s+markets?\b"
+    # ("as Shanghai stocks pared losses and LME lead rallied further, SHFE 1307 lead rose")
+    r"\b(?:chinese|china's|shanghai|us|u\.s\.|global|asian|european|equity)\s+stocks\b"
+    r"|\bstock\s+markets?\b"
 )
 
 _PRICE_AGAIN = re.compile(
@@ -4596,6 +4614,10 @@ def _role(
     if _IN_PART_OF_A_MONTH.match(trail) and _LOOKED_BACK.search(head):
         # "weak demand had knocked prices of dysprosium oxide to the lowest in about six months
         # at 1.5-1.53 million yuan/mt in early November": where the price stood then
+        return "reference"
+    if _SETTLE_BEFORE.search(stripped[-60:]):
+        # "down RMB 60/mt from previous session's settle price of RMB 14130/mt": the price the
+        # move is told against
         return "reference"
     if _CONSIDERED_THEN.search(head[-140:]):
         return "reference"  # "If we consider the price on August 16, which was US$2,089 ..."
