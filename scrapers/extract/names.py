@@ -520,6 +520,7 @@ PLACES = (
     "sanmenxia",
     "huangpu",
     "tangshan",  # Hebei's steel city, where billet is quoted
+    "chenzhou",  # Hunan's lead and zinc smelting city
     "the south",
     "the north",
     "the southwest",
@@ -1602,7 +1603,7 @@ BRANDS = frozenset(
     " xiangguang lufang jcc tiefeng zhongtiaoshan olyda guixi ccc-p enm norilsk jinfeng spence"
     " yunxi yuntin chinalco smc huize honglu honglu-v baiyin"
     # lead brands SMM's older lead reviews quote one by one
-    " humon nanfang chengyuan hengbang tongguan hanjiang".split()
+    " humon nanfang chengyuan hengbang tongguan hanjiang dongling shenqian jinde".split()
 )
 _BRAND = re.compile(
     r"\b(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)) + r")\b|\b(?:high-end|high-priced"

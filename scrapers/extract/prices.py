@@ -4568,7 +4568,7 @@ def _role(
         # "Hunan also raised quotations over the past two days, with a cumulative increase of
         # 400 yuan/mt": a run of days, with no basis a rule could compare
         return "reference"
-    if _CLOSED_AT_EXTREME.search(stripped[-60:]):
+    if _CLOSED_AT_EXTREME.search(stripped[-60:]) or _CLOSED_AT_EXTREME.search(head.rstrip()[-100:]):
         return "level"  # "closed at the day's low of RMB 20,200 per tonne": the close
     if _HOVERED.search(stripped[-40:]) and _RECENTLY.match(trail):
         # "With lithium carbonate fluctuating around 60,000 yuan/mt recently": where the price
@@ -5991,6 +5991,11 @@ _UNCHANGED = re.compile(
 )
 
 
+_SPOT_PRICE_SAME = re.compile(
+    r"^in\s+the\s+spot\s+market,\s*the\s+(?:spot\s+)?price\s+(?:is|was)\s+(?:still\s+)?the\s+same"
+    r"\s+as\s+(?P<when>last\s+friday|yesterday|the\s+previous\s+(?:trading\s+)?day)\b"
+)
+
 # "Lithium Ore: ... Market prices remained basically flat compared to last Friday": the
 # section's market, named by no product
 _MARKET_WORDS = frozenset({"market", "overall", "spot", "the", "mainstream"})
@@ -6015,6 +6020,7 @@ def states_unchanged(folded: str) -> bool:
     remained basically flat WoW"."""
     return (
         _UNCHANGED.match(without_dateline(folded).strip()) is not None
+        or _SPOT_PRICE_SAME.match(without_dateline(folded).strip()) is not None
         or _UNCHANGED_AFTER.search(folded) is not None
         or _PLACES_UNMOVED.search(folded) is not None
     )
@@ -6065,6 +6071,20 @@ def _read_unchanged(sentence: Sentence, clauses: list[Clause], context: Context)
         q.kind in {Kind.MONEY, Kind.PERCENT} for clause in clauses for q in clause.quantities
     ):
         return None  # a sentence with an amount says more than "unchanged"
+    spot_same = _SPOT_PRICE_SAME.match(without_dateline(folded).strip())
+    if spot_same is not None and context.metal is not None:
+        # "In the spot market, the price is still the same as last Friday" in a Monday's nickel
+        # analysis: the metal's spot price held from the trading day before
+        friday = spot_same.group("when").startswith("last friday")
+        published = context.published
+        if not friday or (published is not None and published.weekday() == 0):
+            return Draft(
+                metric=Metric.PRICE,
+                subject=context.metal,
+                unit="CNY/t",
+                sentence=sentence,
+                change=PriceChange(Decimal(0), basis=ChangeBasis.DOD),
+            )
     match = _UNCHANGED.match(without_dateline(folded).strip()) or _UNCHANGED_AFTER.search(folded)
     if match is None:
         return None

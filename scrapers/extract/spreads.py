@@ -472,7 +472,7 @@ _A_FEW_QUOTES = re.compile(
 _APPROACHED = re.compile(r"\b(?:to\s+)?(?:approach(?:ing|ed)?|towards?|nearing)\s*(?:rmb|\$)?\s*$")
 
 # "some cargoes were even quoted at discounts of RMB 300/mt": a few sellers, not the market
-_SOME_LOTS = re.compile(r"\bsome\s+(?:cargoes|goods|lots|sellers|holders)\b[^.;]{0,50}$")
+_SOME_LOTS = re.compile(r"\bsome\s+(?:cargoes|goods|lots|sellers|holders|suppliers)\b[^.;]{0,50}$")
 
 _FOR_BRANDS_AFTER = re.compile(
     r"^[^.;]{0,50}?\bfor\s+(?!(?:regular|common|mainstream|ordinary|standard|general|domestic)\b)"
@@ -743,7 +743,7 @@ def _read_spread(
     # with a brand for example.
     named_before = _FOR_EXAMPLE.sub(" ", folded[: amounts[0].start - clause.start])
     if re.match(
-        r"(?:at|with)\s+an?\s+(?:premium|discount)\b|with\s+(?:premium|discount)s\s+of\b"
+        r"(?:at|with)\s+an?\s+(?:premium|discount)\b|with\s+(?:spot\s+)?(?:premium|discount)s\s+of\b"
         r"|an?\s+(?:premium|discount)\s+of\b"
         # "Huize #0 zinc prices were RMB 16,890-16,920/mt, RMB 250-260/mt above SHFE 1503"
         r"|(?:rmb\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*(?:yuan|/mt)[^,;]{0,20}?\s+(?:above|below"

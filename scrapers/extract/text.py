@@ -68,7 +68,18 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 def fold(text: str) -> str:
     """``text`` in lower case with every offset kept (str.lower lengthens a few letters, "İ")."""
     lowered = text.lower()
-    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+    folded = lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+    if "contango" in folded:
+        # SMM's lead middays translate a discount to a reference price as "contango" ("quoted at
+        # a contango of 50-0 yuan/mt against the SMM 1# lead average price"): the same word
+        # length, so every offset holds
+        folded = _CONTANGO_AS_DISCOUNT.sub("discount", folded)
+    return folded
+
+
+_CONTANGO_AS_DISCOUNT = re.compile(
+    r"\bcontango(?=\s+of\s+[\d,.\s-]+(?:yuan/mt|yuan)?\s+against\s+the\s+(?:smm|shfe)\b)"
+)
 
 
 def has_digit(text: str) -> bool:
