@@ -22,7 +22,11 @@ from scrapers.extract.text import Sentence, fold, sentences
 # Where one statement ends and the next begins inside a sentence.
 # an amount written before the word for what it is: "RMB -20 per tonne", "USD 15/t"
 _AMOUNT_FIRST = r"(?:rmb|cny|usd|us\$|\$)\s*[-+−]?[\d,.]+\s*(?:per\s+tonne|/\s*t|/\s*mt)?"
+# (Every break begins at a semicolon, a comma, a colon or a space: the lookahead before the
+# alternation fails at once everywhere else, where the engine would otherwise try each of the
+# alternatives at every letter of the sentence.)
 _CLAUSE_BREAK = re.compile(
+    r"(?=[;,:\s])(?:"
     r";|(?<=[a-z0-9%)\]])\s*:\s+(?=[a-z])"
     r"|,\s*(?:even\s+)?(?:while|whereas|but|meanwhile|and(?=\s+(?:[a-z]|#\d))(?!\s+(?:rmb|cny|usd|us\$)\b)|as(?=\s+[a-z]+\s+prices?\b))\s*"
     r"|\s(?:while|whereas|meanwhile)\s"
@@ -111,6 +115,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?:and\s+)?(?=(?:large|larger|large-scale|mid-sized|medium(?:-sized)?|small|smaller"
     r"|small-sized)\s+(?:enterprises|companies|firms|plants|smelters|producers)\s+[\d.]+\s*"
     r"(?:%|per\s*cent))"
+    r")"
 )
 # "Primary Aluminum Alloy: The operating rate of ...": a section heading opening a paragraph.
 _HEADING = re.compile(r"^([A-Z][A-Za-z0-9#&/,'’ ()\-]{2,60}?)\s*[:：]\s*(?=\S)")

@@ -384,20 +384,32 @@ _CLOSE_THEN_REASON = re.compile(
 
 
 def _is_spread(folded: str, context: Context) -> bool:
-    if _CLOSE_THEN_REASON.search(folded):
+    # (each pattern is tried only where its own words are written: most sentences have none of
+    # them, and a failed search still walks the whole sentence)
+    premium_words = "premium" in folded or "discount" in folded
+    if premium_words and _CLOSE_THEN_REASON.search(folded):
         return False
     if context.last_spread is not None and _THAT_FOR.match(folded):
         return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
-    if _SIGNED_AGAINST.search(folded):
+    if "against" in folded and _SIGNED_AGAINST.search(folded):
         return True  # "quotations against the SHFE 2411 contract were +0~+200 yuan/mt"
-    if _AT_PARITY.search(folded):
+    if "parity" in folded and _AT_PARITY.search(folded):
         return True  # "ex-works quotations were mostly at parity with the SMM #1 lead price"
-    if _REGION_PAIR.search(folded) or _VENUE_PAIR.search(folded):
+    if (("spread" in folded or "exceeded" in folded) and _REGION_PAIR.search(folded)) or (
+        "between" in folded and _VENUE_PAIR.search(folded)
+    ):
         # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"; "with
         # Guangdong-Shanghai spread at 120 yuan/mt"; "The difference between LME and SME
         # aluminium now stands at about US$ 261"
         return True
-    if (
+    compared = (
+        "than" in folded
+        or "above" in folded
+        or "below" in folded
+        or "over" in folded
+        or "under" in folded
+    )
+    if compared and (
         _REGION_THAN.search(folded) is not None
         or _THAN_FUTURES.search(folded) is not None
         or _THAN_BENCHMARK.search(folded) is not None
@@ -1843,7 +1855,8 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             return names.spread_name(first, second), False
     if re.search(r"refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|refined\s+and\s+scrap", folded):
         return (f"{metal} - {names.scrap_of(metal)}", False) if metal else None
-    discounted = _DISCOUNTED.search(folded)
+    # (its lazy head is tried at every letter: only where the word is written)
+    discounted = _DISCOUNTED.search(folded) if "discounted" in folded else None
     if discounted is not None:
         first, second = _leg(discounted.group("a"), context), _leg(discounted.group("b"), context)
         if first and second:
