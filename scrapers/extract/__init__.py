@@ -285,7 +285,13 @@ _PLACE_TRADED = re.compile(
     r"^(?:spot\s+(?:[a-z]+\s+)?(?:trade|trades|trading|premiums?\s+on\s+[a-z]+)\s+in\s+"
     r"([a-z]+(?:\s+china)?)\b"
     r"|(?:however,\s*)?([a-z]+(?:\s+china)?)\s+(?:saw\s+(?:transactions|trades|deals|trading)"
-    r"|traded\s+(?:better|worse|more|less|actively|briskly|quietly))\b)"
+    r"|traded\s+(?:better|worse|more|less|actively|briskly|quietly))\b"
+    # "Physical copper in Shanghai was quoted Wednesday at a RMB 60-130/mt premium ..."
+    r"|(?:spot|physical)\s+[a-z]+\s+in\s+([a-z]+)\s+(?:was|were)\s+(?:quoted|offered|traded)\b"
+    # "In the Shanghai market, copper was offered Friday at a RMB 350-430/mt premium ..." (but
+    # not "In the Shanghai market, Honglu lead was priced at": one brand's)
+    r"|in\s+the\s+([a-z]+)\s+market,\s*(?:spot\s+|physical\s+)?(?:copper|zinc|alumini?um|lead"
+    r"|nickel|tin)\s+(?:was|were)\s+(?:quoted|offered|traded)\b)"
 )
 # "SMM reported on July 22 that the Fugu magnesium ingot market swung widely today": the market
 # the paragraph's quotes are from, named before them

@@ -173,6 +173,9 @@ class Context:
     forecast_month: str | None = None  # the month a figure-less outlook named ("in August")
     rates_seen: bool = False  # the article is (also) an operating-rate survey
     last_spread: tuple[str, str] | None = None  # the legs of the last spread read
+    # the name of the last spread emitted, kept across prices ("... premium to the SHFE 1411
+    # contract. Traded prices were ... physical copper was quoted at a RMB 50-120/mt premium")
+    spread_named: str | None = None
     last_spread_flipped: bool = False  # ... written from its second leg ("a discount of X")
     # a spread of refined secondary lead was read: a secondary lead report, whose "ex-factory
     # prices excluding tax" are what secondary smelters sell

@@ -2130,7 +2130,13 @@ def _read_prices(
                 # "premiums ... were mainly 480-550 yuan/mt, and then fell to 420-440 yuan/mt":
                 # where the premium went, which the day's quote is (it replaces the first)
                 base = names.base_metal(owner.product)
-                leg = owner.product if owner.product.endswith("(high-quality)") else base
+                # (the better grade's only when told on as that grade: "..., and premiums were
+                # quoted mostly between RMB 150-350/mt" after a high-quality premium is the
+                # market's again)
+                graded = owner.product.endswith("(high-quality)") and (
+                    graded_on or "quality" in whole[clause.start : quantity.start]
+                )
+                leg = owner.product if graded else base
                 premium = _draft(
                     drafts,
                     _Owner(f"{leg} - {base} futures", owner.region),
@@ -2646,7 +2652,9 @@ _WAYPOINT = re.compile(
 # "dropped fast to", "broke through ... hit": a move to a level on the way
 _WENT_TO = re.compile(
     r"\b(?:climbed|rose|rallied|jumped|surged|advanced|dropped|fell|slid|slipped|dipped|tumbled"
-    r"|declined)(?:\s+(?:fast|sharply|rapidly|quickly|back|again|further))?"
+    # ("crept higher to RMB 13,840/mt after starting at ..., and finished the night session at")
+    r"|declined|crept\s+(?:higher|lower|up|down)|edged\s+(?:higher|lower|up|down))"
+    r"(?:\s+(?:fast|sharply|rapidly|quickly|back|again|further))?"
     # ("rose on buying to USD 2,263/mt")
     r"(?:\s+on\s+[a-z-]+(?:\s+[a-z-]+)?)?\s+to(?:\s+hit)?"
     # "rebounded to hover mostly at RMB 14,060/mt after dipping briefly to ..., but finished"
@@ -2897,6 +2905,8 @@ _BUYERS_LINE = re.compile(
 _AROUND_A_ROUND_LEVEL = re.compile(
     r"\b(?:fluctuated|moved|hovered|swung|oscillated)\s+around\s*(?:rmb|usd|us\$|\$)?\s*$"
 )
+
+_BY_MIDDAY = re.compile(r"\b(?:by|at|before)\s+(?:the\s+)?(?:midday|noon)\b")
 
 _SETTLE_BEFORE = re.compile(
     r"\b(?:previous|prior|last)\s+(?:session's|day's|trading\s+day's)\s+settle(?:ment)?\s+price\s+of"
@@ -4615,6 +4625,10 @@ def _role(
         # "weak demand had knocked prices of dysprosium oxide to the lowest in about six months
         # at 1.5-1.53 million yuan/mt in early November": where the price stood then
         return "reference"
+    if _futures(owner) and _BY_MIDDAY.search(head) and not CLOSE.mentioned(head + trail):
+        # "By midday SHFE copper was up another RMB 500/mt or so": how far the session had gone
+        # by noon, not the day's move
+        return "intraday"
     if _SETTLE_BEFORE.search(stripped[-60:]):
         # "down RMB 60/mt from previous session's settle price of RMB 14130/mt": the price the
         # move is told against

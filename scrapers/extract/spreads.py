@@ -190,8 +190,8 @@ _VERSUS = re.compile(
 
 _AGAINST = re.compile(
     # "offering a discount of 500 yuan/ton to flat on the February contract"
-    r"\b(?:against|over|on|(?<=par\s)with|(?<=parity\s)with)\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)"
-    r"\s+contract\b"
+    r"\b(?:against|over|on|(?<=par\s)with|(?<=parity\s)with|(?<=premium\s)to|(?<=discount\s)to)"
+    r"\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b"
     # "a premium of 55 yuan/mt over the current month", "a discount of 75 yuan/mt to the
     # current month"
     r"|\b(?:against|over|to)\s+(?:the\s+)?(?P<month>current|next|front|this)\s+month\b"
@@ -574,7 +574,16 @@ def _spot_price_beside(
     return kept or amounts
 
 
-_PRICE_TOLD_BESIDE = re.compile(r",\s*(?:between|at|or)\s*(?:rmb|usd|us\$|\$)?\s*$")
+# "drove its gap to SHFE 1405 to as high as RMB 600/mt": two contracts' gap, an inter-month spread
+_GAP_BETWEEN_CONTRACTS = re.compile(
+    r"\b(?:gap|spread)\s+(?:to|with|between)\s+(?:the\s+)?shfe\s+\d{4}\b[^.;,]{0,30}$"
+)
+
+_PRICE_TOLD_BESIDE = re.compile(
+    r",\s*(?:between|at|or)\s*(?:rmb|usd|us\$|\$)?\s*$"
+    # "... was quoted at a RMB 50-120/mt premium and traded lower at RMB 47,830-48,000/mt"
+    r"|\band\s+traded\s+(?:lower\s+|higher\s+)?at\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
 
 
 def _told_as_import_parity(
@@ -625,6 +634,13 @@ def _told_as_import_parity(
         return True
     return False
 
+
+# "..., physical copper was quoted at a RMB 50-120/mt premium and traded lower at ...": a premium
+# with no leg named, after one told against the contract
+_BARE_PREMIUM_TOLD = re.compile(
+    r"\b(?:quoted|offered)\s+at\s+an?\s+(?:rmb\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*(?:yuan\s*)?"
+    r"(?:/\s*mt\s+)?(?:premium|discount)\b(?!\s+(?:to|over|against)\b)"
+)
 
 _PREMIUMS_SUBJECT = re.compile(
     r"^\s*(?:the\s+)?(?:spot\s+)?(?:premiums?|discounts?)\s+"
@@ -827,16 +843,27 @@ def _read_spread(
         if spot is not None:
             metal = names.base_metal(spot.subject)
             named = (f"{metal} - {metal} futures", False)
+    told = context.spread_named
     if (
         named is None
-        and _PREMIUMS_SUBJECT.match(sentence.folded)
-        and context.last_spread_draft is not None
-        and context.last_spread_draft.sentence is not sentence
-        and not names.known_products(folded)
+        and told is not None
+        and not any(d.metric is Metric.SPREAD and d.subject == told for d in drafts.values())
+        and (
+            (_PREMIUMS_SUBJECT.match(sentence.folded) and not names.known_products(folded))
+            or (
+                _BARE_PREMIUM_TOLD.search(folded)
+                and {names.base_metal(product) for *_, product in names.known_products(folded)}
+                <= {names.base_metal(told.split(" - ")[0])}
+            )
+        )
     ):
         # "..., allowing spot premiums to expand to RMB 150/mt over SHFE 1606 aluminum.
-        # Premiums are expected to expand further to over RMB 200/mt.": the premium just read
-        named = (context.last_spread_draft.subject, False)
+        # Premiums are expected to expand further to over RMB 200/mt."; "As SHFE copper fell
+        # during the afternoon, physical copper was quoted at a RMB 50-120/mt premium": the
+        # premium told before (the market's, when a grade's was told last and this one names none)
+        if "(high-quality)" in told and "high-quality" not in folded:
+            told = told.replace(" (high-quality)", "")
+        named = (told, False)
     if named is None:
         graded_pair = _grade_of_pair_before(sentence, clause, context)
         named = (graded_pair, False) if graded_pair is not None else None
@@ -920,7 +947,11 @@ def _read_spread(
         )
         and "than domestic" not in folded
     )
-    amounts = _spot_price_beside(sentence, amounts, name, region, forecast, drafts, notes)
+    amounts = [
+        quantity
+        for quantity in _spot_price_beside(sentence, amounts, name, region, forecast, drafts, notes)
+        if not _GAP_BETWEEN_CONTRACTS.search(sentence.folded[: quantity.start])
+    ] or amounts
     draft = _draft(
         drafts,
         _Owner(name, region),
@@ -1374,6 +1405,7 @@ def _read_spread(
         draft.value = Decimal(0)  # "..., with the average price at parity"
     if not draft.empty:
         context.last_spread_draft = draft
+        context.spread_named = draft.subject
     if draft.change is None and not draft.empty:
         flat = _flat_basis(folded, context)
         if flat is not None:
@@ -2016,8 +2048,12 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         or _PREMIUMS_HELD_A_LINE.search(folded)
     ):
         # "... quoted at premiums of 260-310 yuan/mt over the 2206 contract. The average premium
-        # was 285 yuan/mt": the spread just named, told on.
-        return " - ".join(context.last_spread), context.last_spread_flipped
+        # was 285 yuan/mt": the spread just named, told on (the market's again when a grade's
+        # was named last and this one names none: "premiums were quoted mostly between ...")
+        first, second = context.last_spread
+        if first.endswith(" (high-quality)") and "quality" not in folded:
+            first = first.removesuffix(" (high-quality)")
+        return f"{first} - {second}", context.last_spread_flipped
     if (
         context.last_spread is not None
         and context.last_spread[1].endswith(" futures")
