@@ -1603,8 +1603,12 @@ BRANDS = frozenset(
     " xiangguang lufang jcc tiefeng zhongtiaoshan olyda guixi ccc-p enm norilsk jinfeng spence"
     " yunxi yuntin chinalco smc huize honglu honglu-v baiyin"
     # lead brands SMM's older lead reviews quote one by one
-    " humon nanfang chengyuan hengbang tongguan hanjiang dongling shenqian jinde".split()
+    " humon nanfang chengyuan hengbang tongguan hanjiang dongling shenqian jinde"
+    # zinc brands SMM's older zinc reviews quote one by one
+    " qinxin yuguang baohui".split()
 )
+# The brands alone, as a pattern: "RMB 15,550-15,570/mt for Yuguang"
+BRAND_NAMES = r"(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)) + r")\b"
 _BRAND = re.compile(
     r"\b(?:" + "|".join(sorted(BRANDS, key=len, reverse=True)) + r")\b|\b(?:high-end|high-priced"
     r"|premium|small|delivery|deliverable|non-deliverable|imported|yunnan\s+tin|specific|certain)"

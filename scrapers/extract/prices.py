@@ -2074,6 +2074,15 @@ def _read_prices(
             first = context.close_contracts.get(owner.product)
             if code is not None and first is None:
                 context.close_contracts[owner.product] = int(code.group(1))
+            elif (
+                code is not None
+                and first is not None
+                and int(code.group(1)) > first
+                and _BECAME_MOST_ACTIVE.match(whole, code.end())
+            ):
+                # "SHFE 1409 zinc became the most active contract last Friday; it ... closed at
+                # RMB 15,765/mt": the report follows the new front contract from here on
+                context.close_contracts[owner.product] = int(code.group(1))
             elif code is not None and first is not None and int(code.group(1)) > first:
                 # "The SHFE 1811 contract ... settled at 48,860 yuan/mt ... The SHFE 1812
                 # contract ... closed at 48,980 yuan/mt": the later month, a far contract
@@ -2906,6 +2915,10 @@ _AROUND_A_ROUND_LEVEL = re.compile(
     r"\b(?:fluctuated|moved|hovered|swung|oscillated)\s+around\s*(?:rmb|usd|us\$|\$)?\s*$"
 )
 
+_BECAME_MOST_ACTIVE = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:contracts?\s+)?became\s+the\s+most\s+(?:active|actively\s+traded)\b"
+)
+
 _BY_MIDDAY = re.compile(r"\b(?:by|at|before)\s+(?:the\s+)?(?:midday|noon)\b")
 
 _SETTLE_BEFORE = re.compile(
@@ -3062,7 +3075,11 @@ _TO_A_SUM = re.compile(
 
 _SHARE_OF = re.compile(r"^\s*of\s+(?:the|a|an|its|their|all|total|china's)\b")
 
-_FOR_BRANDS = re.compile(r"\s*(?:/\s*mt\s*)?for\s+[^.;,]{0,60}?\bbrands?\b")
+_FOR_BRANDS = re.compile(
+    r"\s*(?:/\s*mt\s*)?for\s+[^.;,]{0,60}?\b(?:brands?|branded)\b"
+    # "RMB 15,550-15,570/mt for Yuguang and RMB 15,520-15,530/mt for Baohui": a brand named alone
+    r"|\s*(?:/\s*mt\s*)?for\s+(?=" + names.BRAND_NAMES + r")"
+)
 _PUT_OFF = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:discouraged|deterred|dampened|curbed|hurt|put\s+off|scared\s+off)\b"
 )

@@ -575,6 +575,11 @@ def _spot_price_beside(
 
 
 # "drove its gap to SHFE 1405 to as high as RMB 600/mt": two contracts' gap, an inter-month spread
+_WENT_ON_TO = re.compile(
+    r"\b(?:narrow(?:ed|ing)|widen(?:ed|ing)|expand(?:ed|ing)|shr[ai]nk(?:ing)?|contract(?:ed|ing))\s+to"
+    r"\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
+
 _GAP_BETWEEN_CONTRACTS = re.compile(
     r"\b(?:gap|spread)\s+(?:to|with|between)\s+(?:the\s+)?shfe\s+\d{4}\b[^.;,]{0,30}$"
 )
@@ -1260,6 +1265,10 @@ def _read_spread(
                 )
             if _held(stripped) and draft.change is None:
                 draft.change = PriceChange(Decimal(0))  # "the premium range remained at -200-300"
+            if draft.value is not None and _WENT_ON_TO.search(stripped[-40:]):
+                # "spot discounts widened to RMB 150/mt ..., with spot discounts narrowing to RMB
+                # 90-140/mt": where the quote went next replaces where it stood
+                draft.value = None
             why = "a spread's range"
         elif _AVERAGE.search(stripped[-40:]) and draft.low is not None:
             draft.value = value
