@@ -1604,6 +1604,8 @@ BRANDS = frozenset(
     " yunxi yuntin chinalco smc huize honglu honglu-v baiyin"
     # lead brands SMM's older lead reviews quote one by one
     " humon nanfang chengyuan hengbang tongguan hanjiang dongling shenqian jinde"
+    # the site's own misspelling of Chihong in its 2015 lead reviews
+    " chihon"
     # zinc brands SMM's older zinc reviews quote one by one
     " qinxin yuguang baohui".split()
 )

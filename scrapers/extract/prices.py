@@ -4974,7 +4974,10 @@ def _role(
         r"\b(?:move|moved|moving|go|goes|went|rise|rose|climb|climbed|edge|edged)\s+up\s+to\s*$"
         # "pushing prices up to 50,000-55,000 yuan/mt": where they were pushed, not a ceiling
         r"|\b(?:push(?:ed|ing)?|drive|drove|driving|lift(?:ed|ing)?|sen[dt](?:ing)?)\s+"
-        r"(?:[a-z-]+\s+){0,2}up\s+to\s*$",
+        r"(?:[a-z-]+\s+){0,2}up\s+to\s*$"
+        # a survey camp's "with LME lead up to USD 2,000-2,050/mt": where it sees the price go
+        r"|\bwith\s+(?:lme|shfe|spot)\s+(?:[a-z0-9]+\s+){0,2}?(?:copper|zinc|lead|nickel|tin"
+        r"|alumini?um)(?:\s+prices?)?\s+up\s+to\s*$",
         stripped,
     )
     if _MOVED_BEYOND.search(stripped):

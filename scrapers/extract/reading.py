@@ -306,6 +306,10 @@ SEE_PRICES = re.compile(
     # "Those neutral players see SHFE 1607 aluminum at RMB 12,600-12,850/mt"
     # ... and "SMM sees SHFE copper between 71,500-72,100 yuan/mt on Thursday"
     r"|\bsees?\s+(?:shfe|lme)\s+(?:[a-z0-9#-]+\s+){0,3}?(?:at|between|around)\b"
+    # a survey's camp and what it looks for: "finds 53% of them bullish on lead this week, with
+    # LME lead up to USD 2,000-2,050/mt and spot lead prices rising to RMB 12,300-12,500/mt"
+    r"|\b\d+%\s+(?:of\s+[a-z ]{1,30}?\s+)?(?:are\s+|were\s+)?(?:bullish|bearish|neutral)\b"
+    r"[^.;]{0,40}?,\s+with\b"
 )
 _STILL_NOW = re.compile(r"\b(?:is|are)\s+still\b")
 _SAID_IT = re.compile(

@@ -185,7 +185,9 @@ _VERSUS = re.compile(
     # "ex-factory prices ... were 100-40 yuan/mt lower than the SMM 1# lead average price"
     r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
     # "ex-works quotations were mostly at parity with the SMM #1 lead average price"
-    r"|(?<=parity\s)with\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
+    r"|(?<=parity\s)with\s+(?:the\s+)?(?=smm\s*(?:#1|1#|refined\s+[a-z]+\s+price))"
+    # "Goods in Henan were quoted at premiums of RMB 0-80/mt to SMM refined lead prices"
+    r"|(?<=/mt\s)to\s+(?=smm\s+refined\s+[a-z]+\s+price)"
 )
 
 _AGAINST = re.compile(
@@ -778,6 +780,8 @@ def _read_spread(
     if re.match(
         r"(?:at|with)\s+an?\s+(?:premium|discount)\b|with\s+(?:spot\s+)?(?:premium|discount)s\s+of\b"
         r"|an?\s+(?:premium|discount)\s+of\b"
+        # "Chihong Zn & Ge brand was quoted at RMB 13,660/mt, a RMB 60/mt premium to SHFE 1412"
+        r"|an?\s+(?:rmb\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*(?:yuan)?\s*/\s*mt\s+(?:premium|discount)\b"
         # "Huize #0 zinc prices were RMB 16,890-16,920/mt, RMB 250-260/mt above SHFE 1503"
         r"|(?:rmb\s*)?[\d,.]+(?:\s*-\s*[\d,.]+)?\s*(?:yuan|/mt)[^,;]{0,20}?\s+(?:above|below"
         # "Quotes were RMB 13,870/mt for ... Honglu brands, RMB 500/mt higher than SHFE 1507 lead"
@@ -1756,6 +1760,9 @@ _PLACE_LED = re.compile(
     r"|^\s*(?:lead|zinc|copper|nickel|tin)\s+in\s+(?P<within>[a-z]+)\s+(?:was|were|is)\b"
     # "Smelters in Henan province quoted ex-works at discounts of 30-0 yuan/mt against ..."
     r"|^\s*(?:lead\s+|zinc\s+)?smelters\s+in\s+(?P<smelters>[a-z]+)\b"
+    # "Goods in Henan were quoted at premiums of ...", "Quotes from Jiangxi were identical with
+    # SMM refined lead prices"
+    r"|^\s*(?:goods|quotes|quotations|offers)\s+(?:in|from)\s+(?P<goods>[a-z]+)\s+(?:was|were)\b"
 )
 
 
@@ -2121,7 +2128,7 @@ _SPREAD_GOES_ON = re.compile(
 )
 
 _AT_PARITY = re.compile(
-    r"\bat\s+parity\s+with\s+(?:the\s+)?(?:smm\s*(?:#1|1#)|[a-z]+\s+(?:\d{4}\s+)?contract\b)"
+    r"\bat\s+parity\s+with\s+(?:the\s+)?(?:smm\s*(?:#1|1#)|smm\s+refined\s+[a-z]+\s+price|[a-z]+\s+(?:\d{4}\s+)?contract\b)"
     # "spot copper might trade on par with the SHFE 1509 contract"
 )
 

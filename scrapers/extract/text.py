@@ -74,12 +74,19 @@ def fold(text: str) -> str:
         # a contango of 50-0 yuan/mt against the SMM 1# lead average price"): the same word
         # length, so every offset holds
         folded = _CONTANGO_AS_DISCOUNT.sub("discount", folded)
+    if "identical" in folded:
+        # "Quotes from Jiangxi were identical with SMM refined lead prices": a spread of nothing,
+        # written as the site writes parity elsewhere (the same length again)
+        folded = _IDENTICAL_AS_PARITY.sub("at parity", folded)
     return folded
 
 
 _CONTANGO_AS_DISCOUNT = re.compile(
     r"\bcontango(?=\s+of\s+[\d,.\s-]+(?:yuan/mt|yuan)?\s+against\s+the\s+(?:smm|shfe)\b)"
 )
+
+
+_IDENTICAL_AS_PARITY = re.compile(r"\bidentical(?=\s+with\s+(?:the\s+)?smm\b)")
 
 
 def has_digit(text: str) -> bool:
