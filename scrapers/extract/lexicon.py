@@ -601,6 +601,9 @@ CLOSE = Concept(
         "finished down",
         "finished the session at",
         "finished the night session at",
+        # "The SHFE 1411 lead contract finished the night session down RMB 80/mt at RMB 13,655/mt"
+        "finished the night session down",
+        "finished the night session up",
         "finished the day session at",
         # "finished the day 0.89% weaker at 14,525 yuan/mt", "to finish the day 0.25% weaker at"
         "finished the day",

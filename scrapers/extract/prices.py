@@ -190,6 +190,8 @@ _DEAL = re.compile(
 _SESSION = re.compile(
     r"\b(?:opened|opening|open)(?:\s+(?:higher|lower|flat))?(?:\s+at)?\s*(?:rmb|usd|\$)?\s*$"
     r"|\b(?:after\s+)?start(?:ed|ing)\s+(?:(?:slightly\s+)?(?:higher|lower)\s+)?at\s*(?:rmb|usd|\$)?\s*$"
+    # "LME lead started Tuesday at USD 1,879/mt", "... started last Friday at USD 2,083/mt"
+    r"|\b(?:opened|started)\s+(?:last\s+)?(?:mon|tues|wednes|thurs|fri)day\s+at\s*(?:rmb|usd|\$)?\s*$"
     # "gapped lower at the open to 24,190 yuan/mt"
     r"|\bat\s+the\s+open(?:ing)?\s+(?:to|at)\s*(?:rmb|usd|\$)?\s*$"
     r"|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low)(?:\s+point)?"
@@ -2778,8 +2780,10 @@ _DURING_THE_PERIOD = re.compile(
 )
 
 _SESSION_AFTER = re.compile(
-    r"^\s*(?:/\s*mt\s*)?(?:in|during)\s+(?:the\s+)?(?:asian|european|us|american|night|day"
-    r"|morning|afternoon|overnight|second|first)\s+(?:session|trading|hours)"
+    r"^\s*(?:/\s*mt\s*)?(?:in|during|through)\s+(?:the\s+)?(?:asian|european|us|american|night|day"
+    r"|morning|afternoon|overnight|second|first)"
+    # "hovered at USD 1,870-1,880/mt through Asian and European hours"
+    r"(?:\s+and\s+(?:asian|european|us|american))?\s+(?:session|trading|hours)"
     # "rose from 85,000 yuan/mt to 85,460 yuan/mt in the morning"
     r"|^\s*(?:/\s*mt\s*)?in\s+the\s+(?:morning|afternoon)\b"
     r"|^\s*(?:/\s*mt\s*)?(?:from\s+overnight\s+)?as\s+of\s+(?:noon|midday)"
@@ -4970,6 +4974,13 @@ def _role(
         stripped,
     ):
         return "other"  # "SHFE lead rose towards the 17,000 yuan/mt threshold": not reached
+    if re.search(
+        r"\b(?:tried|tries|trying|attempted|attempts|attempting)\s+(?:for|to\s+(?:reach|break"
+        r"|hit|touch|test|top|clear)(?:\s+(?:through|above|below))?)(?:\s+the)?\s*"
+        r"(?:rmb|usd|us\$|\$)?\s*$",
+        stripped,
+    ):
+        return "other"  # "LME lead tried for the $2,000/mt mark but failed": a line it aimed at
     moved_up_to = re.search(
         r"\b(?:move|moved|moving|go|goes|went|rise|rose|climb|climbed|edge|edged)\s+up\s+to\s*$"
         # "pushing prices up to 50,000-55,000 yuan/mt": where they were pushed, not a ceiling
