@@ -601,6 +601,8 @@ CLOSE = Concept(
         "finished down",
         "finished the session at",
         "finished the night session at",
+        # "... dipped to a low of RMB 39,300/mt before finishing at RMB 39,350/mt"
+        "finishing at",
         # "The SHFE 1411 lead contract finished the night session down RMB 80/mt at RMB 13,655/mt"
         "finished the night session down",
         "finished the night session up",

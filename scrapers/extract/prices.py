@@ -1526,6 +1526,21 @@ def _read_prices(
                 current.unit,
                 quantity.sign,
             )
+        if (
+            quantity.kind is Kind.MONEY
+            and _OTHER_MARKET_SUBJECT.match(without_dateline(whole))
+            and not names.known_products(whole[: quantity.start])
+        ):
+            # "Gold closed up 2.2% at USD 1,218.20/mt" in a zinc review: gold's price, whatever
+            # unit the site misprinted
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="another market's price (gold, oil, the dollar), not a metal's",
+            )
+            continue
         if quantity.kind is Kind.PERCENT:
             if _OTHER_MARKET_SUBJECT.match(without_dateline(whole)) and not names.known_products(
                 whole[clause.start : quantity.start]
@@ -2107,6 +2122,8 @@ def _read_prices(
                         owner=owner.product,
                         why=_WHY["far"],
                     )
+        if role == "change" and owner.region == "SHFE" and _far_contract_moved(whole, quantity):
+            role = "far"
         if role == "level" and _TARGET_PRICE.search(own_lead):
             role = "deal"
         if role == "intraday" and _forward(sentence, clause, quantity):
@@ -2727,7 +2744,8 @@ _MOVED_FROM_TO = re.compile(
 _LATER_MOVE = re.compile(r"\bafter\s+open(?:ing|ed)\b|\bafter\s+starting\b|\bthen\b|\blater\b")
 
 _OPENED_SESSION_AT = re.compile(
-    r"\b(?:open(?:ed|ing|s)?|start(?:ed|ing|s)?)\s+(?:[a-z]+\s+){0,4}(?:session|trading)\s+at\s*"
+    # ("started Thursday's night trading at RMB 49,540/mt")
+    r"\b(?:open(?:ed|ing|s)?|start(?:ed|ing|s)?)\s+(?:[a-z]+(?:['’]s)?\s+){0,4}(?:session|trading)\s+at\s*"
     r"(?:rmb|usd|us\$|\$)?$"
 )
 
@@ -5309,9 +5327,15 @@ def _owner(
         # "Spot 75 ferrosilicon is tight and ... rose to 6,100-6,200 yuan/mt": the spot market's,
         # not the exchange named in the sentence before
         owner = _Owner(owner.product, "China")
-    if owner.region == "LME" and quantity.unit == "CNY/t" and "shfe" in sentence_head:
+    if (
+        owner.region == "LME"
+        and quantity.unit == "CNY/t"
+        and ("shfe" in sentence_head or _THE_CONTRACT.search(sentence_head))
+    ):
         # "The most-traded SHFE lead contract ..., but with LME lead dragging, it closed at
-        # 17,230 yuan/mt": the LME trades in dollars; a yuan close is the SHFE contract's
+        # 17,230 yuan/mt": the LME trades in dollars; a yuan close is the SHFE contract's (and
+        # so is "The contract then bounced with LME copper ..., to end at RMB 41,070/mt, down
+        # RMB 60/mt" after an SHFE contract's open)
         owner = _Owner(owner.product, "SHFE")
     origin = _FROM_ORIGIN.search(whole[clause.start : quantity.start])
     if origin is not None:
@@ -5328,6 +5352,7 @@ def _owner(
 
 
 _FOR_GRADE = re.compile(r"\s*for\s+(99\.\d+%)")
+_THE_CONTRACT = re.compile(r"\bthe\s+contract\b")
 
 _FROM_ORIGIN = re.compile(
     r"\bfrom\s+(" + "|".join(o.replace(" ", r"\s+") for o in names.IMPORT_ORIGINS) + r")\b"
@@ -5712,6 +5737,21 @@ _AFTER_A_GRADE_NUMBER = re.compile(
 
 # "the SHFE 1812 contract", "SHFE 1511 copper": a contract named by its delivery year and month
 _SHFE_CODE = re.compile(r"\bshfe\s+(?:[a-z]+\s+)?(\d{4})\b(?!\s*(?:yuan|mt|lots|tonnes))")
+_MOST_ACTIVE_BEFORE = re.compile(r"\bmost[- ]active\s+$")
+
+
+def _far_contract_moved(whole: str, quantity: Quantity) -> bool:
+    """A later contract's move told after the most active one is named in the same sentence:
+    "the most active SHFE 1408 lead contract saw no deals, and the SHFE 1409 lead contract,
+    which took most of the trade, fell by RMB 10/mt" (the report follows the 1408 contract)."""
+    codes = list(_SHFE_CODE.finditer(whole, 0, quantity.start))
+    if len(codes) < 2:
+        return False
+    front = codes[0]
+    return _MOST_ACTIVE_BEFORE.search(
+        whole, max(0, front.start() - 20), front.start()
+    ) is not None and int(codes[-1].group(1)) > int(front.group(1))
+
 
 _VERB_FIRST = re.compile(
     r"^\s*(?:and\s+)?(?:finally\s+)?(?:closed|ended|settled|finished|closing|ending|settling)\b"
@@ -6233,6 +6273,8 @@ _FOLLOWED = re.compile(
     r"|\b(?:ban|bans|sanctions|tariffs?|duties|embargo)\s+on\s+(?:[a-z]+\s+){0,2}$"
     # "then inched down with crude oil and copper prices, dipping to ...": what it moved with
     r"|\b(?:up|down|higher|lower|fell|rose|dropped|climbed)\s+with\s+(?:[a-z]+\s+){0,3}$"
+    # "The contract then bounced with LME copper and won back most of its losses, to end at"
+    r"|\b(?:bounced|rebounded|recovered)\s+with\s+(?:[a-z]+\s+){0,3}$"
 )
 
 # A move told from a dated point with no period a rule could compare: "up by 66% from the

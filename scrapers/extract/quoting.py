@@ -156,7 +156,7 @@ _WHY = {
     "bid": "a bid or offer price",
     "deal": "a deal or one seller's offer, not the market's quote",
     "terms": "the price on other payment terms beside the cash price: a variant of the quote",
-    "far": "a later contract's close after the one the report follows: a far contract",
+    "far": "a later contract's close or move after the one the report follows: a far contract",
     "other": (
         "a ceiling, an adjustment without a direction, or a quote relative to the market:"
         " not a price"
