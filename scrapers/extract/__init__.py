@@ -543,6 +543,7 @@ def _compatible(kept: Figure, new: Figure) -> bool:
         and not _same_move(new, kept)
         and not _restated(kept, new)
         and not _restated(new, kept)
+        and not _basis_told_once(kept.change, new.change)
     ):
         return False
     return all(kept.changes.get(basis, amount) == amount for basis, amount in new.changes.items())
@@ -1025,6 +1026,16 @@ def _same_move(lone: Figure, full: Figure) -> bool:
     return (
         re.search(rf"(?<![\d.]){re.escape(stated)}\s*(?:%|per\s*cent)", full.evidence.lower())
         is not None
+    )
+
+
+def _basis_told_once(one: PriceChange, other: PriceChange) -> bool:
+    """The same move, its basis said only once: "closed at USD 15,177/mt, down USD 382/mt from
+    the previous trading day" and, a paragraph on, "to close at USD 15,177/mt, down USD 382/mt"."""
+    return (
+        one.amount == other.amount
+        and one.percent == other.percent
+        and (one.basis is None) != (other.basis is None)
     )
 
 

@@ -397,6 +397,15 @@ FORECAST = Concept(
         "predicts",
         "predicted to",
         "anticipated to",
+        # a morning review's "Shanghai spot copper premiums are estimated between RMB 0-110/mt
+        # versus SHFE 1303" / "are anticipated between RMB 0-100/mt"
+        # "..., with spot discounts expected at RMB 0-50/mt and premiums between RMB 0-50/mt"
+        "discounts expected at",
+        "premiums expected at",
+        "are estimated between",
+        "is estimated between",
+        "are anticipated between",
+        "is anticipated between",
         "anticipates",
         "estimated to",
         "likely to",

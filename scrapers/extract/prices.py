@@ -2126,7 +2126,13 @@ def _read_prices(
             role = "far"
         if role == "level" and _TARGET_PRICE.search(own_lead):
             role = "deal"
-        if role == "intraday" and _forward(sentence, clause, quantity):
+        if (
+            role == "intraday"
+            and _forward(sentence, clause, quantity)
+            # (not "SHFE copper prices are likely to rise by RMB 600-700/mt after opening up":
+            # the opening's gap)
+            and not re.search(r"\bby\s*(?:rmb|usd|\$)?\s*$", own_lead)
+        ):
             role = "level"  # "LME copper should move in USD 5,320-5,400/mt during Asian hours"
         if role in {"level", "average"} and quantity.sign == -1:
             # "the average price of SMM 6063 aluminium billet (Guangdong) Φ90 was -RMB 120": a
@@ -2690,6 +2696,9 @@ _WENT_TO = re.compile(
     r"\s*(?:usd|us\$|\$|rmb)?\s*$"
     r"|\b(?:broke|broken)\s+(?:through|above|below)\s*(?:usd|us\$|\$|rmb)?\s*$"
     r"|(?:,|\band)\s+hit\s*(?:usd|us\$|\$|rmb)?\s*$"
+    # "LME copper prices held firm around USD 7,800/mt despite profit-taking and finally closed
+    # at USD 7,804/mt"
+    r"|\bheld\s+(?:firm|steady|stable)\s+(?:around|near|at)\s*(?:usd|us\$|\$|rmb)?\s*$"
 )
 
 # ... and the close told after it in the same sentence
@@ -4357,7 +4366,9 @@ _SUBJECT_OPENS = re.compile(
 
 
 _MOVED_VERB = (
-    r"(?:plunged|fell|rose|surged|dropped|slumped|rallied|climbed|tumbled|jumped|slid|soared)"
+    r"(?:plunged|fell|rose|surged|dropped|slumped|rallied|climbed|tumbled|jumped|slid|soared"
+    # "..., pared some losses as the dollar index eased, and closed at USD 8,087/mt"
+    r"|eased|weakened|firmed|strengthened|softened)"
 )
 # "..., but gave up the gains as crude oil plunged, and closed at USD 1,806/mt"; "as the dollar
 # index fell and crude oil rose": why the metal moved, no other product's price
@@ -6352,6 +6363,9 @@ _TECHNICAL = re.compile(
     r"|\b(?:challeng(?:e|es|ed|ing)|re-?test(?:s|ed|ing)?)\s*(?:rmb|\$)?\s*$"
     # "It is likely to try to stand above 46,500 yuan/mt tomorrow": a line it may hold
     r"|\btry\s+to\s+(?:stand|stay|hold)\s+(?:above|below|over)\s*(?:rmb|\$)?\s*$"
+    # "..., but should meet pressure at RMB 57,000/mt": a ceiling it will run into
+    r"|\b(?:meet|meets|met|face|faces|faced|suffer|suffers|suffered)\s+pressure\s+(?:at|around|near)"
+    r"\s*(?:rmb|usd|\$)?\s*$"
 )
 
 # "struggled to break the $3,300/mt level": a line not crossed ("breaking through the 50000

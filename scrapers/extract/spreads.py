@@ -214,6 +214,8 @@ _THAT_FOR = re.compile(
 
 _DISCOUNT_BEFORE = re.compile(
     r"\bdiscounts?(?:\s+price)?(?:\s+of)?(?:\s+about|\s+around)?\s*$|\bdiscounted\s*$"
+    # "with spot discounts expected at RMB 0-50/mt"
+    r"|\bdiscounts?\s+(?:are\s+|is\s+)?expected\s+(?:at|of|between)\s*$"
 )
 
 _LOSS = re.compile(r"\b(?:losses|loss)\b")
@@ -259,7 +261,8 @@ _ITS_PREMIUMS_MOVED = re.compile(
     r"\s*with\s+(?:spot\s+)?(?:premiums?|discounts?)\s+(?:widening|narrowing|rising|falling|up|down)\b"
 )
 _AND_THE_OTHER_SIDE = re.compile(
-    r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?,?\s*and\s+(?:premiums?|discounts?)\s+of\s*(?:rmb\s*)?$"
+    r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?,?\s*and\s+(?:premiums?|discounts?)\s+(?:of|between|at)\s*"
+    r"(?:rmb\s*)?$"  # ("spot discounts expected at RMB 0-50/mt and premiums between RMB 0-50/mt")
 )
 
 _BELOW_OR_ABOVE = re.compile(r"^\s*(?:/\s*mt\s*)?below\s+(?:or|to)\s+(?:rmb\s*)?$")
