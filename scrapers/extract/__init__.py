@@ -288,6 +288,8 @@ _PLACE_TRADED = re.compile(
     r"|traded\s+(?:better|worse|more|less|actively|briskly|quietly))\b"
     # "Physical copper in Shanghai was quoted Wednesday at a RMB 60-130/mt premium ..."
     r"|(?:spot|physical)\s+[a-z]+\s+in\s+([a-z]+)\s+(?:was|were)\s+(?:quoted|offered|traded)\b"
+    # "Shanghai spot copper premiums were quoted between RMB 20-110/mt in the morning business"
+    r"|(shanghai|guangdong|tianjin)\s+spot\s+[a-z]+\s+premiums?\s+(?:was|were)\s+(?:quoted|offered)\b"
     # "In the Shanghai market, copper was offered Friday at a RMB 350-430/mt premium ..." (but
     # not "In the Shanghai market, Honglu lead was priced at": one brand's)
     r"|in\s+the\s+([a-z]+)\s+market,\s*(?:spot\s+|physical\s+)?(?:copper|zinc|alumini?um|lead"
@@ -876,6 +878,8 @@ _MIDDAY_CLOSE = re.compile(r"\b(?:as\s+of|by|at)\s+the\s+midday\s+close\b", re.I
 _HELD_FIRMLY = re.compile(r"\b(?:were|held|stayed|remained)\s+firmly\s+(?:above|below)\b")
 _MOVED_FURTHER = re.compile(
     r"\b(?:fell|dropped|slid|eased|narrowed|rose|climbed|widened|increased|decreased)\s+further\s+to\b"
+    # "Premiums narrowed slightly to RMB 130-230/mt" after the morning's 150-250
+    r"|\b[Pp]remiums\s+(?:narrowed|widened)\s+slightly\s+to\b"
 )
 
 

@@ -2696,6 +2696,10 @@ _WENT_TO = re.compile(
     r"\s*(?:usd|us\$|\$|rmb)?\s*$"
     r"|\b(?:broke|broken)\s+(?:through|above|below)\s*(?:usd|us\$|\$|rmb)?\s*$"
     r"|(?:,|\band)\s+hit\s*(?:usd|us\$|\$|rmb)?\s*$"
+    # "... dragged the most active contract down to RMB 50,580/mt", "pushing the most active
+    # contract all the way to RMB 51,090/mt"
+    r"|\b(?:dragged|dragging|pushed|pushing)\s+(?:[a-z0-9-]+\s+){1,5}?(?:all\s+the\s+way\s+)?"
+    r"(?:(?:up|down)\s+)?to\s*(?:usd|us\$|\$|rmb)?\s*$"
     # "LME copper prices held firm around USD 7,800/mt despite profit-taking and finally closed
     # at USD 7,804/mt"
     r"|\bheld\s+(?:firm|steady|stable)\s+(?:around|near|at)\s*(?:usd|us\$|\$|rmb)?\s*$"
@@ -2714,8 +2718,11 @@ _CLOSE_LATER = re.compile(
 # USD 2,248/mt overnight and rose on buying to USD 2,263/mt. ... LME lead hovered near USD
 # 2,250/mt and finally ended at USD 2,250.8/mt")
 _FINAL_CLOSE_LATER = re.compile(
-    r"\bfinally\s+(?:closed|ended|finished|settled)\b(?:\s+[a-z]+){0,3}\s+at\s*"
-    r"(?:usd|us\$|\$|rmb)?\s*\d"
+    # (also "Finally, the most active SHFE copper contract finished at RMB 50,600/mt" and
+    # "finally closed RMB 290/mt or 0.57% lower at RMB 50,950/mt")
+    r"\bfinally,?\s+(?:the\s+(?:[a-z0-9-]+\s+){1,5}?)?(?:closed|ended|finished|settled)\b"
+    r"(?:\s+(?:rmb|usd|us\$|\$)?\s*[\d,.]+\s*(?:/mt|%)(?:\s+or\s+[\d.]+%)?)?"
+    r"(?:\s+[a-z]+){0,3}\s+at\s*(?:usd|us\$|\$|rmb)?\s*\d"
 )
 
 # "though it could not hold above the $2,000/mt mark"
@@ -2997,7 +3004,8 @@ _NOUN_AFTER = re.compile(
     r"(?:(?:week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y)\s+)?"
     # ("followed by Linyi witnessing RMB 280 per tonne increment to RMB 17,820 per tonne")
     r"(?:increase|increment|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick"
-    r"|downfall)\b"
+    # ("finished at RMB 50,600/mt, a RMB 1,470/mt or 2.99% surge")
+    r"|downfall|surge|rally|slump|plunge|slide)\b"
 )
 
 _NEAR_MIDDAY = re.compile(
@@ -3095,7 +3103,7 @@ _OTHER_MARKET_SUBJECT = re.compile(
     r"|(?:us\s+)?treasur(?:y|ies))\b"
 )
 _STOCKS_MOVED = re.compile(
-    r"\b(?:stocks|shares|equities|stock\s+markets?|composite\s+index)\b[^,;]{0,30}$"
+    r"\b(?:stocks|shares|equities|stock\s+markets?|composite(?:\s+index)?)\b[^,;]{0,30}$"
 )
 _INTEREST_RATE_MOVED = re.compile(
     r"\b(?:interest|lending|deposit|benchmark)\s+rates?\b[^.;,]{0,20}?(?:by\s+)?$"
@@ -4679,6 +4687,11 @@ def _role(
         # "By midday SHFE copper was up another RMB 500/mt or so": how far the session had gone
         # by noon, not the day's move
         return "intraday"
+    if _AS_IT_MOVED.search(stripped[-40:]):
+        # "With SHFE copper up nearly RMB 400/mt toward midday the premium stayed firm, and as it
+        # soared RMB 1,000/mt spot supply got tighter": the futures' move in the session, told
+        # as the reason for the spot market's
+        return "intraday"
     if _SETTLE_BEFORE.search(stripped[-60:]):
         # "down RMB 60/mt from previous session's settle price of RMB 14130/mt": the price the
         # move is told against
@@ -4879,6 +4892,13 @@ def _role(
             later_close = _FINAL_CLOSE_LATER.search(following)
             between = following[: later_close.start()] if later_close is not None else ""
             told_on = later_close is not None
+            if told_on and owner.region == "LME" and _A_CONTRACT_NAMED.search(rest):
+                between = rest  # (the contract named on the way: see below)
+        if told_on and owner.region == "LME" and _A_CONTRACT_NAMED.search(between):
+            # "LME copper then broke through USD 7,000/mt and ..., pushing the most active
+            # contract all the way to RMB 51,090/mt": an LME line crossed, not a waypoint of
+            # the SHFE contract whose close is told next
+            told_on = False
         if told_on and not _another_product_named(between, owner):
             # "Tin climbed to USD 21,250/mt ..., then dropped fast to USD 20,500/mt when ..., and
             # pared some losses ... to close at USD 21,075/mt": where it went on the way to the
@@ -5112,6 +5132,9 @@ def _role(
             return "reference"
         if (
             _futures(owner)
+            # ("LME copper then broke through USD 7,000/mt and ..., pushing the most active
+            # contract all the way to ...": the LME's line, crossed in an SHFE contract's day)
+            and not (owner.region == "LME" and _A_CONTRACT_NAMED.search(rest[:120]))
             and (
                 _session_told(head) == "intraday"
                 or (INTRADAY.mentioned(rest) and INTRADAY.search(rest) is not None)
@@ -5363,7 +5386,19 @@ def _owner(
 
 
 _FOR_GRADE = re.compile(r"\s*for\s+(99\.\d+%)")
-_THE_CONTRACT = re.compile(r"\bthe\s+contract\b")
+_AS_IT_MOVED = re.compile(
+    r"\bas\s+it\s+(?:soared|surged|rose|climbed|jumped|fell|dropped|slid|tumbled)\s*"
+    r"(?:rmb|usd|us\$|\$)?\s*$"
+)
+_A_CONTRACT_NAMED = re.compile(r"\bshfe\b|\bcontract\b")
+_IN_PASSING = re.compile(r",\s*(?:especially|particularly)\s+[^,;]{1,40},")
+# a futures contract named without its exchange: "the contract", "the most active contract",
+# "October copper" (a delivery month)
+_THE_CONTRACT = re.compile(
+    r"\bthe\s+contract\b|\bmost[- ](?:active|traded)\b"
+    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+(?:copper|zinc|lead|alumini?um|nickel|tin)\b"
+)
 
 _FROM_ORIGIN = re.compile(
     r"\bfrom\s+(" + "|".join(o.replace(" ", r"\s+") for o in names.IMPORT_ORIGINS) + r")\b"
@@ -5385,6 +5420,10 @@ def _owner_as_written(
     # an Al/Si ratio of 4 and alumina of 58 per cent": the ore's grade, not a second product.
     head = _PRICED_OFF.sub(lambda m: " " * len(m.group(0)), head)
     head = _ORE_GRADE.sub(lambda m: " " * len(m.group(0)), head)
+    if "especially" in head or "particularly" in head:
+        # "Premiums for spot copper, especially standard-quality copper, slipped ..., with
+        # traded prices at": the grade named in passing, not the one the price is for
+        head = _IN_PASSING.sub(lambda m: " " * len(m.group(0)), head)
     for reference in _COEFFICIENT_OF.finditer(head):
         start, end = reference.span(1)
         head = head[:start] + " " * (end - start) + head[end:]
@@ -5440,9 +5479,12 @@ def _owner_as_written(
     if product is None and last is None and clause.start > 0:
         # "Shredded aluminum tense scrap held up well, and prices remained stable within the
         # range of 15,700-17,300 yuan/mt": the product the sentence opened with.
+        opening = without_dateline(whole[: clause.start])
+        if "especially" in opening or "particularly" in opening:
+            opening = _IN_PASSING.sub(lambda m: " " * len(m.group(0)), opening)
         earlier = [
             found
-            for found in names.known_products(without_dateline(whole[: clause.start]))
+            for found in names.known_products(opening)
             if not _FOLLOWED.search(whole[: found[0]])
         ]
         if earlier:
