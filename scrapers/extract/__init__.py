@@ -288,6 +288,9 @@ _PLACE_TRADED = re.compile(
     r"|traded\s+(?:better|worse|more|less|actively|briskly|quietly))\b"
     # "Physical copper in Shanghai was quoted Wednesday at a RMB 60-130/mt premium ..."
     r"|(?:spot|physical)\s+[a-z]+\s+in\s+([a-z]+)\s+(?:was|were)\s+(?:quoted|offered|traded)\b"
+    # "Spot aluminum was traded at RMB 14,940-14,960/mt in Shanghai, a premium of ..."
+    r"|spot\s+[a-z]+\s+was\s+(?:mainly\s+)?traded\s+(?:at|between)\s+[^;]{0,40}?\s+in\s+"
+    r"(shanghai|guangdong|tianjin|wuxi|hangzhou)\b"
     # "Shanghai spot copper premiums were quoted between RMB 20-110/mt in the morning business"
     r"|(shanghai|guangdong|tianjin)\s+spot\s+[a-z]+\s+premiums?\s+(?:was|were)\s+(?:quoted|offered)\b"
     # "In the Shanghai market, copper was offered Friday at a RMB 350-430/mt premium ..." (but
@@ -765,6 +768,14 @@ def merge(figures: list[Figure]) -> list[Figure]:
             # the level that follows, and the move was the level's
             kept[-1] = replace(figure, change=kept[-1].change)
             continue
+        end_moved = next(
+            (index for index, other in enumerate(kept) if _range_end_moved(other, figure)), None
+        )
+        if end_moved is not None:
+            # "Spot aluminum was mainly traded at RMB 14,550-14,570/mt ... spot aluminum prices
+            # slid RMB 150/mt to RMB 14,550/mt": the quote told again by its end, with its move
+            kept[end_moved] = replace(kept[end_moved], change=figure.change)
+            continue
         superseded = next(
             (index for index, other in enumerate(kept) if _later_quote_of_the_same(other, figure)),
             None,
@@ -808,6 +819,8 @@ def _line_told_again(kept: Figure, new: Figure) -> bool:
     """A line a placed or exchange price crossed, told again without its place ("SHFE aluminium
     ... breaking below the 20,000 yuan/mt threshold ... Outflows may pick up now that prices are
     under 20,000 yuan/mt"): the same fact, not the national price's."""
+    if _range_end_as_a_line(kept, new):
+        return True
     return (
         new.metric is Metric.PRICE
         and new.bound is not None
@@ -816,6 +829,37 @@ def _line_told_again(kept: Figure, new: Figure) -> bool:
         and (kept.metric, kept.bound, kept.value, kept.unit)
         == (Metric.PRICE, new.bound, new.value, new.unit)
         and names.base_metal(kept.subject) == names.base_metal(new.subject)
+    )
+
+
+def _range_end_moved(kept: Figure, new: Figure) -> bool:
+    """A price range quoted with no move, then one of its ends told again with a move: one
+    quote and its move."""
+    return (
+        new.metric is Metric.PRICE
+        and _key(kept) == _key(new)
+        and kept.low is not None
+        and kept.value is None
+        and kept.change is None
+        and new.value is not None
+        and new.low is None
+        and new.change is not None
+        and not new.change.percent
+        and new.value in (kept.low, kept.high)
+        and kept.evidence != new.evidence
+    )
+
+
+def _range_end_as_a_line(kept: Figure, new: Figure) -> bool:
+    """A spread's range told again as the line it stays beyond ("a premium of RMB 20-30/mt ...
+    kept spot aluminum at a premium of over RMB 20/mt"): the line is the range's own end."""
+    return (
+        new.metric is Metric.SPREAD
+        and _key(kept) == _key(new)
+        and new.bound is not None
+        and new.change is None
+        and kept.low is not None
+        and new.value == (kept.low if new.bound is Bound.ABOVE else kept.high)
     )
 
 

@@ -32,7 +32,7 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?:while|whereas|meanwhile)\s"
     # A price and its premium in one sentence are two statements: "..., at a discount of 150
     # per tonne against the 2602 contract"; so are two premiums: "... and a premium of 40".
-    r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b|with\s+(?:premium|discount)s\s+of\b)"
+    r"|,\s*(?=(?:at|with)\s+an?\s+(?:premium|discount)\b|with\s+(?:premium|discount)s\s+(?:of|at)\b)"
     # "As inventories keep shrinking and China's stainless steel demand slowly returns, we expect
     # the SHFE 1807 contract to trade at ...": the reason, then the forecaster's statement
     r"|,\s*(?=we\s+(?:expect|see|believe|forecast)\b)"

@@ -1620,7 +1620,10 @@ _BRAND = re.compile(
     # imported metal named by its origin, quoted like a brand: "Spanish zinc was quoted at
     # premiums of 250-280 yuan/mt against the 2507 contract"
     r"|\b(?:spanish|korean|peruvian|kazakh|indian|russian|mexican|bolivian|belgian|finnish"
-    r"|japanese)\s+(?:zinc|copper|lead|tin|nickel)\b"
+    r"|japanese)\s+(?:#[01]\s+|[01]#\s+)?(?:zinc|copper|lead|tin|nickel)\b"
+    # "Lida branded #1 zinc was around RMB 14,840/mt", "Feilong, Qinxin and Jiulong branded #0
+    # zinc": any name the report calls a brand
+    r"|\b(?!with\b|and\b|the\b)[a-z]{2,}\s+branded\s+(?:#[01]|[01]#)"
 )
 
 

@@ -3190,6 +3190,10 @@ _OFFERS_MOVED = re.compile(
     r"[^.;]{0,40}\bby(?:\s+(?:about|around|approximately))?\s*$"
     # "cheaper offers in the afternoon before quotes went back to 17,400 yuan/mt"
     r"|\b(?:quotes|offers|quotations)\s+(?:went|came|moved|bounced|rebounded)\s+back\s+to\s*$"
+    # "some traders cut offers to RMB 14,530/mt, ... letting traders raise quotations to RMB
+    # 14,560/mt": sellers' asks
+    r"|\b(?:rais|lower|cut|lift)\w*\s+(?:their\s+|the\s+)?(?:quotes|offers|quotations)\s+to\s*"
+    r"(?:rmb|us\$|\$)?\s*$"
 )
 
 _FROM_A_TO = re.compile(
@@ -4868,6 +4872,18 @@ def _role(
         # "The benchmark aluminium price ... had an upbeat week, moving within a higher range of
         # US$ 2064- 2100 per tonne": where it went during the week
         return "span"
+    if (
+        quantity.is_range
+        and _futures(owner)
+        and re.search(
+            r"\b(?:moved|fluctuated|hovered|traded)\s+(?:mostly\s+)?in\s+the\s*(?:rmb|\$)?\s*$",
+            stripped,
+        )
+        and re.match(r"^\s*(?:/\s*mt\s*)?range\b", trail)
+    ):
+        # "It mostly moved in the RMB 14,485-14,500/mt range before finally closing at": the
+        # session's range, not a quote
+        return "intraday"
     if quantity.is_range and _futures(owner) and re.search(r"\branged\s*(?:rmb|\$)?\s*$", stripped):
         # "SHFE 1609 nickel started at RMB 69,120/mt overnight and ranged RMB 69,000-69,500/mt"
         return "intraday"
@@ -5361,6 +5377,17 @@ def _owner(
         # "Spot 75 ferrosilicon is tight and ... rose to 6,100-6,200 yuan/mt": the spot market's,
         # not the exchange named in the sentence before
         owner = _Owner(owner.product, "China")
+    own_clause = whole[clause.start : quantity.start]
+    own_clause = own_clause[own_clause.rfind(",") + 1 :]
+    if (
+        owner.region == "SHFE"
+        and _SPOT_METAL.search(own_clause)
+        and "shfe" not in own_clause
+        and not FUTURES.search(own_clause)
+    ):
+        # "SHFE 1306 gained for a tenth straight day, pushing spot aluminum up to RMB
+        # 14,950/mt": the spot price the contract moved, in the paragraph's market
+        owner = _Owner(owner.product, context.paragraph_place or "China")
     if (
         owner.region == "LME"
         and quantity.unit == "CNY/t"
@@ -5386,6 +5413,10 @@ def _owner(
 
 
 _FOR_GRADE = re.compile(r"\s*for\s+(99\.\d+%)")
+_BARE_ZINC_GRADE = re.compile(
+    r"(?:#[01]|\b[01]#)(?!\s*(?:[a-z]+\s+)?(?:zinc|lead|copper|nickel|tin))"
+)
+_SPOT_METAL = re.compile(r"\bspot\s+(?:copper|zinc|alumini?um|lead|nickel|tin)\b")
 _AS_IT_MOVED = re.compile(
     r"\bas\s+it\s+(?:soared|surged|rose|climbed|jumped|fell|dropped|slid|tumbled)\s*"
     r"(?:rmb|usd|us\$|\$)?\s*$"
@@ -5462,6 +5493,11 @@ def _owner_as_written(
             return None  # "Secondary aluminium alloy plants lost about 300 yuan/mt": firms' money
     else:
         product = _open_product(head)
+        bare = _BARE_ZINC_GRADE.findall(head) if context.metal == "zinc" else []
+        if product is None and bare:
+            # "#0 zinc traded at ... Traded prices for #1 were around RMB 14,540/mt. ... In the
+            # afternoon business, #0 traded between ...": the report's grades, named alone
+            product = "zinc (#1)" if "1" in bare[-1] else "zinc"
     if product is None and (
         context.metal == "silicon" or "silicon" in whole or "silicon" in (context.heading or "")
     ):
@@ -5785,7 +5821,11 @@ def _since_the_last_comma(whole: str, start: int, end: int) -> str:
 
 # the words after a grade's number ("#0 zinc prices were "): the number was read as an amount
 _AFTER_A_GRADE_NUMBER = re.compile(
-    r"^#?\s+[a-z]+\s+(?:ingots?\s+)?(?:prices?\s+)?(?:were|was|traded|at)\b"
+    r"^#?\s+[a-z]+\s+(?:ingots?\s+)?(?:prices?\s+)?(?:were|was|traded|at"
+    # ("KZ and SMC branded #0 zinc around RMB 14,840/mt", "... lower at RMB 14,810/mt")
+    r"|around|(?:higher|lower)\s+at)\b"
+    # ("Feilong, Qinxin and Jiulong branded #0 zinc RMB 14,850-14,860/mt")
+    r"|^#?\s+[a-z]+\s*(?:rmb)?\s*$"
 )
 
 # "the SHFE 1812 contract", "SHFE 1511 copper": a contract named by its delivery year and month
@@ -6366,6 +6406,8 @@ _HOVERED = re.compile(
     r"(?:\s+the)?\s*(?:rmb|us\$|\$)?\s*$"
     # "hovered in a 40 yuan/mt range around the lower Bollinger band at 18,360 yuan/mt"
     r"|\brange\s+around\s+the\s+(?:[a-z-]+\s+){0,3}(?:band|average|line)\s+at\s*(?:rmb|us\$|\$)?\s*$"
+    # "SHFE 1306 slipped to stall at RMB 14,800/mt": where it sat in the session, no close
+    r"|\b(?:stall(?:ed)?|stagnat(?:e|ed))\s+at\s*(?:rmb|us\$|\$)?\s*$"
 )
 _RECENTLY = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:recently|lately|in\s+recent\s+(?:days|weeks))\b")
 

@@ -462,7 +462,11 @@ _BARE_PREMIUM = re.compile(
 
 # "Mainstream transaction prices mainly ranged from a discount of 150 yuan/mt to a discount of
 # 130 yuan/mt against the 2602 contract"; "actual transactions were at premiums of 10-20"
-_DEALT = re.compile(r"\b(?:transactions?\s+(?:were|was)|deals?\s+(?:were|was))\b")
+_DEALT = re.compile(
+    r"\b(?:transactions?\s+(?:were|was)|deals?\s+(?:were|was))\b"
+    # "traders raised offers to a premium of RMB 30/mt over the current month": sellers' asks
+    r"|\b(?:raised|lifted|cut|lowered)\s+(?:their\s+)?offers\s+to\b"
+)
 
 # (not "for regular brands": the market's own)
 _CEILING = re.compile(
@@ -1942,9 +1946,13 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         seconds = [name for *_, name in names.known_products(after)]
         # ... "over SHFE 1110 lead contracts": the futures leg too
         futures_leg = re.match(
-            r"\s*(?:the\s+)?(?:shfe\s+)?(?:\d{4}\s+)?([a-z]+)\s+(?:futures|contracts?)\b", after
+            r"\s*(?:the\s+)?(?:shfe\s+)?(?:\d{4}\s+)?([a-z]+)\s+(?:futures|contracts?)\b"
+            # "with premiums over SHFE three-month zinc prices between RMB 90-110/mt"
+            r"|\s*(?:the\s+)?shfe\s+(?:three-month\s+|3-month\s+|\d{4}\s+)?([a-z]+)"
+            r"(?:\s+(?:futures|contracts?|prices?))?\b",
+            after,
         )
-        if futures_leg is not None and seconds and seconds[0] == futures_leg.group(1):
+        if futures_leg is not None and seconds and seconds[0] in futures_leg.groups():
             seconds = [f"{seconds[0]} futures"]  # "against copper futures": the futures leg
         if not seconds and metal and re.match(r"(?:smm\s*)?(?:#1|1#)(?![\w#])", after):
             seconds = [metal]  # "against the average price of SMM 1#": the metal's benchmark
@@ -2107,7 +2115,19 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         ]
         if graded:
             return _ordered(graded[0], f"{metal} futures")
+    spot = _SPOT_PRICE_THEN.search(sentence.folded)
+    if spot is not None and _WITH_BARE_SPREAD.match(folded):
+        # "Spot aluminum was mainly traded at RMB 14,550-14,570/mt in Shanghai on Thursday, with
+        # discounts at RMB 130-150/mt": the spot price's own discount to the futures
+        metal = names.base_metal(names.known_products(spot.group("metal"))[0][2])
+        return _ordered(metal, f"{metal} futures")
     return None
+
+
+_SPOT_PRICE_THEN = re.compile(
+    r"^\W*spot\s+(?P<metal>copper|zinc|alumini?um|lead|nickel|tin)\s+was\s+(?:mainly\s+)?traded\b"
+)
+_WITH_BARE_SPREAD = re.compile(r"^\W*with\s+(?:spot\s+)?(?:premiums?|discounts?)\s+(?:at|of)\b")
 
 
 _GRADE = re.compile(r"\((?:sx-ew|high-quality)\)$")
