@@ -5158,6 +5158,9 @@ def _role(
                 # "... and dropped below RMB 69,000/mt as shorts grew. The contract fell further
                 # before ending at RMB 68,050/mt": a line crossed before the close told next
                 or (not closed and _CLOSE_AHEAD.search(following[:160]) is not None)
+                # "pulled back below 140,000 yuan/mt early before rallying again, closing the
+                # morning session at 141,910 yuan/mt": crossed on the way to the close told on
+                or (not closed and _CLOSE_LATER.search(rest) is not None)
                 or (_SESSION_TIME.search(head) and not _CLOSE_BEFORE.search(head + rest))
             )
         ):
