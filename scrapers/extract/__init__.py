@@ -789,6 +789,7 @@ def merge(figures: list[Figure]) -> list[Figure]:
             _inside_the_range(other, figure)
             or _range_told_again(other, figure)
             or _line_told_again(other, figure)
+            or _line_the_level_is_past(other, figure)
             for other in kept
         ):
             continue
@@ -830,6 +831,31 @@ def _line_told_again(kept: Figure, new: Figure) -> bool:
         == (Metric.PRICE, new.bound, new.value, new.unit)
         and names.base_metal(kept.subject) == names.base_metal(new.subject)
     )
+
+
+# How near a level a line told later must lie to be the same fact: a close of $11,232.5/mt is
+# the "broke through $11,200/mt" of the news paragraph, not a line a tenth away.
+_LINE_NEAR_THE_LEVEL = Decimal("0.02")
+
+
+def _line_the_level_is_past(kept: Figure, new: Figure) -> bool:
+    """A line the series' level already stands past, told again later in other words ("LME
+    copper ... finally closed at $11,232.5/mt, up 0.51%" and in the news "LME three-month
+    copper recently broke through $11,200/mt to a record high"): the level says it, and says
+    more."""
+    if (
+        new.metric is not Metric.PRICE
+        or not _line_crossed(new)
+        or new.value is None
+        or kept.value is None
+        or kept.bound is not None
+        or kept.low is not None
+        or _key(kept) != _key(new)
+        or kept.evidence == new.evidence
+    ):
+        return False
+    past = kept.value >= new.value if new.bound is Bound.ABOVE else kept.value <= new.value
+    return past and abs(kept.value - new.value) <= new.value * _LINE_NEAR_THE_LEVEL
 
 
 def _range_end_moved(kept: Figure, new: Figure) -> bool:

@@ -406,6 +406,10 @@ FORECAST = Concept(
         "is estimated between",
         "are anticipated between",
         "is anticipated between",
+        # a morning meeting's "The suggested core trading range for SHFE aluminum is
+        # 23,400–24,000": where the analyst advises trading today, not where it traded
+        "suggested core trading range",
+        "suggested trading range",
         "anticipates",
         "estimated to",
         "likely to",

@@ -1517,6 +1517,8 @@ def _read_prices(
                 whole[clause.start : quantity.start],
             ):
                 continue  # "with open interest of 189,460 contracts, up 4,364": not the price's
+            if _CHART_INDICATOR.search(own_lead):
+                continue  # "with a narrowing negative histogram (-44.5096)": the MACD's reading
             quantity = Quantity(
                 quantity.start,
                 quantity.end,
@@ -6453,6 +6455,8 @@ _TECHNICAL = re.compile(
     # "..., but should meet pressure at RMB 57,000/mt": a ceiling it will run into
     r"|\b(?:meet|meets|met|face|faces|faced|suffer|suffers|suffered)\s+pressure\s+(?:at|around|near)"
     r"\s*(?:rmb|usd|\$)?\s*$"
+    # "closed at $3,110/mt, above MA60 ($2,991.28)": a moving average on the chart
+    r"|\bma\d{1,3}\s*\(\s*(?:rmb|usd|\$)?\s*$"
 )
 
 # "struggled to break the $3,300/mt level": a line not crossed ("breaking through the 50000
@@ -6470,6 +6474,9 @@ _LEVEL_UNDER_PRESSURE = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:level|mark|line)\s+(?:(?:still|remaining|being|is|was)\s+){0,2}"
     r"(?:under\s+pressure|(?:acting|seen)\s+as\s+(?:resistance|support))\b"
 )
+# A chart indicator whose reading a morning meeting prints in parentheses: "the MACD's DIF
+# (79.9094)", "with a narrowing negative histogram (-44.5096)"
+_CHART_INDICATOR = re.compile(r"\b(?:histogram|macd|dif|dea|kdj|rsi|ma\d{1,3})\b")
 _TECHNICAL_AFTER = re.compile(r"^\s*(?:/\s*mt\s*)?(?:level|mark|line)\b(?!\s+(?:of|in)\b)")
 
 

@@ -138,6 +138,15 @@ def read(folded: str) -> list[Quantity]:
             high_written = to_decimal(high_text) if high_text else None
         except ValueError:
             continue
+        if (
+            kind is Kind.OTHER
+            and high_written is not None
+            and match.group("dash") in {"-", "–"}
+            and _SHFE_RANGE_LEAD.search(folded, 0, match.start())
+        ):
+            # "The suggested core trading range for SHFE aluminum is 23,400–24,000": the
+            # contract's range, in the yuan per tonne the exchange quotes
+            kind, unit, per_tonne = Kind.MONEY, "CNY/t", True
         if high_written is not None and kind is Kind.MONEY and match.group("dash") in {"-", "–"}:
             low_written = _short_low(match.group("num"), low_written, high_text, high_written)
         value = _scaled(low_written, scale)
@@ -222,6 +231,9 @@ _CHINESE_CONTRACT = re.compile(
     r"\b(?:contract\s+[a-z]{0,3}\d{4}|[a-z]{0,3}\d{4}\s+(?:futures\s+)?contract|[a-z]{1,3}\d{4})\b"
 )
 _BARE_MOVE = re.compile(r"^,?\s*(?:up|down)\s*$")
+_SHFE_RANGE_LEAD = re.compile(
+    r"\btrading\s+range\s+for\s+shfe\s+(?:copper|zinc|alumini?um|lead|nickel|tin)\s+is\s*$"
+)
 
 
 def _unit_of_a_bare_close(folded: str, close: Quantity, after: Quantity | None) -> str | None:
