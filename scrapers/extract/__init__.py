@@ -382,6 +382,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
     folded_body = fold(body)
     prices.learn_front_contract(folded_body, context)
     prices.learn_venue(folded_body, context)
+    context.title_dollar_venue = prices.dollar_venue_named(fold(title))
     context.section_metals = frozenset(
         "aluminium" if metal == "aluminum" else metal
         for metal in _METAL_SECTION.findall(folded_body)

@@ -225,6 +225,10 @@ class Context:
     # base metal's dollar price there is the LME's ("LME nickel settled 0.47% higher ... It is
     # expected to hover around $11,800/mt today with the SHFE 1901 contract trading at ...")
     paragraph_dollar_venue: str | None = None
+    # ... and the dollar exchange the title names alone ("..., LME Copper Fluctuated and Closed
+    # Lower Last Friday [SMM Copper Morning Meeting Minutes]" over a body that says only "the
+    # overnight copper price opened at $10,884.5/mt")
+    title_dollar_venue: str | None = None
     # ... and whether it names the SHFE, the one exchange quoting in yuan ("Futures: Overnight,
     # LME zinc ... Overnight, the most-traded SHFE zinc 2601 contract ... it recovered slightly,
     # closing down at 23,170 yuan/mt"): a base metal's yuan price there is the SHFE's

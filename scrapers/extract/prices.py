@@ -2689,7 +2689,9 @@ _WAYPOINT = re.compile(
 _WENT_TO = re.compile(
     r"\b(?:climbed|rose|rallied|jumped|surged|advanced|dropped|fell|slid|slipped|dipped|tumbled"
     # ("crept higher to RMB 13,840/mt after starting at ..., and finished the night session at")
-    r"|declined|crept\s+(?:higher|lower|up|down)|edged\s+(?:higher|lower|up|down))"
+    r"|declined|crept\s+(?:higher|lower|up|down)|edged\s+(?:higher|lower|up|down)"
+    # ("dropped to $10,755/mt at first, recovered to $10,883/mt and finally closed at")
+    r"|recovered|rebounded)"
     r"(?:\s+(?:fast|sharply|rapidly|quickly|back|again|further))?"
     # ("rose on buying to USD 2,263/mt")
     r"(?:\s+on\s+[a-z-]+(?:\s+[a-z-]+)?)?\s+to(?:\s+hit)?"
@@ -5748,8 +5750,14 @@ def _owner_as_written(
         region == "China"
         and product in _EXCHANGE_METALS
         and _unit_told(quantity, clause) == "USD/t"
-        and "LME" in (context.venue, context.paragraph_venue, context.paragraph_dollar_venue)
-        and not _SPOT_MARKET_WORDS.search(whole)
+        and "LME"
+        in (
+            context.venue,
+            context.paragraph_venue,
+            context.paragraph_dollar_venue,
+            context.title_dollar_venue,
+        )
+        and not _SPOT_MARKET_WORDS.search(_MINUTES_LABEL.sub("", whole))
         and not _IMPORT_TERMS.search(whole)
         and not names.regions(whole)
     ):
@@ -5790,6 +5798,9 @@ _FOR_A_VENUE = re.compile(
 )
 _VENUE_UNIT = {"LME": "USD/t", "SHFE": "CNY/t"}
 # words for a spot market's prices and deals, which a paragraph about a contract also quotes
+# "SMM Morning Meeting Minutes: On Friday night the overnight copper price opened at ...": the
+# report's label, which names SMM as its author and no spot market
+_MINUTES_LABEL = re.compile(r"^\s*smm\s+morning\s+meeting\s+minutes\b[^:]{0,12}:")
 _SPOT_MARKET_WORDS = re.compile(
     r"\b(?:spot|smm|traded\s+prices?|transactions?|deals?|offers?|quot(?:ed|es|ations?)"
     r"|ex-(?:works|factory)|premiums?|discounts?|mainstream|brands?|\d#|secondary|primary)\b"
