@@ -410,6 +410,7 @@ FORECAST = Concept(
         # 23,400–24,000": where the analyst advises trading today, not where it traded
         "suggested core trading range",
         "suggested trading range",
+        "is suggested at",  # "The core trading range for LME aluminum is suggested at 3,120-3,160"
         "anticipates",
         "estimated to",
         "likely to",

@@ -1530,7 +1530,11 @@ def _read_prices(
             )
         if (
             quantity.kind is Kind.MONEY
-            and _OTHER_MARKET_SUBJECT.match(without_dateline(whole))
+            and (
+                _OTHER_MARKET_SUBJECT.match(without_dateline(whole))
+                # "Citigroup turned bearish on gold and expects it to fall to $4,000"
+                or _VIEW_ON_ANOTHER_MARKET.search(whole[clause.start : quantity.start])
+            )
             and not names.known_products(whole[: quantity.start])
         ):
             # "Gold closed up 2.2% at USD 1,218.20/mt" in a zinc review: gold's price, whatever
@@ -2347,6 +2351,8 @@ def _read_prices(
                 )
             ):
                 sign = pending_sign
+            if sign is None and _OFF_BY.search(own_lead):
+                sign = -1  # "finally closed down at $3,051/mt, off $3.5/mt, or 0.11%"
             if sign is None and re.search(r",\s*by\s*$", own_lead):
                 # "Prices fell across the country, most of all in Chongqing, by RMB 90": the
                 # verb the aside interrupted
@@ -2710,6 +2716,18 @@ _WENT_TO = re.compile(
 )
 
 # ... and the close told after it in the same sentence
+# "lifted the center to", "the center slipped to consolidate around", "the price center moved
+# up to": the contract's center of trade in the session, not where it closed
+_CENTER_MOVED = re.compile(
+    r"\bcent(?:er|re)\b[^.;$\d]{0,50}?\b(?:to|around|near)\s*(?:usd|us\$|\$|rmb)?\s*$"
+)
+# ", off $3.5/mt": the amount a level just told is below the one before it
+_OFF_BY = re.compile(r",\s*off\s*(?:usd|us\$|\$|rmb)?\s*$")
+_DAY_CLOSE_BEFORE_THE_NIGHTS = re.compile(
+    r"^\s*(?:/\s*(?:mt|t|tons?)\s*)?(?:during|in)\s+the\s+day(?:time)?(?:\s+session)?\b[^.;]{0,60}?"
+    r"\bnight\s+(?:market|session|trading)\b[^.;]{0,30}?\b(?:to\s+close|closed|closing|to\s+end)"
+    r"\s+at\b"
+)
 _CLOSE_LATER = re.compile(
     r"\b(?:to\s+close|(?:finally\s+)?closed|closing|to\s+end|ended|to\s+finish|finished|finishing"
     r"|to\s+settle|settled)\b(?:\s+[a-z]+){0,3}\s+at\s*(?:usd|us\$|\$|rmb)?\s*\d"
@@ -3105,6 +3123,11 @@ _OTHER_MARKET_SUBJECT = re.compile(
     r"^\W*(?:\(\d\)\s*)?(?:spot\s+|comex\s+|new\s+york\s+|wti\s+|brent\s+|the\s+)?"
     r"(?:gold|silver|platinum|palladium|crude(?:\s+oil)?|oil|(?:us\s+)?dollar(?:\s+index)?"
     r"|(?:us\s+)?treasur(?:y|ies))\b"
+)
+# A bank's or analyst's view on another market, whose price the clause goes on to give
+_VIEW_ON_ANOTHER_MARKET = re.compile(
+    r"\b(?:bearish|bullish|positive|negative)\s+on\s+(?:gold|silver|platinum|palladium|crude"
+    r"|oil|the\s+dollar)\b"
 )
 _STOCKS_MOVED = re.compile(
     r"\b(?:stocks|shares|equities|stock\s+markets?|composite(?:\s+index)?)\b[^,;]{0,30}$"
@@ -4904,6 +4927,15 @@ def _role(
         # "copper prices surged over the weekend from 77,900 yuan/mt to 79,900 yuan/mt before
         # pulling back to 79,200 yuan/mt": a waypoint, the level it turned to is the quote
         return "intraday"
+    if (
+        _futures(owner)
+        and not closed
+        and _CENTER_MOVED.search(stripped[-70:])
+        and (_CLOSE_LATER.search(rest) or _FINAL_CLOSE_LATER.search(following))
+    ):
+        # "Bulls added positions in European hours and lifted the center to $2,810/mt; in the
+        # night session it ... closed at $2,814/mt": where the session's center stood on the way
+        return "intraday"
     if not closed and not quantity.is_range and _WENT_TO.search(stripped[-50:]):
         later_close = _CLOSE_LATER.search(rest)
         between = rest[: later_close.start()] if later_close is not None else ""
@@ -4950,6 +4982,10 @@ def _role(
         )
     ):
         return "intraday"  # "SHFE copper moved between 79,700-79,790 yuan/mt early": its span
+    if _futures(owner) and _DAY_CLOSE_BEFORE_THE_NIGHTS.match(rest):
+        # "closed at 12875 yuan / ton during the day, and rose slightly in the night market to
+        # close at 12955 yuan / ton": the day session's close, which the night's replaced
+        return "intraday"
     if _futures(owner) and _BEFORE_THE_CLOSE.match(trail):
         # "trading around 17,250 yuan/mt before finally closing at 17,230 yuan/mt": a waypoint
         return "intraday"
@@ -5203,6 +5239,8 @@ def _role(
     if _futures(owner) and _UP_TO_HIT.search(stripped[-40:]):
         # "... but then followed LME copper price up to hit RMB 46,500/mt": how high it went
         return "intraday"
+    if _OFF_BY.search(stripped):
+        return "change"  # "finally closed down at $3,051/mt, off $3.5/mt, or 0.11%": the fall
     bare = re.sub(
         r"(?:\b(?:by|slightly|sharply|another|a\s+further|further|about|around|nearly|over|some"
         r"|approximately|roughly"

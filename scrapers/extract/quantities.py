@@ -142,11 +142,13 @@ def read(folded: str) -> list[Quantity]:
             kind is Kind.OTHER
             and high_written is not None
             and match.group("dash") in {"-", "–"}
-            and _SHFE_RANGE_LEAD.search(folded, 0, match.start())
+            and (lead := _EXCHANGE_RANGE_LEAD.search(folded, 0, match.start())) is not None
         ):
-            # "The suggested core trading range for SHFE aluminum is 23,400–24,000": the
-            # contract's range, in the yuan per tonne the exchange quotes
-            kind, unit, per_tonne = Kind.MONEY, "CNY/t", True
+            # "The suggested core trading range for SHFE aluminum is 23,400–24,000", "The core
+            # trading range for LME aluminum is suggested at 3,120-3,160": the contract's range,
+            # in the money per tonne its exchange quotes in
+            unit = "USD/t" if lead.group("venue") == "lme" else "CNY/t"
+            kind, per_tonne = Kind.MONEY, True
         if high_written is not None and kind is Kind.MONEY and match.group("dash") in {"-", "–"}:
             low_written = _short_low(match.group("num"), low_written, high_text, high_written)
         value = _scaled(low_written, scale)
@@ -231,8 +233,9 @@ _CHINESE_CONTRACT = re.compile(
     r"\b(?:contract\s+[a-z]{0,3}\d{4}|[a-z]{0,3}\d{4}\s+(?:futures\s+)?contract|[a-z]{1,3}\d{4})\b"
 )
 _BARE_MOVE = re.compile(r"^,?\s*(?:up|down)\s*$")
-_SHFE_RANGE_LEAD = re.compile(
-    r"\btrading\s+range\s+for\s+shfe\s+(?:copper|zinc|alumini?um|lead|nickel|tin)\s+is\s*$"
+_EXCHANGE_RANGE_LEAD = re.compile(
+    r"\btrading\s+range\s+for\s+(?P<venue>shfe|lme)\s+(?:copper|zinc|alumini?um|lead|nickel|tin)"
+    r"\s+is(?:\s+suggested\s+at)?\s*$"
 )
 
 

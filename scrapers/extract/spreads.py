@@ -1505,7 +1505,13 @@ _REGION_AGAINST = re.compile(
     r"(?:yuan/mt|yuan|rmb|per\s+tonne|/mt)?\s*"
     r"(?:against|over|to|compared\s+(?:to|with))\s+(?:the\s+)?"
     + _PLACE.format("other")
-    # "... against the Shanghai market"; "Tianjin stood at a discount of 50 yuan/mt to Shanghai."
+    # "... against the Shanghai market"; "Tianjin stood at a discount of 50 yuan/mt to Shanghai.";
+    # "Spot discounts of 60 yuan/mt against Shanghai were reported."
+    + r"(?:\s+(?:spot|prices?|market)\b|\s*(?=[,.;]|$)|\s+(?=(?:were|was|are|is)\b))"
+    # a zinc minutes' "Tianjin: Quoted at a 10 yuan/mt premium against Shanghai."
+    + r"|\ban?\s+(?:rmb\s*)?[\d,.]+\s*(?:yuan/mt|yuan|/mt)\s+(?:premium|discount)\s+"
+    r"(?:against|over|to)\s+(?:the\s+)?"
+    + _PLACE.format("other2")
     + r"(?:\s+(?:spot|prices?|market)\b|\s*(?=[,.;]|$))"
 )
 
@@ -1516,6 +1522,10 @@ _REGION_PREMIUM_OVER = re.compile(
     r"(?:over|against|to)\s+(?:the\s+)?"
     + _PLACE.format("other")
     + r"\s+(?:spot\s+)?(?:prices?|market)\b"
+    # "Guangdong: Spot discounts to Shanghai narrowed to 10 yuan/mt."
+    + r"|\b(?:premiums?|discounts?)\s+(?:over|against|to)\s+(?:the\s+)?"
+    + _PLACE.format("other2")
+    + r"\s+(?:narrowed|widened|expanded|shrank|held|stood|were|was)\b"
 )
 
 # "Discounts of zinc prices in Tianjin narrowed to 70 yuan/mt against Shanghai prices"
