@@ -943,7 +943,11 @@ _BACK_TO = re.compile(
     r"to\s+[\d,.]+",
     re.IGNORECASE,
 )
-_MIDDAY_CLOSE = re.compile(r"\b(?:as\s+of|by|at)\s+the\s+midday\s+close\b", re.IGNORECASE)
+# "As of the midday close, it was reported at ...", "closing at 121,280 yuan/mt by midday",
+# "settling at 123,350 yuan/mt by midday"
+_MIDDAY_CLOSE = re.compile(
+    r"\b(?:as\s+of|by|at)\s+(?:the\s+midday\s+close|midday)\b", re.IGNORECASE
+)
 
 
 _HELD_FIRMLY = re.compile(r"\b(?:were|held|stayed|remained)\s+firmly\s+(?:above|below)\b")
