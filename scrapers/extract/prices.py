@@ -2463,6 +2463,27 @@ def _read_prices(
                 draft = _draft(
                     drafts, owner, quantity.unit or "CNY/t", sentence, period, forecast, fresh=True
                 )
+            if (
+                draft.change is not None
+                and draft.change.percent
+                and draft.change.basis is None
+                and basis is None
+                and last_change is not None
+                and re.fullmatch(r"\s*,\s*(?:up|down)\s*", own_lead)
+                and (draft.change.amount > 0) == (sign > 0)
+            ):
+                # "closed yesterday at 1710 US dollars / ton, up 0.77%, up 13 US dollars / ton":
+                # the same move again in money; the one told first is kept, as with "or"
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    owner=draft.subject,
+                    why="the move just read, told again in money",
+                )
+                last_change = quantity
+                continue
             draft.change = PriceChange(sign * quantity.value, basis=basis)
             pending_sign = sign
             notes.add(
@@ -2723,6 +2744,9 @@ _CENTER_MOVED = re.compile(
 )
 # ", off $3.5/mt": the amount a level just told is below the one before it
 _OFF_BY = re.compile(r",\s*off\s*(?:usd|us\$|\$|rmb)?\s*$")
+_MOVING_AVERAGE_LEVEL = re.compile(
+    r"\b\d{1,3}-day\s*\(\s*(?:around|about|approximately|near)?\s*(?:rmb|usd|\$)?\s*$"
+)
 _DAY_CLOSE_BEFORE_THE_NIGHTS = re.compile(
     r"^\s*(?:/\s*(?:mt|t|tons?)\s*)?(?:during|in)\s+the\s+day(?:time)?(?:\s+session)?\b[^.;]{0,60}?"
     r"\bnight\s+(?:market|session|trading)\b[^.;]{0,30}?\b(?:to\s+close|closed|closing|to\s+end)"
@@ -4982,6 +5006,10 @@ def _role(
         )
     ):
         return "intraday"  # "SHFE copper moved between 79,700-79,790 yuan/mt early": its span
+    if _MOVING_AVERAGE_LEVEL.search(head.rstrip()[-40:]) and "moving average" in rest:
+        # "The 5-day (around 22,180 yuan/mt), 10-day (around 22,030 yuan/mt) and 20-day moving
+        # averages stood in a bullish alignment": lines on the chart
+        return "technical"
     if _futures(owner) and _DAY_CLOSE_BEFORE_THE_NIGHTS.match(rest):
         # "closed at 12875 yuan / ton during the day, and rose slightly in the night market to
         # close at 12955 yuan / ton": the day session's close, which the night's replaced
