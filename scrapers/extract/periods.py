@@ -115,7 +115,9 @@ _COMPARED_WITH = re.compile(
     r"(?:ended|ending|to|through)\s+[a-z]+\.?\s+\d{1,2}\b"
 )
 _LAST_MONTH = re.compile(r"\blast\s+month\b")
-_THIS_MONTH = re.compile(r"\bthis\s+month\b")
+# ("the average premium for cargoes invoiced this month": when the invoice is dated, not the
+# figure's period)
+_THIS_MONTH = re.compile(r"(?<!invoiced )(?<!dated )\bthis\s+month\b")
 
 
 def _without_comparisons(folded: str) -> str:

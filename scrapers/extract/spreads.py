@@ -673,9 +673,30 @@ _LATER_CONTRACT = "a premium against a later contract: only the front one is the
 _MONTH_CONTRACT = re.compile(rf"\b(?:on|against|over|to)\s+the\s+({MONTH_NAMES})\s+contract\b")
 
 
+# "... 140-180 yuan/mt over the 2410 contract" right after the amount, and any contract named by
+# its year and month before it
+_CODED_CONTRACT = re.compile(
+    r"\s*(?:/\s*mt\s*)?(?:yuan/mt\s*)?(?:on|against|over|to)\s+the\s+(?:shfe\s+)?(?:[a-z]+\s+)?"
+    r"(\d{4})\s+contract\b"
+)
+_CONTRACT_JUST_BEFORE = 12
+_CODED_CONTRACT_NAMED = re.compile(
+    r"\b(?:on|against|over|to)\s+the\s+(?:shfe\s+)?(?:[a-z]+\s+)?(\d{4})\s+contract\b"
+)
+
+
 def _against_a_later_month(sentence: Sentence, quantity: Quantity, context: Context) -> bool:
     """Whether the amount is quoted against a later futures month than one the sentence named
     before it: only the nearer month's is the spot premium (the later one is a far contract)."""
+    named = list(_CODED_CONTRACT_NAMED.finditer(sentence.folded, 0, quantity.start))
+    coded = _CODED_CONTRACT.match(sentence.folded, quantity.end)
+    own: str | None = coded.group(1) if coded is not None else None
+    if own is None and named and quantity.start - named[-1].end() <= _CONTRACT_JUST_BEFORE:
+        own = named.pop().group(1)  # "... and over the 2410 contract 140-180 yuan/mt"
+    if own is not None and named:
+        # "the premium over the 2409 contract was 50-90 yuan/mt and over the 2410 contract
+        # 140-180 yuan/mt": contracts named by year and month
+        return int(own) > min(int(earlier.group(1)) for earlier in named)
     after = _MONTH_CONTRACT.search(sentence.folded, quantity.end, quantity.end + AFTER)
     earlier = _MONTH_CONTRACT.findall(sentence.folded, 0, quantity.start)
     if after is None or not earlier:
@@ -1832,6 +1853,10 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         # yuan/mt": the better grade over the standard one
         return "copper (high-quality) - copper (standard-quality)", False
     place_to_futures = _PLACE_TO_FUTURES.search(folded)
+    if place_to_futures is None:
+        spot_futures = _PLACE_SPOT_FUTURES.search(folded)
+        if spot_futures is not None and names.regions(spot_futures.group("place")):
+            place_to_futures = spot_futures
     metal = context.metal or (names.base_metal(context.product) if context.product else None)
     if place_to_futures is not None and metal is not None:
         # "the price spread between central China and SHFE at -120 yuan/mt": that market's
@@ -2151,6 +2176,11 @@ _FUTURES_LEG_METAL = re.compile(
 # just read, in other markets.
 _PLACE_TO_FUTURES = re.compile(
     r"\bprice\s+spread\s+between\s+[a-z]+(?:\s+china)?\s+and\s+(?:the\s+)?(?:shfe|futures)\b"
+)
+# "The Tianjin spot-futures price spread was 65 yuan/mt": that market's spot premium (a
+# product's own, "the ADC12 spot-futures price spread", has legs of its own)
+_PLACE_SPOT_FUTURES = re.compile(
+    r"\b(?P<place>[a-z]+(?:\s+china)?)\s+spot-futures\s+(?:price\s+)?spread\b"
 )
 
 _SPREAD_GOES_ON = re.compile(
