@@ -74,6 +74,9 @@ def fold(text: str) -> str:
         # a contango of 50-0 yuan/mt against the SMM 1# lead average price"): the same word
         # length, so every offset holds
         folded = _CONTANGO_AS_DISCOUNT.sub("discount", folded)
+        # ... and with the reference named first ("In Henan, suppliers' quotes against the
+        # SHFE lead 2507 contract were at a contango of 200-150 yuan/mt ex-factory")
+        folded = _CONTANGO_AFTER_ITS_REFERENCE.sub(r"\g<lead>discount", folded)
     if "identical" in folded:
         # "Quotes from Jiangxi were identical with SMM refined lead prices": a spread of nothing,
         # written as the site writes parity elsewhere (the same length again)
@@ -83,6 +86,12 @@ def fold(text: str) -> str:
 
 _CONTANGO_AS_DISCOUNT = re.compile(
     r"\bcontango(?=\s+of\s+[\d,.\s-]+(?:yuan/mt|yuan)?\s+against\s+the\s+(?:smm|shfe)\b)"
+)
+
+
+_CONTANGO_AFTER_ITS_REFERENCE = re.compile(
+    r"(?P<lead>\bagainst\s+the\s+(?:smm|shfe)\b[^.;]{0,50}?\bat\s+an?\s+)contango"
+    r"(?=\s+of\s+[\d,.\s-]+(?:yuan/mt|yuan))"
 )
 
 
