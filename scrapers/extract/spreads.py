@@ -142,10 +142,12 @@ _SPOT_PREMIUM = re.compile(
     # "SX-EW copper was also tight, quoted at a discount of 40-20 yuan/mt"
     r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*copper\b[^.;]{0,40}?\bquoted\s+at\s+an?\s+"
     r"(?:premium|discount)s?\b"
-    # "high-quality copper was quoted at a discount of 50 yuan/mt"
-    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*(?:copper\s+)?(?:is|are|was|were)\s+quoted"
-    r"\s+at"
-    r"\s+(?:an?\s+)?(?:premium|discount)s?\b"
+    # "high-quality copper was quoted at a discount of 50 yuan/mt"; "SX-EW copper was quoted at
+    # parity to a premium of 40 yuan/mt"; "SX-EW copper was reported at a discount of 20 yuan/mt
+    # to a premium of 20 yuan/mt"
+    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*(?:copper\s+)?(?:is|are|was|were)\s+"
+    r"(?:quoted|reported)\s+at"
+    r"\s+(?:parity\s+to\s+)?(?:an?\s+)?(?:premium|discount)s?\b"
     # "SMM average premium for #1 copper cathode was 170-230 yuan/mt"
     r"|\baverage\s+premiums?\s+(?:for|of)\s+(?:smm\s+)?(?:#1|1#)\s"
     # "suppliers quoted standard-quality copper at premiums of 160-180 yuan/mt"; "high-quality
@@ -559,7 +561,7 @@ def _spot_price_beside(
     if floor is None or amounts[0].value >= floor:
         return amounts
     kept = [q for q in amounts if q.value < floor]
-    for quantity in amounts:
+    for index, quantity in enumerate(amounts):
         if quantity.value < floor or not _PRICE_TOLD_BESIDE.search(
             sentence.folded[: quantity.start]
         ):
@@ -580,6 +582,28 @@ def _spot_price_beside(
             emitted=True,
             why="the spot price told beside its premium",
         )
+        move = amounts[index + 1] if index + 1 < len(amounts) else None
+        told = (
+            _PRICE_MOVED_AFTER.fullmatch(sentence.folded[quantity.end : move.start])
+            if move is not None
+            else None
+        )
+        if move is not None and told is not None and move in kept:
+            # "..., with SMM A00 aluminum ingot prices at 20,390 yuan/mt, down 200 yuan/mt from
+            # the previous trading day": the price's move, not the premium's
+            sign = -1 if told.group("dir") == "down" else 1
+            basis, _ = basis_at(sentence.folded[move.end :], after=True)
+            price.change = PriceChange(sign * move.value, basis=basis)
+            kept.remove(move)
+            notes.add(
+                sentence,
+                move.start,
+                move.end,
+                "change",
+                owner=price.subject,
+                emitted=True,
+                why="the move of the spot price told beside its premium",
+            )
     return kept or amounts
 
 
@@ -593,8 +617,12 @@ _GAP_BETWEEN_CONTRACTS = re.compile(
     r"\b(?:gap|spread)\s+(?:to|with|between)\s+(?:the\s+)?shfe\s+\d{4}\b[^.;,]{0,30}$"
 )
 
+_PRICE_MOVED_AFTER = re.compile(r"\s*(?:/\s*mt\s*)?,\s*(?P<dir>up|down)\s*(?:rmb|usd|us\$|\$)?\s*")
 _PRICE_TOLD_BESIDE = re.compile(
     r",\s*(?:between|at|or)\s*(?:rmb|usd|us\$|\$)?\s*$"
+    # "..., with SMM A00 aluminum ingot prices at 20,390 yuan/mt"
+    r"|,\s*with\s+(?:the\s+)?(?:smm\s+)?(?:[a-z0-9#]+\s+){0,4}prices?\s+(?:at|of|stood\s+at)"
+    r"\s*(?:rmb|usd|us\$|\$)?\s*$"
     # "... was quoted at a RMB 50-120/mt premium and traded lower at RMB 47,830-48,000/mt"
     r"|\band\s+traded\s+(?:lower\s+|higher\s+)?at\s*(?:rmb|usd|us\$|\$)?\s*$"
 )
