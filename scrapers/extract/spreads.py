@@ -276,6 +276,12 @@ _AT_A_MARGIN = re.compile(
     r"(?:\s+(?:about|around|roughly|nearly))?\s*$"
 )
 
+# A spot copper report's "after deals at parity, the centre rose to 10-20 yuan/mt": where a
+# market's spot premium moved to once it had traded at parity with the futures
+_CENTRE_AFTER_PARITY = re.compile(
+    r"\b(?:deals?|transactions?)\s+(?:were\s+)?(?:done\s+|concluded\s+)?at\s+parity\b[^.;]{0,30}?"
+    r"\bcent(?:re|er)\s+(?:rose|fell|moved|edged\s+(?:up|down)|climbed|dropped)\s+to\b"
+)
 _AVERAGE_AT_PARITY = re.compile(
     r"\baverage(?:\s+(?:price|premium|spread))?\s+(?:(?:was|stood|being)\s+)?at\s+parity\b"
 )
@@ -400,8 +406,10 @@ def _is_spread(folded: str, context: Context) -> bool:
         return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
     if "against" in folded and _SIGNED_AGAINST.search(folded):
         return True  # "quotations against the SHFE 2411 contract were +0~+200 yuan/mt"
-    if "parity" in folded and _AT_PARITY.search(folded):
-        return True  # "ex-works quotations were mostly at parity with the SMM #1 lead price"
+    if "parity" in folded and (_AT_PARITY.search(folded) or _CENTRE_AFTER_PARITY.search(folded)):
+        # "ex-works quotations were mostly at parity with the SMM #1 lead price"; "In the
+        # Changzhou region, after deals at parity, the centre rose to 10-20 yuan/mt"
+        return True
     if (("spread" in folded or "exceeded" in folded) and _REGION_PAIR.search(folded)) or (
         "between" in folded and _VENUE_PAIR.search(folded)
     ):
@@ -1880,7 +1888,7 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         # "The spread between good-quality and standard-quality copper was still around 20
         # yuan/mt": the better grade over the standard one
         return "copper (high-quality) - copper (standard-quality)", False
-    place_to_futures = _PLACE_TO_FUTURES.search(folded)
+    place_to_futures = _PLACE_TO_FUTURES.search(folded) or _CENTRE_AFTER_PARITY.search(folded)
     if place_to_futures is None:
         spot_futures = _PLACE_SPOT_FUTURES.search(folded)
         if spot_futures is not None and names.regions(spot_futures.group("place")):
