@@ -1621,6 +1621,9 @@ _BRAND = re.compile(
     # premiums of 250-280 yuan/mt against the 2507 contract"
     r"|\b(?:spanish|korean|peruvian|kazakh|indian|russian|mexican|bolivian|belgian|finnish"
     r"|japanese)\s+(?:#[01]\s+|[01]#\s+)?(?:zinc|copper|lead|tin|nickel)\b"
+    # "Some SX-EW copper arrived, Myanmar material at a discount of around 70 yuan/mt": one
+    # origin's cargoes
+    r"|\b(?:myanmar|burmese|congolese|zambian|chilean|peruvian)\s+(?:material|cargoes|cargo)\b"
     # "Lida branded #1 zinc was around RMB 14,840/mt", "Feilong, Qinxin and Jiulong branded #0
     # zinc": any name the report calls a brand
     r"|\b(?!with\b|and\b|the\b)[a-z]{2,}\s+branded\s+(?:#[01]|[01]#)"

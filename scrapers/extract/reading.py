@@ -282,6 +282,8 @@ def without_expectations(folded: str) -> str:
     return EXPECTATION.pattern.sub(lambda m: " " * len(m.group(0)), folded)
 
 
+_INVOICED = re.compile(r"\b(?:invoiced|invoices?\s+dated|dated)\s+$")
+
 # What a seller can get now, not what is foreseen.
 _COULD_TRADE = re.compile(
     r"\s+(?:go|sell|trade|be\s+(?:sold|bought|discounted|offered|quoted))\s+at\b"
@@ -342,6 +344,10 @@ def looks_forward(text: str, folded: str, end: int) -> bool:
             # "Looking ahead to tomorrow, copper prices are still above 90,000 yuan/mt, ...":
             # where prices stand now, the premise of the outlook
             continue
+        if word == "next month" and _INVOICED.search(
+            clean, max(0, match.start() - 16), match.start()
+        ):
+            continue  # "cargoes invoiced next month": when the invoice is dated, not a forecast
         if match.start() < end or word.startswith(("next", "the coming", "the following")):
             return True
     return False

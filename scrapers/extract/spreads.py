@@ -43,6 +43,9 @@ _SPREAD = re.compile(
     r"|spread\s+(?:between|of|narrowed|widened|was|stood|closed|expanded|shrank|against|over)"
     r"|(?:theoretical\s+)?premiums?(?:/discounts?)?"
     r"|discounts?|discounted|import\s+(?:losses|loss|profits?|windows?|margins?)"
+    # "the loss on importing against the current month contract widened to 500 yuan/mt"; "spot
+    # imports lost around 250 yuan/mt"
+    r"|(?:loss|losses|profits?)\s+on\s+importing\b|\bimports\s+(?:lost|made)\b"
     # "the real-time loss per ton for imported ADC12"
     r"|(?:loss|losses|profits?)(?=[^.;]{0,25}?\b(?:for|on)\s+imported\b)"
     # "Losses for copper importers were between RMB 3,000-4,000/mt"
@@ -142,6 +145,14 @@ _SPOT_PREMIUM = re.compile(
     # "SX-EW copper was also tight, quoted at a discount of 40-20 yuan/mt"
     r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*copper\b[^.;]{0,40}?\bquoted\s+at\s+an?\s+"
     r"(?:premium|discount)s?\b"
+    # "In Shanghai, mainstream standard-quality copper traded at premiums of 80-120 yuan/mt"; "A
+    # little more high-quality copper was on offer, and its cargoes invoiced next month drew
+    # deals at a premium of 150 yuan/mt"
+    # (hydro-copper that "traded at a premium of 90 yuan/mt" is one deal: batch 96)
+    r"|\b(?:mainstream\s+)?(?:high-quality|standard-quality)\s+copper\s+"
+    r"(?:was\s+|were\s+)?traded\s+at\s+(?:an?\s+)?(?:premium|discount)s?\b"
+    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*copper\b[^.;]{0,70}?\bdeals\s+at\s+an?\s+"
+    r"(?:premium|discount)\b"
     # "high-quality copper was quoted at a discount of 50 yuan/mt"; "SX-EW copper was quoted at
     # parity to a premium of 40 yuan/mt"; "SX-EW copper was reported at a discount of 20 yuan/mt
     # to a premium of 20 yuan/mt"
@@ -274,13 +285,27 @@ _WIDER_FROM = re.compile(r"^\s*(?:yuan/mt\s*)?(?P<dir>wider|narrower)\s+(?:from|
 _AT_A_MARGIN = re.compile(
     r"\b(?:at|with|showed|show|keeps?|kept)\s+an?\s+(?:loss|profit)\s+of"
     r"(?:\s+(?:about|around|roughly|nearly))?\s*$"
+    # "spot imports lost around 250 yuan/mt": what an import loses, the window's level
+    r"|\bimports\s+(?:lost|made)(?:\s+(?:about|around|roughly|nearly))?\s*$"
 )
+_IMPORTS_LOST = re.compile(r"\bimports\s+lost\b")
 
 # A spot copper report's "after deals at parity, the centre rose to 10-20 yuan/mt": where a
 # market's spot premium moved to once it had traded at parity with the futures
 _CENTRE_AFTER_PARITY = re.compile(
     r"\b(?:deals?|transactions?)\s+(?:were\s+)?(?:done\s+|concluded\s+)?at\s+parity\b[^.;]{0,30}?"
     r"\bcent(?:re|er)\s+(?:rose|fell|moved|edged\s+(?:up|down)|climbed|dropped)\s+to\b"
+)
+# "deals then came lower, centred at a discount of 30 yuan/mt": where the market's deals
+# settled against the futures, its spot premium
+_ITS_DEALS = re.compile(
+    r"^\W*(?:and\s+)?its\s+cargoes\b[^.;]{0,40}?\bdeals\s+at\s+an?\s+(?:premium|discount)\s+of\b"
+)
+_NEXT_MONTH_CARGOES = re.compile(
+    r"\bcargoes\s+(?:with\s+invoices\s+dated|invoiced)\s+next\s+month\b"
+)
+_DEALS_CENTRED = re.compile(
+    r"\bdeals\b[^.;]{0,30}?\bcent(?:red|ered)\s+at\s+an?\s+(?:premium|discount)\s+of\b"
 )
 _AVERAGE_AT_PARITY = re.compile(
     r"\baverage(?:\s+(?:price|premium|spread))?\s+(?:(?:was|stood|being)\s+)?at\s+parity\b"
@@ -1035,7 +1060,9 @@ def _read_spread(
         forecast,
         metric=Metric.SPREAD,
     )
-    loss = _LOSS.search(folded) is not None and "import" in folded
+    loss = (
+        _LOSS.search(folded) is not None or _IMPORTS_LOST.search(folded) is not None
+    ) and "import" in folded
     # "Spot discounts were heard at 40-30 yuan/mt": every amount of a discount-only clause.
     all_discount = "discount" in folded and "premium" not in folded
     previous_end = clause.start
@@ -1060,6 +1087,19 @@ def _read_spread(
                 quantity.end,
                 "other",
                 why=_LATER_CONTRACT,
+            )
+            previous_end = quantity.end
+            continue
+        if _NEXT_MONTH_CARGOES.search(lead) and not draft.empty:
+            # "mainstream standard-quality copper traded at premiums of 80-120 yuan/mt, with
+            # cargoes invoiced next month mostly at premiums of 80-100 yuan/mt": a part of the
+            # market just quoted, not its quote
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="the cargoes invoiced next month, a part of the quote just read",
             )
             previous_end = quantity.end
             continue
@@ -1184,6 +1224,7 @@ def _read_spread(
         at_a_margin = _AT_A_MARGIN.search(stripped) is not None
         is_change = (_CHANGE_NOUN.search(stripped[-25:]) is not None and not at_a_margin) or (
             changing
+            and not at_a_margin
             and (
                 not draft.empty
                 or re.search(
@@ -1882,13 +1923,24 @@ _MIDWEST_PREMIUM = re.compile(
 
 
 def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
+    if _ITS_DEALS.match(folded) is not None:
+        # "A little more high-quality copper was on offer, and its cargoes invoiced next month
+        # drew deals at a premium of 150 yuan/mt": the grade the clause before named
+        opening = sentence.folded[: max(0, sentence.folded.find(folded))]
+        named = names.known_products(opening)
+        if named and names.base_metal(named[-1][2]) != named[-1][2]:
+            return _ordered(named[-1][2], f"{names.base_metal(named[-1][2])} futures")
     if _MIDWEST_PREMIUM.search(folded) is not None:
         return "aluminium (us midwest) - aluminium (lme)", False
     if _GRADE_SPREAD.search(folded) is not None:
         # "The spread between good-quality and standard-quality copper was still around 20
         # yuan/mt": the better grade over the standard one
         return "copper (high-quality) - copper (standard-quality)", False
-    place_to_futures = _PLACE_TO_FUTURES.search(folded) or _CENTRE_AFTER_PARITY.search(folded)
+    place_to_futures = (
+        _PLACE_TO_FUTURES.search(folded)
+        or _CENTRE_AFTER_PARITY.search(folded)
+        or _DEALS_CENTRED.search(folded)
+    )
     if place_to_futures is None:
         spot_futures = _PLACE_SPOT_FUTURES.search(folded)
         if spot_futures is not None and names.regions(spot_futures.group("place")):
@@ -1911,6 +1963,7 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             return f"{names.base_metal(imported[-1][2])} - {imported[-1][2]}", False
     if re.search(
         r"\bimport\s+(?:loss|losses|profit|profits|window|margin)"
+        r"|\b(?:loss|losses|profits?)\s+on\s+importing\b|\bimports\s+(?:lost|made)\b"
         # "the real-time loss per ton for imported ADC12", "the loss on imported ADC12"
         r"|\b(?:loss|losses|profit|profits)\b[^.;]{0,25}?\b(?:for|on)\s+imported\b"
         # "Losses for copper importers were between RMB 3,000-4,000/mt"
