@@ -3111,6 +3111,15 @@ _REASON_FIRST = re.compile(
     # "With lower refined zinc stocks over the weekend and higher September output, ..."
     r"|lower|higher|declining|increasing)\b[^,;]{0,40},"
 )
+# "...; with the dollar index rising strongly it kept weakening in European hours": why the metal
+# moved, wherever the sentence tells it
+_DOLLAR_AS_REASON = re.compile(
+    r"\b(?:with|amid|as)\s+(?:the\s+)?(?:us\s+)?dollar(?:\s+index)?\s+(?:rising|falling"
+    r"|strengthening|weakening|climbing|dropping|rose|fell|strengthened|weakened"
+    # ("in the night session, with the dollar index strong, its centre slipped to")
+    r"|strong|weak|firm|higher|lower)"
+    r"(?:\s+[a-z]+ly)?\b"
+)
 _A_SUM_OF_MONEY = re.compile(r"\b(?:million|billion|trillion|mln|bn)\b")
 _AFTER_IT_WENT = re.compile(
     r"\b(?:closed|ended|settled|finished)\b[^;]*?\bat\s*(?:rmb|usd|us\$|\$)?\s*[\d,.]+[^;]*?"
@@ -4469,6 +4478,7 @@ def _foreign(head: str) -> bool:
     # "With stocks growing and spot demand weakening, the contract will fall further to ...":
     # a reason told before the clause's subject
     head = _REASON_FIRST.sub(" ", head)
+    head = _DOLLAR_AS_REASON.sub(" ", head)
     # AL Circle's "Bauxite Henan has registered a drop of RMB 10": a move, not registrations
     head = re.sub(
         r"\b(?:(?:has|have|had)\s+)?registered\s+(?:an?\s+)?(?:[a-z]+\s+)?"
@@ -5363,9 +5373,19 @@ def _session_told(head: str) -> str | None:
     if not closes:
         return "intraday"
     after = head[closes[-1].end() :]
+    if _CLOSED_AT_ITS_EXTREME.match(after):
+        return "level"  # "eventually closing at a high of 16,895 yuan/mt, up 0.12%": the close
     if INTRADAY.mentioned(after) and INTRADAY.search(after):
         return "intraday"
     return "level"
+
+
+_LME_AS_REASON = re.compile(
+    r"\b(?:with|as|amid)\s+lme\s+[a-z]+\s+(?:lower|higher|falling|rising|down|up|weaker|stronger)\b"
+)
+_CLOSED_AT_ITS_EXTREME = re.compile(
+    r"^\s*(?:at\s+)?an?\s+(?:session\s+|intraday\s+|daily\s+)?(?:high|low)\s+of\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
 
 
 def _in_currency(owner: _Owner, quantity: Quantity) -> _Owner:
@@ -6157,7 +6177,14 @@ def _market(
         # "LME lead will slip to USD 1,800/mt this week and spot lead prices will drop to RMB
         # 13,400/mt": the spot market named after the exchange
         return "China"
-    if london >= 0 and shanghai < london and not (shanghai >= 0 and quantity.unit == "CNY/t"):
+    if (
+        london >= 0
+        and shanghai < london
+        and not (shanghai >= 0 and quantity.unit == "CNY/t")
+        # ("With LME lead lower and domestic scrap costs easing, it fell quickly ... and closed
+        # at 16,820 yuan/mt": the LME named as the reason, the yuan price the SHFE's)
+        and not (quantity.unit == "CNY/t" and _LME_AS_REASON.search(head))
+    ):
         # ... unless SHFE is named after it ("Lifted by LME lead, SHFE lead rose"), or the price
         # is in yuan after both ("SHFE lead ... with LME lead dragging, it closed at 17,230")
         return "LME"
