@@ -2737,21 +2737,6 @@ _WENT_TO = re.compile(
 )
 
 # ... and the close told after it in the same sentence
-# "lifted the center to", "the center slipped to consolidate around", "the price center moved
-# up to": the contract's center of trade in the session, not where it closed
-_CENTER_MOVED = re.compile(
-    r"\bcent(?:er|re)\b[^.;$\d]{0,50}?\b(?:to|around|near)\s*(?:usd|us\$|\$|rmb)?\s*$"
-)
-# ", off $3.5/mt": the amount a level just told is below the one before it
-_OFF_BY = re.compile(r",\s*off\s*(?:usd|us\$|\$|rmb)?\s*$")
-_MOVING_AVERAGE_LEVEL = re.compile(
-    r"\b\d{1,3}-day\s*\(\s*(?:around|about|approximately|near)?\s*(?:rmb|usd|\$)?\s*$"
-)
-_DAY_CLOSE_BEFORE_THE_NIGHTS = re.compile(
-    r"^\s*(?:/\s*(?:mt|t|tons?)\s*)?(?:during|in)\s+the\s+day(?:time)?(?:\s+session)?\b[^.;]{0,60}?"
-    r"\bnight\s+(?:market|session|trading)\b[^.;]{0,30}?\b(?:to\s+close|closed|closing|to\s+end)"
-    r"\s+at\b"
-)
 _CLOSE_LATER = re.compile(
     r"\b(?:to\s+close|(?:finally\s+)?closed|closing|to\s+end|ended|to\s+finish|finished|finishing"
     r"|to\s+settle|settled)\b(?:\s+[a-z]+){0,3}\s+at\s*(?:usd|us\$|\$|rmb)?\s*\d"
@@ -2769,6 +2754,25 @@ _FINAL_CLOSE_LATER = re.compile(
     r"\bfinally,?\s+(?:the\s+(?:[a-z0-9-]+\s+){1,5}?)?(?:closed|ended|finished|settled)\b"
     r"(?:\s+(?:rmb|usd|us\$|\$)?\s*[\d,.]+\s*(?:/mt|%)(?:\s+or\s+[\d.]+%)?)?"
     r"(?:\s+[a-z]+){0,3}\s+at\s*(?:usd|us\$|\$|rmb)?\s*\d"
+)
+
+# "lifted the center to", "the center slipped to consolidate around", "the price center moved
+# up to": the contract's center of trade in the session, not where it closed
+_CENTER_MOVED = re.compile(
+    r"\bcent(?:er|re)\b[^.;$\d]{0,50}?\b(?:to|around|near)\s*(?:usd|us\$|\$|rmb)?\s*$"
+)
+# ", off $3.5/mt": the amount a level just told is below the one before it
+_OFF_BY = re.compile(r",\s*off\s*(?:usd|us\$|\$|rmb)?\s*$")
+# "The 5-day (around 22,180 yuan/mt), 10-day (...) and 20-day moving averages": a chart line
+_MOVING_AVERAGE_LEVEL = re.compile(
+    r"\b\d{1,3}-day\s*\(\s*(?:around|about|approximately|near)?\s*(?:rmb|usd|\$)?\s*$"
+)
+# "closed at 12875 yuan / ton during the day, and rose slightly in the night market to close
+# at 12955 yuan / ton": the day session's close, which the night's replaced
+_DAY_CLOSE_BEFORE_THE_NIGHTS = re.compile(
+    r"^\s*(?:/\s*(?:mt|t|tons?)\s*)?(?:during|in)\s+the\s+day(?:time)?(?:\s+session)?\b[^.;]{0,60}?"
+    r"\bnight\s+(?:market|session|trading)\b[^.;]{0,30}?\b(?:to\s+close|closed|closing|to\s+end)"
+    r"\s+at\b"
 )
 
 # "though it could not hold above the $2,000/mt mark"
@@ -3110,15 +3114,6 @@ _REASON_FIRST = re.compile(
     r"|strengthening|shrinking|piling\s+up|building"
     # "With lower refined zinc stocks over the weekend and higher September output, ..."
     r"|lower|higher|declining|increasing)\b[^,;]{0,40},"
-)
-# "...; with the dollar index rising strongly it kept weakening in European hours": why the metal
-# moved, wherever the sentence tells it
-_DOLLAR_AS_REASON = re.compile(
-    r"\b(?:with|amid|as)\s+(?:the\s+)?(?:us\s+)?dollar(?:\s+index)?\s+(?:rising|falling"
-    r"|strengthening|weakening|climbing|dropping|rose|fell|strengthened|weakened"
-    # ("in the night session, with the dollar index strong, its centre slipped to")
-    r"|strong|weak|firm|higher|lower)"
-    r"(?:\s+[a-z]+ly)?\b"
 )
 _A_SUM_OF_MONEY = re.compile(r"\b(?:million|billion|trillion|mln|bn)\b")
 _AFTER_IT_WENT = re.compile(
@@ -4447,6 +4442,17 @@ _MOVED_VERB = (
 _WHY_IT_MOVED = re.compile(
     rf"\b(?:as|after|while|because)\s+(?:(?!prices?\b)[a-z]+\s+){{1,3}}{_MOVED_VERB}"
     rf"(?:\s+and\s+(?:(?!prices?\b)[a-z]+\s+){{1,3}}{_MOVED_VERB})*\b"
+)
+
+
+# "...; with the dollar index rising strongly it kept weakening in European hours": why the metal
+# moved, wherever the sentence tells it
+_DOLLAR_AS_REASON = re.compile(
+    r"\b(?:with|amid|as)\s+(?:the\s+)?(?:us\s+)?dollar(?:\s+index)?\s+(?:rising|falling"
+    r"|strengthening|weakening|climbing|dropping|rose|fell|strengthened|weakened"
+    # ("in the night session, with the dollar index strong, its centre slipped to")
+    r"|strong|weak|firm|higher|lower)"
+    r"(?:\s+[a-z]+ly)?\b"
 )
 
 

@@ -552,9 +552,23 @@ def _read_import_window(
     if parity is None or not re.search(r"\b(?:fob|cif|import|ports?)\b", whole):
         return False
     base = product.split(" (")[0]
+    _window_at_parity(sentence, quantity, parity, f"{base} import window", drafts, notes)
+    return True
+
+
+def _window_at_parity(
+    sentence: Sentence,
+    quantity: Quantity,
+    parity: re.Match[str],
+    subject: str,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> None:
+    """The import window read from an import price told against the domestic one: a loss when
+    the import price is the higher."""
     window = _draft(
         drafts,
-        _Owner(f"{base} import window", "China"),
+        _Owner(subject, "China"),
         quantity.unit or "CNY/t",
         sentence,
         None,
@@ -572,7 +586,6 @@ def _read_import_window(
         emitted=True,
         why="import parity against the domestic price: the import window",
     )
-    return True
 
 
 def _spot_price_beside(
@@ -677,26 +690,7 @@ def _told_as_import_parity(
         parity = _ABOVE_DOMESTIC.match(whole[quantity.end :])
         if parity is None:
             continue
-        window = _draft(
-            drafts,
-            _Owner(name.replace(" (index)", ""), "China"),
-            quantity.unit or "CNY/t",
-            sentence,
-            None,
-            False,
-            metric=Metric.SPREAD,
-        )
-        sign = -1 if parity.group("dir") in {"higher", "above"} else 1
-        window.value = sign * quantity.value
-        notes.add(
-            sentence,
-            quantity.start,
-            quantity.end,
-            "spread",
-            owner=window.subject,
-            emitted=True,
-            why="import parity against the domestic price: the import window",
-        )
+        _window_at_parity(sentence, quantity, parity, name.replace(" (index)", ""), drafts, notes)
         for other in amounts:
             if other is not quantity:
                 notes.add(
@@ -736,14 +730,12 @@ _MONTH_CONTRACT = re.compile(rf"\b(?:on|against|over|to)\s+the\s+({MONTH_NAMES})
 
 # "... 140-180 yuan/mt over the 2410 contract" right after the amount, and any contract named by
 # its year and month before it
-_CODED_CONTRACT = re.compile(
-    r"\s*(?:/\s*mt\s*)?(?:yuan/mt\s*)?(?:on|against|over|to)\s+the\s+(?:shfe\s+)?(?:[a-z]+\s+)?"
-    r"(\d{4})\s+contract\b"
+_AGAINST_CODED_CONTRACT = (
+    r"(?:on|against|over|to)\s+the\s+(?:shfe\s+)?(?:[a-z]+\s+)?(\d{4})\s+contract\b"
 )
+_CODED_CONTRACT = re.compile(r"\s*(?:/\s*mt\s*)?(?:yuan/mt\s*)?" + _AGAINST_CODED_CONTRACT)
 _CONTRACT_JUST_BEFORE = 12
-_CODED_CONTRACT_NAMED = re.compile(
-    r"\b(?:on|against|over|to)\s+the\s+(?:shfe\s+)?(?:[a-z]+\s+)?(\d{4})\s+contract\b"
-)
+_CODED_CONTRACT_NAMED = re.compile(r"\b" + _AGAINST_CODED_CONTRACT)
 
 
 def _against_a_later_month(sentence: Sentence, quantity: Quantity, context: Context) -> bool:
