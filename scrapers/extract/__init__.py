@@ -167,6 +167,7 @@ def _learn_sentence(sentence: Sentence, context: Context, *, first: bool) -> Non
 _MARKET_TALK = re.compile(
     r"\b(?:market|transactions?|trades?|trading|deals|sellers|buyers|quiet|active|sluggish|brisk)\b"
 )
+_SECONDARY_LEAD_SOLD = re.compile(r"\bsecondary\s+(?:refined|crude)\s+lead\b")
 _OVER_THE_WEEK = re.compile(r"\b(?:over|during|in)\s+the\s+(?:past|last)\s+week\b")
 _FEES = re.compile(r"\b(?:processing|treatment|refining)\s+(?:fees?|charges?)\b")
 _SPOT_PARAGRAPH = re.compile(r"\s*in\s+(?:china's\s+)?(?:the\s+)?(?:domestic\s+)?spot\s+market\b")
@@ -421,6 +422,10 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
                 context.paragraph_place, context.sentence_place = context.sentence_place[0], None
             _learn_wrap(sentence, context)
             _learn_spot_market(sentence, context, first=index == 0)
+            if "secondary" in sentence.folded and _SECONDARY_LEAD_SOLD.search(sentence.folded):
+                # "... in some regions it now costs more than secondary refined lead": a report
+                # on secondary lead, whose "ex-factory price for refined lead" is that lead's
+                context.secondary_lead_report = True
             rates.learn_opening_month(sentence, context)
             if not _relevant(sentence, context):
                 if _FEES.search(sentence.folded):

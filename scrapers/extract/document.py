@@ -182,6 +182,9 @@ class Context:
     secondary_lead_report: bool = False
     mentioned_product: str | None = None  # the last product a priceless sentence named
     wrap_venue: str | None = None  # "Shanghai base metals closed higher": the wrap's exchange
+    # the bonded copper premium the last sentence quoted as a range, for "The average price was
+    # $66/mt, $3.5/mt higher than the previous trading day" (SMM's Yangshan report until 2023)
+    bonded_draft: Draft | None = None
     last_price: Draft | None = None  # the price last read ("This represented a decrease ...")
     # the spread read after the last price, for a sentence that only holds it flat ("..., with
     # the average price at parity. This was flat compared to the previous trading day.")

@@ -531,6 +531,10 @@ FOREIGN = Concept(
         "fee",
         "cost",
         "costs",
+        # "ore cost of $2,944, sulphur cost of $5,568, and a cobalt value offsetting $4,684": a
+        # by-product's credit against a cost
+        "value offsetting",
+        "cobalt credit",
         # "The steel mills suffered losses of about 300 yuan/mt": a margin below zero
         "suffered losses",
         "treatment charge",

@@ -29,6 +29,7 @@ _BRITISH = {
     "sulfates": "sulphates",
     "low-sulfur": "low-sulphur",
     "high-sulfur": "high-sulphur",
+    "sulfur": "sulphur",
     "galvanizing": "galvanising",
     "galvanized": "galvanised",
     "enameled": "enamelled",
@@ -560,6 +561,8 @@ _FOB = re.compile(
     r"|\bfob\s+prices?\s+(?:for|of)\s+(?:the\s+)?(indonesian|philippine)\b"
 )
 _CIF = re.compile(r"\bcif\b")
+# "Sulfur (CIF Indonesia) Price": a landed quote in a named country other than China
+_CIF_ABROAD = re.compile(r"\bcif\s+(indonesia|india|japan|korea|south\s+korea|vietnam|taiwan)\b")
 
 
 def _title(place: str) -> str:
@@ -694,6 +697,9 @@ def regions(folded: str) -> list[tuple[int, int, str]]:
     found = []
     for match in _FOB.finditer(folded):
         found.append((match.start(), match.end(), _fob_region(match)))
+    if "cif" in folded:
+        for match in _CIF_ABROAD.finditer(folded):
+            found.append((match.start(), match.end(), f"CIF {_title(match.group(1))}"))
     if not found and "fob" in folded:
         origin_match = _ORIGIN_FOB.search(folded)
         if origin_match is not None:
@@ -830,6 +836,15 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "secondary refined lead": "refined secondary lead",
     "scrap lead-acid battery": "scrap lead-acid battery",
     "scrap battery": "scrap lead-acid battery",
+    # SMM quotes scrap batteries from e-bikes ("electric vehicles" in its older English) apart
+    # from those of cars: the grade is kept
+    "scrap e-bike lead-acid battery": "scrap lead-acid battery (e-bike)",
+    "e-bike lead-acid battery scrap": "scrap lead-acid battery (e-bike)",
+    "e-bike battery scrap": "scrap lead-acid battery (e-bike)",
+    "electric vehicle battery scrap": "scrap lead-acid battery (e-bike)",
+    # what secondary smelters pour from battery paste before refining it
+    "secondary crude lead": "secondary crude lead",
+    "crude lead": "secondary crude lead",
     "nickel": "nickel",
     "refined nickel": "nickel",
     "#1 refined nickel": "nickel",
@@ -896,6 +911,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "mid-end natural graphite": "natural graphite (mid-end)",
     "low-end natural graphite": "natural graphite (low-end)",
     "petroleum coke": "petroleum coke",
+    # an auxiliary material of MHP (acid leaching burns it), quoted CIF Indonesia in USD/t
+    "sulphur": "sulphur",
+    "sulfur": "sulphur",
     "low-sulphur petroleum coke": "petroleum coke (low-sulphur)",
     "high-sulphur petroleum coke": "petroleum coke (high-sulphur)",
     "calcined petroleum coke": "calcined petroleum coke",

@@ -16,6 +16,11 @@ from decimal import Decimal
 from itertools import pairwise
 
 from scrapers.extract import metrics, names
+from scrapers.extract.bonded import (
+    read_bonded_average,
+    read_bonded_premiums,
+    read_older_bonded_premiums,
+)
 from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import CLOSE, DOWN, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY, UP
@@ -43,6 +48,7 @@ from scrapers.extract.quoting import (
     _Owner,
     _price_period,
     _with_qualifier,
+    money_of,
 )
 from scrapers.extract.reading import AFTER, basis_at, direction, without_dateline
 from scrapers.extract.spreads import (
@@ -295,7 +301,11 @@ _BID_OFFER = re.compile(
     # spot report's export quote, "with the FOB offer at $2,310/mt")
     r"|\b(?:the\s+)?(?<!fob\s)(?<!cif\s)(?:bid|offer)\s+(?:price\s+)?(?:[a-z]+ed|rose|fell|went|lost|grew|at"
     r"|up|down)\b"
+    # "the bid lost USD 22 ..., and the offer USD 20.5 per tonne ... to USD 2,732": no verb
+    r"|\bthe\s+(?:bid|offer)\s+(?=usd|us\$|\$)"
 )
+
+_BENCHMARK_PRICE_NAMED = re.compile(r"\bbenchmark\s+(?:[a-z]+\s+)?price\b")
 
 # What a metal's futures contract is, where the metal is not the thing traded
 _TRADED_AS = {"lithium": "lithium carbonate"}
@@ -407,8 +417,10 @@ _LONG_PAREN = re.compile(
     # (not a ternary series' "(polycrystalline/consumer type)": part of the product's name)
     r"(?<!series\s)(?<!series)"
     # (nor "421# silicon (for silicone)": the grade's use)
-    r"(?:\((?![\d.]+%,\s*(?:cif|fob)\b)(?!for\s+silicone\b)(?=[^()]*\s)[^()]*\)"
-    r"|\((?![\d.]+%,)(?!for\s+silicone\b)[^()]{13,}\))"
+    # (nor "Sulfur (CIF Indonesia) Price": where the quote is landed)
+    r"(?:\((?![\d.]+%,\s*(?:cif|fob)\b)(?!for\s+silicone\b)(?!(?:cif|fob|cfr)\s+[a-z ]+\))"
+    r"(?=[^()]*\s)[^()]*\)"
+    r"|\((?![\d.]+%,)(?!for\s+silicone\b)(?!(?:cif|fob|cfr)\s+[a-z ]+\))[^()]{13,}\))"
 )
 
 _RELATIVE = re.compile(
@@ -431,9 +443,13 @@ def read_sentence(
 ) -> list[Draft]:
     """Every price and spread figure a sentence states."""
     folded = sentence.folded
-    bonded = _read_bonded_premiums(sentence, clauses, context, notes)
+    bonded = read_bonded_premiums(sentence, clauses, context, notes) or read_older_bonded_premiums(
+        sentence, clauses, context, notes
+    )
     if bonded:
         return bonded
+    if read_bonded_average(sentence, clauses, context, notes):
+        return []
     moves = _read_moves(sentence, clauses, context, notes)
     if moves:
         return moves
@@ -667,97 +683,6 @@ _WHICH_WAS = re.compile(
     r"\b(?:if\s+we\s+consider|considering|compared\s+(?:with|to))\b[^.;]{0,100}"
     r"\bwhich\s+(?:was|stood\s+at)\s*(?:us\$|\$|rmb)?\s*(?P<value>[\d,]+(?:\.\d+)?)"
 )
-
-
-def _money_of(clauses: list[Clause]) -> list[Quantity]:
-    """The sentence's amounts of money, as its clauses read them, in order."""
-    return sorted(
-        (q for clause in clauses for q in clause.quantities if q.kind is Kind.MONEY),
-        key=lambda q: q.start,
-    )
-
-
-# SMM's Yangshan copper report: "warrant prices were $13-27/mt, QP February, with the average
-# price down $2/mt from the previous trading day; B/L prices were ...; ER copper (CIF B/L) was
-# -$18/mt to -$6/mt, ...": premiums of bonded copper over the LME, named by what is traded
-_BONDED_QUOTE = re.compile(
-    r"(?:\b(?P<kind>warrant|b/l|(?:er|eq)\s+copper\s*\(?cif\s+b/l\)?)\s+(?:prices?\s+)?"
-    # the weekly report: "Yangshan copper premiums for B/L transactions was $53-69/mt",
-    # "Warehouse warrants were $57-71/mt", "EQ copper CIF B/L ranged from $3.4/mt to $17.4/mt"
-    r"|\bpremiums?\s+for\s+(?P<traded>b/l|warrant)\s+transactions?\s+"
-    r"|\bwarehouse\s+(?P<warrants>warrant)s\s+)"
-    r"(?:were|was|closed\s+at|stood\s+at|ranged\s+from)\s+(?=[-+−]?\$)"
-)
-
-_AVERAGE_MOVED = re.compile(r"\baverage\s+(?:price|premium)\s+(?P<dir>up|down)\s*(?:by\s+)?$")
-
-_AVERAGE_OF = re.compile(r"\baverage\s+(?:price|premium)\s+(?:of|was|at)\s*$")
-
-_THEN_MOVED = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?P<dir>up|down)\s*(?:by\s+)?$")
-
-_TO_NEXT_END = re.compile(r"^\s*(?:/\s*mt\s*)?to\s*$")
-
-
-def _read_bonded_premiums(
-    sentence: Sentence, clauses: list[Clause], context: Context, notes: Notes
-) -> list[Draft]:
-    """The warrant, B/L and ER copper premiums of a Yangshan copper report, each a spread over
-    LME copper in USD/t with its day-on-day change; offers and deals heard are not figures."""
-    folded = sentence.folded
-    if "qp" not in folded or "$" not in folded:
-        return []
-    amounts = _money_of(clauses)
-    drafts: dict[tuple[object, ...], Draft] = {}
-    for part in re.finditer(r"[^;]+", folded):
-        quote = _BONDED_QUOTE.search(part.group())
-        if quote is None:
-            continue
-        kind = quote.group("kind") or quote.group("traded") or quote.group("warrants")
-        qualifier = f"{kind[:2]}, b/l" if kind.startswith(("er", "eq")) else kind
-        owner = _Owner(f"copper ({qualifier}) - copper (lme)", "China")
-        draft = _draft(drafts, owner, "USD/t", sentence, None, False, metric=Metric.SPREAD)
-        inside = [q for q in amounts if part.start() + quote.end() <= q.start < part.end()]
-        draft_end = part.start() + quote.end()
-        for quantity in inside:
-            value = -quantity.value if quantity.sign == -1 else quantity.value
-            lead = folded[part.start() + quote.end() : quantity.start]
-            moved = _AVERAGE_MOVED.search(lead) or (
-                _THEN_MOVED.match(folded[draft_end : quantity.start])
-                if draft.value is not None
-                else None
-            )
-            if draft.low is not None and draft.value is None and _AVERAGE_OF.search(lead):
-                draft.value = value
-                why = "a premium's average"
-            elif moved is not None and draft.low is not None:
-                sign = -1 if moved.group("dir") == "down" else 1
-                basis = _basis(folded[quantity.end : quantity.end + AFTER], context, sentence)
-                draft.change = PriceChange(sign * quantity.value, basis=basis)
-                why = "a premium's change"
-            elif draft.low is None and quantity.high is not None:
-                draft.low, draft.high = value, quantity.high
-                why = "a premium's range"
-            elif draft.low is None:
-                draft.low = value
-                why = "a premium's range, its first end"
-            elif draft.high is None and _TO_NEXT_END.match(folded[draft_end : quantity.start]):
-                draft.low, draft.high = sorted((draft.low, value))
-                why = "a premium's range, its second end"
-            else:
-                continue
-            draft_end = quantity.end
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "spread",
-                owner=owner.product,
-                emitted=True,
-                why=why,
-            )
-        if draft.high is None:
-            draft.low = None  # a lone end is no range
-    return [draft for draft in drafts.values() if draft.low is not None]
 
 
 # "A was 75,100 yuan/mt, and that of B was 71,800 yuan/mt, with a decline of around 500 yuan/mt
@@ -1645,7 +1570,13 @@ def _read_prices(
                     # "a 91.2 per cent gain in the average pricing of alumina Y-o-Y": the
                     # product named after its move
                     owner = _Owner(after[0][2], "China")
-                if owner is not None and owner.region == "LME" and "benchmark" in own_lead:
+                if (
+                    owner is not None
+                    and owner.region == "LME"
+                    and _BENCHMARK_PRICE_NAMED.search(own_lead)
+                ):
+                    # AL Circle's "the LME aluminium benchmark price": the official settlement
+                    # (not the "Benchmark aluminium on the LME" of a wire report: its close)
                     owner = _Owner(_with_qualifier(owner.product, "cash"), "LME")
                 if _told_of_a_bid(whole[: quantity.start]):
                     # "The cash bid rose 2.11 per cent to USD 2,884.5 per tonne": a bid's move
@@ -3184,6 +3115,12 @@ _ONE_PLANT = re.compile(
     r"\bprices?\s+of\s+an?\s+(?:[a-z-]+\s+){0,3}(?:plant|smelter|enterprise|producer|factory|mill)\b"
 )
 
+# "with Qatar, UAE, and Kuwait successively announcing January FOB prices of $517/mt, $520/mt,
+# and $516/mt": each seller's list price for the month, like a mill's tender, not the market's
+_ANNOUNCED_PRICES = re.compile(
+    r"\bannounc(?:ed|ing|es)\s+(?:[a-z]+\s+){0,3}prices?\s+(?:of|at)\s+[^.;]{0,40}$"
+)
+
 _A_FEW_DEALS = re.compile(
     r"\b(?:only\s+)?(?:a\s+few|few|several|some|scattered)\s+(?:deals?|transactions?|trades?)\s+"
     r"(?:were\s+|was\s+)?(?:reported|heard|done|concluded|closed|made)\s+(?:at|around|near)\s*(?:rmb)?$"
@@ -3328,8 +3265,9 @@ _RANGE_OF_AVERAGE = re.compile(
 )
 
 _PAIR = re.compile(
-    r"\bcash\s+bid\s+price\s+and\s+(?:the\s+)?(?:lme\s+)?(?:\w+\s+)?official\s+"
-    r"(?:settlement\s+)?price"  # "... and the LME aluminium official price"
+    r"\bcash\s+bid(?:\s+price)?\s+and\s+(?:the\s+)?(?:lme\s+)?(?:\w+\s+)?"
+    r"(?:official\s+(?:settlement\s+)?price"  # "... and the LME aluminium official price"
+    r"|settlement\s+(?:price|offer))"  # "The LME cash bid and the settlement offer fell by"
 )
 
 
@@ -3722,7 +3660,7 @@ def _read_places_held(
     else:
         return False
     moved = None
-    for quantity in _money_of(clauses):
+    for quantity in money_of(clauses):
         told = _PLACES_MOVED.search(folded[: quantity.start])
         if told is not None:
             moved = (told, quantity)
@@ -3768,7 +3706,7 @@ def _read_both_moved(
     folded = sentence.folded
     if "both" not in folded:
         return False
-    amounts = _money_of(clauses)
+    amounts = money_of(clauses)
     if len(amounts) != 1:
         return False
     quantity = amounts[0]
@@ -4630,6 +4568,8 @@ def _role(
         # "The quotation of imported waste aluminum enterprises is still maintained at less than
         # 13000 yuan / ton": a ceiling the quotes stay under, not a price
         return "other"
+    if "announc" in head and _ANNOUNCED_PRICES.search(head[-100:]):
+        return "deal"
     if _ONE_PLANT.search(head[-80:]):
         # "the price of a recycled aluminum plant in Jiangxi fell by 100 yuan / ton to 13000":
         # one seller's price, not the market's
@@ -4924,12 +4864,17 @@ def _role(
     if (
         quantity.is_range
         and "scrap" not in owner.product
-        and re.search(r"\bfluctuat\w*(?:\s+rangebound)?\s+between\s*$", stripped)
+        and re.search(
+            r"\b(?:fluctuat\w*(?:\s+rangebound)?|(?:remained|stayed|was|were|traded)\s+rangebound)"
+            r"\s+between\s*$",
+            stripped,
+        )
         and _WEEK_SPAN.search(head + " " + trail[:60])
     ):
         # "This week, domestic primary aluminum spot prices remained fluctuating between
-        # 20,020-20,200 yuan/mt": the span the daily quotes moved in, which the week's closing
-        # quote then gives (scrap, quoted as a range every day, keeps its range)
+        # 20,020-20,200 yuan/mt", "... remained rangebound between 19,700-19,900 yuan/mt": the
+        # span the daily quotes moved in, which the week's closing quote then gives (scrap,
+        # quoted as a range every day, keeps its range)
         return "span"
     if (
         quantity.is_range

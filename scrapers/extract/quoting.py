@@ -18,7 +18,7 @@ from scrapers.extract.periods import (
     on_the_day_published,
     relative_month,
 )
-from scrapers.extract.quantities import Quantity
+from scrapers.extract.quantities import Kind, Quantity
 from scrapers.extract.reading import SEE_PRICES, VIEW_VERBS, basis_at, looks_forward, month_basis
 from scrapers.extract.text import Sentence
 from scrapers.models import Bound, ChangeBasis, Metric
@@ -113,7 +113,11 @@ class _Owner:
     region: str
 
 
-_ONCE = re.compile(r"\bonce\s+[a-z]+(?:\s+by|\s+to)?(?:\s+(?:nearly|about|over|some))?\s*$")
+# "the import loss once widened to 3,000 yuan/mt", "the import profit once widened beyond 500
+# yuan/mt", "... once expanded to above 500 yuan/mt": how far it went, not where it stood
+_ONCE = re.compile(
+    r"\bonce\s+[a-z]+(?:\s+by|\s+to)?(?:\s+(?:nearly|about|over|some|above|beyond|past))?\s*$"
+)
 
 _TODAYS_QUOTE = re.compile(
     r"\b(?:expected|estimated|likely)\s+to\s+(?:range|settle|be\s+traded|hover)\b"
@@ -579,3 +583,11 @@ def _draft(
         )
         drafts[key] = draft
     return draft
+
+
+def money_of(clauses: list[Clause]) -> list[Quantity]:
+    """The sentence's amounts of money, as its clauses read them, in order."""
+    return sorted(
+        (q for clause in clauses for q in clause.quantities if q.kind is Kind.MONEY),
+        key=lambda q: q.start,
+    )

@@ -457,6 +457,8 @@ def _is_spread(folded: str, context: Context) -> bool:
         # "Prices in Tianjin were 40 yuan/mt lower than Shanghai prices"; "spot copper should be
         # offered RMB 20-80/mt lower than SHFE 1509 copper"
         return True
+    if "than" in folded and _DEARER_THAN_AN_AMOUNT.search(folded):
+        return True  # "it is still 0-50 yuan/mt more expensive than secondary refined lead"
     if not any(
         map(
             folded.__contains__,
@@ -814,6 +816,55 @@ def _ends_told_apart(whole: str, amounts: list[Quantity]) -> list[Quantity]:
     return joined
 
 
+# "..., but it is still 0-50 yuan/mt more expensive than secondary refined lead"
+_DEARER_THAN = re.compile(
+    r"\s*(?:yuan\s*)?(?:/\s*(?:mt|t)\b|per\s+(?:tonne|ton|mt)\b)?\s*"
+    r"(?P<side>more\s+expensive|dearer|cheaper)\s+than\s+"
+)
+_DEARER_THAN_AN_AMOUNT = re.compile(r"\d[^.;]{0,20}?\b(?:more\s+expensive|dearer|cheaper)\s+than\b")
+
+
+def _compared_products(sentence: Sentence, amounts: list[Quantity]) -> tuple[str, bool] | None:
+    """ "Domestic crude lead output changed little ..., but it is still 0-50 yuan/mt more
+    expensive than secondary refined lead": the product the sentence is about over the one it
+    is compared with (a cheaper one is below it, the legs kept in the text's order)."""
+    folded = sentence.folded
+    compared = _DEARER_THAN.match(folded, amounts[-1].end)
+    if compared is None:
+        return None
+    after = names.known_products(folded[compared.end() : compared.end() + 60])
+    if not after or after[0][0] != 0:
+        return None
+    other = after[0][2]
+    before = [product for *_, product in names.known_products(folded[: amounts[0].start])]
+    own = next((product for product in reversed(before) if product != other), None)
+    if own is None:
+        return None
+    return f"{own} - {other}", compared.group("side") == "cheaper"
+
+
+def _gap_of_the_prices_before(
+    drafts: dict[tuple[object, ...], Draft], amount: Quantity
+) -> str | None:
+    """ "The average price of MHP in November was $13,126/mt Ni, and the average price of
+    high-grade nickel matte was $13,409/mt Ni, with a price gap of $283/mt Ni": the difference of
+    the two prices the sentence just gave, when the amount is exactly that (the higher named
+    first, as the gap is told without a sign)."""
+    unit = amount.unit or "CNY/t"
+    prices = [
+        (draft.value, draft.subject)
+        for draft in drafts.values()
+        if draft.metric is Metric.PRICE and draft.value is not None and draft.unit == unit
+    ]
+    if len(prices) < 2:
+        return None
+    (first, first_name), (second, second_name) = prices[-2:]
+    if first_name == second_name or abs(first - second) != amount.value:
+        return None
+    high, low = (first_name, second_name) if first > second else (second_name, first_name)
+    return f"{high} - {low}"
+
+
 def _read_spread(
     sentence: Sentence,
     clause: Clause,
@@ -957,6 +1008,11 @@ def _read_spread(
     if named is None:
         graded_pair = _grade_of_pair_before(sentence, clause, context)
         named = (graded_pair, False) if graded_pair is not None else None
+    if named is None:
+        named = _compared_products(sentence, amounts)
+    if named is None and len(amounts) == 1:
+        gap = _gap_of_the_prices_before(drafts, amounts[0])
+        named = (gap, False) if gap is not None else None
     if named is None:
         for quantity in amounts:
             notes.add(
