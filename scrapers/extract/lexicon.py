@@ -353,6 +353,9 @@ DOD = Concept(
         "from the previous session",
         "from the prior session",
         "from the previous trading day's settlement price",
+        # a translation's "down 1290 yuan / ton ... compared with the settlement price of the
+        # previous trading day"
+        "compared with the settlement price of the previous trading day",
         "from the previous trading day's close",
         "on the day",
         "for the day",
@@ -409,6 +412,8 @@ FORECAST = Concept(
         # a morning meeting's "The suggested core trading range for SHFE aluminum is
         # 23,400–24,000": where the analyst advises trading today, not where it traded
         "suggested core trading range",
+        # a translation's "with an expected operating range of $1450 / ton today"
+        "expected operating range",
         "suggested trading range",
         "is suggested at",  # "The core trading range for LME aluminum is suggested at 3,120-3,160"
         "anticipates",

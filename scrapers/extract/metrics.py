@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from scrapers.models import Figure, Metric
+from scrapers.models import ChangeBasis, Figure, Metric
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +22,9 @@ class MetricSpec:
     change_unit: str | None  # the unit of its changes when it is fixed ("pp" for rates)
     level_band: tuple[Decimal, Decimal] | None = None  # plausible levels, any subject
     max_change: Decimal | None = None  # the largest plausible stated change
+    # the largest plausible move in per cent told for a day, or with no basis (exchanges limit
+    # a day's move to well under it; "up 25%" beside an overnight close is a misprint)
+    max_day_move_pct: Decimal | None = None
     # (subject, unit) -> plausible levels. Subjects are matched on their base ("copper scrap
     # (bare bright)" uses "copper scrap").
     bands: Mapping[tuple[str, str], tuple[Decimal, Decimal]] = field(default_factory=dict)
@@ -106,6 +109,7 @@ PRICE = MetricSpec(
     units=("CNY/t", "USD/t"),
     change_unit=None,
     bands=_PRICE_BANDS,
+    max_day_move_pct=Decimal(20),
     # The most anything quoted per tonne costs (cobalt, tin and lithium salts are the dearest).
     caps={"CNY/t": Decimal(2_000_000), "USD/t": Decimal(300_000)},
 )
@@ -154,6 +158,15 @@ def problem(figure: Figure) -> str | None:
         for basis, change in figure.changes.items():
             if abs(change) > metric.max_change:
                 return f"a {basis.value} change of {change} pp is implausible"
+    move = figure.change
+    if (
+        metric.max_day_move_pct is not None
+        and move is not None
+        and move.percent
+        and move.basis in {None, ChangeBasis.DOD}
+        and abs(move.amount) > metric.max_day_move_pct
+    ):
+        return f"a move of {move.amount}% in a day is implausible"
     band = metric.bands.get((_base(figure.subject), figure.unit))
     if band is None and metric.caps.get(figure.unit) is not None:
         cap = metric.caps[figure.unit]

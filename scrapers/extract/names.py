@@ -167,6 +167,14 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "aluminium sheet and strip": "aluminium plate, sheet and strip",
     "aluminium plate, sheet and strip foil": "aluminium plate, sheet and strip",
     "plate/sheet and strip": "aluminium plate, sheet and strip",
+    "plate, sheet and strip": "aluminium plate, sheet and strip",
+    # SMM's flat-rolled surveys of 2014-2018 give the rate of plate, sheet, strip and foil
+    # together beside each part's: a series of its own there
+    "aluminium plate, sheet, strip and foil": "aluminium plate, sheet, strip and foil",
+    "aluminium plate, sheet, strip, and foil": "aluminium plate, sheet, strip and foil",
+    "aluminium plate/sheet, strip and foil": "aluminium plate, sheet, strip and foil",
+    "aluminium plate/sheet strip and foil": "aluminium plate, sheet, strip and foil",
+    "aluminium plate/sheet, strip, foil": "aluminium plate, sheet, strip and foil",
     "aluminium plate/sheet": "aluminium plate, sheet and strip",
     "aluminium plate and sheet": "aluminium plate, sheet and strip",
     "aluminium foil": "aluminium foil",
@@ -612,7 +620,7 @@ def _origin(word: str) -> str:
 
 # (also "as of 15:00 Beijing time": a clock, not a market)
 _NOT_PLACES = re.compile(
-    r"shanghai\s+(?:metals?\s+market|futures\s+exchange|non-?ferrous)|\bbeijing\s+time\b"
+    r"shanghai\s+(?:metals?\s+market|futures\s+exchange|non-?ferrous|composite)|\bbeijing\s+time\b"
 )
 
 
@@ -1048,6 +1056,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "pr-nd alloy": "praseodymium-neodymium metal",
     "pr-nd metal": "praseodymium-neodymium metal",
     "praseodymium-neodymium alloy": "praseodymium-neodymium metal",
+    # cerium-rich mixed rare earth metal, an alloy of its own
+    "cerium misch metal": "cerium misch metal",
+    "misch metal": "cerium misch metal",
     # the same products under their other names: "didymium" is praseodymium-neodymium, the
     # elements may come the other way round, and a machine translation drops the hyphen
     "didymium oxide": "praseodymium-neodymium oxide",

@@ -1438,7 +1438,7 @@ def _read_prices(
             ):
                 continue  # ... or "RMB 20,750 per tonne (-50)": the change in parentheses
             if FOREIGN.mentioned(own_lead) or re.search(
-                r"\b(?:lots|contracts|positions|open\s+interest|volume)\b",
+                r"\b(?:lots|contracts|positions?|open\s+interest|volume)\b",
                 whole[clause.start : quantity.start],
             ):
                 continue  # "with open interest of 189,460 contracts, up 4,364": not the price's
@@ -1738,6 +1738,11 @@ def _read_prices(
         if owner is not None and owner.region in {"SHFE", "GFEX"} and owner.product in _TRADED_AS:
             # "the settlement price for the LC2601 contract": lithium trades as its carbonate
             owner = _Owner(_TRADED_AS[owner.product], "GFEX")
+        if owner is None and (named_for := _FOR_A_PRODUCT.match(trail)) is not None:
+            # "Prices were RMB 29,500/mt for lanthanum oxide, RMB 28,000/mt for cerium oxide":
+            # the product named after the first amount of such a list
+            after = names.known_products(named_for.group(1))
+            owner = _Owner(after[0][2], "China") if after and after[0][0] == 0 else None
         if owner is None:
             notes.add(
                 sentence,
@@ -2621,8 +2626,8 @@ _MOVED_TO = re.compile(
     r"|probed|explored"
     r"|increased|decreased|plummeted|grew|fluctuated)"
     # "fell overnight to the 20,700 yuan/mt level and closed at 20,720 yuan/mt"
-    r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|straight|again|all\s+the\s+way|overnight"
-    r"|upwards?|downwards?))*"
+    r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|steadily|straight|again|all\s+the\s+way"
+    r"|overnight|upwards?|downwards?))*"
     # "slid through the European session to $3,153/mt"
     r"(?:\s+(?:through|in|during)\s+the\s+(?:european|asian|us|american|night|day)\s+"
     r"(?:session|hours|trading\s+hours))?"
@@ -2750,9 +2755,14 @@ _OPENED_SESSION_AT = re.compile(
 _ON_THE_WAY = re.compile(
     r"\b(?:open(?:ed|ing)?|start(?:ed|ing)?|gap(?:ped)?\s+(?:higher|lower)|grew|returned)\b[^.;]{0,50}"
     r"\bat\s*(?:rmb|usd|us\$|\$)?\s*$"
-    r"|\b(?:moved|hovered|hovering|traded|trading|moving)\s+(?:narrowly\s+|mostly\s+|stably\s+)?"
-    r"(?:around|at|between)\s*(?:rmb|usd|us\$|\$)?\s*$"
+    # (a translation's "shook around 102800 yuan / ton", "running at ... 101000 yuan / ton")
+    r"|\b(?:moved|hovered|hovering|traded|trading|moving|shook|shock|running)\s+"
+    r"(?:narrowly\s+|mostly\s+|stably\s+)?(?:around|at|between)\s*(?:rmb|usd|us\$|\$)?\s*"
+    r"(?:[\d,.]+\S*\s+and)?\s*$"
     r"|\b(?:lifted|pushed|dragged|grew|returned)\s+(?:it\s+)?(?:slightly\s+|modestly\s+)?to\s*"
+    r"(?:rmb|usd|us\$|\$)?\s*$"
+    # "a turn in the Shanghai Composite pushed August copper up to RMB 53,060/mt late in trading"
+    r"|\b(?:lifted|pushed|dragged|sent)\s+(?:[a-z]+\s+){1,3}(?:up|down|higher|lower)\s+to\s*"
     r"(?:rmb|usd|us\$|\$)?\s*$"
 )
 
@@ -2768,6 +2778,11 @@ def _later_on(following: str) -> str:
     later, the price fell below 13,000 and ended at 12,985"; "It reached ..."), else nothing."""
     return following if _LATER_ON.match(following) else ""
 
+
+_MOVED_AGAIN_AHEAD = re.compile(
+    r"\bthen\s+(?:rebounded|recovered|rose|fell|dropped)\b[^.]{0,80}?\b(?:falling|rising|dropping)"
+    r"\s+again\s+to\b"
+)
 
 _CLOSE_AHEAD = re.compile(
     r"\b(?:clos(?:ed|ing|es)|end(?:ed|ing)?\s+(?:the\s+(?:session|day|night\s+session)\s+)?"
@@ -3121,6 +3136,18 @@ _ANNOUNCED_PRICES = re.compile(
     r"\bannounc(?:ed|ing|es)\s+(?:[a-z]+\s+){0,3}prices?\s+(?:of|at)\s+[^.;]{0,40}$"
 )
 
+_UNDER_PRESSURE_OF = re.compile(
+    r"\b(?:under|with)\s+(?:the\s+)?pressure\s+(?:of|at)\s*(?:usd|us\$|\$|rmb)?\s*$"
+)
+_WITHIN_THE = re.compile(r"\bwithin\s+the\s*(?:rmb)?\s*$")
+_CHANNEL_AFTER = re.compile(r"[^.;]{0,30}?\b(?:channel|platform|band)\b")
+
+_STILL_HAS_ROOM = re.compile(r"\b(?:still\s+)?ha(?:ve|s)\s+(?:about|around|some|nearly)?\s*$")
+_ROOM_TO_MOVE = re.compile(
+    r"\s*(?:yuan\s*)?(?:/\s*(?:mt|ton|tonne)\s*)?(?:of\s+)?(?:room\s+|space\s+)?to\s+"
+    r"(?:fall|drop|decline|rise|climb|go)\b"
+)
+
 _A_FEW_DEALS = re.compile(
     r"\b(?:only\s+)?(?:a\s+few|few|several|some|scattered)\s+(?:deals?|transactions?|trades?)\s+"
     r"(?:were\s+|was\s+)?(?:reported|heard|done|concluded|closed|made)\s+(?:at|around|near)\s*(?:rmb)?$"
@@ -3212,6 +3239,8 @@ _IN_SESSION = re.compile(
     r"\b(?:night|morning|day|afternoon|second)\s+session\b|\bintraday\b"
     r"|\bearly\s+(?:on|trading|trade)\b|\bin\s+the\s+morning\b"
 )
+
+_FOR_A_PRODUCT = re.compile(r"\s*for\s+((?:[a-z#0-9.%-]+\s+){0,3}[a-z-]+)(?=\s*,)")
 
 _PRODUCT_AFTER = re.compile(
     # ... "a 91.2 per cent gain in the average pricing of alumina"
@@ -4548,6 +4577,20 @@ def _role(
         # "Battery-grade lithium carbonate price climbed over 37% from the start of 2017 to a
         # peak of 171,000 yuan/mt, ... then turned": where it topped out, not where it stands
         return "reference"
+    if _UNDER_PRESSURE_OF.search(stripped[-40:]):
+        return "other"  # "falling again to $13070 / ton under pressure of $13300 / ton": a line
+    if (
+        _WITHIN_THE.search(stripped[-20:])
+        and _CHANNEL_AFTER.match(trail)
+        and _OVER_A_PERIOD.search(head)
+    ):
+        # "Over the past month Shanghai Nickel has mostly run within the 98000 RMB102500 / ton
+        # platform channel": where it moved over the month, not a quote
+        return "other"
+    if _STILL_HAS_ROOM.search(stripped[-30:]) and _ROOM_TO_MOVE.match(trail):
+        # "alumina prices still have about 150 yuan to fall in space": room left to move, no
+        # level and no move made
+        return "other"
     if _NOT_LESS_THAN.search(stripped[-40:]):
         # "expecting copper price will not be less than 40,000 yuan per tonne": a floor named,
         # not a level
@@ -4757,7 +4800,13 @@ def _role(
         and not closed
         and _ON_THE_WAY.search(stripped[-60:])
         and not _STARTED_THE_WEEK.search(stripped[-60:])
-        and (_CLOSE_AHEAD.search(rest) or _CLOSE_AHEAD.search(trail) or _CLOSE_AHEAD.search(later))
+        and (
+            _CLOSE_AHEAD.search(rest)
+            or _CLOSE_AHEAD.search(trail)
+            or _CLOSE_AHEAD.search(later)
+            # "... it shook around 102800 yuan / ton, ... Shanghai nickel finally closed at"
+            or _CLOSE_AHEAD.search(following[:200])
+        )
     ):
         # "SHFE 1511 lead immediately dropped to RMB 13,250/mt after opening Monday evening
         # session at RMB 13,315/mt", "gapped lower at RMB 13,540/mt ... narrowly moved around RMB
@@ -4776,6 +4825,9 @@ def _role(
             # "prices stayed weak, mostly between $1,950/mt and $1,990/mt, and in the final
             # session LME lead probed down to $1,947/mt. As of 15:00 ..., it finally closed at"
             or _CLOSE_AHEAD.search(following[:200])
+            # "Renni fell back steadily to 13180 US dollars / ton; Lunni then rebounded ...,
+            # falling again to $13070 / ton": a level on the way to the next move told
+            or _MOVED_AGAIN_AHEAD.search(following[:160])
             or _OVERNIGHT_AFTER.match(trail)
             or _SESSION_TIME.search(head[-120:])
             # "touched a high of 86,650, probed a low of 85,650, and edged up to 86,070 near
@@ -5651,6 +5703,10 @@ def _owner_as_written(
         and not names.regions(head)
         and not re.search(r"\b(?:lme|shfe|comex|gfex)\b", head)
     ):
+        if last.region == "LME" and quantity.unit == "CNY/t":
+            # "Lun aluminum ... closing price at $1778 / ton ...; the main contract 1908 closed at
+            # 13875 yuan / ton": a contract quoted in yuan is Shanghai's, not the LME's
+            return _Owner(last.product, "SHFE")
         return last  # "The contract opened at 113,000 ... and closed at 113,900": the same contract
     if (
         product is None
@@ -5775,7 +5831,9 @@ def _owner_as_written(
         and product in _EXCHANGE_METALS
         and venue is not None
         and quantity.unit == _VENUE_UNIT.get(venue)
-        and not _SPOT_MARKET_WORDS.search(whole)
+        # (a translation's "the main operating range is expected to be ...": the contract's,
+        # whatever spot premiums the sentence told of first)
+        and (not _SPOT_MARKET_WORDS.search(whole) or _MAIN_OPERATING_RANGE.search(whole))
         and not names.regions(whole)
         and not context.paragraph_spot
     ):
@@ -6135,6 +6193,9 @@ def _market(
         # ("With LME lead lower and domestic scrap costs easing, it fell quickly ... and closed
         # at 16,820 yuan/mt": the LME named as the reason, the yuan price the SHFE's)
         and not (quantity.unit == "CNY/t" and _LME_AS_REASON.search(head))
+        # ("Lun aluminum ... closed at $1778 / ton; the main contract 1908 closed at 13875 yuan /
+        # ton": a contract named by its delivery month, in yuan, after the LME's close)
+        and not (quantity.unit == "CNY/t" and _CONTRACT_MONTH.search(head, london))
     ):
         # ... unless SHFE is named after it ("Lifted by LME lead, SHFE lead rose"), or the price
         # is in yuan after both ("SHFE lead ... with LME lead dragging, it closed at 17,230")
@@ -6189,8 +6250,15 @@ def _market(
     return "China"
 
 
+_MAIN_OPERATING_RANGE = re.compile(r"\bmain\s+operating\s+range\b")
+
+_CONTRACT_MONTH = re.compile(r"\bcontract\s+\d{4}\b|\b\d{4}\s+contract\b")
+
 # SMM's machine translations of 2019-2020 write the LME's contract as "Lun aluminum" (伦铝)
-_LUN = re.compile(r"\b(?:lun|london)\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\b")
+# (and LME nickel as one word, "Lunni", or misspelt "Renni")
+_LUN = re.compile(
+    r"\b(?:lun|london)\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\b|\b(?:lunni|renni)\b"
+)
 
 # ... and the SHFE's most-traded contract as "Shanghai aluminum main" (沪铝主力), or its night
 # session as "Shanghai copper night"
@@ -6198,7 +6266,7 @@ _HU = re.compile(
     r"\bshanghai\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)\s+(?:main|night|owners)\b"
     # "Shanghai nickel has continued to rise ..., and closed up 1.25%": the contract, as its
     # subject (a spot market is "Shanghai spot nickel", "nickel in Shanghai")
-    r"|\bshanghai\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)(?=\s+(?:has|have|had|closed"
+    r"|\bshanghai\s+(?:aluminum|aluminium|copper|zinc|lead|nickel|tin)(?=\s+(?:[a-z]+ly\s+)?(?:has|have|had|closed"
     r"|continued|rose|fell|gained|lost|hit|reached|opened|edged|climbed|dropped|slid|surged"
     r"|plunged)\b)"
 )
@@ -6360,8 +6428,8 @@ _TWO_CONTRACTS = re.compile(
 
 
 _VENUE_NAMES = {
-    "LME": re.compile(r"\blme\b|\blondon\s+metal\s+exchange\b"),
-    "SHFE": re.compile(r"\bshfe\b|\bshanghai\s+futures\s+exchange\b"),
+    "LME": re.compile(r"\blme\b|\blondon\s+metal\s+exchange\b|" + _LUN.pattern),
+    "SHFE": re.compile(r"\bshfe\b|\bshanghai\s+futures\s+exchange\b|" + _HU.pattern),
     "COMEX": re.compile(r"\bcomex\b"),
 }
 
@@ -6440,6 +6508,8 @@ _SINCE_THE_START = re.compile(
     rf"(?:{_MONTHS})"
     # "up 650 yuan/mt from the lowest price in the first half of the year": from a low, whenever
     r"|the\s+(?:lowest|highest)\s+(?:price|level|point)?)\b"
+    # "The prices soared by around 16% so far in 2021": since the year began
+    r"|^\s*so\s+far\s+(?:in|this)\s+(?:\d{4}|year)\b"
 )
 
 _TO_THE_LIMIT = re.compile(

@@ -49,7 +49,8 @@ _CURRENCY = r"(?:rmb|cny|usd\s?\$|usd|sud|us\s?\$|\$|¥)"
 _PER_TONNE = rf"\s*(?:/\s*|per\s+){TONNE}"
 _QUANTITY = re.compile(
     # (also "closed up 1.11% or 770 yuan/mt to70300 yuan/mt": a space the site dropped)
-    rf"(?:(?<![\w.$])|(?<=\sto))(?P<btw>between\s+)?(?P<sign>[+\-−](?=[\d$¥]|rmb|usd|us))?"
+    # (... and "up by1% from 3rd September")
+    rf"(?:(?<![\w.$])|(?<=\sto)|(?<=\sby))(?P<btw>between\s+)?(?P<sign>[+\-−](?=[\d$¥]|rmb|usd|us))?"
     rf"(?:(?P<pre>{_CURRENCY})\s*)?(?P<num>{NUMBER})"
     rf"(?(btw)(?:\s+and\s+(?:{_CURRENCY}\s*)?(?P<and>{NUMBER}))?|)"
     # "4.1 million-4.15 million yuan/mt": the scale word may be written on both ends
@@ -70,7 +71,8 @@ _QUANTITY = re.compile(
     rf"|\s*(?P<postdollar>\$)(?P<tonne3>{_PER_TONNE})"
     rf"|(?P<tonne2>{_PER_TONNE})"
     rf"|(?P<pound>\s*(?:¢|cents?)\s*(?:/|per)\s*(?:lb|pound))"
-    rf"|(?P<mass>\s*(?:{TONNE}|kt|lots|units|million|billion|thousand|days|hours)(?![a-z])))?"
+    # (a machine translation's "hands" are lots: "the position was reduced by 1862 hands")
+    rf"|(?P<mass>\s*(?:{TONNE}|kt|lots|hands|units|million|billion|thousand|days|hours)(?![a-z])))?"
 )
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # "X to Y" is a range only when its ends are of one magnitude: "rose by 120 to 20,450" is a

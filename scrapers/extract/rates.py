@@ -595,6 +595,8 @@ def _resolve(
     owners = []
     for item in named:
         subject = item.subject
+        if subject is not None and not item.known:
+            subject = _in_the_surveys_metal(subject, context) or subject
         if subject is not None and not item.known and not _plausible(subject):
             subject = None
         if subject is None:
@@ -613,6 +615,19 @@ def _resolve(
         if base is not None:
             owners.append(_Owner(base.subject, _region(head) or base.region, base.group))
     return _distinct(owners)
+
+
+def _in_the_surveys_metal(subject: str, context: Context) -> str | None:
+    """A product form named without its metal in a survey of one metal's processors ("Rates
+    across foil producers are estimated at 87%" in an aluminium flat-rolled survey): the form in
+    that metal, when the name table knows it so."""
+    if context.rate_subject is None or context.rate_subject.subject is None:
+        return None
+    metal = names.base_metal(context.rate_subject.subject)
+    if metal == context.rate_subject.subject or subject.startswith(metal):
+        return None
+    completed = names.industry(f"{metal} {subject}")
+    return completed.subject if completed.known else None
 
 
 _SMELTERS = re.compile(r"\bsmelters?\b")

@@ -46,6 +46,8 @@ _SPREAD = re.compile(
     # "the loss on importing against the current month contract widened to 500 yuan/mt"; "spot
     # imports lost around 250 yuan/mt"
     r"|(?:loss|losses|profits?)\s+on\s+importing\b|\bimports\s+(?:lost|made)\b"
+    # "the loss of imports has been reduced to less than 100 yuan/mt"
+    r"|(?:loss|losses|profits?)\s+of\s+imports\b"
     # "the real-time loss per ton for imported ADC12"
     r"|(?:loss|losses|profits?)(?=[^.;]{0,25}?\b(?:for|on)\s+imported\b)"
     # "Losses for copper importers were between RMB 3,000-4,000/mt"
@@ -2012,6 +2014,7 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
     if re.search(
         r"\bimport\s+(?:loss|losses|profit|profits|window|margin)"
         r"|\b(?:loss|losses|profits?)\s+on\s+importing\b|\bimports\s+(?:lost|made)\b"
+        r"|\b(?:loss|losses|profits?)\s+of\s+imports\b"
         # "the real-time loss per ton for imported ADC12", "the loss on imported ADC12"
         r"|\b(?:loss|losses|profit|profits)\b[^.;]{0,25}?\b(?:for|on)\s+imported\b"
         # "Losses for copper importers were between RMB 3,000-4,000/mt"

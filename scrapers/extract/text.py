@@ -81,7 +81,21 @@ def fold(text: str) -> str:
         # "Quotes from Jiangxi were identical with SMM refined lead prices": a spread of nothing,
         # written as the site writes parity elsewhere (the same length again)
         folded = _IDENTICAL_AS_PARITY.sub("at parity", folded)
+    if " million " in folded:
+        # a machine translation's "operating range ... 12400 million 12800 yuan / ton": its
+        # range sign read as a number word, between two ends of one size
+        folded = _MILLION_BETWEEN_ENDS.sub(_as_range_sign, folded)
     return folded
+
+
+_MILLION_BETWEEN_ENDS = re.compile(r"(?<![\d,.])(\d{4,6}) million (\d{4,6})(?![\d,.])")
+
+
+def _as_range_sign(match: re.Match[str]) -> str:
+    low, high = int(match.group(1)), int(match.group(2))
+    if not low < high <= low * 1.5:
+        return match.group(0)
+    return f"{match.group(1)} ~       {match.group(2)}"
 
 
 _CONTANGO_AS_DISCOUNT = re.compile(
