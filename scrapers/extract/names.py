@@ -113,6 +113,7 @@ _SIZE_WORDS = {
     "big": "large enterprises",
     "medium": "medium enterprises",
     "medium-sized": "medium enterprises",
+    "medium-size": "medium enterprises",
     "mid-sized": "medium enterprises",
     "small": "small enterprises",
     "smaller": "small enterprises",

@@ -2757,10 +2757,12 @@ _ON_THE_WAY = re.compile(
     r"\bat\s*(?:rmb|usd|us\$|\$)?\s*$"
     # (a translation's "shook around 102800 yuan / ton", "running at ... 101000 yuan / ton")
     r"|\b(?:moved|hovered|hovering|traded|trading|moving|shook|shock|running)\s+"
-    r"(?:narrowly\s+|mostly\s+|stably\s+)?(?:around|at|between)\s*(?:rmb|usd|us\$|\$)?\s*"
+    r"(?:narrowly\s+|mostly\s+|stably\s+)?(?:around|at|between|along)\s*(?:rmb|usd|us\$|\$)?\s*"
     r"(?:[\d,.]+\S*\s+and)?\s*$"
     r"|\b(?:lifted|pushed|dragged|grew|returned)\s+(?:it\s+)?(?:slightly\s+|modestly\s+)?to\s*"
     r"(?:rmb|usd|us\$|\$)?\s*$"
+    # "some bulls then left at 14530 yuan per ton, and ... closing at 14575": where they left
+    r"|\b(?:bulls|bears|longs|shorts)\s+(?:then\s+)?(?:left|exited|entered)\s+at\s*(?:rmb|\$)?\s*$"
     # "a turn in the Shanghai Composite pushed August copper up to RMB 53,060/mt late in trading"
     r"|\b(?:lifted|pushed|dragged|sent)\s+(?:[a-z]+\s+){1,3}(?:up|down|higher|lower)\s+to\s*"
     r"(?:rmb|usd|us\$|\$)?\s*$"
@@ -3141,6 +3143,10 @@ _UNDER_PRESSURE_OF = re.compile(
 )
 _WITHIN_THE = re.compile(r"\bwithin\s+the\s*(?:rmb)?\s*$")
 _CHANNEL_AFTER = re.compile(r"[^.;]{0,30}?\b(?:channel|platform|band)\b")
+
+_DELIVERED = re.compile(r"\b\d{4}\s+contract\s+delivery\s+(?:was\s+|has\s+been\s+)?completed\b")
+
+_SUPPORT_AFTER = re.compile(r"\s*(?:yuan\s*)?(?:/\s*(?:mt|ton|tonne)\s*)?(?:support|resistance)\b")
 
 _STILL_HAS_ROOM = re.compile(r"\b(?:still\s+)?ha(?:ve|s)\s+(?:about|around|some|nearly)?\s*$")
 _ROOM_TO_MOVE = re.compile(
@@ -4577,6 +4583,10 @@ def _role(
         # "Battery-grade lithium carbonate price climbed over 37% from the start of 2017 to a
         # peak of 171,000 yuan/mt, ... then turned": where it topped out, not where it stands
         return "reference"
+    if _DELIVERED.search(head[-120:]):
+        # "Today, Shanghai Copper 1808 contract delivery was completed, closing at 48500 yuan /
+        # ton, settlement price of 48680": the expiring contract's last prices, not the market's
+        return "other"
     if _UNDER_PRESSURE_OF.search(stripped[-40:]):
         return "other"  # "falling again to $13070 / ton under pressure of $13300 / ton": a line
     if (
@@ -4725,6 +4735,8 @@ def _role(
         stripped,
     ):
         return "technical"  # "LME zinc prices dropped to test USD 1,650/mt last week"
+    if re.search(r"\bto\s+test\s*(?:usd|us\$|\$|rmb)?$", stripped) and _SUPPORT_AFTER.match(trail):
+        return "technical"  # "It is expected to test 48000 yuan / ton support in the evening"
     if FAILED_TO_HOLD.search(stripped[-50:]):
         # "As the SHFE 1805 contract failed to stay firm above 24,000 yuan/mt this morning":
         # a line it did not hold, not where it stands

@@ -394,7 +394,8 @@ def _periodic(basis: ChangeBasis | None, context: Context, *, today: bool) -> Ch
 
 _FELL_PAST = re.compile(
     r"\b(?:f[ae]ll(?:s|ing)?|dropp?(?:ed|s|ing)?|dipp?(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|sank|slid)"
-    r"\s+past(?:\s+the)?\s*$"
+    # (a translation's "Lun Copper fell sharply to break 6000 US dollars / ton")
+    r"\s+(?:past(?:\s+the)?|(?:sharply\s+)?to\s+break)\s*$"
 )
 
 

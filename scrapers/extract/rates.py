@@ -60,6 +60,8 @@ _MENTION = re.compile(
     # "The start-up rate of enamelled wire enterprises", "The machine operation rate in the
     # enamelled wire industry": SMM's other words for it
     r"|\b(?:start-?up|(?:machine\s+)?operation)\s+rates?\b"
+    # "Rates across foil producers are estimated at 87%": a survey's rate, its noun left out
+    r"|\brates(?=\s+across\b)"
     # "a sharp 28-percentage-point drop in capacity utilisation"
     r"|\bcapacity\s+utili[sz]ation\b"
     # "The rate for industrial extrusion edged down ...": a survey's rate, the word shortened
@@ -492,7 +494,7 @@ def _opening_group(folded: str, start: int) -> str | None:
     return names.industry(match.group("size")).group
 
 
-_SIZE_WORD = r"large-scale|large|medium-sized|medium|mid-sized|small-sized|small"
+_SIZE_WORD = r"large-scale|large|medium-sized|medium-size|medium|mid-sized|small-sized|small"
 _GROUP_LIST = re.compile(
     rf"(?:the\s+)?(?P<list>(?:(?:{_SIZE_WORD})\s*(?:,\s*(?:and\s+)?|\s+and\s+))+(?:{_SIZE_WORD}))"
     r"\s+(?:enterprises|smelters|plants|producers|companies|firms|factories|mills)\b"
@@ -505,7 +507,10 @@ def _foreign_before(head: str) -> bool:
 
 _VOLUME_GROWTH = re.compile(
     r"\b(?:capacity|output|production|sales|imports|exports|consumption)\s+"
-    r"(?:increas|decreas|ris|fell|fall|grew|grow|rose|drop|declin)\w*\s+(?:by\s+)?$"
+    # (also "as exports are likely to drop nearly 10% on the month")
+    r"(?:(?:are|is|were|was)\s+(?:likely|expected)\s+to\s+)?"
+    r"(?:increas|decreas|ris|fell|fall|grew|grow|rose|drop|declin)\w*\s+"
+    r"(?:by\s+)?(?:nearly\s+|about\s+|around\s+)?$"
 )
 
 
@@ -621,10 +626,9 @@ def _in_the_surveys_metal(subject: str, context: Context) -> str | None:
     """A product form named without its metal in a survey of one metal's processors ("Rates
     across foil producers are estimated at 87%" in an aluminium flat-rolled survey): the form in
     that metal, when the name table knows it so."""
-    if context.rate_subject is None or context.rate_subject.subject is None:
-        return None
-    metal = names.base_metal(context.rate_subject.subject)
-    if metal == context.rate_subject.subject or subject.startswith(metal):
+    headline = context.rate_subject.subject if context.rate_subject is not None else None
+    metal = names.base_metal(headline) if headline is not None else context.metal
+    if metal is None or metal == headline or subject.startswith(metal):
         return None
     completed = names.industry(f"{metal} {subject}")
     return completed.subject if completed.known else None

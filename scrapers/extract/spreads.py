@@ -207,7 +207,9 @@ _VERSUS = re.compile(
 
 _AGAINST = re.compile(
     # "offering a discount of 500 yuan/ton to flat on the February contract"
-    r"\b(?:against|over|on|(?<=par\s)with|(?<=parity\s)with|(?<=premium\s)to|(?<=discount\s)to)"
+    # ("a discount of RMB 110-150/mt for the most active SHFE 1406 zinc contract prices")
+    r"\b(?:against|over|on|(?<=par\s)with|(?<=parity\s)with|(?<=premium\s)to|(?<=discount\s)to"
+    r"|(?<=/mt\s)for)"
     r"\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b"
     # "a premium of 55 yuan/mt over the current month", "a discount of 75 yuan/mt to the
     # current month"
