@@ -244,3 +244,54 @@ def read_bonded_average(
             why="a bonded premium's change, told after its range",
         )  # fmt: skip
     return True
+
+
+# Before 2016 SMM quoted one Yangshan premium, warrants and bills of lading together: "The
+# Yangshan copper premiums ... climbed $11 per tonne last week to $65-80"; "surged to a one-year
+# high of $115-130 per tonne"; "fell last week from a high level of $122.5 per tonne, to average
+# at $110 per tonne"
+_ONE_PREMIUM = re.compile(r"\byangshan\s+copper\s+premiums?\b")
+_MOVED_BY_AMOUNT = re.compile(
+    r"\b(?P<dir>climbed|rose|gained|increased|fell|dropped|declined|decreased|slid)\s*(?:by\s*)?$"
+)
+_FROM_A_LEVEL = re.compile(r"\bfrom\s+(?:a\s+)?(?:high\s+|low\s+)?(?:level\s+)?(?:of\s+)?$")
+_DOWN_WORDS = ("fell", "dropped", "declined", "decreased", "slid")
+
+
+def read_one_bonded_premium(
+    sentence: Sentence, clauses: list[Clause], context: Context, notes: Notes
+) -> list[Draft]:
+    """SMM's single Yangshan copper premium of 2015, a spread of bonded copper over LME copper
+    in USD/t, with its move."""
+    folded = sentence.folded
+    if "$" not in folded or _ONE_PREMIUM.search(folded) is None:
+        return []
+    amounts = [q for q in money_of(clauses) if q.unit == "USD/t"]
+    owner = _Owner("copper (bonded) - copper (lme)", "China")
+    drafts: dict[tuple[object, ...], Draft] = {}
+    draft = _draft(drafts, owner, "USD/t", sentence, None, False, metric=Metric.SPREAD)
+    previous_end = 0
+    for quantity in amounts:
+        lead = folded[previous_end : quantity.start]
+        previous_end = quantity.end
+        moved = _MOVED_BY_AMOUNT.search(lead)
+        if _FROM_A_LEVEL.search(lead):
+            notes.add(sentence, quantity.start, quantity.end, "reference", owner=owner.product,
+                      why="the level the premium moved from")  # fmt: skip
+            continue
+        if moved is not None and draft.change is None and quantity.high is None:
+            sign = -1 if moved.group("dir") in _DOWN_WORDS else 1
+            basis = _basis(folded[quantity.end : quantity.end + AFTER], context, sentence)
+            draft.change = PriceChange(sign * quantity.value, basis=basis)
+            why = "the bonded premium's move"
+        elif draft.value is None and draft.low is None:
+            if quantity.high is not None:
+                draft.low, draft.high = quantity.value, quantity.high
+            else:
+                draft.value = quantity.value
+            why = "the bonded premium"
+        else:
+            continue
+        notes.add(sentence, quantity.start, quantity.end, "spread", owner=owner.product,
+                  emitted=True, why=why)  # fmt: skip
+    return [draft] if draft.value is not None or draft.low is not None else []

@@ -414,6 +414,8 @@ FORECAST = Concept(
         "suggested core trading range",
         # a translation's "with an expected operating range of $1450 / ton today"
         "expected operating range",
+        # "Its trading range is set at 20,100-20,550 yuan/mt today"
+        "trading range is set at",
         "suggested trading range",
         "is suggested at",  # "The core trading range for LME aluminum is suggested at 3,120-3,160"
         "anticipates",

@@ -20,6 +20,7 @@ from scrapers.extract.bonded import (
     read_bonded_average,
     read_bonded_premiums,
     read_older_bonded_premiums,
+    read_one_bonded_premium,
 )
 from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
@@ -443,8 +444,10 @@ def read_sentence(
 ) -> list[Draft]:
     """Every price and spread figure a sentence states."""
     folded = sentence.folded
-    bonded = read_bonded_premiums(sentence, clauses, context, notes) or read_older_bonded_premiums(
-        sentence, clauses, context, notes
+    bonded = (
+        read_bonded_premiums(sentence, clauses, context, notes)
+        or read_older_bonded_premiums(sentence, clauses, context, notes)
+        or read_one_bonded_premium(sentence, clauses, context, notes)
     )
     if bonded:
         return bonded
@@ -3015,8 +3018,9 @@ _PRICES_SENT = re.compile(
 )
 _CLOSED_AT_ITS_HIGH = re.compile(
     # (also "ended at a recent high of RMB 56,140/mt, up RMB 80/mt")
-    r"\b(?:ended|closed|finished|settled)\s+at\s+an?\s+(?:session|intraday|day's|recent|new)\s+"
-    r"(?:high|low)\s+of\s*(?:rmb|usd|us\$|\$)?$"
+    r"\b(?:ended|closed|finished|settled)\s+at\s+an?\s+(?:session|intraday|day's|recent|new"
+    # ("LME nickel closed at a four-month low of $13,545/mt overnight")
+    r"|(?:[a-z]+|\d+)-(?:day|week|month|year))\s+(?:high|low)\s+of\s*(?:rmb|usd|us\$|\$)?$"
     # "... slipped and ended the trading day at a low of 14,110 yuan/mt, down 0.7%"
     r"|\b(?:ended|closed|finished|settled)\s+the\s+(?:trading\s+)?(?:day|session)\s+at\s+an?\s+"
     r"(?:high|low)\s+of\s*(?:rmb|usd|us\$|\$)?$"
@@ -3138,11 +3142,22 @@ _ANNOUNCED_PRICES = re.compile(
     r"\bannounc(?:ed|ing|es)\s+(?:[a-z]+\s+){0,3}prices?\s+(?:of|at)\s+[^.;]{0,40}$"
 )
 
+_CLOSE_TO_THE = re.compile(r"\b(?:close|closer|near)\s+to\s+the\s*(?:rmb|usd|us\$|\$)?$")
+_A_LINE_AFTER = re.compile(r"\s*(?:yuan\s*)?(?:/\s*(?:mt|ton|tonne))?\s*(?:level|mark|threshold)\b")
+
 _UNDER_PRESSURE_OF = re.compile(
     r"\b(?:under|with)\s+(?:the\s+)?pressure\s+(?:of|at)\s*(?:usd|us\$|\$|rmb)?\s*$"
 )
 _WITHIN_THE = re.compile(r"\bwithin\s+the\s*(?:rmb)?\s*$")
 _CHANNEL_AFTER = re.compile(r"[^.;]{0,30}?\b(?:channel|platform|band)\b")
+
+_FROM_A_LEVEL_TO = re.compile(
+    r"\bfrom\s+(?:rmb\s*)?[\d,.]+\s*(?:yuan)?\s*(?:/\s*(?:mt|ton|tonne))?\s+to\s*(?:rmb)?$"
+)
+_IN_PART_OF_A_MONTH = re.compile(
+    rf"\s*(?:yuan\s*)?(?:/\s*(?:mt|ton|tonne)\s*)?in\s+(?:early|mid|late|mid-to-late|early-to-mid)"
+    rf"[-\s]+(?:{_MONTHS})\b"
+)
 
 _DELIVERED = re.compile(r"\b\d{4}\s+contract\s+delivery\s+(?:was\s+|has\s+been\s+)?completed\b")
 
@@ -4583,9 +4598,16 @@ def _role(
         # "Battery-grade lithium carbonate price climbed over 37% from the start of 2017 to a
         # peak of 171,000 yuan/mt, ... then turned": where it topped out, not where it stands
         return "reference"
+    if _FROM_A_LEVEL_TO.search(head.rstrip()[-50:]) and _IN_PART_OF_A_MONTH.match(trail):
+        # "Aluminium prices fell from 20,000 yuan/mt to 18,000 yuan/mt in mid-to-late May" in a
+        # survey of its users: how far the price went over part of a month, not a quote
+        return "other"
     if _DELIVERED.search(head[-120:]):
         # "Today, Shanghai Copper 1808 contract delivery was completed, closing at 48500 yuan /
         # ton, settlement price of 48680": the expiring contract's last prices, not the market's
+        return "other"
+    if _CLOSE_TO_THE.search(stripped[-30:]) and _A_LINE_AFTER.match(trail):
+        # "LME zinc rebounded close to the $2,400/mt level": a line approached, not reached
         return "other"
     if _UNDER_PRESSURE_OF.search(stripped[-40:]):
         return "other"  # "falling again to $13070 / ton under pressure of $13300 / ton": a line
@@ -4638,6 +4660,12 @@ def _role(
         # "Chinese stocks gained almost 2%, helping SHFE copper hold at RMB 54,000/mt": a
         # round line the market kept above, told as an effect, not a quote
         return "round"
+    if (
+        not quantity.is_range
+        and _A_LINE_AFTER.match(trail)
+        and re.search(r"\bstood\s+firm\s+(?:above|below)\s+the\s*(?:rmb|\$)?$", stripped)
+    ):
+        return "round"  # "The SHFE 1809 contract stood firm above the 14,000 yuan/mt level"
     if not quantity.is_range and _A_MARK_AFTER.match(trail) and _HOLD_BEYOND_THE.search(stripped):
         # "though it could not hold above the $2,000/mt mark": a round line, not a quote
         return "round"
@@ -6582,7 +6610,7 @@ _TECHNICAL = re.compile(
     r"\b(?:support|resistance)(?:\s+(?:level|line)s?)?(?:\s+(?:above|below))?"
     # "Resistance above is noted at ...", "support first at A, then B"
     r"(?:\s+(?:is|was|sits|lies|stands))?(?:\s+(?:noted|seen|found))?(?:\s+first)?"
-    r"\s+(?:at|of|around|near|from)\s*"
+    r"\s+(?:at|of|around|near|from)(?:\s+the)?\s*"
     r"(?:(?:rmb\s*|\$\s*)?[\d,.]+\s*(?:yuan/mt|yuan|/mt|per\s+tonne)?\s*[,;]?\s*"
     r"(?:followed\s+by|then|and)\s*)?(?:rmb|\$)?\s*$"
     # "SHFE 1709 tin will challenge 152,000 yuan per tonne": a line to be tested

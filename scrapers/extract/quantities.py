@@ -266,15 +266,38 @@ def _unit_of_a_bare_close(folded: str, close: Quantity, after: Quantity | None) 
     return None
 
 
+# "Spot premiums ... expand 50 to 450-500 yuan per tonne": a move whose unit is its level's
+_BARE_MOVE_VERB = re.compile(
+    r"\b(?:expand(?:ed|s)?|narrow(?:ed|s)?|widen(?:ed|s)?|shr[iau]nk|rose|fell|climbed|dropped"
+    r"|gained|lost)\s*$"
+)
+
+
+def _unit_of_a_bare_move(folded: str, move: Quantity, after: Quantity | None) -> str | None:
+    """The unit of a move written without one, told just before the level it led to."""
+    if (
+        move.kind is not Kind.OTHER
+        or move.high is not None
+        or after is None
+        or after.kind is not Kind.MONEY
+        or not _BARE_MOVE_VERB.search(folded[max(0, move.start - 20) : move.start])
+        or folded[move.end : after.start].strip() != "to"
+    ):
+        return None
+    return after.unit
+
+
 def _closes_without_unit(folded: str, found: list[Quantity]) -> list[Quantity]:
     """ "the most-traded contract fer2509 closed at 5,660 yesterday, down 64 yuan or 1.12%": a
     close whose unit is the one its change is written in."""
-    if "clos" not in folded:
+    if "clos" not in folded and " to " not in folded:
         return found
     read: list[Quantity] = []
     for index, quantity in enumerate(found):
         after = found[index + 1] if index + 1 < len(found) else None
-        unit = _unit_of_a_bare_close(folded, quantity, after)
+        unit = _unit_of_a_bare_close(folded, quantity, after) or _unit_of_a_bare_move(
+            folded, quantity, after
+        )
         if unit is not None:
             quantity = Quantity(
                 quantity.start, quantity.end, Kind.MONEY, quantity.value, None, unit

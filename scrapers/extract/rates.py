@@ -60,8 +60,10 @@ _MENTION = re.compile(
     # "The start-up rate of enamelled wire enterprises", "The machine operation rate in the
     # enamelled wire industry": SMM's other words for it
     r"|\b(?:start-?up|(?:machine\s+)?operation)\s+rates?\b"
-    # "Rates across foil producers are estimated at 87%": a survey's rate, its noun left out
-    r"|\brates(?=\s+across\b)"
+    # "Rates across foil producers are estimated at 87%", "The average rate at foil producers
+    # rose only marginally to 64.98%": a survey's rate, its noun left out
+    r"|\brates?(?=\s+(?:across|at)\s+(?:[a-z/,-]+\s+){0,4}?(?:producers|enterprises|plants"
+    r"|smelters|mills|factories)\b)"
     # "a sharp 28-percentage-point drop in capacity utilisation"
     r"|\bcapacity\s+utili[sz]ation\b"
     # "The rate for industrial extrusion edged down ...": a survey's rate, the word shortened

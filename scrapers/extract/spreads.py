@@ -1012,6 +1012,14 @@ def _read_spread(
     if named is None:
         graded_pair = _grade_of_pair_before(sentence, clause, context)
         named = (graded_pair, False) if graded_pair is not None else None
+    carried_region: str | None = None
+    if named is None and _TURNED_INTO.match(folded):
+        # "... averaged at premiums of 85 yuan per tonne on Jul. 31, and turned into discounts of
+        # 50 yuan per tonne on Aug. 27": the spread the clause before quoted, where it went
+        spread_before = [d for d in drafts.values() if d.metric is Metric.SPREAD]
+        if spread_before:
+            named = (spread_before[-1].subject, False)
+            carried_region = spread_before[-1].region
     if named is None:
         named = _compared_products(sentence, amounts)
     if named is None and len(amounts) == 1:
@@ -1067,6 +1075,8 @@ def _read_spread(
         region = market
     if re.search(r"\([a-z ]+\) - ", name):
         region = "China"  # a spread between two places belongs to neither
+    if carried_region is not None:
+        region = carried_region
     if not found_regions and _AVERAGE_OF_IT.match(folded):
         # "spot premiums ... in the Shanghai market were 480-560 yuan/mt over the SHFE 2209
         # copper contract, and the average premium was 520 yuan/mt": the same market's
@@ -2413,9 +2423,14 @@ _GRADE_SPREAD = re.compile(
     r"standard-quality\s+copper\s+(?:was|were|stood|remained|is)\b"
 )
 
+_TURNED_INTO = re.compile(r"\s*(?:and\s+)?turned\s+(?:in)?to\s+(?:an?\s+)?(?:premium|discount)s?\b")
+
 _QUOTE_MOVED_ON = re.compile(
     r"\bthen\s+(?:the\s+)?(?:sellers\s+(?:[a-z]+\s+)?)?(?:cut|lowered|raised|lifted|fell|dropped|rose)\s+"
     r"(?:the\s+)?(?:(?:premium|discount)s?\s+)?to\s*$"
+    # "averaged at premiums of 85 yuan per tonne on Jul. 31, and turned into discounts of 50
+    # yuan per tonne on Aug. 27": where it stands now
+    r"|\bturned\s+(?:in)?to\s+(?:an?\s+)?(?:premium|discount)s?\s+of\s*$"
 )
 
 _FUTURES_MOVED = re.compile(

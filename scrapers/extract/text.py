@@ -81,6 +81,9 @@ def fold(text: str) -> str:
         # "Quotes from Jiangxi were identical with SMM refined lead prices": a spread of nothing,
         # written as the site writes parity elsewhere (the same length again)
         folded = _IDENTICAL_AS_PARITY.sub("at parity", folded)
+    if "mur" in folded:
+        # ... and its "200mur300 yuan / ton" (a dash read as "mur")
+        folded = _MUR_AS_DASH.sub("-  ", folded)
     if " million " in folded:
         # a machine translation's "operating range ... 12400 million 12800 yuan / ton": its
         # range sign read as a number word, between two ends of one size
@@ -88,6 +91,7 @@ def fold(text: str) -> str:
     return folded
 
 
+_MUR_AS_DASH = re.compile(r"(?<=\d)mur(?=\d)")
 _MILLION_BETWEEN_ENDS = re.compile(r"(?<![\d,.])(\d{4,6}) million (\d{4,6})(?![\d,.])")
 
 
