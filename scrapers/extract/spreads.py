@@ -38,20 +38,23 @@ from scrapers.extract.reading import AFTER, basis_at, direction, looks_forward, 
 from scrapers.extract.text import Sentence
 from scrapers.models import Bound, Metric, PriceChange
 
+# The words for an import margin, which both make a sentence a spread's and name it the import
+# window: "import losses", "the loss on importing against the current month contract", "spot
+# imports lost around 250 yuan/mt", "the loss of imports has been reduced to less than 100
+# yuan/mt", "the real-time loss per ton for imported ADC12", "Losses for copper importers were"
+_IMPORT_MARGIN = (
+    r"import\s+(?:losses|loss|profits?|windows?|margins?)"
+    r"|(?:loss|losses|profits?)\s+on\s+importing\b|\bimports\s+(?:lost|made)\b"
+    r"|(?:loss|losses|profits?)\s+of\s+imports\b"
+    r"|(?:loss|losses|profits?)(?=[^.;]{0,25}?\b(?:for|on)\s+imported\b)"
+    r"|(?:loss|losses|profits?)(?=\s+(?:for|of)\s+(?:[a-z]+\s+)?importers\b)"
+)
+
 _SPREAD = re.compile(
     r"\b(?:price\s+(?:difference|spread|gap)s?|(?:the|a|its|this)\s+spread|spreads\b"
     r"|spread\s+(?:between|of|narrowed|widened|was|stood|closed|expanded|shrank|against|over)"
     r"|(?:theoretical\s+)?premiums?(?:/discounts?)?"
-    r"|discounts?|discounted|import\s+(?:losses|loss|profits?|windows?|margins?)"
-    # "the loss on importing against the current month contract widened to 500 yuan/mt"; "spot
-    # imports lost around 250 yuan/mt"
-    r"|(?:loss|losses|profits?)\s+on\s+importing\b|\bimports\s+(?:lost|made)\b"
-    # "the loss of imports has been reduced to less than 100 yuan/mt"
-    r"|(?:loss|losses|profits?)\s+of\s+imports\b"
-    # "the real-time loss per ton for imported ADC12"
-    r"|(?:loss|losses|profits?)(?=[^.;]{0,25}?\b(?:for|on)\s+imported\b)"
-    # "Losses for copper importers were between RMB 3,000-4,000/mt"
-    r"|(?:loss|losses|profits?)(?=\s+(?:for|of)\s+(?:[a-z]+\s+)?importers\b)"
+    r"|discounts?|discounted|" + _IMPORT_MARGIN +
     # "Imported minerals keep a loss of about 800-900 yuan per tonne": the ore's import loss
     r"|(?<=\bimported\sminerals\skeep\sa\s)loss"
     r"|refined[\s-]+(?:to[\s-]+)?(?:scrap|waste)|price\s+differential)\b"
@@ -2023,17 +2026,9 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         imported = names.known_products(between_home_and_imports.group(0))
         if imported and imported[-1][2].endswith(" (imported)"):
             return f"{names.base_metal(imported[-1][2])} - {imported[-1][2]}", False
-    if re.search(
-        r"\bimport\s+(?:loss|losses|profit|profits|window|margin)"
-        r"|\b(?:loss|losses|profits?)\s+on\s+importing\b|\bimports\s+(?:lost|made)\b"
-        r"|\b(?:loss|losses|profits?)\s+of\s+imports\b"
-        # "the real-time loss per ton for imported ADC12", "the loss on imported ADC12"
-        r"|\b(?:loss|losses|profit|profits)\b[^.;]{0,25}?\b(?:for|on)\s+imported\b"
-        # "Losses for copper importers were between RMB 3,000-4,000/mt"
-        r"|\b(?:loss|losses|profit|profits)\s+(?:for|of)\s+(?:[a-z]+\s+)?importers\b"
-        r"|" + _IMPORTED_ORE_LOSS.pattern,
-        folded,
-    ) or ("import" in folded and "domestic" in folded):
+    if re.search(r"\b(?:" + _IMPORT_MARGIN + r")|" + _IMPORTED_ORE_LOSS.pattern, folded) or (
+        "import" in folded and "domestic" in folded
+    ):
         products = names.known_products(
             _PAREN.sub(" ", sentence.folded[: sentence.folded.find(folded) + len(folded)])
         )
