@@ -3159,6 +3159,10 @@ _IN_PART_OF_A_MONTH = re.compile(
     rf"[-\s]+(?:{_MONTHS})\b"
 )
 
+_MOVED_THEN_AT = re.compile(
+    r"\s*(?:yuan\s*)?(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\b(?:\s+(?:from|than)\s+[a-z]+)?\s+at\b"
+)
+
 _DELIVERED = re.compile(r"\b\d{4}\s+contract\s+delivery\s+(?:was\s+|has\s+been\s+)?completed\b")
 
 _SUPPORT_AFTER = re.compile(r"\s*(?:yuan\s*)?(?:/\s*(?:mt|ton|tonne)\s*)?(?:support|resistance)\b")
@@ -4602,6 +4606,8 @@ def _role(
         # "Aluminium prices fell from 20,000 yuan/mt to 18,000 yuan/mt in mid-to-late May" in a
         # survey of its users: how far the price went over part of a month, not a quote
         return "other"
+    if _CLOSE_BEFORE.search(stripped[-30:]) and _MOVED_THEN_AT.match(trail):
+        return "change"  # "closing 270 yuan/mt lower from Monday at 48,590 yuan/mt": its move
     if _DELIVERED.search(head[-120:]):
         # "Today, Shanghai Copper 1808 contract delivery was completed, closing at 48500 yuan /
         # ton, settlement price of 48680": the expiring contract's last prices, not the market's

@@ -850,6 +850,25 @@ def _compared_products(sentence: Sentence, amounts: list[Quantity]) -> tuple[str
     return f"{own} - {other}", compared.group("side") == "cheaper"
 
 
+_SPREAD_WITH = re.compile(
+    r"\bprice\s+spreads?\s+with\s+(?P<other>[^,;]+?)\s+(?:are|is|was|were|will)\b"
+)
+
+
+def _spread_with(folded: str, context: Context) -> tuple[str, bool] | None:
+    """ "The price spreads with battery-grade lithium carbonate are expected to narrow to
+    15,000-20,000 yuan/mt" in a note on lithium hydroxide: the article's product over the one
+    the spread is "with"."""
+    told = _SPREAD_WITH.search(folded)
+    if told is None:
+        return None
+    other = names.known_products(told.group("other"))
+    own = context.mentioned_product or context.product
+    if not other or own is None or own == other[-1][2]:
+        return None
+    return f"{own} - {other[-1][2]}", False
+
+
 def _gap_of_the_prices_before(
     drafts: dict[tuple[object, ...], Draft], amount: Quantity
 ) -> str | None:
@@ -1024,7 +1043,7 @@ def _read_spread(
             named = (spread_before[-1].subject, False)
             carried_region = spread_before[-1].region
     if named is None:
-        named = _compared_products(sentence, amounts)
+        named = _compared_products(sentence, amounts) or _spread_with(folded, context)
     if named is None and len(amounts) == 1:
         gap = _gap_of_the_prices_before(drafts, amounts[0])
         named = (gap, False) if gap is not None else None
