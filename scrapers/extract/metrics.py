@@ -22,8 +22,9 @@ class MetricSpec:
     change_unit: str | None  # the unit of its changes when it is fixed ("pp" for rates)
     level_band: tuple[Decimal, Decimal] | None = None  # plausible levels, any subject
     max_change: Decimal | None = None  # the largest plausible stated change
-    # the largest plausible move in per cent told for a day, or with no basis (exchanges limit
-    # a day's move to well under it; "up 25%" beside an overnight close is a misprint)
+    # the largest plausible move in per cent of an exchange's contract told for a day or with
+    # no basis (exchanges limit a day's move to well under it; "up 25%" beside an overnight
+    # close is a misprint). Spot prices are left alone: "up 30% this week" has no basis either.
     max_day_move_pct: Decimal | None = None
     # (subject, unit) -> plausible levels. Subjects are matched on their base ("copper scrap
     # (bare bright)" uses "copper scrap").
@@ -134,6 +135,10 @@ def named(name: str) -> MetricSpec | None:
     return next((item for item in METRICS.values() if item.metric.value == name), None)
 
 
+# the exchanges whose contracts the figures name as their market
+EXCHANGES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "ZCE", "INE"})
+
+
 def _base(subject: str) -> str:
     return subject.split(" (")[0]
 
@@ -164,6 +169,7 @@ def problem(figure: Figure) -> str | None:
         and move is not None
         and move.percent
         and move.basis in {None, ChangeBasis.DOD}
+        and figure.region in EXCHANGES
         and abs(move.amount) > metric.max_day_move_pct
     ):
         return f"a move of {move.amount}% in a day is implausible"

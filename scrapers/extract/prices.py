@@ -3159,6 +3159,8 @@ _IN_PART_OF_A_MONTH = re.compile(
     rf"[-\s]+(?:{_MONTHS})\b"
 )
 
+_BROKE_A_LINE = re.compile(r"\b(?:fell|dropped|slid|sank)\s+(?:sharply\s+)?to\s+break\s*$")
+
 _MOVED_THEN_AT = re.compile(
     r"\s*(?:yuan\s*)?(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\b(?:\s+(?:from|than)\s+[a-z]+)?\s+at\b"
 )
@@ -3265,7 +3267,7 @@ _IN_SESSION = re.compile(
     r"|\bearly\s+(?:on|trading|trade)\b|\bin\s+the\s+morning\b"
 )
 
-_FOR_A_PRODUCT = re.compile(r"\s*for\s+((?:[a-z#0-9.%-]+\s+){0,3}[a-z-]+)(?=\s*,)")
+_FOR_A_PRODUCT = re.compile(r"\s*for\s+((?:[a-z#0-9.%-]+\s+){0,3}[a-z-]+)(?=\s*(?:[,;.]|$))")
 
 _PRODUCT_AFTER = re.compile(
     # ... "a 91.2 per cent gain in the average pricing of alumina"
@@ -3287,7 +3289,7 @@ _IMPORTED_AT_HOME = re.compile(
 )
 
 # The exchanges whose contracts a price can be quoted on, as regions.
-EXCHANGES = frozenset({"LME", "SHFE", "COMEX", "GFEX", "ZCE", "INE"})
+EXCHANGES = metrics.EXCHANGES
 
 _VENUES = EXCHANGES | {"skip"}
 
@@ -4606,6 +4608,10 @@ def _role(
         # "Aluminium prices fell from 20,000 yuan/mt to 18,000 yuan/mt in mid-to-late May" in a
         # survey of its users: how far the price went over part of a month, not a quote
         return "other"
+    if _BROKE_A_LINE.search(stripped[-30:]) and not _CLOSE_AHEAD.search(rest):
+        # "Lun Copper fell sharply to break 6000 US dollars / ton and Shanghai copper followed":
+        # a line broken, a bound, whatever the paragraph closes at later
+        return "level"
     if _CLOSE_BEFORE.search(stripped[-30:]) and _MOVED_THEN_AT.match(trail):
         return "change"  # "closing 270 yuan/mt lower from Monday at 48,590 yuan/mt": its move
     if _DELIVERED.search(head[-120:]):
