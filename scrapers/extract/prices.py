@@ -31,6 +31,7 @@ from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.quoting import (
     _AVERAGE,
     _CHANGE_NOUN,
+    _FELL_PAST,
     _LATER,
     _MONTHS,
     _NOUN_BASES,
@@ -3159,8 +3160,6 @@ _IN_PART_OF_A_MONTH = re.compile(
     rf"[-\s]+(?:{_MONTHS})\b"
 )
 
-_BROKE_A_LINE = re.compile(r"\b(?:fell|dropped|slid|sank)\s+(?:sharply\s+)?to\s+break\s*$")
-
 _MOVED_THEN_AT = re.compile(
     r"\s*(?:yuan\s*)?(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\b(?:\s+(?:from|than)\s+[a-z]+)?\s+at\b"
 )
@@ -4608,7 +4607,7 @@ def _role(
         # "Aluminium prices fell from 20,000 yuan/mt to 18,000 yuan/mt in mid-to-late May" in a
         # survey of its users: how far the price went over part of a month, not a quote
         return "other"
-    if _BROKE_A_LINE.search(stripped[-30:]) and not _CLOSE_AHEAD.search(rest):
+    if _FELL_PAST.search(stripped[-30:]) and not _CLOSE_AHEAD.search(rest):
         # "Lun Copper fell sharply to break 6000 US dollars / ton and Shanghai copper followed":
         # a line broken, a bound, whatever the paragraph closes at later
         return "level"
