@@ -214,10 +214,12 @@ def read_bonded_average(
     """Whether the sentence gave the average, and its change, of the bonded premium the sentence
     before quoted as a range."""
     draft = context.bonded_draft
+    if draft is None:
+        return False  # (most sentences: no Yangshan premium was read just before)
     context.bonded_draft = None
     amounts = money_of(clauses)
     folded = sentence.folded
-    if draft is None or draft.value is not None or draft.low is None or not amounts:
+    if draft.value is not None or draft.low is None or not amounts:
         return False
     first = amounts[0]
     if not _AVERAGE_WAS.match(folded[: first.start]) or first.high is not None:

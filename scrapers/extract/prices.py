@@ -2901,8 +2901,13 @@ _LAST_WEEK_THEN_MOVED = re.compile(
     r"^\s*(?:/\s*(?:mt|t)\s*)?last\s+week\s+and\s+(?:gained|rose|added|climbed|fell|lost|dropped"
     r"|declined|edged\s+(?:up|down))\b"
 )
+# What may stand between an amount and the words after it: its unit written out ("yuan", "/mt",
+# "/ ton")
+_AFTER_THE_UNIT = r"\s*(?:yuan\s*)?(?:/\s*(?:tonne|ton|mt|t)\s*)?"
+
+# "... in mid-May", "... yuan/mt in mid-to-late May": a part of a month, no day a rule can name
 _IN_PART_OF_A_MONTH = re.compile(
-    rf"^\s*(?:/\s*(?:mt|t)\s*)?in\s+(?:early|mid|late)[-\s]?(?:{_MONTHS})\b"
+    _AFTER_THE_UNIT + rf"in\s+(?:early|mid|late|mid-to-late|early-to-mid)[-\s]?(?:{_MONTHS})\b"
 )
 _LOOKED_BACK = re.compile(r"\bhad\s+[a-z]+ed\b|\b(?:lowest|highest)\s+(?:level\s+)?(?:in|since)\b")
 
@@ -3144,7 +3149,7 @@ _ANNOUNCED_PRICES = re.compile(
 )
 
 _CLOSE_TO_THE = re.compile(r"\b(?:close|closer|near)\s+to\s+the\s*(?:rmb|usd|us\$|\$)?$")
-_A_LINE_AFTER = re.compile(r"\s*(?:yuan\s*)?(?:/\s*(?:mt|ton|tonne))?\s*(?:level|mark|threshold)\b")
+_A_LINE_AFTER = re.compile(_AFTER_THE_UNIT + r"(?:level|mark|threshold)\b")
 
 _UNDER_PRESSURE_OF = re.compile(
     r"\b(?:under|with)\s+(?:the\s+)?pressure\s+(?:of|at)\s*(?:usd|us\$|\$|rmb)?\s*$"
@@ -3155,22 +3160,18 @@ _CHANNEL_AFTER = re.compile(r"[^.;]{0,30}?\b(?:channel|platform|band)\b")
 _FROM_A_LEVEL_TO = re.compile(
     r"\bfrom\s+(?:rmb\s*)?[\d,.]+\s*(?:yuan)?\s*(?:/\s*(?:mt|ton|tonne))?\s+to\s*(?:rmb)?$"
 )
-_IN_PART_OF_A_MONTH = re.compile(
-    rf"\s*(?:yuan\s*)?(?:/\s*(?:mt|ton|tonne)\s*)?in\s+(?:early|mid|late|mid-to-late|early-to-mid)"
-    rf"[-\s]+(?:{_MONTHS})\b"
-)
 
 _MOVED_THEN_AT = re.compile(
-    r"\s*(?:yuan\s*)?(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\b(?:\s+(?:from|than)\s+[a-z]+)?\s+at\b"
+    _AFTER_THE_UNIT + r"(?:higher|lower)\b(?:\s+(?:from|than)\s+[a-z]+)?\s+at\b"
 )
 
 _DELIVERED = re.compile(r"\b\d{4}\s+contract\s+delivery\s+(?:was\s+|has\s+been\s+)?completed\b")
 
-_SUPPORT_AFTER = re.compile(r"\s*(?:yuan\s*)?(?:/\s*(?:mt|ton|tonne)\s*)?(?:support|resistance)\b")
+_SUPPORT_AFTER = re.compile(_AFTER_THE_UNIT + r"(?:support|resistance)\b")
 
 _STILL_HAS_ROOM = re.compile(r"\b(?:still\s+)?ha(?:ve|s)\s+(?:about|around|some|nearly)?\s*$")
 _ROOM_TO_MOVE = re.compile(
-    r"\s*(?:yuan\s*)?(?:/\s*(?:mt|ton|tonne)\s*)?(?:of\s+)?(?:room\s+|space\s+)?to\s+"
+    _AFTER_THE_UNIT + r"(?:of\s+)?(?:room\s+|space\s+)?to\s+"
     r"(?:fall|drop|decline|rise|climb|go)\b"
 )
 
