@@ -426,6 +426,7 @@ FORECAST = Concept(
         "may",
         "might",
         "potentially",  # "with prices potentially dipping to 15,000-15,500 yuan/mt"
+        "possibly",  # a reprint of the same: "with prices possibly dropping to RMB 15,000-15,500"
         "could",
         "will",
         "would",

@@ -270,6 +270,14 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "solder": "tin solder",
     "magnesium": "magnesium",
     "pv aluminium frame": "pv aluminium frame",
+    # "total output of domestic prebaked anodes ..., and the industry average operating rates
+    # came in at about 74.8%"; the survey splits merchant plants from smelters' own
+    "prebaked anode": "prebaked anode",
+    "pre-baked anode": "prebaked anode",
+    "commercial prebaked anode": "prebaked anode (commercial)",
+    "supporting anode": "prebaked anode (supporting)",
+    "supporting anodes": "prebaked anode (supporting)",
+    "supporting prebaked anode": "prebaked anode (supporting)",
 }
 # Known industry names as word tuples, for finding them anywhere in a clause.
 _INDUSTRY_WORDS: dict[tuple[str, ...], str] = {}
@@ -1000,6 +1008,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     # "the average price of SMM prebaked anodes plunged 868 yuan/mt month-on-month in May"
     "prebaked anodes": "prebaked anode",
     "pre-baked anodes": "prebaked anode",
+    # "SMM anode prices in east China closed at 4,832-8,017 yuan/mt": SMM's aluminium reports
+    # shorten prebaked anodes to "anode"; battery anodes are always "anode material(s)"
+    "smm anode": "prebaked anode",
     # quartz ore for silicon smelting, sold ex-mine by grade
     "silica": "silica",
     "high-grade silica": "silica (high-grade)",

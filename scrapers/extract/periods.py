@@ -117,7 +117,12 @@ _COMPARED_WITH = re.compile(
 _LAST_MONTH = re.compile(r"\blast\s+month\b")
 # ("the average premium for cargoes invoiced this month": when the invoice is dated, not the
 # figure's period)
-_THIS_MONTH = re.compile(r"(?<!invoiced )(?<!dated )\bthis\s+month\b")
+_THIS_MONTH = re.compile(
+    r"(?<!invoiced )(?<!dated )\bthis\s+month\b"
+    # "the monthly price of SMM 1# lead ingots only declined 28 yuan/mt ... this Thursday": the
+    # running average of the month the report is in
+    r"|\bthe\s+monthly\s+(?:average\s+)?price\s+of\b"
+)
 
 
 def _without_comparisons(folded: str) -> str:

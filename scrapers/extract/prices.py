@@ -159,6 +159,10 @@ _LOTS_BEYOND = re.compile(
     r"|\bat\s+or\s+(?:above|below|over|under)(?:\s+(?:cif|fob))?\s*(?:rmb|us\$|\$)?\s*$"
     # (where most deals were heard, "Most transactions ... were heard at", is the market's)
     r"|\bheard\s+(?:below|above)(?:\s+(?:cif|fob))?\s*(?:rmb|us\$|\$)?\s*$"
+    # "export order prices mostly increased, with adjustments in the range of $10-25/mt": how
+    # far several orders moved, not a price
+    r"|\b(?:adjustments?|declines?|increases?)\s+(?:were\s+)?(?:concentrated\s+)?"
+    r"(?:around|in\s+the\s+range\s+of|within|between)\s*(?:usd|rmb|us\$|\$)?\s*$"
 )
 _SELLING_LINE = re.compile(
     r"\b(?:shipping|selling|sales)\s+prices?\s+of\s+(?:less|lower|more|higher)\s+than\s*$"
@@ -182,6 +186,20 @@ _TENDER = re.compile(
     # "A tungsten enterprise in Xiamen announced its APT procurement price"
     r"|\bguidance\s+prices?\b|\blong-term\s+contract\s+(?:procurement\s+)?prices?\b"
     r"|\b(?:its|their)\s+(?:[a-z]+\s+)?procurement\s+prices?\b"
+    # an aluminium smelter's monthly price for its anodes or aluminium fluoride: "the March 2025
+    # procurement benchmark price of a certain aluminum smelter in Shandong", "Weiqiao cut its
+    # benchmark purchasing prices for prebaked anode", "the procurement base price", "Prebaked
+    # anode benchmark price has been lowered for four consecutive months"
+    r"|\b(?:procurement|purchas(?:e|ing))\s+(?:benchmark|base)\s+prices?\b"
+    r"|\bbenchmark\s+(?:procurement|purchas(?:e|ing))\s+prices?\b"
+    r"|\bbenchmark\s+prices?\s+for\s+(?:[a-z-]+\s+){0,3}purchases\b"
+    r"|\bbenchmark\s+prices?\s+(?:has|have|had|was|were)\s+(?:been\s+)?"
+    r"(?:lowered|raised|cut|set|adjusted)\b"
+    # ... and one seller's own price: "another major domestic anode supplier lifted its March
+    # sales price by 1,381 yuan/mt"; "In June the company raised prices ..."
+    r"|\b(?:a|an|another|one|the)\s+(?:[a-z-]+\s+){0,4}(?:supplier|seller|company|enterprise"
+    r"|smelter)\b[^.;]{0,60}?\bits\s+(?:[a-z]+\s+){0,2}(?:(?:sales|selling)\s+)?prices?\b"
+    r"|\bthe\s+company\s+(?:raised|lowered|cut|lifted)\s+(?:its\s+)?prices?\b"
 )
 
 _DEAL = re.compile(
@@ -5827,6 +5845,8 @@ def _owner_as_written(
     if re.search(
         # "the LME aluminium official price ... to officially close at US$2,179": the settlement
         r"\bofficial\s+settlement\b|\bcash\s+settlement\b|\blme\s+(?:\w+\s+)?official\s+price\b"
+        # "The LME cash offer settlement also widened by USD 18 per tonne"
+        r"|\bcash\s+offer\s+settlement\b"
         # "The LME aluminium cash contract started the week ... at US$1843.50"
         r"|\blme\s+(?:\w+\s+)?cash\s+contract\b",
         head,
@@ -5972,7 +5992,12 @@ def _section_metal_misnamed(product: str, context: Context) -> str:
 # How far before an amount a word for the futures still says the amount is the contract's ("The
 # SHFE 1808 contract hovered around the 20-day moving average, and closed at 49,215 yuan/mt")
 _FUTURES_WORD_REACH = 80
-_SPOT_PRODUCT = re.compile(r"\bwith\s+spot\s+[a-z]+\s+prices?\b")
+_SPOT_PRODUCT = re.compile(
+    r"\bwith\s+spot\s+[a-z]+\s+prices?\b"
+    # "Despite the low SHFE lead price, the monthly price of SMM 1# lead ingots only declined":
+    # SMM's own spot assessment, named after the contract
+    r"|\bsmm\s+(?:#\s?\d|\d#|a00)\s"
+)
 
 
 def _since_the_last_comma(whole: str, start: int, end: int) -> str:

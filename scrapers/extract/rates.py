@@ -84,7 +84,9 @@ _LEVEL_LEAD = re.compile(
     r"|registered|maintained|maintaining|remained|remaining|held|holding|around|about"
     r"|approximately|roughly|nearly|near|some|settled|stabilized|stabilised|steady|stable|flat"
     r"|unchanged|printed|posted|rate|rates|reported|came\s+in|in|averaged|averaging|under|over"
-    r"|below|above|than)|[:=])\s*$"
+    r"|below|above|than"
+    # "the average operating rate at the 18 wire and cable producers was as high as 83.3%"
+    r"|as\s+(?:high|low)\s+as)|[:=])\s*$"
 )
 _ADVERBS = re.compile(
     r"(?:\b(?:by|another|a\s+further|further|slightly|sharply|significantly|markedly|marginally"
@@ -235,6 +237,16 @@ def read_sentence(
 # -- who the numbers belong to ---------------------------------------------------------------------
 
 
+def _narrower(industry: str, resolved: list[_Owner]) -> bool:
+    """A segment of the one industry the clause was otherwise given ("prebaked anode
+    (commercial)" of "prebaked anode")."""
+    return (
+        len(resolved) == 1
+        and resolved[0].group is None
+        and industry.startswith(f"{resolved[0].subject} (")
+    )
+
+
 def _owners(
     clause: Clause, context: Context, previous: list[_Owner], before: str = ""
 ) -> list[_Owner]:
@@ -279,11 +291,11 @@ def _owners(
             return [_Owner(name, region or _region(head) or "China", None) for name in at_opening]
         resolved = _resolve(named, head, context, previous)
         earlier = (
-            names.known_industries(before + " " + folded[: mention.start()])
-            if not resolved and not previous
-            else []
+            names.known_industries(before + " " + folded[: mention.start()]) if not previous else []
         )
-        if earlier:
+        if earlier and (not resolved or _narrower(earlier[-1][2], resolved)):
+            # ... or a segment of the survey's industry: "the commercial prebaked anode output
+            # in January was about 893,900 mt, with operating rates at about 74.1%"
             # "China's metallurgical-grade alumina capacity was 110.82 million mt, with an
             # operating rate of 79.7%": the industry the sentence named before this clause
             return [_Owner(earlier[-1][2], _region(head) or "China", None)]
@@ -1225,12 +1237,18 @@ def learn_survey_week(folded_body: str, context: Context) -> None:
     context.weekly = True
 
 
+_PRICES_SURVEYED = re.compile(r"\bprices?\b")
+
+
 def learn_from_words(sentence: Sentence, context: Context) -> None:
     """A sentence with no figure can still say what the survey is about and when ("Last week,
     an SMM survey covered ... copper rod makers")."""
     folded = sentence.folded
-    if "survey" not in folded and not _MENTION.search(folded):
+    mentioned = _MENTION.search(folded) is not None
+    if "survey" not in folded and not mentioned:
         return
+    if not mentioned and _PRICES_SURVEYED.search(folded):
+        return  # "SMM surveys found export order prices mostly lower": a price survey
     found = {name for *_, name in names.known_industries(folded)}
     if len(found) == 1:
         context.rates_seen = True
