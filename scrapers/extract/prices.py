@@ -1846,9 +1846,10 @@ def _read_prices(
             else own_lead
         )
         first_amount, clause_start_amount = clause_start_amount, False
-        if _TC_PER_DRY_TONNE.search(whole[quantity.start : quantity.end + 4]) and _TC_WORDS.search(
-            whole
-        ):
+        if (
+            _TC_PER_DRY_TONNE.search(whole[quantity.start : quantity.end + 4])
+            or _PER_TONNE_OF_METAL.match(whole, quantity.end)
+        ) and _TC_WORDS.search(whole):
             # "the SMM Imported Zinc Concentrate Index increased by $1/dmt WoW to $66.25/dmt" in
             # a TC report: the treatment charge per dry tonne of concentrate, a fee
             notes.add(
@@ -2096,6 +2097,8 @@ def _read_prices(
             # (not "SHFE copper prices are likely to rise by RMB 600-700/mt after opening up":
             # the opening's gap)
             and not re.search(r"\bby\s*(?:rmb|usd|\$)?\s*$", own_lead)
+            # (nor "... will open flat at RMB 14,350/mt, with prices between ...": the open)
+            and not _OPENS_AT.search(own_lead.rstrip()[-40:])
         ):
             role = "level"  # "LME copper should move in USD 5,320-5,400/mt during Asian hours"
         if role in {"level", "average"} and quantity.sign == -1:
@@ -2968,6 +2971,9 @@ _TO_THE_LEVEL = re.compile(
 )
 
 _TC_PER_DRY_TONNE = re.compile(r"/\s*dmt\b")
+# "marking increases of approximately 2,000 yuan/mt (metal content) and $100/dmt": a domestic
+# treatment charge, quoted per tonne of the metal the concentrate holds
+_PER_TONNE_OF_METAL = re.compile(r"\s*(?:yuan\s*)?(?:/\s*mt\s*)?\(\s*metal\s+content\s*\)")
 _TC_WORDS = re.compile(r"\b(?:tcs?|treatment\s+charges?|processing\s+fees?)\b")
 
 _BUYERS_LINE = re.compile(
@@ -3195,19 +3201,30 @@ _ROOM_TO_MOVE = re.compile(
 
 _A_FEW_DEALS = re.compile(
     r"\b(?:only\s+)?(?:a\s+few|few|several|some|scattered)\s+(?:deals?|transactions?|trades?)\s+"
-    r"(?:were\s+|was\s+)?(?:reported|heard|done|concluded|closed|made)\s+(?:at|around|near)\s*(?:rmb)?$"
+    r"(?:were\s+|was\s+)?(?:reported|heard|done|concluded|closed|made|completed)\s+(?:at|around|near)"
+    r"(?:\s+(?:above|below|over|under))?\s*(?:rmb)?$"  # "few transactions were completed at above"
+    # "with sparse quotations seen at RMB 14,440-14,480/mt": a few sellers' asks
+    r"|\b(?:sparse|scattered|few)\s+(?:quotations|quotes|offers)\s+(?:were\s+)?"
+    r"(?:seen|heard|reported|made)?\s*(?:at|around|near)\s*(?:rmb)?$"
 )
 _NARROW_RANGE_AROUND = re.compile(
     r"\b(?:within|in)\s+an?\s+(?:narrow|tight|small|wide)\s+range\s+(?:around|near|of)\s*(?:rmb)?\s*$"
 )
 _OPENED_MOVED_AT = re.compile(
-    r"\b(?:open(?:ed|s)?|start(?:ed|s)?)\s+(?:(?:mon|tues|wednes|thurs|fri)day\s+)?"
+    # ("SHFE 1307 copper contract prices gapped RMB 350/mt higher at RMB 55,450/mt")
+    r"\b(?:open(?:ed|s)?|start(?:ed|s)?|gapped)\s+(?:(?:mon|tues|wednes|thurs|fri)day\s+)?"
     r"(?:rmb\s*|us\$|\$)?[\d,.]+\s*(?:yuan)?(?:\s*/\s*(?:mt|t))?\s+"
     r"(?:higher|lower)\s+at\s*(?:rmb|us\$|\$)?$"
 )
+# "SHFE 1310 aluminum contract will open flat at RMB 14,350/mt, with prices between ...": a
+# morning note's open for the day, not the day's range or close
+_OPENS_AT = re.compile(
+    r"\b(?:open|opens|opened|opening)\s+(?:slightly\s+)?(?:flat|lower|higher)\s+at\s*"
+    r"(?:rmb|usd|us\$|\$)?$"
+)
 # ... "SHFE 1309 copper contract started Monday RMB 570/mt higher at RMB 53,000/mt": the open's move
 _OPEN_BY = re.compile(
-    r"\b(?:open(?:ed|s)?|start(?:ed|s)?)(?:\s+(?:mon|tues|wednes|thurs|fri)day)?\s*(?:rmb|us\$|\$)?\s*$"
+    r"\b(?:open(?:ed|s)?|start(?:ed|s)?|gapped)(?:\s+(?:mon|tues|wednes|thurs|fri)day)?\s*(?:rmb|us\$|\$)?\s*$"
 )
 
 _AFTER_AN_OPENING = re.compile(
@@ -3224,6 +3241,16 @@ _CLOSE_FOLLOWS = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:clos|settl|en
 
 _BEFORE_THE_CLOSE = re.compile(
     r"^\s*(?:/\s*mt\s*)?,?\s*before\s+(?:finally\s+|eventually\s+)?(?:clos|settl|end|finish)"
+)
+_THEN_MOVED_TO = re.compile(
+    r"^\s*(?:and\s+)?then\s+(?:[a-z]+ed|moved|fell|rose|slid)\s+(?:down\s+|up\s+|back\s+|higher\s+"
+    r"|lower\s+)?to\s*(?:usd|rmb|us\$|\$)?\s*$"
+)
+# "broke through the 30-day moving average to USD 1,851.3/mt, but fell back at the tail of the
+# session to close at USD 1,839.3/mt": where it went before the close
+_BUT_THEN_CLOSED = re.compile(
+    r"^\s*(?:/\s*mt\s*)?,?\s*but\s+(?:then\s+|later\s+)?(?:fell|dropped|slipped|retreated|pared"
+    r"|gave|eased|rose|rebounded|recovered)\b[^.;]{0,60}?\bto\s+(?:clos|settl|end|finish)"
 )
 
 _OFFERED_AT = re.compile(r"\b(?:was|were)\s+(?:offered|quoted)\s+at\s*$")
@@ -4230,7 +4257,7 @@ _RANGES_OF = re.compile(
     # "The average aluminium prices have circulated between A and B"
     # ... "The average aluminium ingot prices have ranged between A and B"
     r"^\s*(?:today,\s*)?(?:the|its|their)\s+(?:average\s+)?(?:[a-z0-9]+\s+){0,3}prices?\s+"
-    r"(?:trends?\s+)?"
+    r"(?:trends?\s+)?(?:today\s+)?"  # ("The average prices today are expected to range between")
     r"(?:is|are|were|was|have|has|had)\b"
     r"[^.]{0,40}?\b(?:range|ranged|ranging|between)\b"
 )
@@ -4729,7 +4756,20 @@ def _role(
         # "The SHFE 1808 contract traded within a narrow range around 49,200 yuan/mt during
         # the morning": where it traded, and "narrow" is no move
         return "intraday"
-    if _OPENED_MOVED_AT.search(head.rstrip()[-70:]):
+    if (
+        _OPENED_MOVED_AT.search(head.rstrip()[-70:])
+        or _OPENS_AT.search(head.rstrip()[-40:])
+        or (_futures(owner) and _BUT_THEN_CLOSED.match(rest))
+        or (
+            # "LME zinc prices overnight opened at USD 2,038/mt, and then inched down to USD
+            # 2,027.8/mt. ... LME zinc prices closed with declines at USD 2,033/mt": a step of
+            # the session its close is told after
+            _futures(owner)
+            and _THEN_MOVED_TO.match(head)
+            and CLOSE.mentioned(following)
+            and CLOSE.search(following) is not None
+        )
+    ):
         # "helped SHFE 1307 copper contract open RMB 140/mt higher at RMB 54,180/mt": the open
         return "intraday"
     if stripped.endswith("(") and _LAST_YEARS_PRICE.search(head.rstrip()[-90:]):
@@ -5147,8 +5187,10 @@ def _role(
         return "other"  # "moved within 100 yuan of the daily average line"
     if re.search(r"\bas\s+much\s+as\s*(?:rmb|\$)?\s*$", stripped):
         return "other"  # "some regions moving as much as RMB 300 per tonne in a day": a ceiling
-    if _SINCE_THE_START.match(trail):
-        return "reference"  # "up 56000 yuan / ton from mid-July": since a dated point, no basis
+    if _SINCE_THE_START.match(trail) and not re.search(r"\bto\s*(?:rmb|us\$|\$)?\s*$", stripped):
+        # "up 56000 yuan / ton from mid-July": since a dated point, no basis (but "up by 2,000
+        # yuan per tonne to 17,625 yuan per tonne from the lowest level at 15,550": the level)
+        return "reference"
     if re.search(
         r"\b(?:matching|corresponding|implied|equivalent)\s+(?:[a-z]+\s+){0,3}prices?\b",
         head[-100:],

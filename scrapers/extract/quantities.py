@@ -74,6 +74,9 @@ _QUANTITY = re.compile(
     # (a machine translation's "hands" are lots: "the position was reduced by 1862 hands")
     rf"|(?P<mass>\s*(?:{TONNE}|kt|lots|hands|units|million|billion|thousand|days|hours)(?![a-z])))?"
 )
+# "Spot prices for India's aluminium alloy ADC12 ingot ... INR 216,000 per tonne": money in a
+# currency no figure is kept in (a price per tonne without a currency word is otherwise yuan)
+_FOREIGN_MONEY = re.compile(r"(?:\b(?:inr|rs\.?|rupees?|eur|gbp|jpy|yen)|[€£])\s*$")
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # "X to Y" is a range only when its ends are of one magnitude: "rose by 120 to 20,450" is a
 # change and a level. A dash ("premiums of 60-300 yuan/mt") is a range whatever the ends.
@@ -126,6 +129,12 @@ def read(folded: str) -> list[Quantity]:
     while (match := _QUANTITY.search(folded, position)) is not None:
         position = max(match.end(), position + 1)
         kind, unit, per_tonne = _kind(match)
+        if (
+            kind is Kind.MONEY
+            and not match.group("pre")
+            and _FOREIGN_MONEY.search(folded, 0, match.start("num"))
+        ):
+            kind, unit, per_tonne = Kind.OTHER, None, False
         sign_text = match.group("sign") or ""
         sign = -1 if sign_text in {"-", "−"} else 1 if sign_text == "+" else None
         scale_word = (match.group("scale") or "").strip()

@@ -66,6 +66,8 @@ _REFERENCE = re.compile(
     r"|following\s+a\s+day\s+of\s+[a-z]+\s+at"
     # "..., compared with the closing price of 123080 yuan / ton on September 1"
     r"|compared\s+(?:with|to)\s+(?:the\s+)?(?:closing|settlement|average)\s+price\s+of"
+    # "to stand at RMB 14690 per tonne, in contrast to 14550 per tonne on 20th of September"
+    r"|in\s+contrast\s+to"
     r"|compared\s+(?:with|to)|(?<!more\s)(?<!less\s)(?<!higher\s)(?<!lower\s)than|versus|vs\.?"
     # "compared to the RMB 300-500/mt premiums from a week earlier"
     r"|against)(?:\s+the)?\s*$"
@@ -147,6 +149,10 @@ FAILED_TO_HOLD = re.compile(
     r"|\b(?:lacked|lacking|lack|without)\s+(?:the\s+)?(?:push|momentum|strength|impetus|drive)\s+to\s+"
     r"(?:break|push|climb|rise|fall|drop)(?:\s+(?:through|above|below|past|over))?(?:\s+the)?\s*"
     r"(?:rmb|us\$|\$)?\s*$"
+    # "SHFE aluminum for October delivery will not be able to break through RMB 14,400/mt until
+    # more upward momentum is available": a line it will not pass
+    r"|\b(?:will\s+not|won't|cannot|can't|not)\s+(?:be\s+able\s+to\s+)?(?:break|push|climb|rise|fall"
+    r"|drop)\s+(?:through|above|below|past|over)\s*(?:rmb|us\$|\$)?\s*$"
 )
 
 _WHY = {

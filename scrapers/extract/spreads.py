@@ -197,7 +197,9 @@ _BARE_TERMS = re.compile(
 )
 
 _VERSUS = re.compile(
-    r"\b(?:against|over)\s+(?:the\s+)?(?:(?:average|spot)\s+prices?\s+of\s+(?:the\s+)?)?"
+    # ("against average SMM #1 lead price")
+    r"\b(?:against|over)\s+(?:the\s+)?(?:(?:average|spot)\s+prices?\s+of\s+(?:the\s+)?"
+    r"|average\s+(?=smm\s*(?:#1|1#)))?"
     # "quoted at a discount of 100-50 yuan/mt to the SMM 1# lead price"
     r"|\bto\s+(?:the\s+)?(?:average\s+)?(?=smm\s*(?:#1|1#))"  # "to the average SMM #1 lead price"
     # "ex-factory prices ... were 100-40 yuan/mt lower than the SMM 1# lead average price"
@@ -236,6 +238,9 @@ _DISCOUNT_BEFORE = re.compile(
     r"\bdiscounts?(?:\s+price)?(?:\s+of)?(?:\s+about|\s+around)?\s*$|\bdiscounted\s*$"
     # "with spot discounts expected at RMB 0-50/mt"
     r"|\bdiscounts?\s+(?:are\s+|is\s+)?expected\s+(?:at|of|between)\s*$"
+    # "Spot copper discounts were RMB 0-40/mt and premiums RMB 0-80/mt in Shanghai"
+    # (not "The average spot premiums/discounts stood at 170 yuan/mt": either side)
+    r"|(?<![/-])\bdiscounts?\s+(?:were|was|are|is|stood\s+at)\s*$"
 )
 
 _LOSS = re.compile(r"\b(?:losses|loss)\b")
@@ -281,7 +286,7 @@ _ITS_PREMIUMS_MOVED = re.compile(
     r"\s*with\s+(?:spot\s+)?(?:premiums?|discounts?)\s+(?:widening|narrowing|rising|falling|up|down)\b"
 )
 _AND_THE_OTHER_SIDE = re.compile(
-    r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?,?\s*and\s+(?:premiums?|discounts?)\s+(?:of|between|at)\s*"
+    r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?,?\s*and\s+(?:premiums?|discounts?)\s+(?:of\s+|between\s+|at\s+)?"
     r"(?:rmb\s*)?$"  # ("spot discounts expected at RMB 0-50/mt and premiums between RMB 0-50/mt")
 )
 
@@ -2160,7 +2165,12 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         before = folded[: versus.start()]
         firsts = names.known_products(_PAREN.sub(" ", before))
         opening = sentence.folded[: max(0, sentence.folded.find(folded))]
-        if metal and re.search(rf"\bprimary\s+{metal}\b", opening + before):
+        if metal and (
+            re.search(rf"\bprimary\s+{metal}\b", opening + before)
+            # "Discounts of lead by pyrometallurgy process increase to RMB 600-800/mt, against
+            # average SMM #1 lead price": the metal smelted from concentrate
+            or re.search(rf"\b{metal}\s+by\s+pyrometallurg", opening + before)
+        ):
             # "Primary lead smelters mostly sold at market prices, with ex-factory quotes ranging
             # from ... against the SMM 1# lead average price": primary metal against its benchmark
             firsts = [(0, 0, f"primary {metal}")]

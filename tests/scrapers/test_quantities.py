@@ -68,3 +68,22 @@ def test_ore_sold_by_the_wet_or_dry_tonne_is_priced_per_tonne(text: str) -> None
 
 def test_a_price_per_nickel_point_is_not_per_tonne() -> None:
     assert [q.kind for q in read_quantities("at 950 yuan/nickel point")] == [Kind.OTHER]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "now standing at inr 216,000 per tonne week-on-week",
+        "tense scrap prices also saw a decrease, reaching rs 185,000 per tonne",
+        "the ingot was offered at €2,450 per tonne",
+    ],
+)
+def test_money_in_a_currency_no_figure_is_kept_in_is_no_price(text: str) -> None:
+    # a price per tonne with no currency word is read as yuan; one named in rupees or euros is
+    # not a figure's money at all
+    assert [q.kind for q in read_quantities(text)] == [Kind.OTHER]
+
+
+def test_yuan_per_tonne_without_a_currency_word_is_still_money() -> None:
+    (quantity,) = read_quantities("reaching 185,000 per tonne")
+    assert (quantity.kind, quantity.unit) == (Kind.MONEY, "CNY/t")
