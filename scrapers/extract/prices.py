@@ -563,6 +563,9 @@ def read_sentence(
                 and recent.change is None
                 and not names.regions(clause.folded)
                 and not re.search(r"\bprices?\b", clause.folded)  # "the price was about flat"
+                # (not "and the proportion of cancelled warrants to total LME copper stocks
+                # remained stable": another quantity's)
+                and not _OTHER_QUANTITY.search(clause.folded)
             ):
                 # "with a discount of 55 yuan/mt against the current month, unchanged": the
                 # spread just read
@@ -606,6 +609,9 @@ def read_sentence(
     return [draft for draft in drafts.values() if not draft.empty]
 
 
+_OTHER_QUANTITY = re.compile(
+    r"\b(?:warrants?|stocks?|inventor(?:y|ies)|positions?|volumes?|output|imports?|exports?)\b"
+)
 _SPREAD_WORD = re.compile(r"\b(?:premiums?|discounts?|par)\b")
 
 
@@ -2836,8 +2842,12 @@ _DURING_THE_PERIOD = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:during|in)\s+the\s+(?:month|week|day|session|quarter|year)\b"
 )
 
+_OVERNIGHT_TRADING = re.compile(
+    r"^\s*(?:/\s*mt\s*)?(?:in|during)\s+(?:the\s+)?overnight\s+trading\b"
+)
 _SESSION_AFTER = re.compile(
-    r"^\s*(?:/\s*mt\s*)?(?:in|during|through)\s+(?:the\s+)?(?:asian|european|us|american|night|day"
+    r"^\s*(?:/\s*mt\s*)?(?:in|during|through)\s+(?:the\s+)?(?:early\s+|late\s+)?"
+    r"(?:asian|european|us|american|night|day"
     r"|morning|afternoon|overnight|second|first)"
     # "hovered at USD 1,870-1,880/mt through Asian and European hours"
     r"(?:\s+and\s+(?:asian|european|us|american))?\s+(?:session|trading|hours)"
@@ -3011,6 +3021,9 @@ _CLOSED_AT_EXTREME = re.compile(
     # "but finished down RMB 120/mt at an intraday low of RMB 14,010/mt": the close
     r"|\b(?:finished|ended|closed|settled)\b[^.;]{0,40}?\bat\s+(?:an|the)\s+(?:intraday|session|day's)"
     r"\s+(?:low|high)\s+of\s*(?:rmb|\$)?$"
+    # "before closing at a recent high of USD 7,420/mt, a gain of USD 60/mt"
+    r"|\bclos(?:ed|ing)\s+at\s+an?\s+(?:recent|fresh|new|[a-z0-9]+-(?:day|week|month|year))\s+"
+    r"(?:low|high)\s+of\s*(?:usd|us\$|rmb|\$)?$"
 )
 
 _EXTREME = re.compile(
@@ -3203,6 +3216,9 @@ _A_FEW_DEALS = re.compile(
     r"\b(?:only\s+)?(?:a\s+few|few|several|some|scattered)\s+(?:deals?|transactions?|trades?)\s+"
     r"(?:were\s+|was\s+)?(?:reported|heard|done|concluded|closed|made|completed)\s+(?:at|around|near)"
     r"(?:\s+(?:above|below|over|under))?\s*(?:rmb)?$"  # "few transactions were completed at above"
+    # "still with buying from some Chinese traders at USD 7,300/mt": a few buyers' bids
+    r"|\b(?:buying|purchases?|selling|sales)\s+(?:from|by)\s+(?:some|a\s+few|few)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:traders|buyers|sellers|investors|consumers)\s+at\s*(?:rmb|usd|us\$|\$)?$"
     # "with sparse quotations seen at RMB 14,440-14,480/mt": a few sellers' asks
     r"|\b(?:sparse|scattered|few)\s+(?:quotations|quotes|offers)\s+(?:were\s+)?"
     r"(?:seen|heard|reported|made)?\s*(?:at|around|near)\s*(?:rmb)?$"
@@ -3221,6 +3237,8 @@ _OPENED_MOVED_AT = re.compile(
 _OPENS_AT = re.compile(
     r"\b(?:open|opens|opened|opening)\s+(?:slightly\s+)?(?:flat|lower|higher)\s+at\s*"
     r"(?:rmb|usd|us\$|\$)?$"
+    # "The most active SHFE four-month aluminum contract is expected to open at RMB 16,250/mt"
+    r"|\b(?:expected|likely|set)\s+to\s+open\s+at\s*(?:rmb|usd|us\$|\$)?$"
 )
 # ... "SHFE 1309 copper contract started Monday RMB 570/mt higher at RMB 53,000/mt": the open's move
 _OPEN_BY = re.compile(
@@ -3251,6 +3269,13 @@ _THEN_MOVED_TO = re.compile(
 _BUT_THEN_CLOSED = re.compile(
     r"^\s*(?:/\s*mt\s*)?,?\s*but\s+(?:then\s+|later\s+)?(?:fell|dropped|slipped|retreated|pared"
     r"|gave|eased|rose|rebounded|recovered)\b[^.;]{0,60}?\bto\s+(?:clos|settl|end|finish)"
+    # "was initially sent down to USD 7,360/mt by the disappointing US economic figures but
+    # erased some of the previous losses ..., with prices finally ending at USD 7,376/mt"
+    r"|^\s*(?:/\s*mt\s*)?[^.;]{0,60}?\bbut\s+(?:erased|pared|recouped|regained|recovered|gave\s+back)"
+    r"\b[^.;]{0,90}?\bfinally\s+(?:ending|closing|settling|finishing)\b"
+    # "The most active contract slid to RMB 49,840/mt before rebounding": a step on the way
+    r"|^\s*(?:/\s*mt\s*)?,?\s*before\s+(?:rebounding|recovering|bouncing|climbing|falling|dropping"
+    r"|pulling\s+back|retreating)\b"
 )
 
 _OFFERED_AT = re.compile(r"\b(?:was|were)\s+(?:offered|quoted)\s+at\s*$")
@@ -4986,7 +5011,13 @@ def _role(
         return "intraday"
     if _futures(owner) and (
         _ONCE.search(stripped[-40:])
-        or (_SESSION_AFTER.match(trail) and not closed)
+        or (
+            _SESSION_AFTER.match(trail)
+            and not closed
+            # (but "jumped USD 59/mt or 2.81% to USD 2,158/mt during overnight trading": a
+            # morning review's whole LME day, its move told with it)
+            and not (last_change is not None and _OVERNIGHT_TRADING.match(trail))
+        )
         # "it hovered around the $34,000/mt mark" in the Asian session: no close
         or _HOVERED.search(stripped) is not None
         # "The SHFE copper 2501 contract hovered at 74,660 yuan/mt early and surged to test

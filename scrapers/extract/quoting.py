@@ -99,6 +99,9 @@ _DEMAND_IN_A_MONTH = re.compile(
     # ... "restarting smelters will do maintenance in June; ... allowing spot premiums to expand
     # to RMB 150/mt": the plants' month, not the premium's
     rf"|\b(?:maintenance|shutdowns?|restarts?|output|production)\s+(?:[a-z]+\s+){{0,2}}in\s+(?:{_MONTHS})\b"
+    # ... "The most active SHFE aluminum contract for delivery in May is expected to ...": the
+    # contract's month, not the quote's
+    rf"|\bfor\s+delivery\s+in\s+(?:{_MONTHS})\b"
 )
 _IN_MONTH = re.compile(
     # (not "a high last seen in May 2009": when the market was last this high)
@@ -119,6 +122,8 @@ class _Owner:
 # yuan/mt", "... once expanded to above 500 yuan/mt": how far it went, not where it stood
 _ONCE = re.compile(
     r"\bonce\s+[a-z]+(?:\s+by|\s+to)?(?:\s+(?:nearly|about|over|some|above|beyond|past))?\s*$"
+    # "The metal only hit USD 2,339/mt with the help of ...": as high as it got, not the close
+    r"|\bonly\s+(?:hit|reached|touched)\s*(?:usd|rmb|us\$|\$)?\s*$"
 )
 
 _TODAYS_QUOTE = re.compile(
@@ -151,8 +156,11 @@ FAILED_TO_HOLD = re.compile(
     r"(?:rmb|us\$|\$)?\s*$"
     # "SHFE aluminum for October delivery will not be able to break through RMB 14,400/mt until
     # more upward momentum is available": a line it will not pass
-    r"|\b(?:will\s+not|won't|cannot|can't|not)\s+(?:be\s+able\s+to\s+)?(?:break|push|climb|rise|fall"
-    r"|drop)\s+(?:through|above|below|past|over)\s*(?:rmb|us\$|\$)?\s*$"
+    # ... "may not be able to return to above the RMB 16,000/mt mark", "is not likely to break
+    # through RMB 15,900/mt in the near term"
+    r"|\b(?:will\s+not|won't|cannot|can't|not)\s+(?:be\s+able\s+to\s+|likely\s+to\s+)?"
+    r"(?:break|push|climb|rise|fall|drop|return\s+to)\s+(?:through|above|below|past|over)(?:\s+the)?"
+    r"\s*(?:rmb|us\$|\$)?\s*$"
 )
 
 _WHY = {
@@ -426,9 +434,17 @@ _VERBLESS = re.compile(
     r"\s*(?:the\s+)?(?:[a-z]+\s+){0,3}?prices?\s+(?:between|at|around|of|in\s+the\s+range\s+of)\b"
     # "..., while SHFE copper between 58100-58600 yuan/mt"
     r"|\s*(?:shfe|lme|spot)\s+(?:[a-z0-9#]+\s+){0,2}?(?:between|at|around)\b"
+    # "..., while SHFE 1210 copper contract moving in the RMB 53500-54,000/mt range": a
+    # participle, the modal before it carried on
+    r"|\s*(?:shfe|lme)\s+(?:[a-z0-9#]+\s+){0,3}?(?:moving|hovering|trading|fluctuating|ranging)"
+    r"\s+(?:in|between|at|around|within)\b"
 )
 
 
+_CROSSED_AFTER = re.compile(
+    r"\bafter\s+(?:the\s+)?[^,;]{0,60}?\b(?:dropped|fell|slid|rose|climbed|broke)\s+"
+    r"(?:below|above|through|under|over)\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
 _PRICES_WILL = re.compile(rf"\b(?:prices?|[a-z]+)\s+(?:to\s+)?(?:{VIEW_VERBS})\b")
 
 
@@ -452,6 +468,10 @@ def _forward(sentence: Sentence, clause: Clause, quantity: Quantity) -> bool:
         # AL Circle writes the day's SMM quote as "the average prices are expected to range
         # between A and B": today's range, not a forecast (but "SHFE copper is expected to range
         # at RMB 36,200-36,600/mt" in a morning comment is the session ahead).
+        return False
+    if _CROSSED_AFTER.search(sentence.folded, 0, quantity.start):
+        # "Goods holders' selling interest will be low after the SHFE current-month aluminum price
+        # dropped below RMB 16,000/mt": the line already crossed, told as the cause
         return False
     if looks_forward(
         sentence.text[clause.start : end], clause.folded, quantity.start - clause.start

@@ -320,6 +320,14 @@ _SAID_IT = re.compile(
 )
 
 
+# (the price's own move then told as the worry's effect: "..., causing LME aluminum to slid to")
+_AS_A_RESULT = re.compile(r",\s*(?:causing|sending|pushing|dragging|driving|leading)\b")
+_WORRIED_THAT = re.compile(
+    r"\b(?:worries|worried|fears?|feared|concerns?|speculation|rumou?rs?)\s+(?:that\s+)?"
+    r"(?:[a-z0-9-]+\s+){1,4}$"
+)
+
+
 def looks_forward(text: str, folded: str, end: int) -> bool:
     """A forward-looking word in ``folded[:end]`` ("is expected to", "SMM predicts", "will"), or
     "next week" anywhere in it; "may" counts only in lower case ("May" is a month)."""
@@ -334,6 +342,14 @@ def looks_forward(text: str, folded: str, end: int) -> bool:
             continue
         if word == "could" and _COULD_TRADE.match(clean, match.end()):
             continue  # "high-bismuth lead could go at a discount of 100-50": today's quote
+        if (
+            word in {"may", "might", "will", "would", "could"}
+            and _WORRIED_THAT.search(clean, max(0, match.start() - 40), match.start())
+            and _AS_A_RESULT.search(clean, match.end(), max(end, 0))
+        ):
+            # "Worries that QE3 may end early, causing LME aluminum to slid to USD 2,034.3/mt":
+            # what the market feared, not where the price is going
+            continue
         if word in {"would", "will"} and _SAID_IT.search(
             clean, max(0, match.start() - 40), match.start()
         ):

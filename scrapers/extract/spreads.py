@@ -534,6 +534,9 @@ def _primary_if_smelters(first: str | None, told: str, context: Context) -> str 
     return first
 
 
+_LONDON_SPOT_PREMIUM = re.compile(
+    r"\b(?:spot\s+)?(?:[a-z]+\s+)?premiums?\s+in\s+london\b|\blondon\s+spot\s+(?:[a-z]+\s+)?premiums?\b"
+)
 _PRIMARY_SMELTERS = re.compile(r"(?<!secondary\s)(?<!secondary\slead\s)\bsmelters\b")
 _A_FEW_QUOTES = re.compile(
     r"\b(?:with\s+)?(?:some|a\s+few)(?:\s+quotes)?\s+at\s+(?:premiums?|discounts?)\s+of\s*$"
@@ -2021,6 +2024,11 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             return _ordered(named[-1][2], f"{names.base_metal(named[-1][2])} futures")
     if _MIDWEST_PREMIUM.search(folded) is not None:
         return "aluminium (us midwest) - aluminium (lme)", False
+    metal_named = context.metal or (names.base_metal(context.product) if context.product else None)
+    if metal_named is not None and _LONDON_SPOT_PREMIUM.search(folded) is not None:
+        # "Spot copper premiums in London surged to USD 21/mt": the LME's cash price over its
+        # three-month price (a backwardation), in dollars
+        return f"{metal_named} (lme cash) - {metal_named} (lme)", False
     if _GRADE_SPREAD.search(folded) is not None:
         # "The spread between good-quality and standard-quality copper was still around 20
         # yuan/mt": the better grade over the standard one
