@@ -2969,6 +2969,14 @@ _RANGE_OVER_A_PERIOD = re.compile(
     r"\s*(?:rmb|us\$|\$)?$"
 )
 
+_WHEN_PRICES_WERE = re.compile(
+    r"\b(?:when|if|once)\s+(?:the\s+)?prices?\s+(?:were|was|are|is|fall|fell|reach|reached)\s+"
+    r"(?:between|at|around|below|above|to)\s*(?:rmb|usd|us\$|\$)?$"
+)
+_MONTHS_SPANNED = re.compile(
+    rf"\bfrom\s+(?:{_MONTHS})\s+(?:to|through|until)\s+(?:{_MONTHS})\b"
+    rf"|\bbetween\s+(?:{_MONTHS})\s+and\s+(?:{_MONTHS})\b"
+)
 # ... over a month (a week's trading range is read as the week's quote, as the corpus has it)
 _OVER_A_PERIOD = re.compile(
     r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november"
@@ -3261,8 +3269,14 @@ _BEFORE_THE_CLOSE = re.compile(
     r"^\s*(?:/\s*mt\s*)?,?\s*before\s+(?:finally\s+|eventually\s+)?(?:clos|settl|end|finish)"
 )
 _THEN_MOVED_TO = re.compile(
-    r"^\s*(?:and\s+)?then\s+(?:[a-z]+ed|moved|fell|rose|slid)\s+(?:down\s+|up\s+|back\s+|higher\s+"
-    r"|lower\s+)?to\s*(?:usd|rmb|us\$|\$)?\s*$"
+    r"^\s*(?:(?:and\s+then|then|but(?:\s+then)?)\s+)?(?:[a-z]+ed|moved|fell|rose|slid)\s+"
+    r"(?:down\s+|up\s+|back\s+|higher\s+|lower\s+)?to\s*(?:usd|rmb|us\$|\$)?\s*$"
+)
+# ("... and LME lead prices kept rising to hit USD 2,221.5/mt. However, ... ended at USD
+# 2,184.5/mt"): how high it went on the way
+_ROSE_TO_HIT = re.compile(
+    r"\b(?:kept\s+)?(?:rising|rose|climbing|climbed|falling|fell)\s+to\s+(?:hit|touch)\s*"
+    r"(?:usd|rmb|us\$|\$)?\s*$"
 )
 # "broke through the 30-day moving average to USD 1,851.3/mt, but fell back at the tail of the
 # session to close at USD 1,839.3/mt": where it went before the close
@@ -4790,7 +4804,7 @@ def _role(
             # 2,027.8/mt. ... LME zinc prices closed with declines at USD 2,033/mt": a step of
             # the session its close is told after
             _futures(owner)
-            and _THEN_MOVED_TO.match(head)
+            and (_THEN_MOVED_TO.match(head) or _ROSE_TO_HIT.search(head))
             and CLOSE.mentioned(following)
             and CLOSE.search(following) is not None
         )
@@ -4799,6 +4813,10 @@ def _role(
         return "intraday"
     if stripped.endswith("(") and _LAST_YEARS_PRICE.search(head.rstrip()[-90:]):
         return "reference"  # "than last year's October 23 price (RMB 2998 per tonne)"
+    if quantity.is_range and _MONTHS_SPANNED.search(head):
+        # "From January to May lead swung at high levels, with LME lead prices mainly between
+        # USD 2,000-2,200/mt": where prices moved over several months, not a quote
+        return "span"
     if (
         quantity.is_range
         and _RANGE_OVER_A_PERIOD.search(stripped[-60:])
@@ -4860,7 +4878,11 @@ def _role(
         return "technical"  # "LME zinc prices dropped to test USD 1,650/mt last week"
     if re.search(r"\bto\s+test\s*(?:usd|us\$|\$|rmb)?$", stripped) and _SUPPORT_AFTER.match(trail):
         return "technical"  # "It is expected to test 48000 yuan / ton support in the evening"
-    if FAILED_TO_HOLD.search(stripped[-50:]):
+    if _WHEN_PRICES_WERE.search(stripped[-60:]):
+        # "speculative buying will be attracted when prices were between RMB 75,000-76,000/mt":
+        # a price something waits for, not the market's
+        return "other"
+    if FAILED_TO_HOLD.search(stripped[-110:]):
         # "As the SHFE 1805 contract failed to stay firm above 24,000 yuan/mt this morning":
         # a line it did not hold, not where it stands
         return "other"

@@ -89,6 +89,10 @@ _DEMAND_IN_A_MONTH = re.compile(
     # ... "China's official manufacturing PMI hit its lowest since August 2012 at 49.4 in
     # January": the index's month
     rf"|\bpmi\b(?:[^.;]|\.\d){{0,60}}?\bin\s+(?:{_MONTHS})\b"
+    # ... "the US unemployment rate fell from 8.1% for August to 7.8% for September": the
+    # indicator's months
+    rf"|\b(?:unemployment|jobless)\s+rate\b(?:[^.;,]|\.\d){{0,60}}?\b(?:in|for)\s+(?:{_MONTHS})\b"
+    rf"(?:(?:[^.;,]|\.\d){{0,20}}?\b(?:in|for)\s+(?:{_MONTHS})\b)?"
     # ... "The US builders' housing index rose to a near five-year high in March": the index's
     rf"|\b(?:housing|confidence|sentiment|manufacturing|services|consumer)\s+(?:market\s+)?index\b"
     rf"(?:[^.;,]|\.\d){{0,60}}?\bin\s+(?:{_MONTHS})\b"
@@ -161,6 +165,10 @@ FAILED_TO_HOLD = re.compile(
     r"|\b(?:will\s+not|won't|cannot|can't|not)\s+(?:be\s+able\s+to\s+|likely\s+to\s+)?"
     r"(?:break|push|climb|rise|fall|drop|return\s+to)\s+(?:through|above|below|past|over)(?:\s+the)?"
     r"\s*(?:rmb|us\$|\$)?\s*$"
+    # "as they doubted SHFE three-month zinc prices will rise above RMB 15,000/mt": a line they
+    # did not expect to be passed
+    r"|\bdoubt(?:ed|s|ing)?\b[^.;]{0,60}?\b(?:will|would|could|can)\s+(?:break|push|climb|rise|fall"
+    r"|drop)\s+(?:through|above|below|past|over)(?:\s+the)?\s*(?:rmb|us\$|\$)?\s*$"
 )
 
 _WHY = {

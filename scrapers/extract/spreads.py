@@ -918,6 +918,8 @@ def _read_spread(
                 sentence.folded[clause.start : quantity.start],
             )
             and not _PER_POUND.match(sentence.folded, quantity.end - 4)
+            # (not "spot discounts of 0# zinc were RMB 80/mt": the grade's number)
+            and not sentence.folded.startswith("#", quantity.end)
         ):
             unit = amounts[0].unit if amounts else "CNY/t"
             amounts.append(
