@@ -2969,6 +2969,25 @@ _RANGE_OVER_A_PERIOD = re.compile(
     r"\s*(?:rmb|us\$|\$)?$"
 )
 
+_OVER_DATED_DAYS = re.compile(
+    rf"^\s*(?:per\s+tonne|/\s*mt)?\s*(?:during|over|between)\s+(?:{_MONTHS})\.?\s+\d{{1,2}}"
+    r"\s*(?:-|–|to|and)\s*\d{1,2}\b"
+)
+
+
+# ... and the move that ran over those days ("rose by US$22 per tonne from US$2,915 per tonne to
+# US$2,937 per tonne during September 17-23")
+_MOVE_OVER_DATED_DAYS = re.compile(
+    r"^[^.;]{0,80}?\bto\s*(?:us\$|\$|usd|rmb)?\s*[\d,.]+\s*(?:per\s+tonne|/\s*mt)?\s*"
+    rf"(?:during|over|between)\s+(?:{_MONTHS})\.?\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}\b"
+)
+
+
+def _futures_closed(head: str) -> bool:
+    """Whether the words before an amount tell a close ("closed at", "settled at")."""
+    return bool(re.search(r"\b(?:closed|closing|settled|ended|finished)\b", head))
+
+
 _WHEN_PRICES_WERE = re.compile(
     r"\b(?:when|if|once)\s+(?:the\s+)?prices?\s+(?:were|was|are|is|fall|fell|reach|reached)\s+"
     r"(?:between|at|around|below|above|to)\s*(?:rmb|usd|us\$|\$)?$"
@@ -3250,7 +3269,9 @@ _OPENS_AT = re.compile(
 )
 # ... "SHFE 1309 copper contract started Monday RMB 570/mt higher at RMB 53,000/mt": the open's move
 _OPEN_BY = re.compile(
-    r"\b(?:open(?:ed|s)?|start(?:ed|s)?|gapped)(?:\s+(?:mon|tues|wednes|thurs|fri)day)?\s*(?:rmb|us\$|\$)?\s*$"
+    r"\b(?:open(?:ed|s)?|start(?:ed|s)?|gapped)(?:\s+(?:mon|tues|wednes|thurs|fri)day)?"
+    # ("opened up by RMB 620/mt at RMB 56,220/mt")
+    r"(?:\s+(?:up|down|higher|lower))?(?:\s+by)?\s*(?:rmb|us\$|\$)?\s*$"
 )
 
 _AFTER_AN_OPENING = re.compile(
@@ -4645,6 +4666,13 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if (
+        _OVER_DATED_DAYS.match(trail) or _MOVE_OVER_DATED_DAYS.match(rest or trail)
+    ) and not _futures_closed(head):
+        # "rose by US$22 per tonne from US$2,915 per tonne to US$2,937 per tonne during
+        # September 17-23. However, on September 24, the price decreased to ...": where a run of
+        # days ended, told before the day's price
+        return "span"
     if quantity.is_range and _TO_BEYOND.search(stripped[-30:]):
         # "seeing LME zinc fall to below USD 1,730-1,760/mt": a line given as a range, no line a
         # rule could compare, and no range the price is said to stay in
@@ -5352,6 +5380,8 @@ def _role(
     if re.search(
         r"\bby(?:\s+(?:about|around|nearly|some|approximately|roughly))?\s*$", stripped
     ) and (direction(stripped[-70:]) not in {None, 0}):
+        if _futures(owner) and _OPEN_BY.search(stripped[-30:]):
+            return "intraday"  # "opened up by RMB 620/mt at RMB 56,220/mt": the open's gap
         return "change"  # "has slipped over the weekend by RMB 30 per tonne"
     if re.match(
         # (also "finished RMB 440/mt or 0.81% higher at RMB 54,480/mt")
@@ -6720,6 +6750,9 @@ _LIMIT_PRICE = re.compile(
     # "with prices reaching the limit of 174,060 yuan per ton"
     r"|\b(?:hit(?:ting|s)?|reach(?:ed|ing|es)?|touch(?:ed|ing|es)?)\s+(?:the|its)\s+(?:daily\s+)?limit"
     r"(?:\s+(?:price|level|board))?(?:\s+(?:of|at))?\s*(?:rmb|us\$|\$)?\s*$"
+    # "pushed SHFE copper prices to the upper trading limit of RMB 57,240/mt"
+    r"|\b(?:upper|lower)\s+(?:trading\s+|daily\s+|price\s+)?limit(?:\s+(?:price|level))?\s+(?:of|at)"
+    r"\s*(?:rmb|us\$|\$)?\s*$"
 )
 
 # ", flat WoW"; "(flat WoW)" after the quote

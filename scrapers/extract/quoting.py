@@ -68,6 +68,8 @@ _REFERENCE = re.compile(
     r"|compared\s+(?:with|to)\s+(?:the\s+)?(?:closing|settlement|average)\s+price\s+of"
     # "to stand at RMB 14690 per tonne, in contrast to 14550 per tonne on 20th of September"
     r"|in\s+contrast\s+to"
+    # "only 3% away from the record high level of USD 10,190/mt set on February 15th"
+    r"|\bthe\s+(?:record|all-time|historical)\s+(?:high|low)(?:\s+level)?\s+of"
     r"|compared\s+(?:with|to)|(?<!more\s)(?<!less\s)(?<!higher\s)(?<!lower\s)than|versus|vs\.?"
     # "compared to the RMB 300-500/mt premiums from a week earlier"
     r"|against)(?:\s+the)?\s*$"

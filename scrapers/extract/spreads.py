@@ -534,6 +534,7 @@ def _primary_if_smelters(first: str | None, told: str, context: Context) -> str 
     return first
 
 
+_IN_THE_SPOT_MARKET = re.compile(r"\s*in\s+the\s+(?:domestic\s+)?spot\s+market\s*,")
 _LONDON_SPOT_PREMIUM = re.compile(
     r"\b(?:spot\s+)?(?:[a-z]+\s+)?premiums?\s+in\s+london\b|\blondon\s+spot\s+(?:[a-z]+\s+)?premiums?\b"
 )
@@ -2027,6 +2028,14 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
     if _MIDWEST_PREMIUM.search(folded) is not None:
         return "aluminium (us midwest) - aluminium (lme)", False
     metal_named = context.metal or (names.base_metal(context.product) if context.product else None)
+    if (
+        metal_named is not None
+        and _IN_THE_SPOT_MARKET.match(sentence.folded)
+        and re.search(rf"\b{metal_named}\s+(?:premiums?|discounts?)\b", folded)
+    ):
+        # "In the spot market, after SHFE copper prices opened higher, copper premiums fell
+        # slightly to between positive RMB 150-250/mt before 11:00 am": spot over the futures
+        return f"{metal_named} - {metal_named} futures", False
     if metal_named is not None and _LONDON_SPOT_PREMIUM.search(folded) is not None:
         # "Spot copper premiums in London surged to USD 21/mt": the LME's cash price over its
         # three-month price (a backwardation), in dollars
