@@ -117,6 +117,8 @@ DOWN = Concept(
             " lowered lowering lowers losing plunging plummeting slumping tumbling sinking"
             " diving weakening softening shrinking contracting retreating easing dipping slipping"
             " sliding receded recedes receding dwindled dwindles dwindling"
+            # a gap "compressed by 60 yuan/mt to 1,912 yuan/mt during the week"
+            " compressed compresses compressing"
             # the site's typo: "before closing dwn 0.12% at 67920 yuan/mt"
             " dwn"
         ).split(),
@@ -163,6 +165,11 @@ FLAT = Concept(
         "maintained its previous",
         "maintained the previous",
         "kept its previous",
+        # "Jiangsu and Anhui held where they were a week earlier, at 74.7% and 36%"
+        "held where they were",
+        "held where it was",
+        "stayed where they were",
+        "stayed where it was",
     ),
 )
 # Verbs that keep a level where it was: "remained at 73%", "maintained 68.0%".
@@ -242,6 +249,12 @@ YOY = Concept(
         "compared to the same period last year",
         "from a year earlier",
         "from a year ago",
+        # "down 1.33% from May and 1.65% from last year", "ran about 8% above a year earlier"
+        "from last year",
+        "above a year earlier",
+        "below a year earlier",
+        "than a year earlier",
+        "than last year",
         "than a year ago",
         "on the year",
         "from the same month last year",
@@ -275,6 +288,9 @@ WOW = Concept(
         "compared with the previous week",
         "compared to the previous week",
         "than last week",
+        # "2% lower than the week before"
+        "than the week before",
+        "than a week earlier",
         "than the previous week",
         "on the week",
         "during the week",

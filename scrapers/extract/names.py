@@ -220,6 +220,9 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     # SMM's English names brass billet (the rod extruded or cast from brass) "copper billet" too
     "copper billet": "brass billet",
     "recycled lead": "secondary lead",
+    # machine translations' words for it: "SMM renewable lead smelters", "reclaimed lead smelter"
+    "renewable lead": "secondary lead",
+    "reclaimed lead": "secondary lead",
     "secondary lead": "secondary lead",
     "recycled lead refinery": "secondary lead",
     "primary lead": "primary lead",

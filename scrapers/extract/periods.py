@@ -187,7 +187,8 @@ _DOTTED_RANGE = re.compile(
     r"(?:-|–|~|to)\s*(?P<m2>\d{1,2})\.(?P<d2>\d{1,2})(?!\d)"
 )
 _NAMED_RANGE = re.compile(
-    rf"(?:\(|week\s+of\s+|from\s+|during\s+|between\s+)\s*(?:from\s+)?(?P<m1>{MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})"
+    # ("the weekly rate ... was 38.19% for August 31 to September 6")
+    rf"(?:\(|week\s+of\s+|from\s+|during\s+|between\s+|for\s+)\s*(?:from\s+)?(?P<m1>{MONTH_NAMES})\.?\s+(?P<d1>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?\s*(?:-|–|~|to)\s*(?:(?P<m2>{MONTH_NAMES})\.?\s+)?(?P<d2>\d{{1,2}})"
     r"(?:st|nd|rd|th)?(?!\d)"
 )

@@ -1571,6 +1571,10 @@ def _read_prices(
                 # "RMB 4,698 per tonne, which is 56 per cent higher than last year's October 23
                 # price": the year's move
                 side_after = _THAN_A_YEAR_AGO.match(trail)
+            if side_after is None and target is not None and re.fullmatch(r"\s*,\s*", own_lead):
+                # "Nickel briquette averaged 122,000 yuan/mt, 2% lower than the week before":
+                # the level's move, its side told after it
+                side_after = _THAN_THE_PERIOD_BEFORE.match(trail)
             stood = _STOOD_BASIS_SIDE.search(own_lead)
             if side_after is None and stood is not None:
                 # "the LME aluminium benchmark price stood week-on-week high by 1 per cent": the
@@ -2688,7 +2692,7 @@ _WENT_TO = re.compile(
     r"|recovered|rebounded)"
     r"(?:\s+(?:fast|sharply|rapidly|quickly|back|again|further))?"
     # ("rose on buying to USD 2,263/mt")
-    r"(?:\s+on\s+[a-z-]+(?:\s+[a-z-]+)?)?\s+to(?:\s+hit)?"
+    r"(?:\s+on\s+[a-z-]+(?:\s+[a-z-]+)?)?\s+to\b(?:\s+hit)?"
     # "rebounded to hover mostly at RMB 14,060/mt after dipping briefly to ..., but finished"
     r"|\bto\s+hover\s+(?:mostly\s+)?(?:at|around|near)"
     r"\s*(?:usd|us\$|\$|rmb)?\s*$"
@@ -2958,6 +2962,10 @@ _THAN_A_YEAR_AGO = re.compile(
     r"\s+(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier))"
 )
 
+_THAN_THE_PERIOD_BEFORE = re.compile(
+    r"^\s*(higher|lower)\s+than\s+(?:the|a)\s+(?:day|week|month)\s+(?:before|earlier)\b"
+)
+
 _LAST_YEARS_PRICE = re.compile(
     r"\b(?:last\s+year's|a\s+year\s+(?:ago|earlier))\b[^.;]{0,40}?\bprice\s*\(\s*(?:rmb|us\$|\$)?$"
 )
@@ -3199,8 +3207,28 @@ _FOR_BRANDS = re.compile(
 _PUT_OFF = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:discouraged|deterred|dampened|curbed|hurt|put\s+off|scared\s+off)\b"
 )
+_LARGEST_MOVE = re.compile(
+    r"\b(?:highest|largest|biggest|greatest|maximum)\s+(?:single-day\s+|one-day\s+|daily\s+)?"
+    r"(?:price\s+)?(?:increase|rise|gain|decrease|drop|decline|fall|adjustment)s?(?:\s+of)?\s*"
+    r"(?:rmb|us\$|\$)?$"
+)
 _KEPT_UNDER = re.compile(
     r"\b(?:maintained|kept|remained|stayed|held)\s+(?:at\s+)?(?:less\s+than|below|under)\s*(?:rmb)?$"
+    # "Smelters cut what they pay for scrap batteries, keeping it below RMB 8,100/mt": a ceiling
+    # their bids stay under
+    r"|\bkeeping\s+(?:it|them|prices?|bids?|quotes?)\s+(?:below|under)\s*(?:rmb)?$"
+)
+# "... keeping it below RMB 8,100/mt and in some regions below RMB 7,900/mt": a second ceiling
+_KEPT_UNDER_TOO = re.compile(
+    r"\bkeeping\s+(?:it|them|prices?|bids?|quotes?)\s+(?:below|under)\s*(?:rmb)?\s*[\d,]+"
+    r"\s*(?:/\s*mt|yuan/mt)?\s+and\s+(?:in\s+some\s+(?:regions|areas)\s+)?(?:below|under)"
+    r"\s*(?:rmb)?$"
+)
+# "Jinchuan Group cut its nickel price by RMB 2,000/mt on November 21 to RMB 95,500/mt": one
+# producer's own list price, not the market's
+_A_PRODUCERS_OWN_PRICE = re.compile(
+    rf"\b{names.BRAND_NAMES}(?:\s+group)?\s+(?:cut|raised|lowered|lifted|hiked|adjusted|set)\s+"
+    r"(?:its|their)\s+(?:[a-z]+\s+){0,2}(?:prices?|quotations?|quotes?)\b"
 )
 _ONE_PLANT = re.compile(
     r"\bprices?\s+of\s+an?\s+(?:[a-z-]+\s+){0,3}(?:plant|smelter|enterprise|producer|factory|mill)\b"
@@ -4683,6 +4711,10 @@ def _role(
         # "briefly fell to RMB 15,200/mt", "LME zinc dipped to USD 1,962/mt": where it went and
         # did not stay
         return "intraday"
+    if _LARGEST_MOVE.search(stripped[-60:]):
+        # "East China moved most, with the highest daily price increase of 200 yuan/mt": the
+        # biggest of a week's daily steps somewhere, not the market's move
+        return "other"
     if _BELOW_COST_AFTER.match(trail):
         return "other"  # "lead below RMB 16,000/mt is below their cost": a cost line
     if _SUM_OF_MONEY_FOR.match(trail) or _INSTEAD_OF_A_SUM.search(head):
@@ -4763,13 +4795,13 @@ def _role(
         # "Price as high as RMB 40,000/mt discouraged buyers": a level told by its effect on
         # buyers, not a quote
         return "other"
-    if _KEPT_UNDER.search(stripped[-40:]):
+    if _KEPT_UNDER.search(stripped[-40:]) or _KEPT_UNDER_TOO.search(head.rstrip()[-90:]):
         # "The quotation of imported waste aluminum enterprises is still maintained at less than
         # 13000 yuan / ton": a ceiling the quotes stay under, not a price
         return "other"
     if "announc" in head and _ANNOUNCED_PRICES.search(head[-100:]):
         return "deal"
-    if _ONE_PLANT.search(head[-80:]):
+    if _ONE_PLANT.search(head[-80:]) or _A_PRODUCERS_OWN_PRICE.search(head[-100:]):
         # "the price of a recycled aluminum plant in Jiangxi fell by 100 yuan / ton to 13000":
         # one seller's price, not the market's
         return "deal"
@@ -5108,7 +5140,9 @@ def _role(
         quantity.is_range
         and "scrap" not in owner.product
         and re.search(
-            r"\b(?:fluctuat\w*(?:\s+rangebound)?|(?:remained|stayed|was|were|traded)\s+rangebound)"
+            r"\b(?:fluctuat\w*(?:\s+rangebound)?|(?:remained|stayed|was|were|traded)\s+rangebound"
+            # "kept moving rangebound between 19,630-19,670 yuan/mt this week"
+            r"|(?:kept|keeps)\s+(?:moving|trading|fluctuating)\s+rangebound)"
             r"\s+between\s*$",
             stripped,
         )
@@ -5955,7 +5989,14 @@ def _owner_as_written(
             lambda m: ")" if m.group(0).startswith(",") else "",
             product,
         )
-    if _PRICE_INDEX.search(head, max(0, position - 60)) and "index" not in product:
+    index_named = [match.end() for match in _PRICE_INDEX.finditer(head, max(0, position - 60))]
+    if (
+        index_named
+        and "index" not in product
+        # (not the index quoted just before: "the index was 27,821 yuan/mt, battery-grade
+        # nickel sulphate was quoted at 27,820-28,340 yuan/mt")
+        and not re.search(r"\d", head[index_named[-1] : position])
+    ):
         product = _with_qualifier(product, "index")
     if re.search(r"\bplatts\b", head[max(0, position - 60) :]) and "platts" not in product:
         product = _with_qualifier(product, "platts")  # "The LME alumina platts price"
@@ -6406,6 +6447,10 @@ def _market(
         return "SHFE"  # "Shanghai aluminum main night open low, the final close at 13865"
     if "comex" in head:
         return "COMEX"
+    if futures and re.search(r"\bsul(?:ph|f)ates?\b", product):
+        # "If SHFE nickel stays near its recent lows, battery-grade nickel sulphate quotes are
+        # likely to fall to 30,500-31,500 yuan/mt": a salt no exchange lists, quoted at home
+        futures = False
     if futures:
         if quantity.unit == "USD/t":
             return "skip"  # SHFE's price converted into dollars: a conversion, not a market

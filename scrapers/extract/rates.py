@@ -60,6 +60,8 @@ _MENTION = re.compile(
     # "The start-up rate of enamelled wire enterprises", "The machine operation rate in the
     # enamelled wire industry": SMM's other words for it
     r"|\b(?:start-?up|(?:machine\s+)?operation)\s+rates?\b"
+    # "The weekly opening rate of SMM renewable lead smelters": a machine translation's word
+    r"|\bopening\s+rates?\b(?=\s+(?:of|at|in|for|across)\b)"
     # "Rates across foil producers are estimated at 87%", "The average rate at foil producers
     # rose only marginally to 64.98%": a survey's rate, its noun left out
     r"|\brates?(?=\s+(?:across|at)\s+(?:[a-z/,-]+\s+){0,4}?(?:producers|enterprises|plants"
@@ -86,7 +88,9 @@ _LEVEL_LEAD = re.compile(
     r"|unchanged|printed|posted|rate|rates|reported|came\s+in|in|averaged|averaging|under|over"
     r"|below|above|than"
     # "the average operating rate at the 18 wire and cable producers was as high as 83.3%"
-    r"|as\s+(?:high|low)\s+as)|[:=])\s*$"
+    r"|as\s+(?:high|low)\s+as"
+    # "smelters ... ran at an average 55.8%"
+    r"|at\s+an\s+average(?:\s+of)?)|[:=])\s*$"
 )
 _ADVERBS = re.compile(
     r"(?:\b(?:by|another|a\s+further|further|slightly|sharply|significantly|markedly|marginally"
@@ -112,6 +116,19 @@ _CAPACITY_USE = re.compile(
     r"\b(?:to\s+)?(?:run|ran|runs|running|operated|operating)\s+at\s+(?:just\s+|only\s+|about\s+)?"
     r"(?=[\d.]+\s*(?:%|per\s*cent)\s+of\s+(?:their|its|the)\s+(?:production\s+)?capacity)"
 )
+# "secondary lead smelters in Jiangsu, Anhui and Henan ran at an average 55.8% in the week": a
+# survey's average, its noun left out
+_SURVEY_RUN = (
+    r"\b(?:run|ran|runs|operated)\s+at\s+(?:an\s+average(?:\s+(?:rate\s+)?of)?"
+    # "aluminum profile enterprises ran at about 63.33% in June"
+    r"|about|around|roughly|approximately)"
+)
+_RAN_AT_AN_AVERAGE = re.compile(
+    _SURVEY_RUN + r"\s+(?=[\d.]+\s*(?:%|per\s*cent)"
+    # (not "ran at about 50% of their capacity": how hard some plants ran, see below)
+    r"(?!\s+(?:of\s+)?(?:their\s+|its\s+)?capacity))"
+)
+_RAN_AT_AN_AVERAGE_LEAD = re.compile(_SURVEY_RUN + r"\s*$")
 # "large plants operated at around 50% capacity": how hard some plants ran, told in passing
 _ROUGH_CAPACITY = re.compile(
     r"\b(?:run|ran|runs|running|operated|operating|work(?:ed|ing)?)\s+at\s+(?:around|about|roughly"
@@ -149,7 +166,11 @@ _BASIS_MOVE_NOUN = re.compile(
 )
 _SAME_SIGN = re.compile(
     r"^\s*(?:(?:mom|yoy|wow|m-o-m|y-o-y|w-o-w|month-on-month|year-on-year|week-on-week"
-    r"|on\s+the\s+(?:month|year|week))\s*)?(?:,\s*)?(?:and|or)\s*(?:by\s+)?$"
+    r"|on\s+the\s+(?:month|year|week)"
+    # "down 1.33% from May and 1.65% from last year"
+    r"|from\s+(?:the\s+previous\s+|last\s+)?(?:month|week|year|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december))\s*)?(?:,\s*)?(?:and|or)\s*"
+    r"(?:by\s+)?$"
 )
 # "a month-on-month drop of 1.4 percentage points": the basis written before its number.
 _NAMED_BASIS = re.compile(
@@ -186,7 +207,7 @@ def read_sentence(
 ) -> list[Draft]:
     """Every operating-rate figure a sentence states."""
     folded = sentence.folded
-    mentioned = _MENTION.search(folded) is not None
+    mentioned = _MENTION.search(folded) is not None or _RAN_AT_AN_AVERAGE.search(folded) is not None
     if not mentioned and not context.rates_seen:
         return []
     if not mentioned and not any(map(folded.__contains__, CUES)):
@@ -265,7 +286,9 @@ def _owners(
         # 79.7%": a volume's growth before the rate is not the rate's number
         first_number = _first_rate_number(clause, folded, mention.start(), first_number)
     head = folded[:first_number]
-    sized = _size_list(clause, folded, context, previous)
+    sized = _size_list(clause, folded, context, previous) or _regions_respectively(
+        clause, folded, context, previous
+    )
     if sized:
         return sized
     if _THE_RATE_GOES_ON.match(folded) and _region(head) is None:
@@ -314,7 +337,7 @@ def _owners(
             # "... resulting in a 1.67 percentage point rise in the regional operating rate": the
             # region the clause names
             return [_Owner(base.subject, _region(head) or base.region, base.group)]
-    used = _CAPACITY_USE.search(folded)
+    used = _CAPACITY_USE.search(folded) or _RAN_AT_AN_AVERAGE.search(folded)
     if used is not None and used.start() < first_number:
         # "allowed industrial aluminum extruders to run at 59.08% of their capacity"
         runners = names.known_industries(folded[: used.start()])
@@ -329,6 +352,19 @@ def _owners(
         and (base := _inherited(context, previous, mentioned=False)) is not None
     ):
         return [_Owner(base.subject, base.region, base.group)]
+    place_rate = _A_PLACES_RATE.search(head[-60:])
+    if place_rate is not None and (context.rates_seen or previous):
+        # "which cut Jiangsu's average by 4.7 percentage points on the week to 70%", "Anhui
+        # went the other way, its rate climbing 3.4 percentage points": the survey's rate in the
+        # place named as its owner (or, for "its", the place the sentence opened with)
+        place = (
+            _region(place_rate.group("place"))
+            if place_rate.group("place") != "its"
+            else _region(without_dateline(before))
+        )
+        base = _inherited(context, previous, mentioned=True)
+        if place is not None and base is not None:
+            return [_Owner(base.subject, place, base.group)]
     if _PRICE_WORDS.search(head) or _foreign_before(head):
         return []
     that_of = _THAT_OF.match(folded)
@@ -366,6 +402,11 @@ def _owners(
     return [_Owner(base.subject, region or base.region, group or base.group)]
 
 
+# "Jiangsu's average", "Henan's rate", "its rate": a place's share of the survey's rate
+_A_PLACES_RATE = re.compile(
+    r"(?:\b(?P<place>its|[a-z][a-z ]{1,30}?)(?:'s|’s)?)\s+(?:average\s+)?(?:operating\s+)?"
+    r"(?:rate|average)\b(?!\s+(?:price|cost|premium|discount|of\s+return))"
+)
 _FIRMS_RAN_AT = re.compile(
     r"\b(?:manufacturers|producers|enterprises|companies|plants|firms|mills|smelters|makers"
     r"|extruders|refineries)\s+(?:operated|ran|were\s+running|were\s+operating)\s+at\s*$"
@@ -426,6 +467,23 @@ def _size_list(
             group = names.industry(match.group("size")).group
         owners.append(_Owner(base.subject, base.region, group))
     return owners
+
+
+def _regions_respectively(
+    clause: Clause, folded: str, context: Context, previous: list[_Owner]
+) -> list[_Owner]:
+    """ "Jiangsu and Anhui held where they were, at 74.7% and 36% respectively": as many places
+    before the rates as there are rates, each the survey's rate there."""
+    if "respectively" not in folded:
+        return []
+    rates = [q for q in clause.quantities if q.kind is Kind.PERCENT]
+    if len(rates) < 2:
+        return []
+    places = names.regions(folded[: rates[0].start - clause.start])
+    base = _inherited(context, previous, mentioned=True)
+    if len(places) != len(rates) or base is None:
+        return []
+    return [_Owner(base.subject, place, base.group) for *_, place in places]
 
 
 # "plants with annual capacity greater than 100,000 mt": a size group told by its capacity band.
@@ -811,9 +869,10 @@ def _read_clause(
             forecast = owner_changes[0][1]
         else:
             forecast = _forward(sentence, clause, clause_end)
+        told = _own_statement(whole, clause.start)
         period = _month_after(whole, owner_levels, context, forecast) or period_of(
-            sentence.text,
-            without_expectations(whole),
+            sentence.text[told:],
+            without_expectations(whole[told:]),
             context.published,
             forecast=forecast,
             weekly=weekly,
@@ -936,6 +995,23 @@ _CARRIED_CHANGE = re.compile(
 )
 
 
+# "Last week, ...", "In March ...", "This week ...": a sentence that opens on its period
+_OPENS_ON_A_PERIOD = re.compile(
+    r"^\s*(?:last|this|next|in|during|over|as\s+of|from|between|for\s+the)\b"
+)
+
+
+def _own_statement(whole: str, clause_start: int) -> int:
+    """Where the statement holding a clause starts: after the last semicolon before it, unless
+    the sentence opens on its period ("Henan Jinli bought little feed last week and ran on its
+    stockpile; Henan's rate fell to 62.6%": last week is when the feed was bought, not the
+    survey's week)."""
+    cut = whole.rfind(";", 0, clause_start)
+    if cut < 0 or _OPENS_ON_A_PERIOD.match(without_dateline(whole).lstrip(" –-")):
+        return 0
+    return cut + 1
+
+
 def _final_basis(basis: ChangeBasis | None, period: str | None, weekly: bool) -> ChangeBasis:
     in_weeks = weekly if period is None else "-W" in period
     if basis is None:
@@ -972,13 +1048,13 @@ def _sign(lead: str, trail: str) -> int | None:
     lead = _THAN_EXPECTED.sub(" ", lead)
     after = re.match(
         r"\s*(?:(?:wow|mom|yoy|w-o-w|m-o-m|y-o-y|week-on-week|month-on-month|year-on-year)\s*)?"
-        r"(lower|higher|less|more|down|up"
+        r"(lower|higher|less|more|down|up|above|below"
         # "a slight 0.6 pp drop in the overall industry operating rate"
         r"|drop|decline|decrease|fall|dip|rise|increase|gain|rebound|jump)\b",
         trail,
     )
     if after is not None:
-        rising = {"higher", "more", "up", "rise", "increase", "gain", "rebound", "jump"}
+        rising = {"higher", "more", "up", "above", "rise", "increase", "gain", "rebound", "jump"}
         return 1 if after.group(1) in rising else -1
     sign = direction(lead[-50:])
     if sign is None and re.search(r"\bby\s*$", lead):
@@ -1034,8 +1110,9 @@ _THAN_EXPECTED = re.compile(
 
 
 _MORE_THAN_BEFORE = re.compile(
-    r"^\s*(?:higher|lower|more|less|up|down)\s+than\s+(?:the\s+)?(?:previous|prior|last|a)\s+"
-    r"(?:month|week|year)\b"
+    r"^\s*(?:(?:higher|lower|more|less|up|down)\s+than"
+    # "Industrial profile makers ... ran about 8% above a year earlier"
+    r"|above|below)\s+(?:the\s+)?(?:previous|prior|last|a)\s+(?:month|week|year)\b"
 )
 
 
@@ -1071,8 +1148,8 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
         # "The average operating rate has been over 75% for fourth straight month"
         return "other", "a line the rate stayed beyond for a run of months: not a level"
     if quantity.kind is Kind.PERCENT and re.search(
-        r"\b(?:were|was|is|are|stood|remained|stayed|kept)\s+(?:above|over|below|under|more\s+than"
-        r"|less\s+than)\s*$",
+        r"\b(?:were|was|is|are|stood|remained|stayed|kept|ran|run|runs|running|operated)\s+"
+        r"(?:above|over|below|under|more\s+than|less\s+than)\s*$",
         lead,
     ):
         # "Operating rate at large stainless steel mills were above 85%": a line the rate is
@@ -1090,7 +1167,7 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
         )
     if quantity.kind is Kind.POINTS:
         return "change", ""
-    if _REFERENCE_LEAD.search(lead[-30:]):
+    if _REFERENCE_LEAD.search(lead[-30:]) and not _RAN_AT_AN_AVERAGE_LEAD.search(lead):
         return "reference", "a value compared with, not the figure"
     if _YEAR_AGO_LEAD.search(lead[-60:]) or _YEAR_AGO_TRAIL.match(trail):
         return "reference", "a year-ago level: not the figure"
@@ -1215,7 +1292,14 @@ def learn_opening_month(sentence: Sentence, context: Context) -> None:
         or _MONTH_DAYS.search(sentence.folded)
         # "Primary aluminium billet plants ran worse than expected in January.": a sentence
         # with no figure that closes on the month
-        or (None if re.search(r"\d", sentence.folded) else _CLOSING_MONTH.search(sentence.folded))
+        # (not one that closes on the month it looks forward to: "the start-up rate fell in June
+        # ... and will struggle to recover in July")
+        or (
+            None
+            if re.search(r"\d", sentence.folded)
+            or looks_forward(sentence.text, sentence.folded, len(sentence.folded))
+            else _CLOSING_MONTH.search(sentence.folded)
+        )
     )
     if opening is not None:
         context.month = month_period(opening.group(0), context.published, forecast=False)

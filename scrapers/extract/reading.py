@@ -435,8 +435,9 @@ def period_of(
 
 
 _COMPARED = re.compile(
-    r"\b(?:from|than|compared\s+(?:with|to)|against|over|versus|vs\.?)\s+(?:the\s+|a\s+)?"
-    r"(?:last|previous|prior|past)\s+(?:week|month|year)\b"
+    # (also "the same as last week": what a rate is compared with, not its period)
+    r"\b(?:from|than|compared\s+(?:with|to)|against|over|versus|vs\.?|the\s+same\s+as)\s+"
+    r"(?:the\s+|a\s+)?(?:last|previous|prior|past)\s+(?:week|month|year)\b"
 )
 
 

@@ -900,6 +900,9 @@ def _gap_of_the_prices_before(
     return f"{high} - {low}"
 
 
+_IN_METAL_CONTENT = re.compile(r"\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:in\s+|\(\s*)metal\s+content\b")
+
+
 def _read_spread(
     sentence: Sentence,
     clause: Clause,
@@ -942,6 +945,19 @@ def _read_spread(
     amounts.sort(key=lambda q: q.start)
     amounts = _ends_told_apart(sentence.folded, amounts)
     if not amounts:
+        return
+    if any(_IN_METAL_CONTENT.match(sentence.folded, q.end) for q in amounts):
+        # "the premium of battery-grade nickel sulphate over first-grade nickel rose 10% to an
+        # average 20,948 yuan/mt in metal content": per tonne of the nickel a salt holds, not
+        # per tonne of the products quoted
+        for quantity in amounts:
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="a premium per tonne of metal content, not per tonne of the products",
+            )
         return
     # "high-quality copper such as Jinchuan (plate) was quoted at premiums of 180-200": a grade,
     # with a brand for example.
