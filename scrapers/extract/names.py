@@ -1050,6 +1050,16 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "stainless steel cold-rolled coil": "stainless steel cold-rolled coil",
     "304 stainless steel cold-rolled coil": "stainless steel cold-rolled coil (304)",
     "304/2b stainless steel cold-rolled coil": "stainless steel cold-rolled coil (304)",
+    # SMM's weekly spot notes name the grade's coils alone: "304 cold-rolled coil", "304 CRC",
+    # "304 hot-rolled coil", "304 HRC"
+    "304 cold-rolled coil": "stainless steel cold-rolled coil (304)",
+    "304 cold-rolled": "stainless steel cold-rolled coil (304)",
+    "304 crc": "stainless steel cold-rolled coil (304)",
+    "stainless steel hot-rolled coil": "stainless steel hot-rolled coil",
+    "304 stainless steel hot-rolled coil": "stainless steel hot-rolled coil (304)",
+    "304 hot-rolled coil": "stainless steel hot-rolled coil (304)",
+    "304 hot-rolled": "stainless steel hot-rolled coil (304)",
+    "304 hrc": "stainless steel hot-rolled coil (304)",
     "rebar": "rebar",
     "steel billet": "steel billet",
     # imported metal quoted at home against the same exchange ("Imported zinc prices were RMB

@@ -322,6 +322,21 @@ def days_back_to(trail: str, published: date | None) -> int | None:
     return None if when is None else (published - when).days
 
 
+def days_since_told_from(folded: str, trail: str, published: date | None) -> int | None:
+    """Days between the day a level is given "as of" and the day its change is told "from":
+    "As of October 7, LME copper closed at $7,462/mt, down $96/mt ... from $7,558/mt on September
+    30" is seven."""
+    as_of = _AS_OF.search(folded) if "as of" in folded else None
+    found = _FROM_A_DAY.match(trail)
+    if as_of is None or as_of.group("m") is None or found is None or published is None:
+        return None
+    level_day = _dated(_MONTHS[as_of.group("m")], int(as_of.group("d")), published)
+    from_day = _dated(_MONTHS[found.group("m")], int(found.group("d")), published)
+    if level_day is None or from_day is None:
+        return None
+    return (level_day - from_day).days
+
+
 _A_DAY = re.compile(rf"\b(?P<m>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)")
 
 

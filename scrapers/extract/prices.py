@@ -2004,6 +2004,16 @@ def _read_prices(
             role = "reference"
         if (
             role == "level"
+            and not _futures(owner)
+            and _HOVERED.search(own_lead.rstrip()[-40:])
+            and _WEEK_SPAN.search(whole[: quantity.start])
+        ):
+            # "the cost went from about 13,670 yuan/mt early in the week to around 13,750
+            # yuan/mt by March 21, while spot prices only fluctuated around 13,450 yuan/mt":
+            # where the week's quotes hovered, the week named before
+            role = "span"
+        if (
+            role == "level"
             and _DEALS_BESIDE_THE_QUOTE.search(own_lead.rstrip())
             and _QUOTED.search(whole[: clause.start])
         ):
@@ -2322,6 +2332,12 @@ def _read_prices(
                 )
             ):
                 sign = pending_sign
+            if (
+                sign is None
+                and last_change is not None
+                and _gapped_move(whole[clause.start : quantity.start])
+            ):
+                sign = pending_sign  # "304 CRC fell 150 yuan/mt and 304 HRC 50 yuan/mt"
             if sign is None and _OFF_BY.search(own_lead):
                 sign = -1  # "finally closed down at $3,051/mt, off $3.5/mt, or 0.11%"
             if sign is None and re.search(r",\s*by\s*$", own_lead):
@@ -2402,6 +2418,16 @@ def _read_prices(
                 )
                 continue
             basis = _basis(trail, context, sentence, own_lead)
+            if basis is None:
+                # "...; against last week, 304 CRC fell 150 yuan/mt and 304 HRC 50 yuan/mt": the
+                # basis the statement opens with
+                framing = _AGAINST_THE_LAST_PERIOD.match(
+                    whole, whole.rfind(";", 0, quantity.start) + 1
+                )
+                if framing is not None:
+                    basis = (
+                        ChangeBasis.WOW if framing.group("period") == "week" else ChangeBasis.MOM
+                    )
             if basis is None and re.fullmatch(r"\s*or\s*", own_lead):
                 # "saw a weekly drop of 7% or 1,450 yuan/mt": the basis named before the
                 # percentage is the amount's too
@@ -4680,6 +4706,28 @@ def _sign(lead: str, trail: str, last_change: Quantity | None) -> int | None:
     return direction(lead[-50:])
 
 
+_AND_ANOTHER = re.compile(
+    r"\s*,?\s*and\s+(?:the\s+)?(?P<product>[a-z0-9#/ -]{2,40}?)\s*(?:rmb|us\$|\$)?\s*"
+)
+
+
+_AGAINST_THE_LAST_PERIOD = re.compile(
+    r"\s*(?:against|compared\s+(?:with|to)|versus)\s+(?:the\s+previous|last)\s+(?P<period>week|month)"
+    r"\s*,"
+)
+_AMOUNT_END = re.compile(r"(?:yuan|/\s*mt|per\s+tonne|/\s*t)\b")
+
+
+def _gapped_move(head: str) -> bool:
+    """Whether the words since the last amount are only "and" and another product: the move's
+    verb left out for the second ("304 CRC fell 150 yuan/mt and 304 HRC 50 yuan/mt")."""
+    ends = [match.end() for match in _AMOUNT_END.finditer(head)]
+    if not ends:
+        return False
+    match = _AND_ANOTHER.fullmatch(head[ends[-1] :])
+    return match is not None and bool(names.known_products(match.group("product")))
+
+
 def _role(
     quantity: Quantity,
     own_lead: str,
@@ -4694,6 +4742,10 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if last_change is not None and _gapped_move(head):
+        # "304 CRC fell 150 yuan/mt and 304 HRC 50 yuan/mt": the second product's move, its verb
+        # left out
+        return "change"
     if (
         _OVER_DATED_DAYS.match(trail) or _MOVE_OVER_DATED_DAYS.match(rest or trail)
     ) and not _futures_closed(head):
@@ -6786,7 +6838,12 @@ _HOVERED = re.compile(
     # "SHFE 1306 slipped to stall at RMB 14,800/mt": where it sat in the session, no close
     r"|\b(?:stall(?:ed)?|stagnat(?:e|ed))\s+at\s*(?:rmb|us\$|\$)?\s*$"
 )
-_RECENTLY = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?:recently|lately|in\s+recent\s+(?:days|weeks))\b")
+_RECENTLY = re.compile(
+    r"^\s*(?:/\s*mt\s*)?,?\s*(?:recently|lately|in\s+recent\s+(?:days|weeks)"
+    # "the price of 304 cold-rolled coil fluctuated around 13,450 yuan/mt this week": where the
+    # week's quotes hovered, beside the week's costs
+    r"|this\s+week|during\s+the\s+week|over\s+the\s+week)\b"
+)
 
 _TO_DATE = re.compile(r"\b(?:mtd|month-to-date|ytd|year-to-date)\b")
 

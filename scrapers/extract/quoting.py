@@ -13,6 +13,7 @@ from scrapers.extract.lexicon import DOD
 from scrapers.extract.periods import (
     MONTH_NAMES,
     days_back_to,
+    days_since_told_from,
     month_period,
     names_a_day_a_month_back,
     on_the_day_published,
@@ -395,6 +396,10 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
     ) in range(5, 9):
         # a weekly review's "down 100 yuan/mt from March 28", the last day of the week before
         # (also where the review says it looks back "over the past week")
+        return ChangeBasis.WOW
+    if (days_since_told_from(sentence.folded, trail, context.published) or 0) in range(5, 9):
+        # "As of October 7, LME copper closed at $7,462/mt, down $96/mt or 1.27% from $7,558/mt
+        # on September 30": a week's move between two dated closes
         return ChangeBasis.WOW
     basis, _ = basis_at(trail, after=True)
     if basis is None:
