@@ -1107,6 +1107,10 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     # ("Imported minerals keep a loss of about 800-900 yuan per tonne")
     "zinc concentrate": "zinc concentrate",
     "imported zinc concentrate": "zinc concentrate (imported)",
+    # SMM's "Imported Copper Concentrate Index" is a treatment charge, like zinc's
+    "copper concentrate": "copper concentrate",
+    "copper concentrates": "copper concentrate",
+    "imported copper concentrate": "copper concentrate (imported)",
     # tungsten's ores by mineral ("black tungsten" is wolframite, "white" scheelite) and APT
     "wolframite concentrate": "wolframite concentrate",
     "black tungsten concentrate": "wolframite concentrate",

@@ -229,7 +229,14 @@ _SESSION = re.compile(
 # A spot price that crossed a line and rose on to a new level: the level is the price, not a
 # session's high.
 _MOVED_BY = re.compile(
-    r"\b(?:reduced|cut|lowered|raised|increased|decreased|rose|fell|dropped|declined|climbed)\s+by\b"
+    r"\b(?:reduced|cut|lowered|raised|increased|decreased|rose|fell|dropped|declined|climbed"
+    # "the price is up by around US$ 176 per tonne"
+    r"|(?:is|was|stood|are|were)\s+(?:up|down))\s+by\b"
+)
+# "..., and on a year-on-year basis by US$ 935.50 per tonne": a move on another basis, its verb
+# the one told before
+_BASIS_THEN_BY = re.compile(
+    r"\b(?:basis|calculation)\s*,?\s*by\s*(?:around\s+|about\s+|nearly\s+)?(?:rmb|us\$|\$)?\s*$"
 )
 _BRIEFLY_MOVED = re.compile(
     r"\bbriefly\s+(?:fell|dropped|slid|dipped|rose|climbed|jumped|touched|hit)\s*(?:to|at)?\s*"
@@ -945,6 +952,7 @@ _AFTER_THE_OPEN = re.compile(
     r"(?:the\s+|(?:mon|tues|wednes|thurs|fri|satur|sun|to)day['’]s\s+)?open(?:ing)?\b"
 )
 
+_FLUCTUATING_BETWEEN = re.compile(r"\bfluctuat(?:ing|ed)\s+between\s*(?:rmb|us\$|\$)?$")
 _WEEK_SPAN = re.compile(r"\b(?:this|the|last)\s+week\b|\bduring\s+the\s+week\b")
 
 _CLOSED_THERE = re.compile(
@@ -1857,9 +1865,16 @@ def _read_prices(
         )
         first_amount, clause_start_amount = clause_start_amount, False
         if (
-            _TC_PER_DRY_TONNE.search(whole[quantity.start : quantity.end + 4])
-            or _PER_TONNE_OF_METAL.match(whole, quantity.end)
-        ) and _TC_WORDS.search(whole):
+            (
+                _TC_PER_DRY_TONNE.search(whole[quantity.start : quantity.end + 4])
+                or _PER_TONNE_OF_METAL.match(whole, quantity.end)
+            )
+            and _TC_WORDS.search(whole)
+        ) or (
+            # "the SMM Imported Copper Concentrate Index (Weekly) stood at $81.36/mt": copper
+            # concentrate is bought by its treatment charge, in dollars a fee, not a price
+            owner.product.startswith("copper concentrate") and quantity.unit == "USD/t"
+        ):
             # "the SMM Imported Zinc Concentrate Index increased by $1/dmt WoW to $66.25/dmt" in
             # a TC report: the treatment charge per dry tonne of concentrate, a fee
             notes.add(
@@ -2005,8 +2020,19 @@ def _read_prices(
         if (
             role == "level"
             and not _futures(owner)
-            and _HOVERED.search(own_lead.rstrip()[-40:])
-            and _WEEK_SPAN.search(whole[: quantity.start])
+            and (
+                (
+                    _HOVERED.search(own_lead.rstrip()[-40:])
+                    and _WEEK_SPAN.search(whole[: quantity.start])
+                )
+                # "Aluminium prices hovered at highs, with spot prices fluctuating between RMB
+                # 20,600-20,800 per tonne" in a weekly survey: the week's span
+                or (
+                    quantity.is_range
+                    and _FLUCTUATING_BETWEEN.search(own_lead.rstrip()[-40:])
+                    and (context.weekly or _WEEK_SPAN.search(whole))
+                )
+            )
         ):
             # "the cost went from about 13,670 yuan/mt early in the week to around 13,750
             # yuan/mt by March 21, while spot prices only fluctuated around 13,450 yuan/mt":
@@ -2344,7 +2370,9 @@ def _read_prices(
                 # "Prices fell across the country, most of all in Chongqing, by RMB 90": the
                 # verb the aside interrupted
                 sign = direction(whole[clause.start : quantity.start][-120:])
-            if sign is None and re.search(r"\bprices?\s+by\s*$", own_lead):
+            if sign is None and (
+                re.search(r"\bprices?\s+by\s*$", own_lead) or _BASIS_THEN_BY.search(own_lead)
+            ):
                 # "..., and granular coal prices by 70 yuan to 1,330 yuan/mt": the verb the
                 # sentence told for the move before
                 moved = list(_MOVED_BY.finditer(whole[: quantity.start]))
@@ -2381,7 +2409,10 @@ def _read_prices(
                 if (
                     basis is not None
                     and basis is not draft.change.basis
-                    and draft.sentence is not sentence
+                    # (or in this sentence, told with its own basis: "On a month-on-month
+                    # calculation the price is up by around US$ 176 per tonne ..., and on a
+                    # year-on-year basis by US$ 935.50 per tonne")
+                    and (draft.sentence is not sentence or _BASIS_THEN_BY.search(own_lead))
                 ):
                     # "... up RMB 16 per tonne to RMB 4,074. That is RMB 158 per tonne higher
                     # than a month ago": the same price's move over another period, a figure
@@ -3364,7 +3395,9 @@ _BUT_THEN_CLOSED = re.compile(
     r"\b[^.;]{0,90}?\bfinally\s+(?:ending|closing|settling|finishing)\b"
     # "The most active contract slid to RMB 49,840/mt before rebounding": a step on the way
     r"|^\s*(?:/\s*mt\s*)?,?\s*before\s+(?:rebounding|recovering|bouncing|climbing|falling|dropping"
-    r"|pulling\s+back|retreating)\b"
+    r"|pulling\s+back|retreating"
+    # "dived from RMB 102,300/mt to RMB 98,730/mt before a corrective rebound"
+    r"|an?\s+(?:[a-z]+\s+)?(?:rebound|recovery|bounce|pullback|correction))\b"
 )
 
 _OFFERED_AT = re.compile(r"\b(?:was|were)\s+(?:offered|quoted)\s+at\s*$")
@@ -4742,6 +4775,8 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _BASIS_THEN_BY.search(stripped[-60:]):
+        return "change"  # "and on a year-on-year basis by US$ 935.50 per tonne"
     if last_change is not None and _gapped_move(head):
         # "304 CRC fell 150 yuan/mt and 304 HRC 50 yuan/mt": the second product's move, its verb
         # left out

@@ -120,6 +120,21 @@ def _kind(match: re.Match[str]) -> tuple[Kind, str | None, bool]:
     return Kind.OTHER, None, False
 
 
+_CURRENCY_WORD = re.compile(
+    r"\b(?:inr|rs\.?|rupees?|eur|gbp|jpy|yen|rmb|cny|yuan|usd)\b|us\$|[€£$]"
+)
+_FOREIGN_CURRENCIES = ("inr", "rs", "rupee", "eur", "gbp", "jpy", "yen", "€", "£")
+
+
+def _in_foreign_money(folded: str, match: re.Match[str]) -> bool:
+    """Whether an amount "per tonne" with no currency of its own follows one in a foreign
+    currency in its sentence: "rose INR 2,000 per tonne, to 240,850 per tonne"."""
+    if re.search(r"yuan|rmb|cny", match.group(0)):
+        return False
+    named = [found.group(0) for found in _CURRENCY_WORD.finditer(folded, 0, match.start())]
+    return bool(named) and named[-1].startswith(_FOREIGN_CURRENCIES)
+
+
 def read(folded: str) -> list[Quantity]:
     """Every number in a folded sentence, in order."""
     if not any(map(folded.__contains__, "0123456789")):
@@ -132,7 +147,10 @@ def read(folded: str) -> list[Quantity]:
         if (
             kind is Kind.MONEY
             and not match.group("pre")
-            and _FOREIGN_MONEY.search(folded, 0, match.start("num"))
+            and (
+                _FOREIGN_MONEY.search(folded, 0, match.start("num"))
+                or (unit == "CNY/t" and _in_foreign_money(folded, match))
+            )
         ):
             kind, unit, per_tonne = Kind.OTHER, None, False
         sign_text = match.group("sign") or ""

@@ -87,3 +87,18 @@ def test_money_in_a_currency_no_figure_is_kept_in_is_no_price(text: str) -> None
 def test_yuan_per_tonne_without_a_currency_word_is_still_money() -> None:
     (quantity,) = read_quantities("reaching 185,000 per tonne")
     assert (quantity.kind, quantity.unit) == (Kind.MONEY, "CNY/t")
+
+
+def test_an_amount_per_tonne_after_one_in_rupees_is_in_rupees_too() -> None:
+    # "rose INR 2,000 per tonne, to 240,850 per tonne": the level takes the move's currency
+    kinds = [q.kind for q in read_quantities("rose inr 2,000 per tonne, to 240,850 per tonne")]
+    assert kinds == [Kind.OTHER, Kind.OTHER]
+
+
+def test_an_amount_per_tonne_after_one_in_dollars_is_still_yuan() -> None:
+    # only a foreign currency no figure is kept in carries over; "$" does not make yuan dollars
+    quantities = read_quantities("lme rose $20/mt, and spot reached 20,500 per tonne")
+    assert [(q.kind, q.unit) for q in quantities] == [
+        (Kind.MONEY, "USD/t"),
+        (Kind.MONEY, "CNY/t"),
+    ]
