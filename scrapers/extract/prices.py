@@ -2514,6 +2514,13 @@ def _read_prices(
                 continue
             draft.change = PriceChange(sign * quantity.value, basis=basis)
             pending_sign = sign
+            if _BOTH_UP_BY.search(own_lead):
+                # "... rose from 60,250 yuan/mt to 60,650 yuan/mt and the average industrial-grade
+                # price from 58,650 yuan/mt to 59,050 yuan/mt, both up by around 400 yuan/mt": the
+                # one move of the two prices just told
+                for other in _levels_told_in(drafts, sentence)[-2:]:
+                    if other is not draft and other.change is None:
+                        other.change = draft.change
             notes.add(
                 sentence,
                 quantity.start,
@@ -3286,6 +3293,12 @@ _KEPT_UNDER_TOO = re.compile(
 _A_PRODUCERS_OWN_PRICE = re.compile(
     rf"\b{names.BRAND_NAMES}(?:\s+group)?\s+(?:cut|raised|lowered|lifted|hiked|adjusted|set)\s+"
     r"(?:its|their)\s+(?:[a-z]+\s+){0,2}(?:prices?|quotations?|quotes?)\b"
+)
+# "A Guangdong tungsten firm published its long-term contract prices ...: its APT price was set at
+# 453,000 yuan/mt": one seller's own price
+_ITS_PRICE_SET_AT = re.compile(
+    r"\bits\s+(?:[a-z0-9%#-]+\s+){0,3}prices?\s+(?:was\s+|were\s+)?(?:set|fixed)\s+at\s*"
+    r"(?:rmb|us\$|\$)?$"
 )
 _ONE_PLANT = re.compile(
     r"\bprices?\s+of\s+an?\s+(?:[a-z-]+\s+){0,3}(?:plant|smelter|enterprise|producer|factory|mill)\b"
@@ -4888,7 +4901,11 @@ def _role(
         return "other"
     if "announc" in head and _ANNOUNCED_PRICES.search(head[-100:]):
         return "deal"
-    if _ONE_PLANT.search(head[-80:]) or _A_PRODUCERS_OWN_PRICE.search(head[-100:]):
+    if (
+        _ONE_PLANT.search(head[-80:])
+        or _A_PRODUCERS_OWN_PRICE.search(head[-100:])
+        or _ITS_PRICE_SET_AT.search(stripped[-60:])
+    ):
         # "the price of a recycled aluminum plant in Jiangxi fell by 100 yuan / ton to 13000":
         # one seller's price, not the market's
         return "deal"
@@ -5344,7 +5361,12 @@ def _role(
         return "intraday"
     if _bound(stripped) is not None and _CLOSE_FOLLOWS.match(trail):
         return "reference"  # "fell below 8,000 yuan/mt, closing at 7,880": the line, then the close
-    if _OFFERS_MOVED.search(stripped[-80:]) or _FROM_LAST_DEAL.match(trail):
+    if (
+        _OFFERS_MOVED.search(stripped[-80:])
+        # (not a size group's quote moved to its new level: "large secondary aluminum
+        # enterprises raised their quotes by 100 yuan/mt to 20,800-21,000 yuan/mt")
+        and not ("enterprises)" in owner.product and _TO_THE_LEVEL.match(trail))
+    ) or _FROM_LAST_DEAL.match(trail):
         return "deal"  # "suppliers raising their quotes to downstream users by about 100"
     if re.search(
         r"\b(?:most\s+(?:deals|transactions)|(?:deals|transactions)\s+were\s+mostly)\b[^.;]{0,40}"
@@ -5762,6 +5784,27 @@ _PLACE_MOVED = re.compile(
 _SIZED = re.compile(r" \((?:large|medium and small|medium|small) enterprises\)$")
 
 
+_BOTH_UP_BY = re.compile(
+    r"\bboth\s+(?:up|down|higher|lower|rising|falling)\s+(?:by\s+)?(?:around\s+|about\s+|nearly\s+)?"
+    r"(?:rmb|us\$|\$)?\s*$"
+)
+
+
+def _levels_told_in(drafts: dict[tuple[object, ...], Draft], sentence: Sentence) -> list[Draft]:
+    """The prices a sentence has given levels for so far, in the order it told them."""
+    return [
+        draft
+        for draft in drafts.values()
+        if draft.sentence is sentence and (draft.value is not None or draft.low is not None)
+    ]
+
+
+_GRADE_ALONE = re.compile(
+    r"\b(?P<grade>battery|industrial)-grade\s+(?:average\s+)?(?:prices?|quotes?|quotations?)\b"
+)
+_LITHIUM_SALT_GRADES = ("(battery-grade)", "(industrial-grade)")
+
+
 def _owner(
     whole: str,
     clause: Clause,
@@ -5780,6 +5823,13 @@ def _owner(
     )
     if grades:
         owner = _Owner(names.graded_anew(owner.product, grades), owner.region)
+    since_comma = whole[clause.start : quantity.start]
+    grade_alone = _GRADE_ALONE.search(re.split(r",\s", since_comma)[-1])
+    if grade_alone is not None and owner.product.endswith(_LITHIUM_SALT_GRADES):
+        # "..., and the average industrial-grade price from 58,650 yuan/mt to 59,050 yuan/mt":
+        # the other grade of the salt just named
+        base = owner.product.rsplit(" (", 1)[0]
+        owner = _Owner(f"{base} ({grade_alone.group('grade')}-grade)", owner.region)
     sentence_head = whole[: quantity.start]
     if (
         owner.region in {"SHFE", "ZCE", "GFEX", "INE"}

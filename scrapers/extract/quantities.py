@@ -63,7 +63,8 @@ _QUANTITY = re.compile(
     rf"|/|per\s)))?"
     rf"(?:(?P<points>{POINTS})|(?P<percent>{PERCENT})"
     rf"|(?P<perother>\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?)?\s*(?:/|per\s+)\s*"
-    rf"(?:mtu|dmtu|nickel\s+(?:unit|point)|metric\s+tonne\s+unit|tonn?e?-degree|kg|kilogram|g|gram"
+    # ("27,000 yuan per metric ton unit": per unit of the metal an ore holds)
+    rf"(?:mtu|dmtu|nickel\s+(?:unit|point)|metric\s+tonn?e?\s+unit|tonn?e?-degree|kg|kilogram|g|gram"
     rf"|lb|pound|oz|ounce"
     rf"|unit|kwh|wh|ah|w|wp|piece|sheet|sq\s*m|m2|m3|litre|liter|barrel|bbl)(?![a-z]))"
     rf"|\s*(?P<post>yuan|rmb|cny|usd|us\s?dollars?|dollars?)(?![a-z])(?P<tonne>{_PER_TONNE})?"

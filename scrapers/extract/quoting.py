@@ -28,6 +28,8 @@ _ABOVE = re.compile(
     r"(?:\b(?:broke\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
     r"|breach(?:es|ed|ing)?"
     r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past|more\s+than"
+    # "once copper passed 80,000 yuan/mt": a line crossed going up
+    r"|pass(?:ed|es|ing)"
     r"|returned\s+above|rose\s+above|climbed\s+above|jumped\s+above|stood\s+above"
     r"|stand(?:s|ing)?\s+above|stay(?:s|ed|ing)?\s+above|climbing\s+(?:well\s+|significantly\s+)?above)"
     r"(?:\s+the)?(?:\s+(?:mark|level|threshold|high|high\s+level)\s+of)?)\s*$"

@@ -402,6 +402,13 @@ def _owners(
     return [_Owner(base.subject, region or base.region, group or base.group)]
 
 
+# "weekly operating rates of 89.5%, 89.2%, 88.1% and 87.6%, averaging 88.6%": a list of rates and
+# their average
+_LIST_THEN_AVERAGE = re.compile(
+    r"[\d.]+\s*%(?:\s*(?:,|and|,\s*and)\s*[\d.]+\s*%)+[^%\d]{0,20}?,?\s*"
+    r"(?:averaging|an\s+average\s+of|with\s+an\s+average\s+of|on\s+average)\s*"
+    r"(?P<average>[\d.]+\s*%)"
+)
 # "Jiangsu's average", "Henan's rate", "its rate": a place's share of the survey's rate
 _A_PLACES_RATE = re.compile(
     r"(?:\b(?P<place>its|[a-z][a-z ]{1,30}?)(?:'s|’s)?)\s+(?:average\s+)?(?:operating\s+)?"
@@ -785,6 +792,7 @@ def _read_clause(
     previous_end = clause.start
     last_sign: int | None = None
     named_after = bool(_trailing_owners(clause, folded))  # "54% for extruders, 58% in ..."
+    averaged = _LIST_THEN_AVERAGE.search(folded)
     for quantity in (q for q in clause.quantities if q.kind in {Kind.PERCENT, Kind.POINTS}):
         own_lead = whole[max(clause.start, previous_end) : quantity.start]
         lead = whole[max(clause.start, quantity.start - WINDOW) : quantity.start]
@@ -792,6 +800,21 @@ def _read_clause(
         previous_end = quantity.end
         forecast = _forward(sentence, clause, quantity.start)
         role, why = _role(quantity, lead, trail)
+        if averaged is not None and quantity.kind is Kind.PERCENT:
+            # "with weekly operating rates of 89.5%, 89.2%, 88.1% and 87.6%, averaging 88.6%":
+            # the period's figure is the average; the weeks listed before it are its parts
+            at = quantity.start - clause.start
+            if at == averaged.start("average"):
+                role, why = "level", ""
+            elif averaged.start() <= at < averaged.start("average"):
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    why="one of several rates the sentence averages: the average is the figure",
+                )
+                continue
         if (
             role == "other"
             and levels
