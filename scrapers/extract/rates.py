@@ -402,6 +402,10 @@ def _owners(
     return [_Owner(base.subject, region or base.region, group or base.group)]
 
 
+_SIZE_OF_A_CUT = re.compile(
+    r"\b(?:cuts?|restrictions?|reductions?|curtailments?|curbs?)\s+(?:of\s+)?"
+    r"(?:up\s+to\s+|about\s+|around\s+|nearly\s+)?$"
+)
 # "weekly operating rates of 89.5%, 89.2%, 88.1% and 87.6%, averaging 88.6%": a list of rates and
 # their average
 _LIST_THEN_AVERAGE = re.compile(
@@ -1159,6 +1163,10 @@ _AGAINST_ANOTHER_MONTH = re.compile(
 
 def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
     """What a % or pp number is: level, change, reference, expectation or other."""
+    if _SIZE_OF_A_CUT.search(lead[-50:]):
+        # "large galvanisers in Tianjin faced cuts of up to 50%": how much output a rule took
+        # away, not a rate
+        return "other", "the size of a cut or restriction, not a rate"
     if quantity.is_range:
         # "production line operating rates mostly at 60-70%", "raised operating rates by
         # 10-20%": several firms' numbers, not one rate

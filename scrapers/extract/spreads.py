@@ -1762,8 +1762,10 @@ _REGION_THAN = re.compile(
 _REGION_PAIR = re.compile(
     r"\b(?:the\s+)?(?P<a>[a-z]+(?:\s+china)?)-(?P<b>[a-z]+(?:\s+china)?)\s+(?:price\s+)?spread\b"
     # "the price spread for standard-quality copper premiums between Shanghai and Guangdong"
-    r"|\bprice\s+spread\s+(?:(?:for|of)\s+[a-z -]{3,50}?\s+)?between\s+(?P<c>[a-z]+(?:\s+china)?)"
-    r"\s+and\s+(?P<d>[a-z]+(?:\s+china)?)\b"
+    # (also "the spread of standard-quality copper premiums between Shanghai and Guangdong", "the
+    # spread between standard-quality copper premiums in Shanghai and Guangdong")
+    r"|\b(?:price\s+)?spread\s+(?:(?:for|of|between)\s+[a-z -]{3,50}?\s+)?(?:between|in)\s+"
+    r"(?P<c>[a-z]+(?:\s+china)?)\s+and\s+(?P<d>[a-z]+(?:\s+china)?)\b"
     # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"
     r"|\bprices?\s+in\s+(?P<e>[a-z]+(?:\s+china)?)\s+exceeded\s+(?:those|that)\s+in\s+"
     r"(?P<f>[a-z]+(?:\s+china)?)\b"
@@ -2467,6 +2469,12 @@ _TOLD_ON = re.compile(
     r"(?:could|can|would|might)\s+be\s+discounted\s+by\b"
     r"|^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)[a-z#0-9 -]{0,40}?\s+"
     r"(?:premiums?|discounts?)\s+(?:was|were)\s+quoted\s+at\b"
+    # "...; standard-quality copper at a premium of 160 yuan/mt": the verb of the grade before
+    # left out
+    # (a grade alone, not a brand's example or deals: "SX-EW copper such as Spence traded at")
+    r"|^\s*(?:,\s*)?(?:(?:and|while|whereas)\s+)?(?!in\b)"
+    r"(?![^,;]{0,40}?\b(?:such\s+as|traded|sold|went|offered|dealt|quoted)\b)"
+    r"[a-z#0-9 -]{2,40}?\s+at\s+an?\s+(?:premium|discount)\s+of\b"
 )
 
 _SIGNED_AGAINST = re.compile(
