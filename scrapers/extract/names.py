@@ -135,6 +135,8 @@ _SMALL_AND_MEDIUM = re.compile(
 
 INDUSTRY_ALIASES: Mapping[str, str] = {
     "aluminium extruder": "aluminium extrusion",
+    # "the operating rate of downstream extruders" in an aluminium billet survey
+    "downstream extruder": "aluminium extrusion",
     "aluminium extrusion": "aluminium extrusion",
     "aluminium profile": "aluminium extrusion",
     "extrusion": "aluminium extrusion",
@@ -192,6 +194,10 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "secondary alloy": "secondary aluminium",
     "aluminium bar": "aluminium billet",
     "aluminium billet": "aluminium billet",
+    # SMM's monthly survey names it by its feed: "primary aluminum billets", "molten aluminium
+    # casting billet enterprises"
+    "primary aluminium billet": "aluminium billet",
+    "molten aluminium casting billet": "aluminium billet",
     "aluminium billet and bar": "aluminium billet",
     "aluminium rod and bar": "aluminium billet",
     "copper rod": "copper cathode rod",

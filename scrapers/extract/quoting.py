@@ -228,6 +228,9 @@ def _held(lead: str) -> bool:
     )
 
 
+_A_RATE_HELD = re.compile(r"\b(?:operating|utili[sz]ation)\s+rates?\b[^,;]{0,60}$")
+
+
 def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None] | None:
     """ "flat WoW", "unchanged from the previous trading day": a change of 0, with its basis
     (SMM's "flat MoM" is the previous day's in a daily report, the previous week's in a weekly
@@ -243,6 +246,10 @@ def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None
         folded,
     )
     if match is None:
+        return None
+    if _A_RATE_HELD.search(folded, 0, match.start()):
+        # "Operating rates at major primary aluminium alloy enterprises were flat from the previous
+        # week, with aluminium moving narrowly above 18,000 yuan/mt": the rate held, not the price
         return None
     rest = folded[match.end() : match.end() + 45]
     if match.group(0).startswith("the same as"):

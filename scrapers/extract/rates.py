@@ -896,10 +896,10 @@ def _read_clause(
             forecast = owner_changes[0][1]
         else:
             forecast = _forward(sentence, clause, clause_end)
-        told = _own_statement(whole, clause.start)
+        told, ends = _own_statement(whole, clause.start)
         period = _month_after(whole, owner_levels, context, forecast) or period_of(
-            sentence.text[told:],
-            without_expectations(whole[told:]),
+            sentence.text[told:ends],
+            without_expectations(whole[told:ends]),
             context.published,
             forecast=forecast,
             weekly=weekly,
@@ -1028,15 +1028,17 @@ _OPENS_ON_A_PERIOD = re.compile(
 )
 
 
-def _own_statement(whole: str, clause_start: int) -> int:
-    """Where the statement holding a clause starts: after the last semicolon before it, unless
-    the sentence opens on its period ("Henan Jinli bought little feed last week and ran on its
-    stockpile; Henan's rate fell to 62.6%": last week is when the feed was bought, not the
-    survey's week)."""
+def _own_statement(whole: str, clause_start: int) -> tuple[int, int]:
+    """Where the statement holding a clause starts and ends: between the semicolons around it,
+    unless the sentence opens on its period ("Henan Jinli bought little feed last week and ran on
+    its stockpile; Henan's rate fell to 62.6%": last week is when the feed was bought, not the
+    survey's week; "... was stable as they worked through stocks; wheel plants should reach
+    pre-holiday levels this week": this week is the plants' forecast)."""
+    if _OPENS_ON_A_PERIOD.match(without_dateline(whole).lstrip(" –-")):
+        return 0, len(whole)
     cut = whole.rfind(";", 0, clause_start)
-    if cut < 0 or _OPENS_ON_A_PERIOD.match(without_dateline(whole).lstrip(" –-")):
-        return 0
-    return cut + 1
+    ends = whole.find(";", clause_start)
+    return cut + 1, len(whole) if ends < 0 else ends
 
 
 def _final_basis(basis: ChangeBasis | None, period: str | None, weekly: bool) -> ChangeBasis:
