@@ -116,19 +116,18 @@ _CAPACITY_USE = re.compile(
     r"\b(?:to\s+)?(?:run|ran|runs|running|operated|operating)\s+at\s+(?:just\s+|only\s+|about\s+)?"
     r"(?=[\d.]+\s*(?:%|per\s*cent)\s+of\s+(?:their|its|the)\s+(?:production\s+)?capacity)"
 )
-# "secondary lead smelters in Jiangsu, Anhui and Henan ran at an average 55.8% in the week": a
-# survey's average, its noun left out
+# "secondary lead smelters in Jiangsu, Anhui and Henan ran at an average 55.8% in the week",
+# "aluminum profile enterprises ran at about 63.33% in June": a survey's rate, its noun left out
 _SURVEY_RUN = (
     r"\b(?:run|ran|runs|operated)\s+at\s+(?:an\s+average(?:\s+(?:rate\s+)?of)?"
-    # "aluminum profile enterprises ran at about 63.33% in June"
     r"|about|around|roughly|approximately)"
 )
-_RAN_AT_AN_AVERAGE = re.compile(
+_SURVEY_RAN_AT = re.compile(
     _SURVEY_RUN + r"\s+(?=[\d.]+\s*(?:%|per\s*cent)"
     # (not "ran at about 50% of their capacity": how hard some plants ran, see below)
     r"(?!\s+(?:of\s+)?(?:their\s+|its\s+)?capacity))"
 )
-_RAN_AT_AN_AVERAGE_LEAD = re.compile(_SURVEY_RUN + r"\s*$")
+_SURVEY_RAN_AT_LEAD = re.compile(_SURVEY_RUN + r"\s*$")
 # "large plants operated at around 50% capacity": how hard some plants ran, told in passing
 _ROUGH_CAPACITY = re.compile(
     r"\b(?:run|ran|runs|running|operated|operating|work(?:ed|ing)?)\s+at\s+(?:around|about|roughly"
@@ -207,7 +206,7 @@ def read_sentence(
 ) -> list[Draft]:
     """Every operating-rate figure a sentence states."""
     folded = sentence.folded
-    mentioned = _MENTION.search(folded) is not None or _RAN_AT_AN_AVERAGE.search(folded) is not None
+    mentioned = _MENTION.search(folded) is not None or _SURVEY_RAN_AT.search(folded) is not None
     if not mentioned and not context.rates_seen:
         return []
     if not mentioned and not any(map(folded.__contains__, CUES)):
@@ -337,7 +336,7 @@ def _owners(
             # "... resulting in a 1.67 percentage point rise in the regional operating rate": the
             # region the clause names
             return [_Owner(base.subject, _region(head) or base.region, base.group)]
-    used = _CAPACITY_USE.search(folded) or _RAN_AT_AN_AVERAGE.search(folded)
+    used = _CAPACITY_USE.search(folded) or _SURVEY_RAN_AT.search(folded)
     if used is not None and used.start() < first_number:
         # "allowed industrial aluminum extruders to run at 59.08% of their capacity"
         runners = names.known_industries(folded[: used.start()])
@@ -1200,7 +1199,7 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
         )
     if quantity.kind is Kind.POINTS:
         return "change", ""
-    if _REFERENCE_LEAD.search(lead[-30:]) and not _RAN_AT_AN_AVERAGE_LEAD.search(lead):
+    if _REFERENCE_LEAD.search(lead[-30:]) and not _SURVEY_RAN_AT_LEAD.search(lead):
         return "reference", "a value compared with, not the figure"
     if _YEAR_AGO_LEAD.search(lead[-60:]) or _YEAR_AGO_TRAIL.match(trail):
         return "reference", "a year-ago level: not the figure"
