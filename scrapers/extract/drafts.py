@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from scrapers.extract.text import Sentence
 from scrapers.models import Bound, ChangeBasis, Figure, Metric, PriceChange
+
+if TYPE_CHECKING:
+    from scrapers.extract.quantities import Quantity
 
 
 @dataclass
@@ -114,3 +118,10 @@ class Notes:
             # the last.
             self.readings = [kept for kept in self.readings if kept.offset != reading.offset]
         self.readings.append(reading)
+
+    def add_all(
+        self, sentence: Sentence, quantities: list[Quantity], role: str, *, why: str
+    ) -> None:
+        """The same reading for every amount of a clause (all deals, all one brand's, ...)."""
+        for quantity in quantities:
+            self.add(sentence, quantity.start, quantity.end, role, why=why)

@@ -124,6 +124,7 @@ def _kind(match: re.Match[str]) -> tuple[Kind, str | None, bool]:
 _CURRENCY_WORD = re.compile(
     r"\b(?:inr|rs\.?|rupees?|eur|gbp|jpy|yen|rmb|cny|yuan|usd)\b|us\$|[€£$]"
 )
+_FOREIGN_ANYWHERE = re.compile(r"\b(?:inr|rs\.?|rupees?|eur|gbp|jpy|yen)\b|[€£]")
 _FOREIGN_CURRENCIES = ("inr", "rs", "rupee", "eur", "gbp", "jpy", "yen", "€", "£")
 
 
@@ -140,6 +141,9 @@ def read(folded: str) -> list[Quantity]:
     """Every number in a folded sentence, in order."""
     if not any(map(folded.__contains__, "0123456789")):
         return []
+    # (the carried-currency check reads the sentence again for each amount: only where a foreign
+    # currency is written at all)
+    foreign_named = _FOREIGN_ANYWHERE.search(folded) is not None
     found: list[Quantity] = []
     position = 0
     while (match := _QUANTITY.search(folded, position)) is not None:
@@ -150,7 +154,7 @@ def read(folded: str) -> list[Quantity]:
             and not match.group("pre")
             and (
                 _FOREIGN_MONEY.search(folded, 0, match.start("num"))
-                or (unit == "CNY/t" and _in_foreign_money(folded, match))
+                or (foreign_named and unit == "CNY/t" and _in_foreign_money(folded, match))
             )
         ):
             kind, unit, per_tonne = Kind.OTHER, None, False

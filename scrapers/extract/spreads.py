@@ -950,14 +950,12 @@ def _read_spread(
         # "the premium of battery-grade nickel sulphate over first-grade nickel rose 10% to an
         # average 20,948 yuan/mt in metal content": per tonne of the nickel a salt holds, not
         # per tonne of the products quoted
-        for quantity in amounts:
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "other",
-                why="a premium per tonne of metal content, not per tonne of the products",
-            )
+        notes.add_all(
+            sentence,
+            amounts,
+            "other",
+            why="a premium per tonne of metal content, not per tonne of the products",
+        )
         return
     # "high-quality copper such as Jinchuan (plate) was quoted at premiums of 180-200": a grade,
     # with a brand for example.
@@ -980,41 +978,22 @@ def _read_spread(
             _FOR_EXAMPLE.sub(" ", sentence.folded[statement : clause.start]) + named_before
         )
     if _DEALT.search(named_before) or _SOME_LOTS.search(named_before):
-        for quantity in amounts:
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "deal",
-                why="where deals were done, not the market's quote",
-            )
+        notes.add_all(
+            sentence, amounts, "deal", why="where deals were done, not the market's quote"
+        )
         return
     first_after = sentence.folded[amounts[0].end : clause.start + len(folded)]
     if names.names_brand(named_before) or _FOR_BRANDS_AFTER.match(first_after):
         # ... "Spot lead premiums narrowed to RMB 400/mt to SHFE 1508 lead for Tongguan and
         # Chengyuan brands": the brands named after the amount
-        for quantity in amounts:
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "brand",
-                why="one brand's premium, not the market's",
-            )
+        notes.add_all(sentence, amounts, "brand", why="one brand's premium, not the market's")
         return
     own = re.findall(r"\b(\d{4})\s+contract\b", folded)
     later = (
         bool(own) and context.front_contract is not None and int(own[-1]) > context.front_contract
     )
     if later or re.search(r"\bagainst\s+(?:the\s+)?next\s+month(?:'s)?\b", folded):
-        for quantity in amounts:
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "other",
-                why=_LATER_CONTRACT,
-            )
+        notes.add_all(sentence, amounts, "other", why=_LATER_CONTRACT)
         return
     named = _spread_name(folded, context, sentence)
     just_read = next(
@@ -1075,14 +1054,12 @@ def _read_spread(
         gap = _gap_of_the_prices_before(drafts, amounts[0])
         named = (gap, False) if gap is not None else None
     if named is None:
-        for quantity in amounts:
-            notes.add(
-                sentence,
-                quantity.start,
-                quantity.end,
-                "spread",
-                why="a price difference whose legs are not named: not guessed",
-            )
+        notes.add_all(
+            sentence,
+            amounts,
+            "spread",
+            why="a price difference whose legs are not named: not guessed",
+        )
         return
     name, flip = named
     if name.endswith(" import window") and _told_as_import_parity(
