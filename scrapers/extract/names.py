@@ -287,6 +287,10 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "supporting anode": "prebaked anode (supporting)",
     "supporting anodes": "prebaked anode (supporting)",
     "supporting prebaked anode": "prebaked anode (supporting)",
+    # "The operating rate of the APT industry in October was around 70.4%": tungsten's smelting
+    # to its intermediate, named by its product
+    "apt": "ammonium paratungstate",
+    "ammonium paratungstate": "ammonium paratungstate",
 }
 # Known industry names as word tuples, for finding them anywhere in a clause.
 _INDUSTRY_WORDS: dict[tuple[str, ...], str] = {}
@@ -1124,6 +1128,17 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "white tungsten concentrate": "scheelite concentrate",
     "ammonium paratungstate": "ammonium paratungstate",
     "apt": "ammonium paratungstate",
+    # the concentrate's WO3 content written before it ("SMM 65% black tungsten concentrate
+    # closed at ...") is the grade SMM writes after it ("black tungsten concentrate (65%)")
+    "65 black tungsten concentrate": "wolframite concentrate (65%)",
+    "55 black tungsten concentrate": "wolframite concentrate (55%)",
+    "65 wolframite concentrate": "wolframite concentrate (65%)",
+    "55 wolframite concentrate": "wolframite concentrate (55%)",
+    # tungsten's ferroalloy, quoted for one grade (70%, as APT is for 88.5%)
+    "ferrotungsten": "ferrotungsten",
+    "ferro-tungsten": "ferrotungsten",
+    "70 ferro-tungsten": "ferrotungsten",
+    "70 ferrotungsten": "ferrotungsten",
     # "sponge titanium": titanium sponge with its words the other way round
     "sponge titanium": "titanium sponge",
     # molybdenum's ferroalloy ("molybdenum iron" in some translations) and chemical

@@ -177,6 +177,14 @@ _THAT_AGAIN = re.compile(
     r"^\s*,?\s*(?:while|whereas|and|but)?\s*that\s+(?:of|using|made|produced|from|for|with|based)\b"
 )
 
+# An amount per unit of an ore's metal content ("yuan/mtu", "yuan per metric ton unit")
+_PER_UNIT_OF_METAL = re.compile(r"(?:/|\bper\s)\s*(?:d?mtu|metric\s+tonn?e?\s+unit)\b")
+_AFTER_A_QUOTE_PER_UNIT = re.compile(
+    r"(?:/|\bper\s)\s*(?:d?mtu|metric\s+tonn?e?\s+unit|kg|kilogram)\s*\(\s*$"
+)
+
+_NEXT_ITEM_OPENS = re.compile(r"(?:;|,\s*and)\s*$")
+
 _TENDER = re.compile(
     r"\b(?:tender(?:s|ed)?|auctions?|auctioned)\b"
     r"|\b(?:a|one|the)\s+(?:steel\s+)?mill\b[^.;]{0,60}?\b(?:purchase|purchasing|procurement)"
@@ -184,7 +192,10 @@ _TENDER = re.compile(
     # one firm's own prices: "the guidance price for Jiangxi Tungsten Industry Holding Group's
     # ... wolframite concentrate", "Chongyi Zhangyuan's long-term contract procurement prices",
     # "A tungsten enterprise in Xiamen announced its APT procurement price"
-    r"|\bguidance\s+prices?\b|\blong-term\s+contract\s+(?:procurement\s+)?prices?\b"
+    r"|\bguidance\s+prices?\b|\blong-term\s+contract\s+(?:procurement\s+|purchase\s+)?prices?\b"
+    # "The big producers cut their contract prices by 10,000 yuan/mt": sellers' own contracts,
+    # not an exchange's
+    r"|\b(?:its|their)\s+(?:[a-z]+\s+){0,2}contract\s+prices?\b"
     r"|\b(?:its|their)\s+(?:[a-z]+\s+)?procurement\s+prices?\b"
     # an aluminium smelter's monthly price for its anodes or aluminium fluoride: "the March 2025
     # procurement benchmark price of a certain aluminum smelter in Shandong", "Weiqiao cut its
@@ -1353,9 +1364,12 @@ def _read_prices(
     if not money and ("operating rate" in folded or "utili" in folded):
         return previous
     tonnes = any(q.kind is Kind.TONNES for q in clause.quantities)
-    listed_after_a_tender = whole[: clause.start].rstrip().endswith(";") and bool(
+    # "... long-term contract procurement prices ... were: A; ammonium paratungstate B", "...
+    # published its long-term contract prices ..., with A increasing by ..., and APT rising by
+    # 20,000 yuan/mt to 410,000 yuan/mt": the next item of the firm's own list
+    listed_after_a_tender = bool(_NEXT_ITEM_OPENS.search(whole, 0, clause.start)) and bool(
         _TENDER.search(whole[: clause.start])
-    )  # "... long-term contract procurement prices ... were: A; ammonium paratungstate B"
+    )
     if (
         # a tender told after the prices is their cause ("settled at 730,000-740,000 yuan/mt,
         # ..., as big magnet makers' tenders came in lower"), not what they are
@@ -1420,8 +1434,16 @@ def _read_prices(
                 and quantity.unit != told_unit
                 and whole[max(clause.start, previous_end) : quantity.start].strip() == "("
             )
+            converted = converted or (
+                _AFTER_A_QUOTE_PER_UNIT.search(
+                    whole, max(clause.start, quantity.start - 40), quantity.start
+                )
+                is not None
+            )
             if converted:
                 # "RMB 20,656 per tonne (USD 2,880 per tonne)": the same price in other money
+                # (or "European APT at 610-685 $/mtu (384,000-431,200 yuan/mt)": a quote per
+                # unit of metal, converted)
                 notes.add(
                     sentence,
                     quantity.start,
@@ -1463,6 +1485,14 @@ def _read_prices(
                 "other",
                 why="a price converted into another currency",
             )
+            continue
+        if quantity.kind is Kind.OTHER and _PER_UNIT_OF_METAL.search(
+            whole, quantity.start, quantity.end
+        ):
+            # "closed at 280,000-281,000 yuan/mtu, down 2,000 yuan/mt WoW": a quote per unit of
+            # the ore's metal keeps no figure, nor does its move, whatever unit that is
+            # misprinted in
+            skipped_deal, skipped_role = quantity, "other"
             continue
         if quantity.kind is Kind.OTHER:
             # "down 225" after a price: an amount without its unit, in the unit of the price.
@@ -3300,6 +3330,11 @@ _ITS_PRICE_SET_AT = re.compile(
     r"\bits\s+(?:[a-z0-9%#-]+\s+){0,3}prices?\s+(?:was\s+|were\s+)?(?:set|fixed)\s+at\s*"
     r"(?:rmb|us\$|\$)?$"
 )
+_SELLERS_QUOTES_CONCENTRATED = re.compile(
+    r"\b(?:enterprises|producers|smelters|plants|suppliers|sellers|manufacturers)\b[^.;]{0,100}?"
+    r"\bwith\s+(?:their\s+)?(?:quotations?|quotes|offers)\s+(?:mostly\s+)?concentrated\s+"
+    r"(?:in\s+the\s+range\s+of|at|around|between)\s*$"
+)
 _ONE_PLANT = re.compile(
     r"\bprices?\s+of\s+an?\s+(?:[a-z-]+\s+){0,3}(?:plant|smelter|enterprise|producer|factory|mill)\b"
 )
@@ -4909,6 +4944,11 @@ def _role(
         # "the price of a recycled aluminum plant in Jiangxi fell by 100 yuan / ton to 13000":
         # one seller's price, not the market's
         return "deal"
+    if "concentrated" in head and _SELLERS_QUOTES_CONCENTRATED.search(head[-160:]):
+        # "APT enterprises mostly shipped under long-term contracts, with quotations
+        # concentrated in the range of 395,000-400,000 yuan/mt": what the sellers ask, beside
+        # the price SMM assesses
+        return "deal"
     if _A_FEW_DEALS.search(stripped[-60:]):
         # "spot prices held, with a few transactions reported at RMB 11,820-11,840/mt"
         return "deal"
@@ -5259,7 +5299,11 @@ def _role(
         return "span"
     if (
         quantity.is_range
-        and _MOVED_WITHIN_A_RANGE.search(stripped)
+        and (
+            _MOVED_WITHIN_A_RANGE.search(stripped)
+            # "Over the week prices kept fluctuating within the 16,200-16,300 yuan/mt range"
+            or (_MOVED_WITHIN_THE.search(stripped) and _RANGE_AFTER.match(trail))
+        )
         and re.search(r"\bweek\b", head + " " + trail[:60])
     ):
         # "The benchmark aluminium price ... had an upbeat week, moving within a higher range of
@@ -5684,6 +5728,12 @@ _MOVED_WITHIN_A_RANGE = re.compile(
     r"\b(?:moved|moving|fluctuated|fluctuating|traded|trading|hovered|hovering)\s+within\s+"
     r"(?:a|the)\s+(?:[a-z]+\s+)?range\s+of\s*(?:us\$|\$|rmb|usd)?\s*$"
 )
+
+_MOVED_WITHIN_THE = re.compile(
+    r"\b(?:moved|moving|fluctuated|fluctuating|traded|trading|hovered|hovering)\s+within\s+the"
+    r"\s*(?:us\$|\$|rmb|usd)?\s*$"
+)
+_RANGE_AFTER = re.compile(r"\s*range\b")
 
 _STARTED_THE_WEEK = re.compile(r"\bstart(?:ed|s)\s+the\s+week\b")
 

@@ -62,7 +62,8 @@ _QUANTITY = re.compile(
     rf"(?P<scale>\s*(?:million|billion|thousand)(?=\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?"
     rf"|/|per\s)))?"
     rf"(?:(?P<points>{POINTS})|(?P<percent>{PERCENT})"
-    rf"|(?P<perother>\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?)?\s*(?:/|per\s+)\s*"
+    # (and "European APT at 610-685 $/mtu": the dollar sign after the amount)
+    rf"|(?P<perother>\s*(?:yuan|rmb|cny|usd|us\s?dollars?|dollars?|\$)?\s*(?:/|per\s+)\s*"
     # ("27,000 yuan per metric ton unit": per unit of the metal an ore holds)
     rf"(?:mtu|dmtu|nickel\s+(?:unit|point)|metric\s+tonn?e?\s+unit|tonn?e?-degree|kg|kilogram|g|gram"
     rf"|lb|pound|oz|ounce"
@@ -273,6 +274,12 @@ _EXCHANGE_RANGE_LEAD = re.compile(
 )
 
 
+# A number written with no unit at all ("closed at 5,660"), not one in a unit no figure is kept
+# in ("closed at 280,000-281,000 yuan/mtu, down 2,000 yuan/mt WoW": per unit of the ore's metal,
+# whatever unit its move is misprinted in)
+_BARE_NUMBER = re.compile(r"[\d.,]+")
+
+
 def _unit_of_a_bare_close(folded: str, close: Quantity, after: Quantity | None) -> str | None:
     """The unit of a contract's close written without one: the unit its move is written in
     ("fer2509 closed at 5,660 yesterday, down 64 yuan"), or yuan per tonne for a domestic
@@ -283,6 +290,7 @@ def _unit_of_a_bare_close(folded: str, close: Quantity, after: Quantity | None) 
         or close.sign is not None
         or close.value < 100
         or after is None
+        or not _BARE_NUMBER.fullmatch(folded, close.start, close.end)
         or not _CLOSED_AT.search(folded[max(0, close.start - 20) : close.start])
     ):
         return None
@@ -311,6 +319,7 @@ def _unit_of_a_bare_move(folded: str, move: Quantity, after: Quantity | None) ->
         move.kind is not Kind.OTHER
         or move.high is not None
         or after is None
+        or not _BARE_NUMBER.fullmatch(folded, move.start, move.end)
         or after.kind is not Kind.MONEY
         or not _BARE_MOVE_VERB.search(folded[max(0, move.start - 20) : move.start])
         or folded[move.end : after.start].strip() != "to"

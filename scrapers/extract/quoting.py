@@ -25,7 +25,7 @@ from scrapers.extract.text import Sentence
 from scrapers.models import Bound, ChangeBasis, Metric
 
 _ABOVE = re.compile(
-    r"(?:\b(?:broke\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
+    r"(?:\b(?:broken?\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
     r"|breach(?:es|ed|ing)?"
     r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past|more\s+than"
     # "once copper passed 80,000 yuan/mt": a line crossed going up

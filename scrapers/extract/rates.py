@@ -19,7 +19,7 @@ from decimal import Decimal
 from scrapers.extract import names
 from scrapers.extract.document import Clause, Context
 from scrapers.extract.drafts import Draft, Notes
-from scrapers.extract.lexicon import EXPECTATION, FLAT, FOREIGN, STAYED
+from scrapers.extract.lexicon import BASES, EXPECTATION, FLAT, FOREIGN, STAYED
 from scrapers.extract.periods import month_period, publication_week, shift_week
 from scrapers.extract.quantities import Kind, Quantity
 from scrapers.extract.reading import (
@@ -803,6 +803,8 @@ def _read_clause(
         previous_end = quantity.end
         forecast = _forward(sentence, clause, quantity.start)
         role, why = _role(quantity, lead, trail)
+        if role == "level" and _YEAR_AGO_STORY.search(whole, clause.start, quantity.start):
+            role, why = "reference", "a year-ago level: not the figure"
         if averaged is not None and quantity.kind is Kind.PERCENT:
             # "with weekly operating rates of 89.5%, 89.2%, 88.1% and 87.6%, averaging 88.6%":
             # the period's figure is the average; the weeks listed before it are its parts
@@ -1071,6 +1073,14 @@ def _flat(folded: str) -> bool:
     return not _foreign_before(before[-40:]) and not _PRICE_WORDS.search(before[-40:])
 
 
+_DECLINE_NOUNS = frozenset({"decline", "drop", "fall", "decrease"})
+_MOVE_RESIZED_TO = re.compile(
+    r"\b(?P<move>decline|drop|fall|decrease|rise|increase|gain)s?\s+(?:further\s+)?"
+    r"(?:widen(?:ed|ing|s)?|expand(?:ed|ing|s)?|deepen(?:ed|ing|s)?|narrow(?:ed|ing|s)?"
+    r"|shr[iau]nk(?:ing|s)?)\s+(?:further\s+)?to\s*$"
+)
+
+
 def _sign(lead: str, trail: str) -> int | None:
     # "lost more than expected, by 4.31 percentage points": the miss's words are no direction
     lead = _THAN_EXPECTED.sub(" ", lead)
@@ -1084,6 +1094,11 @@ def _sign(lead: str, trail: str) -> int | None:
     if after is not None:
         rising = {"higher", "more", "up", "above", "rise", "increase", "gain", "rebound", "jump"}
         return 1 if after.group(1) in rising else -1
+    resized = _MOVE_RESIZED_TO.search(lead[-60:])
+    if resized is not None:
+        # "with the YoY decline further widening to 26.09 percentage points": a decline's new
+        # size, whichever way the size went
+        return -1 if resized.group("move") in _DECLINE_NOUNS else 1
     sign = direction(lead[-50:])
     if sign is None and re.search(r"\bby\s*$", lead):
         # "lifted the average rate across Anhui's smelters by 17.1 percentage points"
@@ -1152,6 +1167,12 @@ _YEAR_AGO_LEAD = re.compile(
     r"\b(?:last\s+year|a\s+year\s+(?:ago|earlier)|the\s+same\s+(?:period|month|week)\s+last\s+year)"
     r"(?:'s)?[^%;]{0,25}?\b(?:was|stood\s+at|at|of)\s*$"
 )
+# "because last year's pullback from the highs had released demand and lifted the operating rate
+# as high as 91.5%": what the rate was a year ago, told as the reason for the yearly gap
+_YEAR_AGO_STORY = re.compile(
+    r"\blast\s+year(?:'s)?\s[^.;%]{0,80}?\boperating\s+rates?\s+"
+    r"(?:as\s+(?:high|low)\s+as|to|of|at)\s*$"
+)  # (read over the clause up to the rate: the story runs longer than a lead's window)
 # "The operating rate was 68.96% in April last year."
 _YEAR_AGO_TRAIL = re.compile(r"^\s*in\s+[a-z]+\s+(?:of\s+)?last\s+year\b")
 # "increased by 11.97 percentage points MoM compared to February 2024 on a lunar calendar basis"
@@ -1160,6 +1181,9 @@ _AGAINST_ANOTHER_MONTH = re.compile(
     r"(?:the\s+same\s+[a-z]+\s+of\s+)?[a-z]+\s+(?:19|20)\d\d\b"
     r"|^[^.;]{0,40}\blunar\s+calendar\b"
 )
+
+
+_EXPECTATION_BY = re.compile(rf"(?<![\w-]){EXPECTATION.alternation}\s+by\s*$")
 
 
 def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
@@ -1174,8 +1198,17 @@ def _role(quantity: Quantity, lead: str, trail: str) -> tuple[str, str]:
         return "other", "a range of rates (several firms): not one figure"
     if EXPECTATION.mentioned(trail[:45]):
         match = EXPECTATION.search(trail[:45])
-        if match is not None and match.start() < 30:
+        if (
+            match is not None
+            and match.start() < 30
+            # "down ... 24.16 percentage points YoY, falling short of expectations by 2.96": a
+            # change that names its own basis first is the year's, the distance comes after
+            and not any(basis.search(trail[: match.start()]) for basis in BASES)
+        ):
             return "expectation", "how far a result was from an expectation: not a figure"
+    if EXPECTATION.mentioned(lead[-45:]) and _EXPECTATION_BY.search(lead[-45:]):
+        # "..., falling short of expectations by 2.96 percentage points"
+        return "expectation", "how far a result was from an expectation: not a figure"
     if re.search(r"\b(?:above|over|below|under)\s*$", lead) and _RUN_OF_PERIODS.match(trail):
         # "The average operating rate has been over 75% for fourth straight month"
         return "other", "a line the rate stayed beyond for a run of months: not a level"

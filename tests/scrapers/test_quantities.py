@@ -102,3 +102,19 @@ def test_an_amount_per_tonne_after_one_in_dollars_is_still_yuan() -> None:
         (Kind.MONEY, "USD/t"),
         (Kind.MONEY, "CNY/t"),
     ]
+
+
+def test_a_quote_per_unit_of_metal_keeps_its_unit_beside_a_move_per_tonne() -> None:
+    # "closed at 280,000-281,000 yuan/mtu, down 2,000 yuan/mt WoW": the move's misprinted unit
+    # does not make the quote a price per tonne (a close written with no unit at all would take it)
+    quote, move = read_quantities("closed at 280,000-281,000 yuan/mtu, down 2,000 yuan/mt wow.")
+    assert (quote.kind, quote.unit) == (Kind.OTHER, None)
+    assert (move.kind, move.unit) == (Kind.MONEY, "CNY/t")
+    bare, _ = read_quantities("fer2509 closed at 5,660 yesterday, down 64 yuan")
+    assert (bare.kind, bare.unit) == (Kind.MONEY, "CNY/t")
+
+
+def test_a_dollar_quote_per_unit_of_metal_is_read_whole() -> None:
+    text = "european apt was at 610-685 $/mtu"
+    (quote,) = read_quantities(text)
+    assert (quote.kind, quote.value, quote.end) == (Kind.OTHER, Decimal(610), len(text))
