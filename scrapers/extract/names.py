@@ -1141,6 +1141,20 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "70 ferrotungsten": "ferrotungsten",
     # "sponge titanium": titanium sponge with its words the other way round
     "sponge titanium": "titanium sponge",
+    # titanium's chain: its ore, slag, pigment (by crystal form and process) and ingot
+    "titanium concentrate": "titanium concentrate",
+    "titanium slag": "titanium slag",
+    "90 titanium slag": "titanium slag (90%)",
+    "titanium dioxide": "titanium dioxide",
+    "anatase titanium dioxide": "titanium dioxide (anatase)",
+    "anatase-grade titanium dioxide": "titanium dioxide (anatase)",
+    "rutile titanium dioxide": "titanium dioxide (rutile)",
+    "rutile-grade titanium dioxide": "titanium dioxide (rutile)",
+    "chloride process titanium dioxide": "titanium dioxide (chloride process)",
+    "chloride-process titanium dioxide": "titanium dioxide (chloride process)",
+    "chlorination-process titanium dioxide": "titanium dioxide (chloride process)",
+    "chlorination process titanium dioxide": "titanium dioxide (chloride process)",
+    "titanium ingot": "titanium ingot",
     # molybdenum's ferroalloy ("molybdenum iron" in some translations) and chemical
     "ferromolybdenum": "ferromolybdenum",
     "molybdenum iron": "ferromolybdenum",
@@ -1267,6 +1281,8 @@ _GRADE = (
     r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|no\.\s?\d|99\.9+%"
     # "grade 0 sponge titanium"
     r"|grade\s\d(?!\d)"
+    # "the TiO2≥47% specification": an ore's content of the oxide it is sold by
+    r"|tio2\s*[≥>]=?\s*\d+%"
 )
 # "2# low-bismuth antimony ingot", "No. 1 antimony ingot": up to two grades, in the order written
 _GRADE_BEFORE = re.compile(
@@ -1278,7 +1294,11 @@ _GRADE_BEFORE = re.compile(
 _BARE_GRADES = re.compile(
     # (also a translation's "99.5 per cent at 33500 yuan / tonne")
     rf"(?<![\w#.])(?P<grade>{_GRADE}|99\.\d+(?:%|\s*per\s*cent))\s+(?:(?P<grade2>{_GRADE})\s+)?"
-    r"(?:ingots?|grade|purity)?(?=\s*(?:at|was|were|is|stood|of)?\s*$)"
+    r"(?:ingots?|grade|purity|specifications?)?"
+    # ("..., while grade 1 averaged 49,000 yuan/mt", "the TiO2≥47% specification was quoted at
+    # yuan 1,900-2,050/mt", "for the TiO2≥47% specification, quotations were 1,900-2,050")
+    r"(?=\s*(?:,\s*(?:quotations?|quotes?|prices?)\s+(?:were|was)|(?:was|were|is)\s+quoted\s+at"
+    r"|at|was|were|is|stood|of|averaged|averaging)?\s*(?:rmb|yuan)?\s*$)"
 )
 
 
@@ -1288,6 +1308,9 @@ def _grade_name(grade: str) -> str:
         return grade.replace(" ", "-")
     if grade.endswith("cent"):
         return re.sub(r"\s*per\s*cent$", "%", grade)  # "99.5 per cent" is "99.5%"
+    content = _OXIDE_CONTENT.fullmatch(grade)
+    if content is not None:
+        return content.group("content")  # "tio2≥46%" is the grade 46%
     numbered = re.fullmatch(r"(?:(\d)#|#(\d+)|no\.\s?(\d))", grade)
     if numbered is None:
         return grade
@@ -1316,6 +1339,9 @@ def bare_grades(folded: str) -> list[str]:
 _GRADE_AFTER = re.compile(
     r"\s*\((?P<grade>[a-z0-9.%#/-]{1,12})(?:,\s*(?:cif|fob)\s+[a-z ]{2,30})?\)"
 )
+# "titanium concentrate (TiO2≥46%)": the content of the oxide it is sold by, its grade
+_OXIDE_CONTENT = re.compile(r"tio2\s*[≥>]=?\s*(?P<content>\d+%)")
+_OXIDE_CONTENT_AFTER = re.compile(r"\s*\(\s*tio2\s*[≥>]=?\s*(?P<grade>\d+%)\s*\)")
 # "The high-purity aluminium price (99.99%)": a purity written after the word price
 _PURITY_AFTER_PRICE = re.compile(r"\s+price\s*\((?P<grade>99\.9\d*%)\)")
 # The grade a metal's benchmark price is quoted for: written, but no qualifier.
@@ -1402,7 +1428,11 @@ def _graded(name: str, folded: str, start: int, end: int) -> tuple[str, int, int
             if grade not in _BENCHMARK_GRADES.get(name, set()):
                 qualifiers.append(grade)
         start = before.start()
-    after = _GRADE_AFTER.match(folded, end) or _PURITY_AFTER_PRICE.match(folded, end)
+    after = (
+        _GRADE_AFTER.match(folded, end)
+        or _PURITY_AFTER_PRICE.match(folded, end)
+        or _OXIDE_CONTENT_AFTER.match(folded, end)
+    )
     if after is not None and PRODUCT_ALIASES.get(after.group("grade")) == name:
         end, after = after.end(), None  # "electrolytic manganese (EMM)": its short name
     if (

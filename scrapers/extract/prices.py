@@ -696,7 +696,13 @@ def _listed_before(lead: str, subject: str) -> list[str]:
     listed: list[str] = []
     for index in range(last, 0, -1):
         before, after = named[index - 1], named[index]
-        if not _LIST_JOIN.match(lead[before[1] : after[0]]) or before[2] == subject:
+        if (
+            not _LIST_JOIN.match(lead[before[1] : after[0]])
+            or before[2] == subject
+            # "For titanium dioxide, anatase titanium dioxide was quoted at": the family the
+            # paragraph is about, then the kind quoted, not two products sharing a price
+            or subject.split(" (")[0] == before[2]
+        ):
             break
         listed.append(before[2])
     return listed
@@ -742,8 +748,11 @@ _SHARED_CHANGE = re.compile(
 # China, the offer price was 8,250-8,350 yuan/mt, flat MoM from the previous trading day."
 # "... were between RMB13,200~13,300/t in Fugu Shaanxi and RMB13,500~13,600/t in Wenxi Shanxi,
 # the same as last week."
+# "(TiO2≥46%) was quoted at 1,680-1,750 yuan/mt, ..., while TiO2≥47% specifications were quoted
+# at 1,950-2,100 yuan/mt, ..., with prices flat WoW."
 _FLAT_CLOSING_A_LIST = re.compile(
-    r"(?:;|,\s+and\s|\band\s+(?:rmb\s*)?\d)[^;]*,\s*(?:which\s+(?:remained|was|were|is|are)\s+)?"
+    r"(?:;|,\s+(?:and|while)\s|\band\s+(?:rmb\s*)?\d)[^;]*,\s*"
+    r"(?:which\s+(?:remained|was|were|is|are)\s+|with\s+(?:prices|quotes)\s+)?"
     r"(?:flat|unchanged|the\s+same\s+as)\b[^;,]*\.?\s*$"
 )
 
@@ -4796,6 +4805,13 @@ _AGAINST_THE_LAST_PERIOD = re.compile(
     r"\s*(?:against|compared\s+(?:with|to)|versus)\s+(?:the\s+previous|last)\s+(?P<period>week|month)"
     r"\s*,"
 )
+_GAP_TO_A_PAST_LEVEL = re.compile(
+    r"\s*,\s*or\s+[\d.]+\s*(?:%|per\s*cent)\s*,?\s*(?:below|above|lower\s+than|higher\s+than)"
+    r"\s+(?:the|its)\b"
+)
+_BEYOND_THE = re.compile(r"\b(?:below|above|lower\s+than|higher\s+than)\s+(?:the|its)\s*$")
+_OF_A_PAST_DAY = re.compile(rf"\s*(?:of|on)\s+(?:{MONTH_NAMES})\.?\s+\d{{1,2}}\b")
+_FOR_A_GRADE_AND = re.compile(r"\s*for\s+[a-z0-9#-]+(?:\s+(?:grade|type))?\s*,?\s*and\s*")
 _AMOUNT_END = re.compile(r"(?:yuan|/\s*mt|per\s+tonne|/\s*t)\b")
 
 
@@ -4805,7 +4821,10 @@ def _gapped_move(head: str) -> bool:
     ends = [match.end() for match in _AMOUNT_END.finditer(head)]
     if not ends:
         return False
-    match = _AND_ANOTHER.fullmatch(head[ends[-1] :])
+    since = head[ends[-1] :]
+    if _FOR_A_GRADE_AND.fullmatch(since):
+        return True  # "increased by 200 yuan/mt for anatase grade and 250 yuan/mt for rutile grade"
+    match = _AND_ANOTHER.fullmatch(since)
     return match is not None and bool(names.known_products(match.group("product")))
 
 
@@ -4823,6 +4842,12 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _GAP_TO_A_PAST_LEVEL.match(trail) or (
+        _BEYOND_THE.search(stripped[-20:]) and _OF_A_PAST_DAY.match(trail)
+    ):
+        # "the December 18 average is 7,000 yuan/mt, or 13.59%, below the 51,500 yuan/mt of
+        # December 29, 2023": how far the price is from a dated level, and that level
+        return "reference"
     if _BASIS_THEN_BY.search(stripped[-60:]):
         return "change"  # "and on a year-on-year basis by US$ 935.50 per tonne"
     if last_change is not None and _gapped_move(head):
@@ -5869,7 +5894,10 @@ def _owner(
     # yuan/mt for 99.8%": grades of the product named before, each its own series
     trailing = _FOR_GRADE.match(whole, quantity.end)
     grades = (
-        [trailing.group(1)] if trailing else names.bare_grades(whole[clause.start : quantity.start])
+        # (titanium dioxide's "chlorination process" is its chloride process)
+        [trailing.group(1).replace("chlorination", "chloride")]
+        if trailing
+        else names.bare_grades(whole[clause.start : quantity.start])
     )
     if grades:
         owner = _Owner(names.graded_anew(owner.product, grades), owner.region)
@@ -5924,7 +5952,12 @@ def _owner(
     return _Owner(_with_qualifier(base, f"{named} enterprises"), owner.region)
 
 
-_FOR_GRADE = re.compile(r"\s*for\s+(99\.\d+%)")
+# "157,000 yuan/mt for 99.8%", "an average price of 50,500 yuan/mt for Grade 0", "by 200
+# yuan/mt for anatase grade"
+_FOR_GRADE = re.compile(
+    r"\s*for\s+(99\.\d+%|grade\s\d(?!\d)|anatase|rutile|chloride\s+process|chlorination\s+process)"
+    r"(?![\w%]|\.\d)"
+)
 _BARE_ZINC_GRADE = re.compile(
     r"(?:#[01]|\b[01]#)(?!\s*(?:[a-z]+\s+)?(?:zinc|lead|copper|nickel|tin))"
 )
