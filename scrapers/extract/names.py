@@ -592,7 +592,11 @@ _FOB = re.compile(
 )
 _CIF = re.compile(r"\bcif\b")
 # "Sulfur (CIF Indonesia) Price": a landed quote in a named country other than China
-_CIF_ABROAD = re.compile(r"\bcif\s+(indonesia|india|japan|korea|south\s+korea|vietnam|taiwan)\b")
+# (also "CIF west coast India", "CIF western coast of India": a port coast of the country)
+_CIF_ABROAD = re.compile(
+    r"\bcif\s+(?:(?:the\s+)?west(?:ern)?\s+coast(?:\s+of)?\s+)?"
+    r"(indonesia|india|japan|korea|south\s+korea|vietnam|taiwan)\b"
+)
 
 
 def _title(place: str) -> str:
@@ -1235,6 +1239,13 @@ _OXYGEN_WORDS = {
 }
 
 
+# "China's silicon 553 prices stood at US$2,125 per tonne": the grade written after the name
+_SILICON_GRADE_AFTER = re.compile(
+    r"(?<![\w#-])silicon(?:\s+metal)?\s+#?\s?(?P<grade>553|550|551|521|441|421|411|3303|2202|2502"
+    r"|1101)#?(?![\w.%#])"
+)
+
+
 def _silicon(match: re.Match[str]) -> str:
     blown = (match.group("before") or match.group("after") or "").strip()
     blown = _OXYGEN_WORDS.get(blown, blown)
@@ -1657,6 +1668,10 @@ def _known_products(folded: str) -> list[tuple[int, int, str]]:
     graded = list(_SILICON_GRADE.finditer(folded)) if "silicon" in folded else []
     for match in graded:
         found.append((match.start(), match.end(), _silicon(match)))
+    if "silicon" in folded:
+        for match in _SILICON_GRADE_AFTER.finditer(folded):
+            if not any(begin <= match.start() < stop for begin, stop, _ in found):
+                found.append((match.start(), match.end(), f"silicon (#{match.group('grade')})"))
     if graded:
         for start, end, grade in bare_silicon_grades(folded):
             if not any(begin <= start < stop for begin, stop, _ in found):

@@ -181,6 +181,9 @@ _THAT_AGAIN = re.compile(
 _PER_UNIT_OF_METAL = re.compile(r"(?:/|\bper\s)\s*(?:d?mtu|metric\s+tonn?e?\s+unit)\b")
 _AFTER_A_QUOTE_PER_UNIT = re.compile(
     r"(?:/|\bper\s)\s*(?:d?mtu|metric\s+tonn?e?\s+unit|kg|kilogram)\s*\(\s*$"
+    # "Nalco's prices stand at INR 218,050 per tonne (US$2,622 per tonne)": a price in money no
+    # figure is kept in, converted
+    r"|(?:\b(?:inr|rs\.?|rupees?|eur|gbp|jpy|yen)|[€£])\s*[\d,.]+\s*(?:per\s+tonne|/\s*t)?\s*\(\s*$"
 )
 
 _NEXT_ITEM_OPENS = re.compile(r"(?:;|,\s*and)\s*$")
@@ -4720,6 +4723,9 @@ def _foreign(head: str) -> bool:
     # "Baled UBC prices, supported by rigid demand, fluctuated within ...": an aside
     # (also "high-quality copper sold for RMB 44,300-44,380/mt")
     head = re.sub(r"\b(?:(?:was|were)\s+)?sold\s+(?:between|for|at)\b", " ", head)
+    # "Export contracts for ADC12 are currently in the range of US$2,180 per tonne": what
+    # exports are sold for, not how much is exported
+    head = re.sub(r"\bexport\s+(?:contracts?|prices?|quotes?|quotations?)\b", " ", head)
     # "The average spot price of EMM in major production areas was": where, not how much
     head = re.sub(r"\b(?:production|producing)\s+(?:areas?|regions?|bases?)\b", " ", head)
     # "..., but gave up the gains as crude oil plunged, and closed at USD 1,806/mt": why it moved
@@ -6622,6 +6628,12 @@ def _market(
         return origin.capitalize()
     if "fob" in clause and "fob" not in head:
         found = [region for *_, region in names.regions(clause) if region.startswith("FOB")]
+        if found:
+            return found[0]
+    if "cif" in clause and "cif" not in head:
+        # "US$1,820 per tonne to US$1,830 per tonne CIF west coast India": landed abroad, the
+        # place written after the amount
+        found = [region for *_, region in names.regions(clause) if region.startswith("CIF ")]
         if found:
             return found[0]
     # "an LME coefficient of 67-67.5%": a scrap quote's pricing formula, not the exchange's price

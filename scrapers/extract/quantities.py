@@ -55,7 +55,8 @@ _QUANTITY = re.compile(
     rf"(?(btw)(?:\s+and\s+(?:{_CURRENCY}\s*)?(?P<and>{NUMBER}))?|)"
     # "4.1 million-4.15 million yuan/mt": the scale word may be written on both ends
     # ... and "RMB 13850 per tonne-14050 per tonne": AL Circle's unit on both ends of a dash
-    rf"(?:(?P<lowscale>\s*(?:million|billion))?(?:{_PER_TONNE}(?=\s*[-–—]))?"
+    # (... and "US$1,820 per tonne to US$1,830 per tonne", unless it is a move's "from ... to")
+    rf"(?:(?P<lowscale>\s*(?:million|billion))?(?P<lowtonne>{_PER_TONNE}(?=\s*(?:[-–—]|to\s)))?"
     rf"\s*(?P<dash>-|–|—|~|to)\s*\+?"
     rf"(?:{_CURRENCY}\s*)?(?P<high>{NUMBER}))?"
     # "2.95-3.01 million yuan/mt": a scale word, only before a price's unit.
@@ -83,6 +84,7 @@ _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # "X to Y" is a range only when its ends are of one magnitude: "rose by 120 to 20,450" is a
 # change and a level. A dash ("premiums of 60-300 yuan/mt") is a range whatever the ends.
 _MAX_RANGE_RATIO = 3
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _DAY_OF_MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\.?\s+$")
 
 
@@ -202,6 +204,19 @@ def read(folded: str) -> list[Quantity]:
         ):
             value, high = high, value  # SMM writes a discount range from its deep end: "40-30"
             signed_low = value
+        if (
+            high is not None
+            and spaced_to
+            and match.group("lowtonne")
+            and _FROM_BEFORE.search(folded, 0, start)
+        ):
+            # "rose by US$22 per tonne from US$2,915 per tonne to US$2,937 per tonne": where a
+            # move started and where it ended, each a price of its own
+            found.append(
+                Quantity(start, match.end("lowtonne"), kind, value, None, unit, sign, True)
+            )
+            position = match.end("dash")
+            continue
         if high is not None and (
             kind in {Kind.OTHER, Kind.TONNES}
             or high < signed_low
@@ -222,8 +237,14 @@ def read(folded: str) -> list[Quantity]:
             else:
                 # Two numbers sharing one unit, not a range: "rose by 120 to 20,450 yuan/mt".
                 # The second is read again on its own, so that it keeps a range of its own:
-                # "rose by $20 to $2,250-2,330/mt".
-                found.append(Quantity(start, match.end("num"), kind, value, None, unit, sign))
+                # "rose by $20 to $2,250-2,330/mt". (A low end with its own unit keeps it:
+                # "discounts at RMB 70 per tonne to RMB 30 per tonne".)
+                low_end = match.end("lowtonne") if match.group("lowtonne") else match.end("num")
+                found.append(
+                    Quantity(
+                        start, low_end, kind, value, None, unit, sign, bool(match.group("lowtonne"))
+                    )
+                )
                 position = match.end("dash")
                 continue
         found.append(Quantity(start, match.end(), kind, value, high, unit, sign, per_tonne))

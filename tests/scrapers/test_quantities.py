@@ -118,3 +118,14 @@ def test_a_dollar_quote_per_unit_of_metal_is_read_whole() -> None:
     text = "european apt was at 610-685 $/mtu"
     (quote,) = read_quantities(text)
     assert (quote.kind, quote.value, quote.end) == (Kind.OTHER, Decimal(610), len(text))
+
+
+def test_a_range_with_the_unit_on_both_ends_joined_by_to() -> None:
+    (quote,) = read_quantities("in the range of us$2,180 per tonne to 2,190 per tonne cif japan")
+    assert (quote.value, quote.high, quote.unit) == (Decimal(2180), Decimal(2190), "USD/t")
+
+
+def test_from_one_price_to_another_is_two_prices_not_a_range() -> None:
+    text = "rose by us$22 per tonne from us$2,915 per tonne to us$2,937 per tonne"
+    values = [(q.value, q.high) for q in read_quantities(text)]
+    assert values == [(Decimal(22), None), (Decimal(2915), None), (Decimal(2937), None)]
