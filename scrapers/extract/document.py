@@ -206,6 +206,9 @@ class Context:
     # and the official settlement price shed US$17 and US$17.50"), for "the prices derived at"
     listed: tuple[tuple[str, str] | None, ...] | None = None
     last_owner: tuple[str, str] | None = None  # (product, market) last read: what "it" is
+    # the places a move was told for as a list ("uniform drops of RMB 50 per tonne in Gongyi,
+    # Wuxi, Hangzhou, Tianjin, and Linyi"), for a later "the other provinces"
+    places_moved: tuple[str, ...] = ()
     # (subject, region, unit, level) of the prices read so far, for a change told against an
     # earlier value ("If we consider the price on August 16, which was US$2,089 ...")
     levels: list[tuple[str, str, str, Decimal]] = field(default_factory=list)

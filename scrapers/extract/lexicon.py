@@ -102,6 +102,8 @@ UP = Concept(
         "edged higher",
         # SMM's wraps: "zinc won 0.65%", "won 0.84% to settle at 71,730 yuan/mt"
         "won",
+        # AL Circle's "Wuxi and Hangzhou have seen the highest growth today of RMB 110 per tonne"
+        "growth",
     ),
 )
 DOWN = Concept(
@@ -124,6 +126,9 @@ DOWN = Concept(
         ).split(),
         "downsized",
         "shed",
+        # AL Circle's "the SMM A00 aluminium ingot price discarding RMB 50 per tonne to close at"
+        "discarding",
+        "discarded",
         "let go",
         "dived",
         "plunge",
@@ -319,10 +324,13 @@ WOW = Concept(
         "than a week ago",
         "compared to the friday before",
         "compared with the friday before",
+        # AL Circle's "a decline of 1.5 per cent value in just a week's span"
+        "in a week's span",
+        "in just a week's span",
     ),
 )
 _PREVIOUS_DAY = tuple(
-    f"{lead} the previous {day}"
+    f"{lead} the {previous} {day}"
     # "flat with the previous trading day", "on par with the previous session"
     for lead in (
         "from",
@@ -334,11 +342,14 @@ _PREVIOUS_DAY = tuple(
         "versus",
         "against",
     )
+    # (AL Circle's "from the prior day", "from the previous trading session")
+    for previous in ("previous", "prior")
     for day in (
         "trading day",
         "working day",
         "day",
         "session",
+        "trading session",
         "close",
         "business day",
         "settlement",
@@ -380,6 +391,10 @@ DOD = Concept(
         "a day",  # "rising another 10,000 yuan a day"
         "from yesterday",
         "to yesterday's price",  # AL Circle's "without any further change to yesterday's price"
+        # AL Circle's Monday reports: "showing no changes from the previous week's closing
+        # session", the last session before the report's
+        "from the previous week's closing session",
+        "from the previous week's closing price",
     ),
 )
 BASES = (MOM, YOY, WOW, DOD)

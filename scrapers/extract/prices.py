@@ -613,6 +613,7 @@ def read_sentence(
             continue
         if _NOT_A_SPREAD.search(clause.folded):
             continue  # an inter-month spread: neither a price nor a spread figure
+        clause = _read_places_after_levels(sentence, clause, context, drafts, notes)
         previous = _read_prices(sentence, clause, context, drafts, notes, previous)
     _respective_moves_after(sentence, clauses, context, drafts, notes)
     _close_at_named_level(sentence, clauses, drafts, notes)
@@ -1487,9 +1488,9 @@ def _read_prices(
             and re.search(r"\b(?:billion|trillion)\b", whole[quantity.start : quantity.end + 10])
         ):
             continue  # "new government debt ... 290 billion yuan more": a sum, not a price
-        if re.search(r"\(\s*[~≈]\s*$", own_lead):
-            # "113,900 yuan per ton (~15,775.62 USD/ton)": the same price converted, whose
-            # owner the next amount must not inherit
+        if re.search(r"\(\s*(?:[~≈]|approximately|approx\.|about|around|roughly)\s*$", own_lead):
+            # "113,900 yuan per ton (~15,775.62 USD/ton)", "RMB 19,830 per tonne (approximately
+            # US$2717)": the same price converted, whose owner the next amount must not inherit
             notes.add(
                 sentence,
                 quantity.start,
@@ -2402,10 +2403,22 @@ def _read_prices(
                 sign = pending_sign
             if (
                 sign is None
-                and last_change is not None
+                and (last_change is not None or _TO_A_LEVEL_AFTER.match(trail))
                 and _gapped_move(whole[clause.start : quantity.start])
             ):
-                sign = pending_sign  # "304 CRC fell 150 yuan/mt and 304 HRC 50 yuan/mt"
+                # "304 CRC fell 150 yuan/mt and 304 HRC 50 yuan/mt"; "Shenyang RMB 95 per tonne
+                # to RMB 11,930 per tonne and Gongyi RMB 90 per tonne to RMB 11,800 per tonne"
+                sign = pending_sign
+            if (
+                sign is None
+                and last_change is None
+                and _PLACE_OPENS.fullmatch(whole[clause.start : quantity.start])
+                and re.search(r"\bfollowed\s+by\s*$", whole[: clause.start])
+            ):
+                # "In Foshan, the price has increased by RMB 100 per tonne ..., followed by
+                # Shenyang RMB 95 per tonne to ...": the move the sentence told before
+                moved = list(_MOVED_BY.finditer(whole[: clause.start]))
+                sign = direction(moved[-1].group(0)) if moved else None
             if sign is None and _OFF_BY.search(own_lead):
                 sign = -1  # "finally closed down at $3,051/mt, off $3.5/mt, or 0.11%"
             if sign is None and re.search(r",\s*by\s*$", own_lead):
@@ -2454,7 +2467,16 @@ def _read_prices(
                     # (or in this sentence, told with its own basis: "On a month-on-month
                     # calculation the price is up by around US$ 176 per tonne ..., and on a
                     # year-on-year basis by US$ 935.50 per tonne")
-                    and (draft.sentence is not sentence or _BASIS_THEN_BY.search(own_lead))
+                    and (
+                        draft.sentence is not sentence
+                        or _BASIS_THEN_BY.search(own_lead)
+                        # "has shed off US$11 per tonne, reaching US$670 per tonne, down by US$10
+                        # per tonne from a week ago": the day's move, then the week's
+                        or (
+                            draft.change.basis in {None, ChangeBasis.DOD}
+                            and basis in {ChangeBasis.WOW, ChangeBasis.MOM, ChangeBasis.YOY}
+                        )
+                    )
                 ):
                     # "... up RMB 16 per tonne to RMB 4,074. That is RMB 158 per tonne higher
                     # than a month ago": the same price's move over another period, a figure
@@ -3532,6 +3554,11 @@ _TODAYS_RANGE = re.compile(
     # (or a clause of its own: "... to RMB 13950 per tonne today, expected to range at ...")
     r"(?:\band\s+(?:is|are)\s+|^\s*(?:today\s*)?,?\s*)(?:expected|likely)\s+to\s+(?:move|range|trade|hover)\s+"
     r"(?:within|between|in|at)\s+(?:a\s+range\s+of\s+)?(?:rmb|us\$|\$)?\s*$"
+    # ... or told after the place's average: "average RMB 19,810 per tonne (+40) in Gongyi with
+    # a range of RMB 19,790-19,830 per tonne", "(range between RMB 19,740 and RMB 19,780 per
+    # tonne)", "(+50) in Wuxi ranging from RMB 19,830 to RMB 19,850 per tonne"
+    r"|(?:\bwith\s+a\s+range\s+of|\(\s*range(?:\s+between)?|\branging\s+(?:from|between))\s*"
+    r"(?:rmb|us\$|\$)?\s*$"
 )
 
 _FOR_IMPORTS = re.compile(r"^\s*(?:for|as\s+for)\s+imported\s+[a-z-]+\s*,")
@@ -3549,11 +3576,17 @@ _VENUES = EXCHANGES | {"skip"}
 # at Tianjin port"
 _PLACE_AFTER = re.compile(
     r"\s*(?:\(\s*[+-]\s*[\d,.]+\s*\)\s*)?"
+    # "RMB 19,760 per tonne with a gain of RMB 40 in Gongyi", "RMB 19,980 per tonne which
+    # gained RMB 30 in Foshan": the day's move, then the place
+    r"(?:,?\s*(?:with\s+an?\s+(?:gain|increase|rise|drop|decline|fall|loss)\s+of"
+    r"|which\s+(?:gained|rose|fell|lost|dropped))\s+(?:rmb\s*)?[\d,.]+\s+)?"
     # "8,200-8,350 yuan/mt in cash in north China": the terms, then the place
     r"(?:in\s+cash\s+|(?:including|excluding)\s+tax\s+)?"
     # "25,050-25,710 yuan per tonne range in Tianjin"
     r"(?:range\s+)?"
     # "435-475 yuan/mt in Shanxi's Xiaoyi": the town, not its province
+    # ("The only increase of RMB 10 per tonne was in Foshan")
+    r"(?:(?:was|were)\s+)?"
     r"(?:in\s+(?:[a-z]+['’]s\s+)?|at\s+(?=[a-z]+\s+port\b))([a-z]+(?:\s+china)?)\b"
 )
 
@@ -3819,6 +3852,175 @@ def _read_respective_percents(
         return False
     _give_moves(sentence, targets, percents, sign or 1, context, notes)
     return True
+
+
+# AL Circle's province lists: "RMB 19,880 per tonne in Shenyang and Tianjin with increase of
+# RMB 90 and RMB 80, respectively", "average RMB 19,910 and RMB 19,920 per tonne in Shenyang and
+# Tianjin, with increases of RMB 30 and RMB 40, respectively": one or two levels, then the two
+# places, then each place's move.
+_PLACES_AFTER_LEVELS = re.compile(
+    r"(?:average\s+)?rmb\s*[\d,]+(?:\s*per\s+tonne)?(?:\s+and\s+rmb\s*[\d,]+)?\s*per\s+tonne\s+"
+    r"in\s+(?P<first>[a-z]+)\s+and\s+(?P<second>[a-z]+)\s*,?\s*with\s+(?:an?\s+)?"
+    r"(?P<dir>increases?|rises?|gains?|decreases?|drops?|declines?)\s+of\s+rmb\s*[\d,]+"
+    r"\s+and\s+rmb\s*[\d,]+\s*,?\s*respectively\b"
+)
+
+
+def _read_places_after_levels(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> Clause:
+    """Read a province pair told after its levels, with its moves "respectively"; return the
+    clause without the amounts read, for the rest of it to be read as usual."""
+    told = _PLACES_AFTER_LEVELS.search(clause.folded) if "respectively" in clause.folded else None
+    if told is None:
+        return _level_for_places_after(sentence, clause, context, drafts, notes)
+    if context.last_owner is None:
+        return clause
+    start, end = clause.start + told.start(), clause.start + told.end()
+    amounts = [q for q in clause.quantities if start <= q.start < end and q.kind is Kind.MONEY]
+    places = [names.regions(told.group(group)) for group in ("first", "second")]
+    sign = direction(told.group("dir"))
+    if len(amounts) not in {3, 4} or not all(places) or sign in {None, 0}:
+        return clause
+    levels, moves = amounts[:-2], amounts[-2:]
+    if len(levels) == 1:
+        levels = levels * 2  # "RMB 19,880 per tonne in Shenyang and Tianjin": one level for both
+    product = context.last_owner[0]
+    for place, level, move in zip(places, levels, moves, strict=True):
+        draft = _draft(drafts, _Owner(product, place[0][2]), "CNY/t", sentence, None, False)
+        draft.value = level.value
+        draft.change = PriceChange((sign or 1) * move.value)
+        for quantity, role in ((level, "level"), (move, "change")):
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                role,
+                owner=f"{product} ({place[0][2]})",
+                emitted=True,
+                why="a place's level and move, told with another place's, in the same order",
+            )
+    return replace(clause, quantities=tuple(q for q in clause.quantities if q not in amounts))
+
+
+# "The price averaged at RMB 19,850 per tonne in Hangzhou, Shenyang, Chongqing, and Tianjin": one
+# level for every place listed after it
+_LEVEL_FOR_PLACES_AFTER = re.compile(
+    r"\b(?:averaged?\s+)?at\s+rmb\s*[\d,]+\s*per\s+tonne\s+in\s+"
+    r"(?P<places>[a-z]+(?:\s*,\s*[a-z]+)+\s*,?\s*and\s+[a-z]+)\b(?!\s*,?\s*(?:with\s+increases?"
+    r"\s+of\s+rmb\s*[\d,]+\s+and|respectively))"
+)
+
+
+def _level_for_places_after(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> Clause:
+    told = _LEVEL_FOR_PLACES_AFTER.search(clause.folded) if " and " in clause.folded else None
+    if told is None:
+        return _move_for_places_after(sentence, clause, context, drafts, notes)
+    if context.last_owner is None:
+        return clause
+    places = [place for *_, place in names.regions(told.group("places"))]
+    items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", told.group("places").strip())
+    start = clause.start + told.start()
+    level = next((q for q in clause.quantities if q.kind is Kind.MONEY and q.start >= start), None)
+    if level is None or len(places) != len(items) or len(places) < 3:
+        return clause
+    product = context.last_owner[0]
+    for place in places:
+        draft = _draft(drafts, _Owner(product, place), "CNY/t", sentence, None, False)
+        draft.value = level.value
+    notes.add(
+        sentence,
+        level.start,
+        level.end,
+        "level",
+        owner=f"{product} ({', '.join(places)})",
+        emitted=True,
+        why="one level for every place listed after it",
+    )
+    return replace(clause, quantities=tuple(q for q in clause.quantities if q is not level))
+
+
+# "there have been uniform drops of RMB 50 per tonne in Gongyi, Wuxi, Hangzhou, Tianjin, and
+# Linyi": one move for every place listed after it
+_MOVE_FOR_PLACES_AFTER = re.compile(
+    r"\b(?P<dir>drops?|declines?|falls?|decreases?|rises?|increases?|gains?|hikes?)\s+of\s+"
+    r"rmb\s*[\d,]+\s*per\s+tonne\s+in\s+(?P<places>[a-z]+(?:\s*,\s*[a-z]+)+\s*,?\s*and\s+[a-z]+)\b"
+)
+# "..., while in the other provinces, the aluminium prices remained locked at RMB 20,060 per
+# tonne each": the places of that list this sentence has not named
+_THE_OTHER_PLACES = re.compile(
+    r"\bin\s+the\s+other\s+(?:provinces|regions|cities|places)\b[^.;]{0,60}?\bat\s+rmb\s*[\d,]+"
+    r"\s*per\s+tonne\s+each\b"
+)
+
+
+def _move_for_places_after(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> Clause:
+    if context.last_owner is None or "rmb" not in clause.folded:
+        return clause
+    product = context.last_owner[0]
+    told = _MOVE_FOR_PLACES_AFTER.search(clause.folded)
+    if told is not None:
+        places = [place for *_, place in names.regions(told.group("places"))]
+        items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", told.group("places").strip())
+        start = clause.start + told.start()
+        move = next(
+            (q for q in clause.quantities if q.kind is Kind.MONEY and q.start >= start), None
+        )
+        sign = direction(told.group("dir"))
+        if move is None or len(places) != len(items) or sign in {None, 0}:
+            return clause
+        for place in places:
+            draft = _draft(drafts, _Owner(product, place), "CNY/t", sentence, None, False)
+            draft.change = PriceChange((sign or 1) * move.value)
+        context.places_moved = tuple(places)
+        notes.add(
+            sentence,
+            move.start,
+            move.end,
+            "change",
+            owner=f"{product} ({', '.join(places)})",
+            emitted=True,
+            why="one move for every place listed after it",
+        )
+        return replace(clause, quantities=tuple(q for q in clause.quantities if q is not move))
+    others = _THE_OTHER_PLACES.search(clause.folded) if context.places_moved else None
+    if others is None:
+        return clause
+    named = {place for *_, place in names.regions(sentence.folded)}
+    rest = [place for place in context.places_moved if place not in named]
+    start = clause.start + others.start()
+    level = next((q for q in clause.quantities if q.kind is Kind.MONEY and q.start >= start), None)
+    if level is None or not rest:
+        return clause
+    for place in rest:
+        draft = _draft(drafts, _Owner(product, place), "CNY/t", sentence, None, False)
+        draft.value = level.value
+    notes.add(
+        sentence,
+        level.start,
+        level.end,
+        "level",
+        owner=f"{product} ({', '.join(rest)})",
+        emitted=True,
+        why='the level of "the other" places of the list told before',
+    )
+    return replace(clause, quantities=tuple(q for q in clause.quantities if q is not level))
 
 
 def _respective_moves_after(
@@ -4530,8 +4732,11 @@ _SAW_A_PRICE = re.compile(
 # "while Henan, Shanxi and Guangxi saw hikes of RMB 20, 15 and 10 to close at ...": the places'
 # moves in a report of one product's prices
 _SAW_MOVES = re.compile(
-    r"\b(?:saw|recorded|witnessed|experienced|posted|been)\s+(?:price\s+|slight\s+|sharp\s+)?"
+    r"\b(?:saw|seen|recorded|witnessed|experienced|posted|been)\s+(?:price\s+|slight\s+|sharp\s+)?"
     r"(?:hikes|rises|increases|gains|falls|drops|declines|decreases)\s+of\s*$"
+    # "Wuxi and Hangzhou have seen the highest growth today of RMB 110 per tonne"
+    r"|\b(?:saw|seen|recorded|witnessed)\s+the\s+(?:highest|largest|biggest|lowest|smallest)\s+"
+    r"(?:growth|rise|increase|gain|drop|decline|fall)(?:\s+today)?\s+of\s*$"
 )
 
 # "Bauxite Shanxi, Alumina (Imported) and ...": a place written right after a product's name
@@ -4627,7 +4832,10 @@ def _change_lead(lead: str) -> bool:
 
 _OFF_BY = re.compile(r"(?:,|\band)\s+off\s*$")
 
-_HEDGE_AT_END = re.compile(r"\s+(?:approximately|about|around|roughly|nearly|some)$")
+# (and AL Circle's "increasing by a solid 40 bucks": a word for the size of the move)
+_HEDGE_AT_END = re.compile(
+    r"\s+(?:approximately|about|around|roughly|nearly|some|a\s+(?:solid|mere|modest|hefty|slight))$"
+)
 
 
 def _subject_text(whole: str, clause: Clause, quantity: Quantity) -> str:
@@ -4811,12 +5019,37 @@ _AGAINST_THE_LAST_PERIOD = re.compile(
     r"\s*(?:against|compared\s+(?:with|to)|versus)\s+(?:the\s+previous|last)\s+(?P<period>week|month)"
     r"\s*,"
 )
+_RANGE_OF_MOVES = re.compile(
+    r"\b(?:inflation|increase|rise|gain|drop|decline|decrease|fall)\s+range\s+(?:between|of|from)"
+    r"\s*(?:rmb|us\$|\$)?$"
+)
+_RUN_THAT_TOOK_IT = re.compile(
+    r"\b(?:falls|declines|drops|rises|gains|increases)\s+that\s+(?:took|brought|pushed|dragged)\s+"
+    r"(?:it|the\s+price|prices)\s+from\b[^.;]{0,40}\bto\s*(?:rmb|us\$|\$)?$"
+)
+_PRICE_AGO = re.compile(
+    r"\b(?:one|a|two|\d+)\s+(?:weeks?|months?|years?|days?)\s+ago\)?\s*(?:was|were|stood)\s+"
+    r"(?:averaged\s+|quoted\s+)?at\s*(?:rmb|us\$|\$)?$"
+)
+_ACROSS_THE_PLACES = re.compile(
+    r"\b(?:range|variations?|prices?)\s+(?:in|across|among)\s+(?:the\s+)?(?:provinces|regions|places"
+    r"|cities)\b[^.;]{0,40}\b(?:between|from|at)\s*(?:rmb|us\$|\$)?\s*$"
+)
 _GAP_TO_A_PAST_LEVEL = re.compile(
     r"\s*,\s*or\s+[\d.]+\s*(?:%|per\s*cent)\s*,?\s*(?:below|above|lower\s+than|higher\s+than)"
     r"\s+(?:the|its)\b"
 )
-_BEYOND_THE = re.compile(r"\b(?:below|above|lower\s+than|higher\s+than)\s+(?:the|its)\s*$")
+_BEYOND_THE = re.compile(
+    r"\b(?:below|above|lower\s+than|higher\s+than)(?:\s+(?:the|its))?\s*(?:rmb|us\$|\$)?\s*$"
+)
 _OF_A_PAST_DAY = re.compile(rf"\s*(?:of|on)\s+(?:{MONTH_NAMES})\.?\s+\d{{1,2}}\b")
+# "..., followed by Shenyang RMB 95 per tonne to RMB 11,930 per tonne": a clause opening with a
+# place, its amount moving to the level after it
+_PLACE_OPENS = re.compile(r"\s*[a-z]+(?:\s+china)?\s*(?:rmb|us\$|\$)?\s*")
+_TO_A_LEVEL_AFTER = re.compile(r"\s*to\s*(?:rmb|us\$|\$)?\s*\d")
+_FOLLOWED_BY_A_PLACE = re.compile(
+    r"\s*,?\s*(?:(?:followed\s+by|and)\s+)?(?P<place>[a-z]+(?:\s+china)?)\s*(?:rmb|us\$|\$)?\s*"
+)
 _FOR_A_GRADE_AND = re.compile(r"\s*for\s+[a-z0-9#-]+(?:\s+(?:grade|type))?\s*,?\s*and\s*")
 _AMOUNT_END = re.compile(r"(?:yuan|/\s*mt|per\s+tonne|/\s*t)\b")
 
@@ -4825,9 +5058,13 @@ def _gapped_move(head: str) -> bool:
     """Whether the words since the last amount are only "and" and another product: the move's
     verb left out for the second ("304 CRC fell 150 yuan/mt and 304 HRC 50 yuan/mt")."""
     ends = [match.end() for match in _AMOUNT_END.finditer(head)]
+    # (the clause may open with it: "..., followed by Shenyang RMB 95 per tonne to ...")
+    since = head[ends[-1] :] if ends else head
+    place = _FOLLOWED_BY_A_PLACE.fullmatch(since)
+    if place is not None and names.regions(place.group("place")):
+        return True  # "..., followed by Shenyang RMB 95 per tonne to RMB 11,930 per tonne"
     if not ends:
         return False
-    since = head[ends[-1] :]
     if _FOR_A_GRADE_AND.fullmatch(since):
         return True  # "increased by 200 yuan/mt for anatase grade and 250 yuan/mt for rutile grade"
     match = _AND_ANOTHER.fullmatch(since)
@@ -4848,6 +5085,22 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _RUN_THAT_TOOK_IT.search(head.rstrip()[-120:]):
+        # "rose today after three straight falls that took it from RMB 12,740 per tonne to RMB
+        # 11,730 per tonne": where an earlier run ended, not today's price
+        return "reference"
+    if _PRICE_AGO.search(stripped[-80:]):
+        # "the price on December 16 (one week ago) was averaged at RMB 20,160 per tonne": the
+        # level a week's move is measured from
+        return "reference"
+    if quantity.is_range and _RANGE_OF_MOVES.search(stripped[-40:]):
+        # "with an inflation range between RMB 10 to RMB 40": how far the places moved, from
+        # the least to the most, not a price
+        return "other"
+    if quantity.is_range and _ACROSS_THE_PLACES.search(stripped[-90:]):
+        # "The price range in the provinces has varied between RMB 19,750 per tonne to RMB
+        # 19,910 per tonne": the spread of the places' prices, not a price
+        return "places"
     if _GAP_TO_A_PAST_LEVEL.match(trail) or (
         _BEYOND_THE.search(stripped[-20:]) and _OF_A_PAST_DAY.match(trail)
     ):
@@ -4856,7 +5109,7 @@ def _role(
         return "reference"
     if _BASIS_THEN_BY.search(stripped[-60:]):
         return "change"  # "and on a year-on-year basis by US$ 935.50 per tonne"
-    if last_change is not None and _gapped_move(head):
+    if (last_change is not None or _TO_A_LEVEL_AFTER.match(trail)) and _gapped_move(head):
         # "304 CRC fell 150 yuan/mt and 304 HRC 50 yuan/mt": the second product's move, its verb
         # left out
         return "change"
@@ -5698,6 +5951,8 @@ def _role(
     bare = re.sub(
         r"(?:\b(?:by|slightly|sharply|another|a\s+further|further|about|around|nearly|over|some"
         r"|approximately|roughly"
+        # ("increasing by a solid 40 bucks")
+        r"|a\s+solid|a\s+mere|a\s+modest|a\s+hefty"
         r"|only|just|cumulatively|significantly)\s*)+$",
         "",
         stripped,

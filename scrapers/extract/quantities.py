@@ -69,7 +69,9 @@ _QUANTITY = re.compile(
     rf"(?:mtu|dmtu|nickel\s+(?:unit|point)|metric\s+tonn?e?\s+unit|tonn?e?-degree|kg|kilogram|g|gram"
     rf"|lb|pound|oz|ounce"
     rf"|unit|kwh|wh|ah|w|wp|piece|sheet|sq\s*m|m2|m3|litre|liter|barrel|bbl)(?![a-z]))"
-    rf"|\s*(?P<post>yuan|rmb|cny|usd|us\s?dollars?|dollars?)(?![a-z])(?P<tonne>{_PER_TONNE})?"
+    # (AL Circle's "increasing by a solid 40 bucks ... to RMB 19,870 per tonne": money in the
+    # report's own currency, yuan unless the clause counts in dollars)
+    rf"|\s*(?P<post>yuan|rmb|cny|usd|us\s?dollars?|dollars?|bucks)(?![a-z])(?P<tonne>{_PER_TONNE})?"
     # "China's FOB was quoted at 2,350-2,410 $/mt": the dollar sign after the amount
     rf"|\s*(?P<postdollar>\$)(?P<tonne3>{_PER_TONNE})"
     rf"|(?P<tonne2>{_PER_TONNE})"

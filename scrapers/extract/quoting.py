@@ -64,7 +64,9 @@ _REFERENCE = re.compile(
     # "a drop of RMB 130 per tonne or 0.99 per cent from Tuesday's price of RMB 13140"
     r"|from\s+(?:monday|tuesday|wednesday|thursday|friday|yesterday)'s\s+(?:price|level|close)\s+of"
     # "after holding at RMB 2175 per tonne since May 15"
-    r"|after\s+(?:holding|remaining|staying|hovering)(?:\s+(?:flat|steady|stable))?\s+at"
+    # ("after remaining restrained at US$ 303 per tonne for the past two days")
+    r"|after\s+(?:holding|remaining|staying|hovering)(?:\s+(?:flat|steady|stable|restrained"
+    r"|unchanged))?\s+at"
     # "following a day of restraint at RMB 2,809 per tonne"
     r"|following\s+a\s+day\s+of\s+[a-z]+\s+at"
     # "..., compared with the closing price of 123080 yuan / ton on September 1"
@@ -182,6 +184,7 @@ _WHY = {
     "expectation": "a miss against an expectation",
     "technical": "a support or resistance line a chart reader drew, not a price",
     "span": "the span a price moved in over the week, not a quote",
+    "places": "the spread of several places' prices, from the cheapest to the dearest: not a price",
     "to date": "a month-to-date average of the daily quotes, not a quote",
     "round": 'a round level named ("back to the 20,000 level"), not a quote',
     "bid": "a bid or offer price",
@@ -220,6 +223,8 @@ def _held(lead: str) -> bool:
             r"(?:(?<=\sat)\s+(?:an?\s+)?(?:premium|discount)s?\s+of)?"
             r"(?:\s+(?:around|about|approximately|roughly))?\s*$"
             r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$"
+            # AL Circle's "has refrained from any change, staying stoic at RMB 20,070 per tonne"
+            r"|\brefrained\s+from\s+any\s+change\b[^.;]{0,30}\bat\s*$"
             # "the SMM ADC12 spot price maintained a theoretical premium of 345 yuan/mt"
             r"|\bmaintain(?:ed|s)?\s+an?\s+(?:[a-z]+\s+)?(?:premium|discount|spread)\s+of\s*$",
             lead.rstrip(),
@@ -301,7 +306,7 @@ _FOR_THE_PERIOD = re.compile(
 
 _ON_A_BASIS = re.compile(
     r"\bon\s+an?\s+(?P<which>week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y|weekly"
-    r"|monthly|yearly)\s+(?:basis|calculation)\b"
+    r"|monthly|yearly)\s+(?:basis|calculation|scale)\b"
 )
 
 _NOUN_BASES = {

@@ -212,6 +212,9 @@ _MONTH_BASIS = re.compile(
 )
 
 
+_PERCENT_ASIDE = re.compile(r"\(\s*[+-]?[\d.]+\s*(?:%|per\s*cent)\s*\)")
+
+
 def basis_at(text: str, *, after: bool) -> tuple[ChangeBasis | None, int]:
     """The change basis written at the start of ``text`` (after a number) or anywhere in it
     (before one), with where it ends (0 when none)."""
@@ -231,6 +234,9 @@ def basis_at(text: str, *, after: bool) -> tuple[ChangeBasis | None, int]:
             # "unchanged at 126,000-131,000 yuan/mt as of Friday May 18, compared to the Friday
             # before": the day the quote is for stands between it and its basis
             between = _AS_OF_DAY.sub(" ", text[: match.start()])
+            # "an increase of RMB 40 per tonne (0.20 per cent) from the prior day": the same move
+            # in per cent, told in passing
+            between = _PERCENT_ASIDE.sub(" ", between)
             to_level = _TO_LEVEL.match(between) is not None
             if not to_level and (len(between) > 40 or re.search(r"[;:]|\d", between)):
                 continue
