@@ -692,6 +692,24 @@ def _heading_restated(kept: Figure, new: Figure) -> bool:
     )
 
 
+def _range_told_after(kept: Figure, new: Figure) -> bool:
+    """A price told with its move, and later the range it is the middle of ("... to settle at
+    RMB 21,090 per tonne ... As of today, the average prices may stand between RMB 21,070 per
+    tonne and RMB 21,110 per tonne"): the same quote, with its range."""
+    return (
+        kept.value is not None
+        and kept.change is not None
+        and not (kept.forecast or new.forecast)
+        and kept.low is None
+        and new.value is None
+        and new.low is not None
+        and new.high is not None
+        and new.change is None
+        and new.bound is None
+        and kept.value * 2 == new.low + new.high
+    )
+
+
 def _midpoint_told(kept: Figure, new: Figure) -> bool:
     """A range's middle told later as the price ("quoted at 16,000-16,100 yuan/mt ... magnesium
     prices pulled back to 16,050 yuan/mt"): the same quote, with its average."""
@@ -1076,7 +1094,7 @@ def _overlaps(kept: Figure, new: Figure) -> bool:
             return True
         if _same_move(kept, new) or _same_move(new, kept):
             return True
-        if _midpoint_told(kept, new):
+        if _midpoint_told(kept, new) or _range_told_after(kept, new):
             return True
         return any(
             getattr(kept, name) is not None and getattr(kept, name) == getattr(new, name)

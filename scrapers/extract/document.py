@@ -108,6 +108,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?=with\s+(?:the\s+)?(?:[a-z]+\s+)?import\s+(?:loss|losses|profit|profits|window)\b)"
     # "..., with spot discounts to settle at RMB 40 per tonne": the spot premium, apart.
     r"|,\s*(?=with\s+(?:the\s+)?spot\s+(?:discounts?|premiums?|contracts?|aluminium|prices?)\b)"
+    # (... and AL Circle's slip for it: ", with average prices likely to be traded at a discount
+    # price of RMB 30 per tonne")
+    r"|,\s*(?=with\s+average\s+prices\s+(?:likely|expected)\s+to\s+be\s+traded\s+at\b)"
     # "... will trade at 13,800-13,980 yuan/mt today with spot discounts at 70-30 yuan/mt"
     r"|(?<=today)\s+(?=with\s+spot\s+(?:discounts?|premiums?|prices?)\b)"
     # "large enterprises was 37.8 per cent, mid-sized companies 35.8 per cent, and small firms

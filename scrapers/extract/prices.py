@@ -2056,6 +2056,15 @@ def _read_prices(
             _later_on(context.paragraph_rest),
             context.paragraph_rest,
         )
+        if (
+            role == "level"
+            and _UNPLACED_NEXT_LEVEL.match(whole, clause.start, quantity.start)
+            and re.search(r"\bfollowed\s+by\s*$", whole[: clause.start])
+        ):
+            # "The average alumina spot price has dropped by RMB 2 per tonne to stand at RMB
+            # 3,906 per tonne, followed by a slump of RMB 10 per tonne to stand at RMB 3,890 per
+            # tonne": a second level whose place the text leaves out, not guessed
+            role = "other"
         if role == "level" and _WHILE_IT_WAS.search(
             whole[max(0, clause.start - _CONJUNCTION) : quantity.start]
         ):
@@ -2335,6 +2344,14 @@ def _read_prices(
             and _TODAYS_RANGE.search(own_lead) is not None
             and not _LATER.search(sentence.folded)
         )
+        if (
+            quantity.is_range
+            and _AVERAGE_PRICES_BETWEEN.search(own_lead)
+            and "today" in whole[clause.start : quantity.start]
+        ):
+            # "As of today, the average prices may stand between RMB 21,070 per tonne and RMB
+            # 21,110 per tonne": the day's range, hedged, not a forecast
+            forecast = False
         if todays_range:
             # AL Circle's "The price now stood at RMB 13010 per tonne and is expected to move
             # within a range of RMB 12990-13030 per tonne": the day's range, not a forecast
@@ -2476,6 +2493,9 @@ def _read_prices(
                             draft.change.basis in {None, ChangeBasis.DOD}
                             and basis in {ChangeBasis.WOW, ChangeBasis.MOM, ChangeBasis.YOY}
                         )
+                        # "On a week-on-week basis, ... an increase of RMB 90 per tonne ..., and
+                        # on an annual basis, the price is only higher by RMB 40 per tonne"
+                        or draft.change.basis is not None
                     )
                 ):
                     # "... up RMB 16 per tonne to RMB 4,074. That is RMB 158 per tonne higher
@@ -2713,6 +2733,18 @@ def _read_prices(
                 # the week
                 basis = ChangeBasis.WOW
             draft.change = PriceChange(Decimal(0), basis=basis)
+        same = context.last_price
+        if (
+            draft.change is None
+            and same is not None
+            and same is not draft
+            and same.change is not None
+            and same.subject == draft.subject
+            and _SAME_MOVE_TO.search(own_lead)
+        ):
+            # "..., followed by Shenyang, where it has experienced the same price hike to land at
+            # RMB 21,010 per tonne": the move just told, for this place too
+            draft.change = same.change
         flat_after = _FLAT_AFTER.match(trail)
         if flat_after is not None and draft.change is None:
             # "above-standard #553 silicon metal were 11,700-12,000 yuan/mt, flat WoW, ..."
@@ -3550,6 +3582,14 @@ _PRODUCT_AFTER = re.compile(
     r"((?:[a-z#0-9.%-]+\s+){0,3}[a-z]+)(?=\s*(?:[,;.]|and\b|in\b|on\b|$))"
 )
 
+_SAME_MOVE_TO = re.compile(
+    r"\bthe\s+same\s+(?:price\s+)?(?:hike|rise|increase|gain|growth|drop|decline|fall|decrease)\s+"
+    r"to\s+(?:land|stand|settle|close|rest|peg|clock|reach|come)\b[^.;,]{0,12}$"
+)
+_AVERAGE_PRICES_BETWEEN = re.compile(
+    r"\baverage\s+prices?\s+(?:may|are\s+expected\s+to|are\s+likely\s+to)\s+(?:stand|range|be)\s+"
+    r"between\s*(?:rmb)?\s*$"
+)
 _TODAYS_RANGE = re.compile(
     # (or a clause of its own: "... to RMB 13950 per tonne today, expected to range at ...")
     r"(?:\band\s+(?:is|are)\s+|^\s*(?:today\s*)?,?\s*)(?:expected|likely)\s+to\s+(?:move|range|trade|hover)\s+"
@@ -3676,7 +3716,8 @@ def _read_pair(
 _PAIR_JOIN = re.compile(r"\s*(?:or\s+[\d.]+\s*(?:per\s*cent|%)\s*)?(?:,?\s*and|,)\s*")
 
 _NO_CHANGE = re.compile(
-    r"\b(?:no\s+(?:recent\s+)?change|unchanged|flat|stable|steady|restraint|restrained)\b"
+    # (AL Circle's "the prices have shown no growth at RMB 20,550 per tonne and ...")
+    r"\b(?:no\s+(?:recent\s+)?(?:change|growth)|unchanged|flat|stable|steady|restraint|restrained)\b"
 )
 
 # Where a list's levels begin: "to clock at", "arriving at", "to RMB ..."
@@ -5023,6 +5064,10 @@ _RANGE_OF_MOVES = re.compile(
     r"\b(?:inflation|increase|rise|gain|drop|decline|decrease|fall)\s+range\s+(?:between|of|from)"
     r"\s*(?:rmb|us\$|\$)?$"
 )
+_UNPLACED_NEXT_LEVEL = re.compile(
+    r"\s*an?\s+(?:slump|drop|fall|decline|decrease|rise|increase|hike|gain|jump)\s+of\s+"
+    r"(?:rmb|us\$|\$)?\s*[\d,.]+\s*per\s+tonne\s+to\s+[a-z]+\s+at\s*(?:rmb|us\$|\$)?$"
+)
 _RUN_THAT_TOOK_IT = re.compile(
     r"\b(?:falls|declines|drops|rises|gains|increases)\s+that\s+(?:took|brought|pushed|dragged)\s+"
     r"(?:it|the\s+price|prices)\s+from\b[^.;]{0,40}\bto\s*(?:rmb|us\$|\$)?$"
@@ -5085,6 +5130,10 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if re.search(r"\brecorded\s+on\s*(?:rmb|us\$|\$)?$", stripped):
+        # "a Y-o-Y surge of RMB 2,780 was witnessed from RMB 18,410 per tonne recorded on RMB
+        # 18,410 per tonne": the old level again where the date belongs, a misprint
+        return "reference"
     if _RUN_THAT_TOOK_IT.search(head.rstrip()[-120:]):
         # "rose today after three straight falls that took it from RMB 12,740 per tonne to RMB
         # 11,730 per tonne": where an earlier run ended, not today's price

@@ -306,7 +306,7 @@ _FOR_THE_PERIOD = re.compile(
 
 _ON_A_BASIS = re.compile(
     r"\bon\s+an?\s+(?P<which>week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y|weekly"
-    r"|monthly|yearly)\s+(?:basis|calculation|scale)\b"
+    r"|monthly|yearly|annual)\s+(?:basis|calculation|scale)\b"
 )
 
 _NOUN_BASES = {

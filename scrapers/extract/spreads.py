@@ -121,6 +121,10 @@ _SPOT_PREMIUM = re.compile(
     # a premium price of RMB 20 per tonne"
     r"|\bspot\s+contracts?\s+(?:(?:is|are|was|were)\s+)?(?:(?:likely|expected)\s+)?(?:to\s+be\s+)?"
     r"traded\s+at\s+an?\s+(?:premium|discount)\b"
+    # ... and its slip "with average prices likely to be traded at a discount price of RMB 30 per
+    # tonne and a premium price of RMB 10 per tonne" (the template's words for the spot contract)
+    r"|\baverage\s+prices\s+(?:(?:is|are|was|were)\s+)?(?:(?:likely|expected)\s+)?(?:to\s+be\s+)?"
+    r"traded\s+at\s+an?\s+(?:premium|discount)\s+price\s+of\b"
     # "In the spot market, sellers began the day with premiums of 600-620 yuan/mt"
     r"|\bin\s+the\s+spot\s+market\s*,[^.;]{0,60}?\b(?:premiums?|discounts?)\s+of\b"
     # "Spot prices are expected to trade at premiums of RMB 0-40/mt"; "Spot copper in China
