@@ -698,13 +698,14 @@ def _range_told_after(kept: Figure, new: Figure) -> bool:
     tonne and RMB 21,110 per tonne"): the same quote, with its range."""
     return (
         kept.value is not None
-        and kept.change is not None
+        # (one of them tells the move: "... stands at RMB 2540 per tonne ... The average price is
+        # up by RMB20 per tonne and expected to range within RMB 2500-2580 per tonne")
+        and (kept.change is None or new.change is None)
         and not (kept.forecast or new.forecast)
         and kept.low is None
         and new.value is None
         and new.low is not None
         and new.high is not None
-        and new.change is None
         and new.bound is None
         and kept.value * 2 == new.low + new.high
     )

@@ -28,7 +28,7 @@ _AMOUNT_FIRST = r"(?:rmb|cny|usd|us\$|\$)\s*[-+−]?[\d,.]+\s*(?:per\s+tonne|/\s
 _CLAUSE_BREAK = re.compile(
     r"(?=[;,:\s])(?:"
     r";|(?<=[a-z0-9%)\]])\s*:\s+(?=[a-z])"
-    r"|,\s*(?:even\s+)?(?:while|whereas|but|meanwhile|and(?=\s+(?:[a-z]|#\d))(?!\s+(?:rmb|cny|usd|us\$)\b)|as(?=\s+[a-z]+\s+prices?\b))\s*"
+    r"|,\s*(?:even\s+)?(?:while|whereas|but|meanwhile|and(?=\s+(?:[a-z]|#\d))(?!\s+(?:rmb|cny|usd|us\$)(?:\b|(?=\d)))|as(?=\s+[a-z]+\s+prices?\b))\s*"
     r"|\s(?:while|whereas|meanwhile)\s"
     # A price and its premium in one sentence are two statements: "..., at a discount of 150
     # per tonne against the 2602 contract"; so are two premiums: "... and a premium of 40".

@@ -297,6 +297,7 @@ _FROM_A_DAY = re.compile(
 )
 
 
+_DAY_THEN_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH_NAMES})\b")
 _ON_A_DAY = re.compile(
     rf"^\W*(?:/\s*mt\s*)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday),?\s+)?"
     rf"(?P<m>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
@@ -320,6 +321,30 @@ def days_back_to(trail: str, published: date | None) -> int | None:
         return None
     when = _dated(_MONTHS[found.group("m")], int(found.group("d")), published)
     return None if when is None else (published - when).days
+
+
+_ON_A_DAY = re.compile(
+    rf"^\s*(?:/\s*mt|per\s+tonne)?\s*on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday"
+    rf"|sunday),?\s+)?(?P<m>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+)
+
+
+def told_for_an_earlier_day(trail: str, told_before: str, published: date | None) -> bool:
+    """Whether a level is told for a day before the one the text before it reports: "... to
+    stand at USD 312 per tonne, as of July 9. The price was USD 314 per tonne on Monday, July 8"."""
+    found = _ON_A_DAY.match(trail) if published is not None else None
+    if found is None or published is None:
+        return False
+    when = _dated(_MONTHS[found.group("m")], int(found.group("d")), published)
+    reported = [
+        _dated(_MONTHS[day.group("m")], int(day.group("d")), published)
+        for day in _A_DAY.finditer(told_before)
+    ] + [
+        # (and "on Thursday, 20 February 2020": the day before the month)
+        _dated(_MONTHS[day.group("m")], int(day.group("d")), published)
+        for day in _DAY_THEN_MONTH.finditer(told_before)
+    ]
+    return when is not None and any(day is not None and day > when for day in reported)
 
 
 def days_since_told_from(folded: str, trail: str, published: date | None) -> int | None:

@@ -25,7 +25,7 @@ from scrapers.extract.bonded import (
 from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import CLOSE, DOWN, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY, UP
-from scrapers.extract.periods import MONTH_NAMES
+from scrapers.extract.periods import MONTH_NAMES, told_for_an_earlier_day
 from scrapers.extract.quantities import Kind, Quantity, to_decimal
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.quoting import (
@@ -1428,7 +1428,23 @@ def _read_prices(
     cost_again = bool(_THAT_AGAIN.match(folded)) and _foreign(whole[: clause.start])
     quantities = [q for q in clause.quantities if q.kind in {Kind.MONEY, Kind.PERCENT, Kind.OTHER}]
     told_unit: str | None = None
+    # "Aluminium ingot price in Foshan stands at RMB 13640 per tonne, down RMB 20 per tonne and
+    # RMB 30 per tonne": two moves for one price, which is the move is not written
+    two_moves = _TWO_MOVES_FOR_ONE.search(folded)
     for quantity in quantities:
+        if two_moves is not None and (
+            clause.start + two_moves.start("moves")
+            <= quantity.start
+            < clause.start + two_moves.end()
+        ):
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="one of two moves told for one price: which is its move is not written",
+            )
+            continue
         if quantity.kind is Kind.MONEY:
             if quantity.value < 1000 and _PER_KG.search(whole) and quantity.high is None:
                 # "an upward strive of RMB 0.10 per kg, stopping at RMB 20.30 per tonne": a price
@@ -2056,6 +2072,26 @@ def _read_prices(
             _later_on(context.paragraph_rest),
             context.paragraph_rest,
         )
+        if (
+            role == "change"
+            and _AFTER_MOVING_BY.search(own_lead)
+            and told_for_an_earlier_day(
+                whole[quantity.end :], _told_before(context, whole, quantity), context.published
+            )
+        ):
+            # "Alumina price stands at RMB 2503 per tonne, after rising by RMB 7 per tonne on
+            # February 19": the day before's move, not today's
+            role = "reference"
+        if (
+            role == "level"
+            and _WAS_BEFORE.search(own_lead)
+            and told_for_an_earlier_day(
+                whole[quantity.end :], _told_before(context, whole, quantity), context.published
+            )
+        ):
+            # "Australian alumina FOB price dropped USD 2 per tonne to stand at USD 312 per tonne,
+            # as of July 9. The price was USD 314 per tonne on Monday, July 8": the day before's
+            role = "reference"
         if (
             role == "level"
             and _UNPLACED_NEXT_LEVEL.match(whole, clause.start, quantity.start)
@@ -5064,6 +5100,24 @@ _RANGE_OF_MOVES = re.compile(
     r"\b(?:inflation|increase|rise|gain|drop|decline|decrease|fall)\s+range\s+(?:between|of|from)"
     r"\s*(?:rmb|us\$|\$)?$"
 )
+
+
+def _told_before(context: Context, whole: str, quantity: Quantity) -> str:
+    """The sentence before (in the paragraph) and this one up to the amount: where the day a
+    report is for was named."""
+    before = context.paragraph_before[-1] if context.paragraph_before else ""
+    return before + " " + whole[: quantity.start]
+
+
+_TWO_MOVES_FOR_ONE = re.compile(
+    r"\bper\s+tonne\s*,\s*(?:down|up)\s+(?P<moves>(?:rmb|us\$|\$)\s*[\d,.]+\s*per\s+tonne\s+and\s+"
+    r"(?:rmb|us\$|\$)\s*[\d,.]+\s*per\s+tonne)\s*(?:[.;]|$)"
+)
+_AFTER_MOVING_BY = re.compile(
+    r"\bafter\s+(?:rising|falling|climbing|dropping|declining|gaining|losing|increasing|decreasing)"
+    r"\s+by\s*(?:rmb|usd|us\$|\$)?\s*$"
+)
+_WAS_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s*(?:at\s*)?(?:rmb|usd|us\$|\$)?\s*$")
 _UNPLACED_NEXT_LEVEL = re.compile(
     r"\s*an?\s+(?:slump|drop|fall|decline|decrease|rise|increase|hike|gain|jump)\s+of\s+"
     r"(?:rmb|us\$|\$)?\s*[\d,.]+\s*per\s+tonne\s+to\s+[a-z]+\s+at\s*(?:rmb|us\$|\$)?$"
@@ -5914,7 +5968,12 @@ def _role(
             # RMB 54,180/mt": where the opening stood, not the day's move
             return "intraday"
         return "change"  # "closed RMB 60/mt higher at RMB 40,880/mt"
-    if re.match(r"^\s*(?:/\s*(?:mt|t)\s*)?(?:higher|lower)\s+(?:on|today|yesterday)\b", trail):
+    if re.match(
+        # (also "stands USD 14 per tonne or 4.91 per cent higher on Thursday")
+        r"^\s*(?:/\s*(?:mt|t)\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s+)?(?:higher|lower)\s+"
+        r"(?:on|today|yesterday)\b",
+        trail,
+    ):
         return "change"  # "Australian alumina FOB price stands USD 3 per tonne lower on Friday"
     if re.search(
         r"\bwith\s+(?:the\s+)?(?:futures|prices?|[a-z]+\s+prices?)\s+(?:high|low|firm|steady)\s+"
