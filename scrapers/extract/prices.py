@@ -613,7 +613,7 @@ def read_sentence(
             continue
         if _NOT_A_SPREAD.search(clause.folded):
             continue  # an inter-month spread: neither a price nor a spread figure
-        clause = _read_places_after_levels(sentence, clause, context, drafts, notes)
+        clause = _read_place_lists(sentence, clause, context, drafts, notes)
         previous = _read_prices(sentence, clause, context, drafts, notes, previous)
     _respective_moves_after(sentence, clauses, context, drafts, notes)
     _close_at_named_level(sentence, clauses, drafts, notes)
@@ -3943,19 +3943,33 @@ _PLACES_AFTER_LEVELS = re.compile(
 )
 
 
-def _read_places_after_levels(
+def _read_place_lists(
     sentence: Sentence,
     clause: Clause,
     context: Context,
     drafts: dict[tuple[object, ...], Draft],
     notes: Notes,
 ) -> Clause:
-    """Read a province pair told after its levels, with its moves "respectively"; return the
-    clause without the amounts read, for the rest of it to be read as usual."""
+    """AL Circle's places named after their numbers: what one of the readers below recognises is
+    read, and the clause comes back without those amounts, for the rest of it to be read as
+    usual."""
+    for reader in (_places_after_levels, _level_for_places_after, _move_for_places_after):
+        rest = reader(sentence, clause, context, drafts, notes)
+        if rest is not clause:
+            return rest
+    return clause
+
+
+def _places_after_levels(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> Clause:
+    """A pair of places told after their levels, with their moves "respectively"."""
     told = _PLACES_AFTER_LEVELS.search(clause.folded) if "respectively" in clause.folded else None
-    if told is None:
-        return _level_for_places_after(sentence, clause, context, drafts, notes)
-    if context.last_owner is None:
+    if told is None or context.last_owner is None:
         return clause
     start, end = clause.start + told.start(), clause.start + told.end()
     amounts = [q for q in clause.quantities if start <= q.start < end and q.kind is Kind.MONEY]
@@ -4000,10 +4014,9 @@ def _level_for_places_after(
     drafts: dict[tuple[object, ...], Draft],
     notes: Notes,
 ) -> Clause:
+    """One level for every place listed after it."""
     told = _LEVEL_FOR_PLACES_AFTER.search(clause.folded) if " and " in clause.folded else None
-    if told is None:
-        return _move_for_places_after(sentence, clause, context, drafts, notes)
-    if context.last_owner is None:
+    if told is None or context.last_owner is None:
         return clause
     places = [place for *_, place in names.regions(told.group("places"))]
     items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", told.group("places").strip())
@@ -4048,6 +4061,7 @@ def _move_for_places_after(
     drafts: dict[tuple[object, ...], Draft],
     notes: Notes,
 ) -> Clause:
+    """One move for every place listed after it, and later "the other provinces" of that list."""
     if context.last_owner is None or "rmb" not in clause.folded:
         return clause
     product = context.last_owner[0]
