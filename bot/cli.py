@@ -25,13 +25,12 @@ from bot.lock import LockHeldError
 from scrapers.clean import looks_like_html, to_text
 from scrapers.dates import alcircle_published, smm_published
 from scrapers.errors import ScrapeError
-from scrapers.extract import Extraction
-from scrapers.extract import read as read_article
 from scrapers.models import Article, Page
 from scrapers.sources import alcircle, smm
 
 if TYPE_CHECKING:
     from bot.config import Config
+    from scrapers.extract import Extraction
 
 log = logging.getLogger("metalert")
 
@@ -307,6 +306,9 @@ def _read_article(path: str, args: argparse.Namespace) -> Extraction:
         except ScrapeError as exc:
             raise _UnreadableArticleError(f"{path}: {exc}") from None
         body, title = article.body, article.title
+    # (the extractor compiles its patterns on import, a fifth of a second: only `parse` pays it)
+    from scrapers.extract import read as read_article
+
     return read_article(body, published, title, explain=args.explain)
 
 
