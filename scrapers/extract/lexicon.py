@@ -129,6 +129,9 @@ DOWN = Concept(
         # AL Circle's "the SMM A00 aluminium ingot price discarding RMB 50 per tonne to close at"
         "discarding",
         "discarded",
+        # ... and "that on a monthly basis has nosedived by RMB 1,450 per tonne"
+        "nosedived",
+        "nosediving",
         "let go",
         "dived",
         "plunge",
@@ -395,6 +398,8 @@ DOD = Concept(
         # session", the last session before the report's
         "from the previous week's closing session",
         "from the previous week's closing price",
+        # ... and "has remained stagnant on its previous weekend's position"
+        "on its previous weekend's position",
     ),
 )
 BASES = (MOM, YOY, WOW, DOD)

@@ -1289,7 +1289,8 @@ _GRADE = (
     r"|low-iron"
     # (a translation's "low bismuth antimony ingots")
     r"|high\sbismuth|low\sbismuth"
-    r"|metallurgical-grade|electronic-grade|low-carbon|#\d+|\d#|no\.\s?\d|99\.9+%"
+    # (AL Circle also writes "low carbon aluminium price" without the hyphen)
+    r"|metallurgical-grade|electronic-grade|low-carbon|low\scarbon|#\d+|\d#|no\.\s?\d|99\.9+%"
     # "grade 0 sponge titanium"
     r"|grade\s\d(?!\d)"
     # "the TiO2≥47% specification": an ore's content of the oxide it is sold by
@@ -1315,7 +1316,7 @@ _BARE_GRADES = re.compile(
 
 def _grade_name(grade: str) -> str:
     """ "2#", "No. 2", "#2" are one grade, "#2"; "low bismuth" is "low-bismuth"."""
-    if grade in {"low bismuth", "high bismuth"}:
+    if grade in {"low bismuth", "high bismuth", "low carbon"}:
         return grade.replace(" ", "-")
     if grade.endswith("cent"):
         return re.sub(r"\s*per\s*cent$", "%", grade)  # "99.5 per cent" is "99.5%"

@@ -24,7 +24,17 @@ from scrapers.extract.bonded import (
 )
 from scrapers.extract.document import Clause, Context, PairedPrice
 from scrapers.extract.drafts import Draft, Notes
-from scrapers.extract.lexicon import CLOSE, DOWN, EXPECTATION, FLAT, FOREIGN, FUTURES, INTRADAY, UP
+from scrapers.extract.lexicon import (
+    CLOSE,
+    DOD,
+    DOWN,
+    EXPECTATION,
+    FLAT,
+    FOREIGN,
+    FUTURES,
+    INTRADAY,
+    UP,
+)
 from scrapers.extract.periods import MONTH_NAMES, told_for_an_earlier_day
 from scrapers.extract.quantities import Kind, Quantity, to_decimal
 from scrapers.extract.quantities import read as read_quantities
@@ -2768,6 +2778,10 @@ def _read_prices(
                 # "with weekly offers basically stable at 15,800-17,400 yuan/mt": held over
                 # the week
                 basis = ChangeBasis.WOW
+            if basis is None and DOD.search(held_lead) is not None:
+                # "has remained stagnant on its previous weekend's position, recording a price
+                # of": held from the session before
+                basis = ChangeBasis.DOD
             draft.change = PriceChange(Decimal(0), basis=basis)
         same = context.last_price
         if (

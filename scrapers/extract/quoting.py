@@ -223,6 +223,9 @@ def _held(lead: str) -> bool:
             r"(?:(?<=\sat)\s+(?:an?\s+)?(?:premium|discount)s?\s+of)?"
             r"(?:\s+(?:around|about|approximately|roughly))?\s*$"
             r"|\bno\s+change(?:\s+[a-z]+){0,3}\s+(?:at|in)\s*$"
+            # AL Circle's "has remained stagnant on its previous weekend's position, recording a
+            # price of RMB 18,830 per tonne"
+            r"|\b(?:remained|stayed)\s+stagnant\b[^.;]{0,60},\s*recording\s+a\s+price\s+of\s*$"
             # AL Circle's "has refrained from any change, staying stoic at RMB 20,070 per tonne"
             r"|\brefrained\s+from\s+any\s+change\b[^.;]{0,30}\bat\s*$"
             # "the SMM ADC12 spot price maintained a theoretical premium of 345 yuan/mt"
@@ -372,6 +375,10 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
             _NOUN_BASES[noun.group("which")], context, today="today" in sentence.folded
         )
     framed = _ON_A_BASIS.search(lead) if lead else None
+    if framed is not None and framed.group("which") == "monthly":
+        # "while that on a monthly basis has nosedived by RMB 1,450 per tonne": the word says a
+        # month, unlike SMM's "MoM" in a daily report
+        return ChangeBasis.MOM
     if framed is not None:
         # "on a week-on-week basis, the price reflects an increase of RMB 260"
         return _periodic(

@@ -1488,7 +1488,9 @@ def _read_spread(
             and re.search(r"\b(?:discount|premium)s?(?:\s+price)?\s+of\s*$", stripped)
             and (
                 re.match(
-                    r"^\s*(?:yuan/mt\s*)?to\s+(?:(?:an?\s+)?(?:premium|discount)s?\s+of|parity"
+                    # (and AL Circle's "a discount price of RMB 20 to a premium price of RMB 20")
+                    r"^\s*(?:yuan/mt\s*)?to\s+(?:(?:an?\s+)?(?:premium|discount)s?(?:\s+price)?\s+of"
+                    r"|parity"
                     r"|flat\b)",
                     trail,
                 )
