@@ -1,9 +1,12 @@
 """What metalert costs a machine to keep: command start-up, and the daemon's resident memory.
 
 Start-up is the wall time of `metalert --help` and of `metalert parse` on one article, best of
-five. The daemon is the real `metalert run` process against the loopback site and the Bot API
-stand-in; its first poll finds the seed article, whose series already has two months stored, so
-the alert goes out with a history chart. Memory is read from /proc after that photo arrived.
+five, with the project's bytecode compiled first, as an installed package has it: a stale
+`__pycache__` (PYTHONDONTWRITEBYTECODE keeps it stale) makes each process compile the extractor's
+source again, about 0.05 s and 2.7 MiB of resident memory that no deployment pays. The daemon
+is the real `metalert run` process against the loopback site and the Bot API stand-in; its
+first poll finds the seed article, whose series already has two months stored, so the alert
+goes out with a history chart. Memory is read from /proc after that photo arrived.
 """
 
 from __future__ import annotations
@@ -24,9 +27,16 @@ from tests.conftest import TOKEN, fixture_text, write_config
 from tests.servers import BotApiStandIn, FixtureSite
 
 METALERT = str(Path(sys.executable).with_name("metalert"))
-SEED_TEXT = Path(__file__).resolve().parent.parent / "tests/fixtures/articles/seed-smm-style.txt"
+PROJECT = Path(__file__).resolve().parent.parent
+PACKAGES = ("alerts", "bot", "scrapers")
+SEED_TEXT = PROJECT / "tests/fixtures/articles/seed-smm-style.txt"
 FEED = "/api/rss/secondaryaluminium_news"
 CHANNEL = "@metalert_demo"
+
+
+def _compile_bytecode() -> None:
+    packages = [str(PROJECT / package) for package in PACKAGES]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *packages], check=True)
 
 
 def _best_wall(command: list[str], runs: int = 5) -> float:
@@ -90,6 +100,7 @@ def _daemon_memory(folder: Path) -> tuple[int, int, int]:
 
 
 def run() -> list[tuple[str, str, str]]:
+    _compile_bytecode()
     helped = _best_wall([METALERT, "--help"])
     parsed = _best_wall([METALERT, "parse", str(SEED_TEXT)])
     with tempfile.TemporaryDirectory() as folder:
