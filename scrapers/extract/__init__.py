@@ -345,7 +345,10 @@ def _relevant(sentence: Sentence, context: Context) -> bool:
     # "only the primary aluminium alloy sector maintained its previous operating rate": a rate
     # held, said of the rate itself, even before any number was read
     return "operating rate" in folded and any(
-        map(folded.__contains__, ("maintained its previous", "maintained the previous"))
+        map(
+            folded.__contains__,
+            ("maintained its previous", "maintained the previous", "maintained previous"),
+        )
     )
 
 

@@ -172,6 +172,8 @@ FLAT = Concept(
         # "only the primary aluminium alloy sector maintained its previous operating rate"
         "maintained its previous",
         "maintained the previous",
+        # "Smelters with capacity more than 150kt/yr maintained previous operating rates"
+        "maintained previous",
         "kept its previous",
         # "Jiangsu and Anhui held where they were a week earlier, at 74.7% and 36%"
         "held where they were",
@@ -456,6 +458,10 @@ FORECAST = Concept(
         "is suggested at",  # "The core trading range for LME aluminum is suggested at 3,120-3,160"
         "anticipates",
         "estimated to",
+        # "SMM therefore estimates that the operating rates to rise by 10%": the infinitive
+        # looks forward (an estimate "that the rate was" does not)
+        "estimates that the operating rate to",
+        "estimates that the operating rates to",
         "likely to",
         "is likely",
         "are likely",

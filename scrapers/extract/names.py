@@ -137,6 +137,7 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "aluminium extruder": "aluminium extrusion",
     # "the operating rate of downstream extruders" in an aluminium billet survey
     "downstream extruder": "aluminium extrusion",
+    "downstream aluminium extruder": "aluminium extrusion",
     "aluminium extrusion": "aluminium extrusion",
     "aluminium profile": "aluminium extrusion",
     "extrusion": "aluminium extrusion",

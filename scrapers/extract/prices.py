@@ -493,6 +493,15 @@ def read_sentence(
     sentence: Sentence, clauses: list[Clause], context: Context, notes: Notes
 ) -> list[Draft]:
     """Every price and spread figure a sentence states."""
+    drafts = _read_sentence(sentence, clauses, context, notes)
+    if "the same" in sentence.folded:
+        drafts.extend(_same_move(sentence, drafts))
+    return drafts
+
+
+def _read_sentence(
+    sentence: Sentence, clauses: list[Clause], context: Context, notes: Notes
+) -> list[Draft]:
     folded = sentence.folded
     bonded = (
         read_bonded_premiums(sentence, clauses, context, notes)
@@ -4830,6 +4839,40 @@ _SAME_MOVE = re.compile(
     r"\bthe\s+same\s+(?:price\s+)?(?:hike|rise|increase|gain|growth|drop|fall|decline|decrease|cut)\b"
 )
 
+# "As of June 5, copper prices rose by 300 yuan/mt, with the same increase observed in the price
+# of bare bright copper in Guangdong": a second product moved by the amount just stated
+_SAME_MOVE_IN_ANOTHER = re.compile(
+    r"\bwith\s+"
+    + _SAME_MOVE.pattern.removeprefix(r"\b")
+    + r"\s+(?:observed|seen|recorded|registered)\s+(?:in|for)\s+(?P<what>[^,;.]+)"
+)
+
+
+def _same_move(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
+    match = _SAME_MOVE_IN_ANOTHER.search(sentence.folded)
+    if match is None:
+        return []
+    moved = [
+        draft
+        for draft in drafts
+        if draft.metric is Metric.PRICE and draft.change is not None and draft.value is None
+    ]
+    products = names.known_products(match.group("what"))
+    if len(moved) != 1 or not products:
+        return []
+    places = names.regions(match.group("what"))
+    return [
+        Draft(
+            Metric.PRICE,
+            products[-1][2],
+            moved[0].unit,
+            sentence,
+            region=places[-1][2] if places else moved[0].region,
+            change=moved[0].change,
+        )
+    ]
+
+
 _SAW_A_PRICE = re.compile(
     r"\b(?:saw|had|recorded|posted)\s+(?:an?\s+)?(?:average\s+)?prices?\s+of\s*(?:rmb|\$)?\s*$"
 )
@@ -5907,6 +5950,10 @@ def _role(
         return "reference"
     if re.search(r"\b(?:price\s+)?(?:floor|ceiling|bottom\s+line)\s+of\s*$", stripped):
         return "other"  # "most smelters kept to a price floor of 190,000 yuan/mt": sellers' line
+    if re.search(r"\bthe\s+bottom\s+(?:price\s+)?(?:at|of)\s*$", stripped):
+        # "with a generally conservative perspective of the bottom price at RMB 10,000/mt":
+        # where a survey's respondents think prices will stop falling, a view and not a price
+        return "other"
     if re.search(
         r"\b(?:towards?|approach(?:es|ed|ing)?|near(?:ed|ing|s)?)(?:\s+the)?\s*$", stripped
     ) and not re.search(

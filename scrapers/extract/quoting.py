@@ -26,6 +26,8 @@ from scrapers.models import Bound, ChangeBasis, Metric
 
 _ABOVE = re.compile(
     r"(?:\b(?:broken?\s+(?:through|above)|break(?:s|ing)?\s+(?:through|above)|exceed(?:ed|s|ing)?"
+    # "zinc prices will climb, possibly breaking RMB 18,000/mt during 2H"
+    r"|break(?:s|ing)?|broke"
     r"|breach(?:es|ed|ing)?"
     r"|topp(?:ed|ing)|tops?|surpass(?:ed|es|ing)?|above|over|beyond|past|more\s+than"
     # "once copper passed 80,000 yuan/mt": a line crossed going up
@@ -63,6 +65,9 @@ _REFERENCE = re.compile(
     r"|from\s+(?:its|the)\s+(?:earlier|previous|prior|last|recorded)\s+(?:price|level|close|rate)\s+of"
     # "a drop of RMB 130 per tonne or 0.99 per cent from Tuesday's price of RMB 13140"
     r"|from\s+(?:monday|tuesday|wednesday|thursday|friday|yesterday)'s\s+(?:price|level|close)\s+of"
+    # "risen gradually during 2Q to RMB 13,000/mt, up from late April's level of RMB 11,800/mt"
+    r"|from\s+(?:(?:late|early|mid)[\s-]+)?(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)'s\s+(?:price|level|close|average)\s+of"
     # "after holding at RMB 2175 per tonne since May 15"
     # ("after remaining restrained at US$ 303 per tonne for the past two days")
     r"|after\s+(?:holding|remaining|staying|hovering)(?:\s+(?:flat|steady|stable|restrained"

@@ -312,6 +312,18 @@ def _owners(
             region = next((item.region for item in named if item.region), None)
             return [_Owner(name, region or _region(head) or "China", None) for name in at_opening]
         resolved = _resolve(named, head, context, previous)
+        group = (
+            _opening_group(folded, start)
+            if not named and _SIZE_GROUP.match(folded, start)
+            else None
+        )
+        if group is not None:
+            # "Smelters with capacity more than 150kt/yr maintained previous operating rates":
+            # the survey's rate, of the size group the clause opens with (not "with large
+            # enterprises entering maintenance, the operating rate is expected to ...")
+            resolved = [
+                _Owner(owner.subject, owner.region, owner.group or group) for owner in resolved
+            ]
         earlier = (
             names.known_industries(before + " " + folded[: mention.start()]) if not previous else []
         )
@@ -497,13 +509,23 @@ def _regions_respectively(
 
 
 # "plants with annual capacity greater than 100,000 mt": a size group told by its capacity band.
+# ... and SMM's zinc smelter surveys of 2009-2010: "smelters with capacity greater than 200
+# kt/yr", "smelters with capacity between 100-200 kt/yr (including 100 kt/yr and 200 kt/yr)",
+# "those with capacity of 20-100kt/yr", "smelters with capacity 100-150kt/yr".
+_CAPACITY_UNIT = r"(?:kt|mt|tonnes|t)(?:/yr|/year|\s+a\s+year|\s+per\s+year)?"
 _CAPACITY_BAND = re.compile(
     r"(?:(?P<size>large|larger|medium|medium-sized|small|smaller)\s+)?"
-    r"(?P<firms>plants|smelters|enterprises|producers|companies)\s+with\s+(?:an?\s+)?annual\s+"
-    r"capacity\s+(?:(?P<above>greater\s+than|more\s+than|above|over|exceeding)"
-    r"|(?P<below>below|less\s+than|under)|of)\s*[\d,.]+"
-    r"(?P<range>\s*(?:-|~|to)\s*[\d,.]+)?\s*(?:mt|tonnes|t)(?:/year|\s+a\s+year|\s+per\s+year)?"
+    r"(?P<firms>plants|smelters|enterprises|producers|companies|those)\s+with\s+(?:an?\s+)?"
+    r"(?:annual\s+)?capacity\s+(?:(?P<above>greater\s+than|more\s+than|above|over|exceeding)\s*"
+    r"|(?P<below>below|less\s+than|under)\s*|(?:of\s+|between\s+|ranging\s+from\s+)?)"
+    rf"(?P<low>[\d,.]+)\s*(?P<low_unit>{_CAPACITY_UNIT})?"
+    rf"(?P<range>\s*(?:-|~|to)\s*[\d,.]+)?\s*(?P<unit>{_CAPACITY_UNIT})"
+    r"(?:\s*\((?:including|incl\.)[^()]*\))?"
 )
+# A range band starting under this many tonnes a year is a survey's smallest ("capacity of
+# 20-100kt/yr" beside bands of 100-200 and above 200 kt/yr); one starting higher is a middle
+# band ("annual capacity of 50,000-100,000 mt").
+_SMALLEST_BAND_STARTS_UNDER = 50_000
 
 
 def _size_by_capacity(folded: str) -> str:
@@ -518,10 +540,15 @@ def _size_by_capacity(folded: str) -> str:
         elif match.group("below"):
             size = "small"
         elif match.group("range"):
-            size = "medium"
+            low = float(match.group("low").replace(",", "") or 0)
+            if (match.group("low_unit") or match.group("unit")).startswith("kt"):
+                low *= 1000
+            size = "small" if low < _SMALLEST_BAND_STARTS_UNDER else "medium"
         else:
             return match.group(0)
-        words = f"{size} {match.group('firms')}"
+        # "while those with capacity of 20-100kt/yr rose": "small ones", as the size lists say
+        firms = "ones" if match.group("firms") == "those" else match.group("firms")
+        words = f"{size} {firms}"
         return words.ljust(len(match.group(0)))
 
     return _CAPACITY_BAND.sub(size_words, folded) if "capacity" in folded else folded
@@ -886,7 +913,13 @@ def _read_clause(
             written, _ = basis_at(whole[clause.start : quantity.start], after=False)
         last_sign = sign
         changes.append((_Change(quantity, sign, written, trail, inferred), forecast))
-    flat = not changes and _flat(folded) and (bool(levels) or _explicit(clause, context))
+    # (a capacity band is the owner's name: "smelters with capacity more than 150kt/yr
+    # maintained previous operating rates" says nothing of capacity)
+    flat = (
+        not changes
+        and _flat(_size_by_capacity(folded))
+        and (bool(levels) or _explicit(clause, context))
+    )
     stayed = STAYED.search(folded) is not None
     if not levels and not changes and not flat:
         return False
