@@ -1640,6 +1640,13 @@ def _shared_form(folded: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# "prices for secondary lead (Pb ≥ 99.97) were RMB 14,850-15,000/mt": SMM's refined secondary
+# lead, named by the purity that sets it apart from secondary lead (Pb ≥ 98.5)
+_REFINED_BY_ITS_PURITY = re.compile(
+    r"\b(?:secondary|recycled)\s+lead\s*\(\s*pb\s*(?:≥|>=)\s*99\.9\d*\s*\)"
+)
+
+
 def _known_products(folded: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = [
         (match.start(), match.end(), _contract_product(folded, match))
@@ -1667,6 +1674,11 @@ def _known_products(folded: str) -> list[tuple[int, int, str]]:
         base = ternary_base(folded[:start])
         if base is not None and not any(begin <= start < stop for begin, stop, _ in found):
             found.append((start, end, f"{base} {series}"))  # "..., and 5-series (...) prices"
+    if "pb" in folded:
+        found.extend(
+            (match.start(), match.end(), "refined secondary lead")
+            for match in _REFINED_BY_ITS_PURITY.finditer(folded)
+        )
     graded = list(_SILICON_GRADE.finditer(folded)) if "silicon" in folded else []
     for match in graded:
         found.append((match.start(), match.end(), _silicon(match)))

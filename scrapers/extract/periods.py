@@ -58,6 +58,9 @@ def week_ended(text: str) -> bool:
     return "week" in text and _WEEK_ENDED.search(text) is not None
 
 
+_MONTHS_FIGURE = re.compile(r"['’]s\s+(?:average|operating\s+rate|rate|price)\b")
+
+
 def month_period(text: str, published: date | None, *, forecast: bool) -> str | None:
     """The month a statement is about, or None when it names none.
 
@@ -79,10 +82,11 @@ def month_period(text: str, published: date | None, *, forecast: bool) -> str | 
             continue  # "likely until the end of November": a deadline, not the period
         if _BEGAN_IN.search(text, max(0, match.start() - 20), match.start()):
             continue  # "extending the recovery that began in July": where a run started
-        if word == "may" and not lead and not year_text:
-            continue
-        if not lead and not year_text:
-            continue
+        # "June’s average operating rate ... rose to 59.06%": the month's own figure (not
+        # "will extend July's declines in August")
+        possessive = _MONTHS_FIGURE.match(text, match.end()) is not None
+        if not lead and not year_text and not possessive:
+            continue  # ("may" alone is the verb)
         month = _MONTHS[word]
         if year_text:
             year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)

@@ -469,9 +469,11 @@ _LONG_PAREN = re.compile(
     r"(?<!series\s)(?<!series)"
     # (nor "421# silicon (for silicone)": the grade's use)
     # (nor "Sulfur (CIF Indonesia) Price": where the quote is landed)
+    # (nor "secondary lead (Pb ≥ 99.97)": the purity that names refined secondary lead)
     r"(?:\((?![\d.]+%,\s*(?:cif|fob)\b)(?!for\s+silicone\b)(?!(?:cif|fob|cfr)\s+[a-z ]+\))"
-    r"(?=[^()]*\s)[^()]*\)"
-    r"|\((?![\d.]+%,)(?!for\s+silicone\b)(?!(?:cif|fob|cfr)\s+[a-z ]+\))[^()]{13,}\))"
+    r"(?!pb\s*(?:≥|>=))(?=[^()]*\s)[^()]*\)"
+    r"|\((?![\d.]+%,)(?!for\s+silicone\b)(?!(?:cif|fob|cfr)\s+[a-z ]+\))(?!pb\s*(?:≥|>=))"
+    r"[^()]{13,}\))"
 )
 
 _RELATIVE = re.compile(
@@ -1465,9 +1467,14 @@ def _read_prices(
             )
             continue
         if quantity.kind is Kind.MONEY:
-            if quantity.value < 1000 and _PER_KG.search(whole) and quantity.high is None:
+            if (
+                quantity.value < 1000
+                and _PER_KG.search(whole, 0, quantity.start)
+                and quantity.high is None
+            ):
                 # "an upward strive of RMB 0.10 per kg, stopping at RMB 20.30 per tonne": a price
-                # the sentence counts per kilogram, its unit mistyped
+                # the sentence counts per kilogram, its unit mistyped (not "lead fell by nearly
+                # RMB 300/mt during May, while #1 silver prices fell by over RMB 500/kg")
                 notes.add(
                     sentence,
                     quantity.start,
@@ -3207,6 +3214,11 @@ _OVER_DATED_DAYS = re.compile(
 _MOVE_OVER_DATED_DAYS = re.compile(
     r"^[^.;]{0,80}?\bto\s*(?:us\$|\$|usd|rmb)?\s*[\d,.]+\s*(?:per\s+tonne|/\s*mt)?\s*"
     rf"(?:during|over|between)\s+(?:{_MONTHS})\.?\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}\b"
+)
+
+
+_OVER_THE_SAME_PERIOD = re.compile(
+    r"^\s*(?:per\s+tonne|/\s*mt)?\s*(?:over|during|in)\s+the\s+same\s+(?:period|time|months)\b"
 )
 
 
@@ -5293,6 +5305,11 @@ def _role(
         # "rose by US$22 per tonne from US$2,915 per tonne to US$2,937 per tonne during
         # September 17-23. However, on September 24, the price decreased to ...": where a run of
         # days ended, told before the day's price
+        return "span"
+    if _OVER_THE_SAME_PERIOD.match(trail):
+        # "#1 lead had fallen from an average RMB 14,800/mt in February to RMB 13,800/mt in May,
+        # and secondary lead prices also fell by RMB 800/mt over the same period": a move over
+        # months, no basis a rule could compare
         return "span"
     if quantity.is_range and _TO_BEYOND.search(stripped[-30:]):
         # "seeing LME zinc fall to below USD 1,730-1,760/mt": a line given as a range, no line a

@@ -58,7 +58,7 @@ _CHANGE_NOUN = re.compile(
 _REFERENCE = re.compile(
     r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)(?<!ranges\s)"
     # ... "up 3.9% from multi-year lows of 37,000-40,000 yuan/mt"
-    r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of"
+    r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of|\s+an?\s+average(?:\s+of)?"
     r"|\s+(?:(?:multi-year|record|recent|\w+-(?:year|month|week))\s+)?(?:highs?|lows?|peaks?)\s+of)?"
     r"(?:\s+(?:around|about|nearly))?"
     # "decreased by RMB 310 per tonne from its earlier price of RMB 13460 per tonne"
@@ -570,6 +570,12 @@ def _todays_quote_before(before: str) -> bool:
     return not _EXCHANGE_SUBJECT.search(before[start : today.start()].strip())
 
 
+_FROM_A_MONTHS_PRICE = re.compile(
+    r"\bfrom\s+(?:an?\s+average\s+(?:price\s+)?(?:of\s+)?)?(?:rmb|us\$|\$)?\s*[\d,.]+\s*"
+    rf"(?:yuan)?\s*(?:/\s*mt|/\s*t|per\s+tonne)?\s+in\s+(?:{_MONTHS})\b"
+)
+
+
 def _price_period(folded: str, context: Context, forecast: bool) -> str | None:
     """A price has a period only when its sentence names a month ("in December", "last
     month"), never a week or a day."""
@@ -578,6 +584,10 @@ def _price_period(folded: str, context: Context, forecast: bool) -> str | None:
         return None
     # (not "as buyers ask more, expecting demand to pick up in March": when demand returns)
     folded = _DEMAND_IN_A_MONTH.sub(" ", folded)
+    if "from" in folded:
+        # (not "had fallen from an average RMB 14,800/mt in February to RMB 13,800/mt in May":
+        # the month of the level compared with)
+        folded = _FROM_A_MONTHS_PRICE.sub(lambda m: " " * len(m.group(0)), folded)
     match = _IN_MONTH.search(folded)
     if match is not None:
         return month_period(match.group(0), published, forecast=forecast)

@@ -231,6 +231,9 @@ def read_sentence(
             if elsewhere and not _MENTION.search(clause.folded)
             else _owners(clause, context, previous, folded[: clause.start])
         )
+        group = _group_named_after(clause) if len(owners) == 1 else None
+        if group is not None:
+            owners = [_Owner(owners[0].subject, owners[0].region, group)]
         if not owners and any(q.kind in {Kind.PERCENT, Kind.POINTS} for q in clause.quantities):
             elsewhere = not previous
         if not owners:
@@ -270,7 +273,7 @@ def _narrower(industry: str, resolved: list[_Owner]) -> bool:
 def _owners(
     clause: Clause, context: Context, previous: list[_Owner], before: str = ""
 ) -> list[_Owner]:
-    folded = _size_by_capacity(without_dateline(clause.folded))
+    folded = _without_firms_places(clause.text, _size_by_capacity(without_dateline(clause.folded)))
     first_number = min(
         (
             q.start - clause.start
@@ -310,7 +313,10 @@ def _owners(
         at_opening = _opening_industries(head, start)
         if at_opening:
             region = next((item.region for item in named if item.region), None)
-            return [_Owner(name, region or _region(head) or "China", None) for name in at_opening]
+            # "Refined lead output and operating rates at enterprises with capacities below
+            # 50,000 mt/yr": the opening's industry, of the size group the rate is said of
+            group = next((item.group for item in named if item.group), None)
+            return [_Owner(name, region or _region(head) or "China", group) for name in at_opening]
         resolved = _resolve(named, head, context, previous)
         group = (
             _opening_group(folded, start)
@@ -516,16 +522,56 @@ _CAPACITY_UNIT = r"(?:kt|mt|tonnes|t)(?:/yr|/year|\s+a\s+year|\s+per\s+year)?"
 _CAPACITY_BAND = re.compile(
     r"(?:(?P<size>large|larger|medium|medium-sized|small|smaller)\s+)?"
     r"(?P<firms>plants|smelters|enterprises|producers|companies|those)\s+with\s+(?:an?\s+)?"
-    r"(?:annual\s+)?capacity\s+(?:(?P<above>greater\s+than|more\s+than|above|over|exceeding)\s*"
+    r"(?:annual\s+)?capacit(?:y|ies)\s+(?:(?P<above>greater\s+than|more\s+than|above|over|exceeding)\s*"
     r"|(?P<below>below|less\s+than|under)\s*|(?:of\s+|between\s+|ranging\s+from\s+)?)"
     rf"(?P<low>[\d,.]+)\s*(?P<low_unit>{_CAPACITY_UNIT})?"
-    rf"(?P<range>\s*(?:-|~|to)\s*[\d,.]+)?\s*(?P<unit>{_CAPACITY_UNIT})"
+    rf"(?P<range>\s*(?:-|~|to|and)\s*[\d,.]+)?\s*(?P<unit>{_CAPACITY_UNIT})"
     r"(?:\s*\((?:including|incl\.)[^()]*\))?"
 )
 # A range band starting under this many tonnes a year is a survey's smallest ("capacity of
 # 20-100kt/yr" beside bands of 100-200 and above 200 kt/yr); one starting higher is a middle
 # band ("annual capacity of 50,000-100,000 mt").
 _SMALLEST_BAND_STARTS_UNDER = 50_000
+
+
+# "Production cuts of Baoding Anjian Nonferrous Metals and Tianjin Toho Lead Recycling all drove
+# the rate at small smelters ...": a place that opens a firm's name (a capitalised word after
+# it, as written) is the firm's, not where the rate is
+_FIRMS_NAME_AFTER_PLACE = re.compile(
+    r"\s+(?!(?:Province|Provinces|City|Port|Region|China)\b)[A-Z][a-z]+"
+)
+
+
+def _without_firms_places(text: str, folded: str) -> str:
+    """The clause with every firm's name that opens with a place blanked, offsets kept."""
+    if len(text) != len(folded):
+        return folded
+    for start, end, _ in reversed(names.regions(folded)):
+        name = _FIRMS_NAME_AFTER_PLACE.match(text, end)
+        if name is None:
+            continue
+        stop = name.end()
+        while (more := _FIRMS_NAME_AFTER_PLACE.match(text, stop)) is not None:
+            stop = more.end()
+        folded = folded[:start] + " " * (stop - start) + folded[stop:]
+    return folded
+
+
+_AT_A_SIZE_GROUP = re.compile(r"\s*(?:at|for|in|among|across)\s+(?:the\s+)?")
+
+
+def _group_named_after(clause: Clause) -> str | None:
+    """ "with the average rate down 1.28 percentage points MoM to 42.52% at medium smelters":
+    the size group a clause names after its rate."""
+    rates = [q for q in clause.quantities if q.kind is Kind.PERCENT]
+    if not rates:
+        return None
+    at = rates[-1].end - clause.start
+    lead = _AT_A_SIZE_GROUP.match(clause.folded, at)
+    found = _SIZE_GROUP.match(clause.folded, lead.end()) if lead is not None else None
+    if found is None or found.group("sm"):
+        return None
+    return names.industry(found.group("size")).group
 
 
 def _size_by_capacity(folded: str) -> str:
@@ -551,7 +597,7 @@ def _size_by_capacity(folded: str) -> str:
         words = f"{size} {firms}"
         return words.ljust(len(match.group(0)))
 
-    return _CAPACITY_BAND.sub(size_words, folded) if "capacity" in folded else folded
+    return _CAPACITY_BAND.sub(size_words, folded) if "capacit" in folded else folded
 
 
 _TRAILING_OWNER = re.compile(

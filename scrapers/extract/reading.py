@@ -391,9 +391,21 @@ def is_weekly(folded: str) -> bool:
 # "down from a high of 63.69% in June 2018", "edged down from 59.77% in December": the month of
 # a value compared with, not of the figure
 _REFERENCE_MONTH = re.compile(
-    r"\bfrom\s+(?:a\s+(?:high|low|peak|record(?:\s+high|\s+low)?)\s+of\s+)?[\d.]+\s*"
-    r"(?:%|per\s*cent)\s+in\s+(?:january|february|march|april|may|june|july|august|september"
+    r"(?:\bfrom\s+(?:a\s+(?:high|low|peak|record(?:\s+high|\s+low)?)\s+of\s+)?[\d.]+\s*"
+    r"(?:%|per\s*cent)"
+    # ... and "After increasing in November, the average operating rate in December fell": the
+    # month before's story
+    r"|^\s*after\s+[a-z]+ing(?:\s+[a-z]+){0,2})"
+    r"\s+in\s+(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december)(?:\s+(?:19|20)\d\d)?\b"
+)
+
+
+# "rose to 59.06% and was up from May’s 55.13%", "rose by 3.43 percentage points from May’s
+# average of 37.23% to 40.66%": the month of the level compared with
+_FROM_A_MONTHS_LEVEL = re.compile(
+    r"\bfrom\s+(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)['’]s\s+(?:average\s+(?:of\s+)?)?[\d.]+\s*(?:%|per\s*cent)"
 )
 
 
@@ -409,6 +421,8 @@ def period_of(
     """The period a statement is about: a date range, a month, this/last/next week or month;
     else, for a forecast, the next period; else the survey's own."""
     clean = _REFERENCE_MONTH.sub(lambda m: " " * len(m.group(0)), without_expectations(folded))
+    if "'s" in clean or "’s" in clean:
+        clean = _FROM_A_MONTHS_LEVEL.sub(lambda m: " " * len(m.group(0)), clean)
     week = stated_week(clean, published)
     if week is not None:
         return week

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from scrapers.extract.periods import told_for_an_earlier_day
+from scrapers.extract.periods import month_period, told_for_an_earlier_day
+from scrapers.extract.reading import period_of
 
 JULY_9 = date(2019, 7, 9)
 
@@ -24,3 +25,25 @@ def test_a_level_told_for_the_day_the_report_is_for_is_not() -> None:
 def test_the_day_before_the_month_counts_too() -> None:
     before = "the average spot alumina price is up on thursday, 20 february 2020."
     assert told_for_an_earlier_day(" on february 19.", before, date(2020, 2, 20))
+
+
+def test_a_months_possessive_names_the_month_of_its_figure() -> None:
+    told = "june’s average operating rate at the surveyed smelters rose to 59.06%"
+    assert month_period(told, date(2013, 7, 15), forecast=False) == "2013-06"
+    # ... but not a month whose story goes on in the next ("extend July's declines in August")
+    assert (
+        month_period("will extend july's declines in august", date(2015, 8, 21), forecast=True)
+        == "2015-08"
+    )
+
+
+def test_the_month_before_and_a_level_compared_with_are_not_the_period() -> None:
+    published = date(2012, 1, 16)
+    after = "after increasing in november, the average operating rate in december fell 0.53%"
+    assert period_of(after, after, published, forecast=False, weekly=False, fallback=None) == (
+        "2011-12"
+    )
+    compared = "june’s average operating rate rose to 59.06% and was up from may’s 55.13%"
+    assert period_of(
+        compared, compared, date(2013, 7, 15), forecast=False, weekly=False, fallback=None
+    ) == ("2013-06")

@@ -62,3 +62,24 @@ def test_a_band_that_kept_its_rate_holds_it_flat() -> None:
     held = figures["zinc smelting (large enterprises)"]
     assert held.value is None
     assert {basis.value: change for basis, change in held.changes.items()} == {"mom": Decimal(0)}
+
+
+def test_bands_in_tonnes_with_capacities_and_a_group_named_after_its_rate() -> None:
+    text = (
+        "SHANGHAI, Jun. 25 (SMM) – The average operating rate at the surveyed secondary lead "
+        "smelters during May fell by 8.21 percentage points MoM to 37.23%. Production cuts of "
+        "Baoding Anjian Nonferrous Metals and Tianjin Toho Lead Recycling drove the rate at small "
+        "smelters with capacities below 100,000 mt/yr down by 28.85 percentage points MoM to "
+        "18.84%. Operating rates at SMEs were lower, with the average rate down 1.28 percentage "
+        "points MoM to 36.11% at medium smelters."
+    )
+    figures = {
+        (figure.subject, figure.region): figure.value
+        for figure in extract_text(text, date(2013, 6, 25), "")
+    }
+    # the small smelters are China's: Tianjin opens a firm's name, it is not where they are
+    assert figures == {
+        ("secondary lead", "China"): Decimal("37.23"),
+        ("secondary lead (small enterprises)", "China"): Decimal("18.84"),
+        ("secondary lead (medium enterprises)", "China"): Decimal("36.11"),
+    }
