@@ -176,6 +176,8 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     # together beside each part's: a series of its own there
     "aluminium plate, sheet, strip and foil": "aluminium plate, sheet, strip and foil",
     "aluminium plate, sheet, strip, and foil": "aluminium plate, sheet, strip and foil",
+    # ... and without the plate ("aluminium sheet, strip and foil producers", 2017)
+    "aluminium sheet, strip and foil": "aluminium plate, sheet, strip and foil",
     "aluminium plate/sheet, strip and foil": "aluminium plate, sheet, strip and foil",
     "aluminium plate/sheet strip and foil": "aluminium plate, sheet, strip and foil",
     "aluminium plate/sheet, strip, foil": "aluminium plate, sheet, strip and foil",
@@ -244,6 +246,8 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "zinc": "zinc smelting",
     "refined zinc": "zinc smelting",
     "zinc smelter": "zinc smelting",
+    "copper smelter": "copper smelting",
+    "copper smelting": "copper smelting",
     "zinc smelting": "zinc smelting",
     "lead-acid battery": "lead-acid battery",
     "lead acid battery": "lead-acid battery",
@@ -279,6 +283,10 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "tin solder": "tin solder",
     "solder": "tin solder",
     "magnesium": "magnesium",
+    # "the average operating rate at 110 blast furnace-based steel mills": steel made by the
+    # blast furnace route, a segment of steel
+    "blast furnace-based steel": "steel (blast furnace)",
+    "blast furnace steel": "steel (blast furnace)",
     "pv aluminium frame": "pv aluminium frame",
     # "total output of domestic prebaked anodes ..., and the industry average operating rates
     # came in at about 74.8%"; the survey splits merchant plants from smelters' own

@@ -3217,6 +3217,10 @@ _MOVE_OVER_DATED_DAYS = re.compile(
 )
 
 
+_A_LINE_IN_BUYERS_MINDS = re.compile(
+    r"^\s*(?:per\s+tonne|/\s*mt)?\s*as\s+(?:an?\s+|the\s+)?(?:emotional|psychological)\s+"
+    r"(?:benchmark|threshold|level|line|mark|barrier)\b"
+)
 _OVER_THE_SAME_PERIOD = re.compile(
     r"^\s*(?:per\s+tonne|/\s*mt)?\s*(?:over|during|in)\s+the\s+same\s+(?:period|time|months)\b"
 )
@@ -5306,6 +5310,10 @@ def _role(
         # September 17-23. However, on September 24, the price decreased to ...": where a run of
         # days ended, told before the day's price
         return "span"
+    if _A_LINE_IN_BUYERS_MINDS.match(trail):
+        # "most downstream buyers considered RMB 18,000/mt as an emotional benchmark": a line
+        # buyers watch, not a price
+        return "other"
     if _OVER_THE_SAME_PERIOD.match(trail):
         # "#1 lead had fallen from an average RMB 14,800/mt in February to RMB 13,800/mt in May,
         # and secondary lead prices also fell by RMB 800/mt over the same period": a move over

@@ -755,6 +755,9 @@ def _resolve(
     owners = []
     for item in named:
         subject = item.subject
+        if subject is not None and not item.known and _SMELTERS.search(head):
+            # "average operating rates at the 20 copper smelters": the metal's own smelters
+            subject = names.INDUSTRY_ALIASES.get(f"{subject} smelter", subject)
         if subject is not None and not item.known:
             subject = _in_the_surveys_metal(subject, context) or subject
         if subject is not None and not item.known and not _plausible(subject):
@@ -1384,17 +1387,24 @@ def _draft(
     return draft
 
 
+_SIZE_QUALIFIER = re.compile(r" \((?:large|medium|small|small and medium) enterprises\)$")
+
+
 def learn(drafts: list[Draft], context: Context) -> None:
     """What this sentence's figures teach about the rest of the article."""
     for draft in drafts:
         # an article that opens on a forecast rate is a rate survey too ("Operating rates ... are
         # likely to increase to 56% in September. Producers operated at 51.7% in August"), but
         # a forecast does not name the survey's subject
+        first = not context.rates_seen
         context.rates_seen = True
         if draft.forecast:
             continue
-        subject = draft.subject.split(" (")[0]
-        if context.rate_subject is None:
+        subject = _SIZE_QUALIFIER.sub("", draft.subject)  # the survey's, not one size group's
+        title = context.rate_subject.subject if context.rate_subject is not None else None
+        if title is None or (first and subject.startswith(f"{title} (")):
+            # (a title's "Steel mills' operating rates" before the body's first rate, "at 110
+            # blast furnace-based steel mills": the survey is the narrower one)
             context.rate_subject = names.Named(subject, None, None, True)
         context.segment = names.Named(subject, None, None, True)
         if draft.period and "-W" in draft.period:
@@ -1423,6 +1433,10 @@ _MONTH_DAYS = re.compile(
     # "Total output in November was 326.8 kt": a monthly survey's output line
     r"|^\W*(?:total\s+)?(?:output|production)\s+in\s+(?:january|february|march|april|may|june"
     r"|july|august|september|october|november|december)(?:\s+\d{4})?\s+(?:was|stood|reached)\b"
+    # "SMM surveyed on the production in September of 23 major domestic galvanizing
+    # enterprises": the month the survey covers
+    r"|\bsurveyed\s+(?:on\s+)?(?:the\s+)?(?:production|output|operations)\s+in\s+(?:january"
+    r"|february|march|april|may|june|july|august|september|october|november|december)\b"
 )
 
 

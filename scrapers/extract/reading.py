@@ -14,6 +14,7 @@ from datetime import date
 from scrapers.extract import lexicon
 from scrapers.extract.lexicon import BASES, DOWN, EXPECTATION, FLAT, FORECAST, UP
 from scrapers.extract.periods import (
+    month_number,
     month_period,
     publication_week,
     relative_month,
@@ -86,6 +87,8 @@ def phrase_after(folded: str, position: int, limit: int = 90) -> tuple[str, int]
     end = position
     found = tokens(folded, position, min(len(folded), position + limit))
     for index, (_, stop, word) in enumerate(found):
+        if word.isdigit() and words in ([], ["the"]) and _counts_firms(found, index):
+            continue  # "at the 20 copper smelters": how many were surveyed, not a name
         if (
             word in {",", "(", ")"}
             or (word in _STOP and word not in {"and", "per"})
@@ -101,8 +104,10 @@ def phrase_after(folded: str, position: int, limit: int = 90) -> tuple[str, int]
         if word == "per" and index + 1 < len(found) and found[index + 1][2] == "sheet":
             words.append("/")  # AL Circle's "aluminium plate per sheet and strip"
             continue
-        if words and word.endswith("ed") and word not in _ED_NAMES:
-            break  # a verb: "smelters staged the biggest decline"
+        if words and word.endswith("ed") and word not in _ED_NAMES and "-" not in word:
+            # a verb: "smelters staged the biggest decline" (not a compound adjective: "blast
+            # furnace-based steel mills")
+            break
         words.append(word)
         end = stop
         if word in _FIRM_WORDS:
@@ -118,6 +123,16 @@ def phrase_after(folded: str, position: int, limit: int = 90) -> tuple[str, int]
     while words and words[-1] in {"and", ",", "/", "&", "of"}:
         words.pop()
     return " ".join(words).replace(" /", "/").replace("/ ", "/").replace(" ,", ","), end
+
+
+_NOT_A_NAME_AFTER_A_COUNT = frozenset(
+    {"kt", "mt", "t", "tonnes", "tons", "per", "percent", "million"}
+)
+
+
+def _counts_firms(found: list[tuple[int, int, str]], index: int) -> bool:
+    following = found[index + 1][2] if index + 1 < len(found) else ""
+    return following.isalpha() and following not in _NOT_A_NAME_AFTER_A_COUNT
 
 
 def _continues_name(folded: str, position: int) -> bool:
@@ -274,7 +289,11 @@ def month_basis(text: str, period: str | None) -> ChangeBasis | None:
     if match.group("sameperiod") or match.group("last"):
         return ChangeBasis.YOY
     if match.group("year") and period and match.group("year") != period[:4]:
-        return ChangeBasis.YOY
+        # "from March 2018" for a figure of March 2019 is a year's change, but "up 0.67
+        # percentage point from December 2017" for January 2018 is the month before's
+        named = int(match.group("year")) * 12 + (month_number(match.group("month")) or 0)
+        if "-W" in period or named != int(period[:4]) * 12 + int(period[5:7]) - 1:
+            return ChangeBasis.YOY
     return ChangeBasis.MOM
 
 
@@ -391,7 +410,8 @@ def is_weekly(folded: str) -> bool:
 # "down from a high of 63.69% in June 2018", "edged down from 59.77% in December": the month of
 # a value compared with, not of the figure
 _REFERENCE_MONTH = re.compile(
-    r"(?:\bfrom\s+(?:a\s+(?:high|low|peak|record(?:\s+high|\s+low)?)\s+of\s+)?[\d.]+\s*"
+    # ("lower than 80.2% in July" too)
+    r"(?:\b(?:from|than)\s+(?:a\s+(?:high|low|peak|record(?:\s+high|\s+low)?)\s+of\s+)?[\d.]+\s*"
     r"(?:%|per\s*cent)"
     # ... and "After increasing in November, the average operating rate in December fell": the
     # month before's story

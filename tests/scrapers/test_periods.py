@@ -3,7 +3,8 @@
 from datetime import date
 
 from scrapers.extract.periods import month_period, told_for_an_earlier_day
-from scrapers.extract.reading import period_of
+from scrapers.extract.reading import month_basis, period_of
+from scrapers.models import ChangeBasis
 
 JULY_9 = date(2019, 7, 9)
 
@@ -47,3 +48,9 @@ def test_the_month_before_and_a_level_compared_with_are_not_the_period() -> None
     assert period_of(
         compared, compared, date(2013, 7, 15), forecast=False, weekly=False, fallback=None
     ) == ("2013-06")
+
+
+def test_a_named_month_of_the_year_before_is_a_years_change_unless_it_is_the_month_before() -> None:
+    assert month_basis(" from december 2017.", "2018-01") is ChangeBasis.MOM
+    assert month_basis(" from january 2017.", "2018-01") is ChangeBasis.YOY
+    assert month_basis(" from march 2018", "2019-03") is ChangeBasis.YOY
