@@ -302,7 +302,7 @@ _FROM_A_DAY = re.compile(
 
 
 _DAY_THEN_MONTH = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH_NAMES})\b")
-_ON_A_DAY = re.compile(
+_ON_THE_DAY = re.compile(
     rf"^\W*(?:/\s*mt\s*)?on\s+(?:(?:monday|tuesday|wednesday|thursday|friday),?\s+)?"
     rf"(?P<m>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
 )
@@ -311,7 +311,7 @@ _ON_A_DAY = re.compile(
 def on_the_day_published(trail: str, published: date | None) -> bool:
     """Whether a move is told "on Monday December 2" of the day the note was published: the
     day's move."""
-    found = _ON_A_DAY.match(trail)
+    found = _ON_THE_DAY.match(trail)
     if found is None or published is None:
         return False
     return _dated(_MONTHS[found.group("m")], int(found.group("d")), published) == published

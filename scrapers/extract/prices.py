@@ -708,7 +708,7 @@ def _one_name_for_two_prices(
                 )
 
 
-_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?$")
+_NAMES_JOINED = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?$")
 
 
 def _listed_before(lead: str, subject: str) -> list[str]:
@@ -722,7 +722,7 @@ def _listed_before(lead: str, subject: str) -> list[str]:
     for index in range(last, 0, -1):
         before, after = named[index - 1], named[index]
         if (
-            not _LIST_JOIN.match(lead[before[1] : after[0]])
+            not _NAMES_JOINED.match(lead[before[1] : after[0]])
             or before[2] == subject
             # "For titanium dioxide, anatase titanium dioxide was quoted at": the family the
             # paragraph is about, then the kind quoted, not two products sharing a price
@@ -2958,8 +2958,6 @@ _FINAL_CLOSE_LATER = re.compile(
 _CENTER_MOVED = re.compile(
     r"\bcent(?:er|re)\b[^.;$\d]{0,50}?\b(?:to|around|near)\s*(?:usd|us\$|\$|rmb)?\s*$"
 )
-# ", off $3.5/mt": the amount a level just told is below the one before it
-_OFF_BY = re.compile(r",\s*off\s*(?:usd|us\$|\$|rmb)?\s*$")
 # "The 5-day (around 22,180 yuan/mt), 10-day (...) and 20-day moving averages": a chart line
 _MOVING_AVERAGE_LEVEL = re.compile(
     r"\b\d{1,3}-day\s*\(\s*(?:around|about|approximately|near)?\s*(?:rmb|usd|\$)?\s*$"
@@ -3843,6 +3841,12 @@ def _read_quote_list(
     count = len(legs)
     if len(money) not in {count, 2 * count}:
         return False
+    if (
+        len(money) == count
+        and re.search(r"\bby\s*(?:rmb|\$)?\s*$", head)
+        and _MOVED_BY.search(head)
+    ):
+        return False  # "prices in Shanxi and Henan dropped by 25 yuan/mt and 10 yuan/mt": moves
     quotes, changes = money[:count], money[count:]
     for before, after in pairwise(quotes):
         if not _LIST_JOIN.match(whole[before.end : after.start]):
@@ -4994,7 +4998,8 @@ def _change_lead(lead: str) -> bool:
     )
 
 
-_OFF_BY = re.compile(r"(?:,|\band)\s+off\s*$")
+# ", off $3.5/mt", "and off 0.35%": the amount a level just told is below the one before it
+_OFF_BY = re.compile(r"(?:,|\band)\s*off\s*(?:usd|us\$|\$|rmb)?\s*$")
 
 # (and AL Circle's "increasing by a solid 40 bucks": a word for the size of the move)
 _HEDGE_AT_END = re.compile(
