@@ -25,7 +25,7 @@ from scrapers.extract.document import (
     sentences_of,
 )
 from scrapers.extract.drafts import Draft, Notes, Reading
-from scrapers.extract.periods import month_period
+from scrapers.extract.periods import days_named, month_period
 from scrapers.extract.quantities import Kind
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.reading import without_dateline
@@ -773,12 +773,60 @@ def _level_past_the_line(line: Figure, level: Figure) -> bool:
     return level.value >= line.value if above else level.value <= line.value
 
 
+def _misprint_told_right(kept: Figure, new: Figure) -> bool:
+    """A quote first printed with a slip its sanity bounds catch, then told right."""
+    return (
+        _key(kept) == _key(new)
+        and kept.low is not None
+        and new.low is not None
+        and (kept.low == new.low or kept.high == new.high)
+        and metrics.problem(kept) is not None
+        and metrics.problem(new) is None
+    )
+
+
+def _a_day_before(kept: Figure, new: Figure) -> bool:
+    """The same series quoted twice with different numbers, the first in a summary (SMM's
+    blurb, cut off with "...") told for an earlier day of the same or the month before; not a
+    week's prices told day by day."""
+    if (
+        _key(kept) != _key(new)
+        or (kept.value, kept.low, kept.high) == (new.value, new.low, new.high)
+        or not kept.evidence.rstrip().endswith(("...", "…"))
+    ):
+        return False
+    before, after = days_named(kept.evidence), days_named(new.evidence)
+    if not before or not after:
+        return False
+    last, first = max(before), min(after)
+    return last < first and first[0] - last[0] in {0, 1}
+
+
 def merge(figures: list[Figure]) -> list[Figure]:
     """One figure per fact: a summary and its paragraph, a restatement, a level read in one
     sentence and its change in the next become one figure; a different number for the same
     series and period stays a figure of its own."""
     kept: list[Figure] = []
     for figure in figures:
+        misprinted = next(
+            (index for index, other in enumerate(kept) if _misprint_told_right(other, figure)),
+            None,
+        )
+        if misprinted is not None:
+            # "... in Inner Mongolia was 7,700-79,000 yuan/mt ..., unchanged MoM" in the summary,
+            # "7,700-7,900 yuan/mt" in the article: the quote as the article gives it, with
+            # the summary's move
+            kept[misprinted] = replace(figure, change=figure.change or kept[misprinted].change)
+            continue
+        stale = next(
+            (index for index, other in enumerate(kept) if _a_day_before(other, figure)), None
+        )
+        if stale is not None:
+            # "August 28, 2025: The ex-factory price ... today was 8,250-8,300 yuan/mt" in the
+            # summary, "On August 29, 2025, the ex-factory price ... stood at 8,200-8,350
+            # yuan/mt" in the article: the day before's quote is not the day's figure
+            kept[stale] = figure
+            continue
         flat = next((index for index, other in enumerate(kept) if _held_flat(other, figure)), None)
         if flat is not None:
             # "the ore-side quotations remained basically flat on a WoW basis. ... transaction

@@ -184,7 +184,20 @@ def problem(figure: Figure) -> str | None:
                 return f"{figure.subject} at {number} {figure.unit} is outside {low}-{high}"
     if figure.low is not None and figure.high is not None and figure.low > figure.high:
         return f"range {figure.low}-{figure.high} is reversed"
+    if (
+        figure.metric is Metric.PRICE
+        and figure.low is not None
+        and figure.high is not None
+        and figure.low > 0
+        and figure.high > figure.low * _WIDEST_QUOTE
+    ):
+        # "7,700-79,000 yuan/mt" for a quote whose article gives 7,700-7,900: one digit too
+        # many; a market's quoted range never spans a multiple of itself
+        return f"range {figure.low}-{figure.high} spans more than {_WIDEST_QUOTE} times its low"
     return None
+
+
+_WIDEST_QUOTE = 3
 
 
 def check(figure: Figure) -> Figure:

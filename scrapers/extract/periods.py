@@ -380,3 +380,14 @@ def names_a_day_a_month_back(folded: str, published: date | None) -> bool:
         if when is not None and 26 <= (published - when).days <= 33:
             return True
     return False
+
+
+def days_named(text: str) -> list[tuple[int, int]]:
+    """The (month, day) pairs a text names ("August 28, 2025", "on 20 February"), in order."""
+    folded = text.lower()
+    found = [(m.start(), _MONTHS[m.group("m")], int(m.group("d"))) for m in _A_DAY.finditer(folded)]
+    found += [
+        (m.start(), _MONTHS[m.group("m")], int(m.group("d")))
+        for m in _DAY_THEN_MONTH.finditer(folded)
+    ]
+    return [(month, day) for _, month, day in sorted(found)]

@@ -200,6 +200,9 @@ _NEXT_ITEM_OPENS = re.compile(r"(?:;|,\s*and)\s*$")
 
 _TENDER = re.compile(
     r"\b(?:tender(?:s|ed)?|auctions?|auctioned)\b"
+    # a mill's tender told in its own terms: "The tax-inclusive factory acceptance price is set
+    # at 7,800-8,000 yuan/mt (50% metal content)"
+    r"|\bfactory\s+acceptance\s+pric(?:e|es|ing)\b"
     r"|\b(?:a|one|the)\s+(?:steel\s+)?mill\b[^.;]{0,60}?\b(?:purchase|purchasing|procurement)"
     r"\s+prices?\b"
     # one firm's own prices: "the guidance price for Jiangxi Tungsten Industry Holding Group's
@@ -421,7 +424,11 @@ def _also_quoted_in(trail: str, region: str) -> list[str]:
 
 _IN_PLACE_LIST = re.compile(r"^\s*(?:/\s*mt\s*)?in\s+([a-z ,]+?\s+and\s+[a-z]+)\b")
 
-_PLACES_OPENING = re.compile(r"^\s*(?:and\s+)?in\s+([a-z -]+?\s+and\s+[a-z -]+?)\s*,")
+_PLACES_OPENING = re.compile(
+    r"^\s*(?:and\s+)?(?:(?:the\s+)?(?:prices?|quotes?|quotations?)\s+)?in\s+"
+    # ("Prices in Sichuan and north-west China were 8,300-8,400 yuan/mt")
+    r"([a-z -]+?\s+and\s+[a-z -]+?)\s*(?:,|(?=\s(?:were|was|stood|reached)\b))"
+)
 # "...; in Sichuan and north-west China, it was also 7,800-7,900 yuan/mt"
 _PLACES_THEN_IT = re.compile(_PLACES_OPENING.pattern + r"\s*it\s+(?:was|is|stood)\b")
 
@@ -3224,6 +3231,12 @@ _OVER_THE_SAME_PERIOD = re.compile(
 )
 
 
+_ONCE_CROSSED = re.compile(
+    r"\bonce\s+(?:exceed(?:ed|ing)?|topp(?:ed|ing)|top|surpass(?:ed|ing)?|broke(?:n)?(?:\s+through)?"
+    r"|breaking(?:\s+through)?|hit(?:ting)?|reach(?:ed|ing)?|touch(?:ed|ing)?)\s*(?:rmb|us\$|\$)?\s*$"
+)
+
+
 def _futures_closed(head: str) -> bool:
     """Whether the words before an amount tell a close ("closed at", "settled at")."""
     return bool(re.search(r"\b(?:closed|closing|settled|ended|finished)\b", head))
@@ -5280,6 +5293,10 @@ def _role(
         # "a Y-o-Y surge of RMB 2,780 was witnessed from RMB 18,410 per tonne recorded on RMB
         # 18,410 per tonne": the old level again where the date belongs, a misprint
         return "reference"
+    if _ONCE_CROSSED.search(stripped[-40:]):
+        # "Aluminum prices fell and than surged again during September 10 to September 20, and
+        # once exceeding 15,000 yuan/mt": a line reached at one time, not where the price stands
+        return "reference"
     if _RUN_THAT_TOOK_IT.search(head.rstrip()[-120:]):
         # "rose today after three straight falls that took it from RMB 12,740 per tonne to RMB
         # 11,730 per tonne": where an earlier run ended, not today's price
@@ -6417,6 +6434,13 @@ def _owner(
         # "The quoted price for high-carbon ferrochrome from South Africa was ..., and from
         # Kazakhstan, it was ...": imports by origin, quoted at home
         owner = _Owner(names.from_origin(owner.product, origin.group(1)), "China")
+    elif (named_origin := _ORIGINS_PRODUCT.search(whole[clause.start : quantity.start])) and (
+        names.imported_by_origin(owner.product)
+    ):
+        # "South African high-carbon ferrochrome was quoted at ..., and Kazakh product at ...":
+        # the same import, from the origin the clause names
+        origin_name = _ORIGIN_ADJECTIVES[re.sub(r"\s+", " ", named_origin.group(1))]
+        owner = _Owner(names.from_origin(owner.product, origin_name), "China")
     size = _PLANT_SIZE.search(whole[clause.start : quantity.start])
     if size is None:
         return owner  # a size named in an earlier clause carries on
@@ -6450,6 +6474,16 @@ _THE_CONTRACT = re.compile(
     r"\s+(?:copper|zinc|lead|alumini?um|nickel|tin)\b"
 )
 
+_ORIGIN_ADJECTIVES = {
+    "kazakh": "kazakhstan",
+    "kazakhstani": "kazakhstan",
+    "south african": "south africa",
+    "indian": "india",
+}
+_ORIGINS_PRODUCT = re.compile(
+    r"\b(kazakh|kazakhstani|south\s+african|indian)\s+(?:products?|material|cargoes|cargo|goods"
+    r"|resources?)\b"
+)
 _FROM_ORIGIN = re.compile(
     r"\bfrom\s+(" + "|".join(o.replace(" ", r"\s+") for o in names.IMPORT_ORIGINS) + r")\b"
 )

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from scrapers.extract.periods import month_period, told_for_an_earlier_day
+from scrapers.extract.periods import days_named, month_period, told_for_an_earlier_day
 from scrapers.extract.reading import month_basis, period_of
 from scrapers.models import ChangeBasis
 
@@ -54,3 +54,8 @@ def test_a_named_month_of_the_year_before_is_a_years_change_unless_it_is_the_mon
     assert month_basis(" from december 2017.", "2018-01") is ChangeBasis.MOM
     assert month_basis(" from january 2017.", "2018-01") is ChangeBasis.YOY
     assert month_basis(" from march 2018", "2019-03") is ChangeBasis.YOY
+
+
+def test_the_days_a_text_names_are_read_in_order() -> None:
+    assert days_named("August 28, 2025: ... On 29 August, ...") == [(8, 28), (8, 29)]
+    assert days_named("no day here") == []
