@@ -197,6 +197,9 @@ _AFTER_A_QUOTE_PER_UNIT = re.compile(
 )
 
 _NEXT_ITEM_OPENS = re.compile(r"(?:;|,\s*and)\s*$")
+_AMOUNT_ALONE = re.compile(
+    r"^\W*(?:rmb\s*)?[\d,.]+\s*(?:yuan|rmb)?\s*(?:/\s*mt\s*)?(?:below|above|lower|higher)\b"
+)
 
 _TENDER = re.compile(
     r"\b(?:tender(?:s|ed)?|auctions?|auctioned)\b"
@@ -1408,8 +1411,11 @@ def _read_prices(
     # "... long-term contract procurement prices ... were: A; ammonium paratungstate B", "...
     # published its long-term contract prices ..., with A increasing by ..., and APT rising by
     # 20,000 yuan/mt to 410,000 yuan/mt": the next item of the firm's own list
-    listed_after_a_tender = bool(_NEXT_ITEM_OPENS.search(whole, 0, clause.start)) and bool(
-        _TENDER.search(whole[: clause.start])
+    listed_after_a_tender = bool(_TENDER.search(whole[: clause.start])) and (
+        bool(_NEXT_ITEM_OPENS.search(whole, 0, clause.start))
+        # "TISCO ... announce its August steel tender price at 7,645 yuan/mt (50% metal
+        # content), 200 yuan below July": the tender's own move, its clause only an amount
+        or _AMOUNT_ALONE.match(folded) is not None
     )
     if (
         # a tender told after the prices is their cause ("settled at 730,000-740,000 yuan/mt,
