@@ -998,6 +998,10 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "australian bauxite": "bauxite (australia)",
     "bauxite index": "bauxite (index)",
     "alumina index": "alumina (index)",
+    # SMM's "regional weighted index" is its alumina index's name in the weekly alumina review,
+    # which may print no title naming alumina ("As of this Thursday, the SMM regional weighted
+    # index stood at 5,408 yuan/mt")
+    "regional weighted index": "alumina (index)",
     "australia low-temperature bauxite": "bauxite (australia, low-temperature)",
     "australian low-temperature bauxite": "bauxite (australia, low-temperature)",
     "australia high-temperature bauxite": "bauxite (australia, high-temperature)",
