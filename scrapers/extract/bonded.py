@@ -20,18 +20,28 @@ from scrapers.models import ChangeBasis, Metric, PriceChange
 # SMM's Yangshan copper report: "warrant prices were $13-27/mt, QP February, with the average
 # price down $2/mt from the previous trading day; B/L prices were ...; ER copper (CIF B/L) was
 # -$18/mt to -$6/mt, ...": premiums of bonded copper over the LME, named by what is traded
+_BILLS = r"(?:b/l|bills?\s+of\s+lading)"
 _BONDED_QUOTE = re.compile(
-    r"(?:\b(?P<kind>warrant|b/l|(?:er|eq)\s+copper\s*\(?cif\s+b/l\)?)\s+(?:prices?\s+)?"
-    # the weekly report: "Yangshan copper premiums for B/L transactions was $53-69/mt",
-    # "Warehouse warrants were $57-71/mt", "EQ copper CIF B/L ranged from $3.4/mt to $17.4/mt"
-    r"|\bpremiums?\s+for\s+(?P<traded>b/l|warrant)\s+transactions?\s+"
-    r"|\bwarehouse\s+(?P<warrants>warrant)s\s+)"
-    r"(?:were|was|closed\s+at|stood\s+at|ranged\s+from)\s+(?=[-+−]?\$)"
+    rf"(?:\b(?P<kind>warrant|b/l|(?:er|eq)\s+copper\s*\(?cif\s+{_BILLS}\)?)\s+(?:prices?\s+)?"
+    # the weekly report: "Yangshan copper premiums for B/L transactions was $53-69/mt" (and
+    # "premiums B/L transactions", "premium bills of lading was USD 44-56/mt"), "Warehouse
+    # warrants were $57-71/mt", "EQ copper CIF B/L ranged from $3.4/mt to $17.4/mt", "The price
+    # range of warrants was $66.5-76.5/mt"
+    rf"|\bpremiums?\s+(?:for\s+)?(?P<traded>{_BILLS}|warrant)\s+(?:transactions?\s+)?"
+    r"|\bwarehouse\s+(?P<warrants>warrant)s\s+"
+    rf"|\bprice\s+range\s+of\s+(?P<ranged>warrant|{_BILLS})s?\s+"
+    # ... and its current quotes: "CIF B/L EQ copper is $8-20/mt, with an average price of $14/mt"
+    rf"|\bcif\s+{_BILLS}\s+(?P<cifkind>eq|er)\s+copper\s+(?:prices?\s+)?)"
+    r"(?:were|was|is|are|closed\s+at|stood\s+at|ranged?\s+from|(?:were|was|is|are)\s+(?:quoted|priced)\s+at)"
+    r"\s+(?=[-+−]?(?:\$|usd\b))"
 )
 
 _AVERAGE_MOVED = re.compile(r"\baverage\s+(?:price|premium)\s+(?P<dir>up|down)\s*(?:by\s+)?$")
 
-_AVERAGE_OF = re.compile(r"\baverage\s+(?:price|premium)\s+(?:of|was|at)\s*$")
+# "with an average price of $61/mt", "with an average of USD 50/mt", "averaging USD 51.67/mt"
+_AVERAGE_OF = re.compile(
+    r"\b(?:average(?:\s+(?:price|premium))?\s+(?:of|was|at)|averaging)\s*(?:usd)?\s*$"
+)
 
 _THEN_MOVED = re.compile(r"^\s*(?:/\s*mt\s*)?,?\s*(?P<dir>up|down)\s*(?:by\s+)?$")
 
@@ -44,7 +54,9 @@ def read_bonded_premiums(
     """The warrant, B/L and ER copper premiums of a Yangshan copper report, each a spread over
     LME copper in USD/t with its day-on-day change; offers and deals heard are not figures."""
     folded = sentence.folded
-    if "qp" not in folded or "$" not in folded:
+    if not ("qp" in folded or "cif b/l" in folded or "cif bills of lading" in folded) or not (
+        "$" in folded or "usd" in folded
+    ):
         return []
     amounts = money_of(clauses)
     drafts: dict[tuple[object, ...], Draft] = {}
@@ -52,7 +64,15 @@ def read_bonded_premiums(
         quote = _BONDED_QUOTE.search(part.group())
         if quote is None:
             continue
-        kind = quote.group("kind") or quote.group("traded") or quote.group("warrants")
+        kind = (
+            quote.group("kind")
+            or quote.group("traded")
+            or quote.group("warrants")
+            or quote.group("ranged")
+            or quote.group("cifkind")
+        )
+        if kind.startswith("bill"):
+            kind = "b/l"
         qualifier = f"{kind[:2]}, b/l" if kind.startswith(("er", "eq")) else kind
         owner = _Owner(f"copper ({qualifier}) - copper (lme)", "China")
         draft = _draft(drafts, owner, "USD/t", sentence, None, False, metric=Metric.SPREAD)
@@ -107,7 +127,8 @@ def read_bonded_premiums(
 # $29.7/mt under warrants in May, up $1.81/mt month-on-month"; "Quotes under B/L stood at
 # $50-67/mt."
 _TRADED_AS = r"(?P<kind>warrants?|bill\s+of\s+lading|b/l)\b"
-_KIND_AFTER = re.compile(rf"\s*(?:/\s*mt\s*)?under\s+{_TRADED_AS}")
+# (and "stood at $39.2-54.2/mt (for spot cargoes) under warrants")
+_KIND_AFTER = re.compile(rf"\s*(?:/\s*mt\s*)?(?:\([^()]{{0,30}}\)\s*)?under\s+{_TRADED_AS}")
 _KIND_BEFORE = re.compile(
     r"\b(?:premiums?|quotes?|quotations?)\s+(?:of\s+(?:imported\s+copper|cargoes)\s+)?"
     rf"(?:under|for)\s+{_TRADED_AS}[^$;]{{0,40}}?"
@@ -120,10 +141,13 @@ _OLDER_CUES = ("under warrant", "under bill of lading", "under b/l", "for warran
 _ONE_GRADE = re.compile(r"\b(?:pyro|hydro|high-quality|mainstream|domestic|traded)\b")
 _AVERAGED = re.compile(r"\baveraged\s*$")
 _MOVED_BY = re.compile(
-    r"(?:\baverage\s+(?:price|premium)s?\s+(?:was\s+)?|,\s*)(?P<dir>up|down)\s*(?:by\s+)?$"
+    r"(?:\baverage(?:\s+(?:price|premium)s?)?\s+(?:was\s+)?|,\s*)(?P<dir>up|down)\s*(?:by\s+)?$"
     r"|,\s*an?\s+(?P<noun>rise|increase|gain|drop|fall|decrease|decline)\s+of\s*$"
 )
 _IN_MONTH = re.compile(r"\s+in\s+[a-z]+\b")
+_AVERAGE_HELD = re.compile(
+    r"\baverage(?:\s+(?:price|premium)s?)?\s+(?:was\s+)?(?:flat|unchanged)\b"
+)
 _MOVED_TO = re.compile(r"\bto\s*$")
 _FALLS = ("drop", "fall", "decrease", "decline")
 
@@ -196,6 +220,13 @@ def read_older_bonded_premiums(
             sentence, quantity.start, quantity.end, "spread", owner=draft.subject, emitted=True,
             why=why,
         )  # fmt: skip
+    if draft is not None and draft.change is None:
+        # "Those stood between $51.4-66.4/mt under bill of lading ..., with the average flat
+        # from the prior week": no amount, a change of nought
+        held = _AVERAGE_HELD.search(folded, lead_start)
+        if held is not None:
+            trail = folded[held.end() : held.end() + AFTER]
+            draft.change = PriceChange(Decimal(0), basis=_basis(trail, context, sentence))
     found = [draft for draft in drafts.values() if not draft.empty]
     context.bonded_draft = found[-1] if found else None
     return found

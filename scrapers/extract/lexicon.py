@@ -292,6 +292,7 @@ WOW = Concept(
         "week-over-week",
         "from last week",
         "from the previous week",
+        "from the prior week",
         "over the previous week",
         "compared with last week",
         "compared to last week",

@@ -505,10 +505,59 @@ def read_sentence(
     sentence: Sentence, clauses: list[Clause], context: Context, notes: Notes
 ) -> list[Draft]:
     """Every price and spread figure a sentence states."""
+    if "low end" in sentence.folded and "high end" in sentence.folded:
+        ends = _read_range_ends_moved(sentence, clauses, context, notes)
+        if ends is not None:
+            return [ends]
     drafts = _read_sentence(sentence, clauses, context, notes)
     if "the same" in sentence.folded:
         drafts.extend(_same_move(sentence, drafts))
     return drafts
+
+
+# "The low end of battery-grade lithium carbonate prices increased from 72,000 yuan/mt to 73,000
+# yuan/mt, while the high end decreased from 76,400 yuan/mt to 76,200 yuan/mt": a weekly review
+# telling the quoted range end by end; the range is where the ends moved to
+_END_MOVED = (
+    r"(?:increased|decreased|rose|fell|dropped|declined|climbed|edged\s+(?:up|down)|moved"
+    r"|remained|was\s+(?:up|down))\s+from\s+[\d,.]+\s*yuan/mt\s+to\s+"
+)
+_RANGE_ENDS_MOVED = re.compile(
+    r"\bthe\s+low\s+end\s+of\s+(?P<product>[a-z0-9#()\s-]+?)\s+prices?\s+"
+    + _END_MOVED
+    + r"(?P<low>[\d,.]+)\s*yuan/mt\s*,?\s*(?:while|and)\s+the\s+high\s+end\s+"
+    + _END_MOVED
+    + r"(?P<high>[\d,.]+)\s*yuan/mt"
+)
+
+
+def _read_range_ends_moved(
+    sentence: Sentence, clauses: list[Clause], context: Context, notes: Notes
+) -> Draft | None:
+    ends = _RANGE_ENDS_MOVED.search(sentence.folded)
+    products = names.known_products(ends.group("product")) if ends is not None else []
+    if ends is None or not products:
+        return None
+    product = products[-1][2]
+    draft = Draft(Metric.PRICE, product, "CNY/t", sentence)
+    draft.low = Decimal(ends.group("low").replace(",", ""))
+    draft.high = Decimal(ends.group("high").replace(",", ""))
+    context.product = product  # "The average price rose from ... to ...": this product's
+    for clause in clauses:
+        for quantity in clause.quantities:
+            kept = quantity.start in {ends.start("low"), ends.start("high")}
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "range" if kept else "reference",
+                owner=product,
+                emitted=kept,
+                why="an end of the quoted range, where it moved to"
+                if kept
+                else "where an end of the range moved from",
+            )
+    return draft
 
 
 def _read_sentence(

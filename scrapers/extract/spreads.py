@@ -1822,6 +1822,19 @@ def _read_parity(sentence: Sentence, clauses: list[Clause], context: Context) ->
     )
 
 
+_LME_TO_COMEX = re.compile(
+    r"\blme-comex\s+(?:price\s+)?spread\b"
+    r"|\bspread\s+between\s+(?:the\s+)?lme(?:\s+3m)?(?:\s+contracts?)?\s+and\s+comex\b"
+)
+_BILLS_TO_WARRANTS = re.compile(
+    r"\bspread\s+between\s+(?:the\s+)?b/ls?\s+and\s+(?:warehouse\s+)?warrants?\b"
+)
+_DOMESTIC_SPOT_PREMIUM = re.compile(
+    r"\b(?:domestic\s+spot\s+premiums?|premiums?\s+in\s+the\s+domestic\s+spot\s+market"
+    r"|spot\s+premiums?\s+in\s+the\s+domestic\s+market)\b"
+)
+
+
 def _regional(folded: str, context: Context, sentence: Sentence) -> str | None:
     """A spread between two places: "the Shanghai-Guangdong price spread", "a premium of 40
     yuan/mt against Shanghai prices", "40 yuan/mt lower than Shanghai prices"."""
@@ -2037,6 +2050,15 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         # "In the spot market, after SHFE copper prices opened higher, copper premiums fell
         # slightly to between positive RMB 150-250/mt before 11:00 am": spot over the futures
         return f"{metal_named} - {metal_named} futures", False
+    if metal_named is not None and _LME_TO_COMEX.search(folded) is not None:
+        # "the LME-COMEX price spread widened again to $1,000/mt", "the price spread between
+        # LME 3M contracts and COMEX widened to over $2,500/mt": the two exchanges' gap, as
+        # written
+        return f"{metal_named} (lme) - {metal_named} (comex)", False
+    if metal_named is not None and _BILLS_TO_WARRANTS.search(folded) is not None:
+        # "the price spread between B/L and warehouse warrants inverted by nearly $50/mt": two
+        # bonded premiums' gap
+        return f"{metal_named} (b/l) - {metal_named} (warrant)", False
     if metal_named is not None and _LONDON_SPOT_PREMIUM.search(folded) is not None:
         # "Spot copper premiums in London surged to USD 21/mt": the LME's cash price over its
         # three-month price (a backwardation), in dollars
@@ -2063,6 +2085,10 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
     if regional is not None:
         return regional, False
     metal = context.metal
+    if metal is not None and _DOMESTIC_SPOT_PREMIUM.search(folded):
+        # "Meanwhile, premiums in the domestic spot market exceeded 300 yuan/mt, prompting
+        # sellers to raise import premiums": the home spot premium, whatever it prompts abroad
+        return f"{metal} - {metal} futures", False
     between_home_and_imports = _DOMESTIC_AND_IMPORTED.search(folded)
     if between_home_and_imports is not None:
         # "the price spread between domestic and imported zinc narrowed below RMB 200/mt": the

@@ -138,7 +138,8 @@ def _ends_sentence(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return True
     # Only the word just before the full stop matters; a short window keeps this linear.
-    word = _WORD_BEFORE.search(text[max(0, dot - 24) : dot])
+    window = max(0, dot - 24)
+    word = _WORD_BEFORE.search(text[window:dot])
     if word is None:
         if not text[:dot].rstrip()[-1:].isdigit() or dot + 1 >= len(text):
             return True
@@ -148,8 +149,10 @@ def _ends_sentence(text: str, dot: int) -> bool:
         before = re.search(r"([A-Za-z]+)\.?\s*\d+$", text[max(0, dot - 16) : dot])
         return after.isupper() and (before is None or before.group(1).lower() not in {"no", "art"})
     token = word.group(1).lower().strip(".")
-    # "Sep. 4", "e.g. copper", single initials ("U.S.") do not end a sentence; "m-o-m." does.
-    return token not in _ABBREVIATIONS and (len(token) > 1 or "-" in word.group(1))
+    # "Sep. 4", "e.g. copper", single initials ("U.S.") do not end a sentence; "m-o-m." does,
+    # and so does "B/L." (the letter after a slash is no initial)
+    after_slash = window + word.start() > 0 and text[window + word.start() - 1] == "/"
+    return token not in _ABBREVIATIONS and (len(token) > 1 or "-" in word.group(1) or after_slash)
 
 
 def _sentence(text: str, offset: int) -> Sentence:
