@@ -773,6 +773,23 @@ def _level_past_the_line(line: Figure, level: Figure) -> bool:
     return level.value >= line.value if above else level.value <= line.value
 
 
+_COIL_304 = "stainless steel cold-rolled coil (304)"
+
+
+def _mill_price_named_for_its_coil(figures: list[Figure]) -> list[Figure]:
+    """A stainless steel cost analysis prices its model at "the stainless steel mill price of
+    13,150 yuan/mt" after quoting 304 cold-rolled coil's weekly average: the coil's price, the
+    article's product, not a price of "stainless steel" at large."""
+    if not any(figure.subject == _COIL_304 for figure in figures):
+        return figures
+    return [
+        replace(figure, subject=_COIL_304)
+        if figure.subject == "stainless steel" and figure.change is None and figure.value
+        else figure
+        for figure in figures
+    ]
+
+
 def _misprint_told_right(kept: Figure, new: Figure) -> bool:
     """A quote first printed with a slip its sanity bounds catch, then told right."""
     return (
@@ -806,6 +823,7 @@ def merge(figures: list[Figure]) -> list[Figure]:
     """One figure per fact: a summary and its paragraph, a restatement, a level read in one
     sentence and its change in the next become one figure; a different number for the same
     series and period stays a figure of its own."""
+    figures = _mill_price_named_for_its_coil(figures)
     kept: list[Figure] = []
     for figure in figures:
         misprinted = next(

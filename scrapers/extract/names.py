@@ -1081,6 +1081,8 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     # "304 hot-rolled coil", "304 HRC"
     "304 cold-rolled coil": "stainless steel cold-rolled coil (304)",
     "304 cold-rolled": "stainless steel cold-rolled coil (304)",
+    # the cost analyses' "The weekly average price of private 304 cold-rolled stainless steel"
+    "304 cold-rolled stainless steel": "stainless steel cold-rolled coil (304)",
     "304 crc": "stainless steel cold-rolled coil (304)",
     "stainless steel hot-rolled coil": "stainless steel hot-rolled coil",
     "304 stainless steel hot-rolled coil": "stainless steel hot-rolled coil (304)",

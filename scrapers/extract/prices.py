@@ -62,7 +62,7 @@ from scrapers.extract.quoting import (
     _with_qualifier,
     money_of,
 )
-from scrapers.extract.reading import AFTER, basis_at, direction, without_dateline
+from scrapers.extract.reading import AFTER, basis_at, direction, tail_of, without_dateline
 from scrapers.extract.spreads import (
     _NOT_A_SPREAD,
     _SCRAP_SPREADS,
@@ -1714,7 +1714,7 @@ def _read_prices(
                 target = None  # "(LME nickel also fell 1.46% to $14,840/mt)": another series
             if target is None and continues:
                 target = context.last_price
-            sign = quantity.sign if quantity.sign is not None else direction(own_lead[-40:])
+            sign = quantity.sign if quantity.sign is not None else direction(tail_of(own_lead, 40))
             if sign is None and _OFF_BY.search(own_lead):
                 sign = -1  # "The contract closed the day at RMB 80,370/mt, off 0.35%."
             noun_after = _NOUN_AFTER.match(trail)
@@ -1813,6 +1813,16 @@ def _read_prices(
                     "reference",
                     owner=target.subject,
                     why="a change since a dated point: no basis a rule compares",
+                )
+                continue
+            if _A_MARGIN.search(own_lead[-60:]):
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    owner=target.subject,
+                    why="a producer's margin against its cost, not the price's move",
                 )
                 continue
             if _A_SUM.search(whole[clause.start : quantity.start]):
@@ -2821,7 +2831,7 @@ def _read_prices(
             draft.value = sign * quantity.value
             draft.bound = _bound(own_lead)
             if misprinted_line:
-                draft.bound = Bound.BELOW if direction(own_lead[-20:]) == -1 else Bound.ABOVE
+                draft.bound = Bound.BELOW if direction(tail_of(own_lead, 20)) == -1 else Bound.ABOVE
         opening = whole[clause.start : quantity.start]
         for place in _also_quoted_in(trail, draft.region) + _also_quoted_before(
             opening, draft.region
@@ -3277,6 +3287,10 @@ _MOVE_OVER_DATED_DAYS = re.compile(
 )
 
 
+_A_MARGIN = re.compile(
+    r"\b(?:loss|losses|profit|profits|margin|margins)\s+(?:of|at|was|were|stood\s+at|reached"
+    r"|expanded\s+to|narrowed\s+to|widened\s+to|to)?\s*(?:nearly|about|around|approximately)?\s*$"
+)
 _A_LINE_IN_BUYERS_MINDS = re.compile(
     r"^\s*(?:per\s+tonne|/\s*mt)?\s*as\s+(?:an?\s+|the\s+)?(?:emotional|psychological)\s+"
     r"(?:benchmark|threshold|level|line|mark|barrier)\b"
@@ -4027,7 +4041,7 @@ def _read_respective_percents(
     head = whole[clause.start : percents[0].start]
     if "respectively" not in clause.folded or _RESPECTIVE_MOVES.search(head):
         return False
-    sign = direction(head[-60:])
+    sign = direction(tail_of(head, 60))
     legs = _respective_legs(head, context, percents[0])
     if not legs or any(leg is None for leg in legs) or sign in {None, 0}:
         return False
@@ -4693,7 +4707,7 @@ def _read_respective(
         ranges = told_ranges
     if ranges and len(ranges) != count and not (len(ranges) == 1 and len(levels) == 1):
         return False  # (one range beside one shared level is everyone's)
-    sign = direction(head[-60:])
+    sign = direction(tail_of(head, 60))
     if changes and levels and changes[0].start > levels[-1].start:
         # "standing at A and B after declining by RMB 70": the change names its direction
         sign = direction(whole[levels[-1].end : changes[0].start])
@@ -4837,7 +4851,7 @@ def _read_shared_changes(
     tonne w-o-w": a change for each, no level."""
     whole = sentence.folded
     head = whole[clause.start : changes[0].start]
-    sign = direction(head[-60:])
+    sign = direction(tail_of(head, 60))
     if sign in {None, 0} or len(changes) not in {1, len(legs)}:
         return False
     for index, owner in enumerate(legs):
@@ -5060,7 +5074,7 @@ def _change_lead(lead: str) -> bool:
     return (
         re.search(r"(?:\bor|,)\s*[+\-−]?$", stripped) is not None
         or _OFF_BY.search(stripped) is not None
-        or direction(stripped[-14:]) is not None
+        or direction(tail_of(stripped, 14)) is not None
         or _CHANGE_NOUN.search(stripped[-25:]) is not None
         or stripped.endswith(("by", "up", "down"))
     )
@@ -5244,7 +5258,7 @@ def _sign(lead: str, trail: str, last_change: Quantity | None) -> int | None:
     )
     if after is not None:
         return 1 if after.group(1) in {"higher", "more"} else -1
-    return direction(lead[-50:])
+    return direction(tail_of(lead, 50))
 
 
 _AND_ANOTHER = re.compile(
@@ -5344,6 +5358,10 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if quantity.kind is Kind.PERCENT and _A_MARGIN.search(stripped[-60:]):
+        # "the cash cost incurred a loss of nearly 2.91%, while the full cost loss reached
+        # 7.16%": how far a producer's price is from its cost, not the price's move
+        return "other"
     if re.search(r"\brecorded\s+on\s*(?:rmb|us\$|\$)?$", stripped):
         # "a Y-o-Y surge of RMB 2,780 was witnessed from RMB 18,410 per tonne recorded on RMB
         # 18,410 per tonne": the old level again where the date belongs, a misprint
@@ -6130,7 +6148,7 @@ def _role(
         return "change"  # "an increase of 70"; "showing only a 200 yuan/mt increase"
     if re.search(
         r"\bby(?:\s+(?:about|around|nearly|some|approximately|roughly))?\s*$", stripped
-    ) and (direction(stripped[-70:]) not in {None, 0}):
+    ) and (direction(tail_of(stripped, 70)) not in {None, 0}):
         if _futures(owner) and _OPEN_BY.search(stripped[-30:]):
             return "intraday"  # "opened up by RMB 620/mt at RMB 56,220/mt": the open's gap
         return "change"  # "has slipped over the weekend by RMB 30 per tonne"
@@ -6242,7 +6260,7 @@ def _role(
         "",
         stripped,
     )
-    if direction(bare[-14:]) is not None and not re.search(
+    if direction(tail_of(bare, 14)) is not None and not re.search(
         r"(?:\bto(?:\s+the)?|\bat|\brange\s+of)\s*$",
         bare,  # "fall to the RMB 135,500-138,000/mt band"
     ):
@@ -7537,8 +7555,10 @@ _FOLLOWED = re.compile(
 # A move told from a dated point with no period a rule could compare: "up by 66% from the
 # beginning 2021", "a drop of 20% from early May", "up 56000 yuan / ton from mid-July"
 _SINCE_THE_START = re.compile(
-    r"^\s*(?:/\s*(?:mt|t)|yuan\s*/\s*ton|per\s+tonne)?\s*(?:from|since)\s+"
+    r"^\s*(?:/\s*(?:mt|t)|yuan\s*/\s*ton|per\s+tonne)?\s*(?:from|since|compared\s+(?:to|with))\s+"
     r"(?:the\s+(?:beginning|start)\s+(?:of\s+)?(?:(?:the|this|last)\s+year|\d{4})"
+    # "Ferrochrome prices rose to 7,400 yuan/mt, up 200 yuan/mt compared to pre-holiday levels"
+    r"|(?:the\s+)?pre-holiday\s+(?:levels?|prices?)"
     # "a drop of 20% from early May": from a vague point of a month
     rf"|(?:early|mid|late)[-\s]+(?:{_MONTHS})|the\s+(?:beginning|start|middle|end)\s+of\s+"
     rf"(?:{_MONTHS})"

@@ -199,6 +199,18 @@ _NOUN_SIGNS = {
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
+def tail_of(text: str, size: int) -> str:
+    """The last ``size`` characters of a text without a word cut at their start ("stainless
+    steel was"[-14:] is "less steel was", whose "less" is no direction)."""
+    if len(text) <= size:
+        return text
+    cut = text[-size:]
+    if text[-size - 1].isalnum() and cut[:1].isalnum():
+        space = cut.find(" ")
+        return cut[space + 1 :] if space >= 0 else ""
+    return cut
+
+
 def direction(text: str) -> int | None:
     """+1, -1 or 0 for the last direction word in folded text, None when there is none."""
     words = _WORD.findall(text)

@@ -1,5 +1,6 @@
 """Where the extractor's sentences end."""
 
+from scrapers.extract.reading import direction, tail_of
 from scrapers.extract.text import sentences
 
 
@@ -19,3 +20,10 @@ def test_initials_and_abbreviations_do_not() -> None:
         "Mr. A. Smith said so.",
         "Quotes fell on Sep. 4 as e.g. copper slid.",
     ]
+
+
+def test_a_tail_of_text_starts_at_a_whole_word() -> None:
+    # "stainless"[-4:] is "less", a fall: a window cut inside a word must not read it
+    assert tail_of("the price of private 304 cold-rolled stainless steel was", 14) == "steel was"
+    assert direction(tail_of("private 304 cold-rolled stainless steel was", 14)) is None
+    assert tail_of("fell by", 14) == "fell by"
