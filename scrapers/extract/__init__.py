@@ -773,6 +773,39 @@ def _level_past_the_line(line: Figure, level: Figure) -> bool:
     return level.value >= line.value if above else level.value <= line.value
 
 
+def _one_move_for_the_grades(figures: list[Figure]) -> list[Figure]:
+    """ "the average price of SMM antimony trioxide so far is 99.5% at 65,000 yuan/ton and 99.8%
+    at 66,000 yuan/ton, a price increase of 1,500 yuan/ton compared to last week": one move told
+    of the product after its grades' quotes is each grade's."""
+    moves = [
+        figure
+        for figure in figures
+        if figure.metric is Metric.PRICE
+        and _lone(figure)
+        and figure.change is not None
+        and " (" not in figure.subject
+    ]
+    if not moves:
+        return figures
+    result = list(figures)
+    for move in moves:
+        grades = [
+            index
+            for index, figure in enumerate(result)
+            if figure.subject.startswith(f"{move.subject} (")
+            and figure.evidence == move.evidence
+            and figure.change is None
+            and not _lone(figure)
+            and (figure.region, figure.unit, figure.period) == (move.region, move.unit, move.period)
+        ]
+        if len(grades) < 2:
+            continue
+        for index in grades:
+            result[index] = replace(result[index], change=move.change)
+        result.remove(move)
+    return result
+
+
 _COIL_304 = "stainless steel cold-rolled coil (304)"
 
 
@@ -823,7 +856,7 @@ def merge(figures: list[Figure]) -> list[Figure]:
     """One figure per fact: a summary and its paragraph, a restatement, a level read in one
     sentence and its change in the next become one figure; a different number for the same
     series and period stays a figure of its own."""
-    figures = _mill_price_named_for_its_coil(figures)
+    figures = _one_move_for_the_grades(_mill_price_named_for_its_coil(figures))
     kept: list[Figure] = []
     for figure in figures:
         misprinted = next(
