@@ -806,6 +806,29 @@ def _one_move_for_the_grades(figures: list[Figure]) -> list[Figure]:
     return result
 
 
+def _moves_told_again_by_grade(figures: list[Figure]) -> list[Figure]:
+    """ "silicon coal prices in Gansu fell by 60 yuan/mt" and later "the ex-factory price of
+    mixed silicon coal in Gansu is 1,030-1,050 yuan/mt, with an average decrease of 60 yuan/mt":
+    the move told first of the product is the graded quote's, one fact."""
+    return [
+        figure
+        for figure in figures
+        if not (
+            figure.metric is Metric.PRICE
+            and _lone(figure)
+            and figure.change is not None
+            and " (" not in figure.subject
+            and any(
+                other.subject.startswith(f"{figure.subject} (")
+                and other.region == figure.region
+                and other.change == figure.change
+                and not _lone(other)
+                for other in figures
+            )
+        )
+    ]
+
+
 _COIL_304 = "stainless steel cold-rolled coil (304)"
 
 
@@ -857,6 +880,7 @@ def merge(figures: list[Figure]) -> list[Figure]:
     sentence and its change in the next become one figure; a different number for the same
     series and period stays a figure of its own."""
     figures = _one_move_for_the_grades(_mill_price_named_for_its_coil(figures))
+    figures = _moves_told_again_by_grade(figures)
     kept: list[Figure] = []
     for figure in figures:
         misprinted = next(

@@ -1028,6 +1028,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "silicon coal": "silicon coal",
     "mixed coal": "silicon coal (mixed)",
     "granular coal": "silicon coal (granular)",
+    # "the ex-factory price of granular silicon coal in Ningxia", "mixed silicon coal in Gansu"
+    "granular silicon coal": "silicon coal (granular)",
+    "mixed silicon coal": "silicon coal (mixed)",
     "magnesium": "magnesium",
     "magnesium ingot": "magnesium",
     # Magnesium's raw materials, by the grade their markets quote.
