@@ -319,6 +319,9 @@ WOW = Concept(
         "compared with thursday last week",
         "from the same day last week",
         "from the previous period",
+        # "with an average decline of 10 yuan/mt compared to the previous period" (a weekly's)
+        "compared to the previous period",
+        "compared with the previous period",
         "as the previous period",
         "that of the previous period",
         "week over week",

@@ -1031,6 +1031,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     # "the ex-factory price of granular silicon coal in Ningxia", "mixed silicon coal in Gansu"
     "granular silicon coal": "silicon coal (granular)",
     "mixed silicon coal": "silicon coal (mixed)",
+    # "the price of non-caking silicon coal in Xinjiang", beside caking coal
+    "non-caking silicon coal": "silicon coal (non-caking)",
+    "caking silicon coal": "silicon coal (caking)",
     "magnesium": "magnesium",
     "magnesium ingot": "magnesium",
     # Magnesium's raw materials, by the grade their markets quote.
