@@ -1424,6 +1424,13 @@ def ore_origin(name: str) -> str | None:
 # Countries an imported ferroalloy is quoted by: "South African high-carbon ferrochrome",
 # "high-carbon ferrochrome from Kazakhstan"
 IMPORT_ORIGINS = ("south africa", "kazakhstan", "india")
+# ... and the adjectives a report names them by ("and Kazakh product at 8,900-9,100 yuan/mt")
+ORIGIN_ADJECTIVES = {
+    "kazakh": "kazakhstan",
+    "kazakhstani": "kazakhstan",
+    "south african": "south africa",
+    "indian": "india",
+}
 
 
 def imported_by_origin(name: str) -> bool:

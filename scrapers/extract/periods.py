@@ -10,27 +10,22 @@ from datetime import date, timedelta
 
 from scrapers.extract.text import fold
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+# each month's names, the written-out one first
+_NAMES_BY_MONTH = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+_MONTHS = {name: number for number, names in enumerate(_NAMES_BY_MONTH, start=1) for name in names}
 
 
 def month_number(name: str) -> int | None:
@@ -186,6 +181,8 @@ def relative_month(text: str, published: date | None) -> str | None:
 
 # Every month name and abbreviation, longest first, for patterns (also the reading pass's)
 MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# the twelve names written out ("january|...|december"), for patterns that take no abbreviation
+FULL_MONTH_NAMES = "|".join(names[0] for names in _NAMES_BY_MONTH)
 _DOTTED_RANGE = re.compile(
     r"(?:\(|week\s+of\s+|weekly\s*\()\s*(?:from\s+)?(?P<m1>\d{1,2})\.(?P<d1>\d{1,2})\s*"
     r"(?:-|–|~|to)\s*(?P<m2>\d{1,2})\.(?P<d2>\d{1,2})(?!\d)"
@@ -340,14 +337,8 @@ def told_for_an_earlier_day(trail: str, told_before: str, published: date | None
     if found is None or published is None:
         return False
     when = _dated(_MONTHS[found.group("m")], int(found.group("d")), published)
-    reported = [
-        _dated(_MONTHS[day.group("m")], int(day.group("d")), published)
-        for day in _A_DAY.finditer(told_before)
-    ] + [
-        # (and "on Thursday, 20 February 2020": the day before the month)
-        _dated(_MONTHS[day.group("m")], int(day.group("d")), published)
-        for day in _DAY_THEN_MONTH.finditer(told_before)
-    ]
+    # (the days named either way: "July 9", "on Thursday, 20 February 2020")
+    reported = [_dated(month, day, published) for month, day in days_named(told_before)]
     return when is not None and any(day is not None and day > when for day in reported)
 
 

@@ -6512,7 +6512,7 @@ def _owner(
     ):
         # "South African high-carbon ferrochrome was quoted at ..., and Kazakh product at ...":
         # the same import, from the origin the clause names
-        origin_name = _ORIGIN_ADJECTIVES[re.sub(r"\s+", " ", named_origin.group(1))]
+        origin_name = names.ORIGIN_ADJECTIVES[re.sub(r"\s+", " ", named_origin.group(1))]
         owner = _Owner(names.from_origin(owner.product, origin_name), "China")
     size = _PLANT_SIZE.search(whole[clause.start : quantity.start])
     if size is None:
@@ -6547,15 +6547,12 @@ _THE_CONTRACT = re.compile(
     r"\s+(?:copper|zinc|lead|alumini?um|nickel|tin)\b"
 )
 
-_ORIGIN_ADJECTIVES = {
-    "kazakh": "kazakhstan",
-    "kazakhstani": "kazakhstan",
-    "south african": "south africa",
-    "indian": "india",
-}
 _ORIGINS_PRODUCT = re.compile(
-    r"\b(kazakh|kazakhstani|south\s+african|indian)\s+(?:products?|material|cargoes|cargo|goods"
-    r"|resources?)\b"
+    r"\b("
+    + "|".join(
+        a.replace(" ", r"\s+") for a in sorted(names.ORIGIN_ADJECTIVES, key=len, reverse=True)
+    )
+    + r")\s+(?:products?|material|cargoes|cargo|goods|resources?)\b"
 )
 _FROM_ORIGIN = re.compile(
     r"\bfrom\s+(" + "|".join(o.replace(" ", r"\s+") for o in names.IMPORT_ORIGINS) + r")\b"

@@ -11,6 +11,7 @@ from scrapers.extract.document import Clause, Context
 from scrapers.extract.drafts import Draft
 from scrapers.extract.lexicon import DOD
 from scrapers.extract.periods import (
+    FULL_MONTH_NAMES,
     MONTH_NAMES,
     days_back_to,
     days_since_told_from,
@@ -55,6 +56,8 @@ _CHANGE_NOUN = re.compile(
     r"|exceed(?:s|ed|ing)\s*|topp(?:ed|ing)\s*)?$"
 )
 
+_MONTHS = FULL_MONTH_NAMES
+
 _REFERENCE = re.compile(
     r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)(?<!ranges\s)"
     # ... "up 3.9% from multi-year lows of 37,000-40,000 yuan/mt"
@@ -66,8 +69,7 @@ _REFERENCE = re.compile(
     # "a drop of RMB 130 per tonne or 0.99 per cent from Tuesday's price of RMB 13140"
     r"|from\s+(?:monday|tuesday|wednesday|thursday|friday|yesterday)'s\s+(?:price|level|close)\s+of"
     # "risen gradually during 2Q to RMB 13,000/mt, up from late April's level of RMB 11,800/mt"
-    r"|from\s+(?:(?:late|early|mid)[\s-]+)?(?:january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)'s\s+(?:price|level|close|average)\s+of"
+    rf"|from\s+(?:(?:late|early|mid)[\s-]+)?(?:{_MONTHS})'s\s+(?:price|level|close|average)\s+of"
     # "after holding at RMB 2175 per tonne since May 15"
     # ("after remaining restrained at US$ 303 per tonne for the past two days")
     r"|after\s+(?:holding|remaining|staying|hovering)(?:\s+(?:flat|steady|stable|restrained"
@@ -93,7 +95,6 @@ _DROP_WORDS = re.compile(
 
 _PAREN = re.compile(r"\([^()]*\)")
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 
 # "in December", "in December 2025" (a year, read with the month), but not "in December 25"
 _DEMAND_IN_A_MONTH = re.compile(

@@ -20,7 +20,7 @@ from scrapers.extract import names
 from scrapers.extract.document import Clause, Context
 from scrapers.extract.drafts import Draft, Notes
 from scrapers.extract.lexicon import BASES, EXPECTATION, FLAT, FOREIGN, STAYED
-from scrapers.extract.periods import month_period, publication_week, shift_week
+from scrapers.extract.periods import FULL_MONTH_NAMES, month_period, publication_week, shift_week
 from scrapers.extract.quantities import Kind, Quantity
 from scrapers.extract.reading import (
     AFTER,
@@ -1435,8 +1435,7 @@ _MONTH_DAYS = re.compile(
     r"|july|august|september|october|november|december)(?:\s+\d{4})?\s+(?:was|stood|reached)\b"
     # "SMM surveyed on the production in September of 23 major domestic galvanizing
     # enterprises": the month the survey covers
-    r"|\bsurveyed\s+(?:on\s+)?(?:the\s+)?(?:production|output|operations)\s+in\s+(?:january"
-    r"|february|march|april|may|june|july|august|september|october|november|december)\b"
+    rf"|\bsurveyed\s+(?:on\s+)?(?:the\s+)?(?:production|output|operations)\s+in\s+(?:{FULL_MONTH_NAMES})\b"
 )
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from scrapers.extract import lexicon
 from scrapers.extract.lexicon import BASES, DOWN, EXPECTATION, FLAT, FORECAST, UP
 from scrapers.extract.periods import (
+    FULL_MONTH_NAMES,
     month_number,
     month_period,
     publication_week,
@@ -428,16 +429,14 @@ _REFERENCE_MONTH = re.compile(
     # ... and "After increasing in November, the average operating rate in December fell": the
     # month before's story
     r"|^\s*after\s+[a-z]+ing(?:\s+[a-z]+){0,2})"
-    r"\s+in\s+(?:january|february|march|april|may|june|july|august|september"
-    r"|october|november|december)(?:\s+(?:19|20)\d\d)?\b"
+    rf"\s+in\s+(?:{FULL_MONTH_NAMES})(?:\s+(?:19|20)\d\d)?\b"
 )
 
 
 # "rose to 59.06% and was up from May’s 55.13%", "rose by 3.43 percentage points from May’s
 # average of 37.23% to 40.66%": the month of the level compared with
 _FROM_A_MONTHS_LEVEL = re.compile(
-    r"\bfrom\s+(?:january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)['’]s\s+(?:average\s+(?:of\s+)?)?[\d.]+\s*(?:%|per\s*cent)"
+    rf"\bfrom\s+(?:{FULL_MONTH_NAMES})['’]s\s+(?:average\s+(?:of\s+)?)?[\d.]+\s*(?:%|per\s*cent)"
 )
 
 
