@@ -234,6 +234,8 @@ MOM = Concept(
         "than last month",
         "than the previous month",
         "on the month",
+        # Mysteel's "rose by 2.8 per cent on month"
+        "on month",
         "a month earlier",
         "from a month earlier",
         "from a month ago",
@@ -267,6 +269,7 @@ YOY = Concept(
         "than last year",
         "than a year ago",
         "on the year",
+        "on year",  # Mysteel's "jumped 17.7 per cent on year"
         "from the same month last year",
         "on a yearly basis",
         "year over year",
@@ -304,6 +307,7 @@ WOW = Concept(
         "than a week earlier",
         "than the previous week",
         "on the week",
+        "on week",  # Mysteel's "dropped by RMB 212 per tonne on week"
         "during the week",
         "for the week",
         "this past week",
@@ -394,6 +398,7 @@ DOD = Concept(
         "compared with the settlement price of the previous trading day",
         "from the previous trading day's close",
         "on the day",
+        "on day",  # Mysteel's "declined by RMB 10 per tonne on day"
         "for the day",
         "in a single day",
         "single-day",  # "with a single-day gain of 1.48 per cent"

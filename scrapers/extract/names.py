@@ -711,7 +711,11 @@ def _region_list(folded: str) -> list[tuple[int, int, str]]:
     return best if len(best) > 1 else []
 
 
-_LIST_JOIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
+# (Mysteel's "in Shandong and Henan provinces and in the Guangxi autonomous region": the
+# provinces' word, and a region of another kind joined with "in the")
+_LIST_JOIN = re.compile(
+    r"\s*(?:(?:provinces|regions)\s*)?(?:,|and|&|,\s*and)\s*(?:in\s+)?(?:the\s+)?"
+)
 
 
 def take_region(folded: str) -> tuple[str | None, str]:

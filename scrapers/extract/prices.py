@@ -595,8 +595,11 @@ def _read_sentence(
         # ... but a domestic contract's close needs no unit: "the most-traded ferrosilicon
         # futures contract, si2603, closed at 5,592, up 68" (read as money by the reading pass)
         # (nor does an exchange metal's move: "While LME nickel settled 0.47% higher overnight")
+        # (in per cent however written: Mysteel's "the most-traded January 2026 contract fell
+        # 2.47 per cent to close Thursday's daytime session")
+        in_percent = any(q.kind is Kind.PERCENT for clause in clauses for q in clause.quantities)
         if not (
-            "%" in folded and ("contract" in folded or _EXCHANGE_METAL_MOVED.search(folded))
+            in_percent and ("contract" in folded or _EXCHANGE_METAL_MOVED.search(folded))
         ) and not any(q.kind is Kind.MONEY for clause in clauses for q in clause.quantities):
             return []
         # ... and a contract's move in %: "the main 2407 contract moved up, closing the day
@@ -648,6 +651,8 @@ def _read_sentence(
         if _read_listed_levels(sentence, clause, context, drafts, notes):
             continue
         if _read_respective_percents(sentence, clause, context, drafts, notes):
+            continue
+        if _read_span_of_places(sentence, clause, context, drafts, notes):
             continue
         if _read_respective(sentence, clause, context, drafts, notes):
             continue
@@ -1434,7 +1439,7 @@ def _read_prices(
         percents
         and (
             _PRICE_WORD.search(folded)
-            or re.search(r"\bcontract\b[^.;]*\bclos", folded)
+            or re.search(r"\bcontract\b(?:[^.;]|\.\d)*\bclos", folded)
             # "Shanghai nickel ..., and closed up 1.25% as of the day": a close's move; "The most
             # active SHFE rebar contract was down by just 0.44%": a contract's; "LME lead dropped
             # 2.98% Thursday night": an exchange's metal
@@ -1451,6 +1456,8 @@ def _read_prices(
             # "SHFE copper prices ..., moving primarily between RMB 47,200-47,800/mt, but still
             # down 1.3% for the week": the move of the series the clause before was about
             or (previous is not None and _LONE_MOVE.match(folded) is not None)
+            # "..., rebounding from a 0.2 per cent daytime drop": the other session's move
+            or (previous is not None and _SESSION_MOVE_NOUN.search(folded) is not None)
         )
     ):
         return previous
@@ -1718,10 +1725,18 @@ def _read_prices(
             if sign is None and _OFF_BY.search(own_lead):
                 sign = -1  # "The contract closed the day at RMB 80,370/mt, off 0.35%."
             noun_after = _NOUN_AFTER.match(trail)
-            if sign is None and noun_after is not None:
-                sign = direction(noun_after.group(0))  # "marking a 1.22% decline"
+            if noun_after is not None and (sign is None or _FROM_A.search(own_lead)):
+                # "marking a 1.22% decline"; "rebounding from a 0.2 per cent daytime drop": the
+                # noun tells the move's side, not the verb before it
+                sign = direction(noun_after.group(0))
             # "closed 0.63% higher at 52,590 yuan/mt", "ended the day 0.3% lower at 19,800"
-            side_after = _SIDE_AFTER.match(trail) if _CLOSE_BEFORE.search(own_lead) else None
+            # (the lead from the clause's start: "closed the nighttime session on August 29 0.43
+            # per cent lower" has a date's number between the close and its move)
+            side_after = (
+                _SIDE_AFTER.match(trail)
+                if _CLOSE_BEFORE.search(whole, clause.start, quantity.start)
+                else None
+            )
             if side_after is None and re.search(r"\b(?:which|that)\s+(?:is|was)\s*$", own_lead):
                 # "RMB 4,698 per tonne, which is 56 per cent higher than last year's October 23
                 # price": the year's move
@@ -1815,7 +1830,7 @@ def _read_prices(
                     why="a change since a dated point: no basis a rule compares",
                 )
                 continue
-            if _A_MARGIN.search(own_lead[-60:]):
+            if _A_MARGIN.search(own_lead[-60:]) and not _IN_A_NIGHT_OR_DAY_SESSION.match(trail):
                 notes.add(
                     sentence,
                     quantity.start,
@@ -1881,6 +1896,22 @@ def _read_prices(
                         fresh=True,
                     )
                     for place in other_places
+                )
+            if (
+                target.change is not None
+                and target.change.percent
+                and _SESSION_NAMED.search(whole, clause.start, quantity.end + AFTER)
+            ):
+                # "fell 2.47 per cent to close Thursday's daytime session and ended the
+                # nighttime session 0.55 per cent lower": each session's move, a figure of its own
+                target = _draft(
+                    drafts,
+                    _Owner(target.subject, target.region),
+                    target.unit,
+                    sentence,
+                    target.period,
+                    target.forecast,
+                    fresh=True,
                 )
             target.change = PriceChange(sign * quantity.value, percent=True, basis=basis)
             notes.add(
@@ -2948,7 +2979,9 @@ _OVERNIGHT_AFTER = re.compile(
 
 _CLOSE_BEFORE = re.compile(
     r"\b(?:clos(?:e|ed|ing|es)|settl(?:e|ed|ing)|end(?:ed|ing)|finish(?:ed|ing)?|to\s+end)\b"
-    r"(?:[^.;,]|\.\d){0,30}$"
+    # (Mysteel's "closed the nighttime session on August 29 0.43 per cent lower")
+    r"(?:(?:[^.;,]|\.\d){0,30}|\s+the\s+(?:nighttime|daytime|night|day)\s+session\s+on\s+"
+    r"[a-z]+\s+\d{1,2})\s*$"
 )
 
 _MOVED_TO = re.compile(
@@ -3287,6 +3320,20 @@ _MOVE_OVER_DATED_DAYS = re.compile(
 )
 
 
+# "recorded a further loss of 1.73 per cent in the nighttime session": a session's move
+_IN_A_NIGHT_OR_DAY_SESSION = re.compile(
+    r"\s*(?:in|during)\s+(?:the\s+)?(?:[a-z]+'s\s+)?(?:nighttime|daytime|night|day)\s+"
+    r"(?:trading\s+)?session\b"
+)
+# A session named around a second move in %: "... daytime session and ended the nighttime session"
+_SESSION_NAMED = re.compile(
+    r"\b(?:daytime|nighttime|overnight|(?:night|day)\s+(?:trading\s+)?session)\b"
+)
+_FROM_A = re.compile(r"\bfrom\s+an?\s*$")
+_SESSION_MOVE_NOUN = re.compile(
+    r"\b[\d.]+\s*(?:%|per\s*cent)\s+(?:daytime|nighttime|overnight)\s+"
+    r"(?:drop|fall|decline|loss|gain|rise|increase)\b"
+)
 _A_MARGIN = re.compile(
     r"\b(?:loss|losses|profit|profits|margin|margins)\s+(?:of|at|was|were|stood\s+at|reached"
     r"|expanded\s+to|narrowed\s+to|widened\s+to|to)?\s*(?:nearly|about|around|approximately)?\s*$"
@@ -3396,6 +3443,8 @@ _NOUN_AFTER = re.compile(
     # ("The settlement marked a 55 yuan/mt or 0.28% increase": the percentage told beside it)
     r"^\s*(?:/mt\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s+)?"
     r"(?:(?:week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y)\s+)?"
+    # (Mysteel's "rebounding from a 0.2 per cent daytime drop": the session's move)
+    r"(?:(?:daytime|nighttime|overnight)\s+)?"
     # ("followed by Linyi witnessing RMB 280 per tonne increment to RMB 17,820 per tonne")
     r"(?:increase|increment|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick"
     # ("finished at RMB 50,600/mt, a RMB 1,470/mt or 2.99% surge")
@@ -4745,9 +4794,12 @@ def _read_respective(
             draft.low, draft.high = told.value, told.high
         if changes and sign is not None:
             change = changes[index] if len(changes) == count else changes[0]
-            draft.change = PriceChange(
-                sign * change.value, basis=_basis(whole[level.end :], context, sentence)
+            # the basis beside the move ("fell by RMB 10 per tonne on day to A and B
+            # respectively") or after the levels
+            basis = _basis(whole[change.end :], context, sentence) or _basis(
+                whole[level.end :], context, sentence
             )
+            draft.change = PriceChange(sign * change.value, basis=basis)
         elif flat:
             # "remained unchanged at A, B and C over the week": the basis after the list
             draft.change = PriceChange(Decimal(0), basis=_basis(tail, context, sentence))
@@ -4777,6 +4829,86 @@ def _read_respective(
                 why="the move of the prices named together",
             )
     context.group = group
+    return True
+
+
+# Where a range told for several places begins: "..., averaging RMB 3,190-3,310 per tonne",
+# "... to average between A and B", "... at RMB 3,205-3,325 per tonne"
+_SPAN_LEAD = re.compile(
+    r"(?:,\s*averaging|\bto\s+(?:average|range)\s+between|\bat)\s*(?:rmb|us\$|usd|\$)?\s*$"
+)
+# "..., unchanged from Wednesday" after the span (and its conversion in dollars)
+_SPAN_HELD = re.compile(
+    r"\s*(?:per\s+tonne|/\s*(?:mt|t))?\s*(?:\(\s*(?:usd|us\$|\$)[^)]*\)\s*)?,?\s*"
+    r"(?:unchanged|flat|steady)\b"
+)
+
+
+def _read_span_of_places(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> bool:
+    """Mysteel's "in Shandong, Henan, and Guizhou provinces declined by RMB 10 per tonne from
+    Monday, averaging RMB 3,190-3,310 per tonne" and "... at RMB 3,205-3,325 per tonne,
+    unchanged from Wednesday": one range told for several places is the span of their prices,
+    no one place's quote; the move, or "unchanged", told with it is each place's."""
+    whole = sentence.folded
+    money = [
+        quantity
+        for quantity in clause.quantities
+        if quantity.kind is Kind.MONEY and whole[: quantity.start].rstrip()[-1:] != "("
+    ]
+    spans = [quantity for quantity in money if quantity.is_range]
+    if len(spans) != 1 or len(money) > 2 or not money[-1].is_range:
+        return False
+    span = spans[0]
+    head = whole[clause.start : money[0].start]
+    places = names.listed_regions(head)
+    if len(places) < 2 or not _SPAN_LEAD.search(whole[clause.start : span.start]):
+        return False
+    products = names.known_products(head)
+    product = products[-1][2] if products else context.product
+    if product is None:
+        return False
+    if len(money) == 2:
+        move = money[0]
+        sign = direction(tail_of(head, 60))
+        if sign in {None, 0}:
+            return False
+        change = PriceChange(
+            sign * move.value, basis=_basis(whole[move.end :], context, sentence, head)
+        )
+        told = move
+    else:
+        held = _SPAN_HELD.match(whole, span.end)
+        if held is None:
+            return False
+        change = PriceChange(Decimal(0), basis=_basis(whole[held.end() :], context, sentence))
+        told = span
+    for place in places:
+        draft = _draft(drafts, _Owner(product, place), "CNY/t", sentence, None, False)
+        draft.change = change
+    owners = ", ".join(f"{product} ({place})" for place in places)
+    notes.add(
+        sentence,
+        told.start,
+        told.end,
+        "change",
+        owner=owners,
+        emitted=True,
+        why="the move of each place the list names",
+    )
+    if told is not span:
+        notes.add(
+            sentence,
+            span.start,
+            span.end,
+            "other",
+            why="one range for several places: their span, no one place's price",
+        )
     return True
 
 
@@ -5004,6 +5136,11 @@ _COMPASS_CHINA = {
 }
 
 
+# "..., while those in Henan and Guizhou eased by RMB 5 per tonne to A and B": the prices the
+# clause before told, in other places
+_THOSE_IN = re.compile(r"(?:^|,|\bwhile|\bwhereas|\band)\s*those\s+in\b")
+
+
 def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owner | None] | None:
     """The prices a list of numbers belongs to, in order; None for a bid."""
     if _PAIR.search(head):
@@ -5022,7 +5159,12 @@ def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owne
     places = names.listed_regions(head)
     if places:
         products = names.known_products(head)
-        if not products and not _PRICE_WORD.search(head) and not _SAW_MOVES.search(head):
+        if (
+            not products
+            and not _PRICE_WORD.search(head)
+            and not _SAW_MOVES.search(head)
+            and not _THOSE_IN.search(head)
+        ):
             return None  # "Jiangxi and Henan were down 200 yuan/mt in all": whose price is not said
         product = products[-1][2] if products else context.product
         if product == "aluminium alloy" and context.product == "adc12":
@@ -5084,9 +5226,13 @@ def _change_lead(lead: str) -> bool:
 _OFF_BY = re.compile(r"(?:,|\band)\s*off\s*(?:usd|us\$|\$|rmb)?\s*$")
 
 # (and AL Circle's "increasing by a solid 40 bucks": a word for the size of the move)
-_HEDGE_AT_END = re.compile(
-    r"\s+(?:approximately|about|around|roughly|nearly|some|a\s+(?:solid|mere|modest|hefty|slight))$"
+# Words for the size of a move between its verb and its amount ("increasing by a solid 40
+# bucks", Mysteel's "fell by a larger RMB 15 per tonne", "eased by a smaller RMB 5 per tonne")
+_MOVE_SIZE_WORDS = (
+    r"(?:approximately|about|around|roughly|nearly|some"
+    r"|a\s+(?:solid|mere|modest|hefty|slight|larger|smaller|bigger|further))"
 )
+_HEDGE_AT_END = re.compile(rf"\s+{_MOVE_SIZE_WORDS}$")
 
 
 def _subject_text(whole: str, clause: Clause, quantity: Quantity) -> str:
@@ -5358,7 +5504,11 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
-    if quantity.kind is Kind.PERCENT and _A_MARGIN.search(stripped[-60:]):
+    if (
+        quantity.kind is Kind.PERCENT
+        and _A_MARGIN.search(stripped[-60:])
+        and not _IN_A_NIGHT_OR_DAY_SESSION.match(trail)
+    ):
         # "the cash cost incurred a loss of nearly 2.91%, while the full cost loss reached
         # 7.16%": how far a producer's price is from its cost, not the price's move
         return "other"
@@ -6252,10 +6402,7 @@ def _role(
     if _OFF_BY.search(stripped):
         return "change"  # "finally closed down at $3,051/mt, off $3.5/mt, or 0.11%": the fall
     bare = re.sub(
-        r"(?:\b(?:by|slightly|sharply|another|a\s+further|further|about|around|nearly|over|some"
-        r"|approximately|roughly"
-        # ("increasing by a solid 40 bucks")
-        r"|a\s+solid|a\s+mere|a\s+modest|a\s+hefty"
+        rf"(?:\b(?:by|slightly|sharply|another|further|over|{_MOVE_SIZE_WORDS}"
         r"|only|just|cumulatively|significantly)\s*)+$",
         "",
         stripped,

@@ -332,8 +332,10 @@ _NOUN_BASES = {
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 _FROM_THE_DAY_BEFORE = re.compile(
-    # (also "closing 270 yuan/mt lower from Monday at 48,590 yuan/mt")
-    r"^\W*(?:/\s*(?:mt|t)\s*|per\s+tonne\s*)?(?:(?:higher|lower)\s+)?from\s+"
+    # (also "closing 270 yuan/mt lower from Monday at 48,590 yuan/mt", and Mysteel's "fell by
+    # RMB 5 per tonne (USD 0.7 per tonne) from Monday", the move converted in passing)
+    r"^\W*(?:/\s*(?:mt|t)\s*|per\s+tonne\s*)?(?:\(\s*(?:usd|us\$|\$)\s*[\d.,]+\s*"
+    r"(?:per\s+tonne|/\s*t)?\s*\)\s*)?(?:(?:higher|lower)\s+)?from\s+"
     rf"(?P<day>{'|'.join(_WEEKDAYS)})(?:'s\s+(?:price|close|level))?\b"
     # not "from Thursday last week", nor "from Friday, May 23" (but "by some 90 yuan/mt from
     # Monday to 850-1,000 yuan/mt" is the day before's)

@@ -45,6 +45,11 @@ _ABBREVIATIONS = frozenset(
         "approx",
     ]
 )
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+_GOES_ON_AFTER_A_TIME = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "tomorrow", "yesterday", "beijing", "local", "gmt", "utc", "cst", "bst", "et"}
+)
 _BOUNDARY = re.compile(r"[.!?](?=[\s\"”’)]*(?:\s|$))")
 _WORD_BEFORE = re.compile(r"([A-Za-z.-]+)$")
 
@@ -149,6 +154,13 @@ def _ends_sentence(text: str, dot: int) -> bool:
         before = re.search(r"([A-Za-z]+)\.?\s*\d+$", text[max(0, dot - 16) : dot])
         return after.isupper() and (before is None or before.group(1).lower() not in {"no", "art"})
     token = word.group(1).lower().strip(".")
+    if token in {"a.m", "p.m"}:
+        # "closing at RMB 2,553 per tonne by 1 a.m. Wednesday, rebounding ...": the time goes
+        # on with its day (or in lower case); "... at 3 p.m. Prices then eased" ends there
+        following = _NEXT_WORD.match(text, dot + 1)
+        return following is None or not (
+            following.group(1).islower() or following.group(1).lower() in _GOES_ON_AFTER_A_TIME
+        )
     # "Sep. 4", "e.g. copper", single initials ("U.S.") do not end a sentence; "m-o-m." does,
     # and so does "B/L." (the letter after a slash is no initial)
     after_slash = window + word.start() > 0 and text[window + word.start() - 1] == "/"
