@@ -3471,6 +3471,9 @@ _CLOSED_AT_ITS_HIGH = re.compile(
     r"|\bto\s+(?:close|end|finish|settle)\b(?:[^.;,]|(?<=\d)\.(?=\d)){0,40}?\bat\s+an?\s+"
     r"(?:session|intraday|day's)?\s*"
     r"(?:high|low)\s+of\s*(?:rmb|usd|us\$|\$)?$"
+    # "hit a high of 20,505 yuan/mt, and finally closed at the lowest of 20,405 yuan/mt"
+    r"|\b(?:ended|closed|finished|settled)\s+at\s+the\s+(?:highest|lowest)\s+of\s*"
+    r"(?:rmb|usd|us\$|\$)?$"
 )
 # "It then fell back to its lowest in nearly six years at USD 1,476/mt": a low on the way
 _ITS_LOWEST_AT = re.compile(
@@ -6559,7 +6562,8 @@ def _futures(owner: _Owner) -> bool:
 _PLANT_SIZE = re.compile(
     r"(?<!\bby\s)\b(?P<size>large(?:-sized|-scale)?|medium(?:-sized)?(?:\s+and\s+small(?:-sized)?)?"
     r"|small(?:-sized)?(?:\s+and\s+medium(?:-sized)?)?)\s+(?:[a-z-]+\s+){0,3}?"
-    r"(?:plants|enterprises|smelters|factories|producers|firms)\b"
+    # ("..., while those from small and medium-sized ones were up 900 yuan/mt")
+    r"(?:plants|enterprises|smelters|factories|producers|firms|ones)\b"
 )
 
 _PLACE_MOVED = re.compile(

@@ -907,6 +907,13 @@ def _gap_of_the_prices_before(
 _IN_METAL_CONTENT = re.compile(r"\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:in\s+|\(\s*)metal\s+content\b")
 
 
+_BETWEEN_THE_TWO = re.compile(r"\b(?:difference|spread|gap)\s+between\s+the\s+two\b")
+_EXTREME_PREMIUM = re.compile(
+    r"\bthe\s+(?:highest|lowest)\s+(?:cash\s+|spot\s+)?(?:price|premium|discount)\b[^.;]{0,40}?"
+    r"\bat\s+an?\s+(?:premium|discount)\s+of\s*$"
+)
+
+
 def _read_spread(
     sentence: Sentence,
     clause: Clause,
@@ -1000,6 +1007,11 @@ def _read_spread(
         notes.add_all(sentence, amounts, "other", why=_LATER_CONTRACT)
         return
     named = _spread_name(folded, context, sentence)
+    if named is None and context.spread_named is not None and _BETWEEN_THE_TWO.search(folded):
+        # "The highest cash price of ADC12 was at a premium of 500 yuan/mt over A00 ...
+        # Therefore, the price difference between the two remained at 200-400 yuan/mt": the
+        # spread the sentence before named
+        named = (context.spread_named, False)
     just_read = next(
         (d for d in reversed(list(drafts.values())) if d.metric is Metric.SPREAD and not d.empty),
         None,
@@ -1137,6 +1149,14 @@ def _read_spread(
         )
         and "than domestic" not in folded
     )
+    if _EXTREME_PREMIUM.search(sentence.folded, clause.start, amounts[0].start):
+        # "The highest cash price of ADC12 was at a premium of 500 yuan/mt over A00": the
+        # month's extreme, not where the spread stands; the pair it names is remembered
+        notes.add_all(
+            sentence, amounts, "other", why="a spread's extreme over a period, not its level"
+        )
+        context.spread_named = name
+        return
     amounts = [
         quantity
         for quantity in _spot_price_beside(sentence, amounts, name, region, forecast, drafts, notes)
