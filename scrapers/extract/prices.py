@@ -142,6 +142,9 @@ _SO_FAR = re.compile(
 # Friday May 18, compared to the Friday before").
 _AMOUNT_NOTE = re.compile(
     r"\s*\(\s*[\d.]+\s*%\s*(?:metal\s+)?content\s*\)"
+    # "dropped by RMB 31 per tonne (USD 4.4 per tonne) or 1 per cent from a week earlier": the
+    # amount converted into dollars
+    r"|\s*\(\s*(?:usd|us\$|\$)\s*[\d.,]+\s*(?:per\s+(?:metric\s+)?tonne|/\s*t(?:onne)?)?\s*\)"
     r"|\s*as\s+of\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+)?"
     rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
 )
@@ -813,6 +816,15 @@ def _moved_without_level(drafts: dict[tuple[object, ...], Draft], quoted: Draft)
     )
 
 
+_ASKS_AND_DEALS = re.compile(
+    r"\btheir\s+(?:quotations|quotes|offers)\b[^.;]{0,40}\b(?:held|were|stood|remained)\b"
+    r"[^.;\d]{0,20}\b(?:between|at)\s*$"
+    r"|\bactual\s+(?:transaction|deal|traded)\s+prices?\s+(?:were|was)\s+"
+    r"(?:basically\s+|mostly\s+|mainly\s+)?(?:between|at)\s*$"
+)
+_COUNTED_SHIPS = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|several)\s+(?:vessels?|cargoes|shipments)\b"
+)
 _DEALS_BESIDE_THE_QUOTE = re.compile(
     r"(?:\bwhile\s+|^\W*)(?:the\s+)?(?:mainstream\s+)?(?:traded|transaction|deal)\s+prices?\s+"
     r"(?:were|was|stood\s+at|at)\s*$"
@@ -1479,7 +1491,9 @@ def _read_prices(
         _TENDER.search(whole[clause.start : money[-1].end] if money else folded)
         or listed_after_a_tender
         or (
-            tonnes
+            # ("The recent three vessels of Guinea bauxite traded at USD 74-75 per dry metric
+            # tonne": counted ships, not the market's quote)
+            (tonnes or _COUNTED_SHIPS.search(folded) is not None)
             and (
                 _DEAL.search(folded)
                 # "Three deals were recorded: on March 10, 30,000 mt was transacted at $480/mt ...;
@@ -2279,6 +2293,12 @@ def _read_prices(
             and _SELLERS_ASKING.search(whole[: quantity.start])
         ):
             role = "deal"  # "raised their asking prices: ... low-grade was offered at 95,000"
+        if role == "level" and _ASKS_AND_DEALS.search(own_lead):
+            # "northern refiners ...; their quotations in Shanxi held firm between 2,950-3,050
+            # yuan/mt, while the actual transaction prices were basically between 2,900-3,000
+            # yuan/mt": the sellers' asks and where deals went, beside the price the report
+            # assessed for the province
+            role = "deal"
         if (
             role == "intraday"
             and _TO_HIT_A_HIGH.search(own_lead.rstrip()[-40:])

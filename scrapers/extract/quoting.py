@@ -314,7 +314,8 @@ _FOR_THE_PERIOD = re.compile(
 )
 
 _ON_A_BASIS = re.compile(
-    r"\bon\s+an?\s+(?P<which>week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y|weekly"
+    # (AL Circle also writes it without the article: "on M-o-M calculation")
+    r"\bon\s+(?:an?\s+)?(?P<which>week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y|weekly"
     r"|monthly|yearly|annual)\s+(?:basis|calculation|scale)\b"
 )
 
@@ -383,6 +384,14 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
             _NOUN_BASES[noun.group("which")], context, today="today" in sentence.folded
         )
     framed = _ON_A_BASIS.search(lead) if lead else None
+    if (
+        framed is not None
+        and _NOUN_BASES[framed.group("which")] is ChangeBasis.MOM
+        and names_a_day_a_month_back(sentence.folded, context.published)
+    ):
+        # "on M-o-M calculation, the price has fallen by RMB 80 per tonne from RMB 19,080 per
+        # tonne recorded on October 20" (November 21): a month, even in a daily report
+        return ChangeBasis.MOM
     if framed is not None and framed.group("which") == "monthly":
         # "while that on a monthly basis has nosedived by RMB 1,450 per tonne": the word says a
         # month, unlike SMM's "MoM" in a daily report
