@@ -791,7 +791,7 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "green aluminium": "aluminium (low-carbon)",
     "adc12": "adc12",
     "adc 12": "adc12",
-    "a380": "a380",
+    "a380": "aluminium alloy (a380)",
     "a356": "aluminium alloy (a356)",
     "alsi9cu3": "alsi9cu3",
     "cast aluminium alloy": "cast aluminium alloy",
@@ -963,6 +963,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "sulfur": "sulphur",
     "low-sulphur petroleum coke": "petroleum coke (low-sulphur)",
     "high-sulphur petroleum coke": "petroleum coke (high-sulphur)",
+    # SMM's anode notes shorten it: "the average price of low-sulphur coke in north-east China"
+    "low-sulphur coke": "petroleum coke (low-sulphur)",
+    "high-sulphur coke": "petroleum coke (high-sulphur)",
     "calcined petroleum coke": "calcined petroleum coke",
     "needle coke": "needle coke",
     # Cells are priced per watt-hour, never per tonne, and are not their cathode's price

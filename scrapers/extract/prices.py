@@ -1866,6 +1866,22 @@ def _read_prices(
                 )
                 continue
             basis = _basis(trail, context, sentence, whole[clause.start : quantity.start])
+            if basis is None and (
+                _FROM_A_DATED_DAY.match(trail) or _FROM_A_HIGH_OR_LOW.match(trail)
+            ):
+                # "the average price of low-sulphur coke ... reached approximately RMB 3,877 per
+                # tonne, up 5.72 per cent from July 7": since a dated point, no day, week or
+                # month before (and "slipped about 35% from a post-holiday high level": since
+                # a peak)
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "reference",
+                    owner=target.subject,
+                    why="a change since a dated point: no basis a rule compares",
+                )
+                continue
             if basis is None and side_after is not None and side_after.re is _THAN_A_YEAR_AGO:
                 basis = ChangeBasis.YOY
             if side_after is not None and side_after.re is _STOOD_BASIS_SIDE:
@@ -3518,6 +3534,12 @@ _THE_WEEKS_MOVE = re.compile(
     r"^\s*(?:yuan)?\s*(?:/\s*(?:mt|t))?\s*,?\s*(?:an?\s+)?(?:drop|decline|fall|loss|rise|gain|increase)"
     r"\s+of\s+[\d.]+\s*%\s+(?:for|on|over)\s+the\s+week\b"
 )
+_FROM_A_DATED_DAY = re.compile(
+    rf"\s*(?:from|since)\s+(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+)
+_FROM_A_HIGH_OR_LOW = re.compile(
+    r"\s*(?:from|off)\s+(?:a|the|its)\s+(?:[a-z-]+\s+){0,2}(?:high|low|peak|bottom|top)\b"
+)
 _SINCE_A_DAY_AFTER = re.compile(
     r"(?:[^.;]|(?<=\d)\.(?=\d)){0,40}?\bcompared\s+(?:with|to)\s+[^.;]{0,60}?\bon\s+"
     rf"(?:(?:{MONTH_NAMES})\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+(?:{MONTH_NAMES})\b)"
@@ -3627,6 +3649,13 @@ _SELLERS_QUOTES_CONCENTRATED = re.compile(
     r"\b(?:enterprises|producers|smelters|plants|suppliers|sellers|manufacturers)\b[^.;]{0,100}?"
     r"\bwith\s+(?:their\s+)?(?:quotations?|quotes|offers)\s+(?:mostly\s+)?concentrated\s+"
     r"(?:in\s+the\s+range\s+of|at|around|between)\s*$"
+)
+# "Shandong Weiqiao Group, the top aluminium producer in China, reduced the purchasing price for
+# prebaked anode by 170 yuan/mt from March to 2,660 yuan/mt in cash for April": one buyer's price
+_A_BUYERS_PURCHASING_PRICE = re.compile(
+    r"\b(?:group|company|smelter|enterprise)\b[^.;]{0,60}\b(?:reduced|cut|lowered|raised|lifted|set"
+    r"|adjusted)\s+(?:the|its|their)\s+(?:purchasing|procurement|purchase)\s+(?:benchmark\s+)?"
+    r"prices?\b[^.;]{0,80}$"
 )
 _ONE_PLANT = re.compile(
     r"\bprices?\s+of\s+an?\s+(?:[a-z-]+\s+){0,3}(?:plant|smelter|enterprise|producer|factory|mill)\b"
@@ -3943,8 +3972,10 @@ def _read_pair(
 _PAIR_JOIN = re.compile(r"\s*(?:or\s+[\d.]+\s*(?:per\s*cent|%)\s*)?(?:,?\s*and|,)\s*")
 
 _NO_CHANGE = re.compile(
-    # (AL Circle's "the prices have shown no growth at RMB 20,550 per tonne and ...")
-    r"\b(?:no\s+(?:recent\s+)?(?:change|growth)|unchanged|flat|stable|steady|restraint|restrained)\b"
+    # (AL Circle's "the prices have shown no growth at RMB 20,550 per tonne and ...", "the price
+    # has stayed the same at A and B", "the price has not changed and has been recorded at")
+    r"\b(?:no\s+(?:recent\s+)?(?:change|growth)|unchanged|flat|stable|steady|restraint|restrained"
+    r"|(?:stayed|remained|kept)\s+the\s+same|(?:has|have|had)\s+not\s+changed)\b"
 )
 
 # Where a list's levels begin: "to clock at", "arriving at", "to RMB ..."
@@ -4984,9 +5015,11 @@ def _read_flat_grades(
 _SLASHED_GRADES = re.compile(r"[\w.#]+\s*/\s*[\w.#]+\s+(?:products?|models?|grades?)\b")
 
 _PRODUCT_JOIN = re.compile(
-    # ("high purity aluminium (99.99%) price and high purity aluminium (99.996%) price")
-    r"\s*(?:prices?\s*)?(?:,\s*and|,|and)\s+(?:the\s+)?(?:prices?\s+of\s+(?:the\s+)?)?"
-    r"(?:[a-z-]+\s+){0,2}"
+    # ("high purity aluminium (99.99%) price and high purity aluminium (99.996%) price"; AL
+    # Circle's "Aluminium alloy (ADC12) price and (A380) price", the second grade's product
+    # word left out)
+    r"\)?\s*(?:prices?\s*)?(?:,\s*and|,|and)\s+(?:the\s+)?(?:prices?\s+of\s+(?:the\s+)?)?"
+    r"(?:[a-z-]+\s+){0,2}\(?"
     r"|\s*,\s*"
     # "4.2V/4.4V/4.5V products": grades joined by slashes
     r"|\s*/\s*"
@@ -5690,6 +5723,7 @@ def _role(
     if (
         _ONE_PLANT.search(head[-80:])
         or _A_PRODUCERS_OWN_PRICE.search(head[-100:])
+        or _A_BUYERS_PURCHASING_PRICE.search(head[-160:])
         or _ITS_PRICE_SET_AT.search(stripped[-60:])
     ):
         # "the price of a recycled aluminum plant in Jiangxi fell by 100 yuan / ton to 13000":

@@ -290,7 +290,10 @@ def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None
         )  # "as of Friday ..., with the average price flat from Thursday"
     basis, _ = basis_at(rest, after=True)
     if basis is None and not re.match(
-        r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|[;,.]|$)", rest
+        # (AL Circle's "has remained unchanged to close at RMB 3,305 per tonne")
+        r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|[;,.]|$"
+        r"|to\s+(?:close|settle|stand|rest|peg|clock|end|finish)\s+at\b)",
+        rest,
     ):
         return None
     return True, _periodic(basis, context, today=False)

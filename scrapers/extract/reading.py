@@ -235,7 +235,8 @@ _BASIS_OF["dod"] = ChangeBasis.DOD
 _MONTH_BASIS = re.compile(
     r"^\s*,?\s*(?:from|than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?"
     r"(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)(?:\s+(?P<year>20\d\d|19\d\d))?(?P<last>\s+last\s+year|\s+a\s+year\s+(?:ago|earlier))?"
+    # (not "from July 7": a day, a move since a dated point)
+    r"|december)(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)(?:\s+(?P<year>20\d\d|19\d\d))?(?P<last>\s+last\s+year|\s+a\s+year\s+(?:ago|earlier))?"
     r"|(?P<sameperiod>same\s+(?:period|month|week)\s+(?:of\s+)?last\s+year))"
 )
 
