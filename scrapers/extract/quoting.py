@@ -617,6 +617,13 @@ def _with_qualifier(product: str, qualifier: str) -> str:
     return f"{product} ({qualifier})"
 
 
+_ORE_OF_SOME_ORIGIN = frozenset(
+    {"some", "certain", "these", "those", "other", "most", "all", "ore", "ores", "concentrate"}
+    | {"concentrates", "australian", "african", "brazilian", "chinese", "canadian", "overseas"}
+    | {"imported", "domestic", "zimbabwean", "nigerian", "malian"}
+)
+
+
 def _normalise_product(text: str) -> str | None:
     words = names.british(_DROP_WORDS.sub(" ", text.lower()).split())
     words = [word for word in words if word not in {"a", "an", "and"}]
@@ -626,6 +633,10 @@ def _normalise_product(text: str) -> str | None:
     known = names.PRODUCT_ALIASES.get(name)
     if known is not None:
         return known
+    if set(words) <= _ORE_OF_SOME_ORIGIN:
+        # "Current CIF prices for some Australian ores are projected to be $1300-1400/mt": the
+        # ore the paragraph is about, told by where it comes from, not a product of its own
+        return None
     metals = (
         "copper",
         "alumin",
