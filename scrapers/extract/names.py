@@ -458,6 +458,8 @@ def _word_pattern(word: str) -> str:
         spelled = "sul(?:ph|f)ate"
     elif word.isdigit():
         return spelled + "%?"  # a grade by content: "75 ferrosilicon" is "75% ferrosilicon"
+    if len(word) > 2 and word[-1] == "y" and word[-2] not in "aeiou":
+        return spelled[:-1] + "(?:y|ies)"  # "scrap e-bike lead-acid batteries"
     return spelled + "s?"
 
 
@@ -883,6 +885,12 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "secondary refined lead": "refined secondary lead",
     "scrap lead-acid battery": "scrap lead-acid battery",
     "scrap battery": "scrap lead-acid battery",
+    # SMM's machine-translated dailies of 2019-2020: "electric waste battery to the factory
+    # price ..., automobile big white ..." (cars' white-cased batteries)
+    "electric waste battery": "scrap lead-acid battery (e-bike)",
+    "automobile big white": "scrap lead-acid battery (car)",
+    "automobile white": "scrap lead-acid battery (car)",
+    "car white": "scrap lead-acid battery (car)",
     # SMM quotes scrap batteries from e-bikes ("electric vehicles" in its older English) apart
     # from those of cars: the grade is kept
     "scrap e-bike lead-acid battery": "scrap lead-acid battery (e-bike)",
@@ -892,6 +900,12 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     # what secondary smelters pour from battery paste before refining it
     "secondary crude lead": "secondary crude lead",
     "crude lead": "secondary crude lead",
+    # crude lead shipped in from abroad, quoted apart against the SMM #1 lead average
+    "imported crude lead": "secondary crude lead (imported)",
+    "imported secondary crude lead": "secondary crude lead (imported)",
+    "japanese crude lead": "secondary crude lead (imported)",
+    "russian crude lead": "secondary crude lead (imported)",
+    "overseas crude lead": "secondary crude lead (imported)",
     "nickel": "nickel",
     "refined nickel": "nickel",
     "#1 refined nickel": "nickel",

@@ -2309,6 +2309,12 @@ def _read_prices(
             and _SELLERS_ASKING.search(whole[: quantity.start])
         ):
             role = "deal"  # "raised their asking prices: ... low-grade was offered at 95,000"
+        if role == "level" and _ONE_BUYERS_BID.search(
+            whole, max(0, quantity.start - 160), quantity.start
+        ):
+            # (the whole sentence before the amount: "The purchase price of waste battery in a
+            # refinery in Jiangxi Province today: electric 7700 yuan / ton" is cut at its colon)
+            role = "deal"
         if role == "level" and _ASKS_AND_DEALS.search(own_lead):
             # "northern refiners ...; their quotations in Shanxi held firm between 2,950-3,050
             # yuan/mt, while the actual transaction prices were basically between 2,900-3,000
@@ -3653,9 +3659,19 @@ _SELLERS_QUOTES_CONCENTRATED = re.compile(
 # "Shandong Weiqiao Group, the top aluminium producer in China, reduced the purchasing price for
 # prebaked anode by 170 yuan/mt from March to 2,660 yuan/mt in cash for April": one buyer's price
 _A_BUYERS_PURCHASING_PRICE = re.compile(
-    r"\b(?:group|company|smelter|enterprise)\b[^.;]{0,60}\b(?:reduced|cut|lowered|raised|lifted|set"
-    r"|adjusted)\s+(?:the|its|their)\s+(?:purchasing|procurement|purchase)\s+(?:benchmark\s+)?"
-    r"prices?\b[^.;]{0,80}$"
+    r"\b(?:group|company|smelters?|enterprises?|refiner(?:y|ies))\b[^.;]{0,60}\b(?:reduced|cut|lowered"
+    r"|raised|lifted|set|adjusted)\s+(?:the|its|their)\s+(?:purchasing|procurement|purchase|buying)\s+"
+    r"(?:benchmark\s+)?prices?\b[^.;]{0,80}$"
+)
+# "A Shanxi refinery bid 9020 yuan / ton delivered for electric batteries and 8150 yuan / ton for
+# car white"; "The purchase price of waste battery in a refinery in Jiangxi Province today:
+# electric 7700 yuan / ton"; "One smelter in east China said that after offering a price of
+# 10,050 yuan/mt it heard nothing back": one buyer's bid beside the market's range
+_ONE_BUYERS_BID = re.compile(
+    r"\b(?:an?|one)\s+(?:[a-z]+\s+){0,2}(?:refinery|smelter|refiner)\b[^.;]{0,40}?"
+    r"\b(?:bid|bids|offering\s+a\s+price\s+of)\b[^.;]{0,80}$"
+    r"|\bpurchase\s+price\s+of\s+(?:waste\s+|scrap\s+)?batter(?:y|ies)\s+in\s+an?\s+refinery\b"
+    r"[^.;]{0,120}$"
 )
 _ONE_PLANT = re.compile(
     r"\bprices?\s+of\s+an?\s+(?:[a-z-]+\s+){0,3}(?:plant|smelter|enterprise|producer|factory|mill)\b"
