@@ -415,8 +415,6 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
         context.paragraph_dollar_venue = prices.dollar_venue_named(paragraph.text.lower())
         context.paragraph_yuan_venue = prices.yuan_venue_named(paragraph.text.lower())
         told = list(sentences_of(paragraph))
-        named_in_paragraph = names.known_products(fold(paragraph.text))
-        topic = named_in_paragraph[0][2] if named_in_paragraph else None
         for index, sentence in enumerate(told):
             context.paragraph_rest = " ".join(later.folded for later in told[index + 1 :])
             context.paragraph_before = tuple(earlier.folded for earlier in told[:index])
@@ -443,7 +441,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
             parts = clauses(sentence)
             found_rates = rates.read_sentence(sentence, parts, context, notes)
             found_prices = prices.read_sentence(sentence, parts, context, notes)
-            _topic_for_a_carried_misfit(found_prices, sentence, topic)
+            _topic_for_a_carried_misfit(found_prices, sentence, paragraph.text)
             rates.learn(found_rates, context)
             if not found_rates:
                 rates.learn_from_words(sentence, context)  # "Operating rates will fall in August"
@@ -468,22 +466,24 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
     return Extraction(figures, readings)
 
 
-def _topic_for_a_carried_misfit(found: list[Draft], sentence: Sentence, topic: str | None) -> None:
+def _topic_for_a_carried_misfit(found: list[Draft], sentence: Sentence, paragraph: str) -> None:
     """ "This week, spodumene prices showed a slight downward trend WoW ... lithium carbonate ...
     Australian mines have been shipping actively, with CIF transaction prices ranging from
     $850-870/mt": a price whose product the sentence does not name, carried from the last one
     mentioned, which its level cannot be (no lithium carbonate sells at $860), is the price of
     the product the paragraph opened on, if that one fits."""
-    if topic is None:
-        return
     for draft in found:
-        if draft.metric is not Metric.PRICE or draft.subject == topic:
-            continue
-        if metrics.problem(draft.figure()) is None:
+        if draft.metric is not Metric.PRICE or metrics.problem(draft.figure()) is None:
             continue
         if any(product == draft.subject for *_, product in names.known_products(sentence.folded)):
             continue  # the sentence names it: a misreading to quarantine, not to rename
-        if metrics.problem(replace(draft.figure(), subject=topic)) is None:
+        named = names.known_products(fold(paragraph))
+        topic = named[0][2] if named else None
+        if (
+            topic is not None
+            and topic != draft.subject
+            and metrics.problem(replace(draft.figure(), subject=topic)) is None
+        ):
             draft.subject = topic
 
 
