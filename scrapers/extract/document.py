@@ -296,8 +296,12 @@ def _places_around(folded: str, start: int, end: int) -> bool:
     """Whether a cut falls inside a list of places: a place just before it and one just after."""
     if _COMPASS_AFTER.match(folded, end) and _COMPASS_BEFORE.search(folded, 0, start):
         return True  # "other markets of east, central, and south"
-    after = names.regions(folded[end : end + 25])
     window = folded[max(0, start - 25) : start]
+    if _OTHER_PLACES_AFTER.match(folded, end) and any(
+        stop == len(window) for _, stop, _ in names.regions(window)
+    ):
+        return True  # "in Sichuan, north-west China, and other regions, it was ..."
+    after = names.regions(folded[end : end + 25])
     if after and after[0][0] == 0:
         return any(stop == len(window) for _, stop, _ in names.regions(window))
     # "..., scrap wheel hub, and mechanical casting aluminium scrap rose RMB 200": one list.
@@ -308,6 +312,7 @@ def _places_around(folded: str, start: int, end: int) -> bool:
     return any(stop == len(window) for _, stop, _ in names.known_products(window))
 
 
+_OTHER_PLACES_AFTER = re.compile(r"other\s+(?:regions|provinces|areas|places|markets)\b")
 _COMPASS_AFTER = re.compile(r"(?:the\s+)?(?:east|south|north|west|central)\b(?!\s+of\b)")
 _COMPASS_BEFORE = re.compile(r"\b(?:east|south|north|west|central)$")
 

@@ -53,6 +53,7 @@ _PLURALS = {
     "plates": "plate",
     "strips": "strip",
     "batteries": "battery",
+    "blocks": "block",
     "ingots": "ingot",
     "alloys": "alloy",
     "cans": "can",
@@ -1089,6 +1090,13 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "ferrochrome": "ferrochrome",
     "high-carbon ferrochrome": "high-carbon ferrochrome",
     "high carbon ferrochrome": "high-carbon ferrochrome",
+    # SMM's machine translations of 2020: "the ex-factory price of high carbon ferrochromium"
+    "ferrochromium": "ferrochrome",
+    "high-carbon ferrochromium": "high-carbon ferrochrome",
+    "high carbon ferrochromium": "high-carbon ferrochrome",
+    # "the mainstream quotation of natural blocks in Sichuan": Sichuan's lump ferrochrome, as
+    # it comes from the furnace, quoted apart
+    "natural block": "high-carbon ferrochrome (natural block)",
     "south african high-carbon ferrochrome": "high-carbon ferrochrome (south africa)",
     "kazakh high-carbon ferrochrome": "high-carbon ferrochrome (kazakhstan)",
     "kazakhstan high-carbon ferrochrome": "high-carbon ferrochrome (kazakhstan)",

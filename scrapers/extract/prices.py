@@ -431,9 +431,11 @@ def _also_quoted_in(trail: str, region: str) -> list[str]:
 _IN_PLACE_LIST = re.compile(r"^\s*(?:/\s*mt\s*)?in\s+([a-z ,]+?\s+and\s+[a-z]+)\b")
 
 _PLACES_OPENING = re.compile(
-    r"^\s*(?:and\s+)?(?:(?:the\s+)?(?:prices?|quotes?|quotations?)\s+)?in\s+"
-    # ("Prices in Sichuan and north-west China were 8,300-8,400 yuan/mt")
-    r"([a-z -]+?\s+and\s+[a-z -]+?)\s*(?:,|(?=\s(?:were|was|stood|reached)\b))"
+    r"^\s*(?:and\s+|while\s+|whereas\s+)?(?:(?:the\s+)?(?:prices?|quotes?|quotations?)\s+)?in\s+"
+    # ("Prices in Sichuan and north-west China were 8,300-8,400 yuan/mt"; "..., while in
+    # Sichuan, north-west China, and other regions, it was 8,200-8,300 yuan/mt")
+    r"([a-z -]+?(?:\s*,\s*[a-z -]+?)*,?\s+and\s+[a-z -]+?)"
+    r"\s*(?:,|(?=\s(?:were|was|stood|reached)\b))"
 )
 # "...; in Sichuan and north-west China, it was also 7,800-7,900 yuan/mt"
 _PLACES_THEN_IT = re.compile(_PLACES_OPENING.pattern + r"\s*it\s+(?:was|is|stood)\b")
@@ -861,16 +863,34 @@ _FLAT_CLOSING_A_LIST = re.compile(
 def _flat_over_the_list(folded: str, drafts: dict[tuple[object, ...], Draft]) -> None:
     """A "flat" that closes a list of one product's prices separated by semicolons is said of
     every price in the list, not only the last (a move would be told as a range of moves, "up
-    25-50 yuan/mt", when the places differ)."""
+    25-50 yuan/mt", when the places differ). The last price may be told for several places, whose
+    copies of it come later: "..., while in Sichuan, north-west China, and other regions, it was
+    8,200-8,300 yuan/mt, unchanged from the previous trading day"."""
     if _FLAT_CLOSING_A_LIST.search(folded) is None:
         return
     prices = [d for d in drafts.values() if d.metric is Metric.PRICE and not d.empty]
-    if len(prices) < 2 or prices[-1].change is None or prices[-1].change.amount != 0:
+    told = [d for d in prices if d.change is not None]
+    if len(prices) < 2 or not told:
         return
-    if len({d.subject.split(" (")[0] for d in prices}) != 1 or any(d.change for d in prices[:-1]):
+    last = told[-1]
+    flat = last.change
+    if (
+        flat is None
+        or flat.amount != 0
+        or any(not _twin_of(d, last) for d in prices[prices.index(last) + 1 :])
+    ):
+        return  # the flat closes the list: only the places told with it follow it
+    if len({d.subject.split(" (")[0] for d in prices}) != 1 or any(
+        d.change is not None and d.change != flat for d in prices
+    ):
         return
-    for draft in prices[:-1]:
-        draft.change = prices[-1].change
+    for draft in prices:
+        if draft.change is None:
+            draft.change = flat
+
+
+def _twin_of(draft: Draft, of: Draft) -> bool:
+    return any(twin is draft for twin in of.twins)
 
 
 _BOTH_FLAT = re.compile(r",\s*(?P<which>both|all)\s+(?P<flat>(?:flat|unchanged|stable|steady)\b.*)")
@@ -6828,6 +6848,20 @@ def _owner_as_written(
             return None
     if products:
         begin, position, product = products[-1]
+        first = products[0][2]
+        if (
+            len(products) > 1
+            and product.startswith(f"{first} (")
+            and any(
+                q.kind is Kind.MONEY and clause.start + position <= q.start < quantity.start
+                for q in clause.quantities
+            )
+        ):
+            # "... in Inner Mongolia is 5900-6000 yuan / 50 basis tons, ..., the mainstream
+            # quotation of natural blocks in Sichuan is 6000-6200 yuan / 50 basis tons, East China
+            # 6100-6200 yuan / 50 basis tons": the variant had its own amount; the list goes on
+            # with the product it began with
+            product = first
         if (
             _FIRMS_AFTER.match(head, position)
             and not _PRICE_WORD.search(head[position:])

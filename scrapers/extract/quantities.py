@@ -250,7 +250,7 @@ def read(folded: str) -> list[Quantity]:
                 position = match.end("dash")
                 continue
         found.append(Quantity(start, match.end(), kind, value, high, unit, sign, per_tonne))
-    return _closes_without_unit(folded, _between_ranges(folded, found))
+    return _dashless_ranges(folded, _closes_without_unit(folded, _between_ranges(folded, found)))
 
 
 # How far below the high end a low end read from its leading digits may lie: a range printed
@@ -349,6 +349,42 @@ def _unit_of_a_bare_move(folded: str, move: Quantity, after: Quantity | None) ->
     ):
         return None
     return after.unit
+
+
+def _dashless_ranges(folded: str, found: list[Quantity]) -> list[Quantity]:
+    """ "Inner Mongolia is 5900-6000 yuan / 50 basis tons, the northwest 58506000 yuan / 50 basis
+    tons": a machine translation's range whose dash was lost, read as the ranges beside it are
+    written, when its two halves have their digits and lie just apart, low before high."""
+    widths = {len(str(int(q.high))) for q in found if q.high is not None and q.kind is Kind.MONEY}
+    if not widths:
+        return found
+    read: list[Quantity] = []
+    for quantity in found:
+        digits = folded[quantity.start : quantity.end]
+        number = re.search(r"\d+", digits)
+        if (
+            quantity.kind is Kind.MONEY
+            and quantity.high is None
+            and number is not None
+            and len(number.group(0)) % 2 == 0
+            and len(number.group(0)) // 2 in widths
+            and "," not in digits
+        ):
+            half = len(number.group(0)) // 2
+            low, high = Decimal(number.group(0)[:half]), Decimal(number.group(0)[half:])
+            if high * (1 - _SHORT_LOW_SPAN) <= low < high:
+                quantity = Quantity(
+                    quantity.start,
+                    quantity.end,
+                    quantity.kind,
+                    low,
+                    high,
+                    quantity.unit,
+                    quantity.sign,
+                    quantity.per_tonne,
+                )
+        read.append(quantity)
+    return read
 
 
 def _closes_without_unit(folded: str, found: list[Quantity]) -> list[Quantity]:
