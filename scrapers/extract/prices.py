@@ -35,7 +35,7 @@ from scrapers.extract.lexicon import (
     INTRADAY,
     UP,
 )
-from scrapers.extract.periods import MONTH_NAMES, told_for_an_earlier_day
+from scrapers.extract.periods import MONTH_NAMES, days_back_to, told_for_an_earlier_day
 from scrapers.extract.quantities import Kind, Quantity, to_decimal
 from scrapers.extract.quantities import read as read_quantities
 from scrapers.extract.quoting import (
@@ -1887,7 +1887,8 @@ def _read_prices(
                 continue
             basis = _basis(trail, context, sentence, whole[clause.start : quantity.start])
             if basis is None and (
-                _FROM_A_DATED_DAY.match(trail) or _FROM_A_HIGH_OR_LOW.match(trail)
+                days_back_to(trail, context.published) is not None
+                or _FROM_A_HIGH_OR_LOW.match(trail)
             ):
                 # "the average price of low-sulphur coke ... reached approximately RMB 3,877 per
                 # tonne, up 5.72 per cent from July 7": since a dated point, no day, week or
@@ -3382,18 +3383,18 @@ _MOVE_OVER_DATED_DAYS = re.compile(
 )
 
 
+# A move told for one trading session: "a 0.2 per cent daytime drop", "overnight"
+_SESSION_ADJECTIVE = r"(?:daytime|nighttime|overnight)"
 # "recorded a further loss of 1.73 per cent in the nighttime session": a session's move
 _IN_A_NIGHT_OR_DAY_SESSION = re.compile(
     r"\s*(?:in|during)\s+(?:the\s+)?(?:[a-z]+'s\s+)?(?:nighttime|daytime|night|day)\s+"
     r"(?:trading\s+)?session\b"
 )
 # A session named around a second move in %: "... daytime session and ended the nighttime session"
-_SESSION_NAMED = re.compile(
-    r"\b(?:daytime|nighttime|overnight|(?:night|day)\s+(?:trading\s+)?session)\b"
-)
+_SESSION_NAMED = re.compile(rf"\b(?:{_SESSION_ADJECTIVE}|(?:night|day)\s+(?:trading\s+)?session)\b")
 _FROM_A = re.compile(r"\bfrom\s+an?\s*$")
 _SESSION_MOVE_NOUN = re.compile(
-    r"\b[\d.]+\s*(?:%|per\s*cent)\s+(?:daytime|nighttime|overnight)\s+"
+    rf"\b[\d.]+\s*(?:%|per\s*cent)\s+{_SESSION_ADJECTIVE}\s+"
     r"(?:drop|fall|decline|loss|gain|rise|increase)\b"
 )
 _A_MARGIN = re.compile(
@@ -3506,7 +3507,7 @@ _NOUN_AFTER = re.compile(
     r"^\s*(?:/mt\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s+)?"
     r"(?:(?:week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y)\s+)?"
     # (Mysteel's "rebounding from a 0.2 per cent daytime drop": the session's move)
-    r"(?:(?:daytime|nighttime|overnight)\s+)?"
+    rf"(?:{_SESSION_ADJECTIVE}\s+)?"
     # ("followed by Linyi witnessing RMB 280 per tonne increment to RMB 17,820 per tonne")
     r"(?:increase|increment|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick"
     # ("finished at RMB 50,600/mt, a RMB 1,470/mt or 2.99% surge")
@@ -3559,9 +3560,6 @@ _PREMIUM_WORD = re.compile(r"\b(?:premiums?|discounts?)\b")
 _THE_WEEKS_MOVE = re.compile(
     r"^\s*(?:yuan)?\s*(?:/\s*(?:mt|t))?\s*,?\s*(?:an?\s+)?(?:drop|decline|fall|loss|rise|gain|increase)"
     r"\s+of\s+[\d.]+\s*%\s+(?:for|on|over)\s+the\s+week\b"
-)
-_FROM_A_DATED_DAY = re.compile(
-    rf"\s*(?:from|since)\s+(?:{MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
 )
 _FROM_A_HIGH_OR_LOW = re.compile(
     r"\s*(?:from|off)\s+(?:a|the|its)\s+(?:[a-z-]+\s+){0,2}(?:high|low|peak|bottom|top)\b"
@@ -3678,17 +3676,17 @@ _SELLERS_QUOTES_CONCENTRATED = re.compile(
 )
 # "Shandong Weiqiao Group, the top aluminium producer in China, reduced the purchasing price for
 # prebaked anode by 170 yuan/mt from March to 2,660 yuan/mt in cash for April": one buyer's price
-_A_BUYERS_PURCHASING_PRICE = re.compile(
+# One buyer's price beside the market's: "Shandong Weiqiao Group ... reduced the purchasing price
+# for prebaked anode by 170 yuan/mt from March to 2,660 yuan/mt"; smelters that "cut their buying
+# prices for scrap batteries ... to RMB 7,500/mt"; "A Shanxi refinery bid 9020 yuan / ton
+# delivered for electric batteries"; "The purchase price of waste battery in a refinery in
+# Jiangxi Province today: electric 7700 yuan / ton"; "One smelter ... after offering a price of
+# 10,050 yuan/mt". Searched over the sentence before the amount: a colon cuts the clause.
+_ONE_BUYERS_BID = re.compile(
     r"\b(?:group|company|smelters?|enterprises?|refiner(?:y|ies))\b[^.;]{0,60}\b(?:reduced|cut|lowered"
     r"|raised|lifted|set|adjusted)\s+(?:the|its|their)\s+(?:purchasing|procurement|purchase|buying)\s+"
     r"(?:benchmark\s+)?prices?\b[^.;]{0,80}$"
-)
-# "A Shanxi refinery bid 9020 yuan / ton delivered for electric batteries and 8150 yuan / ton for
-# car white"; "The purchase price of waste battery in a refinery in Jiangxi Province today:
-# electric 7700 yuan / ton"; "One smelter in east China said that after offering a price of
-# 10,050 yuan/mt it heard nothing back": one buyer's bid beside the market's range
-_ONE_BUYERS_BID = re.compile(
-    r"\b(?:an?|one)\s+(?:[a-z]+\s+){0,2}(?:refinery|smelter|refiner)\b[^.;]{0,40}?"
+    r"|\b(?:an?|one)\s+(?:[a-z]+\s+){0,2}(?:refinery|smelter|refiner)\b[^.;]{0,40}?"
     r"\b(?:bid|bids|offering\s+a\s+price\s+of)\b[^.;]{0,80}$"
     r"|\bpurchase\s+price\s+of\s+(?:waste\s+|scrap\s+)?batter(?:y|ies)\s+in\s+an?\s+refinery\b"
     r"[^.;]{0,120}$"
@@ -5759,7 +5757,6 @@ def _role(
     if (
         _ONE_PLANT.search(head[-80:])
         or _A_PRODUCERS_OWN_PRICE.search(head[-100:])
-        or _A_BUYERS_PURCHASING_PRICE.search(head[-160:])
         or _ITS_PRICE_SET_AT.search(stripped[-60:])
     ):
         # "the price of a recycled aluminum plant in Jiangxi fell by 100 yuan / ton to 13000":

@@ -810,8 +810,15 @@ def _against_another_month(
     return month != context.quote_month
 
 
-_BETWEEN_SPREADS = re.compile(r"\bbetween\s+(?:discounts?|premiums?)\s+of\s*$")
-_AND_THE_OTHER_END = re.compile(r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?and\s*$")
+# (and AL Circle's "The spot contract price may be traded at a discount of RMB 30 per tonne and
+# RMB 10 per tonne")
+_BETWEEN_SPREADS = re.compile(
+    r"\b(?:between\s+(?:discounts?|premiums?)|at\s+an?\s+(?:discount|premium))\s+of\s*"
+    r"(?:rmb|us\$|\$)?\s*$"
+)
+_AND_THE_OTHER_END = re.compile(
+    r"^\s*(?:yuan\s*)?(?:/\s*mt\s*|per\s+tonne\s*)?and\s*(?:rmb|us\$|\$)?\s*$"
+)
 
 
 def _ends_told_apart(whole: str, amounts: list[Quantity]) -> list[Quantity]:
@@ -907,7 +914,6 @@ def _gap_of_the_prices_before(
 _IN_METAL_CONTENT = re.compile(r"\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:in\s+|\(\s*)metal\s+content\b")
 
 
-_ENDS_JOINED_BY_AND = re.compile(r"\s*(?:per\s+tonne|/\s*mt|yuan/mt)?\s*and\s*(?:rmb|us\$|\$)?\s*")
 _BETWEEN_THE_TWO = re.compile(r"\b(?:difference|spread|gap)\s+between\s+the\s+two\b")
 _EXTREME_PREMIUM = re.compile(
     r"\bthe\s+(?:highest|lowest)\s+(?:cash\s+|spot\s+)?(?:price|premium|discount)\b[^.;]{0,40}?"
@@ -1613,18 +1619,6 @@ def _read_spread(
                 quantity.unit or draft.unit
             )  # the spread's own unit, not a cost's before it
             why = "a spread"
-        elif (
-            draft.value is not None
-            and draft.low is None
-            and draft.change is None
-            and _ENDS_JOINED_BY_AND.fullmatch(lead)
-            and "respectively" not in folded
-        ):
-            # AL Circle's "The spot contract price may be traded at a discount of RMB 30 per
-            # tonne and RMB 10 per tonne": the two ends of one range
-            draft.low, draft.high = sorted((draft.value, value))
-            draft.value = None
-            why = "a spread's range, its ends joined by 'and'"
         elif _QUOTE_MOVED_ON.search(stripped):
             # "... offered in premiums of 100-110 yuan/mt in the morning, ..., then sellers cut
             # premiums to 90 yuan/mt": where the quote went, the later one
