@@ -131,17 +131,36 @@ _TRADED_AS = r"(?P<kind>warrants?|bill\s+of\s+lading|b/l)\b"
 _KIND_AFTER = re.compile(rf"\s*(?:/\s*mt\s*)?(?:\([^()]{{0,30}}\)\s*)?under\s+{_TRADED_AS}")
 _KIND_BEFORE = re.compile(
     r"\b(?:premiums?|quotes?|quotations?)\s+(?:of\s+(?:imported\s+copper|cargoes)\s+)?"
-    rf"(?:under|for)\s+{_TRADED_AS}[^$;]{{0,40}}?"
+    # (and "Quotes for the bill of lading stood at")
+    rf"(?:under|for)\s+(?:the\s+)?{_TRADED_AS}[^$;]{{0,40}}?"
     r"(?:were|was|are|is|stood\s+at|stand\s+at|quoted\s+at)\s*$"
 )
+# "Import premiums for EQ copper with a quotation period in December stood at $41-47/mt, cif":
+# the older wording of the EQ copper premium, landed (CIF) on a bill of lading
+_EQ_BEFORE = re.compile(
+    r"\bpremiums?\s+for\s+(?P<kind>eq|er)\s+copper\b[^$;]{0,60}?"
+    r"(?:were|was|are|is|stood|stand|quoted)(?:\s+at)?(?:\s+(?:around|about))?\s*$"
+)
 # the older wording's cue, cheap to look for before any pattern runs
-_OLDER_CUES = ("under warrant", "under bill of lading", "under b/l", "for warrants", "for b/l")
+_OLDER_CUES = (
+    "under warrant",
+    "under bill of lading",
+    "under b/l",
+    "for warrants",
+    "for b/l",
+    "for the bill of lading",
+    "for eq copper",
+    "for er copper",
+)
 # one grade's offers and deals: "Traded premiums stood near $140/mt under warrants for
 # high-quality pyro-copper", "High-quality pyro-copper premiums were around $57/mt under warrants"
-_ONE_GRADE = re.compile(r"\b(?:pyro|hydro|high-quality|mainstream|domestic|traded)\b")
+# (but "The average traded import premium for EQ copper" is the premium's own average)
+_ONE_GRADE = re.compile(r"\b(?:pyro|hydro|high-quality|mainstream|domestic|(?<!average\s)traded)\b")
 _AVERAGED = re.compile(r"\baveraged\s*$")
 _MOVED_BY = re.compile(
-    r"(?:\baverage(?:\s+(?:price|premium)s?)?\s+(?:was\s+)?|,\s*)(?P<dir>up|down)\s*(?:by\s+)?$"
+    # ("and the average premium rose $1 from the previous trading day")
+    r"(?:\baverage(?:\s+(?:price|premium)s?)?\s+(?:was\s+)?|,\s*)"
+    r"(?P<dir>up|down|rose|fell|increased|decreased|climbed|dropped)\s*(?:by\s+)?$"
     r"|,\s*an?\s+(?P<noun>rise|increase|gain|drop|fall|decrease|decline)\s+of\s*$"
 )
 _IN_MONTH = re.compile(r"\s+in\s+[a-z]+\b")
@@ -150,6 +169,7 @@ _AVERAGE_HELD = re.compile(
 )
 _MOVED_TO = re.compile(r"\bto\s*$")
 _FALLS = ("drop", "fall", "decrease", "decline")
+_DOWN = ("down", "fell", "decreased", "dropped")
 
 
 def _kind_of(folded: str, lead_start: int, quantity: Quantity) -> str | None:
@@ -159,7 +179,8 @@ def _kind_of(folded: str, lead_start: int, quantity: Quantity) -> str | None:
     before = _KIND_BEFORE.search(folded[lead_start : quantity.start])
     found = after or before
     if found is None:
-        return None
+        landed = _EQ_BEFORE.search(folded[lead_start : quantity.start])
+        return f"{landed.group('kind')}, b/l" if landed is not None else None
     kind = found.group("kind")
     return "warrant" if kind.startswith("warrant") else "b/l"
 
@@ -206,9 +227,14 @@ def read_older_bonded_premiums(
         elif draft is None:
             continue
         elif (moved := _MOVED_BY.search(lead)) is not None and draft.change is None:
-            falls = moved.group("dir") == "down" or moved.group("noun") in _FALLS
+            falls = moved.group("dir") in _DOWN or moved.group("noun") in _FALLS
             trail = folded[quantity.end : quantity.end + AFTER]
-            basis = _basis(trail, context, sentence) or basis  # "a rise of $42.5/mt": as just told
+            basis = (
+                _basis(trail, context, sentence)
+                # "with the weekly average up $4/mt": the week's average against the last one's
+                or (ChangeBasis.WOW if "weekly average" in lead else None)
+                or basis  # "a rise of $42.5/mt": as just told
+            )
             draft.change = PriceChange(-quantity.value if falls else quantity.value, basis=basis)
             why = "a bonded premium's change"
         elif _MOVED_TO.search(lead) and draft.value is None and draft.change is not None:

@@ -236,6 +236,8 @@ MOM = Concept(
         "on the month",
         # Mysteel's "rose by 2.8 per cent on month"
         "on month",
+        "on a monthly basis",
+        "on monthly basis",
         "a month earlier",
         "from a month earlier",
         "from a month ago",
@@ -272,6 +274,7 @@ YOY = Concept(
         "on year",  # Mysteel's "jumped 17.7 per cent on year"
         "from the same month last year",
         "on a yearly basis",
+        "on yearly basis",  # "up 68.2% on yearly basis, 13.93% on monthly basis"
         "year over year",
         "during the same period last year",
         # "74.46%, which will be 3.96 percentage points higher than the same period last year"

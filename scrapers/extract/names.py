@@ -1043,8 +1043,11 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "industrial silicon": "silicon",
     "silicon metal": "silicon",
     "polysilicon": "polysilicon",
-    # silicone monomer, the chemical silicon grades are sold into
+    # silicone monomer, the chemical silicon grades are sold into, and two silicones made of it
+    # that SMM's silicon-based PV minutes quote beside it ("D4: Offers were ...")
     "dmc": "dmc",
+    "d4": "d4",
+    "107 silicone rubber": "silicone rubber (107)",
     # the low-ash coal silicon plants reduce quartz with, quoted by size ("mixed coal",
     # "granular coal": SMM's silicon reviews name no other coal so)
     "silicon coal": "silicon coal",
@@ -1053,6 +1056,12 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     # "the ex-factory price of granular silicon coal in Ningxia", "mixed silicon coal in Gansu"
     "granular silicon coal": "silicon coal (granular)",
     "mixed silicon coal": "silicon coal (mixed)",
+    # the same coals as the morning minutes word them: "Gansu silicon mixed coal", "silicon
+    # blended coal", and the "pellet coal" listed after it
+    "silicon mixed coal": "silicon coal (mixed)",
+    "silicon blended coal": "silicon coal (mixed)",
+    "blended coal": "silicon coal (mixed)",
+    "pellet coal": "silicon coal (pellet)",
     # "the price of non-caking silicon coal in Xinjiang", beside caking coal
     "non-caking silicon coal": "silicon coal (non-caking)",
     "caking silicon coal": "silicon coal (caking)",
@@ -1277,8 +1286,9 @@ _SILICON_GRADE = re.compile(
     r"(?:#\s?)?(?P<grade>553|550|551|521|441|421|411|3303|2202|2502|1101|97)#?"
     r"(?P<after>\s+(?:non-)?oxygen-blown)?(?:\s+(?:industrial\s+)?silicon(?:\s+metal)?)(?![a-z])"
     r"(?P<oxygen>\s+with(?:out)?\s+oxygen)?"
-    # "421# silicon (for silicone)": the grade silicone makers buy
-    r"(?P<use>\s*\(for\s+silicone(?:\s+use)?\))?"
+    # "421# silicon (for silicone)", "#421 silicon (used in silicone)": the grade silicone
+    # makers buy
+    r"(?P<use>\s*\((?:for|used\s+in)\s+silicone(?:\s+use)?\))?"
 )
 
 

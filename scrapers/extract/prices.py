@@ -257,6 +257,9 @@ _SESSION = re.compile(
     r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at)(?:\s+(?:around|about))?\s*$"
     # "... momentum to touch RMB 12,165/mt"
     r"|\b(?:to\s+)?touch(?:ed|ing)?\s*$"
+    # "the weekly high was 9,010 yuan/mt, and the low was 8,600 yuan/mt"
+    r"|\b(?:the|its)\s+(?:weekly\s+|daily\s+|week's\s+|day's\s+|intraday\s+)?(?:high|low)\s+"
+    r"(?:was|stood\s+at)\s*$"
 )
 
 # A spot price that crossed a line and rose on to a new level: the level is the price, not a
@@ -482,13 +485,13 @@ _INE_PRODUCTS = ("copper (bc)",)  # the Shanghai International Energy Exchange's
 _LONG_PAREN = re.compile(
     # (not a ternary series' "(polycrystalline/consumer type)": part of the product's name)
     r"(?<!series\s)(?<!series)"
-    # (nor "421# silicon (for silicone)": the grade's use)
+    # (nor "421# silicon (for silicone)" or "(used in silicone)": the grade's use)
     # (nor "Sulfur (CIF Indonesia) Price": where the quote is landed)
     # (nor "secondary lead (Pb ≥ 99.97)": the purity that names refined secondary lead)
-    r"(?:\((?![\d.]+%,\s*(?:cif|fob)\b)(?!for\s+silicone\b)(?!(?:cif|fob|cfr)\s+[a-z ]+\))"
-    r"(?!pb\s*(?:≥|>=))(?=[^()]*\s)[^()]*\)"
-    r"|\((?![\d.]+%,)(?!for\s+silicone\b)(?!(?:cif|fob|cfr)\s+[a-z ]+\))(?!pb\s*(?:≥|>=))"
-    r"[^()]{13,}\))"
+    r"(?:\((?![\d.]+%,\s*(?:cif|fob)\b)(?!(?:for|used\s+in)\s+silicone\b)"
+    r"(?!(?:cif|fob|cfr)\s+[a-z ]+\))(?!pb\s*(?:≥|>=))(?=[^()]*\s)[^()]*\)"
+    r"|\((?![\d.]+%,)(?!(?:for|used\s+in)\s+silicone\b)(?!(?:cif|fob|cfr)\s+[a-z ]+\))"
+    r"(?!pb\s*(?:≥|>=))[^()]{13,}\))"
 )
 
 _RELATIVE = re.compile(
@@ -688,6 +691,8 @@ def _read_sentence(
                 and any(draft is last for draft in drafts.values())
                 # "..., while Jiangxi, Hubei and Anhui lagged and held steady WoW": other markets
                 and all(place == last.region for *_, place in names.regions(clause.folded))
+                # (and "..., while prices in other regions held steady")
+                and not _OTHERS_HELD.search(clause.folded)
             ):
                 last.change = PriceChange(Decimal(0), basis=flat[1])
             if flat is not None:
@@ -1885,6 +1890,19 @@ def _read_prices(
                     why="the change of a sum or a volume, not of a price",
                 )
                 continue
+            told_before = whole[max(clause.start, quantity.start - 120) : quantity.start]
+            if _MONTHS_SPANNED.search(told_before) and "average" in told_before:
+                # "Average price ... during January to October reaches 86,600 yuan per tonne,
+                # rising 27.17% on yearly basis": the move of a span's average, no series'
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "span",
+                    owner=target.subject,
+                    why="the move of an average over several months",
+                )
+                continue
             basis = _basis(trail, context, sentence, whole[clause.start : quantity.start])
             if basis is None and (
                 days_back_to(trail, context.published) is not None
@@ -1964,6 +1982,24 @@ def _read_prices(
                     target.forecast,
                     fresh=True,
                 )
+            if (
+                target.change is not None
+                and target.change.percent
+                and target.change.basis is not None
+                and basis is not None
+                and basis is not target.change.basis
+            ):
+                # "103,300 yuan per tonne, up 43.67% on yearly basis, down 9.15% on monthly
+                # basis": a price holds one move, the one written first
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "other",
+                    owner=target.subject,
+                    why="a second move of the same price on another basis: the first is kept",
+                )
+                continue
             target.change = PriceChange(sign * quantity.value, percent=True, basis=basis)
             notes.add(
                 sentence,
@@ -3014,7 +3050,8 @@ def _read_prices(
         and not current.forecast
         and not _QUOTE_MOVED.search(folded)
     ):
-        flat = _flat_basis(folded, context)
+        # (not "..., while prices in other regions held steady": the others' flat)
+        flat = _flat_basis(_OTHERS_HELD.sub(" ", folded), context)
         if flat is not None:
             current.change = PriceChange(Decimal(0), basis=flat[1])
     if current is not None:
@@ -3426,7 +3463,7 @@ _WHEN_PRICES_WERE = re.compile(
     r"(?:between|at|around|below|above|to)\s*(?:rmb|usd|us\$|\$)?$"
 )
 _MONTHS_SPANNED = re.compile(
-    rf"\bfrom\s+(?:{_MONTHS})\s+(?:to|through|until)\s+(?:{_MONTHS})\b"
+    rf"\b(?:from|during)\s+(?:{_MONTHS})\s+(?:to|through|until)\s+(?:{_MONTHS})\b"
     rf"|\bbetween\s+(?:{_MONTHS})\s+and\s+(?:{_MONTHS})\b"
 )
 # ... over a month (a week's trading range is read as the week's quote, as the corpus has it)
@@ -5839,6 +5876,10 @@ def _role(
         # "From January to May lead swung at high levels, with LME lead prices mainly between
         # USD 2,000-2,200/mt": where prices moved over several months, not a quote
         return "span"
+    if _MONTHS_SPANNED.search(head[-80:]) and "average" in head[-80:]:
+        # "Average price of Tungsten concentrates during January to October reaches 86,600 yuan
+        # per tonne": the average of several months, which no month's series holds
+        return "span"
     if (
         quantity.is_range
         and _RANGE_OVER_A_PERIOD.search(stripped[-60:])
@@ -6204,8 +6245,11 @@ def _role(
             r"(?:[a-z]+ly\s+)?(?:between|within)(?:\s+the)?\s*(?:rmb|\$)?\s*$"
             # "the most-traded continuous contract ... climbed, swinging around 8,050-8,450
             # yuan/mt in the week"
-            r"|\b(?:swing|swinging|swung|oscillating|oscillated|fluctuating|fluctuated)\s+"
-            r"(?:mainly\s+|mostly\s+)?around\s*(?:rmb|\$)?\s*$",
+            # (and "fluctuated considerably around 7,300-7,550", "fluctuated rangebound near
+            # 8,600-8,800", "moved sideways near 8,800-8,900 yuan/mt")
+            r"|\b(?:swing|swinging|swung|oscillating|oscillated|fluctuating|fluctuated|moved"
+            r"|moving|hovered|hovering)\s+(?:mainly\s+|mostly\s+|[a-z]+ly\s+|rangebound\s+"
+            r"|sideways\s+)?(?:around|near)\s*(?:rmb|\$)?\s*$",
             stripped,
         )
     ):
@@ -6692,6 +6736,7 @@ def _owner(
     owner = _owner_as_written(whole, clause, quantity, context, last)
     if owner is None:
         return None
+    owner = _kind_not_carried(whole, clause, quantity, owner)
     # "No.2 low-bismuth ingot at 180,500 yuan/mt, No.1 ingot at 186,500 yuan/mt", "157,000
     # yuan/mt for 99.8%": grades of the product named before, each its own series
     trailing = _FOR_GRADE.match(whole, quantity.end)
@@ -6759,6 +6804,35 @@ def _owner(
     named = "medium and small" if "medium" in words and "small" in words else words
     base = _SIZED.sub("", owner.product)
     return _Owner(_with_qualifier(base, f"{named} enterprises"), owner.region)
+
+
+def _kind_not_carried(whole: str, clause: Clause, quantity: Quantity, owner: _Owner) -> _Owner:
+    """The product itself, not one of its kinds, for a list item that names only a place after
+    the sentence set two kinds against each other: "the average price of non-caking silicon coal
+    in Xinjiang was about 825 yuan/mt, caking silicon coal prices ranged from 1,300-1,650
+    yuan/mt, the average price in Shaanxi was about 880 yuan/mt" (Shaanxi's coal is neither)."""
+    base, _, kind = owner.product.partition(" (")
+    lead = whole[clause.start : quantity.start]
+    item_start = clause.start + lead.rfind(",") + 1
+    item = whole[item_start : quantity.start]
+    if not kind or names.known_products(item) or not names.regions(item):
+        return owner
+    kinds = {
+        product
+        for _, _, product in names.known_products(whole[:item_start])
+        if product.startswith(f"{base} (")
+    }
+    if owner.product not in kinds or len(kinds) < 2:
+        return owner
+    return _Owner(base, owner.region)
+
+
+# "Silicon coal prices in Shaanxi edged down WoW, ..., while prices in other regions held
+# steady": the flat is the other places', not the price the sentence gives
+_OTHERS_HELD = re.compile(
+    r"(?:[,;]?\s*(?:while|and|but)\s+)?(?:(?:the\s+)?prices?\s+)?in\s+(?:the\s+)?other\s+"
+    r"(?:regions|areas|places|markets|provinces)\b[^,;.]*"
+)
 
 
 # "157,000 yuan/mt for 99.8%", "an average price of 50,500 yuan/mt for Grade 0", "by 200
@@ -7812,7 +7886,9 @@ _SINCE_THE_START = re.compile(
     rf"|(?:early|mid|late)[-\s]+(?:{_MONTHS})|the\s+(?:beginning|start|middle|end)\s+of\s+"
     rf"(?:{_MONTHS})"
     # "up 650 yuan/mt from the lowest price in the first half of the year": from a low, whenever
-    r"|the\s+(?:lowest|highest)\s+(?:price|level|point)?)\b"
+    # (or "up 300 yuan/mt from last week's lowest point")
+    r"|(?:the|(?:last|this|the\s+previous)\s+(?:week|month)'s)\s+(?:lowest|highest)\s+"
+    r"(?:price|level|point)?)\b"
     # "The prices soared by around 16% so far in 2021": since the year began
     r"|^\s*so\s+far\s+(?:in|this)\s+(?:\d{4}|year)\b"
 )

@@ -387,6 +387,10 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
             _NOUN_BASES[noun.group("which")], context, today="today" in sentence.folded
         )
     framed = _ON_A_BASIS.search(lead) if lead else None
+    if framed is not None and _ON_A_BASIS.match(trail.lstrip(" %")):
+        # "up 43.67% on yearly basis, down 9.15% on monthly basis": the basis written after
+        # the number, not the one before it
+        framed = None
     if (
         framed is not None
         and _NOUN_BASES[framed.group("which")] is ChangeBasis.MOM
@@ -591,6 +595,9 @@ _FROM_A_MONTHS_PRICE = re.compile(
 )
 
 
+_AFTER_IN_A_MONTH = re.compile(rf"\bafter\s+[^,;.]{{0,60}}?\bin\s+(?:{_MONTHS})\s*,")
+
+
 def _price_period(folded: str, context: Context, forecast: bool) -> str | None:
     """A price has a period only when its sentence names a month ("in December", "last
     month"), never a week or a day."""
@@ -599,6 +606,9 @@ def _price_period(folded: str, context: Context, forecast: bool) -> str | None:
         return None
     # (not "as buyers ask more, expecting demand to pick up in March": when demand returns)
     folded = _DEMAND_IN_A_MONTH.sub(" ", folded)
+    # (nor "After a small adjustment in June, the price surged in September with monthly
+    # average price of ...": what came before the month the price is told for)
+    folded = _AFTER_IN_A_MONTH.sub(" ", folded)
     if "from" in folded:
         # (not "had fallen from an average RMB 14,800/mt in February to RMB 13,800/mt in May":
         # the month of the level compared with)

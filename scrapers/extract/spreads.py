@@ -1124,6 +1124,10 @@ def _read_spread(
         region = market
     if re.search(r"\([a-z ]+\) - ", name):
         region = "China"  # a spread between two places belongs to neither
+    if _DOMESTIC_SPOT_PREMIUM.search(folded[: amounts[0].start - clause.start]):
+        # "The domestic trade premiums exceeded 500 yuan/mt, ... against Shanghai spot copper":
+        # the country's premium, whatever market the sentence goes on to
+        region = "China"
     if carried_region is not None:
         region = carried_region
     if not found_regions and _AVERAGE_OF_IT.match(folded):
@@ -1857,7 +1861,10 @@ _BILLS_TO_WARRANTS = re.compile(
     r"\bspread\s+between\s+(?:the\s+)?b/ls?\s+and\s+(?:warehouse\s+)?warrants?\b"
 )
 _DOMESTIC_SPOT_PREMIUM = re.compile(
-    r"\b(?:domestic\s+spot\s+premiums?|premiums?\s+in\s+the\s+domestic\s+spot\s+market"
+    # (and the Yangshan weekly's "The domestic trade premiums exceeded 500 yuan/mt", not the
+    # nickel ore weekly's "the domestic trade premium for May": Indonesia's ore over its HPM)
+    r"\b(?:domestic\s+spot\s+premiums?|domestic\s+trade\s+premiums"
+    r"|premiums?\s+in\s+the\s+domestic\s+spot\s+market"
     r"|spot\s+premiums?\s+in\s+the\s+domestic\s+market)\b"
 )
 
@@ -2058,7 +2065,21 @@ _MIDWEST_PREMIUM = re.compile(
 )
 
 
+# "Premiums of LME cash to 3M contract stood at $65/mt": the LME's own time spread, which the
+# Yangshan reports give beside the premiums as they give "the premiums of LME 0-3" (no figure)
+_LME_CASH_TO_3M = re.compile(r"\blme\s+cash\s+(?:to|against|over)\s+(?:the\s+)?3m\b")
+
+
+# "import premiums for highquality pyro-copper stood at around $115/mt under warrants": one
+# grade's bonded premium, beside the report's own ranges (no figure, like the grades' deals)
+_ONE_GRADE_IMPORTED = re.compile(
+    r"\bimport\s+premiums?\s+for\s+(?:[a-z-]+\s+)?(?:pyro|hydro)-?copper\b"
+)
+
+
 def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
+    if _LME_CASH_TO_3M.search(folded) is not None or _ONE_GRADE_IMPORTED.search(folded):
+        return None
     if _ITS_DEALS.match(folded) is not None:
         # "A little more high-quality copper was on offer, and its cargoes invoiced next month
         # drew deals at a premium of 150 yuan/mt": the grade the clause before named
@@ -2134,6 +2155,10 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             product = f"{metal} concentrate"  # the ore of the article's metal
         if product is not None and product.endswith("futures"):
             product = product[: -len(" futures")]
+        if product is not None and product.endswith(" (imported)"):
+            # "... drew in imported copper, ..., with import losses below 100 yuan/mt": the
+            # metal's window, whichever of its names the sentence used
+            product = product[: -len(" (imported)")]
         return (f"{product} import window", False) if product else None
     that_for = _THAT_FOR.match(folded)
     if that_for is not None and _BETWEEN.search(folded):
