@@ -740,6 +740,11 @@ INTRADAY = Concept(
         "consolidating near",
         "consolidating around",
         "a peak of",
+        # "hitting a peak above 9,500 yuan/mt", "rose to a maximum of 8,500 yuan/mt and a
+        # minimum of 8,045 yuan/mt during the week"
+        "a peak above",
+        "a maximum of",
+        "a minimum of",
         "peaking at",
         "peaked at",
         # "finally ended at USD 2,206.3/mt, up USD 8.5/mt after peaking USD 2,218/mt"

@@ -253,8 +253,12 @@ _SESSION = re.compile(
     r"|\b(?:opened|started)\s+(?:last\s+)?(?:mon|tues|wednes|thurs|fri)day\s+at\s*(?:rmb|usd|\$)?\s*$"
     # "gapped lower at the open to 24,190 yuan/mt"
     r"|\bat\s+the\s+open(?:ing)?\s+(?:to|at)\s*(?:rmb|usd|\$)?\s*$"
-    r"|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low)(?:\s+point)?"
-    r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at)(?:\s+(?:around|about))?\s*$"
+    # (and "rose to a maximum of 8,500 yuan/mt and a minimum of 8,045", "hitting a peak above")
+    r"|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low|maximum|minimum|peak|trough)(?:\s+point)?"
+    r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at|above|below)(?:\s+(?:around|about))?\s*$"
+    # "with some spot and futures-linked sources trading as low as around 9,200 yuan/mt" (but
+    # "prices recovered ... to as high as RMB 100,000" is where they went)
+    r"|\b(?:trading|traded|trade|selling|sold)\s+as\s+(?:low|high)\s+as(?:\s+(?:around|about))?\s*$"
     # "... momentum to touch RMB 12,165/mt"
     r"|\b(?:to\s+)?touch(?:ed|ing)?\s*$"
     # "the weekly high was 9,010 yuan/mt, and the low was 8,600 yuan/mt"
@@ -433,6 +437,12 @@ def _also_quoted_in(trail: str, region: str) -> list[str]:
 
 _IN_PLACE_LIST = re.compile(r"^\s*(?:/\s*mt\s*)?in\s+([a-z ,]+?\s+and\s+[a-z]+)\b")
 
+# "the price of mixed silicon coal in Ningxia and Gansu is around 1,200-1,300 yuan/mt": two
+# places named after the product, just before its verb
+_PLACES_BEFORE_THE_VERB = re.compile(
+    r"\bin\s+([a-z -]+?(?:\s*,\s*[a-z -]+?)*,?\s+and\s+[a-z -]+?)\s+(?:is|are|was|were)"
+    r"(?:\s+(?:around|about|roughly|at))?\s*$"
+)
 _PLACES_OPENING = re.compile(
     r"^\s*(?:and\s+|while\s+|whereas\s+)?(?:(?:the\s+)?(?:prices?|quotes?|quotations?)\s+)?in\s+"
     # ("Prices in Sichuan and north-west China were 8,300-8,400 yuan/mt"; "..., while in
@@ -444,10 +454,27 @@ _PLACES_OPENING = re.compile(
 _PLACES_THEN_IT = re.compile(_PLACES_OPENING.pattern + r"\s*it\s+(?:was|is|stood)\b")
 
 
+def _quote_twin(
+    drafts: dict[tuple[object, ...], Draft],
+    draft: Draft,
+    place: str,
+    sentence: Sentence,
+    period: str | None,
+    forecast: bool,
+) -> None:
+    """Another market quoted in the same words as ``draft``: its own draft, the same level."""
+    twin = _draft(
+        drafts, _Owner(draft.subject, place), draft.unit, sentence, period, forecast, fresh=True
+    )
+    twin.value, twin.low, twin.high, twin.bound = draft.value, draft.low, draft.high, draft.bound
+    draft.twins.append(twin)
+
+
 def _also_quoted_before(opening: str, region: str) -> list[str]:
-    """The other markets of a clause opening "In Sichuan and north-west China, ...", when the
-    price was given to one of them (``region``)."""
-    places = _PLACES_OPENING.match(opening)
+    """The other markets of a clause opening "In Sichuan and north-west China, ...", or of a
+    product "in Ningxia and Gansu is around ...", when the price was given to one of them
+    (``region``)."""
+    places = _PLACES_OPENING.match(opening) or _PLACES_BEFORE_THE_VERB.search(opening)
     if places is None:
         return []
     listed = names.listed_regions(places.group(1))
@@ -715,6 +742,7 @@ def _read_sentence(
     _series_by_reference(sentence, drafts, context)
     _share_trailing_change(folded, drafts)
     _flat_over_the_list(folded, drafts)
+    _flat_leading_the_list(folded, drafts, context)
     _both_flat(folded, drafts, context)
     _similar_move(folded, drafts, context)
     _mark_crossed(sentence, drafts, notes)
@@ -892,6 +920,50 @@ def _flat_over_the_list(folded: str, drafts: dict[tuple[object, ...], Draft]) ->
     for draft in prices:
         if draft.change is None:
             draft.change = flat
+
+
+# "Silicon coal prices held steady this week, with caking silicon coal in Xinjiang at ..., non-
+# caking silicon coal averaging ...", "Prices in other regions held steady, including ...": the
+# flat the sentence opens on, said of each price it then lists
+_FLAT_LEADING_A_LIST = re.compile(
+    # (after the headings a minute's sentence may open on: "Silicon coal Price: ...")
+    r"(?:^|:)\s*(?:[a-z-]+\s+){0,3}prices?\s+(?:in\s+other\s+regions\s+)?"
+    r"(?:held|remained|stayed|were)\s+(?:steady|stable|flat|unchanged)"
+    r"(?:\s+across\s+regions)?(?:\s+this\s+week)?\s*,\s*(?:with|including)\b"
+)
+
+
+def _flat_leading_the_list(
+    folded: str, drafts: dict[tuple[object, ...], Draft], context: Context
+) -> None:
+    opening = _FLAT_LEADING_A_LIST.search(folded)
+    # ("held steady this week, with ...": the week the minutes cover, no basis of its own)
+    said = re.sub(r"\s+(?:across\s+regions|this\s+week)", "", opening.group(0)) if opening else ""
+    flat = _flat_basis(said, context) if opening is not None else None
+    if opening is None or flat is None:
+        return
+    prices = [d for d in drafts.values() if d.metric is Metric.PRICE and not d.empty]
+    if len(prices) < 2:
+        return
+    for draft in prices:
+        if draft.change is None:
+            draft.change = PriceChange(Decimal(0), basis=flat[1])
+
+
+_SINCE_A_NAMED_DAY = re.compile(
+    r"^\s*(?:yuan\s*)?(?:/\s*mt\s*)?from\s+(?:last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+)
+
+
+_SMM_REGIONAL_QUOTE = re.compile(
+    r"\bsmm(?:'s)?\s+(?:east|south|north|west|central|north-west|south-west|north-east)\s+china\b"
+)
+
+
+_ROUND_OF_MOVES_EXCEEDED = re.compile(
+    r"\b(?:price\s+)?(?:increases|rises|gains|declines|drops|falls|decreases)\s+"
+    r"(?:have\s+|has\s+)?(?:exceeded|topped|surpassed)\s*(?:rmb|us\$|\$)?$"
+)
 
 
 def _twin_of(draft: Draft, of: Draft) -> bool:
@@ -2860,6 +2932,24 @@ def _read_prices(
                 )
                 last_change = quantity
                 continue
+            if (
+                draft.change is not None
+                and draft.change.basis is not None
+                and basis is None
+                and _SINCE_A_NAMED_DAY.match(trail)
+            ):
+                # "closing at 9,075 yuan/mt, down 315 yuan/mt from the previous day but up 55
+                # yuan/mt from last Friday": a second move since a named day, no basis a rule
+                # compares; the day's move told first is kept
+                notes.add(
+                    sentence,
+                    quantity.start,
+                    quantity.end,
+                    "reference",
+                    owner=draft.subject,
+                    why="a change since a dated point: no basis a rule compares",
+                )
+                continue
             draft.change = PriceChange(sign * quantity.value, basis=basis)
             pending_sign = sign
             if _BOTH_UP_BY.search(own_lead):
@@ -2968,22 +3058,24 @@ def _read_prices(
         ):
             # "... at 13,340-13,360 yuan/mt in Shanghai and Wuxi", "In Sichuan and north-west
             # China, the ex-factory price ... was 7,800-7,900 yuan/mt": each market's price
-            twin = _draft(
-                drafts,
-                _Owner(draft.subject, place),
-                draft.unit,
-                sentence,
-                period,
-                forecast,
-                fresh=True,
+            _quote_twin(drafts, draft, place, sentence, period, forecast)
+        if not draft.twins and not names.regions(opening[opening.rfind(",") + 1 :]):
+            # "... mixed silicon coal in Ningxia and Gansu is around 1,200-1,300 yuan/mt, while
+            # the price of granular silicon coal ranges between 1,400-1,600 yuan/mt": the next
+            # product, its places carried, is quoted in both places too
+            shared = next(
+                (
+                    told
+                    for told in reversed(drafts.values())
+                    if told is not draft
+                    and told.sentence is sentence
+                    and told.twins
+                    and told.region == draft.region
+                ),
+                None,
             )
-            twin.value, twin.low, twin.high, twin.bound = (
-                draft.value,
-                draft.low,
-                draft.high,
-                draft.bound,
-            )
-            draft.twins.append(twin)
+            for place in [twin.region for twin in shared.twins] if shared else []:
+                _quote_twin(drafts, draft, place, sentence, period, forecast)
         latest = _LATEST_QUOTE.search(own_lead)
         if latest is not None and latest.group("moved"):
             held_lead = own_lead  # "remained stable, with the latest quote dropping to": a move
@@ -5647,6 +5739,10 @@ def _role(
         # "Aluminum prices fell and than surged again during September 10 to September 20, and
         # once exceeding 15,000 yuan/mt": a line reached at one time, not where the price stands
         return "reference"
+    if _ROUND_OF_MOVES_EXCEEDED.search(stripped[-60:]):
+        # "this round of spot price increases exceeded 600 yuan/mt": how far prices have come
+        # since the run began, no price and no move a rule compares
+        return "reference"
     if _RUN_THAT_TOOK_IT.search(head.rstrip()[-120:]):
         # "rose today after three straight falls that took it from RMB 12,740 per tonne to RMB
         # 11,730 per tonne": where an earlier run ended, not today's price
@@ -6327,8 +6423,10 @@ def _role(
     ):
         return "other"  # "the matching lithium price would exceed 200000 yuan": a calculation
     if not quantity.is_range and re.search(
-        r"\b(?:actual\s+)?transaction\s+prices?\b"
-        # (but "the transaction price for conventional models reaching 350,000 yuan/mt" is the
+        # (but "the mainstream transaction prices of DMC in China fell to around 10,700 yuan/mt"
+        # is the market's)
+        r"(?<!mainstream\s)\b(?:actual\s+)?transaction\s+prices?\b"
+        # (and "the transaction price for conventional models reaching 350,000 yuan/mt" is the
         # market's price of that grade)
         r"(?!\s+for\s+[^.;]{0,30}?\b(?:models?|products?|grades?)\b)[^.;]{0,40}?"
         r"\b(?:reaching|reached|at|to|around)\s*$",
@@ -7042,6 +7140,10 @@ def _owner_as_written(
     if futures_word is not None and _SPOT_PRODUCT.search(near[futures_word.end() :]):
         # "SHFE 1305 lead contract price should move between ..., with spot lead prices in China
         # expected at RMB 14,500-14,600/mt": the spot market, named after the contract
+        futures_word = None
+    if futures_word is not None and _SMM_REGIONAL_QUOTE.search(near[futures_word.end() :]):
+        # "In the futures market, SMM's east China oxygen-blown #553 silicon metal was priced at
+        # 8,700-8,800 yuan/mt": SMM's spot quote for a region, whatever the sentence opened on
         futures_word = None
     if futures_word is None:
         # "On Thursday morning the contract held near ..., then ... before ending at": the
