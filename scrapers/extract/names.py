@@ -269,6 +269,12 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "silicon metal": "silicon",
     "silicon": "silicon",
     "polysilicon": "polysilicon",
+    # the silicone monomer plants that turn #421 silicon into DMC: "domestic silicone production
+    # in May ..., with the operating rate rising to 62.37%", "DMC production ..., with operating
+    # rates exceeding 70%"
+    "silicone": "silicone",
+    "silicone monomer": "silicone",
+    "dmc": "silicone",
     "primary aluminium": "primary aluminium",
     "aluminium smelter": "primary aluminium",
     "lithium salt": "lithium salt",

@@ -960,6 +960,11 @@ _SMM_REGIONAL_QUOTE = re.compile(
 )
 
 
+_BOTTOM_PRICE = re.compile(r"\b(?:bottom|floor)\s+prices?\b[^.;,]{0,50}$")
+_OTHERS_QUOTES = re.compile(
+    r"\bother\s+(?:[a-z-]+\s+){0,2}(?:enterprises|producers|plants|smelters|suppliers|sellers)\b"
+    r"[^.;,]{0,40}\b(?:quotes?|quotations?|offers?|prices?)\b[^.;,]{0,30}$"
+)
 _ROUND_OF_MOVES_EXCEEDED = re.compile(
     r"\b(?:price\s+)?(?:increases|rises|gains|declines|drops|falls|decreases)\s+"
     r"(?:have\s+|has\s+)?(?:exceeded|topped|surpassed)\s*(?:rmb|us\$|\$)?$"
@@ -5739,6 +5744,14 @@ def _role(
         # "Aluminum prices fell and than surged again during September 10 to September 20, and
         # once exceeding 15,000 yuan/mt": a line reached at one time, not where the price stands
         return "reference"
+    if _BOTTOM_PRICE.search(stripped[-70:]):
+        # "the bottom price of DMC in China this week was slightly raised to 10,700 yuan/mt":
+        # the floor of the market's quotes, beside the quotes themselves
+        return "other"
+    if _OTHERS_QUOTES.search(stripped[-90:]):
+        # "Other monomer enterprises raised their quotes to around 11,000 yuan/mt": the rest of
+        # the sellers, named by no market
+        return "deal"
     if _ROUND_OF_MOVES_EXCEEDED.search(stripped[-60:]):
         # "this round of spot price increases exceeded 600 yuan/mt": how far prices have come
         # since the run began, no price and no move a rule compares

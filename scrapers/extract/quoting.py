@@ -255,6 +255,8 @@ def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None
         # "with an average of 96,200 yuan/ton, holding steady compared to the previous working day"
         r"|(?:held|holds?|holding|remained|remaining|stayed|staying|was|were|kept)"
         r"\s+(?:stable|steady)"
+        # "being 10,000 yuan/mt, maintaining stability this week"
+        r"|maintain(?:ing|ed|s)?\s+stability"
         # "..., the same as last week"
         r"|the\s+same\s+as(?=\s+(?:last\s+(?:week|month|friday)|the\s+previous|yesterday)))\b",
         folded,
@@ -291,7 +293,8 @@ def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None
     basis, _ = basis_at(rest, after=True)
     if basis is None and not re.match(
         # (AL Circle's "has remained unchanged to close at RMB 3,305 per tonne")
-        r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|[;,.]|$"
+        # ("maintaining stability this week": the week the review covers, no basis named)
+        r"^\s*(?:from|on|wow|mom|yoy|dod|w-o-w|m-o-m|today|this\s+week\b|[;,.]|$"
         r"|to\s+(?:close|settle|stand|rest|peg|clock|end|finish)\s+at\b)",
         rest,
     ):

@@ -38,7 +38,7 @@ from scrapers.extract.reading import (
     without_expectations,
 )
 from scrapers.extract.text import Sentence
-from scrapers.models import ChangeBasis, Metric
+from scrapers.models import Bound, ChangeBasis, Metric
 
 CUES = (
     "operat",
@@ -662,6 +662,8 @@ def _foreign_before(head: str) -> bool:
 
 _VOLUME_GROWTH = re.compile(
     r"\b(?:capacity|output|production|sales|imports|exports|consumption)\s+"
+    # ("domestic silicone production in May increased by 6.48% MoM")
+    r"(?:in\s+[a-z]+\s+)?"
     # (also "as exports are likely to drop nearly 10% on the month")
     r"(?:(?:are|is|were|was)\s+(?:likely|expected)\s+to\s+)?"
     r"(?:increas|decreas|ris|fell|fall|grew|grow|rose|drop|declin)\w*\s+"
@@ -673,6 +675,11 @@ _VOLUME_GROWTH = re.compile(
 # share of the region's capacity, said before the rate
 _CAPACITY_SHARE = re.compile(
     r"\s*of\s+(?:(?:the|their|its)\s+)?(?:(?:total|production|national|regional)\s+)?capacity\b"
+)
+
+
+_PAST_A_RATE = re.compile(
+    r"\brates?\s+(?:exceeding|exceeded|surpassing|surpassed|topping|above)\s*$"
 )
 
 
@@ -994,6 +1001,10 @@ def _read_clause(
         for quantity, _ in owner_levels:
             if draft.value is None:
                 draft.value = quantity.value
+                if _PAST_A_RATE.search(whole[max(0, quantity.start - 30) : quantity.start]):
+                    # "with operating rates exceeding 70%": a line the rate is past, not its
+                    # level
+                    draft.bound = Bound.ABOVE
                 notes.add(
                     sentence,
                     quantity.start,
