@@ -88,6 +88,8 @@ UP = Concept(
         "leapt",
         "leaped",
         "hike",
+        # "the 2407 main contract enjoyed a 3.00% uplift"
+        "uplift",
         "surge",
         "built up",
         "grown",

@@ -960,6 +960,7 @@ _SMM_REGIONAL_QUOTE = re.compile(
 )
 
 
+_GRADED_INDEX = re.compile(r"\b(battery|industrial)-grade\s+(?:[a-z]+\s+){0,2}index\b")
 _BOTTOM_PRICE = re.compile(r"\b(?:bottom|floor)\s+prices?\b[^.;,]{0,50}$")
 _OTHERS_QUOTES = re.compile(
     r"\bother\s+(?:[a-z-]+\s+){0,2}(?:enterprises|producers|plants|smelters|suppliers|sellers)\b"
@@ -2127,9 +2128,6 @@ def _read_prices(
                 why="a fee the paragraph is about, not a price",
             )
             continue
-        if owner is not None and owner.region in {"SHFE", "GFEX"} and owner.product in _TRADED_AS:
-            # "the settlement price for the LC2601 contract": lithium trades as its carbonate
-            owner = _Owner(_TRADED_AS[owner.product], "GFEX")
         if owner is None and (named_for := _FOR_A_PRODUCT.match(trail)) is not None:
             # "Prices were RMB 29,500/mt for lanthanum oxide, RMB 28,000/mt for cerium oxide":
             # the product named after the first amount of such a list
@@ -3645,7 +3643,8 @@ _NOUN_AFTER = re.compile(
     # ("followed by Linyi witnessing RMB 280 per tonne increment to RMB 17,820 per tonne")
     r"(?:increase|increment|rise|gain|hike|jump|uptick|decrease|decline|drop|fall|loss|cut|downtick"
     # ("finished at RMB 50,600/mt, a RMB 1,470/mt or 2.99% surge")
-    r"|downfall|surge|rally|slump|plunge|slide)\b"
+    # ("the 2407 main contract enjoyed a 3.00% uplift")
+    r"|downfall|surge|rally|slump|plunge|slide|uplift)\b"
 )
 
 _NEAR_MIDDAY = re.compile(
@@ -6847,6 +6846,10 @@ def _owner(
     owner = _owner_as_written(whole, clause, quantity, context, last)
     if owner is None:
         return None
+    if owner.region in {"SHFE", "GFEX"} and owner.product in _TRADED_AS:
+        # "the settlement price for the LC2601 contract", "the main 2407 futures contract falling
+        # by 3.63%": lithium trades as its carbonate
+        owner = _Owner(_TRADED_AS[owner.product], "GFEX")
     owner = _kind_not_carried(whole, clause, quantity, owner)
     # "No.2 low-bismuth ingot at 180,500 yuan/mt, No.1 ingot at 186,500 yuan/mt", "157,000
     # yuan/mt for 99.8%": grades of the product named before, each its own series
@@ -7236,6 +7239,10 @@ def _owner_as_written(
         # nickel sulphate was quoted at 27,820-28,340 yuan/mt")
         and not re.search(r"\d", head[index_named[-1] : position])
     ):
+        graded = _GRADED_INDEX.search(head, max(0, position - 60))
+        if graded is not None and "grade" not in product:
+            # "The battery-grade index dropped to 100,136 yuan/ton": the grade's index
+            product = _with_qualifier(product, f"{graded.group(1)}-grade")
         product = _with_qualifier(product, "index")
     if re.search(r"\bplatts\b", head[max(0, position - 60) :]) and "platts" not in product:
         product = _with_qualifier(product, "platts")  # "The LME alumina platts price"

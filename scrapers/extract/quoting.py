@@ -59,7 +59,8 @@ _CHANGE_NOUN = re.compile(
 _MONTHS = FULL_MONTH_NAMES
 
 _REFERENCE = re.compile(
-    r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)(?<!ranges\s)"
+    # (nor "with prices spanning from 110,000 to 115,100 yuan/ton": a range)
+    r"(?<!ranged\s)(?<!ranging\s)(?<!range\s)(?<!ranges\s)(?<!spanning\s)(?<!spanned\s)"
     # ... "up 3.9% from multi-year lows of 37,000-40,000 yuan/mt"
     r"\b(?:from(?:\s+(?:a|the)\s+(?:high|low|peak)\s+of|\s+an?\s+average(?:\s+of)?"
     r"|\s+(?:(?:multi-year|record|recent|\w+-(?:year|month|week))\s+)?(?:highs?|lows?|peaks?)\s+of)?"
