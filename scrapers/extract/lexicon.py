@@ -601,6 +601,9 @@ FOREIGN = Concept(
         "cobalt credit",
         # "The steel mills suffered losses of about 300 yuan/mt": a margin below zero
         "suffered losses",
+        # "Losses at die-casting companies purchasing spot cargoes expanded to around 2,000
+        # yuan/mt": the buyers' margin, not a price
+        "losses at",
         "treatment charge",
         "treatment charges",
         "refining charges",

@@ -800,6 +800,9 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "green aluminium": "aluminium (low-carbon)",
     "adc12": "adc12",
     "adc 12": "adc12",
+    # "the spread for SMM ADC12 spot aluminum against the most-traded cast aluminum alloy
+    # contract": ADC12's spot price, not primary aluminium's
+    "adc12 spot aluminium": "adc12",
     "a380": "aluminium alloy (a380)",
     "a356": "aluminium alloy (a356)",
     "alsi9cu3": "alsi9cu3",
@@ -833,6 +836,8 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "shredded aluminium tense": "aluminium scrap (shredded tense)",
     # SMM's tense scrap quote is for shredded tense scrap, however it is written
     "aluminium tense scrap": "aluminium scrap (shredded tense)",
+    # "Tense scrap stayed tight and firm" in an aluminium scrap review
+    "tense scrap": "aluminium scrap (shredded tense)",
     "mechanical casting aluminium scrap": "aluminium scrap (mechanical casting)",
     "machinery aluminium scrap": "aluminium scrap (mechanical casting)",
     # SMM's "machine-made aluminum tense scrap": cast (tense) scrap from machinery

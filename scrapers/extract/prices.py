@@ -8080,7 +8080,8 @@ _SIDE_AFTER = re.compile(r"^\s*(higher|lower|weaker|stronger|firmer|softer)\b")
 _TECHNICAL = re.compile(
     r"\b(?:support|resistance)(?:\s+(?:level|line)s?)?(?:\s+(?:above|below))?"
     # "Resistance above is noted at ...", "support first at A, then B"
-    r"(?:\s+(?:is|was|sits|lies|stands))?(?:\s+(?:noted|seen|found))?(?:\s+first)?"
+    # ("Resistance is watched at 21,135 yuan/mt and support at 20,940")
+    r"(?:\s+(?:is|was|sits|lies|stands))?(?:\s+(?:noted|seen|found|watched))?(?:\s+first)?"
     r"\s+(?:at|of|around|near|from)(?:\s+the)?\s*"
     r"(?:(?:rmb\s*|\$\s*)?[\d,.]+\s*(?:yuan/mt|yuan|/mt|per\s+tonne)?\s*[,;]?\s*"
     r"(?:followed\s+by|then|and)\s*)?(?:rmb|\$)?\s*$"

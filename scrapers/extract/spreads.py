@@ -2059,6 +2059,22 @@ def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str
     return name, flip
 
 
+def _futures_leg(first: str, folded: str) -> str:
+    """The futures a spot price is set against: its metal's, or the listed product the clause
+    names ("ADC12 spot aluminum against the most-traded cast aluminum alloy contract (AD2512)")."""
+    contract = _CONTRACT_OF.search(folded)
+    named = names.known_products(contract.group("product")) if contract is not None else []
+    metal = names.base_metal(first)
+    if named and named[-1][2] != metal and names.base_metal(named[-1][2]) == metal:
+        return f"{named[-1][2]} futures"
+    return f"{metal} futures"
+
+
+_CONTRACT_OF = re.compile(
+    r"\bmost[- ]traded\s+(?P<product>(?:[a-z]+\s+){1,4}?)(?:futures\s+)?contract\b"
+)
+
+
 # "the Midwest premium exceeding $900/mt": the US market's premium over LME aluminium, duty paid
 _MIDWEST_PREMIUM = re.compile(
     r"\b(?:us\s+)?mid-?west(?:\s+aluminium)?\s+(?:duty-paid\s+)?premiums?\b"
@@ -2354,7 +2370,7 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             # tells which of the two names is the slip
             first = futures_leg.group(1)
         if first:
-            return _ordered(first, f"{names.base_metal(first)} futures")
+            return _ordered(first, _futures_leg(first, folded))
     told_on = _TOLD_ON.match(folded)
     named_here = names.known_products(folded)
     if told_on is not None and named_here and context.last_spread is not None:
