@@ -3656,7 +3656,9 @@ _PRICES_SENT = re.compile(
 )
 _CLOSED_AT_ITS_HIGH = re.compile(
     # (also "ended at a recent high of RMB 56,140/mt, up RMB 80/mt")
-    r"\b(?:ended|closed|finished|settled)\s+at\s+an?\s+(?:session|intraday|day's|recent|new"
+    # (and "ending at the day's high of 19,700 yuan/mt, up 75 yuan/mt")
+    r"\b(?:ended|closed|finished|settled|ending|closing)\s+at\s+(?:an?|the)\s+(?:session|intraday"
+    r"|day's|recent|new"
     # ("LME nickel closed at a four-month low of $13,545/mt overnight")
     r"|(?:[a-z]+|\d+)-(?:day|week|month|year))\s+(?:high|low)\s+of\s*(?:rmb|usd|us\$|\$)?$"
     # "... slipped and ended the trading day at a low of 14,110 yuan/mt, down 0.7%"
@@ -6755,7 +6757,8 @@ _LME_AS_REASON = re.compile(
     r"\b(?:with|as|amid)\s+lme\s+[a-z]+\s+(?:lower|higher|falling|rising|down|up|weaker|stronger)\b"
 )
 _CLOSED_AT_ITS_EXTREME = re.compile(
-    r"^\s*(?:at\s+)?an?\s+(?:session\s+|intraday\s+|daily\s+)?(?:high|low)\s+of\s*(?:rmb|usd|us\$|\$)?\s*$"
+    r"^\s*(?:at\s+)?(?:an?|the)\s+(?:session\s+|intraday\s+|daily\s+|day's\s+)?(?:high|low)\s+of"
+    r"\s*(?:rmb|usd|us\$|\$)?\s*$"
 )
 
 

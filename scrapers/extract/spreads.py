@@ -43,7 +43,8 @@ from scrapers.models import Bound, Metric, PriceChange
 # imports lost around 250 yuan/mt", "the loss of imports has been reduced to less than 100
 # yuan/mt", "the real-time loss per ton for imported ADC12", "Losses for copper importers were"
 _IMPORT_MARGIN = (
-    r"import\s+(?:losses|loss|profits?|windows?|margins?)"
+    # ("the import real-time loss remained stable in the range of 500-600 yuan/mt")
+    r"import\s+(?:real-time\s+)?(?:losses|loss|profits?|windows?|margins?)"
     r"|(?:loss|losses|profits?)\s+on\s+importing\b|\bimports\s+(?:lost|made)\b"
     r"|(?:loss|losses|profits?)\s+of\s+imports\b"
     r"|(?:loss|losses|profits?)(?=[^.;]{0,25}?\b(?:for|on)\s+imported\b)"
