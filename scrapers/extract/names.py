@@ -1419,8 +1419,10 @@ def bare_grades(folded: str) -> list[str]:
 
 # "(A356)", "(99.99%)"; "(6%, CIF China)": a grade and the basis the quote is on (read as the
 # market elsewhere).
+# (not "LME tin (three-month)": the contract the LME price is for, which is its benchmark)
 _GRADE_AFTER = re.compile(
-    r"\s*\((?P<grade>[a-z0-9.%#/-]{1,12})(?:,\s*(?:cif|fob)\s+[a-z ]{2,30})?\)"
+    r"\s*\((?!(?:three-month|3-month|3m)\))(?P<grade>[a-z0-9.%#/-]{1,12})"
+    r"(?:,\s*(?:cif|fob)\s+[a-z ]{2,30})?\)"
 )
 # "titanium concentrate (TiO2≥46%)": the content of the oxide it is sold by, its grade
 _OXIDE_CONTENT = re.compile(r"tio2\s*[≥>]=?\s*(?P<content>\d+%)")
