@@ -310,7 +310,9 @@ _PLACE_MARKET = re.compile(
 )
 # "Guangdong Region: This week, ..."; "Guangdong: Premiums rose ...": a paragraph headed by its
 # market, whether or not the heading sentence holds a number.
-_PLACE_HEADING = re.compile(r"^([a-z]+(?:\s+china)?)(?:\s+region)?\s*:\s")
+# (also after a section's label on the same line: "Spot Market: Shanghai: In the second trading
+# session, ordinary domestic brands quoted premiums of ...")
+_PLACE_HEADING = re.compile(r"^(?:spot\s+market\s*:\s*)?([a-z]+(?:\s+china)?)(?:\s+region)?\s*:\s")
 # "Premiums in Guangdong hovered around 200 yuan/mt", "Today, spot prices of #1 copper cathode
 # in Guangdong against the front-month contract ...", "Spot market: Inventory in Guangdong ...":
 # the market the paragraph's spot premiums are quoted in (its prices name their own places).
