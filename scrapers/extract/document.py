@@ -36,6 +36,9 @@ _CLAUSE_BREAK = re.compile(
     # "As inventories keep shrinking and China's stainless steel demand slowly returns, we expect
     # the SHFE 1807 contract to trade at ...": the reason, then the forecaster's statement
     r"|,\s*(?=we\s+(?:expect|see|believe|forecast)\b)"
+    # "The BACK ... moved within 150-180 yuan/mt, with an estimated import loss of approximately
+    # 900 yuan/mt": the import window is a statement of its own
+    r"|,\s*(?=with\s+(?:an?\s+)?(?:estimated\s+)?import\s+(?:loss|profit)(?:es|s)?\s+of\b)"
     # "We see it trading at 50,100-50,600 yuan/mt with spot premiums at 0-50 yuan/mt today"
     r"|\s+(?=with\s+spot\s+(?:premiums?|discounts?|prices?)\s+(?:at|of|seen|up\s+to)\b)"
     # "... at 17,415 yuan/mt, with open interest decreasing 22,509 lots to 232,000 lots, and is
@@ -175,6 +178,9 @@ class Context:
     month: str | None = None  # the survey month, once named ("2025-10")
     forecast_month: str | None = None  # the month a figure-less outlook named ("in August")
     rates_seen: bool = False  # the article is (also) an operating-rate survey
+    # the rate last read, for a change told after it ("... to 80.12% in December. This is 13.28
+    # percentage points higher from December 2017")
+    last_rate: Draft | None = None
     last_spread: tuple[str, str] | None = None  # the legs of the last spread read
     # the name of the last spread emitted, kept across prices ("... premium to the SHFE 1411
     # contract. Traded prices were ... physical copper was quoted at a RMB 50-120/mt premium")

@@ -212,6 +212,9 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "secondary copper rod": "secondary copper rod",
     "recycled copper rod": "secondary copper rod",
     "scrap copper rod": "secondary copper rod",
+    # "manufacturers that produce copper rods with copper scrap": the rod named by its feed
+    "copper rod with copper scrap": "secondary copper rod",
+    "copper rod with scrap": "secondary copper rod",
     "copper wire and cable": "copper wire and cable",
     "wire and cable": "copper wire and cable",
     "wire & cable": "copper wire and cable",
@@ -248,6 +251,9 @@ INDUSTRY_ALIASES: Mapping[str, str] = {
     "refined zinc": "zinc smelting",
     "zinc smelter": "zinc smelting",
     "copper smelter": "copper smelting",
+    # "the average operating rate at scrap copper smelters": smelters fed on scrap
+    "scrap copper smelter": "secondary copper smelting",
+    "secondary copper smelter": "secondary copper smelting",
     "copper smelting": "copper smelting",
     "zinc smelting": "zinc smelting",
     "lead-acid battery": "lead-acid battery",
@@ -404,6 +410,14 @@ def _industry(phrase: str) -> Named:
     for index, word in enumerate(words[:-1]):
         if word in _FIRM_WORDS and words[index + 1] == "of":
             words = words[index + 2 :]
+            break
+        if word in _FIRM_WORDS and words[index + 1 : index + 3] in (
+            ["that", "produce"],
+            ["that", "make"],
+            ["which", "produce"],
+        ):
+            # "manufacturers that produce copper rods with copper scrap": the product named
+            words = words[index + 3 :]
             break
     kept = []
     for word in words:

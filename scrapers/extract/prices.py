@@ -3194,6 +3194,8 @@ _MOVED_TO = re.compile(
     r"(?:session|hours|trading\s+hours))?"
     r"\s+(?:to|at)(?:\s+(?:around|about|the))?\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:testing|tested|touching|touched|traded\s+within|within|between)\s*(?:rmb|\$)?\s*$"
+    # "eased to probe $12,907/mt": a low tested on the way
+    r"|\bto\s+(?:probe|test|touch)\s*(?:rmb|usd|us\$|\$)?\s*$"
     # "... dived to RMB 13,300/mt but later reached RMB 13,465/mt ..., to finish up"
     r"|\breached\s*(?:rmb|usd|us\$|\$)?\s*$"
     # "On Thursday morning the contract held near RMB 40,800/mt ..., before ending at ..."
@@ -3996,6 +3998,8 @@ def _since_a_dated_point(whole: str, quantity: Quantity) -> bool:
 _IN_SESSION = re.compile(
     r"\b(?:night|morning|day|afternoon|second)\s+session\b|\bintraday\b"
     r"|\bearly\s+(?:on|trading|trade)\b|\bin\s+the\s+morning\b"
+    # "fell quickly from 78,500 yuan/mt early and went on below 78,200 yuan/mt"
+    r"|\bearly\s+(?:and|then|before)\b"
 )
 
 _FOR_A_PRODUCT = re.compile(r"\s*for\s+((?:[a-z#0-9.%-]+\s+){0,3}[a-z-]+)(?=\s*(?:[,;.]|$))")

@@ -989,7 +989,7 @@ def _read_clause(
         told, ends = _own_statement(whole, clause.start)
         period = _month_after(whole, owner_levels, context, forecast) or period_of(
             sentence.text[told:ends],
-            without_expectations(whole[told:ends]),
+            _without_earlier_move(without_expectations(whole[told:ends])),
             context.published,
             forecast=forecast,
             weekly=weekly,
@@ -997,6 +997,17 @@ def _read_clause(
         )
         if forecast and context.forecast_month and not weekly and not _names_month(whole):
             period = context.forecast_month  # the month an earlier outlook sentence named
+        last = context.last_rate
+        if (
+            not owner_levels
+            and last is not None
+            and last.subject == owner.name
+            and clause.start == 0
+            and _THIS_IS.match(folded)
+        ):
+            # "This is 13.28 percentage points higher from December 2017": the change of the
+            # rate the sentence before told, forecast or not
+            forecast, period = last.forecast, last.period
         draft = _draft(drafts, owner, sentence, period, forecast)
         for quantity, _ in owner_levels:
             if draft.value is None:
@@ -1109,6 +1120,24 @@ def _forward(sentence: Sentence, clause: Clause, position: int) -> bool:
             sentence.text[: clause.start], sentence.folded[: clause.start], clause.start
         )
     )
+
+
+# "rates dipped 1.36 percentage point after an increase of 4.2 percentage points in October":
+# the month before's move, whose month is not the change's
+_EARLIER_MOVE = re.compile(
+    r",?\s+after\s+(?:an?\s+)?(?:increase|rise|gain|decline|drop|fall|decrease)\s+of\s+[\d.]+"
+    rf"\s+percentage\s+points?\s+in\s+(?:{FULL_MONTH_NAMES})\b"
+)
+
+
+def _without_earlier_move(folded: str) -> str:
+    """The text with a month-before's move ("after an increase of ... in October") blanked."""
+    return _EARLIER_MOVE.sub(lambda m: " " * len(m.group(0)), folded)
+
+
+_THIS_IS = re.compile(
+    r"\s*(?:this|that)\s+(?:is|was|would\s+be|will\s+be)\s+[\d.]+\s+percentage\s+points?\b"
+)
 
 
 _CARRIED_CHANGE = re.compile(
@@ -1409,6 +1438,7 @@ def learn(drafts: list[Draft], context: Context) -> None:
         # a forecast does not name the survey's subject
         first = not context.rates_seen
         context.rates_seen = True
+        context.last_rate = draft
         if draft.forecast:
             continue
         subject = _SIZE_QUALIFIER.sub("", draft.subject)  # the survey's, not one size group's

@@ -81,15 +81,27 @@ _ED_NAMES = frozenset(
 )
 
 
+_SCRAP_FED = re.compile(r"\s+(?:copper\s+)?scrap\b")
+
+
 def phrase_after(folded: str, position: int, limit: int = 90) -> tuple[str, int]:
     """The noun phrase starting at ``position``: up to a verb, a preposition, punctuation, or
     the word for the firms that ends an industry's name ("... copper rod enterprises")."""
     words: list[str] = []
     end = position
     found = tokens(folded, position, min(len(folded), position + limit))
+    skip = 0
     for index, (_, stop, word) in enumerate(found):
+        if skip:
+            skip -= 1
+            continue
         if word.isdigit() and words in ([], ["the"]) and _counts_firms(found, index):
             continue  # "at the 20 copper smelters": how many were surveyed, not a name
+        if word == "with" and "produce" in words and _SCRAP_FED.match(folded, stop):
+            # "manufacturers that produce copper rods with copper scrap": the feed names them
+            words.append(word)
+            end = stop
+            continue
         if (
             word in {",", "(", ")"}
             or (word in _STOP and word not in {"and", "per"})
@@ -119,6 +131,16 @@ def phrase_after(folded: str, position: int, limit: int = 90) -> tuple[str, int]
                 words.extend(("using", fed[2]))
                 end = fed[1]
                 break
+            if (
+                following in {"that", "which"}
+                and index + 2 < len(found)
+                and found[index + 2][2] in {"produce", "make"}
+            ):
+                # "manufacturers that produce copper rods": the product is the name
+                words.extend((following, found[index + 2][2]))
+                end = found[index + 2][1]
+                skip = 2
+                continue
             if following != "of":
                 break
     while words and words[-1] in {"and", ",", "/", "&", "of"}:
@@ -233,7 +255,8 @@ def direction(text: str) -> int | None:
 _BASIS_OF = {"mom": ChangeBasis.MOM, "yoy": ChangeBasis.YOY, "wow": ChangeBasis.WOW}
 _BASIS_OF["dod"] = ChangeBasis.DOD
 _MONTH_BASIS = re.compile(
-    r"^\s*,?\s*(?:from|than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?"
+    # ("13.28 percentage points higher from December 2017": the comparative before it)
+    r"^\s*,?\s*(?:(?:higher|lower)\s+)?(?:from|than|over|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?"
     r"(?:(?P<month>january|february|march|april|may|june|july|august|september|october|november"
     # (not "from July 7": a day, a move since a dated point)
     r"|december)(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)(?:\s+(?P<year>20\d\d|19\d\d))?(?P<last>\s+last\s+year|\s+a\s+year\s+(?:ago|earlier))?"
@@ -321,6 +344,8 @@ def without_expectations(folded: str) -> str:
     return EXPECTATION.pattern.sub(lambda m: " " * len(m.group(0)), folded)
 
 
+_A_CONTRACT_AFTER = re.compile(r"(?:'s)?\s+(?:shfe\s+)?(?:[a-z]+\s+)?contracts?\b")
+
 _INVOICED = re.compile(r"\b(?:invoiced|invoices?\s+dated|dated)\s+$")
 
 # What a seller can get now, not what is foreseen.
@@ -403,6 +428,8 @@ def looks_forward(text: str, folded: str, end: int) -> bool:
             clean, max(0, match.start() - 16), match.start()
         ):
             continue  # "cargoes invoiced next month": when the invoice is dated, not a forecast
+        if word in {"next month", "next-month"} and _A_CONTRACT_AFTER.match(clean, match.end()):
+            continue  # "the next-month contract jumped to ...": a contract's name, not a forecast
         if match.start() < end or word.startswith(("next", "the coming", "the following")):
             return True
     return False

@@ -67,6 +67,8 @@ _NOT_A_SPREAD = re.compile(
     # "the price spread between SHFE 1606 and 1605 aluminum contracts": two months of one contract
     r"|\bbetween\s+(?:the\s+)?shfe\s+\d{4}\s+and\s+\d{4}\b"
     r"|(?<![a-z]ed\s)(?<!fell\s)(?<!came\s)(?<!went\s)(?<!slid\s)\bback\s+\d"
+    # "The BACK between contracts moved within 150-180 yuan/mt": the next month's discount
+    r"|\bback\s+(?:spread\s+)?between\s+(?:the\s+)?(?:futures\s+)?contracts\b"
     # a calendar spread, not "the average spot price ... in June (calendar month)"
     r"|calendar(?!\s+(?:month|year|week|day)s?\b)"
 )
@@ -2207,6 +2209,12 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         if re.fullmatch(r"primary|refined", a.strip()) and re.match(
             r"secondary\s+copper\s+rods?", b.strip()
         ):
+            return "copper cathode rod - secondary copper rod", False
+        if re.search(r"\brods?\s+with\s+copper\s+cathode$", a.strip()) and re.match(
+            r"(?:copper\s+)?scrap\s+as\s+feedstock", b.strip()
+        ):
+            # "the spreads between copper rods with copper cathode and copper scrap as
+            # feedstock": rods named by their feed
             return "copper cathode rod - secondary copper rod", False
         first, second = _leg(a, context), _leg(re.sub(r"\s+in\s+[a-z]+$", "", b), context)
         if first and second:
