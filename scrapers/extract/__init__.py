@@ -168,7 +168,11 @@ _MARKET_TALK = re.compile(
     r"\b(?:market|transactions?|trades?|trading|deals|sellers|buyers|quiet|active|sluggish|brisk)\b"
 )
 _SECONDARY_LEAD_SOLD = re.compile(r"\bsecondary\s+(?:refined|crude)\s+lead\b")
-_OVER_THE_WEEK = re.compile(r"\b(?:over|during|in)\s+the\s+(?:past|last)\s+week\b")
+_OVER_THE_WEEK = re.compile(
+    r"\b(?:over|during|in)\s+the\s+(?:past|last)\s+week\b"
+    # a review that tells of the week: "CNOOC's coke rose by 20-50 yuan/mt ... this week"
+    r"|\bthis\s+week\b"
+)
 _FEES = re.compile(r"\b(?:processing|treatment|refining)\s+(?:fees?|charges?)\b")
 _SPOT_PARAGRAPH = re.compile(r"\s*in\s+(?:china's\s+)?(?:the\s+)?(?:domestic\s+)?spot\s+market\b")
 _WRAP = re.compile(

@@ -307,6 +307,8 @@ WOW = Concept(
         "compared with the previous week",
         "compared to the previous week",
         "than last week",
+        # a translation's "about 182 yuan / ton lower than that of last week"
+        "than that of last week",
         # "2% lower than the week before"
         "than the week before",
         "than a week earlier",
@@ -604,6 +606,10 @@ FOREIGN = Concept(
         # "Losses at die-casting companies purchasing spot cargoes expanded to around 2,000
         # yuan/mt": the buyers' margin, not a price
         "losses at",
+        # "Anode makers still lose money over a one-month cycle, but about 103 yuan/mt less than
+        # a month ago": the makers' margin
+        "lose money",
+        "losing money",
         "treatment charge",
         "treatment charges",
         "refining charges",

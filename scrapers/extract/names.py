@@ -588,6 +588,11 @@ PLACES = (
     "the north",
     "the southwest",
     "the northwest",
+    # "low-sulphur petroleum coke prices in the northeast region range from ..."
+    "the northeast region",
+    "the northwest region",
+    "the north-east region",
+    "the north-west region",
 )
 # Places written otherwise: provinces as two syllables ("Shan Dong reported RMB 3,250-3,350 per
 # tonne"), and the sites' misprints "Mainstream traded prices at Huangput port" and "In Guizhou
@@ -635,7 +640,8 @@ def _title(place: str) -> str:
     place = _SPACED_PROVINCES.get(place, place)
     if place.startswith("the "):
         # "Spot discounts were heard at 40-30 yuan/mt in the east"; "In the south and north"
-        return f"{place[4:].capitalize()} China"
+        quarter = re.sub(r"\b(north|south)-(west|east)\b", r"\1\2", place[4:])
+        return f"{quarter.removesuffix(' region').capitalize()} China"
     place = re.sub(r"\b(north|south)-(west|east)\b", r"\1\2", place)
     return " ".join(word.capitalize() for word in place.split())
 
@@ -1007,6 +1013,11 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "low-sulphur coke": "petroleum coke (low-sulphur)",
     "high-sulphur coke": "petroleum coke (high-sulphur)",
     "calcined petroleum coke": "calcined petroleum coke",
+    # the independent (Shandong) refiners' coke, whose average SMM's anode reviews give beside
+    # the state refiners' quotes: "the average price of local refinery petroleum coke"
+    "local refinery petroleum coke": "petroleum coke (local refinery)",
+    # the anode's binder, quoted beside the coke in the same reviews
+    "coal tar pitch": "coal tar pitch",
     "needle coke": "needle coke",
     # Cells are priced per watt-hour, never per tonne, and are not their cathode's price
     "lfp battery cell": "lfp battery cell",

@@ -385,6 +385,11 @@ _NOT_A_BID = re.compile(r"\bsettlement\b|\breference\s+price\b|\bofficial\s+pric
 
 # "the SMM alumina index", not the dollar's ("overnight US index lower, ... aluminum closed at")
 # (not "the Shanghai Composite Index": stocks)
+_LAST_WEEKS_LEVEL = re.compile(r"\blast\s+week\b(?:[^.;]|\.\d){0,40}\b(?:was|were|stood)\b")
+_THIS_WEEKS_AFTER = re.compile(r"[^.;]{0,30}?,\s*(?:while|whereas)\s+this\s+week['’]s\b")
+
+_AT_LOCAL_REFINERIES = re.compile(r"\bpetroleum\s+coke\s+(?:at|from)\s+local\s+refiner(?:y|ies)\b")
+
 _PRICE_INDEX = re.compile(r"(?<!dollar\s)(?<!us\s)(?<!usd\s)(?<!composite\s)\bindex\b")
 
 
@@ -2299,6 +2304,9 @@ def _read_prices(
             # ferrochrome was ...": imports quoted at home, not in the market named before
             and not _FOR_IMPORTS.search(whole)
             and not names.imported_by_origin(owner.product)
+            # (the local refineries' average coke is a market of its own, not a grade of the
+            # north-east's low-sulphur coke quoted before it)
+            and not owner.product.endswith("(local refinery)")
         ):
             # "SMM east China oxygen-blown #553 silicon was priced at ..., while #441 silicon was
             # priced at ...": the grades of one quote list share its market.
@@ -2363,6 +2371,10 @@ def _read_prices(
             _later_on(context.paragraph_rest),
             context.paragraph_rest,
         )
+        if role in {"level", "range", "change"} and _REFINERS_OWN.search(
+            whole[whole.rfind(";", 0, quantity.start) + 1 : quantity.start]
+        ):
+            role = "deal"  # a refining group's own coke price, told in its own statement
         if (
             role == "change"
             and _AFTER_MOVING_BY.search(own_lead)
@@ -3805,6 +3817,12 @@ _A_PRODUCERS_OWN_PRICE = re.compile(
 _ITS_PRICE_SET_AT = re.compile(
     r"\bits\s+(?:[a-z0-9%#-]+\s+){0,3}prices?\s+(?:was\s+|were\s+)?(?:set|fixed)\s+at\s*"
     r"(?:rmb|us\$|\$)?$"
+)
+# "CNOOC's coke mostly fell by 100-150 yuan/mt this week, to a range of 3,300-3,400 yuan/mt",
+# "Zhoushan Petrochemical's bidding price this week was 5,500 yuan/mt": a refining group's or one
+# refinery's own price for its petroleum coke, beside the market averages and indices SMM gives
+_REFINERS_OWN = re.compile(
+    r"\b(?:cnooc|petrochina|sinopec)\b|\b[a-z]+\s+petrochemical\b|\brefineries\s+under\b"
 )
 _SELLERS_QUOTES_CONCENTRATED = re.compile(
     r"\b(?:enterprises|producers|smelters|plants|suppliers|sellers|manufacturers)\b[^.;]{0,100}?"
@@ -5741,6 +5759,11 @@ def _role(
         # "the cash cost incurred a loss of nearly 2.91%, while the full cost loss reached
         # 7.16%": how far a producer's price is from its cost, not the price's move
         return "other"
+    if _LAST_WEEKS_LEVEL.search(head[-120:]) and _THIS_WEEKS_AFTER.match(rest):
+        # "the average weekly price of aluminum ingots in Guangdong last week (06.10 06.14) was
+        # around 14136 yuan / ton, while this week's average price ... was 13954": the week
+        # before's level, the one this week's is compared with
+        return "reference"
     if re.search(r"\brecorded\s+on\s*(?:rmb|us\$|\$)?$", stripped):
         # "a Y-o-Y surge of RMB 2,780 was witnessed from RMB 18,410 per tonne recorded on RMB
         # 18,410 per tonne": the old level again where the date belongs, a misprint
@@ -7244,13 +7267,17 @@ def _owner_as_written(
         and "index" not in product
         # (not the index quoted just before: "the index was 27,821 yuan/mt, battery-grade
         # nickel sulphate was quoted at 27,820-28,340 yuan/mt")
-        and not re.search(r"\d", head[index_named[-1] : position])
+        # (a grade's number is no amount: "the spot price index for No.1 petroleum coke")
+        and not re.search(r"(?<!no\.)(?<!#)\d", head[index_named[-1] : position])
     ):
         graded = _GRADED_INDEX.search(head, max(0, position - 60))
         if graded is not None and "grade" not in product:
             # "The battery-grade index dropped to 100,136 yuan/ton": the grade's index
             product = _with_qualifier(product, f"{graded.group(1)}-grade")
         product = _with_qualifier(product, "index")
+    if product == "petroleum coke" and _AT_LOCAL_REFINERIES.search(head[-80:]):
+        # "the average price of petroleum coke at local refineries": the independent refiners'
+        product = "petroleum coke (local refinery)"
     if re.search(r"\bplatts\b", head[max(0, position - 60) :]) and "platts" not in product:
         product = _with_qualifier(product, "platts")  # "The LME alumina platts price"
     if (

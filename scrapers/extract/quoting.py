@@ -305,7 +305,8 @@ def _flat_basis(folded: str, context: Context) -> tuple[bool, ChangeBasis | None
 
 _NOUN_BASIS = re.compile(
     r"\b(?P<which>weekly|monthly|daily|single-day|yearly|annual|week-on-week|month-on-month|year-on-year"
-    r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)\s+(?:(?:increase|rise|gain|decrease|decline"
+    # ("a week-on-week (WoW) decline of about 6%": the abbreviation after the words)
+    r"|w-o-w|m-o-m|y-o-y|wow|mom|yoy)(?:\s+\((?:wow|mom|yoy)\))?\s+(?:(?:increase|rise|gain|decrease|decline"
     # "The weekly increase was 660 yuan/mt"
     r"|drop|fall|change|growth|loss|slump|plunge|surge|jump|hike|dip|escalation|spike)\s+(?:of\s*|was\s*|"
     # "3303# silicon saw a weekly drop of 7% or 1,450 yuan/mt to 18,400-18,500 yuan/mt"
@@ -466,8 +467,9 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
 def _periodic(basis: ChangeBasis | None, context: Context, *, today: bool) -> ChangeBasis | None:
     if basis is ChangeBasis.MOM and (context.daily or today):
         return ChangeBasis.DOD  # SMM's "MoM" in a daily report means the previous day
-    if basis is ChangeBasis.MOM and context.weekly:
-        return ChangeBasis.WOW  # ... and in a weekly review, the previous week
+    if basis is ChangeBasis.MOM and (context.weekly or context.week_told):
+        # ... and in a weekly review (or one that says it tells of this week), the previous week
+        return ChangeBasis.WOW
     return basis
 
 

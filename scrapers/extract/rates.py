@@ -860,6 +860,9 @@ def _distinct(owners: list[_Owner]) -> list[_Owner]:
 # -- what the numbers are --------------------------------------------------------------------------
 
 
+_RESPECTIVELY = re.compile(r"\s*,?\s*respectively\b")
+
+
 def _read_clause(
     sentence: Sentence,
     clause: Clause,
@@ -904,12 +907,15 @@ def _read_clause(
                 )
                 continue
         if (
-            role == "other"
+            role in {"other", "change"}
             and levels
-            and levels[-1][0].kind is quantity.kind
+            and levels[-1][0].kind is quantity.kind is Kind.PERCENT
             and re.fullmatch(r"\s*(?:,\s*)?(?:and|,)\s*", own_lead)
+            and (role == "other" or _RESPECTIVELY.match(trail))
         ):
-            role = "level"  # "were 72.3 per cent and 58.9 per cent, respectively"
+            # "were 72.3 per cent and 58.9 per cent, respectively" (also before "..., with a
+            # slight MoM decline": the list's second level, not a change)
+            role = "level"
         if (
             role == "other"
             and quantity.kind is Kind.PERCENT
