@@ -725,6 +725,10 @@ def _read_sentence(
                 and all(place == last.region for *_, place in names.regions(clause.folded))
                 # (and "..., while prices in other regions held steady")
                 and not _OTHERS_HELD.search(clause.folded)
+                # (and "..., while cryolite prices remained stable": another product's)
+                and all(
+                    product == last.subject for *_, product in names.known_products(clause.folded)
+                )
             ):
                 last.change = PriceChange(Decimal(0), basis=flat[1])
             if flat is not None:
@@ -7015,6 +7019,13 @@ _FROM_ORIGIN = re.compile(
 )
 
 
+_WHAT_ITS_FOR = re.compile(
+    r",\s*(?:an?|the)\s+(?:core|key|main|major|chief)\s+raw\s+material\s+(?:for|of)\s+"
+    r"[a-z ]{3,30}?(?=,)"
+    r"|\b(?:at|by|for)\s+(?:[a-z]+\s+){1,2}(?:enterprises|producers|makers)\b(?!\s+in\b)"
+)
+
+
 def _owner_as_written(
     whole: str,
     clause: Clause,
@@ -7030,6 +7041,10 @@ def _owner_as_written(
     # an Al/Si ratio of 4 and alumina of 58 per cent": the ore's grade, not a second product.
     head = _PRICED_OFF.sub(lambda m: " " * len(m.group(0)), head)
     head = _ORE_GRADE.sub(lambda m: " " * len(m.group(0)), head)
+    # "the delivery-to-factory price for 97% fluorite powder, a core raw material for aluminum
+    # fluoride, was ...", "fluorite by aluminum fluoride enterprises": what the raw material is
+    # for, and who buys it, not the product priced
+    head = _WHAT_ITS_FOR.sub(lambda m: " " * len(m.group(0)), head)
     if "especially" in head or "particularly" in head:
         # "Premiums for spot copper, especially standard-quality copper, slipped ..., with
         # traded prices at": the grade named in passing, not the one the price is for

@@ -233,6 +233,10 @@ def _held(lead: str) -> bool:
             # AL Circle's "has remained stagnant on its previous weekend's position, recording a
             # price of RMB 18,830 per tonne"
             r"|\b(?:remained|stayed)\s+stagnant\b[^.;]{0,60},\s*recording\s+a\s+price\s+of\s*$"
+            # "Aluminum hydroxide prices have been relatively stable this week, with SMM
+            # recording an average ex-factory price of 2,092 yuan/mt"
+            r"|\b(?:stable|steady|flat|unchanged)(?:\s+this\s+week)?,\s*with\s+smm\s+recording\s+"
+            r"an?\s+(?:[a-z-]+\s+){0,3}price\s+of\s*$"
             # AL Circle's "has refrained from any change, staying stoic at RMB 20,070 per tonne"
             r"|\brefrained\s+from\s+any\s+change\b[^.;]{0,30}\bat\s*$"
             # "the SMM ADC12 spot price maintained a theoretical premium of 345 yuan/mt"
