@@ -53,6 +53,8 @@ _PLURALS = {
     "plates": "plate",
     "strips": "strip",
     "batteries": "battery",
+    # "Local refineries fared no better": `petroleum coke (local refinery)`
+    "refineries": "refinery",
     "blocks": "block",
     "ingots": "ingot",
     "alloys": "alloy",
@@ -1016,8 +1018,16 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     # the independent (Shandong) refiners' coke, whose average SMM's anode reviews give beside
     # the state refiners' quotes: "the average price of local refinery petroleum coke"
     "local refinery petroleum coke": "petroleum coke (local refinery)",
+    # "Local refineries fared no better ... The current average price is approximately 2,498
+    # yuan/mt": in SMM's coke and anode reviews the local refineries stand for their coke
+    "local refinery": "petroleum coke (local refinery)",
     # the anode's binder, quoted beside the coke in the same reviews
     "coal tar pitch": "coal tar pitch",
+    "modified coal tar pitch": "coal tar pitch (modified)",
+    # smelters' by-product acid, whose price SMM tracks by region
+    "sulphuric acid": "sulphuric acid",
+    "sulfuric acid": "sulphuric acid",
+    "smelting acid": "sulphuric acid",
     "needle coke": "needle coke",
     # Cells are priced per watt-hour, never per tonne, and are not their cathode's price
     "lfp battery cell": "lfp battery cell",

@@ -385,6 +385,12 @@ _NOT_A_BID = re.compile(r"\bsettlement\b|\breference\s+price\b|\bofficial\s+pric
 
 # "the SMM alumina index", not the dollar's ("overnight US index lower, ... aluminum closed at")
 # (not "the Shanghai Composite Index": stocks)
+# "The average (weekly) sulphuric acid price in Yunnan was 310 yuan/ton in the week of February
+# 9, and its average price in the week of March 22 was 590 yuan/ton": the earlier week's level
+_EARLIER_WEEKS_LEVEL = re.compile(
+    r"^\s*(?:/\s*(?:mt|t|ton|tonne)\s*)?in\s+the\s+week\s+of\s+[a-z]+\s+\d{1,2}\s*,\s*and\s+"
+    r"(?:its|the)\s+(?:average\s+)?price\s+in\s+the\s+week\s+of\b"
+)
 _LAST_WEEKS_LEVEL = re.compile(r"\blast\s+week\b(?:[^.;]|\.\d){0,40}\b(?:was|were|stood)\b")
 _THIS_WEEKS_AFTER = re.compile(r"[^.;]{0,30}?,\s*(?:while|whereas)\s+this\s+week['’]s\b")
 
@@ -2375,8 +2381,13 @@ def _read_prices(
             _later_on(context.paragraph_rest),
             context.paragraph_rest,
         )
+        statement_start = whole.rfind(";", 0, quantity.start) + 1
+        if re.match(r"\s*(?:[a-z]+\s+){0,2}(?:they|it)\b", whole[statement_start:]):
+            # "...; this week they cut by 500-610 yuan/mt, to 4,560-5,100 yuan/mt": the
+            # statement before names who "they" are
+            statement_start = whole.rfind(";", 0, max(0, statement_start - 1)) + 1
         if role in {"level", "range", "change"} and _REFINERS_OWN.search(
-            whole[whole.rfind(";", 0, quantity.start) + 1 : quantity.start]
+            whole[statement_start : quantity.start]
         ):
             role = "deal"  # a refining group's own coke price, told in its own statement
         if (
@@ -5570,11 +5581,21 @@ _DEMAND_AS_REASON = re.compile(
 )
 
 
+_CUSTOMS_DATA = re.compile(
+    r"\bcustoms\s+(?:data|statistics|figures)\b"
+    r"|\baccording\s+to\s+(?:the\s+)?(?:general\s+administration\s+of\s+)?customs\b"
+)
+
+
 def _foreign(head: str) -> bool:
     """Whether the clause is about a cost, fee, profit or volume rather than a price: such a
     noun opens it, or stands between the product and the amount."""
     if not FOREIGN.mentioned(head):
         return False
+    if _CUSTOMS_DATA.search(head):
+        # "Customs data show China exported 485,000 tons ..., up 45.7% YoY, at an average export
+        # price of US$23.9/ton": trade statistics, whose unit values are no market's price
+        return True
     # "Bauxite ... was sold between RMB 425 per tonne to ...": what it sold for is its price;
     # "Baled UBC prices, supported by rigid demand, fluctuated within ...": an aside
     # (also "high-quality copper sold for RMB 44,300-44,380/mt")
@@ -5763,7 +5784,9 @@ def _role(
         # "the cash cost incurred a loss of nearly 2.91%, while the full cost loss reached
         # 7.16%": how far a producer's price is from its cost, not the price's move
         return "other"
-    if _LAST_WEEKS_LEVEL.search(head[-120:]) and _THIS_WEEKS_AFTER.match(rest):
+    if (_LAST_WEEKS_LEVEL.search(head[-120:]) and _THIS_WEEKS_AFTER.match(rest)) or (
+        _EARLIER_WEEKS_LEVEL.match(rest)
+    ):
         # "the average weekly price of aluminum ingots in Guangdong last week (06.10 06.14) was
         # around 14136 yuan / ton, while this week's average price ... was 13954": the week
         # before's level, the one this week's is compared with
@@ -6456,6 +6479,12 @@ def _role(
         return "intraday"  # "The highest price was 257,880 yuan/mt, and the lowest was ..."
     if re.search(r"\bwithin\s*$", stripped) and re.match(r"^\s*(?:/\s*mt\s*)?of\b", trail):
         return "other"  # "moved within 100 yuan of the daily average line"
+    if re.search(
+        r"\b(?:offers?|quotes?|quotations?)\b[^.;]{0,80}\bas\s+low\s+as\s*(?:rmb|\$)?\s*$", stripped
+    ):
+        # "Ex-factory offers of sulphuric acid in Hubei, Hunan, Jiangxi and Anhui were as low as
+        # 0 yuan/mt": the lowest offers heard, as "some #1 lead quoted as low as" is
+        return "deal"
     if re.search(r"\bas\s+much\s+as\s*(?:rmb|\$)?\s*$", stripped):
         return "other"  # "some regions moving as much as RMB 300 per tonne in a day": a ceiling
     if _SINCE_THE_START.match(trail) and not re.search(r"\bto\s*(?:rmb|us\$|\$)?\s*$", stripped):
