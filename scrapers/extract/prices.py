@@ -237,6 +237,8 @@ _TENDER = re.compile(
 
 _DEAL = re.compile(
     r"\b(?:traded|transacted|sold|bought|concluded|deals?\s+(?:were|was|for))\b"
+    # "suppliers quoted mainstream premiums around 160 yuan/mt, with deals later at 100-120"
+    r"|\bdeals?\s+later\s+at\b"
     # "30,000 tonnes went at USD 538 per tonne FOB Western Australia"
     r"|\bwent\s+at\b|\bchanged\s+hands\b"
     r"|\b(?:was|were)\s+done\s+at\b"  # "A deal for 30,000 mt of alumina was done at $342/mt"
@@ -5576,6 +5578,11 @@ _DEMAND_AS_REASON = re.compile(
     r"\b(?:under|amid)\s+(?:[a-z-]+\s+){0,2}(?:pressure|support)\b"
     # "fell further to RMB 13,225/mt on profit taking on Thursday before finishing at"
     r"|\bprofit[\s-]taking\b"
+    # "before some took profits and it climbed back above 19,000 yuan/mt": traders' profits
+    r"|\b(?:took|take|taking|takes)\s+profits?\b"
+    # "LME lead stocks rose by nearly 1,000 mt and the fall deepened": why it moved
+    r"|\b(?:stocks|inventor(?:y|ies))\s+(?:rose|fell|increased|decreased|dropped|grew)\s+by\s+"
+    r"(?:nearly\s+|about\s+|over\s+|around\s+)?[\d,.]+\s*(?:mt|tonnes|tons)\b(?=\s+and\s+the\b)"
     r"|\b(?:pressure|support)\s+from\s+(?:[a-z-]+\s+){0,2}demand\b"
     r"|\bon\s+(?:weak|strong|firm|slow|sluggish|improving|poor|rigid)\s+demand\b"
 )
@@ -7055,6 +7062,9 @@ _WHAT_ITS_FOR = re.compile(
 )
 
 
+_MOVED_WITH_LME = re.compile(r"\bwith\s+(?:the\s+)?lme\s+[a-z]+(?=\s+and\b)")
+
+
 def _owner_as_written(
     whole: str,
     clause: Clause,
@@ -7074,6 +7084,9 @@ def _owner_as_written(
     # fluoride, was ...", "fluorite by aluminum fluoride enterprises": what the raw material is
     # for, and who buys it, not the product priced
     head = _WHAT_ITS_FOR.sub(lambda m: " " * len(m.group(0)), head)
+    # "it once surged to 17,670 yuan/mt with LME lead and finally settled at": the market it
+    # moved with, not the one quoted
+    head = _MOVED_WITH_LME.sub(lambda m: " " * len(m.group(0)), head)
     if "especially" in head or "particularly" in head:
         # "Premiums for spot copper, especially standard-quality copper, slipped ..., with
         # traded prices at": the grade named in passing, not the one the price is for

@@ -428,6 +428,10 @@ def looks_forward(text: str, folded: str, end: int) -> bool:
             clean, max(0, match.start() - 16), match.start()
         ):
             continue  # "cargoes invoiced next month": when the invoice is dated, not a forecast
+        if word == "could" and re.match(
+            r"\s+not\s+(?:stay|hold|break|keep|stand|sustain)", clean[match.end() :]
+        ):
+            continue  # "rose to $2,040/mt again but could not stay there": what it failed to do
         if word in {"next month", "next-month"} and _A_CONTRACT_AFTER.match(clean, match.end()):
             continue  # "the next-month contract jumped to ...": a contract's name, not a forecast
         if match.start() < end or word.startswith(("next", "the coming", "the following")):

@@ -264,6 +264,9 @@ _ABOVE_DOMESTIC = re.compile(
 _FEW_QUOTES = re.compile(
     r"\b(?:a\s+few|some|several|individual)\s+(?:(?:quotes|quotations|offers|deals|cargoes)\s+"
     r"(?:at|were\s+at)\s+)?(?:premiums?|discounts?)\s+of\s*$"
+    # "suppliers quoted mainstream premiums around 160 yuan/mt, with deals later at 100-120
+    # yuan/mt": where deals were done after the quotes
+    r"|\bwith\s+deals\s+later\s+at\s*$"
 )
 
 # "30 yuan/mt discount": the side of a spread written after its amount
@@ -1868,7 +1871,9 @@ _DOMESTIC_SPOT_PREMIUM = re.compile(
     # nickel ore weekly's "the domestic trade premium for May": Indonesia's ore over its HPM)
     r"\b(?:domestic\s+spot\s+premiums?|domestic\s+trade\s+premiums"
     r"|premiums?\s+in\s+the\s+domestic\s+spot\s+market"
-    r"|spot\s+premiums?\s+in\s+the\s+domestic\s+market)\b"
+    r"|spot\s+premiums?\s+in\s+the\s+domestic\s+market"
+    # "suppliers quoted mainstream premiums around 160 yuan/mt" in a spot copper report
+    r"|(?<=quoted\s)mainstream\s+premiums?)\b"
 )
 
 
