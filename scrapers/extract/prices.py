@@ -120,6 +120,10 @@ _CONTINUES = re.compile(
     r"(?!\s+(?:expected|likely|projected|estimated|forecast|believed|reported))"
     # "This suggests that the price has grown by RMB 70 per tonne today."
     r"|^\s*(?:this|which)\s+(?:suggests|means|shows|indicates)\s+(?:that\s+)?(?:the\s+)?price\b"
+    # "... 97% fluorite powder is 3,325 yuan/mt. Prices have remained weak this week, down 1.25%
+    # MoM": the week's move of the price just told
+    r"|^\s*(?:this\s+week,\s*)?prices\s+(?:have\s+)?(?:remained|continued|stayed|kept)\b"
+    r"(?=[^.;\d]{0,40}\b(?:down|up|declining|rising|falling|dropping)\s+(?:by\s+)?[\d.]+\s*%)"
 )
 
 _CONVERTED = re.compile(
@@ -398,7 +402,9 @@ _THIS_WEEKS_AFTER = re.compile(r"[^.;]{0,30}?,\s*(?:while|whereas)\s+this\s+week
 
 _AT_LOCAL_REFINERIES = re.compile(r"\bpetroleum\s+coke\s+(?:at|from)\s+local\s+refiner(?:y|ies)\b")
 
-_PRICE_INDEX = re.compile(r"(?<!dollar\s)(?<!us\s)(?<!usd\s)(?<!composite\s)\bindex\b")
+_PRICE_INDEX = re.compile(
+    r"(?<!dollar\s)(?<!us\s)(?<!usd\s)(?<!composite\s)(?<!manufacturing\s)\bindex\b"
+)
 
 
 def _told_of_a_bid(head: str) -> bool:
@@ -3146,7 +3152,9 @@ def _read_prices(
                 # "1-3 cm dolomite was 108 yuan/mt, flat from the previous working day; 2-4 cm
                 # dolomite was 128 yuan/mt, also flat": flat on the same basis
                 basis = earlier.change.basis
-            draft.change = PriceChange(Decimal(0), basis=basis)
+            draft.change = PriceChange(
+                Decimal(0), percent=flat_after.group("pct") is not None, basis=basis
+            )
         for product in _listed_before(own_lead, draft.subject):
             # "Listed prices of lanthanum oxide and cerium oxide remained unchanged at 13,000
             # yuan/mt": each product listed has the price
@@ -3214,6 +3222,8 @@ _MOVED_TO = re.compile(
     r"|dived|dove|sank|plunged|tumbled|slumped|soared|spiked|slipped|sagged|eased|bounced"
     r"|recovered|firmed|ticked|nudged|drifted|dipping|sliding|easing|rebounding|retreating"
     r"|probed|explored"
+    # "A New York Fed manufacturing index that plunged nearly 21 points pushed it to $1,991/mt"
+    r"|pushed\s+it|sent\s+it|drove\s+it|lifted\s+it"
     r"|increased|decreased|plummeted|grew|fluctuated)"
     # "fell overnight to the 20,700 yuan/mt level and closed at 20,720 yuan/mt"
     r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|steadily|straight|again|all\s+the\s+way"
@@ -5578,6 +5588,10 @@ _DEMAND_AS_REASON = re.compile(
     r"\b(?:under|amid)\s+(?:[a-z-]+\s+){0,2}(?:pressure|support)\b"
     # "fell further to RMB 13,225/mt on profit taking on Thursday before finishing at"
     r"|\bprofit[\s-]taking\b"
+    # "with spot ingots tight and social stocks at a near one-year low, it climbed to": why
+    r"|\bwith\s+(?:[a-z-]+\s+){0,6}(?:stocks|inventor(?:y|ies))\s+at\s+an?\s+[^,;]{0,30}?\b(?:low|high)\b"
+    # "Output cuts at big battery makers and weaker expected demand pushed it down": why
+    r"|\b(?:output|production)\s+cuts?\b[^,;]{0,60}?\b(?:pushed|drove|dragged|sent|weighed\s+on)\s+it\b"
     # "before some took profits and it climbed back above 19,000 yuan/mt": traders' profits
     r"|\b(?:took|take|taking|takes)\s+profits?\b"
     # "LME lead stocks rose by nearly 1,000 mt and the fall deepened": why it moved
@@ -7062,6 +7076,7 @@ _WHAT_ITS_FOR = re.compile(
 )
 
 
+_REASON_BEFORE_IT = re.compile(r"^\s*(?:with|as|amid)\s+[^,;]{0,100},(?=\s*it\b)")
 _MOVED_WITH_LME = re.compile(r"\bwith\s+(?:the\s+)?lme\s+[a-z]+(?=\s+and\b)")
 
 
@@ -7087,6 +7102,9 @@ def _owner_as_written(
     # "it once surged to 17,670 yuan/mt with LME lead and finally settled at": the market it
     # moved with, not the one quoted
     head = _MOVED_WITH_LME.sub(lambda m: " " * len(m.group(0)), head)
+    # "...; with spot ingots tight and social stocks at a near one-year low, it climbed to": the
+    # reason before "it", whose goods are not the product quoted
+    head = _REASON_BEFORE_IT.sub(lambda m: " " * len(m.group(0)), head)
     if "especially" in head or "particularly" in head:
         # "Premiums for spot copper, especially standard-quality copper, slipped ..., with
         # traded prices at": the grade named in passing, not the one the price is for
@@ -7696,7 +7714,9 @@ def _pronoun_subject(head: str) -> bool:
     """The clause's subject is "it" (or "the price", "the contract"), after any opening phrase."""
     if _PRONOUN.search(head[:40]):
         return True
-    opening = re.match(r"^[^,;]{0,60},\s*", head)
+    # (the opening may be a reason: "with spot ingots tight and social stocks at a near
+    # one-year low, it climbed to 17,165 yuan/mt")
+    opening = re.match(r"^[^,;]{0,80},\s*", head)
     return opening is not None and _PRONOUN.match(head, opening.end()) is not None
 
 
@@ -8154,7 +8174,9 @@ _LIMIT_PRICE = re.compile(
 
 # ", flat WoW"; "(flat WoW)" after the quote
 _FLAT_AFTER = re.compile(
-    r"^\s*(?:/\s*mt\s*)?(?:,|\()\s*(?P<also>also\s+)?(?:flat|unchanged|stable)\b"
+    r"^\s*(?:/\s*mt\s*)?(?:,|\()\s*(?P<also>also\s+)?(?:(?:flat|unchanged|stable)\b"
+    # "finally closed at $1,971.5/mt, with a % change of 0": no move, told in per cent
+    r"|(?P<pct>with\s+a\s+%\s+change\s+of\s+0(?:\.0+)?(?!\d)(?!\.\d)))"
 )
 
 # ... "to close 0.17% weaker at 17,170 yuan/mt"

@@ -600,8 +600,10 @@ def _todays_quote_before(before: str) -> bool:
 
 
 _FROM_A_MONTHS_PRICE = re.compile(
-    r"\bfrom\s+(?:an?\s+average\s+(?:price\s+)?(?:of\s+)?)?(?:rmb|us\$|\$)?\s*[\d,.]+\s*"
-    rf"(?:yuan)?\s*(?:/\s*mt|/\s*t|per\s+tonne)?\s+in\s+(?:{_MONTHS})\b"
+    r"\bfrom\s+(?:an?\s+average\s+(?:price\s+)?(?:of\s+)?)?(?:rmb|us\$|\$)?\s*[\d,.]+"
+    # ("inched down from 9,200-9,400 yuan/tonne in May to 9,000-9,200 yuan/tonne in June")
+    r"(?:\s*-\s*[\d,.]+)?\s*"
+    rf"(?:yuan)?\s*(?:/\s*mt|/\s*t|/\s*tonne|/\s*ton|per\s+tonne)?\s+in\s+(?:{_MONTHS})\b"
 )
 
 
