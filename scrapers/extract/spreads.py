@@ -1020,6 +1020,18 @@ def _read_spread(
         notes.add_all(sentence, amounts, "other", why=_LATER_CONTRACT)
         return
     named = _spread_name(folded, context, sentence)
+    if (
+        named is not None
+        and named[0] == "nickel pig iron (high-grade) - nickel"
+        and all(q.value is not None and abs(q.value) < _NPI_DISCOUNT_PER_TONNE for q in amounts)
+    ):
+        # "the average discount of high-grade NPI to refined nickel narrowed to 260.4 yuan/mt":
+        # SMM gives it per nickel unit (yuan/mtu); per tonne it runs to tens of thousands, so a
+        # few hundred "yuan/mt" is the unit misprinted
+        notes.add_all(
+            sentence, amounts, "other", why="a per-nickel-unit discount printed per tonne"
+        )
+        return
     if named is None and context.spread_named is not None and _BETWEEN_THE_TWO.search(folded):
         # "The highest cash price of ADC12 was at a premium of 500 yuan/mt over A00 ...
         # Therefore, the price difference between the two remained at 200-400 yuan/mt": the
@@ -2050,6 +2062,9 @@ def _leg_place(leg: str) -> str | None:
         return None
     found = names.regions(place.group(1))
     return found[-1][2] if found else None
+
+
+_NPI_DISCOUNT_PER_TONNE = 5_000  # under this, an NPI-to-nickel discount is per nickel unit
 
 
 def _spread_name(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
