@@ -3227,12 +3227,16 @@ _MOVED_TO = re.compile(
     r"|increased|decreased|plummeted|grew|fluctuated)"
     # "fell overnight to the 20,700 yuan/mt level and closed at 20,720 yuan/mt"
     r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|steadily|straight|again|all\s+the\s+way"
-    r"|overnight|upwards?|downwards?))*"
+    r"|overnight|upwards?|downwards?"
+    # "it climbed late in the week to $1,965/mt"
+    r"|(?:late|early)\s+in\s+the\s+(?:week|session|day)))*"
     # "slid through the European session to $3,153/mt"
     r"(?:\s+(?:through|in|during)\s+the\s+(?:european|asian|us|american|night|day)\s+"
     r"(?:session|hours|trading\s+hours))?"
     r"\s+(?:to|at)(?:\s+(?:around|about|the))?\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\b(?:testing|tested|touching|touched|traded\s+within|within|between)\s*(?:rmb|\$)?\s*$"
+    # "it hit 17,585 yuan/mt near the close, finally settling at 17,555 yuan/mt"
+    r"|\b(?:it|prices?|the\s+contract)\s+hit\s*(?:rmb|usd|us\$|\$)?\s*$"
     # "eased to probe $12,907/mt": a low tested on the way
     r"|\bto\s+(?:probe|test|touch)\s*(?:rmb|usd|us\$|\$)?\s*$"
     # "... dived to RMB 13,300/mt but later reached RMB 13,465/mt ..., to finish up"
@@ -7076,7 +7080,15 @@ _WHAT_ITS_FOR = re.compile(
 )
 
 
-_REASON_BEFORE_IT = re.compile(r"^\s*(?:with|as|amid)\s+[^,;]{0,100},(?=\s*it\b)")
+_REASON_BEFORE_IT = re.compile(
+    r"^\s*(?:with|as|amid)\s+[^,;]{0,100},(?=\s*it\b)"
+    # "but scarce scrap batteries and deeper cuts at secondary smelters lifted it ... to close
+    # at": what moved the contract, not the product quoted
+    # (not "Three-month LME aluminium gave back ... as a stronger US dollar sent it down": the
+    # clause names its market before the reason)
+    r"|^\s*(?:but\s+)?(?![^,;]*\b(?:lme|shfe|comex)\b)[^,;]{0,100}?"
+    r"(?=\b(?:lifted|pushed|drove|sent|dragged)\s+it\b)"
+)
 _MOVED_WITH_LME = re.compile(r"\bwith\s+(?:the\s+)?lme\s+[a-z]+(?=\s+and\b)")
 
 
