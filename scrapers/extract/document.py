@@ -172,7 +172,8 @@ class Context:
     # "SMM's forecast of the second-half-May HPM (MC35%):": what the bullet items below are
     list_lead: str | None = None
     weekly: bool = False  # a weekly survey or review
-    week_told: bool = False  # the article said it looks back over a week ("over the past week")
+    # the article said it tells of a week ("over the past week", "this week")
+    week_told: bool = False
     daily: bool = False  # a daily price report
     week: str | None = None  # the survey week, once named ("2025-W11")
     month: str | None = None  # the survey month, once named ("2025-10")

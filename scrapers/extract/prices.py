@@ -102,6 +102,10 @@ _EXCHANGE_METAL_MOVED = re.compile(
     r"[\d.]+\s*%"
 )
 
+# What moves a contract told of as "it": "... pushed it to $1,991/mt", "... lifted it late in the
+# week to close at"
+_MOVED_IT = "lifted|pushed|drove|sent|dragged"
+
 _PRICE_WORD = re.compile(r"\b(?:prices?|pricing\s+of|quot(?:e|es|ed|ations?)|offers?)\b")
 
 # AL Circle's "If we consider the LME aluminium price on August 16, which was US$2,089 per tonne,
@@ -389,8 +393,6 @@ _CURRENCY = re.compile(r"rmb|yuan|cny|usd|us\$|\$")
 
 _NOT_A_BID = re.compile(r"\bsettlement\b|\breference\s+price\b|\bofficial\s+price\b")
 
-# "the SMM alumina index", not the dollar's ("overnight US index lower, ... aluminum closed at")
-# (not "the Shanghai Composite Index": stocks)
 # "The average (weekly) sulphuric acid price in Yunnan was 310 yuan/ton in the week of February
 # 9, and its average price in the week of March 22 was 590 yuan/ton": the earlier week's level
 _EARLIER_WEEKS_LEVEL = re.compile(
@@ -400,8 +402,8 @@ _EARLIER_WEEKS_LEVEL = re.compile(
 _LAST_WEEKS_LEVEL = re.compile(r"\blast\s+week\b(?:[^.;]|\.\d){0,40}\b(?:was|were|stood)\b")
 _THIS_WEEKS_AFTER = re.compile(r"[^.;]{0,30}?,\s*(?:while|whereas)\s+this\s+week['’]s\b")
 
-_AT_LOCAL_REFINERIES = re.compile(r"\bpetroleum\s+coke\s+(?:at|from)\s+local\s+refiner(?:y|ies)\b")
-
+# "the SMM alumina index", not the dollar's ("overnight US index lower, ... aluminum closed at")
+# (not "the Shanghai Composite Index": stocks, nor a "manufacturing index")
 _PRICE_INDEX = re.compile(
     r"(?<!dollar\s)(?<!us\s)(?<!usd\s)(?<!composite\s)(?<!manufacturing\s)\bindex\b"
 )
@@ -2389,14 +2391,7 @@ def _read_prices(
             _later_on(context.paragraph_rest),
             context.paragraph_rest,
         )
-        statement_start = whole.rfind(";", 0, quantity.start) + 1
-        if re.match(r"\s*(?:[a-z]+\s+){0,2}(?:they|it)\b", whole[statement_start:]):
-            # "...; this week they cut by 500-610 yuan/mt, to 4,560-5,100 yuan/mt": the
-            # statement before names who "they" are
-            statement_start = whole.rfind(";", 0, max(0, statement_start - 1)) + 1
-        if role in {"level", "range", "change"} and _REFINERS_OWN.search(
-            whole[statement_start : quantity.start]
-        ):
+        if role in {"level", "range", "change"} and _refiners_own(whole, quantity.start):
             role = "deal"  # a refining group's own coke price, told in its own statement
         if (
             role == "change"
@@ -3223,7 +3218,7 @@ _MOVED_TO = re.compile(
     r"|recovered|firmed|ticked|nudged|drifted|dipping|sliding|easing|rebounding|retreating"
     r"|probed|explored"
     # "A New York Fed manufacturing index that plunged nearly 21 points pushed it to $1,991/mt"
-    r"|pushed\s+it|sent\s+it|drove\s+it|lifted\s+it"
+    rf"|(?:{_MOVED_IT})\s+it"
     r"|increased|decreased|plummeted|grew|fluctuated)"
     # "fell overnight to the 20,700 yuan/mt level and closed at 20,720 yuan/mt"
     r"(?:\s+(?:back|up|down|higher|lower|slightly|quickly|steadily|straight|again|all\s+the\s+way"
@@ -3855,6 +3850,19 @@ _ITS_PRICE_SET_AT = re.compile(
 _REFINERS_OWN = re.compile(
     r"\b(?:cnooc|petrochina|sinopec)\b|\b[a-z]+\s+petrochemical\b|\brefineries\s+under\b"
 )
+_THEY_OPEN = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:they|it)\b")
+
+
+def _refiners_own(whole: str, position: int) -> bool:
+    """Whether the statement holding the amount (since the last ";") names a refining group or one
+    refinery as its seller; a statement that opens on "they" or "it" ("...; this week they cut
+    by 500-610 yuan/mt, to 4,560-5,100 yuan/mt") is the one before's."""
+    start = whole.rfind(";", 0, position) + 1
+    if _THEY_OPEN.match(whole, start):
+        start = whole.rfind(";", 0, max(0, start - 1)) + 1
+    return _REFINERS_OWN.search(whole, start, position) is not None
+
+
 _SELLERS_QUOTES_CONCENTRATED = re.compile(
     r"\b(?:enterprises|producers|smelters|plants|suppliers|sellers|manufacturers)\b[^.;]{0,100}?"
     r"\bwith\s+(?:their\s+)?(?:quotations?|quotes|offers)\s+(?:mostly\s+)?concentrated\s+"
@@ -5595,7 +5603,7 @@ _DEMAND_AS_REASON = re.compile(
     # "with spot ingots tight and social stocks at a near one-year low, it climbed to": why
     r"|\bwith\s+(?:[a-z-]+\s+){0,6}(?:stocks|inventor(?:y|ies))\s+at\s+an?\s+[^,;]{0,30}?\b(?:low|high)\b"
     # "Output cuts at big battery makers and weaker expected demand pushed it down": why
-    r"|\b(?:output|production)\s+cuts?\b[^,;]{0,60}?\b(?:pushed|drove|dragged|sent|weighed\s+on)\s+it\b"
+    rf"|\b(?:output|production)\s+cuts?\b[^,;]{{0,60}}?\b(?:{_MOVED_IT}|weighed\s+on)\s+it\b"
     # "before some took profits and it climbed back above 19,000 yuan/mt": traders' profits
     r"|\b(?:took|take|taking|takes)\s+profits?\b"
     # "LME lead stocks rose by nearly 1,000 mt and the fall deepened": why it moved
@@ -7087,7 +7095,7 @@ _REASON_BEFORE_IT = re.compile(
     # (not "Three-month LME aluminium gave back ... as a stronger US dollar sent it down": the
     # clause names its market before the reason)
     r"|^\s*(?:but\s+)?(?![^,;]*\b(?:lme|shfe|comex)\b)[^,;]{0,100}?"
-    r"(?=\b(?:lifted|pushed|drove|sent|dragged)\s+it\b)"
+    rf"(?=\b(?:{_MOVED_IT})\s+it\b)"
 )
 _MOVED_WITH_LME = re.compile(r"\bwith\s+(?:the\s+)?lme\s+[a-z]+(?=\s+and\b)")
 
@@ -7362,9 +7370,6 @@ def _owner_as_written(
             # "The battery-grade index dropped to 100,136 yuan/ton": the grade's index
             product = _with_qualifier(product, f"{graded.group(1)}-grade")
         product = _with_qualifier(product, "index")
-    if product == "petroleum coke" and _AT_LOCAL_REFINERIES.search(head[-80:]):
-        # "the average price of petroleum coke at local refineries": the independent refiners'
-        product = "petroleum coke (local refinery)"
     if re.search(r"\bplatts\b", head[max(0, position - 60) :]) and "platts" not in product:
         product = _with_qualifier(product, "platts")  # "The LME alumina platts price"
     if (

@@ -344,6 +344,7 @@ def without_expectations(folded: str) -> str:
     return EXPECTATION.pattern.sub(lambda m: " " * len(m.group(0)), folded)
 
 
+_COULD_NOT = re.compile(r"\s+not\s+(?:stay|hold|break|keep|stand|sustain)\b")
 _A_CONTRACT_AFTER = re.compile(r"(?:'s)?\s+(?:shfe\s+)?(?:[a-z]+\s+)?contracts?\b")
 
 _INVOICED = re.compile(r"\b(?:invoiced|invoices?\s+dated|dated)\s+$")
@@ -428,9 +429,7 @@ def looks_forward(text: str, folded: str, end: int) -> bool:
             clean, max(0, match.start() - 16), match.start()
         ):
             continue  # "cargoes invoiced next month": when the invoice is dated, not a forecast
-        if word == "could" and re.match(
-            r"\s+not\s+(?:stay|hold|break|keep|stand|sustain)", clean[match.end() :]
-        ):
+        if word == "could" and _COULD_NOT.match(clean, match.end()):
             continue  # "rose to $2,040/mt again but could not stay there": what it failed to do
         if word in {"next month", "next-month"} and _A_CONTRACT_AFTER.match(clean, match.end()):
             continue  # "the next-month contract jumped to ...": a contract's name, not a forecast
