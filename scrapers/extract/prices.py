@@ -5535,6 +5535,11 @@ def _subject_text(whole: str, clause: Clause, quantity: Quantity) -> str:
     return _VOLUMES_ASIDE.sub(" ", whole[: quantity.start])
 
 
+_POSITIONS_ON_THE_WAY = re.compile(
+    r"\b(?:showed|saw|recorded|posted)\s+an?\s+(?:reduction|decrease|decline|drop|increase|rise)"
+    r"\s+in\s+(?:open\s+interest|positions)\s+and\b"
+)
+
 _VOLUMES_ASIDE = re.compile(
     r",\s*with\s+(?:open\s+interest|positions|(?:trading\s+)?volumes?)\b[^,;]*"
 )
@@ -5668,6 +5673,9 @@ def _foreign(head: str) -> bool:
     # "Baled UBC prices fluctuated rangebound under demand pressure, eventually settling at";
     # "baled UBC faces more pressure from weak demand, potentially testing": why it moved
     head = _DEMAND_AS_REASON.sub(" ", head)
+    # "the SHFE copper front-month contract showed a reduction in open interest and rose
+    # steadily ..., closing at 78,300 yuan/mt": its positions told on the way to its close
+    head = _POSITIONS_ON_THE_WAY.sub(" ", head)
     head = _EQUITIES.sub(
         " ", _PAREN.sub(" ", head)
     )  # "shredded tense scrap (including freight) quoted at ..."

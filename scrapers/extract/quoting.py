@@ -361,6 +361,14 @@ _FROM_LAST_FRIDAY = re.compile(
 )
 
 
+# "a decrease of 50 yuan/mt from last Wednesday" in a Thursday weekly (the week's last quote
+# before a holiday): a day of the week before, as "from last Friday" is
+_FROM_LAST_WEEKDAY = re.compile(
+    r"^\W*(?:/\s*mt\s*)?(?:or\s+[\d.]+\s*(?:%|per\s*cent)\s*)?(?:from|compared\s+(?:to|with))"
+    rf"\s+last\s+(?:{'|'.join(_WEEKDAYS)})\b"
+)
+
+
 def _from_the_day_before(trail: str, folded: str, context: Context) -> bool:
     """Whether a move or a flat price told "from Thursday" is against the day before: in a
     daily report always (a Friday's "up RMB 15 per tonne from Thursday"), in a weekly review
@@ -441,7 +449,7 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
     ):
         # a Monday's daily report, "up 25 yuan/mt from last Friday": the previous trading day
         return ChangeBasis.DOD
-    if context.weekly and _FROM_LAST_FRIDAY.match(trail):
+    if context.weekly and _FROM_LAST_WEEKDAY.match(trail):
         # a weekly review's "down 900 yuan/mt or 6% from last Friday" is the week's move; in a
         # Monday morning comment the same words mean the previous session, and name no basis
         return ChangeBasis.WOW

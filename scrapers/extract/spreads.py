@@ -154,9 +154,10 @@ _SPOT_PREMIUM = re.compile(
     # "mainstream standard-quality copper premiums were 150-180 yuan/mt"
     r"|\b(?:standard-quality|high-quality|sx-ew|hydro|mainstream)\s+(?:[a-z-]+\s+){0,2}"
     r"(?:copper|zinc|nickel|tin|lead|alumini?um)\s+(?:premiums?|discounts?)\s+(?:were|was|stood)\b"
-    # "SX-EW copper was also tight, quoted at a discount of 40-20 yuan/mt"
-    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*copper\b[^.;]{0,40}?\bquoted\s+at\s+an?\s+"
-    r"(?:premium|discount)s?\b"
+    # "SX-EW copper was also tight, quoted at a discount of 40-20 yuan/mt"; "high-quality copper
+    # was at a premium of 90 yuan/mt"
+    r"|\b(?:high-quality|standard-quality|sx-ew|hydro)[\s-]*copper\b[^.;]{0,40}?"
+    r"\b(?:quoted|was|were|is|are)\s+at\s+an?\s+(?:premium|discount)s?\b"
     # "In Shanghai, mainstream standard-quality copper traded at premiums of 80-120 yuan/mt"; "A
     # little more high-quality copper was on offer, and its cargoes invoiced next month drew
     # deals at a premium of 150 yuan/mt"
@@ -320,6 +321,27 @@ _CENTRE_AFTER_PARITY = re.compile(
 )
 # "deals then came lower, centred at a discount of 30 yuan/mt": where the market's deals
 # settled against the futures, its spot premium
+# "Standard-quality copper was quoted at 140 yuan/mt, a decrease of 10 yuan/mt from last
+# Thursday" after the better grade's premium: the next grade's premium, its word left out
+_GRADE_QUOTED_BARE = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:and|while)\s+)?(?:mainstream\s+)?"
+    r"(?P<grade>high-quality|standard-quality|sx-ew|hydro|non-standard)[\s-]*copper\s+"
+    r"(?:was|were|is|are)\s+quoted\s+at\s+[\d,.]+\s*(?:yuan|/mt|rmb)"
+)
+
+
+def _grade_told_on(folded: str, context: Context) -> str | None:
+    """The premium a grade's bare quote belongs to, when the premium before it was over the
+    futures (the standard grade's is the market's, as `_spread_name` folds it)."""
+    told = _GRADE_QUOTED_BARE.match(folded)
+    if told is None or context.last_spread is None:
+        return None
+    first, second = context.last_spread
+    if not second.endswith(" futures") or names.base_metal(first) != "copper":
+        return None
+    return f"copper ({told.group('grade')}) - {second}"
+
+
 _ITS_DEALS = re.compile(
     r"^\W*(?:and\s+)?its\s+cargoes\b[^.;]{0,40}?\bdeals\s+at\s+an?\s+(?:premium|discount)\s+of\b"
 )
@@ -451,6 +473,8 @@ def _is_spread(folded: str, context: Context) -> bool:
         return False
     if context.last_spread is not None and _THAT_FOR.match(folded):
         return True  # "..., and that for Jiangsu bare bright aluminium wire was 899.4 yuan/mt"
+    if "quoted" in folded and _grade_told_on(folded, context) is not None:
+        return True
     if "against" in folded and _SIGNED_AGAINST.search(folded):
         return True  # "quotations against the SHFE 2411 contract were +0~+200 yuan/mt"
     if "parity" in folded and (_AT_PARITY.search(folded) or _CENTRE_AFTER_PARITY.search(folded)):
@@ -563,7 +587,9 @@ _FOR_BRANDS_AFTER = re.compile(
     r"(?:[a-z()]+\s+){1,5}?brands?\b"
 )
 
-_FOR_EXAMPLE = re.compile(r"\bsuch\s+as\s+[a-z]+(?:\s+\([a-z ]+\))?")
+# "high-quality copper such as Jinchuan (plate)", "... like Jinchuan (plate)": the grade, one
+# brand given as its example (two named are those brands' own premium)
+_FOR_EXAMPLE = re.compile(r"\b(?:such\s+as|like)\s+[a-z]+(?:\s+\([a-z ]+\))?")
 
 
 def _read_import_window(
@@ -1534,7 +1560,9 @@ def _read_spread(
             why = "a spread's range, its first end"
         elif (
             draft.empty
-            and re.search(r"\b(?:discount|premium)s?(?:\s+price)?\s+of\s*$", stripped)
+            # ("reported at a range of 150 yuan/mt to a premium of 300 yuan/mt": the first end
+            # told without its side, the side of the premium it runs to)
+            and re.search(r"\b(?:(?:discount|premium)s?(?:\s+price)?|a\s+range)\s+of\s*$", stripped)
             and (
                 re.match(
                     # (and AL Circle's "a discount price of RMB 20 to a premium price of RMB 20")
@@ -1795,8 +1823,9 @@ _REGION_PAIR = re.compile(
     r"\b(?:the\s+)?(?P<a>[a-z]+(?:\s+china)?)-(?P<b>[a-z]+(?:\s+china)?)\s+(?:price\s+)?spread\b"
     # "the price spread for standard-quality copper premiums between Shanghai and Guangdong"
     # (also "the spread of standard-quality copper premiums between Shanghai and Guangdong", "the
-    # spread between standard-quality copper premiums in Shanghai and Guangdong")
-    r"|\b(?:price\s+)?spread\s+(?:(?:for|of|between)\s+[a-z -]{3,50}?\s+)?(?:between|in)\s+"
+    # spread between standard-quality copper premiums in Shanghai and Guangdong", "the price spread
+    # for standard-quality copper premiums/discounts between Shanghai and Guangdong")
+    r"|\b(?:price\s+)?spread\s+(?:(?:for|of|between)\s+[a-z /-]{3,50}?\s+)?(?:between|in)\s+"
     r"(?P<c>[a-z]+(?:\s+china)?)\s+and\s+(?P<d>[a-z]+(?:\s+china)?)\b"
     # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"
     r"|\bprices?\s+in\s+(?P<e>[a-z]+(?:\s+china)?)\s+exceeded\s+(?:those|that)\s+in\s+"
@@ -2119,6 +2148,9 @@ _ONE_GRADE_IMPORTED = re.compile(
 def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str, bool] | None:
     if _LME_CASH_TO_3M.search(folded) is not None or _ONE_GRADE_IMPORTED.search(folded):
         return None
+    grade_told_on = _grade_told_on(folded, context) if "quoted" in folded else None
+    if grade_told_on is not None:
+        return grade_told_on, False
     if _ITS_DEALS.match(folded) is not None:
         # "A little more high-quality copper was on offer, and its cargoes invoiced next month
         # drew deals at a premium of 150 yuan/mt": the grade the clause before named
@@ -2604,6 +2636,9 @@ _QUOTE_MOVED_ON = re.compile(
     # "averaged at premiums of 85 yuan per tonne on Jul. 31, and turned into discounts of 50
     # yuan per tonne on Aug. 27": where it stands now
     r"|\bturned\s+(?:in)?to\s+(?:an?\s+)?(?:premium|discount)s?\s+of\s*$"
+    # "quoted at a premium of 170 yuan/mt, which was later lowered to 130 yuan/mt"
+    r"|\b(?:which|that)\s+(?:was|were)\s+(?:later\s+|then\s+)?(?:cut|lowered|raised|lifted|reduced)"
+    r"\s+to\s*$"
 )
 
 _FUTURES_MOVED = re.compile(
