@@ -21,7 +21,10 @@ from scrapers.extract.text import Sentence, fold, sentences
 
 # Where one statement ends and the next begins inside a sentence.
 # an amount written before the word for what it is: "RMB -20 per tonne", "USD 15/t"
-_AMOUNT_FIRST = r"(?:rmb|cny|usd|us\$|\$)\s*[-+−]?[\d,.]+\s*(?:per\s+tonne|/\s*t|/\s*mt)?"
+_AMOUNT_FIRST = (
+    r"(?:(?:rmb|cny|usd|us\$|\$)\s*[-+−]?[\d,.]+\s*(?:per\s+tonne|/\s*t|/\s*mt)?"
+    r"|[\d,.]+\s*yuan\s*(?:/\s*mt|/\s*t\b|per\s+tonne))"
+)
 # (Every break begins at a semicolon, a comma, a colon or a space: the lookahead before the
 # alternation fails at once everywhere else, where the engine would otherwise try each of the
 # alternatives at every letter of the sentence.)
@@ -51,8 +54,9 @@ _CLAUSE_BREAK = re.compile(
     # against Shanghai spot cargo": two premiums over two legs
     r"|\s+and\s+(?=at\s+an?\s+(?:premium|discount)\s+of\b)"
     # AL Circle writes the amount first: "..., with a RMB -20 per tonne spread against the May
-    # contract"; "... and a RMB 35 per tonne discount against the next month"
-    r"|(?:,\s*|\s+and\s+)(?=(?:with\s+)?an?\s+"
+    # contract"; "... and a RMB 35 per tonne discount against the next month"; SMM's "..., at a 30
+    # yuan/mt discount to the 2509 contract"
+    r"|(?:,\s*|\s+and\s+)(?=(?:with\s+|at\s+)?an?\s+"
     + _AMOUNT_FIRST
     + r"\s+(?:premium|discount|spread)\b)"
     # "RMB 9,910-9,920/mt in Shanghai, discount of RMB 130-120/mt over SHFE 1512 aluminum,

@@ -3216,6 +3216,7 @@ _MOVED_TO = re.compile(
     r"|edged|pulled|retreated|rebounded|started|shot|falling|rising|dropping|climbing|advancing"
     r"|dived|dove|sank|plunged|tumbled|slumped|soared|spiked|slipped|sagged|eased|bounced"
     r"|recovered|firmed|ticked|nudged|drifted|dipping|sliding|easing|rebounding|retreating"
+    r"|surging|jumping|soaring|plunging|tumbling|slipping|recovering"
     r"|probed|explored"
     # "A New York Fed manufacturing index that plunged nearly 21 points pushed it to $1,991/mt"
     rf"|(?:{_MOVED_IT})\s+it"

@@ -481,9 +481,10 @@ def _is_spread(folded: str, context: Context) -> bool:
         # "ex-works quotations were mostly at parity with the SMM #1 lead price"; "In the
         # Changzhou region, after deals at parity, the centre rose to 10-20 yuan/mt"
         return True
-    if (("spread" in folded or "exceeded" in folded) and _REGION_PAIR.search(folded)) or (
-        "between" in folded and _VENUE_PAIR.search(folded)
-    ):
+    if (
+        ("spread" in folded or "exceeded" in folded or "difference" in folded)
+        and _REGION_PAIR.search(folded)
+    ) or ("between" in folded and _VENUE_PAIR.search(folded)):
         # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"; "with
         # Guangdong-Shanghai spread at 120 yuan/mt"; "The difference between LME and SME
         # aluminium now stands at about US$ 261"
@@ -547,6 +548,10 @@ _BARE_PREMIUM = re.compile(
 # 130 yuan/mt against the 2602 contract"; "actual transactions were at premiums of 10-20"
 _DEALT = re.compile(
     r"\b(?:transactions?\s+(?:were|was)|deals?\s+(?:were|was))\b"
+    # "with transaction prices continuing to decline, hovering at discounts of 20-60 yuan/mt
+    # against the central China price"; "deals kept sliding, to discounts of ..."
+    r"|\b(?:deals|transactions|transaction\s+prices)\s+(?:kept|continued|continuing|hovered"
+    r"|hovering|ranged|ranging|settled|stayed|remained)\b"
     # "traders raised offers to a premium of RMB 30/mt over the current month": sellers' asks
     r"|\b(?:raised|lifted|cut|lowered)\s+(?:their\s+)?offers\s+to\b"
 )
@@ -988,8 +993,9 @@ def _read_spread(
                 )
             )
     parity = _AT_PARITY.search(folded)
-    if not amounts and parity is not None:
+    if parity is not None and not any(q.start < clause.start + parity.start() for q in amounts):
         # a spread of nothing: "quotations were mostly at parity with the SMM #1 lead price"
+        # (also with its move after it: "at parity against the 2511 contract, down 10 yuan/mt")
         start = clause.start + parity.start()
         amounts.append(Quantity(start, start + 9, Kind.MONEY, Decimal(0), None, "CNY/t"))
     amounts.sort(key=lambda q: q.start)
@@ -1161,7 +1167,14 @@ def _read_spread(
         # 250-300 yuan/mt against the SMM 1# lead price": the province the sentence opened on
         region = next((place for *_, place in names.regions(led.group(0))), region)
     market = context.quote_place or context.paragraph_place or context.place
-    if not found_regions and name.endswith(" futures") and market and not _SMM_A00.search(folded):
+    if (
+        not found_regions
+        and name.endswith(" futures")
+        and market
+        # (the sentence up to the amount: "SMM A00 aluminum was quoted at 21,160 yuan/mt, ...,
+        # at a discount of about 40 yuan/mt against the 2511 contract" tells it in a later clause)
+        and not _SMM_A00_NATIONAL.search(sentence.folded[: amounts[0].start])
+    ):
         # a market's spot premium, in the market the report is about (but "the SMM A00 spot
         # price recorded a discount of 90 yuan/mt" is SMM's national benchmark, wherever the
         # paragraph is)
@@ -1825,7 +1838,9 @@ _REGION_PAIR = re.compile(
     # (also "the spread of standard-quality copper premiums between Shanghai and Guangdong", "the
     # spread between standard-quality copper premiums in Shanghai and Guangdong", "the price spread
     # for standard-quality copper premiums/discounts between Shanghai and Guangdong")
-    r"|\b(?:price\s+)?spread\s+(?:(?:for|of|between)\s+[a-z /-]{3,50}?\s+)?(?:between|in)\s+"
+    # ("The price difference between Henan and Shanghai was -130 yuan/mt")
+    r"|\b(?:price\s+)?(?:spread|difference)\s+(?:(?:for|of|between)\s+[a-z /-]{3,50}?\s+)?"
+    r"(?:between|in)\s+"
     r"(?P<c>[a-z]+(?:\s+china)?)\s+and\s+(?P<d>[a-z]+(?:\s+china)?)\b"
     # "the prices in Guangdong exceeded those in Shanghai by 20 yuan/mt"
     r"|\bprices?\s+in\s+(?P<e>[a-z]+(?:\s+china)?)\s+exceeded\s+(?:those|that)\s+in\s+"
@@ -2542,7 +2557,7 @@ _SPREAD_GOES_ON = re.compile(
 )
 
 _AT_PARITY = re.compile(
-    r"\bat\s+parity\s+with\s+(?:the\s+)?(?:smm\s*(?:#1|1#)|smm\s+refined\s+[a-z]+\s+price|[a-z]+\s+(?:\d{4}\s+)?contract\b)"
+    r"\bat\s+parity\s+(?:with|against|to)\s+(?:the\s+)?(?:smm\s*(?:#1|1#)|smm\s+refined\s+[a-z]+\s+price|[a-z]+\s+(?:\d{4}\s+)?contract\b)"
     # "spot copper might trade on par with the SHFE 1509 contract"
 )
 
@@ -2584,6 +2599,8 @@ _COMPARED_WITH = re.compile(
     r"(?:(?:lowest|highest)\s+)?(?:premium|discount)s?\s+of\s*$"
 )
 _SMM_A00 = re.compile(r"\bsmm\s+a00\b")
+# ... not "SMM A00 aluminum (Foshan)", the benchmark's price in one market
+_SMM_A00_NATIONAL = re.compile(r"\bsmm\s+a00\b(?!(?:\s+alumini?um)?(?:\s+ingots?)?\s*\()")
 
 
 def _the_reports_own(benchmark: str, context: Context) -> str | None:
