@@ -271,11 +271,28 @@ _BETWEEN_TERMS = re.compile(
 _BETWEEN_TERMS_REACH = 100  # longer than any text _BETWEEN_TERMS matches before the cut
 
 
+# "The SMM A00 spot price stood at a discount of 30 yuan/mt against the SHFE aluminum 2503
+# contract, ..., with SMM A00 aluminum ingot prices recorded at 20,630 yuan/mt"; "The SMM central
+# China A00 price stood at 20,540 yuan/mt ..., with the Henan-east China price spread at 90
+# yuan/mt": a second quote after a first one, its own statement (but not after a flat that has no
+# amount of its own: "prices remained unchanged ..., with SMM A00 aluminum closing at 20,780")
+_SECOND_QUOTE = re.compile(
+    r",\s*(?=with\s+smm\s+[a-z0-9#]+\b"
+    r"|with\s+the\s+(?!inter-|intra-)[a-z]+(?:\s+china)?-[a-z]+(?:\s+china)?\s+(?:price\s+)?spread\b)"
+)
+
+
 def clauses(sentence: Sentence) -> list[Clause]:
     """A sentence cut at semicolons, "while", "but" and the like, each with its quantities."""
     quantities = read(sentence.folded)
     cuts = [0]
-    for match in _CLAUSE_BREAK.finditer(sentence.folded):
+    breaks = [(match, False) for match in _CLAUSE_BREAK.finditer(sentence.folded)]
+    if "with" in sentence.folded:
+        breaks += [(match, True) for match in _SECOND_QUOTE.finditer(sentence.folded)]
+        breaks.sort(key=lambda found: found[0].start())
+    for match, after_a_quote in breaks:
+        if after_a_quote and not any(cuts[-1] <= q.start < match.start() for q in quantities):
+            continue
         # Never cut inside a parenthesis: "(surveyed enterprises: 21, capacity: ...)".
         before = sentence.folded[: match.start()]
         if before.count("(") > before.count(")"):

@@ -3299,6 +3299,11 @@ _FINAL_CLOSE_LATER = re.compile(
 _CENTER_MOVED = re.compile(
     r"\bcent(?:er|re)\b[^.;$\d]{0,50}?\b(?:to|around|near)\s*(?:usd|us\$|\$|rmb)?\s*$"
 )
+_CENTER_AROUND = re.compile(
+    r"\bcent(?:er|re)\b[^.;$\d]{0,90}?\b(?:fluctuat\w*|hover\w*|rangebound|ranging|oscillat\w*"
+    r"|consolidat\w*|swung|swinging|stood|stayed|remained|moved|moving|sat)"
+    r"(?:\s+[a-z]+){0,2}?\s+(?:around|near)\s*(?:usd|us\$|\$|rmb)?\s*$"
+)
 # "The 5-day (around 22,180 yuan/mt), 10-day (...) and 20-day moving averages": a chart line
 _MOVING_AVERAGE_LEVEL = re.compile(
     r"\b\d{1,3}-day\s*\(\s*(?:around|about|approximately|near)?\s*(?:rmb|usd|\$)?\s*$"
@@ -3413,6 +3418,9 @@ _DURING_THE_PERIOD = re.compile(
 
 _OVERNIGHT_TRADING = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:in|during)\s+(?:the\s+)?overnight\s+trading\b"
+    # "the SHFE aluminum 2601 contract rose slightly by 0.28% to 21,750 yuan/mt during the night
+    # session": the whole night session, its move told with it
+    r"|^\s*(?:/\s*mt\s*)?(?:in|during)\s+(?:the\s+)?night\s+session\b"
 )
 _SESSION_AFTER = re.compile(
     r"^\s*(?:/\s*mt\s*)?(?:in|during|through)\s+(?:the\s+)?(?:early\s+|late\s+)?"
@@ -6411,6 +6419,10 @@ def _role(
         # "Bulls added positions in European hours and lifted the center to $2,810/mt; in the
         # night session it ... closed at $2,814/mt": where the session's center stood on the way
         return "intraday"
+    if not closed and _CENTER_AROUND.search(stripped[-110:]):
+        # "the center of aluminum prices shifted slightly higher, fluctuating rangebound around
+        # RMB 20,200 yuan/mt": where trade centred, in any market, never a quote
+        return "intraday"
     if not closed and not quantity.is_range and _WENT_TO.search(stripped[-50:]):
         later_close = _CLOSE_LATER.search(rest)
         between = rest[: later_close.start()] if later_close is not None else ""
@@ -6446,9 +6458,10 @@ def _role(
         and not closed
         and re.search(
             # "then fluctuated considerably within the 155,600-165,000 yuan/mt range"
-            r"\b(?:moved|moving|fluctuated|fluctuating|traded|trading|hovered|oscillated"
+            r"\b(?:moved|moving|movement|fluctuated|fluctuating|traded|trading|hovered|oscillated"
             r"|consolidated|consolidating|sat|stayed|held)\s+"
-            r"(?:[a-z]+ly\s+)?(?:between|within)(?:\s+the)?\s*(?:rmb|\$)?\s*$"
+            # ("pulled back to sideways movement within the 20,650-20,690 yuan/mt range")
+            r"(?:[a-z]+ly\s+|sideways\s+)?(?:between|within)(?:\s+the)?\s*(?:rmb|\$)?\s*$"
             # "the most-traded continuous contract ... climbed, swinging around 8,050-8,450
             # yuan/mt in the week"
             # (and "fluctuated considerably around 7,300-7,550", "fluctuated rangebound near
@@ -8224,6 +8237,9 @@ _TECHNICAL = re.compile(
     r"\s+(?:at|of|around|near|from)(?:\s+the)?\s*"
     r"(?:(?:rmb\s*|\$\s*)?[\d,.]+\s*(?:yuan/mt|yuan|/mt|per\s+tonne)?\s*[,;]?\s*"
     r"(?:followed\s+by|then|and)\s*)?(?:rmb|\$)?\s*$"
+    # "The key resistance level is 21,050-21,100 yuan/mt"
+    r"|\b(?:support|resistance)(?:\s+(?:level|line|range|zone)s?)?\s+(?:is|was|are|were)\s*"
+    r"(?:rmb|\$)?\s*$"
     # "SHFE 1709 tin will challenge 152,000 yuan per tonne": a line to be tested
     r"|\b(?:challeng(?:e|es|ed|ing)|re-?test(?:s|ed|ing)?)\s*(?:rmb|\$)?\s*$"
     # "It is likely to try to stand above 46,500 yuan/mt tomorrow": a line it may hold
