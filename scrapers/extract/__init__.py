@@ -266,8 +266,9 @@ _OPENING_PLACE = re.compile(
     r"|(?:[a-z#0-9]+\s+){0,4}(?:spots?|prices?|premiums?)\s+in\s+the\s+([a-z]+(?:\s+china)?)"
     r"\s+market\b"
     # "SMM September 19: Shanghai spot quotes maintained a fluctuating trend this week"
-    r"|(?:smm[^:]{0,30}:\s*)?(?:this\s+week,\s*)?([a-z]+)\s+spot\s+(?:quotes|quotations|premiums"
-    r"|offers|prices|market)\b"
+    # (also "This week, Shanghai spot cargo quotations continued to rise")
+    r"|(?:smm[^:]{0,30}:\s*)?(?:this\s+week,\s*)?([a-z]+)\s+spot\s+(?:cargo\s+)?(?:quotes|quotations"
+    r"|premiums|offers|prices|market)\b"
     # "Spot: (1) Shanghai: On September 2, SMM #1 copper cathode spot prices ..."
     r"|(?:[a-z ]+:\s*)?\(\d\)\s*([a-z]+(?:\s+china)?)\s*:"
     # "Silicon prices at Huangpu port held steady on Monday July 23."

@@ -278,6 +278,9 @@ _BETWEEN_TERMS_REACH = 100  # longer than any text _BETWEEN_TERMS matches before
 # amount of its own: "prices remained unchanged ..., with SMM A00 aluminum closing at 20,780")
 _SECOND_QUOTE = re.compile(
     r",\s*(?=with\s+smm\s+[a-z0-9#]+\b"
+    # "The price difference between primary metal and scrap was 25 yuan/mt, with ex-factory
+    # prices (excluding tax) ranging from 15,550 to 15,650 yuan/mt"
+    r"|with\s+(?:the\s+)?ex-(?:factory|works)\s+prices?\b"
     r"|with\s+the\s+(?!inter-|intra-)[a-z]+(?:\s+china)?-[a-z]+(?:\s+china)?\s+(?:price\s+)?spread\b)"
 )
 

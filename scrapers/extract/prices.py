@@ -91,6 +91,9 @@ CUES = (
     "premium",
     "discount",
     "spread",
+    # "SMMA00 was on par with the SHFE aluminum 2505 contract": a premium of nothing
+    "parity",
+    "on par",
 )
 
 # a clause that is only a move, its subject the clause before's: "but still down 1.3% for the week"
@@ -1612,6 +1615,10 @@ def _read_prices(
         # "TISCO ... announce its August steel tender price at 7,645 yuan/mt (50% metal
         # content), 200 yuan below July": the tender's own move, its clause only an amount
         or _AMOUNT_ALONE.match(folded) is not None
+        # "the tender price for prebaked anode at a large aluminum plant in Shandong fell 266
+        # yuan/mt MoM in May, with the spot price for prebaked anode in May 2025 at 4,939 yuan/mt
+        # and the acceptance price at 4,963 yuan/mt": the tender's own terms, told after it
+        or re.match(r"\W*with\s+the\b", folded) is not None
     )
     if (
         # a tender told after the prices is their cause ("settled at 730,000-740,000 yuan/mt,
@@ -2926,7 +2933,7 @@ def _read_prices(
                 basis is None
                 and _ALSO_MOVED.search(whole[clause.start : quantity.start])
                 and earlier is not None
-                and earlier.sentence is not sentence
+                and earlier is not draft
                 and earlier.change is not None
                 and earlier.change.basis is not None
             ):
@@ -3326,6 +3333,8 @@ _HOLD_BEYOND_THE = re.compile(
 _ALSO_MOVED = re.compile(
     r"\balso\s+(?:saw|recorded|posted|registered)\s+an?\s+(?:increase|rise|gain|decrease|decline|drop|fall)"
     r"\s+of(?:\s+(?:nearly|about|around|almost|some))?\s*$"
+    # "while the average price of SX-EW copper was 87,220 yuan/mt, also up 270 yuan/mt"
+    r"|\balso\s+(?:up|down)\s+(?:by\s+)?$"
 )
 
 # "surged ... to 79,900 yuan/mt before pulling back to 79,200 yuan/mt": where it went first
@@ -5004,6 +5013,15 @@ def _read_respective(
             levels.append(quantity)
         else:
             changes.append(quantity)
+    if (
+        len(levels) == 1
+        and not changes
+        and levels[0].value % 1000 == 0
+        and _RETURNED_TO.search(whole[clause.start : levels[0].start][-30:])
+    ):
+        # "trading in east China and central China was moderate, mainly due to ... aluminum
+        # prices returning to 20,000 yuan/mt": a round line come back to, no market's quote
+        return False
     respectively = "respectively" in clause.folded
     if respectively and (
         len(levels) not in {0, 1, count} or bool(changes and len(changes) not in {1, count})
@@ -5549,6 +5567,8 @@ _POSITIONS_ON_THE_WAY = re.compile(
     r"\s+in\s+(?:open\s+interest|positions)\s+and\b"
 )
 
+_RETURNED_TO = re.compile(r"\breturn(?:ed|ing|s)?\s+to\s*(?:rmb|\$)?\s*$")
+
 _VOLUMES_ASIDE = re.compile(
     r",\s*with\s+(?:open\s+interest|positions|(?:trading\s+)?volumes?)\b[^,;]*"
 )
@@ -5948,6 +5968,10 @@ def _role(
         # "Zinc prices fluctuated around 20,500 yuan/mt, and there will be still room for price
         # gains": the round level prices hovered about lately, no quote
         return "span"
+    if quantity.value % 1000 == 0 and not quantity.is_range and _RETURNED_TO.search(stripped[-30:]):
+        # "mainly due to increased spot market supply and aluminum prices returning to 20,000
+        # yuan/mt": a round line come back to, from a side not told; the day's quote follows
+        return "other"
     if _TO_A_PEAK.search(stripped[-50:]):
         # "Battery-grade lithium carbonate price climbed over 37% from the start of 2017 to a
         # peak of 171,000 yuan/mt, ... then turned": where it topped out, not where it stands

@@ -178,6 +178,12 @@ _SPOT_PREMIUM = re.compile(
     # copper (plate) was quoted at premiums of 180-200 yuan/mt"
     r"|\bquoted\s+(?:[a-z#0-9()-]+\s+){1,5}?at\s+(?:parity\s+to\s+)?(?:an?\s+)?"
     r"(?:premium|discount)s?\s+of\b"
+    # "suppliers offered standard-quality copper at a premium of 30-70 yuan/mt"; "quoting
+    # standard-quality copper at a discount of 250-170 yuan/mt": a grade's offer (not a brand's:
+    # "offered Peruvian and other brands at premiums of 40-80 yuan/mt")
+    r"|\b(?:offered|offering|quoting)\s+(?:mainstream\s+)?(?:standard-quality|high-quality"
+    r"|good-quality|sx-ew|hydro|non-standard)[\s-]*copper\s+at\s+(?:parity\s+to\s+)?(?:an?\s+)?"
+    r"(?:premium|discount)s?\s+of\b"
     r"|\bpremiums?(?:\s+range)?\s+(?:for|of)\s+(?:the\s+)?mainstream\b|\bspot\s+(?:[a-z]+\s+)?contract(?:\s+price)?\s+"
     r"(?:is\s+|was\s+)?(?:likely\s+|expected\s+)?(?:to\s+be\s+|may\s+be\s+)?traded\b"
 )
@@ -222,7 +228,8 @@ _AGAINST = re.compile(
     # "offering a discount of 500 yuan/ton to flat on the February contract"
     # ("a discount of RMB 110-150/mt for the most active SHFE 1406 zinc contract prices")
     r"\b(?:against|over|on|(?<=par\s)with|(?<=parity\s)with|(?<=premium\s)to|(?<=discount\s)to"
-    r"|(?<=/mt\s)for)"
+    # ("at a discount of 90 yuan/mt to the 2505 contract")
+    r"|(?<=/mt\s)for|(?<=/mt\s)to)"
     r"\s+(?:the\s+)?(?P<b>[a-z0-9#\s'’-]+?)\s+contract\b"
     # "a premium of 55 yuan/mt over the current month", "a discount of 75 yuan/mt to the
     # current month"
@@ -477,7 +484,7 @@ def _is_spread(folded: str, context: Context) -> bool:
         return True
     if "against" in folded and _SIGNED_AGAINST.search(folded):
         return True  # "quotations against the SHFE 2411 contract were +0~+200 yuan/mt"
-    if "parity" in folded and (_AT_PARITY.search(folded) or _CENTRE_AFTER_PARITY.search(folded)):
+    if "par" in folded and (_AT_PARITY.search(folded) or _CENTRE_AFTER_PARITY.search(folded)):
         # "ex-works quotations were mostly at parity with the SMM #1 lead price"; "In the
         # Changzhou region, after deals at parity, the centre rose to 10-20 yuan/mt"
         return True
@@ -797,9 +804,19 @@ _CONTRACT_JUST_BEFORE = 12
 _CODED_CONTRACT_NAMED = re.compile(r"\b" + _AGAINST_CODED_CONTRACT)
 
 
+_NEXT_MONTH_AFTER = re.compile(
+    r"\s*(?:yuan\s*/\s*mt|/\s*mt)?\s*(?:against|over|to)\s+the\s+(?:next[- ]month|next\s+month's)"
+    r"(?:\s+futures)?\s+contract\b"
+)
+
+
 def _against_a_later_month(sentence: Sentence, quantity: Quantity, context: Context) -> bool:
     """Whether the amount is quoted against a later futures month than one the sentence named
     before it: only the nearer month's is the spot premium (the later one is a far contract)."""
+    if _NEXT_MONTH_AFTER.match(sentence.folded, quantity.end):
+        # "Standard-quality copper was quoted at a discount of 50 yuan/mt against the
+        # next-month contract" on delivery day: the spot premium is the front month's
+        return True
     named = list(_CODED_CONTRACT_NAMED.finditer(sentence.folded, 0, quantity.start))
     coded = _CODED_CONTRACT.match(sentence.folded, quantity.end)
     own: str | None = coded.group(1) if coded is not None else None
@@ -993,7 +1010,17 @@ def _read_spread(
                 )
             )
     parity = _AT_PARITY.search(folded)
-    if parity is not None and not any(q.start < clause.start + parity.start() for q in amounts):
+    if (
+        parity is not None
+        and not any(q.start < clause.start + parity.start() for q in amounts)
+        # (its move may follow, "at parity against the 2511 contract, down 10 yuan/mt", but not
+        # the premium itself: "was on par with the SHFE aluminum 2502 contract at a discount of
+        # 20 yuan/mt")
+        and not (
+            amounts
+            and _PREMIUM_OF_AHEAD.search(folded, parity.end(), amounts[0].start - clause.start)
+        )
+    ):
         # a spread of nothing: "quotations were mostly at parity with the SMM #1 lead price"
         # (also with its move after it: "at parity against the 2511 contract, down 10 yuan/mt")
         start = clause.start + parity.start()
@@ -2556,9 +2583,14 @@ _SPREAD_GOES_ON = re.compile(
     r"|^\s*(?:,\s*)?(?:and\s+)?(?:in\s+)?[a-z]+(?:\s+china)?\s+at\s+(?:premiums?|discounts?)\s+of\b"
 )
 
+_PREMIUM_OF_AHEAD = re.compile(r"\b(?:premium|discount)s?\s+of\s*(?:rmb|\$)?\s*$")
+
 _AT_PARITY = re.compile(
-    r"\bat\s+parity\s+(?:with|against|to)\s+(?:the\s+)?(?:smm\s*(?:#1|1#)|smm\s+refined\s+[a-z]+\s+price|[a-z]+\s+(?:\d{4}\s+)?contract\b)"
-    # "spot copper might trade on par with the SHFE 1509 contract"
+    r"\b(?:at\s+parity|on\s+par)\s+(?:with|against|to)\s+(?:the\s+)?(?:smm\s*(?:#1|1#)"
+    r"|smm\s+refined\s+[a-z]+\s+price"
+    # "spot copper might trade on par with the SHFE 1509 contract"; "SMMA00 was on par with the
+    # SHFE aluminum 2505 contract"; "at parity against the 2511 contract"
+    r"|(?:shfe\s+)?(?:[a-z]+\s+)?(?:\d{4}\s+)?contract\b)"
 )
 
 _ITEM_AFTER_PLACE = re.compile(
@@ -2654,8 +2686,11 @@ _QUOTE_MOVED_ON = re.compile(
     # yuan per tonne on Aug. 27": where it stands now
     r"|\bturned\s+(?:in)?to\s+(?:an?\s+)?(?:premium|discount)s?\s+of\s*$"
     # "quoted at a premium of 170 yuan/mt, which was later lowered to 130 yuan/mt"
-    r"|\b(?:which|that)\s+(?:was|were)\s+(?:later\s+|then\s+)?(?:cut|lowered|raised|lifted|reduced)"
-    r"\s+to\s*$"
+    # "offered standard-quality copper at a discount of around 150 yuan/mt, then quickly moved
+    # their offers to a discount of 200-60 yuan/mt"
+    r"|\bmoved\s+(?:their\s+)?offers\s+to\s+(?:an?\s+)?(?:premium|discount)s?\s+of\s*$"
+    r"|\b(?:which|that)\s+(?:was|were)\s+(?:later\s+|then\s+)?(?:cut|lowered|raised|lifted|reduced"
+    r"|pressed\s+down|pushed\s+(?:down|up))\s+to\s*$"
 )
 
 _FUTURES_MOVED = re.compile(
