@@ -230,6 +230,9 @@ _TENDER = re.compile(
     # not an exchange's
     r"|\b(?:its|their)\s+(?:[a-z]+\s+){0,2}contract\s+prices?\b"
     r"|\b(?:its|their)\s+(?:[a-z]+\s+)?procurement\s+prices?\b"
+    # "Codelco plans to increase the copper surcharge for the European market to $345/mt in
+    # 2026": a producer's premium for next year's contracts, not a market's price
+    r"|\b(?:[a-z]+\s+)?surcharges?\b"
     # an aluminium smelter's monthly price for its anodes or aluminium fluoride: "the March 2025
     # procurement benchmark price of a certain aluminum smelter in Shandong", "Weiqiao cut its
     # benchmark purchasing prices for prebaked anode", "the procurement base price", "Prebaked
@@ -4071,7 +4074,8 @@ def _since_a_dated_point(whole: str, quantity: Quantity) -> bool:
 
 
 _IN_SESSION = re.compile(
-    r"\b(?:night|morning|day|afternoon|second)\s+session\b|\bintraday\b"
+    # (not "By the close of the morning session, it was quoted at 122,520 yuan/mt": its close)
+    r"(?<!close of the )\b(?:night|morning|day|afternoon|second)\s+session\b|\bintraday\b"
     r"|\bearly\s+(?:on|trading|trade)\b|\bin\s+the\s+morning\b"
     # "fell quickly from 78,500 yuan/mt early and went on below 78,200 yuan/mt"
     r"|\bearly\s+(?:and|then|before)\b"
