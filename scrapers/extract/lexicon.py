@@ -472,6 +472,7 @@ FORECAST = Concept(
         "trading range is set at",
         "suggested trading range",
         "is suggested at",  # "The core trading range for LME aluminum is suggested at 3,120-3,160"
+        "was suggested at",  # ... and, in the minutes of a meeting past, "was suggested at"
         "anticipates",
         "estimated to",
         # "SMM therefore estimates that the operating rates to rise by 10%": the infinitive

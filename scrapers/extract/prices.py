@@ -5836,6 +5836,12 @@ def _gapped_move(head: str) -> bool:
     return match is not None and bool(names.known_products(match.group("product")))
 
 
+_SOME_MOVED_BY = re.compile(
+    r"\bwith\s+some(?:\s+[a-z]+){0,2}?\s+(?:rais|lower|cutt|lift|trimm)(?:ing|ed)\s+(?:their\s+)?"
+    r"(?:prices|quotes|quotations|offers)\s+by\s*(?:rmb|usd|\$)?\s*$"
+)
+
+
 def _role(
     quantity: Quantity,
     own_lead: str,
@@ -5873,6 +5879,10 @@ def _role(
         # "Aluminum prices fell and than surged again during September 10 to September 20, and
         # once exceeding 15,000 yuan/mt": a line reached at one time, not where the price stands
         return "reference"
+    if _SOME_MOVED_BY.search(stripped[-60:]):
+        # "Secondary aluminum enterprises showed divergent quotations, with some raising prices
+        # by 100 yuan/mt ..., while others held steady": a few sellers' move, not the market's
+        return "other"
     if _BOTTOM_PRICE.search(stripped[-70:]):
         # "the bottom price of DMC in China this week was slightly raised to 10,700 yuan/mt":
         # the floor of the market's quotes, beside the quotes themselves
@@ -8277,6 +8287,8 @@ _TECHNICAL = re.compile(
     r"\s*(?:rmb|usd|\$)?\s*$"
     # "closed at $3,110/mt, above MA60 ($2,991.28)": a moving average on the chart
     r"|\bma\d{1,3}\s*\(\s*(?:rmb|usd|\$)?\s*$"
+    # a headline's "Focus on Breakthrough Momentum at 20,500 yuan/mt": a line to watch
+    r"|\b(?:breakthrough|breakout)\s+(?:momentum\s+)?(?:at|above|near|around)\s*(?:rmb|usd|\$)?\s*$"
 )
 
 # "struggled to break the $3,300/mt level": a line not crossed ("breaking through the 50000

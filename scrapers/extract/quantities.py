@@ -293,7 +293,8 @@ _CHINESE_CONTRACT = re.compile(
 _BARE_MOVE = re.compile(r"^,?\s*(?:up|down)\s*$")
 _EXCHANGE_RANGE_LEAD = re.compile(
     r"\btrading\s+range\s+for\s+(?P<venue>shfe|lme)\s+(?:copper|zinc|alumini?um|lead|nickel|tin)"
-    r"\s+is(?:\s+suggested\s+at)?\s*$"
+    # ("The core trading range for SHFE aluminum was suggested at 22,200-22,650")
+    r"\s+(?:is|was)(?:\s+suggested\s+at)?\s*$"
 )
 
 

@@ -325,6 +325,10 @@ _FOR_THE_PERIOD = re.compile(
     r"(?:\s+by)?\s*$"
 )
 
+_AFTER_A_HOLIDAY = re.compile(
+    r"\bon\s+the\s+first\s+(?:trading\s+)?day\s+after\s+the\s+(?:[a-z'-]+\s+){0,3}?holidays?\b"
+)
+
 _ON_A_BASIS = re.compile(
     # (AL Circle also writes it without the article: "on M-o-M calculation")
     r"\bon\s+(?:an?\s+)?(?P<which>week-on-week|month-on-month|year-on-year|w-o-w|m-o-m|y-o-y|weekly"
@@ -425,6 +429,10 @@ def _basis(trail: str, context: Context, sentence: Sentence, lead: str = "") -> 
         return _periodic(
             _NOUN_BASES[framed.group("which")], context, today="today" in sentence.folded
         )
+    if lead and _AFTER_A_HOLIDAY.search(lead):
+        # "On the first day after the National Day holiday, A00 aluminum rose by 240 yuan/mt":
+        # against the last session before the holiday, the previous trading day
+        return ChangeBasis.DOD
     told_for = _FOR_THE_PERIOD.search(lead.rstrip()[-40:]) if lead else None
     if told_for is not None:
         # "with prices for the week up 0.6%": the week's move

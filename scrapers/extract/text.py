@@ -52,6 +52,8 @@ _GOES_ON_AFTER_A_TIME = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?](?=[\s\"”’)]*(?:\s|$))")
 _WORD_BEFORE = re.compile(r"([A-Za-z.-]+)$")
+# A paragraph that opens with its headline in brackets before the first sentence of its text
+_BRACKETED_HEADLINE = re.compile(r"\s*[\[【][^\]】]{10,400}[\]】](?=\s+[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +187,16 @@ def sentences(body: str, *, with_numbers: bool = False) -> Iterator[Sentence]:
         if not text or (with_numbers and not has_digit(text)):
             continue
         start = 0
-        for match in _BOUNDARY.finditer(text):
+        headline = _BRACKETED_HEADLINE.match(text)
+        if headline is not None:
+            # "[SMM ... Morning Comment: ..., Expected to Hold Up Well in the Short Term] Aluminum
+            # prices edged up slightly yesterday, ...": the bracketed headline is a sentence of
+            # its own, its forecast not the next sentence's
+            piece = text[: headline.end()]
+            if not (with_numbers and not has_digit(piece)):
+                yield _sentence(piece, paragraph_start)
+            start = headline.end()
+        for match in _BOUNDARY.finditer(text, start):
             # The paragraph's last full stop ends a sentence either way: no need to ask.
             if match.end() < len(text) and not _ends_sentence(text, match.start()):
                 continue
