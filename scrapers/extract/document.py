@@ -52,7 +52,9 @@ _CLAUSE_BREAK = re.compile(
     r"|\s+(?=with\s+(?:lme|shfe|comex)\s+[a-z]+\s+(?:at|between)\b)"
     # "... at a premium of 260 yuan/mt against the 2506 contract and at a premium of 30 yuan/mt
     # against Shanghai spot cargo": two premiums over two legs
-    r"|\s+and\s+(?=at\s+an?\s+(?:premium|discount)\s+of\b)"
+    # (also "... at a premium of 0-50 yuan/mt against the SMM average price or at a discount of
+    # 70-80 yuan/mt against the SHFE lead 2601 contract": one quote told against two legs)
+    r"|\s+(?:and|or)\s+(?=at\s+an?\s+(?:premium|discount)\s+of\b)"
     # AL Circle writes the amount first: "..., with a RMB -20 per tonne spread against the May
     # contract"; "... and a RMB 35 per tonne discount against the next month"; SMM's "..., at a 30
     # yuan/mt discount to the 2509 contract"

@@ -6078,7 +6078,9 @@ def _role(
         return "round"
     if _TECHNICAL_AFTER.match(trail) and re.search(
         # "ex-factory prices pulled back significantly today to the 16,000 yuan/mt level"
-        r"\b(?:return(?:s|ed|ing)?|back)(?:\s+[a-z]+){0,3}\s+to(?:\s+the)?$",
+        r"\b(?:return(?:s|ed|ing)?|back)(?:\s+[a-z]+){0,3}\s+to(?:\s+the)?$"
+        # "lead prices stopped falling and rebounded to hold firm at the 17,000 yuan/mt level"
+        r"|\bh[oe]ld(?:s|ing)?\s+(?:firm|steady|stable)\s+at\s+the$",
         stripped,
     ):
         # "with spot aluminium returning to the RMB 20,000 per tonne level": a round level

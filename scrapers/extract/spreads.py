@@ -592,7 +592,12 @@ _A_FEW_QUOTES = re.compile(
 _APPROACHED = re.compile(r"\b(?:to\s+)?(?:approach(?:ing|ed)?|towards?|nearing)\s*(?:rmb|\$)?\s*$")
 
 # "some cargoes were even quoted at discounts of RMB 300/mt": a few sellers, not the market
-_SOME_LOTS = re.compile(r"\bsome\s+(?:cargoes|goods|lots|sellers|holders|suppliers)\b[^.;]{0,50}$")
+# ("and some suppliers narrowed their discounts against the SHFE lead 2601 contract to 50-30
+# yuan/mt"; "with individual suppliers achieving small transactions at premiums of 50 yuan/mt")
+_SOME_LOTS = re.compile(
+    r"\b(?:some|individual)\s+(?:cargoes|goods|lots|sellers|holders|suppliers)\b[^.;]{0,50}$"
+    r"|\b(?:some|individual)\s+suppliers\s+(?:narrow|widen|rais|lower|cut|achiev)[a-z]*\b[^.;,]{0,60}$"
+)
 
 _FOR_BRANDS_AFTER = re.compile(
     r"^[^.;]{0,50}?\bfor\s+(?!(?:regular|common|mainstream|ordinary|standard|general|domestic)\b)"
@@ -1193,6 +1198,11 @@ def _read_spread(
         # "In Hunan, cuts spread; ... the little spot metal left was quoted at premiums of
         # 250-300 yuan/mt against the SMM 1# lead price": the province the sentence opened on
         region = next((place for *_, place in names.regions(led.group(0))), region)
+    smelters_in = _SMELTERS_IN.search(sentence.folded) if name.startswith("primary ") else None
+    if not found_regions and led is None and smelters_in is not None:
+        # "smelter inventories in Hunan accumulated slightly, and premiums for #1 lead ... were
+        # lowered to 30-50 yuan/mt": the smelters' province, told in the clause before
+        region = next((place for *_, place in names.regions(smelters_in.group("place"))), region)
     market = context.quote_place or context.paragraph_place or context.place
     if (
         not found_regions
@@ -1645,6 +1655,15 @@ def _read_spread(
             # "quoted at parity to a premium of 280 yuan/mt", "flat to a premium of 500 yuan/ton"
             draft.low, draft.high = sorted((Decimal(0), value))
             why = "a spread's range, from parity"
+        elif (
+            draft.empty
+            and not quantity.is_range
+            and re.search(r"\bdiscounts?\s+to\s+premiums?\s+of\s*$", stripped)
+        ):
+            # "ex-factory prices ... were reported at discounts to premiums of 50 yuan/mt against
+            # the SMM #1 lead average price": a discount of 50 to a premium of 50
+            draft.low, draft.high = sorted((value, -value))
+            why = "a spread's range, either side of parity"
         elif (
             draft.value is not None
             and draft.low is None
@@ -2126,6 +2145,20 @@ def _producing_region_led(sentence: Sentence, benchmark: str | None = None) -> b
     return all(product == benchmark for *_, product in named)
 
 
+_SMELTERS_IN = re.compile(
+    r"(?<!secondary\s)\bsmelters?(?:\s+[a-z]+){0,2}?\s+in\s+(?P<place>[a-z]+)\b"
+)
+
+
+def _smelters_in_a_region(sentence: Sentence, context: Context) -> bool:
+    """Whether a sentence tells of a province's smelters ("smelter inventories in Hunan"), in a
+    report that does not quote secondary metal."""
+    if context.secondary_lead_report:
+        return False
+    found = _SMELTERS_IN.search(sentence.folded)
+    return found is not None and bool(names.regions(found.group("place")))
+
+
 def _leg_place(leg: str) -> str | None:
     """The market a spread's leg is quoted in, written after it ("... rod in Jiangxi")."""
     place = re.search(r"\bin\s+((?:[a-z]+\s+)?[a-z]+)\s*$", leg)
@@ -2379,6 +2412,10 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             seconds = [f"{seconds[0]} futures"]  # "against copper futures": the futures leg
         if not seconds and metal and re.match(r"(?:smm\s*)?(?:#1|1#)(?![\w#])", after):
             seconds = [metal]  # "against the average price of SMM 1#": the metal's benchmark
+        if not seconds and metal and re.match(r"\s*smm\s+(?:spot\s+)?average\s+prices?\b", after):
+            # "quoted #1 lead at a premium of 0-50 yuan/mt against the SMM average price": the
+            # metal's benchmark, its name left out
+            seconds = [metal]
         before = folded[: versus.start()]
         firsts = names.known_products(_PAREN.sub(" ", before))
         opening = sentence.folded[: max(0, sentence.folded.find(folded))]
@@ -2429,6 +2466,11 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             other = None
             if metal and _producing_region_led(sentence, metal):
                 other = f"primary {metal}"  # a province's smelters against the benchmark
+            if other is None and metal and _smelters_in_a_region(sentence, context):
+                # "smelter inventories in Hunan accumulated slightly, and premiums for #1 lead
+                # against the SMM average price were lowered to 30-50 yuan/mt": the province's
+                # smelters, selling primary metal against the benchmark
+                other = f"primary {metal}"
             if other is None:
                 other = _the_reports_own(seconds[0], context)
             if other is not None:
