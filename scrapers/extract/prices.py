@@ -1956,6 +1956,20 @@ def _read_prices(
                 )
                 current = target
                 pending_sign = sign
+            if target is not None and _moved_again_on_another_basis(
+                target, trail, context, sentence, whole[clause.start : quantity.start]
+            ):
+                # "settled at 117,180 yuan/mt, surging 3,600 yuan/mt for the day and gaining
+                # 1.27% WoW": the week's move is a figure of its own, not the day's in per cent
+                target = _draft(
+                    drafts,
+                    _Owner(target.subject, target.region),
+                    target.unit,
+                    sentence,
+                    target.period,
+                    target.forecast,
+                    fresh=True,
+                )
             if target is None or (
                 target.change is not None
                 and not target.change.percent
@@ -2403,6 +2417,12 @@ def _read_prices(
         )
         if role in {"level", "range", "change"} and _refiners_own(whole, quantity.start):
             role = "deal"  # a refining group's own coke price, told in its own statement
+        if (
+            role in {"level", "range", "change"}
+            and context.paragraph_before
+            and _expiring_contracts_own(context.paragraph_before, whole)
+        ):
+            role = "other"  # the expiring contract's last prices, not the market's
         if (
             role == "change"
             and _AFTER_MOVING_BY.search(own_lead)
@@ -3197,6 +3217,17 @@ def _read_prices(
     return last_owner
 
 
+def _moved_again_on_another_basis(
+    target: Draft, trail: str, context: Context, sentence: Sentence, lead: str
+) -> bool:
+    """Whether a move in per cent after a price's move in money is told on another basis ("...,
+    surging 3,600 yuan/mt for the day and gaining 1.27% WoW"), not as the same move again."""
+    if target.change is None or target.change.percent or target.change.basis is None:
+        return False
+    basis = _basis(trail, context, sentence, lead)
+    return basis is not None and basis is not target.change.basis
+
+
 # A futures price reached on the way ("advanced to", "gapped higher at", "fell back to"), when the
 # session's close is still to come in the sentence.
 # "closed down 0.51% at", "closing at", "ended at": the session's close is this number.
@@ -3376,7 +3407,8 @@ _ON_THE_WAY = re.compile(
     r"|\b(?:moved|hovered|hovering|traded|trading|moving|shook|shock|running)\s+"
     r"(?:narrowly\s+|mostly\s+|stably\s+)?(?:around|at|between|along)\s*(?:rmb|usd|us\$|\$)?\s*"
     r"(?:[\d,.]+\S*\s+and)?\s*$"
-    r"|\b(?:lifted|pushed|dragged|grew|returned)\s+(?:it\s+)?(?:slightly\s+|modestly\s+)?to\s*"
+    # (and a translation's "grew slight to RMB 36,260/mt")
+    r"|\b(?:lifted|pushed|dragged|grew|returned)\s+(?:it\s+)?(?:slight(?:ly)?\s+|modestly\s+)?to\s*"
     r"(?:rmb|usd|us\$|\$)?\s*$"
     # "some bulls then left at 14530 yuan per ton, and ... closing at 14575": where they left
     r"|\b(?:bulls|bears|longs|shorts)\s+(?:then\s+)?(?:left|exited|entered)\s+at\s*(?:rmb|\$)?\s*$"
@@ -3388,7 +3420,9 @@ _ON_THE_WAY = re.compile(
 _LATER_ON = re.compile(
     r"^\s*(?:but\s+)?(?:later|then|afterwards|after\s+that|in\s+the\s+afternoon|finally)\b"
     # "... and moved higher to RMB 13,550/mt. The contract finished up ...": the same contract
-    r"|^\s*(?:the\s+(?:contract|metal|light\s+metal|red\s+metal|most[- ]active\s+contract)|it)\s"
+    # (also "But the red metal dived to RMB 35,580/mt later ... and ended at RMB 35,620/mt")
+    r"|^\s*(?:but\s+)?(?:the\s+(?:contract|metal|light\s+metal|red\s+metal"
+    r"|most[- ]active\s+contract)|it)\s"
 )
 
 
@@ -3934,6 +3968,30 @@ _MOVED_THEN_AT = re.compile(
 )
 
 _DELIVERED = re.compile(r"\b\d{4}\s+contract\s+delivery\s+(?:was\s+|has\s+been\s+)?completed\b")
+
+# "Today is the last trading day for SHFE 1512 copper. The contract started at RMB 36,480/mt and
+# ended down RMB 610/mt at RMB 35,750/mt": the expiring contract's prices, the sentence after
+_LAST_TRADING_DAY = re.compile(
+    r"\blast\s+trading\s+day\s+(?:for|of)\s+(?:the\s+)?(?:shfe\s+)?\d{4}\s+[a-z]+"
+    r"(?:\s+contract)?\s*\.?\s*$"
+)
+_THE_CONTRACT_OPENS = re.compile(r"\s*(?:the|this|that)\s+contract\b")
+_ITS_SETTLEMENT = re.compile(r"\s*(?:and\s+)?(?:the|its)\s+settlement\s+prices?\b")
+
+
+def _expiring_contracts_own(before: tuple[str, ...], folded: str) -> bool:
+    """Whether a sentence tells of the contract the one before said expires today ("Today is the
+    last trading day for SHFE 1512 copper. The contract started at ... And the settlement prices
+    at RMB 36,240/mt.")."""
+    if before and _LAST_TRADING_DAY.search(before[-1]):
+        return _THE_CONTRACT_OPENS.match(folded) is not None
+    return (
+        len(before) >= 2
+        and _LAST_TRADING_DAY.search(before[-2]) is not None
+        and _THE_CONTRACT_OPENS.match(before[-1]) is not None
+        and _ITS_SETTLEMENT.match(folded) is not None
+    )
+
 
 _SUPPORT_AFTER = re.compile(_AFTER_THE_UNIT + r"(?:support|resistance)\b")
 
@@ -8274,7 +8332,8 @@ _TECHNICAL = re.compile(
     # "Resistance above is noted at ...", "support first at A, then B"
     # ("Resistance is watched at 21,135 yuan/mt and support at 20,940")
     r"(?:\s+(?:is|was|sits|lies|stands))?(?:\s+(?:noted|seen|found|watched))?(?:\s+first)?"
-    r"\s+(?:at|of|around|near|from)(?:\s+the)?\s*"
+    # ("prices found support near the key 119,000 yuan/mt level")
+    r"\s+(?:at|of|around|near|from)(?:\s+the)?(?:\s+key)?\s*"
     r"(?:(?:rmb\s*|\$\s*)?[\d,.]+\s*(?:yuan/mt|yuan|/mt|per\s+tonne)?\s*[,;]?\s*"
     r"(?:followed\s+by|then|and)\s*)?(?:rmb|\$)?\s*$"
     # "The key resistance level is 21,050-21,100 yuan/mt"

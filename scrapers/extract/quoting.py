@@ -321,7 +321,9 @@ _NOUN_BASIS = re.compile(
 )
 
 _FOR_THE_PERIOD = re.compile(
-    r"\bfor\s+the\s+(?P<which>week|month)\s+(?:up|down|higher|lower|rose|fell|gained|lost)"
+    # (also "LME nickel ... ending the week up 1.50%")
+    r"\b(?:for|ending|ended|finishing|finished|closing|closed)\s+the\s+(?P<which>week|month)\s+"
+    r"(?:up|down|higher|lower|rose|fell|gained|lost)"
     r"(?:\s+by)?\s*$"
 )
 

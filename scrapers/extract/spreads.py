@@ -101,6 +101,13 @@ _OVER = re.compile(
     r"|\bnarrowed\b|\bwidened\b|\bstood\b|,)|$)"
 )
 
+_AGAINST_NEXT_MONTH = re.compile(r"\bagainst\s+(?:the\s+)?next[\s-]+month(?:'s)?\b")
+
+_SIGNED_LINE = re.compile(
+    r"\b(?:f[ae]ll(?:s|ing|en)?|dropp?(?:ed|s|ing)?|slipp?(?:ed|s|ing)?|sank|r[io]s(?:e|es|en|ing)"
+    r"|climb(?:ed|s|ing)?)\s+(?P<way>below|above)\s+an?\s+(?:discount|premium)\s+of\s*$"
+)
+
 _DISCOUNTED = re.compile(
     r"(?P<a>[a-z0-9#\s'’-]+?)\s+(?:has\s+|had\s+|was\s+)?discounted\s+[^a-z]*(?:yuan\s*/\s*tons?)?"
     r"\s*(?:of|to|against)\s+(?P<b>[a-z0-9#\s'’-]+)"
@@ -143,6 +150,9 @@ _SPOT_PREMIUM = re.compile(
     r"|\b(?:premiums?|discounts?)\s+for\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:copper|zinc|nickel|tin"
     r"|lead|alumini?um)\b"
     r"|\bquoted\s+with\s+(?:an?\s+)?(?:premium|discount)s?\s+of\b"
+    # "the mainstream electrodeposited nickel premium range remained relatively stable at
+    # -100-200 yuan/mt" (as "the premium range for mainstream electrodeposited nickel")
+    r"|\b(?:copper|zinc|nickel|tin|lead|alumini?um)\s+(?:spot\s+)?premium\s+range\b"
     # "High-quality copper traded at a premium of around 100 yuan/mt."
     r"|^\s*(?:standard-quality|high-quality|sx-ew|hydro|non-standard)\s+(?:copper|zinc|nickel|tin"
     r"|lead|alumini?um)\s+(?:was\s+|were\s+)?(?:quoted|traded|offered)\s+(?:at|in)\s+(?:an?\s+)?"
@@ -1080,7 +1090,19 @@ def _read_spread(
     later = (
         bool(own) and context.front_contract is not None and int(own[-1]) > context.front_contract
     )
-    if later or re.search(r"\bagainst\s+(?:the\s+)?next\s+month(?:'s)?\b", folded):
+    if later or _AGAINST_NEXT_MONTH.search(folded):
+        notes.add_all(sentence, amounts, "other", why=_LATER_CONTRACT)
+        return
+    opening = sentence.folded[: clause.start]
+    if (
+        _AGAINST_NEXT_MONTH.search(opening)
+        and not _AGAINST.search(folded)
+        and not _VERSUS.search(folded)
+        and not re.search(r"\bcurrent\s+month\b", folded)
+    ):
+        # "suppliers quoted standard-quality copper at around a discount of 170 yuan/mt against
+        # the next month contract, and high-quality copper at around a discount of 100 yuan/mt":
+        # the next grade is quoted against the same later contract
         notes.add_all(sentence, amounts, "other", why=_LATER_CONTRACT)
         return
     named = _spread_name(folded, context, sentence)
@@ -1597,6 +1619,15 @@ def _read_spread(
                 draft.value = None
             why = "a spread's range"
         elif _AVERAGE.search(stripped[-40:]) and draft.low is not None:
+            if (
+                draft.high is not None
+                and not draft.low <= value <= draft.high
+                and draft.low <= -value <= draft.high
+            ):
+                # "quoted at a discount of 200 yuan/mt to a discount of 100 yuan/mt, with the
+                # average premium quoted at 150 yuan/mt": an average lies within its range, so
+                # the side word is the template's, not the quote's
+                value = -value
             draft.value = value
             why = "a spread's average"
         elif (
@@ -1718,7 +1749,12 @@ def _read_spread(
             draft.bound = _bound(stripped)
             if draft.bound is None and re.search(r"\bwithin\s*$", stripped):
                 draft.bound = Bound.BELOW  # "import losses narrowed to within 400 yuan/mt"
-            if draft.bound is not None and value < 0:
+            signed = _SIGNED_LINE.search(stripped)
+            if signed is not None:
+                # "causing the premium/discount ... to fall below a discount of 300 yuan/mt": the
+                # line is the signed spread's, -300, and it went under it
+                draft.bound = Bound.BELOW if signed.group("way") == "below" else Bound.ABOVE
+            elif draft.bound is not None and value < 0:
                 # "the loss widened to over 500 yuan/mt": more than 500 of loss, so the spread
                 # is below -500
                 draft.bound = Bound.BELOW if draft.bound is Bound.ABOVE else Bound.ABOVE
