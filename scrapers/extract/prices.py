@@ -2746,7 +2746,12 @@ def _read_prices(
         if (
             quantity.is_range
             and _AVERAGE_PRICES_BETWEEN.search(own_lead)
-            and "today" in whole[clause.start : quantity.start]
+            and re.search(
+                # (or "As per the data, the average prices may hover between ...": the data of
+                # the day the paragraph quotes)
+                r"\btoday\b|\bas\s+per\s+(?:the\s+)?(?:data|smm)\b",
+                whole[clause.start : quantity.start],
+            )
         ):
             # "As of today, the average prices may stand between RMB 21,070 per tonne and RMB
             # 21,110 per tonne": the day's range, hedged, not a forecast
@@ -4153,7 +4158,7 @@ _SAME_MOVE_TO = re.compile(
     r"to\s+(?:land|stand|settle|close|rest|peg|clock|reach|come)\b[^.;,]{0,12}$"
 )
 _AVERAGE_PRICES_BETWEEN = re.compile(
-    r"\baverage\s+prices?\s+(?:may|are\s+expected\s+to|are\s+likely\s+to)\s+(?:stand|range|be)\s+"
+    r"\baverage\s+prices?\s+(?:may|are\s+expected\s+to|are\s+likely\s+to)\s+(?:stand|range|be|hover)\s+"
     r"between\s*(?:rmb)?\s*$"
 )
 _TODAYS_RANGE = re.compile(
@@ -5894,6 +5899,11 @@ def _gapped_move(head: str) -> bool:
     return match is not None and bool(names.known_products(match.group("product")))
 
 
+_FROM_TWO_LEVELS = re.compile(
+    r"\bfrom\s+(?:usd|us\$|\$|rmb)\s*[\d,.]+\s*(?:per\s+(?:tonne|cent)|/\s*m?t)?\s+and\s*"
+    r"(?:usd|us\$|\$|rmb)?\s*$"
+)
+
 _SOME_MOVED_BY = re.compile(
     r"\bwith\s+some(?:\s+[a-z]+){0,2}?\s+(?:rais|lower|cutt|lift|trimm)(?:ing|ed)\s+(?:their\s+)?"
     r"(?:prices|quotes|quotations|offers)\s+by\s*(?:rmb|usd|\$)?\s*$"
@@ -5936,6 +5946,10 @@ def _role(
     if _ONCE_CROSSED.search(stripped[-40:]):
         # "Aluminum prices fell and than surged again during September 10 to September 20, and
         # once exceeding 15,000 yuan/mt": a line reached at one time, not where the price stands
+        return "reference"
+    if _FROM_TWO_LEVELS.search(head.rstrip()[-60:]):
+        # "both down around 1.37 per cent from USD 2,918 per cent and USD 2,923 per tonne
+        # respectively": the day before's levels, the first with its unit misprinted
         return "reference"
     if _SOME_MOVED_BY.search(stripped[-60:]):
         # "Secondary aluminum enterprises showed divergent quotations, with some raising prices
