@@ -93,7 +93,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s*(?=with\s+(?:traded|transaction|deal)\s+prices?\b)"
     # "..., trading at parity with the May contract"; "..., trading at a discount of 75 yuan/mt"
     r"|,\s*(?=(?:trading\s+)?at\s+parity\b|trading\s+at\s+an?\s+(?:premium|discount)\b)"
-    r"|(?<!premiums)(?<!premium)\s+and\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
+    # (also "... premiums of 0-50 yuan/mt against the SMM 1# lead average price or premiums of 0-50
+    # yuan/mt against the SHFE 2402 contract": one quote on two legs)
+    r"|(?<!premiums)(?<!premium)\s+(?:and|or)\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
     r"|,?\s+with\s+(?=the\s+[a-z-]+\s+price\s+spread)"
     r"|,?\s+with\s+(?=[a-z]+-[a-z]+\s+(?:price\s+)?spread\b)"
     # "... to 16,775 yuan/mt, with a price difference between primary metal and scrap of 50"

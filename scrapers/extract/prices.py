@@ -1590,6 +1590,8 @@ def _read_prices(
             # active SHFE rebar contract was down by just 0.44%": a contract's; "LME lead dropped
             # 2.98% Thursday night": an exchange's metal
             or re.search(r"\bclosed\s+(?:up|down|higher|lower)\b", folded)
+            # "..., and it ultimately closed at that level, down 2.04%": the close's move
+            or _CLOSED_AT_THAT_LEVEL.match(folded)
             or re.search(
                 r"\b(?:lme|shfe|comex)\s+[a-z]+\s+(?:rose|fell|dropped|gained|lost|climbed|slid"
                 r"|jumped|declined|surged|tumbled|settled|closed|ended|finished)\b",
@@ -1686,6 +1688,11 @@ def _read_prices(
                 "other",
                 why="one of two moves told for one price: which is its move is not written",
             )
+            continue
+        if _MISPRINTED_PERCENT.match(whole, quantity.start):
+            # "It finally closed at 17,290 yuan/mt, down 1/13%.": a move misprinted, no amount
+            # to read from it
+            notes.add(sentence, quantity.start, quantity.end, "other", why="a misprinted number")
             continue
         if quantity.kind is Kind.MONEY:
             if (
@@ -5899,6 +5906,13 @@ def _gapped_move(head: str) -> bool:
     return match is not None and bool(names.known_products(match.group("product")))
 
 
+_CLOSED_AT_THAT_LEVEL = re.compile(
+    r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:it\s+)?(?:ultimately\s+|finally\s+|eventually\s+)?"
+    r"(?:closed|ended|settled|finished)\s+at\s+(?:that|this|the\s+same)\s+level\b"
+)
+
+_MISPRINTED_PERCENT = re.compile(r"\d+(?:\.\d+)?/\d+(?:\.\d+)?%|(?<=/)\d+(?:\.\d+)?%")
+
 _FROM_TWO_LEVELS = re.compile(
     r"\bfrom\s+(?:usd|us\$|\$|rmb)\s*[\d,.]+\s*(?:per\s+(?:tonne|cent)|/\s*m?t)?\s+and\s*"
     r"(?:usd|us\$|\$|rmb)?\s*$"
@@ -5924,6 +5938,10 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _CLOSED_AT_THAT_LEVEL.match(rest):
+        # "with the price hitting a low of $2,016.5/mt, and it ultimately closed at that level,
+        # down 2.04%": the low is where it closed
+        return "level"
     if (
         quantity.kind is Kind.PERCENT
         and _A_MARGIN.search(stripped[-60:])

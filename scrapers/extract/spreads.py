@@ -101,6 +101,12 @@ _OVER = re.compile(
     r"|\bnarrowed\b|\bwidened\b|\bstood\b|,)|$)"
 )
 
+# "In Henan, spot prices against the SMM 1# lead maintained a premium of 25-75 yuan/mt or a premium
+# of 50-100 yuan/mt against the SHFE lead 2402 contract": the verb holds both quotes
+_HELD_THEN_OR = re.compile(
+    r"\bmaintain(?:ed|s)?\s+an?\s+(?:[a-z]+\s+)?(?:premium|discount)s?\s+of\s+[^;]{0,80}?\s+or\s*$"
+)
+
 _AGAINST_NEXT_MONTH = re.compile(r"\bagainst\s+(?:the\s+)?next[\s-]+month(?:'s)?\b")
 
 _SIGNED_LINE = re.compile(
@@ -1392,6 +1398,10 @@ def _read_spread(
             continue
         previous_end = quantity.end
         stripped = lead.rstrip()
+        held = _held(stripped) or (
+            re.fullmatch(r"\s*(?:an?\s+)?(?:premium|discount)s?\s+of", stripped) is not None
+            and _HELD_THEN_OR.search(sentence.folded[: clause.start]) is not None
+        )
         if _FEW_QUOTES.search(stripped[-60:]):
             # "..., with a few quotes at premiums of 25-50 yuan/mt": some sellers, not the market
             notes.add(sentence, quantity.start, quantity.end, "deal", owner=name, why=_WHY["deal"])
@@ -1611,7 +1621,7 @@ def _read_spread(
                     min(draft.low, other_side[0]),
                     max(draft.high, other_side[1]),
                 )
-            if _held(stripped) and draft.change is None:
+            if held and draft.change is None:
                 draft.change = PriceChange(Decimal(0))  # "the premium range remained at -200-300"
             if draft.value is not None and _WENT_ON_TO.search(stripped[-40:]):
                 # "spot discounts widened to RMB 150/mt ..., with spot discounts narrowing to RMB
@@ -1758,7 +1768,7 @@ def _read_spread(
                 # "the loss widened to over 500 yuan/mt": more than 500 of loss, so the spread
                 # is below -500
                 draft.bound = Bound.BELOW if draft.bound is Bound.ABOVE else Bound.ABOVE
-            if _held(stripped) and draft.change is None:
+            if held and draft.change is None:
                 draft.change = PriceChange(Decimal(0))  # "remained at 80 yuan/mt"
             draft.unit = (
                 quantity.unit or draft.unit
@@ -2178,7 +2188,8 @@ def _producing_region_led(sentence: Sentence, benchmark: str | None = None) -> b
     if led is None or not names.regions(led.group(0)):
         return False
     named = names.known_products(_PAREN.sub(" ", sentence.folded))
-    return all(product == benchmark for *_, product in named)
+    # ("..., while in Jiangxi, Yunnan, and Guangdong, primary lead supply had not recovered")
+    return all(product in {benchmark, f"primary {benchmark}"} for *_, product in named)
 
 
 _SMELTERS_IN = re.compile(
@@ -2193,6 +2204,23 @@ def _smelters_in_a_region(sentence: Sentence, context: Context) -> bool:
         return False
     found = _SMELTERS_IN.search(sentence.folded)
     return found is not None and bool(names.regions(found.group("place")))
+
+
+def _next_provinces_quote(folded: str, sentence: Sentence, context: Context) -> str | None:
+    """ "In Hunan, ... against the SMM 1# lead average price. In Yunnan, quotations remained at
+    discounts of 300 yuan/mt": in a round of the producing provinces, the next province's quote
+    with no leg named is on the metal's benchmark, as the provinces before were."""
+    if context.last_spread is None:
+        return None
+    benchmark = names.base_metal(context.last_spread[0])
+    if (
+        benchmark in context.last_spread
+        and not names.known_products(folded)
+        and _producing_region_led(sentence, benchmark)
+        and re.search(r"\b(?:premium|discount)s?\b", folded)
+    ):
+        return f"primary {benchmark} - {benchmark}"
+    return None
 
 
 def _leg_place(leg: str) -> str | None:
@@ -2520,6 +2548,11 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             if names.base_metal(first) == names.base_metal(second):
                 return _ordered(first, second)
     against = _AGAINST.search(folded)
+    if against is None and (province_quote := _next_provinces_quote(folded, sentence, context)):
+        # "In Hunan, a few small smelters sold on par, while other smelters still quoted with a
+        # premium of 100 yuan/mt": the province's smelters on the benchmark, not a spot premium
+        # over the futures
+        return province_quote, False
     if against is not None or _SPOT_PREMIUM.search(folded):
         head = folded[: against.start()] if against else folded
         first_found = names.known_products(head)
@@ -2563,18 +2596,9 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
         reference = context.last_spread[0 if context.last_spread_flipped else 1]
         if first != reference:
             return _ordered(first, reference)
-    benchmark = names.base_metal(context.last_spread[0]) if context.last_spread else None
-    if (
-        benchmark is not None
-        and context.last_spread is not None
-        and benchmark in context.last_spread
-        and not named_here
-        and _producing_region_led(sentence)
-        and re.search(r"\b(?:premium|discount)s?\b", folded)
-    ):
-        # "In Hunan, ... against the SMM 1# lead average price. In Yunnan, quotations remained
-        # at discounts of 300 yuan/mt": the next province's quote on the same benchmark
-        return f"primary {benchmark} - {benchmark}", False
+    province_quote = _next_provinces_quote(folded, sentence, context)
+    if province_quote is not None:
+        return province_quote, False
     if context.last_spread is not None and (
         _SAME_SPREAD.match(folded)
         or _SPREAD_GOES_ON.match(folded)
