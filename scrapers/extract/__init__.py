@@ -1110,6 +1110,8 @@ _MORNING = re.compile(r"\s*(?:in|during)\s+the\s+morning\b", re.IGNORECASE)
 _AFTERNOON = re.compile(r"\s*(?:in|during)\s+the\s+afternoon\b", re.IGNORECASE)
 
 
+_AS_OF_A_TIME = re.compile(r"\s*as\s+of\s+\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?)?\s*,", re.IGNORECASE)
+
 _LATER_SESSION = re.compile(
     r"\b(?:in|during)\s+the\s+(?:second|afternoon)\s+(?:trading\s+)?session\b"
     # "In the afternoon, premiums for spot copper continued to narrow to RMB 70-230/mt"
@@ -1144,6 +1146,17 @@ def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
     if _key(kept) != _key(new) or _lone(kept) or _lone(new):
         return False
     if _MORNING.match(kept.evidence) is not None and _AFTERNOON.match(new.evidence) is not None:
+        return True
+    if (
+        kept.metric is Metric.SPREAD
+        and _MORNING.match(kept.evidence) is not None
+        and _AS_OF_A_TIME.match(new.evidence) is not None
+        and kept.change is None
+        and new.change is None
+    ):
+        # "In the morning session, ... standard-quality copper quoted at a discount of 320
+        # yuan/mt ... As of 11:00, ... standard-quality copper at a discount of 350 yuan/mt":
+        # the quote at the time the report stamps is the day's
         return True
     if (
         kept.metric is Metric.SPREAD

@@ -2364,6 +2364,16 @@ def _read_prices(
             owner = _Owner(owner.product, context.place)
         if (
             owner.region == "China"
+            and context.place
+            and _THE_MARKETS_DEALS.match(without_dateline(whole))
+            and not names.regions(clause.folded)
+        ):
+            # "Spot prices of #1 copper cathode in North China ... were at a discount of 450-310
+            # yuan/mt today ... Transaction prices ranged from 102,450-103,140 yuan/mt": the
+            # deals of the market the paragraph's spot quote named
+            owner = _Owner(owner.product, context.place)
+        if (
+            owner.region == "China"
             and whole[: clause.start].rstrip().endswith(";")
             and not re.search(r"\b(?:fob|cif)\b", clause.folded)
             and not names.imported_by_origin(owner.product)
@@ -5905,6 +5915,10 @@ def _gapped_move(head: str) -> bool:
     match = _AND_ANOTHER.fullmatch(since)
     return match is not None and bool(names.known_products(match.group("product")))
 
+
+# (SMM's regional spot copper reports: "Transaction prices ranged from 102,450-103,140 yuan/mt,
+# with the average price at 102,795 yuan/mt")
+_THE_MARKETS_DEALS = re.compile(r"\s*(?:the\s+)?transaction\s+prices\s+ranged\b")
 
 _CLOSED_AT_THAT_LEVEL = re.compile(
     r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:it\s+)?(?:ultimately\s+|finally\s+|eventually\s+)?"

@@ -107,6 +107,8 @@ _HELD_THEN_OR = re.compile(
     r"\bmaintain(?:ed|s)?\s+an?\s+(?:[a-z]+\s+)?(?:premium|discount)s?\s+of\s+[^;]{0,80}?\s+or\s*$"
 )
 
+_YESTERDAY_WHEN = re.compile(r"\b(?:yesterday|the\s+previous\s+(?:trading\s+)?day)\s+when\b[^.;]*$")
+
 _AGAINST_NEXT_MONTH = re.compile(r"\bagainst\s+(?:the\s+)?next[\s-]+month(?:'s)?\b")
 
 _SIGNED_LINE = re.compile(
@@ -1402,6 +1404,18 @@ def _read_spread(
             re.fullmatch(r"\s*(?:an?\s+)?(?:premium|discount)s?\s+of", stripped) is not None
             and _HELD_THEN_OR.search(sentence.folded[: clause.start]) is not None
         )
+        if _YESTERDAY_WHEN.search(stripped[-90:]):
+            # "though the discount narrowed compared to yesterday when standard-quality copper
+            # was quoted at a discount of 200 yuan/mt": the day before's quote, to compare with
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "reference",
+                owner=name,
+                why="the day before's quote, told to compare with",
+            )
+            continue
         if _FEW_QUOTES.search(stripped[-60:]):
             # "..., with a few quotes at premiums of 25-50 yuan/mt": some sellers, not the market
             notes.add(sentence, quantity.start, quantity.end, "deal", owner=name, why=_WHY["deal"])
