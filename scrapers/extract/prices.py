@@ -3304,6 +3304,9 @@ _MOVED_TO = re.compile(
     r"|\b(?:held|hovered|hovering|holding|stayed|steadied|moved\s+stably)\s+(?:near|around|about)"
     r"\s*(?:rmb|usd|us\$|\$)?\s*$"
     r"|\bto\s+(?:around|about)\s*$"
+    # "... followed by another decline to 100,200 yuan/mt, before rising again to close at
+    # 100,270 yuan/mt": a move told as a noun, on the way
+    r"|\b(?:another|a)\s+(?:decline|drop|fall|rise|rebound|pullback|climb)\s+to\s*(?:rmb|usd|us\$|\$)?\s*$"
 )
 
 _WAYPOINT = re.compile(
@@ -3863,7 +3866,9 @@ _HELPED_HOLD = re.compile(
 _NIGHT_SESSION = re.compile(r"\bnight\s+(?:trading\s+)?session\b|\bovernight\b")
 _DAY_SESSION = re.compile(r"\b(?:day|daytime|morning|afternoon)\s+(?:trading\s+)?session\b")
 _OTHER_MARKET_SUBJECT = re.compile(
-    r"^\W*(?:\(\d\)\s*)?(?:spot\s+|comex\s+|new\s+york\s+|wti\s+|brent\s+|the\s+)?"
+    # (also the first item of a minutes' macro list: "Macro: Gold breaks above the $5,000 mark")
+    r"^\W*(?:macro(?:\s+front)?\s*:\s*)?(?:\(\d\)\s*)?(?:spot\s+|comex\s+|new\s+york\s+|wti\s+"
+    r"|brent\s+|the\s+)?"
     r"(?:gold|silver|platinum|palladium|crude(?:\s+oil)?|oil|(?:us\s+)?dollar(?:\s+index)?"
     r"|(?:us\s+)?treasur(?:y|ies))\b"
 )
