@@ -993,7 +993,11 @@ def merge(figures: list[Figure]) -> list[Figure]:
                 break
         else:
             kept.append(figure)
-    return [figure for figure in kept if not any(_summarised(figure, full) for full in kept)]
+    return [
+        figure
+        for figure in kept
+        if not any(_summarised(figure, full) or _grade_named_less(figure, full) for full in kept)
+    ]
 
 
 def _line_told_again(kept: Figure, new: Figure) -> bool:
@@ -1103,6 +1107,20 @@ def _summarised(summary: Figure, full: Figure) -> bool:
         and summary.low is None
         and summary.value in (full.value, full.low, full.high)
         and (summary.change is None or summary.change == full.change)
+    )
+
+
+def _grade_named_less(brief: Figure, full: Figure) -> bool:
+    """ "SMM East China 553# silicon was quoted at 9,200-9,300 yuan/mt, flat WoW" in a summary,
+    and "SMM's oxygen-permeable 553# silicon in east China was quoted at 9,200-9,300 yuan/mt,
+    flat WoW" in the body: one quote, the body naming its grade more fully."""
+    return (
+        brief.metric is full.metric
+        and brief.subject.endswith(")")
+        and full.subject.startswith(brief.subject[:-1] + " ")
+        and (brief.region, brief.unit, brief.forecast, brief.value, brief.low, brief.high)
+        == (full.region, full.unit, full.forecast, full.value, full.low, full.high)
+        and brief.change == full.change
     )
 
 

@@ -78,6 +78,8 @@ UP = Concept(
             " expanding buoyed growing spiked surging soaring jumping rallying firming advancing"
             " spiking"
         ).split(),
+        # "with the most-traded SHFE copper contract fluctuating upward by 1,500 yuan/mt"
+        "upward",
         # AL Circle's words for a rise: "has inflated by", "has levitated by", "elevated by"
         "inflated",
         "levitated",
@@ -120,7 +122,7 @@ DOWN = Concept(
             " slumped tumbled weakened softened reduction descended dived sank slumps cut reduced"
             " lowered lowering lowers losing plunging plummeting slumping tumbling sinking"
             " diving weakening softening shrinking contracting retreating easing dipping slipping"
-            " sliding receded recedes receding dwindled dwindles dwindling"
+            " sliding receded recedes receding dwindled dwindles dwindling downward"
             # a gap "compressed by 60 yuan/mt to 1,912 yuan/mt during the week"
             " compressed compresses compressing"
             # the site's typo: "before closing dwn 0.12% at 67920 yuan/mt"

@@ -1220,6 +1220,8 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     "neodymium-praseodymium metal": "praseodymium-neodymium metal",
     "neodymium-praseodymium alloy": "praseodymium-neodymium metal",
     "praseodymium neodymium oxide": "praseodymium-neodymium oxide",
+    # (and a translation's "praseodymium and neodymium oxide", one product, not two)
+    "praseodymium and neodymium oxide": "praseodymium-neodymium oxide",
     "praseodymium neodymium metal": "praseodymium-neodymium metal",
     "praseodymium neodymium alloy": "praseodymium-neodymium metal",
     "rare earth carbonate": "rare earth carbonate",
@@ -1337,7 +1339,9 @@ _PRODUCT_PATTERN = re.compile(
 _SILICON_GRADE = re.compile(
     # ... "Oxygen-free 553# silicon", "oxygenated 553# silicon" (a translation's words)
     r"(?<![\w#-])(?P<std>(?:above-|below-)?standard\s+)?"
-    r"(?P<before>(?:non-)?oxygen-blown\s+|oxygen-free\s+|oxygenated\s+|non-oxygen\s+)?"
+    # (... and "oxygen-permeable 553# silicon", another translation's word for oxygen-blown)
+    r"(?P<before>(?:non-)?oxygen-blown\s+|oxygen-free\s+|oxygenated\s+|oxygen-permeable\s+"
+    r"|non-oxygen\s+)?"
     r"(?:#\s?)?(?P<grade>553|550|551|521|441|421|411|3303|2202|2502|1101|97)#?"
     r"(?P<after>\s+(?:non-)?oxygen-blown)?(?:\s+(?:industrial\s+)?silicon(?:\s+metal)?)(?![a-z])"
     r"(?P<oxygen>\s+with(?:out)?\s+oxygen)?"
@@ -1350,6 +1354,7 @@ _SILICON_GRADE = re.compile(
 _OXYGEN_WORDS = {
     "oxygen-free": "non-oxygen-blown",
     "oxygenated": "oxygen-blown",
+    "oxygen-permeable": "oxygen-blown",
     "non-oxygen": "non-oxygen-blown",
 }
 

@@ -3394,6 +3394,9 @@ _ALSO_MOVED = re.compile(
     r"\s+of(?:\s+(?:nearly|about|around|almost|some))?\s*$"
     # "while the average price of SX-EW copper was 87,220 yuan/mt, also up 270 yuan/mt"
     r"|\balso\s+(?:up|down)\s+(?:by\s+)?$"
+    # "The average price for industrial-grade lithium carbonate increased from 132,000 yuan/mt
+    # to 139,000 yuan/mt, also rising by 7,000 yuan/mt"
+    r"|\balso\s+(?:rising|falling|climbing|dropping|declining|increasing|decreasing)\s+(?:by\s+)?$"
 )
 
 # "surged ... to 79,900 yuan/mt before pulling back to 79,200 yuan/mt": where it went first
@@ -5925,6 +5928,10 @@ def _gapped_move(head: str) -> bool:
 # with the average price at 102,795 yuan/mt")
 _THE_MARKETS_DEALS = re.compile(r"\s*(?:the\s+)?transaction\s+prices\s+ranged\b")
 
+_CONTRACTS_TRADING_RANGE = re.compile(
+    r"\b(?:price|trading)\s+range\s+(?:for|of)\s+the\s+most[- ](?:traded|active)\s+contract\b"
+)
+
 _CLOSED_AT_THAT_LEVEL = re.compile(
     r"^\s*(?:/\s*mt\s*)?,?\s*(?:and\s+)?(?:it\s+)?(?:ultimately\s+|finally\s+|eventually\s+)?"
     r"(?:closed|ended|settled|finished)\s+at\s+(?:that|this|the\s+same)\s+level\b"
@@ -5957,6 +5964,11 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if quantity.is_range and _CONTRACTS_TRADING_RANGE.search(head):
+        # "with the price range for the most-traded contract fluctuating upward from
+        # 135,000-141,000 yuan/mt at the start of the week to 146,000-152,400 yuan/mt": where
+        # the contract traded, no close or quote
+        return "span"
     if _CLOSED_AT_THAT_LEVEL.match(rest):
         # "with the price hitting a low of $2,016.5/mt, and it ultimately closed at that level,
         # down 2.04%": the low is where it closed
