@@ -229,7 +229,7 @@ _TENDER = re.compile(
     # "The big producers cut their contract prices by 10,000 yuan/mt": sellers' own contracts,
     # not an exchange's
     r"|\b(?:its|their)\s+(?:[a-z]+\s+){0,2}contract\s+prices?\b"
-    r"|\b(?:its|their)\s+(?:[a-z]+\s+)?procurement\s+prices?\b"
+    r"|\b(?:its|their)\s+(?:[a-z]+\s+)?(?:procurement|purchase|purchasing)\s+prices?\b"
     # "Codelco plans to increase the copper surcharge for the European market to $345/mt in
     # 2026": a producer's premium for next year's contracts, not a market's price
     r"|\b(?:[a-z]+\s+)?surcharges?\b"
@@ -3280,7 +3280,7 @@ _MOVED_TO = re.compile(
     r"|dived|dove|sank|plunged|tumbled|slumped|soared|spiked|slipped|sagged|eased|bounced"
     r"|recovered|firmed|ticked|nudged|drifted|dipping|sliding|easing|rebounding|retreating"
     r"|surging|jumping|soaring|plunging|tumbling|slipping|recovering"
-    r"|probed|explored"
+    r"|probed|explored|probing|exploring"
     # "A New York Fed manufacturing index that plunged nearly 21 points pushed it to $1,991/mt"
     rf"|(?:{_MOVED_IT})\s+it"
     r"|increased|decreased|plummeted|grew|fluctuated)"
@@ -3474,8 +3474,11 @@ _CLOSE_AHEAD = re.compile(
 _NAMES_ANOTHER = re.compile(r"\b(?:lme|shfe|comex|gfex)\b")
 
 _OVER_SPAN = re.compile(
-    r"^\s*(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|ten)\s+"
-    r"(?:trading\s+)?(?:days|weeks|sessions|months)\b"
+    # (also "a 40% increase in copper prices over the past 12 months")
+    r"^\s*(?:(?:increase|rise|gain|jump|drop|decline|fall)\s+in\s+(?:[a-z]+\s+){1,3})?"
+    r"(?:in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five|ten)\s+"
+    # (the trail a reader is given may end inside the unit: "over the past 12 mont")
+    r"(?:trading\s+)?(?:days\b|weeks\b|sessions\b|mont)"
 )
 
 # How far back from a clause its opening conjunction ("while") may stand.
@@ -3508,7 +3511,10 @@ _SESSION_AFTER = re.compile(
 )
 
 _GRADE_DEALT = re.compile(
-    r"(?:#\d|\d#)\s+(?:[a-z]+\s+){0,2}(?:transactions?|deals?)\s+(?:around|at|between)\s*$"
+    # (also "#1 zinc ingot transactions were concluded around RMB 22,050-22,220 yuan/mt" and
+    # "... and #1 zinc ingot transactions at around")
+    r"(?:#\d|\d#)\s+(?:[a-z]+\s+){0,2}(?:transactions?|deals?)\s+(?:(?:were|was)\s+concluded\s+)?"
+    r"(?:at\s+)?(?:around|at|between)\s*(?:rmb)?\s*$"
 )
 
 _MOSTLY_DEALT = re.compile(
@@ -3744,6 +3750,17 @@ _CLOSED_AT_EXTREME = re.compile(
 _EXTREME = re.compile(
     r"\b(?:highest|lowest)(?:\s+price)?(?:\s+on\s+[a-z]+)?\s+(?:was|of|at|hit|reached|reaching"
     r"|touched|touching)\s*$"
+    # "with prices soaring to a historical high above $14,500/mt by the end of January": a
+    # record reached at one time, not where the price stands
+    r"|\bto\s+an?\s+(?:historical|record|all-time|historic)\s+high\s+(?:above|of|at|near)\s*"
+    r"(?:rmb|usd|us\$|\$)?\s*$"
+)
+
+# "with the lowest spot transaction prices in northern China this week reaching around
+# 3,200-3,300 yuan/mt": the week's cheapest deals, not the market's quote
+_EXTREME_DEALS = re.compile(
+    r"\b(?:highest|lowest)\s+(?:spot\s+)?(?:transaction\s+|deal\s+)?prices\b[^.;,]{0,50}?"
+    r"\b(?:reaching|reached|were|at)(?:\s+(?:around|about|roughly))?\s*$"
 )
 
 _WHEN_WAS = re.compile(
@@ -6691,7 +6708,7 @@ def _role(
         and not (_LATEST_QUOTE.search(stripped) and re.search(r"\bprices?\b", head[-160:]))
     ):
         return "deal"  # "morning deals clustered at 16,600"; "some lifting offers to 16,700"
-    if _EXTREME.search(stripped[-40:]):
+    if _EXTREME.search(stripped[-40:]) or _EXTREME_DEALS.search(stripped[-90:]):
         return "intraday"  # "The highest price was 257,880 yuan/mt, and the lowest was ..."
     if re.search(r"\bwithin\s*$", stripped) and re.match(r"^\s*(?:/\s*mt\s*)?of\b", trail):
         return "other"  # "moved within 100 yuan of the daily average line"
