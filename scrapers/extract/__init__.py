@@ -1150,6 +1150,18 @@ _MIDDAY_CLOSE = re.compile(
 
 
 _HELD_FIRMLY = re.compile(r"\b(?:were|held|stayed|remained)\s+firmly\s+(?:above|below)\b")
+# "At the beginning of the week, suppliers ... quoted ... a discount of 120 yuan/mt against the
+# SHFE lead 2512 contract. By the end of the week, the discount widened to 150-170 yuan/mt"
+_WEEK_START = re.compile(
+    r"\s*(?:at|in)\s+the\s+(?:beginning|start)\s+of\s+the\s+week\b|\s*early\s+in\s+the\s+week\b",
+    re.IGNORECASE,
+)
+_WEEK_END = re.compile(
+    r"\s*(?:by|at|towards?|near)\s+the\s+end\s+of\s+the\s+week\b"
+    r"|\s*(?:approaching|near|towards?)\s+the\s+weekend\b",
+    re.IGNORECASE,
+)
+
 _MOVED_FURTHER = re.compile(
     r"\b(?:fell|dropped|slid|eased|narrowed|rose|climbed|widened|increased|decreased)\s+further\s+to\b"
     # "Premiums narrowed slightly to RMB 130-230/mt" after the morning's 150-250
@@ -1175,6 +1187,16 @@ def _later_quote_of_the_same(kept: Figure, new: Figure) -> bool:
         # "In the morning session, ... standard-quality copper quoted at a discount of 320
         # yuan/mt ... As of 11:00, ... standard-quality copper at a discount of 350 yuan/mt":
         # the quote at the time the report stamps is the day's
+        return True
+    if (
+        kept.metric is Metric.SPREAD
+        and _WEEK_START.match(kept.evidence) is not None
+        and _WEEK_END.match(new.evidence) is not None
+        and kept.change is None
+        and new.change is None
+    ):
+        # a weekly review's spread told at the week's start and again at its end: where the
+        # week ended is the week's quote
         return True
     if (
         kept.metric is Metric.SPREAD

@@ -270,7 +270,9 @@ _SESSION = re.compile(
     # "gapped lower at the open to 24,190 yuan/mt"
     r"|\bat\s+the\s+open(?:ing)?\s+(?:to|at)\s*(?:rmb|usd|\$)?\s*$"
     # (and "rose to a maximum of 8,500 yuan/mt and a minimum of 8,045", "hitting a peak above")
-    r"|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low|maximum|minimum|peak|trough)(?:\s+point)?"
+    # ("It hit a bottom of 21,860 yuan/mt during the day and finally closed at 21,915")
+    r"|\b(?:a\s+)?(?:new\s+|intraday\s+)?(?:high|low|maximum|minimum|peak|trough|bottom)"
+    r"(?:\s+point)?"
     r"(?:\s+since\s+[a-z\s]+)?\s+(?:of|at|above|below)(?:\s+(?:around|about))?\s*$"
     # "with some spot and futures-linked sources trading as low as around 9,200 yuan/mt" (but
     # "prices recovered ... to as high as RMB 100,000" is where they went)
@@ -2777,7 +2779,15 @@ def _read_prices(
             # AL Circle's "The price now stood at RMB 13010 per tonne and is expected to move
             # within a range of RMB 12990-13030 per tonne": the day's range, not a forecast
             forecast = False
-        period = _price_period(whole, context, forecast)
+        months_average = _A_MONTHS_AVERAGE_AFTER.search(whole, clause.start)
+        if months_average is not None and quantity.start < months_average.start():
+            # "As of February 9, the SMM ADC12 quotation was 23,650 yuan/mt, ..., and the average
+            # price in January was up 10% MoM": the day's quote has no month; the month's
+            # average, told after it, is a figure of its own
+            period = _price_period(whole[: months_average.start()], context, forecast)
+        else:
+            period = _price_period(whole, context, forecast)
+        months_average_told = _A_MONTHS_AVERAGE_AFTER.search(whole[: quantity.start], 1)
         if (
             owner.region not in _VENUES
             and owner.region != "China"
@@ -2804,6 +2814,7 @@ def _read_prices(
             role == "change"
             and current is not None
             and (current.subject, current.region) == (owner.product, owner.region)
+            and (months_average_told is None or current.period == period)
         ):
             draft = current  # "closing at 117,020 at midday, down 950": the level just read
         else:
@@ -6951,6 +6962,17 @@ def _role(
         bare,  # "fall to the RMB 135,500-138,000/mt band"
     ):
         return "change"
+    if (
+        _futures(owner)
+        and (told_after := _CLOSE_TOLD_AFTER.match(trail)) is not None
+        # (not "fluctuated upward to a high of 86,230 yuan/mt by the close, and finally settled
+        # at 86,180 yuan/mt": the session's high, near its close)
+        and not _AN_EXTREME_OF.search(stripped[-30:])
+        and not _CLOSE_AHEAD.search(trail[told_after.end() :])
+    ):
+        # "... then rebounded to a high of RMB 23,550 per tonne, before pulling back to RMB
+        # 23,425 per tonne by the close, up RMB 45 per tonne": the close, its verb after it
+        return "level"
     if _futures(owner) and (told := _session_told(head)) is not None:
         return told
     if not _futures(owner) and _BROKE_TO_HIGH.search(head[-90:]):
@@ -7045,6 +7067,16 @@ def _session_told(head: str) -> str | None:
         return "intraday"
     return "level"
 
+
+# "..., and the average price in January was up 10% MoM from the previous month": a month's
+# average told after a day's quote in the same sentence
+_A_MONTHS_AVERAGE_AFTER = re.compile(
+    rf"[,;]\s*(?:and|while|with)\s+(?:the\s+)?(?:monthly\s+)?average\s+(?:price\s+)?(?:in|for)\s+"
+    rf"(?:{_MONTHS})\b"
+)
+
+_AN_EXTREME_OF = re.compile(r"\b(?:high|low|peak|bottom)\s+of\s*(?:rmb|usd|us\$|\$)?\s*$")
+_CLOSE_TOLD_AFTER = re.compile(r"\s*(?:per\s+tonne\s+|/mt\s+)?(?:by|at)\s+the\s+close\b(?!\s+of)")
 
 _LME_AS_REASON = re.compile(
     r"\b(?:with|as|amid)\s+lme\s+[a-z]+\s+(?:lower|higher|falling|rising|down|up|weaker|stronger)\b"

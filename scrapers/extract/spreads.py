@@ -579,6 +579,9 @@ _DEALT = re.compile(
     r"|hovering|ranged|ranging|settled|stayed|remained)\b"
     # "traders raised offers to a premium of RMB 30/mt over the current month": sellers' asks
     r"|\b(?:raised|lifted|cut|lowered)\s+(?:their\s+)?offers\s+to\b"
+    # "after spot cargoes and warehouse warrants ... were sold out at premiums of 100-150
+    # yuan/mt against the SHFE lead 2502 contract": what the lots went for
+    r"|\b(?:were|was)\s+sold(?:\s+out)?\s+at\s+(?:premiums?|discounts?)\s+of\s*$"
 )
 
 # (not "for regular brands": the market's own)
@@ -1224,7 +1227,14 @@ def _read_spread(
             region = place
             break
     led = _PLACE_LED.match(sentence.folded)
-    if not found_regions and name.startswith("primary ") and led is not None:
+    if (
+        not found_regions
+        and led is not None
+        # ("At the beginning of the week, suppliers in Henan quoted a premium of 50 yuan/mt
+        # against the SMM #1 lead or a discount of 120 yuan/mt against the SHFE lead 2512
+        # contract": both the province's suppliers' quotes)
+        and (name.startswith("primary ") or led.group("suppliers") is not None)
+    ):
         # "In Hunan, cuts spread; ... the little spot metal left was quoted at premiums of
         # 250-300 yuan/mt against the SMM 1# lead price": the province the sentence opened on
         region = next((place for *_, place in names.regions(led.group(0))), region)
@@ -2180,7 +2190,8 @@ def _read_premium_list(
 
 # "In Henan, ...": a sentence that opens on a place
 _PLACE_LED = re.compile(
-    r"^\s*in\s+(?P<place>[a-z]+)(?:\s+province)?\s*,"
+    # ("In Henan and Hunan, suppliers offered discounts of 50-0 yuan/mt against ...")
+    r"^\s*in\s+(?P<place>[a-z]+(?:\s+and\s+[a-z]+)?)(?:\s+provinces?)?\s*,"
     # "Henan's lead smelters ... quoted at discounts of RMB 100-130/mt against SMM refined lead"
     # "Henan's branded lead was RMB 50-100/mt lower than SMM #1 lead average price"
     r"|^\s*(?P<owner>[a-z]+)['’]s\s+(?:[a-z]+\s+)?(?:smelters|lead|zinc|copper|nickel|tin)\b"
@@ -2191,6 +2202,10 @@ _PLACE_LED = re.compile(
     # "Goods in Henan were quoted at premiums of ...", "Quotes from Jiangxi were identical with
     # SMM refined lead prices"
     r"|^\s*(?:goods|quotes|quotations|offers)\s+(?:in|from)\s+(?P<goods>[a-z]+)\s+(?:was|were)\b"
+    # "At the beginning of the week, suppliers in Henan quoted a premium of 50 yuan/mt against
+    # the SMM #1 lead"
+    r"|^\s*(?:at|by|near|towards?)\s+the\s+(?:beginning|start|end)\s+of\s+the\s+week\s*,"
+    r"\s*(?:suppliers|smelters)\s+in\s+(?P<suppliers>[a-z]+)\b"
 )
 
 
@@ -2537,6 +2552,15 @@ def _spread_legs(folded: str, context: Context, sentence: Sentence) -> tuple[str
             # "the main producing areas quoting premiums of 0-50 yuan/mt against the SMM #1 lead
             # price ex-works": what the plants ask, against the benchmark
             firsts = [(0, 0, f"{metal} (ex-works)")]
+        if (
+            not firsts
+            and metal
+            and seconds[:1] == [metal]
+            and _primary_if_smelters(metal, opening + before, context) != metal
+        ):
+            # "smelters adjusted their spot premiums to discounts of 30-0 yuan/mt against SMM #1
+            # lead": what primary smelters sell, against the benchmark
+            firsts = [(0, 0, f"primary {metal}")]
         if firsts and seconds and firsts[-1][2] == seconds[0]:
             # "The mainstream ex-factory prices of refined lead were at a discount of 50-0
             # yuan/mt against the SMM 1# lead average price" in a secondary lead report: the
