@@ -2434,6 +2434,17 @@ def _read_prices(
             _later_on(context.paragraph_rest),
             context.paragraph_rest,
         )
+        if role in {"level", "range", "bound"} and quantity.sign == 1:
+            # "with quotes shifting to +20 yuan/mt above the average range", "quotations ...
+            # between -60 and +80 yuan": a signed amount is a difference from a price, never one
+            notes.add(
+                sentence,
+                quantity.start,
+                quantity.end,
+                "other",
+                why="a signed amount: a difference from a price, not a price",
+            )
+            continue
         if role in {"level", "range", "change"} and _refiners_own(whole, quantity.start):
             role = "deal"  # a refining group's own coke price, told in its own statement
         if (
@@ -6723,6 +6734,10 @@ def _role(
         return "intraday"  # "The highest price was 257,880 yuan/mt, and the lowest was ..."
     if re.search(r"\bwithin\s*$", stripped) and re.match(r"^\s*(?:/\s*mt\s*)?of\b", trail):
         return "other"  # "moved within 100 yuan of the daily average line"
+    if re.search(r"\bwithin\s+an?\s*$", stripped) and re.match(
+        r"^\s*(?:/\s*mt\s+|per\s+tonne\s+)?(?:range|band)\b", trail
+    ):
+        return "other"  # "prices fluctuating within a 100-200 yuan range": how wide they swung
     if re.search(
         r"\b(?:offers?|quotes?|quotations?)\b[^.;]{0,80}\bas\s+low\s+as\s*(?:rmb|\$)?\s*$", stripped
     ):
@@ -6740,15 +6755,27 @@ def _role(
         head[-100:],
     ):
         return "other"  # "the matching lithium price would exceed 200000 yuan": a calculation
-    if not quantity.is_range and re.search(
-        # (but "the mainstream transaction prices of DMC in China fell to around 10,700 yuan/mt"
-        # is the market's)
-        r"(?<!mainstream\s)\b(?:actual\s+)?transaction\s+prices?\b"
-        # (and "the transaction price for conventional models reaching 350,000 yuan/mt" is the
-        # market's price of that grade)
-        r"(?!\s+for\s+[^.;]{0,30}?\b(?:models?|products?|grades?)\b)[^.;]{0,40}?"
-        r"\b(?:reaching|reached|at|to|around)\s*$",
-        stripped,
+    if (
+        re.search(
+            # (but "the mainstream transaction prices of DMC in China fell to around 10,700 yuan/mt"
+            # is the market's)
+            r"(?<!mainstream\s)\b(?:actual\s+)?transaction\s+prices?\b"
+            # (and "the transaction price for conventional models reaching 350,000 yuan/mt" is the
+            # market's price of that grade)
+            r"(?!\s+for\s+[^.;]{0,30}?\b(?:models?|products?|grades?)\b)[^.;]{0,40}?"
+            # ("with actual transaction prices still below $2,200/mt": where deals stayed)
+            r"\b(?:reaching|reached|at|to|around|(?:still\s+)?(?:below|under))\s*$"
+            # "resulting in spot transactions at 16,800-16,900 yuan/mt": where the deals were done
+            r"|\b(?:spot|actual)\s+transactions\s+at\s*(?:rmb|\$)?\s*$",
+            stripped,
+        )
+        and (
+            not quantity.is_range
+            or "transactions" in stripped[-30:]
+            # "with some spot transaction prices pulling back to 16,800-16,900 yuan/mt": a few deals
+            or re.search(r"\bsome\s+(?:spot\s+)?transaction\s+prices?\b", stripped[-80:])
+            is not None
+        )
     ):
         # "transaction prices followed suit, reaching 16,700 yuan/mt"; "today's market
         # transaction price was reported at 16,250 yuan/mt": one price deals were done at,

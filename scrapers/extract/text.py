@@ -50,7 +50,9 @@ _GOES_ON_AFTER_A_TIME = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     | {"today", "tomorrow", "yesterday", "beijing", "local", "gmt", "utc", "cst", "bst", "et"}
 )
-_BOUNDARY = re.compile(r"[.!?](?=[\s\"”’)]*(?:\s|$))")
+# ... and a full stop glued to the next sentence's first word, as some pages print a paragraph
+# ("narrowing by 5 yuan/mt from the previous day.The low spot-futures price spread ...")
+_BOUNDARY = re.compile(r"[.!?](?=[\s\"”’)]*(?:\s|$))|(?<=[a-z]{3})\.(?=[A-Z][a-z]{1,20}\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-z.-]+)$")
 # A paragraph that opens with its headline in brackets before the first sentence of its text
 _BRACKETED_HEADLINE = re.compile(r"\s*[\[【][^\]】]{10,400}[\]】](?=\s+[A-Z])")

@@ -22,6 +22,16 @@ def test_initials_and_abbreviations_do_not() -> None:
     ]
 
 
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_it() -> None:
+    text = "narrowing by 5 yuan/mt from the previous day.The low spread kept offers at 0 to +10."
+    assert _split(text) == [
+        "narrowing by 5 yuan/mt from the previous day.",
+        "The low spread kept offers at 0 to +10.",
+    ]
+    # ... but not inside a web address or a company's abbreviation
+    assert len(_split("See news.metal.com for Co.Ltd quotes.")) == 1
+
+
 def test_a_tail_of_text_starts_at_a_whole_word() -> None:
     # "stainless"[-4:] is "less", a fall: a window cut inside a word must not read it
     assert tail_of("the price of private 304 cold-rolled stainless steel was", 14) == "steel was"
