@@ -465,7 +465,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
                 context.mentioned_product = _named_after_the_numbers(sentence, parts, found_prices)
             else:
                 _learn_mention(sentence, context)
-    merged = merge([draft.figure() for draft in drafts])
+    merged = merge([draft.figure() for draft in drafts], context.published, body)
     figures = [metrics.check(_own_metal_misnamed(figure, context.metal)) for figure in merged]
     readings = notes.readings
     if explain:
@@ -904,10 +904,48 @@ def _a_day_before(kept: Figure, new: Figure) -> bool:
     return last < first and first[0] - last[0] in {0, 1}
 
 
-def merge(figures: list[Figure]) -> list[Figure]:
+_WEEKDAY_EVENING = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday)\s+(?:evening|night)\b", re.IGNORECASE
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+_OVERNIGHT = re.compile(r"\bovernight\b", re.IGNORECASE)
+# the characters before a close that may tell its session ("LME copper opened at $10,752/mt
+# overnight. After opening, ... finally closing at $10,781.5/mt")
+_OVERNIGHT_WINDOW = 300
+_A_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _an_earlier_evenings_close(
+    kept: Figure, new: Figure, published: date | None, body: str
+) -> bool:
+    """A Tuesday minute's summary that repeats Friday's close ("On Friday evening, LME copper ...
+    closing at $10,778/mt") above the body's own overnight close ("... finally closing at
+    $10,781.5/mt"): an evening that was not the last before the day published is not the
+    day's figure."""
+    if published is None or _key(kept) != _key(new):
+        return False
+    if (kept.value, kept.low, kept.high) == (new.value, new.low, new.high):
+        return False
+    evening = _WEEKDAY_EVENING.search(kept.evidence)
+    # (a daily review's "closed at RMB 14,655/mt Monday evening ... closed at RMB 14,680/mt on
+    # Tuesday": a night session and the day's, each told for its day; only an overnight close
+    # told after the summary replaces it)
+    if evening is None or _A_WEEKDAY.search(new.evidence) is not None:
+        return False
+    told = body[max(0, new.span[0] - _OVERNIGHT_WINDOW) : new.span[1]]
+    if _OVERNIGHT.search(told) is None:
+        return False
+    named = _WEEKDAYS.index(evening.group(1).lower())
+    # the last evening session before a morning minute: the day before, or Friday for Monday
+    last = 4 if published.weekday() in {0, 5, 6} else published.weekday() - 1
+    return named != last
+
+
+def merge(figures: list[Figure], published: date | None = None, body: str = "") -> list[Figure]:
     """One figure per fact: a summary and its paragraph, a restatement, a level read in one
     sentence and its change in the next become one figure; a different number for the same
-    series and period stays a figure of its own."""
+    series and period stays a figure of its own. ``published`` and ``body`` tell a stale
+    summary's session from the day's."""
     figures = _one_move_for_the_grades(_mill_price_named_for_its_coil(figures))
     figures = _moves_told_again_by_grade(figures)
     kept: list[Figure] = []
@@ -923,7 +961,13 @@ def merge(figures: list[Figure]) -> list[Figure]:
             kept[misprinted] = replace(figure, change=figure.change or kept[misprinted].change)
             continue
         stale = next(
-            (index for index, other in enumerate(kept) if _a_day_before(other, figure)), None
+            (
+                index
+                for index, other in enumerate(kept)
+                if _a_day_before(other, figure)
+                or _an_earlier_evenings_close(other, figure, published, body)
+            ),
+            None,
         )
         if stale is not None:
             # "August 28, 2025: The ex-factory price ... today was 8,250-8,300 yuan/mt" in the
@@ -996,8 +1040,38 @@ def merge(figures: list[Figure]) -> list[Figure]:
     return [
         figure
         for figure in kept
-        if not any(_summarised(figure, full) or _grade_named_less(figure, full) for full in kept)
+        if not any(
+            _summarised(figure, full)
+            or _grade_named_less(figure, full)
+            or _flat_told_of_its_grades(figure, full)
+            for full in kept
+        )
     ]
+
+
+def _flat_told_of_its_grades(flat: Figure, graded: Figure) -> bool:
+    """ "Silicon metal spot prices were largely stable WoW. SMM oxygen-blown #553 silicon in east
+    China was at 9,400-9,600 yuan/mt, ...": the metal's flat, said of the grades quoted next,
+    is no figure of its own once the grades carry it."""
+    return (
+        flat.metric is Metric.PRICE
+        and graded.metric is Metric.PRICE
+        and flat.value is None
+        and flat.low is None
+        and flat.change is not None
+        and flat.change.amount == 0
+        and flat.change == graded.change
+        and graded.subject.startswith(flat.subject + " (")
+        and flat.region == "China"
+        and (flat.unit, flat.forecast, flat.period) == (graded.unit, graded.forecast, graded.period)
+        # (not "Today's secondary copper raw material prices remained unchanged MoM. Guangdong
+        # bare bright copper prices were 70,600-70,800 yuan/mt, unchanged from the previous
+        # trading day": a grade that tells its own flat beside the raw materials' index)
+        and _FLAT_WORD.search(graded.evidence) is None
+    )
+
+
+_FLAT_WORD = re.compile(r"\b(?:unchanged|flat|stable|steady)\b", re.IGNORECASE)
 
 
 def _line_told_again(kept: Figure, new: Figure) -> bool:

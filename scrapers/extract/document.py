@@ -96,6 +96,9 @@ _CLAUSE_BREAK = re.compile(
     # (also "... premiums of 0-50 yuan/mt against the SMM 1# lead average price or premiums of 0-50
     # yuan/mt against the SHFE 2402 contract": one quote on two legs)
     r"|(?<!premiums)(?<!premium)\s+(?:and|or)\s+(?=(?:an?\s+|spot\s+)?(?:premiums?|discounts?)\s+of)"
+    # "suppliers lowered their premiums for SMM #1 lead to 0-50 yuan/mt, or offered discounts of
+    # 120-130 yuan/mt against the SHFE lead 2512 contract"
+    r"|,\s*or\s+(?=(?:offered|quoted)\s+(?:premiums?|discounts?)\s+of)"
     r"|,?\s+with\s+(?=the\s+[a-z-]+\s+price\s+spread)"
     r"|,?\s+with\s+(?=[a-z]+-[a-z]+\s+(?:price\s+)?spread\b)"
     # "... to 16,775 yuan/mt, with a price difference between primary metal and scrap of 50"

@@ -73,7 +73,7 @@ from scrapers.extract.spreads import (
     _read_scrap_spreads,
     _read_spread,
 )
-from scrapers.extract.text import Sentence
+from scrapers.extract.text import Sentence, has_digit
 from scrapers.models import Bound, ChangeBasis, Metric, PriceChange
 
 CUES = (
@@ -776,6 +776,7 @@ def _read_sentence(
     _share_trailing_change(folded, drafts)
     _flat_over_the_list(folded, drafts)
     _flat_leading_the_list(folded, drafts, context)
+    _flat_told_just_before(drafts, context)
     _both_flat(folded, drafts, context)
     _similar_move(folded, drafts, context)
     _mark_crossed(sentence, drafts, notes)
@@ -955,14 +956,27 @@ def _flat_over_the_list(folded: str, drafts: dict[tuple[object, ...], Draft]) ->
             draft.change = flat
 
 
+_FLAT_ADVERB = r"(?:largely|basically|broadly|generally|mostly)"
+
 # "Silicon coal prices held steady this week, with caking silicon coal in Xinjiang at ..., non-
 # caking silicon coal averaging ...", "Prices in other regions held steady, including ...": the
 # flat the sentence opens on, said of each price it then lists
 _FLAT_LEADING_A_LIST = re.compile(
     # (after the headings a minute's sentence may open on: "Silicon coal Price: ...")
-    r"(?:^|:)\s*(?:[a-z-]+\s+){0,3}prices?\s+(?:in\s+other\s+regions\s+)?"
-    r"(?:held|remained|stayed|were)\s+(?:steady|stable|flat|unchanged)"
+    # ("Last week, silicon metal spot prices were largely stable, with SMM oxygen-blown #553
+    # silicon in east China at ...": the week the flat is told over)
+    r"(?:^|:)\s*(?P<last_week>last\s+week\s*,\s*)?(?:[a-z-]+\s+){0,3}prices?\s+"
+    r"(?:in\s+other\s+regions\s+)?(?:held|remained|stayed|were)\s+"
+    rf"(?:{_FLAT_ADVERB}\s+)?(?:steady|stable|flat|unchanged)"
     r"(?:\s+across\s+regions)?(?:\s+this\s+week)?\s*,\s*(?:with|including)\b"
+)
+
+# "Silicon coal prices held steady this week." or "Silicon metal spot prices were largely stable
+# WoW." told alone, before the sentence that quotes them: the flat is each quote's
+_FLAT_TOLD_ALONE = re.compile(
+    r"(?:^|:)\s*(?:[a-z-]+\s+){0,4}prices?\s+(?:held|remained|stayed|were)\s+"
+    rf"(?:{_FLAT_ADVERB}\s+)?(?:steady|stable|flat|unchanged)"
+    r"(?P<when>\s+(?:wow|this\s+week|last\s+week|during\s+the\s+week))?\s*\.?\s*$"
 )
 
 
@@ -970,17 +984,46 @@ def _flat_leading_the_list(
     folded: str, drafts: dict[tuple[object, ...], Draft], context: Context
 ) -> None:
     opening = _FLAT_LEADING_A_LIST.search(folded)
-    # ("held steady this week, with ...": the week the minutes cover, no basis of its own)
-    said = re.sub(r"\s+(?:across\s+regions|this\s+week)", "", opening.group(0)) if opening else ""
-    flat = _flat_basis(said, context) if opening is not None else None
-    if opening is None or flat is None:
+    if opening is None:
         return
+    # ("held steady this week, with ...": the week the minutes cover, no basis of its own)
+    said = re.sub(
+        rf"\s+(?:across\s+regions|this\s+week)|(?<=were)\s+{_FLAT_ADVERB}\b", "", opening.group(0)
+    )
+    flat = _flat_basis(said, context)
+    if flat is None:
+        return
+    basis = ChangeBasis.WOW if opening.group("last_week") else flat[1]
     prices = [d for d in drafts.values() if d.metric is Metric.PRICE and not d.empty]
     if len(prices) < 2:
         return
     for draft in prices:
         if draft.change is None:
-            draft.change = PriceChange(Decimal(0), basis=flat[1])
+            draft.change = PriceChange(Decimal(0), basis=basis)
+
+
+def _flat_told_just_before(drafts: dict[tuple[object, ...], Draft], context: Context) -> None:
+    """Give the spot quotes of a sentence the flat the sentence just before told alone ("Silicon
+    coal prices held steady this week. The average price of non-caking silicon coal in
+    Xinjiang was about 825 yuan/mt, ...")."""
+    if not context.paragraph_before:
+        return
+    told = _FLAT_TOLD_ALONE.search(context.paragraph_before[-1])
+    if told is None or has_digit(context.paragraph_before[-1]):
+        return
+    named = {names.base_metal(product) for *_, product in names.known_products(told.group(0))}
+    when = (told.group("when") or "").strip()
+    # ("this week": the week a minute covers, no basis of its own, as in the list above)
+    basis = ChangeBasis.WOW if when and when != "this week" else None
+    for draft in drafts.values():
+        if (
+            draft.metric is Metric.PRICE
+            and not draft.empty
+            and draft.change is None
+            and draft.region not in _VENUES
+            and (not named or names.base_metal(draft.subject) in named)
+        ):
+            draft.change = PriceChange(Decimal(0), basis=basis)
 
 
 _SINCE_A_NAMED_DAY = re.compile(
@@ -2520,6 +2563,13 @@ def _read_prices(
             and quantity.is_range
             and not context.weekly
             and _LAST_WEEK_OPENS.match(without_dateline(whole))
+            # (but "Last week, silicon metal spot prices were largely stable, with SMM
+            # oxygen-blown #553 silicon in east China at 9,400-9,500 yuan/mt" in Monday's
+            # minutes: where the quote stood, told as a level, not the week's span)
+            and re.search(
+                r"\b(?:range|between|concentrated|fluctuat\w*|hover\w*|within)\b[^.;]{0,25}$",
+                own_lead.rstrip(),
+            )
         ):
             # a daily's "Last week, magnesium prices continued to hold up well, with mainstream
             # quotations concentrated in the range of 16,600-17,000 yuan/mt": the span of a

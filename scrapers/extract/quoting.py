@@ -212,7 +212,10 @@ def _held(lead: str) -> bool:
             # not "has stabilized at", where a move came first)
             r"\b(?:held|holding|hold|remained|stayed|stable|steady|unchanged|flat|restrained"
             r"|(?<=continued\sto\s)stabili[sz]e)"
-            r"(?:\s+(?:basically|largely|mostly|broadly|generally))?(?:\s+(?:steady|stable|the\s+same))?"
+            # ("The ADC12 price held firm at 21,350 yuan/mt, with enterprises showing weak
+            # willingness to adjust prices")
+            r"(?:\s+(?:basically|largely|mostly|broadly|generally))?"
+            r"(?:\s+(?:steady|stable|the\s+same|(?<=held\s)firm))?"
             # "cerium oxide prices also held steady this week at 11,000-12,000 yuan/mt"
             r"(?:\s+(?:this\s+week|today|during\s+the\s+week))?"
             # "alumina prices have been stable at the relatively low level at RMB 2,500/t"

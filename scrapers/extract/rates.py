@@ -993,6 +993,11 @@ def _read_clause(
         else:
             forecast = _forward(sentence, clause, clause_end)
         told, ends = _own_statement(whole, clause.start)
+        outlook = None if forecast else _OUTLOOK_AFTER.search(whole, clause_end, ends)
+        if outlook is not None:
+            # "rebounded to 66.0%, ..., and a pullback is expected next week": the week of the
+            # outlook told after the level is not the level's
+            ends = outlook.start()
         period = _month_after(whole, owner_levels, context, forecast) or period_of(
             sentence.text[told:ends],
             _without_earlier_move(without_expectations(whole[told:ends])),
@@ -1148,6 +1153,13 @@ _THIS_IS = re.compile(
 
 _CARRIED_CHANGE = re.compile(
     r"\s*(?:(?:but|and|while)\s+)?still\s+(?:up|down)\b|\s*(?:but|and|while)\s+(?:up|down)\b"
+)
+
+
+# ", and a pullback is expected next week as stockpiling completes": an outlook clause after a
+# level, with a period of its own
+_OUTLOOK_AFTER = re.compile(
+    r"[,;]\s*(?:(?:but|and|while)\s+)+(?:[a-z-]+\s+){0,4}(?:is|are)\s+(?:expected|projected|likely)\b"
 )
 
 

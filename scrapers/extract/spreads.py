@@ -234,6 +234,8 @@ _VERSUS = re.compile(
     r"|average\s+(?=smm\s*(?:#1|1#)))?"
     # "quoted at a discount of 100-50 yuan/mt to the SMM 1# lead price"
     r"|\bto\s+(?:the\s+)?(?:average\s+)?(?=smm\s*(?:#1|1#))"  # "to the average SMM #1 lead price"
+    # "In Henan, suppliers lowered their premiums for SMM #1 lead to 0-50 yuan/mt"
+    r"|(?<=premiums\s)for\s+(?:the\s+)?(?=smm\s*(?:#1|1#))|(?<=premium\s)for\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
     # "ex-factory prices ... were 100-40 yuan/mt lower than the SMM 1# lead average price"
     r"|\b(?:lower|higher)\s+than\s+(?:the\s+)?(?=smm\s*(?:#1|1#))"
     # "ex-works quotations were mostly at parity with the SMM #1 lead average price"
