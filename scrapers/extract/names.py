@@ -1062,6 +1062,8 @@ _NAMED_PRODUCTS: Mapping[str, str] = {
     # SMM quotes imported ore by origin and, over all origins, as its index: "imported bauxite
     # prices" with no origin are the index.
     "imported bauxite": "bauxite (index)",
+    "malaysia bauxite": "bauxite (malaysia)",
+    "malaysian bauxite": "bauxite (malaysia)",
     "australia bauxite": "bauxite (australia)",
     "australian bauxite": "bauxite (australia)",
     "bauxite index": "bauxite (index)",
@@ -1470,6 +1472,8 @@ def bare_grades(folded: str) -> list[str]:
 # market elsewhere).
 # (not "LME tin (three-month)": the contract the LME price is for, which is its benchmark)
 _GRADE_AFTER = re.compile(
+    # ("the SMM Malaysia bauxite CIF (washed) average price": the grade after the delivery terms)
+    r"(?:\s+cif(?=\s*\((?:washed|unwashed)\)))?"
     r"\s*\((?!(?:three-month|3-month|3m)\))(?P<grade>[a-z0-9.%#/-]{1,12})"
     r"(?:,\s*(?:cif|fob)\s+[a-z ]{2,30})?\)"
 )

@@ -287,6 +287,9 @@ _IMPORT_COST = re.compile(
 
 _ABOVE_DOMESTIC = re.compile(
     r"^\s*(?P<dir>higher|lower|above|below)\s+(?:than\s+)?(?:the\s+)?(?:domestic|[a-z]+\s+index|spot)\b"
+    # "This represents a RMB 145/mt premium over domestic alumina prices, keeping the alumina
+    # import window closed"
+    r"|^\s*(?P<side>premium|discount)\s+(?:over|to|against)\s+(?:the\s+)?domestic\b"
 )
 
 _FEW_QUOTES = re.compile(
@@ -669,7 +672,9 @@ def _window_at_parity(
         False,
         metric=Metric.SPREAD,
     )
-    sign = -1 if parity.group("dir") in {"higher", "above"} else 1
+    sign = (
+        -1 if (parity.group("dir") or parity.group("side")) in {"higher", "above", "premium"} else 1
+    )
     window.value = sign * quantity.value
     notes.add(
         sentence,
