@@ -624,7 +624,8 @@ _PLACE_PATTERN = re.compile(
     r"(?<!the north(?=-))(?<!the south(?=-))(?<!the east(?=-))"
 )
 _FOB = re.compile(
-    r"\bfob\s+(?:price\s+(?:for|of)\s+)?((?:western\s+)?australia(?:n)?|bunbury|kendawangan"
+    # ("the FOB alumina price in Western Australia was $348/mt")
+    r"\bfob\s+(?:alumina\s+)?(?:price\s+(?:for|of|in)\s+)?((?:western\s+)?australia(?:n)?|bunbury|kendawangan"
     r"|indonesia|india|vietnam|brazil|jamaica|guinea|china|philippines)\b"
     # "the FOB price of Indonesian MHP nickel": the origin as the product's adjective
     r"|\bfob\s+prices?\s+(?:for|of)\s+(?:the\s+)?(indonesian|philippine)\b"

@@ -230,6 +230,10 @@ _TENDER = re.compile(
     # not an exchange's
     r"|\b(?:its|their)\s+(?:[a-z]+\s+){0,2}contract\s+prices?\b"
     r"|\b(?:its|their)\s+(?:[a-z]+\s+)?(?:procurement|purchase|purchasing)\s+prices?\b"
+    # "a large alumina refinery in Shandong adjusted the purchase price of 32 per cent ionic
+    # membrane liquid caustic soda": one buyer's own bid for its raw material
+    r"|\b(?:refinery|smelter|plant|mill)\b[^.;]{0,40}?\b(?:adjusted|raised|lowered|cut)\s+the\s+"
+    r"(?:procurement|purchase|purchasing)\s+prices?\b"
     # "Codelco plans to increase the copper surcharge for the European market to $345/mt in
     # 2026": a producer's premium for next year's contracts, not a market's price
     r"|\b(?:[a-z]+\s+)?surcharges?\b"
@@ -4893,6 +4897,9 @@ _PLACES_MOVED = re.compile(
 )
 
 
+_WARRANTS_HELD = re.compile(r"\b(?:warrants?|registered\s+volume)\b")
+
+
 def _read_places_held(
     sentence: Sentence,
     clauses: list[Clause],
@@ -4904,7 +4911,9 @@ def _read_places_held(
     day (a change of 0 each), and those that moved together by one amount."""
     folded = sentence.folded
     held = _HELD_IN_PLACES.search(folded)
-    if held is None:
+    if held is None or _WARRANTS_HELD.search(folded):
+        # (not "the total registered volume of alumina warrants remained unchanged from the
+        # previous trading day at 21,300 tonnes, with 0 tonnes in Shandong, ...": stocks)
         return False
     places = names.regions(folded)
     if len(places) < 2:
