@@ -4134,6 +4134,10 @@ _A_FEW_DEALS = re.compile(
     # "with sparse quotations seen at RMB 14,440-14,480/mt": a few sellers' asks
     r"|\b(?:sparse|scattered|few)\s+(?:quotations|quotes|offers)\s+(?:were\s+)?"
     r"(?:seen|heard|reported|made)?\s*(?:at|around|near)\s*(?:rmb)?$"
+    # "mainly due to difficulties in closing deals for Guinea bauxite at around $75/mt": deals
+    # tried at a level, no quote
+    r"|\b(?:closing|concluding|closed|concluded)\s+deals?\s+(?:for\s+[^.;,]{0,40}?)?"
+    r"(?:at|around)(?:\s+(?:around|about))?\s*(?:rmb|usd|us\$|\$)?$"
 )
 _NARROW_RANGE_AROUND = re.compile(
     r"\b(?:within|in)\s+an?\s+(?:narrow|tight|small|wide)\s+range\s+(?:around|near|of)\s*(?:rmb)?\s*$"
