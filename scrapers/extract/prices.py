@@ -2324,7 +2324,12 @@ def _read_prices(
                 _TC_PER_DRY_TONNE.search(whole[quantity.start : quantity.end + 4])
                 or _PER_TONNE_OF_METAL.match(whole, quantity.end)
             )
-            and _TC_WORDS.search(whole)
+            and (
+                _TC_WORDS.search(whole)
+                # "recent offers for standard zinc concentrates were heard around $20/dmt": a
+                # base metal concentrate's dry-tonne offer is its treatment charge
+                or owner.product.startswith(("zinc concentrate", "lead concentrate"))
+            )
         ) or (
             # "the SMM Imported Copper Concentrate Index (Weekly) stood at $81.36/mt": copper
             # concentrate is bought by its treatment charge, in dollars a fee, not a price
@@ -3780,7 +3785,10 @@ _TO_THE_LEVEL = re.compile(
 _TC_PER_DRY_TONNE = re.compile(r"/\s*dmt\b")
 # "marking increases of approximately 2,000 yuan/mt (metal content) and $100/dmt": a domestic
 # treatment charge, quoted per tonne of the metal the concentrate holds
-_PER_TONNE_OF_METAL = re.compile(r"\s*(?:yuan\s*)?(?:/\s*mt\s*)?\(\s*metal\s+content\s*\)")
+# (also "remained flat MoM at 1,500 yuan/mt in metal content")
+_PER_TONNE_OF_METAL = re.compile(
+    r"\s*(?:yuan\s*)?(?:/\s*mt\s*)?(?:\(\s*(?:in\s+)?metal\s+content\s*\)|in\s+metal\s+content\b)"
+)
 _TC_WORDS = re.compile(r"\b(?:tcs?|treatment\s+charges?|processing\s+fees?)\b")
 
 _BUYERS_LINE = re.compile(
