@@ -414,6 +414,7 @@ def _read(body: str, published: date | None, title: str, *, explain: bool) -> Ex
         section = heading_alone(paragraph.text) or (own if named else None) or section
         context.list_lead = _list_lead(paragraph.text, context.list_lead)
         context.paragraph_place = None
+        context.uniform_move = None
         context.paragraph_spot = _SPOT_PARAGRAPH.match(fold(paragraph.text)) is not None
         context.sentence_place = None
         context.fee_topic = False
@@ -1044,9 +1045,27 @@ def merge(figures: list[Figure], published: date | None = None, body: str = "") 
             _summarised(figure, full)
             or _grade_named_less(figure, full)
             or _flat_told_of_its_grades(figure, full)
+            or _move_told_again_with_its_basis(figure, full)
             for full in kept
         )
     ]
+
+
+def _move_told_again_with_its_basis(bare: Figure, full: Figure) -> bool:
+    """ "A00 aluminium ingot price ... has dipped by RMB 10 per tonne ... the price has lost only
+    RMB 10 per tonne on Tuesday, February 14 ... The price has come in at RMB 18,460": the move
+    told first without its basis is the one the level carries with it."""
+    return (
+        _key(bare) == _key(full)
+        and bare.value is None
+        and bare.low is None
+        and bare.change is not None
+        and bare.change.basis is None
+        and (full.value is not None or full.low is not None)
+        and full.change is not None
+        and full.change.basis is not None
+        and (full.change.amount, full.change.percent) == (bare.change.amount, bare.change.percent)
+    )
 
 
 def _flat_told_of_its_grades(flat: Figure, graded: Figure) -> bool:

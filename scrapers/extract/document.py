@@ -230,6 +230,10 @@ class Context:
     # the places a move was told for as a list ("uniform drops of RMB 50 per tonne in Gongyi,
     # Wuxi, Hangzhou, Tianjin, and Linyi"), for a later "the other provinces"
     places_moved: tuple[str, ...] = ()
+    # one move told for every place but some ("except for Foshan, all the Chinese provinces have
+    # uniformly experienced a downfall of RMB 10 per tonne"): (product, move, the places left
+    # out), given to the prices of the other places the paragraph lists next
+    uniform_move: tuple[str, Decimal, frozenset[str]] | None = None
     # (subject, region, unit, level) of the prices read so far, for a change told against an
     # earlier value ("If we consider the price on August 16, which was US$2,089 ...")
     levels: list[tuple[str, str, str, Decimal]] = field(default_factory=list)

@@ -775,6 +775,7 @@ def _read_sentence(
         clause = _read_place_lists(sentence, clause, context, drafts, notes)
         previous = _read_prices(sentence, clause, context, drafts, notes, previous)
     _respective_moves_after(sentence, clauses, context, drafts, notes)
+    _uniform_move_for_listed(drafts, context)
     _close_at_named_level(sentence, clauses, drafts, notes)
     _series_by_reference(sentence, drafts, context)
     _share_trailing_change(folded, drafts)
@@ -4626,7 +4627,12 @@ def _read_place_lists(
     """AL Circle's places named after their numbers: what one of the readers below recognises is
     read, and the clause comes back without those amounts, for the rest of it to be read as
     usual."""
-    for reader in (_places_after_levels, _level_for_places_after, _move_for_places_after):
+    for reader in (
+        _places_after_levels,
+        _level_for_places_after,
+        _move_for_places_after,
+        _move_for_all_but,
+    ):
         rest = reader(sentence, clause, context, drafts, notes)
         if rest is not clause:
             return rest
@@ -4785,6 +4791,63 @@ def _move_for_places_after(
         why='the level of "the other" places of the list told before',
     )
     return replace(clause, quantities=tuple(q for q in clause.quantities if q is not level))
+
+
+# "except for Foshan, all the Chinese provinces have uniformly experienced a downfall of RMB 10
+# per tonne": one move for every place but those named, whose prices the paragraph lists next
+_MOVE_FOR_ALL_BUT = re.compile(
+    r"\bexcept\s+(?:for\s+)?(?P<places>[a-z]+(?:\s*(?:,|\band\b)\s*[a-z]+)*)\s*,\s*all\s+(?:the\s+)?"
+    r"(?:other\s+)?(?:chinese\s+)?(?:provinces|regions|cities|places)\s+(?:have|has)\s+"
+    r"(?:uniformly\s+)?(?:experienced|seen|witnessed|recorded|registered|posted)\s+(?:an?\s+)?"
+    r"(?:uniform\s+)?(?P<dir>downfall|drop|fall|decline|decrease|rise|hike|increase|gain)s?\s+of\s+"
+    r"rmb\s*[\d,]+\s*per\s+tonne\b"
+)
+
+
+def _move_for_all_but(
+    sentence: Sentence,
+    clause: Clause,
+    context: Context,
+    drafts: dict[tuple[object, ...], Draft],
+    notes: Notes,
+) -> Clause:
+    """One move for every place but those named: kept for the prices listed after it."""
+    told = _MOVE_FOR_ALL_BUT.search(clause.folded) if "except" in clause.folded else None
+    if told is None or context.last_owner is None:
+        return clause
+    excluded = frozenset(place for *_, place in names.regions(told.group("places")))
+    start = clause.start + told.start("dir")
+    move = next((q for q in clause.quantities if q.kind is Kind.MONEY and q.start >= start), None)
+    sign = direction(told.group("dir"))
+    if move is None or not excluded or sign in {None, 0}:
+        return clause
+    product = context.last_owner[0]
+    context.uniform_move = (product, (sign or 1) * move.value, excluded)
+    notes.add(
+        sentence,
+        move.start,
+        move.end,
+        "change",
+        owner=f"{product} (all places but {', '.join(sorted(excluded))})",
+        why="one move for every place but those named: given to the prices listed next",
+    )
+    return replace(clause, quantities=tuple(q for q in clause.quantities if q is not move))
+
+
+def _uniform_move_for_listed(drafts: dict[tuple[object, ...], Draft], context: Context) -> None:
+    """The move told for every place but some, given to the listed places' prices."""
+    if context.uniform_move is None:
+        return
+    product, move, excluded = context.uniform_move
+    for draft in drafts.values():
+        if (
+            draft.subject == product
+            and draft.region not in excluded
+            and draft.region != "China"
+            and draft.value is not None
+            and draft.change is None
+        ):
+            draft.change = PriceChange(move)
 
 
 def _respective_moves_after(
@@ -5653,7 +5716,9 @@ _COMPASS_CHINA = {
 
 # "..., while those in Henan and Guizhou eased by RMB 5 per tonne to A and B": the prices the
 # clause before told, in other places
-_THOSE_IN = re.compile(r"(?:^|,|\bwhile|\bwhereas|\band)\s*those\s+in\b")
+# (and the singular: "..., and that in Chongqing, Shenyang, and Tianjin, has settled at A, B,
+# C": the price the clause before was about)
+_THOSE_IN = re.compile(r"(?:^|,|\bwhile|\bwhereas|\band)\s*(?:those|that)\s+in\b")
 
 
 def _respective_legs(head: str, context: Context, level: Quantity) -> list[_Owner | None] | None:
@@ -5882,7 +5947,8 @@ def _foreign(head: str) -> bool:
     head = _DOLLAR_AS_REASON.sub(" ", head)
     # AL Circle's "Bauxite Henan has registered a drop of RMB 10": a move, not registrations
     head = re.sub(
-        r"\b(?:(?:has|have|had)\s+)?registered\s+(?:an?\s+)?(?:[a-z]+\s+)?"
+        # (and "it has registered a week-on-week fall of RMB 540 per tonne")
+        r"\b(?:(?:has|have|had)\s+)?registered\s+(?:an?\s+)?(?:[a-z-]+\s+)?"
         r"(?:drop|fall|decline|rise|increase|gain|hike)",
         " ",
         head,
@@ -6074,6 +6140,10 @@ def _role(
     stripped = own_lead.rstrip()
     if EXPECTATION.search(trail[:30]) is not None:
         return "expectation"
+    if _SINCE_AN_EARLIER_MOVE.search(head[-_EARLIER_MOVE_WINDOW:]):
+        # "The price has grown after remaining restrained since the last hike of RMB 3 per tonne
+        # on February 7 from RMB 2,947 per tonne to RMB 2,950 per tonne": a move days before
+        return "reference"
     if quantity.is_range and _CONTRACTS_TRADING_RANGE.search(head):
         # "with the price range for the most-traded contract fluctuating upward from
         # 135,000-141,000 yuan/mt at the start of the week to 146,000-152,400 yuan/mt": where
@@ -7172,6 +7242,13 @@ _A_MONTHS_AVERAGE_AFTER = re.compile(
     rf"[,;]\s*(?:and|while|with)\s+(?:the\s+)?(?:monthly\s+)?average\s+(?:price\s+)?(?:in|for)\s+"
     rf"(?:{_MONTHS})\b"
 )
+
+_SINCE_AN_EARLIER_MOVE = re.compile(
+    r"\b(?:since|after)\s+the\s+(?:last|previous|latest)\s+"
+    r"(?:hike|rise|increase|gain|jump|drop|fall|cut|decline|dip)\s+of\b"
+)
+# the characters before an amount that may hold "since the last hike of ... from A to B"
+_EARLIER_MOVE_WINDOW = 120
 
 _AN_EXTREME_OF = re.compile(r"\b(?:high|low|peak|bottom)\s+of\s*(?:rmb|usd|us\$|\$)?\s*$")
 _CLOSE_TOLD_AFTER = re.compile(r"\s*(?:per\s+tonne\s+|/mt\s+)?(?:by|at)\s+the\s+close\b(?!\s+of)")

@@ -147,6 +147,9 @@ _ONCE = re.compile(
 _TODAYS_QUOTE = re.compile(
     r"\b(?:expected|estimated|likely)\s+to\s+(?:range|settle|be\s+traded|hover)\b"
     r"|\bmay\s+be\s+traded\b|\bto\s+be\s+traded\s+at\b"
+    # (and its "The spot contract will likely trade at a discount price of RMB 50-10 per tonne":
+    # the day's quote of the spot contract, a morning comment's spot names its metal)
+    r"|\bspot\s+contracts?\s+(?:will|is|are)\s+(?:likely|expected)\s+(?:to\s+)?trade\s+at\b"
 )
 
 _LATER = re.compile(r"\b(?:tomorrow|next|coming|following|later|future|ahead|outlook)\b")
@@ -215,7 +218,8 @@ def _held(lead: str) -> bool:
             # ("The ADC12 price held firm at 21,350 yuan/mt, with enterprises showing weak
             # willingness to adjust prices")
             r"(?:\s+(?:basically|largely|mostly|broadly|generally))?"
-            r"(?:\s+(?:steady|stable|the\s+same|(?<=held\s)firm))?"
+            # ("A00 aluminium ingot price has remained muted at RMB 18,460 per tonne")
+            r"(?:\s+(?:steady|stable|the\s+same|(?<=held\s)firm|(?<=remained\s)muted))?"
             # "cerium oxide prices also held steady this week at 11,000-12,000 yuan/mt"
             r"(?:\s+(?:this\s+week|today|during\s+the\s+week))?"
             # "alumina prices have been stable at the relatively low level at RMB 2,500/t"

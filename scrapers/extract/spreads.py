@@ -137,8 +137,9 @@ _SPOT_PREMIUM = re.compile(
     r"|\bon\s+the\s+spot\s+market\s*,\s*the\s+(?:premiums?|discounts?)\b"
     # AL Circle's "with spot contracts to be traded at a discount price of RMB 20 per tonne and
     # a premium price of RMB 20 per tonne"
-    r"|\bspot\s+contracts?\s+(?:(?:is|are|was|were)\s+)?(?:(?:likely|expected)\s+)?(?:to\s+be\s+)?"
-    r"traded\s+at\s+an?\s+(?:premium|discount)\b"
+    # (or "The spot contract will likely trade at a discount price of RMB 50-10 per tonne")
+    r"|\bspot\s+contracts?\s+(?:(?:is|are|was|were|will|may)\s+)?(?:(?:likely|expected)\s+)?"
+    r"(?:to\s+)?(?:be\s+)?trade[ds]?\s+at\s+an?\s+(?:premium|discount)\b"
     # ... and its slip "with average prices likely to be traded at a discount price of RMB 30 per
     # tonne and a premium price of RMB 10 per tonne" (the template's words for the spot contract)
     r"|\baverage\s+prices\s+(?:(?:is|are|was|were)\s+)?(?:(?:likely|expected)\s+)?(?:to\s+be\s+)?"
